@@ -1,0 +1,44 @@
+using Kboss.Domain.Audit;
+using Kboss.Domain.Cpcc;
+using Kboss.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Common.Interfaces;
+
+/// <summary>
+/// The unit of work the use cases see (ARCHITECTURE.md §3): one DbSet per aggregate. Soft-deleted rows are
+/// filtered out of every query. Implemented by <c>KbossDbContext</c> in Infrastructure (SQLite or SQL Server).
+/// </summary>
+public interface IKbossDbContext
+{
+    /// <summary>Organisations.</summary>
+    DbSet<Organization> Organizations { get; }
+    /// <summary>Users.</summary>
+    DbSet<User> Users { get; }
+    /// <summary>Signed-out tokens.</summary>
+    DbSet<RevokedToken> RevokedTokens { get; }
+    /// <summary>Audit trail.</summary>
+    DbSet<AuditEntry> AuditEntries { get; }
+    /// <summary>算力中心.</summary>
+    DbSet<ComputeCenter> ComputeCenters { get; }
+    /// <summary>算力集群.</summary>
+    DbSet<Cluster> Clusters { get; }
+    /// <summary>算力部件.</summary>
+    DbSet<Widget> Widgets { get; }
+    /// <summary>Per-cluster widget stock (<c>import_export</c>).</summary>
+    DbSet<WidgetClusterStock> WidgetClusterStocks { get; }
+
+    /// <summary>Saves tracked changes in one transaction.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a transaction (SQLite: <c>BEGIN IMMEDIATE</c>, so concurrent writers queue instead of deadlocking).
+    /// </summary>
+    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every tracked change (after a failed save that will be retried).</summary>
+    void ClearChanges();
+
+    /// <summary>True when <paramref name="exception"/> is a unique-index violation of the current provider.</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+}

@@ -1,0 +1,35 @@
+using Kboss.Domain.Identity;
+
+namespace Kboss.Application.Common.Interfaces;
+
+/// <summary>An issued access token.</summary>
+/// <param name="Token">The signed JWT.</param>
+/// <param name="Jti">Its unique id (used to revoke it at logout).</param>
+/// <param name="ExpiresAtUtc">Expiry instant (UTC).</param>
+public sealed record IssuedToken(string Token, string Jti, DateTime ExpiresAtUtc);
+
+/// <summary>Issues and revokes access tokens (JWT, HMAC-SHA256) in Infrastructure.</summary>
+public interface ITokenService
+{
+    /// <summary>Issues a token for <paramref name="user"/> with its org, owner org and roles as claims.</summary>
+    IssuedToken Issue(User user, Organization org);
+
+    /// <summary>Marks <paramref name="jti"/> revoked in memory (the caller persists the row).</summary>
+    void Revoke(string jti, DateTime expiresAtUtc);
+
+    /// <summary>True when <paramref name="jti"/> was signed out.</summary>
+    bool IsRevoked(string jti);
+}
+
+/// <summary>Settings of the platform the use cases need.</summary>
+public interface IPlatformSettings
+{
+    /// <summary>Platform time zone (default Asia/Shanghai) for dates given without a zone.</summary>
+    TimeZoneInfo TimeZone { get; }
+    /// <summary>Failed logins before the account is locked.</summary>
+    int MaxFailedLogins { get; }
+    /// <summary>How long a locked account stays locked.</summary>
+    TimeSpan LockoutDuration { get; }
+    /// <summary>Whether an anonymous caller may name an <c>orgid</c> (Development only; analysis/platform.md §6.3).</summary>
+    bool AllowAnonymousOrgOverride { get; }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace Kboss.Application.Common.Validation;
+
+/// <summary>
+/// The validation vocabulary of every use case, with the platform's Chinese messages. Request fields arrive as
+/// strings (the legacy clients send everything as text), so these rules check they parse.
+/// </summary>
+public static class RuleExtensions
+{
+    /// <summary>Message for a missing parameter: <c>缺少必要参数: name</c>.</summary>
+    public static string Missing(string param) => $"缺少必要参数: {param}";
+
+    /// <summary>Non-empty, with <c>缺少必要参数: {name}</c> (or <paramref name="message"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string? message = null) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v))
+            .WithMessage(message ?? "缺少必要参数: {PropertyName}");
+
+    /// <summary>At most <paramref name="max"/> characters.</summary>
+    public static IRuleBuilderOptions<T, string?> MaxChars<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.Must(v => v is null || v.Length <= max).WithMessage($"{{PropertyName}} 长度不能超过 {max} 个字符");
+
+    /// <summary>Empty or an integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalInt<T>(this IRuleBuilder<T, string?> rule,
+        long min = long.MinValue, long max = long.MaxValue) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryInt(v, out var n) && n >= min && n <= max))
+            .WithMessage(min == long.MinValue ? "{PropertyName} 必须是整数" : $"{{PropertyName}} 必须是不小于 {min} 的整数");
+
+    /// <summary>Empty or a decimal in [<paramref name="min"/>, 10^15) with at most <paramref name="scale"/> decimals.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalDecimal<T>(this IRuleBuilder<T, string?> rule,
+        decimal min = 0m, int scale = 6) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryDecimal(v, out var d) && d >= min && d < 1_000_000_000_000_000m && d.Scale <= scale))
+            .WithMessage($"{{PropertyName}} 必须是不小于 {min} 的数字,最多 {scale} 位小数");
+
+    /// <summary>Empty or a date <c>yyyy-MM-dd</c>.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalDate<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || TryDate(v, out _))
+            .WithMessage("{PropertyName} 日期格式应为 yyyy-MM-dd");
+
+    /// <summary>Empty or one of <paramref name="allowed"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IEnumerable<string> allowed)
+    {
+        var set = allowed.ToArray();
+        return rule.Must(v => string.IsNullOrWhiteSpace(v) || set.Contains(v.Trim()))
+            .WithMessage($"{{PropertyName}} 取值无效,可选: {string.Join("/", set)}");
+    }
+
+    /// <summary>Empty or an absolute http(s) URL.</summary>
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || (Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
+            .WithMessage("{PropertyName} 必须是以 http:// 或 https:// 开头的完整地址");
+
+    /// <summary>Parses an invariant integer (surrounding spaces allowed).</summary>
+    public static bool TryInt(string? value, out long result) =>
+        long.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result);
+
+    /// <summary>Parses an invariant decimal (surrounding spaces allowed, no exponent, no thousands separators).</summary>
+    public static bool TryDecimal(string? value, out decimal result) =>
+        decimal.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out result);
+
+    /// <summary>Parses <c>yyyy-MM-dd</c>.</summary>
+    public static bool TryDate(string? value, out DateOnly result) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out result);
+
+    /// <summary>Parsed optional date (validated before).</summary>
+    public static DateOnly? ToDate(string? value) => TryDate(value, out var d) ? d : null;
+}

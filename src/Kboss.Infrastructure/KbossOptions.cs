@@ -1,0 +1,64 @@
+namespace Kboss.Infrastructure;
+
+/// <summary>
+/// Configuration of kboss (README, "Configuration"). Bound from the sections named in each property; every value
+/// can also come from an environment variable (<c>Kboss__TimeZone</c>, <c>Auth__JwtSigningKey</c>, …).
+/// </summary>
+public sealed class KbossOptions
+{
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> (default) or <c>SqlServer</c>.</summary>
+    public string DatabaseProvider { get; set; } = "Sqlite";
+    /// <summary><c>ConnectionStrings:Kboss</c>; default <c>Data Source={DataFolder}/kboss.db</c> for SQLite.</summary>
+    public string? ConnectionString { get; set; }
+    /// <summary><c>Kboss:DataFolder</c>: database file, Data Protection keys, generated JWT key (default <c>data</c>).</summary>
+    public string DataFolder { get; set; } = "data";
+    /// <summary><c>Kboss:TimeZone</c>: platform time zone, IANA id (default <c>Asia/Shanghai</c>).</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+    /// <summary><c>Auth:JwtSigningKey</c>: HMAC key, ≥ 32 bytes; when empty one is generated into the data folder.</summary>
+    public string? JwtSigningKey { get; set; }
+    /// <summary><c>Auth:TokenLifetimeHours</c> (default 12).</summary>
+    public double TokenLifetimeHours { get; set; } = 12;
+    /// <summary><c>Auth:MaxFailedLogins</c> before lockout (default 5).</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+    /// <summary><c>Auth:LockoutMinutes</c> (default 15).</summary>
+    public double LockoutMinutes { get; set; } = 15;
+    /// <summary><c>Auth:AllowAnonymousOrgOverride</c>: debug bypass, refused outside Development.</summary>
+    public bool AllowAnonymousOrgOverride { get; set; }
+    /// <summary><c>Demo:Enabled</c>: load the spec's demo centre on first start (default true).</summary>
+    public bool DemoEnabled { get; set; } = true;
+    /// <summary><c>Bootstrap:AdminUsername</c> (default <c>admin</c>).</summary>
+    public string AdminUsername { get; set; } = "admin";
+    /// <summary><c>Bootstrap:AdminPassword</c>: initial admin password; generated and printed once when empty.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>True for the SQL Server provider.</summary>
+    public bool IsSqlServer => DatabaseProvider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the options from configuration.</summary>
+    public static KbossOptions From(Microsoft.Extensions.Configuration.IConfiguration c)
+    {
+        var o = new KbossOptions();
+        o.DatabaseProvider = c["Database:Provider"] ?? o.DatabaseProvider;
+        o.ConnectionString = c.GetConnectionStringOrNull("Kboss");
+        o.DataFolder = c["Kboss:DataFolder"] ?? o.DataFolder;
+        o.TimeZone = c["Kboss:TimeZone"] ?? o.TimeZone;
+        o.JwtSigningKey = c["Auth:JwtSigningKey"];
+        o.TokenLifetimeHours = double.TryParse(c["Auth:TokenLifetimeHours"], System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : o.TokenLifetimeHours;
+        o.MaxFailedLogins = int.TryParse(c["Auth:MaxFailedLogins"], out var m) ? m : o.MaxFailedLogins;
+        o.LockoutMinutes = double.TryParse(c["Auth:LockoutMinutes"], System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : o.LockoutMinutes;
+        o.AllowAnonymousOrgOverride = bool.TryParse(c["Auth:AllowAnonymousOrgOverride"], out var a) && a;
+        o.DemoEnabled = !bool.TryParse(c["Demo:Enabled"], out var d) || d;
+        o.AdminUsername = c["Bootstrap:AdminUsername"] ?? o.AdminUsername;
+        o.AdminPassword = c["Bootstrap:AdminPassword"];
+        return o;
+    }
+}
+
+internal static class ConfigurationExtensions
+{
+    public static string? GetConnectionStringOrNull(this Microsoft.Extensions.Configuration.IConfiguration c, string name)
+    {
+        var v = c.GetSection("ConnectionStrings")[name];
+        return string.IsNullOrWhiteSpace(v) ? null : v;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Domain.Audit;
+using Kboss.Domain.Common;
+using Kboss.Domain.Cpcc;
+using Kboss.Domain.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kboss.Infrastructure.Persistence;
+
+/// <summary>
+/// The one EF Core context of kboss (ARCHITECTURE.md §4). Tables and columns are snake_case; soft-deletable rows
+/// are filtered out of every query; DateTime values are UTC; money is <c>decimal</c> with explicit precision.
+/// Each provider has its own subclass so it can own its migrations: <see cref="SqliteKbossDbContext"/> and
+/// <see cref="SqlServerKbossDbContext"/>.
+/// </summary>
+public abstract class KbossDbContext(DbContextOptions options) : DbContext(options), IKbossDbContext
+{
+    /// <inheritdoc />
+    public DbSet<Organization> Organizations => Set<Organization>();
+    /// <inheritdoc />
+    public DbSet<User> Users => Set<User>();
+    /// <inheritdoc />
+    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    /// <inheritdoc />
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <inheritdoc />
+    public DbSet<ComputeCenter> ComputeCenters => Set<ComputeCenter>();
+    /// <inheritdoc />
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    /// <inheritdoc />
+    public DbSet<Widget> Widgets => Set<Widget>();
+    /// <inheritdoc />
+    public DbSet<WidgetClusterStock> WidgetClusterStocks => Set<WidgetClusterStock>();
+
+    /// <inheritdoc />
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public void ClearChanges() => ChangeTracker.Clear();
+
+    /// <inheritdoc />
+    public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException s => s.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        builder.Properties<string>().HaveMaxLength(500);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(KbossDbContext).Assembly);
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+            if (typeof(ISoftDeletable).IsAssignableFrom(entity.ClrType))
+            {
+                var p = Expression.Parameter(entity.ClrType, "e");
+                var body = Expression.Equal(Expression.Property(p, nameof(ISoftDeletable.DelFlg)), Expression.Constant(DelFlag.Alive));
+                entity.SetQueryFilter(Expression.Lambda(body, p));
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>The context on SQLite (embedded default); owns <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteKbossDbContext(DbContextOptions<SqliteKbossDbContext> options) : KbossDbContext(options);
+
+/// <summary>The context on SQL Server (production); owns <c>Migrations/SqlServer</c>.</summary>
+public sealed class SqlServerKbossDbContext(DbContextOptions<SqlServerKbossDbContext> options) : KbossDbContext(options);
