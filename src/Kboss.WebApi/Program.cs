@@ -1,6 +1,102 @@
+using Kboss.Application;
+using Kboss.Application.Common.Behaviours;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Cpcc;
+using Kboss.Application.Cpcc.Widgets;
+using Kboss.Infrastructure;
+using Kboss.Infrastructure.Security;
+using Kboss.Infrastructure.Seeding;
+using Kboss.WebApi.Auth;
+using Kboss.WebApi.Contract;
+using Kboss.WebApi.OpenApi;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddScoped<CenterGuard>();
+builder.Services.AddScoped<WidgetCatalog>();
+builder.Services.AddMediator(o =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.Assemblies = [typeof(CenterGuard)];
+    o.PipelineBehaviors = [typeof(OrgScopeBehaviour<,>), typeof(ValidationBehaviour<,>)];
+});
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddControllers(o =>
+{
+    o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
+    o.Filters.Add<EnvelopeExceptionFilter>();
+    o.Filters.Add<CsrfFilter>();
+});
+builder.Services.AddOptions<JsonOptions>().Configure<IPlatformSettings>((o, s) => WireJson.Configure(o.JsonSerializerOptions, s.TimeZone));
+
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtSigningKey, ITokenService>((o, key, tokens) =>
+{
+    o.MapInboundClaims = false;
+    o.TokenValidationParameters = key.ValidationParameters();
+    o.Events = new JwtBearerEvents
+    {
+        OnMessageReceived = ctx =>
+        {
+            if (string.IsNullOrEmpty(ctx.Request.Headers.Authorization) && ctx.Request.Cookies.TryGetValue(SessionCookies.TokenCookie, out var cookie))
+            {
+                ctx.Token = cookie;
+                ctx.HttpContext.Items[SessionCookies.ViaCookieItem] = true;
+            }
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = ctx =>
+        {
+            var jti = ctx.Principal?.FindFirst("jti")?.Value;
+            if (jti is null || tokens.IsRevoked(jti)) ctx.Fail("token revoked");
+            return Task.CompletedTask;
+        },
+        OnChallenge = ctx =>
+        {
+            ctx.HandleResponse();
+            var msg = ctx.AuthenticateFailure is null ? "请先登录" : "登录已失效,请重新登录";
+            return Envelope.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized, msg, "unauthenticated");
+        },
+        OnForbidden = ctx => Envelope.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden, "无权限访问该接口", "forbidden"),
+    };
+});
+builder.Services.AddAuthorization(Policies.Add);
+
+builder.Services.AddOpenApiDocument(s =>
+{
+    s.Title = "kboss";
+    s.Version = "v1";
+    s.Description = "kboss 算力市场后端: 文档化接口 (legacy .dspy contract) 与登录。Envelope: {status, msg, data, code?, errors?}.";
+    s.OperationProcessors.Add(new LegacyParamsOperationProcessor());
+    s.AddSecurity("bearer", new NSwag.OpenApiSecurityScheme
+    {
+        Type = NSwag.OpenApiSecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+        Description = "Token from POST /user/login.dspy",
+    });
+});
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+using (var scope = app.Services.CreateScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+if (app.Services.GetRequiredService<KbossOptions>().AllowAnonymousOrgOverride && !app.Environment.IsDevelopment())
+    throw new InvalidOperationException("Auth:AllowAnonymousOrgOverride is allowed only in the Development environment.");
 
+app.UseEnvelopeExceptionHandler();
+app.UseEnvelopeStatusPages();
+app.UseOpenApi(o => o.Path = "/swagger/v1/swagger.json");
+app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagger.json"; });
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapControllers();
 app.Run();
+
+/// <summary>Entry point (public for WebApplicationFactory in the integration tests).</summary>
+public partial class Program;

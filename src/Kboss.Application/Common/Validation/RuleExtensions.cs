@@ -14,8 +14,7 @@ public static class RuleExtensions
 
     /// <summary>Non-empty, with <c>缺少必要参数: {name}</c> (or <paramref name="message"/>).</summary>
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string? message = null) =>
-        rule.Must(v => !string.IsNullOrWhiteSpace(v))
-            .WithMessage(message ?? "缺少必要参数: {PropertyName}");
+        rule.NotEmpty().WithMessage(message ?? "缺少必要参数: {PropertyName}");
 
     /// <summary>At most <paramref name="max"/> characters.</summary>
     public static IRuleBuilderOptions<T, string?> MaxChars<T>(this IRuleBuilder<T, string?> rule, int max) =>

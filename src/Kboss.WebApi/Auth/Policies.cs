@@ -1,0 +1,20 @@
+using Kboss.Domain.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Kboss.WebApi.Auth;
+
+/// <summary>Authorisation policies (analysis/platform.md §6.3). Every controller action requires a login unless marked [AllowAnonymous] (a global AuthorizeFilter).</summary>
+public static class Policies
+{
+    /// <summary>Operator or admin.</summary>
+    public const string Operator = "operator";
+    /// <summary>Admin only.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Registers the policies.</summary>
+    public static void Add(AuthorizationOptions o)
+    {
+        o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator));
+        o.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kboss.Application.Common;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Kboss.WebApi.Contract;
+
+/// <summary>
+/// Binds a use-case request from the legacy parameter sources, merged in this order (later wins): the query string,
+/// then a form body (<c>application/x-www-form-urlencoded</c> or multipart) or a JSON object body. Names are the
+/// documented ones (snake_case of the request's properties); a stray trailing space in a name is ignored; numbers
+/// and booleans may be strings and vice versa (ARCHITECTURE.md §2).
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class FromLegacyParamsAttribute : Attribute, IBinderTypeProviderMetadata
+{
+    /// <summary>The binding source shown to ApiExplorer.</summary>
+    public static readonly BindingSource Source = new("LegacyParams", "Legacy parameters", isGreedy: true, isFromRequest: true);
+
+    /// <inheritdoc />
+    public Type BinderType => typeof(LegacyParamsModelBinder);
+
+    /// <inheritdoc />
+    public BindingSource BindingSource => Source;
+}
+
+/// <summary>The model binder behind <see cref="FromLegacyParamsAttribute"/>.</summary>
+public sealed class LegacyParamsModelBinder : IModelBinder
+{
+    /// <inheritdoc />
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var request = bindingContext.HttpContext.Request;
+        var values = new JsonObject();
+        foreach (var (key, value) in request.Query) values[key.Trim()] = value.Count > 0 ? value[0] : null;
+
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(bindingContext.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                throw RequestValidationException.For("body", "请求体格式错误或过大");
+            }
+            foreach (var (key, value) in form) values[key.Trim()] = value.Count > 0 ? value[0] : null;
+        }
+        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body, cancellationToken: bindingContext.HttpContext.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                throw RequestValidationException.For("body", "请求体不是有效的 JSON");
+            }
+            if (body is JsonObject obj)
+                foreach (var (key, value) in obj.ToList())
+                {
+                    obj.Remove(key);
+                    values[key.Trim()] = value;
+                }
+            else if (body is not null)
+                throw RequestValidationException.For("body", "请求体必须是 JSON 对象");
+        }
+
+        object? model;
+        try
+        {
+            model = values.Deserialize(bindingContext.ModelType, WireJson.Binding);
+        }
+        catch (JsonException e)
+        {
+            var param = e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body";
+            throw RequestValidationException.For(param, $"{param} 参数格式错误");
+        }
+        bindingContext.Result = ModelBindingResult.Success(model ?? Activator.CreateInstance(bindingContext.ModelType));
+    }
+}
