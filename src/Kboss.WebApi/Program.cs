@@ -91,7 +91,11 @@ if (app.Services.GetRequiredService<KbossOptions>().AllowAnonymousOrgOverride &&
 
 app.UseEnvelopeExceptionHandler();
 app.UseEnvelopeStatusPages();
-app.UseOpenApi(o => o.Path = "/swagger/v1/swagger.json");
+app.UseOpenApi(o =>
+{
+    o.Path = "/swagger/v1/swagger.json";
+    o.PostProcess = (d, _) => d.Servers.Clear(); // the document must not depend on the host it was fetched from
+});
 app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagger.json"; });
 app.UseAuthentication();
 app.UseAuthorization();

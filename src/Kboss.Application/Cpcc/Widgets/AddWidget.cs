@@ -56,7 +56,7 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
         RuleFor(x => x.ResourceUnit).Required().MaxChars(20);
         RuleFor(x => x.UnitPrice).Required().OptionalDecimal(0m, 6);
         RuleFor(x => x.Model).MaxChars(100);
-        RuleFor(x => x.Stock).OptionalInt(-1_000_000_000_000, 1_000_000_000_000);
+        RuleFor(x => x.Stock).OptionalInt();
         RuleFor(x => x.Stock).Must((x, s) => x.AddsStock || !RuleExtensions.TryInt(s, out var n) || n >= 0)
             .WithMessage("stock 必须是不小于 0 的整数");
         RuleFor(x => x.ChargeUnit).Required().OneOf(WidgetFields.ChargeUnits);

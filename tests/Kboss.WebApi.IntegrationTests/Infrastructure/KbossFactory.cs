@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kboss.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kboss.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password.</summary>
+public sealed class KbossFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Test-Admin-Pw-2026";
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Kboss:DataFolder", DataFolder);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Auth:MaxFailedLogins", "5");
+        builder.ConfigureServices(s => s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly));
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a scoped context (arrange/assert directly on the database).</summary>
+    public async Task WithDbAsync(Func<KbossDbContext, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<KbossDbContext>());
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataFolder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>A client speaking the legacy contract: query-string GETs, form POSTs, envelope parsing.</summary>
+public sealed class Api(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public Api WithToken(string token)
+    {
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return this;
+    }
+
+    public async Task<Response> GetAsync(string path, params (string Key, string? Value)[] query)
+    {
+        var url = path + (query.Length == 0 ? "" : "?" + string.Join("&", query.Where(q => q.Value is not null)
+            .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value!))));
+        return await Response.ReadAsync(await Http.GetAsync(url));
+    }
+
+    public async Task<Response> PostAsync(string path, params (string Key, string? Value)[] form)
+    {
+        var content = new FormUrlEncodedContent(form.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
+        return await Response.ReadAsync(await Http.PostAsync(path, content));
+    }
+
+    public async Task<Response> PostJsonAsync(string path, object body) =>
+        await Response.ReadAsync(await Http.PostAsJsonAsync(path, body));
+
+    public async Task<string> LoginAsync(string username, string password)
+    {
+        var r = await PostAsync("/user/login.dspy", ("username", username), ("password", password));
+        r.Status.Should().BeTrue(r.Raw);
+        return r.Data!["token"]!.GetValue<string>();
+    }
+}
+
+/// <summary>An answer: HTTP status plus the parsed envelope.</summary>
+public sealed record Response(int Http, JsonObject Body, string Raw)
+{
+    public bool Status => Body["status"]!.GetValue<bool>();
+    public string Msg => Body["msg"]!.GetValue<string>();
+    public string? Code => Body["code"]?.GetValue<string>();
+    public JsonNode? Data => Body["data"];
+
+    public static async Task<Response> ReadAsync(HttpResponseMessage m)
+    {
+        var raw = await m.Content.ReadAsStringAsync();
+        JsonObject body;
+        try { body = JsonNode.Parse(raw)!.AsObject(); }
+        catch (JsonException) { throw new Xunit.Sdk.XunitException($"not JSON ({(int)m.StatusCode}): {raw}"); }
+        return new Response((int)m.StatusCode, body, raw);
+    }
+}
