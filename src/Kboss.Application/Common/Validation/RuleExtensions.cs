@@ -26,10 +26,16 @@ public static class RuleExtensions
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryInt(v, out var n) && n >= min && n <= max))
             .WithMessage(min == long.MinValue ? "{PropertyName} 必须是整数" : $"{{PropertyName}} 必须是不小于 {min} 的整数");
 
-    /// <summary>Empty or a decimal in [<paramref name="min"/>, 10^15) with at most <paramref name="scale"/> decimals.</summary>
+    /// <summary>
+    /// Exclusive upper bound of a money value: money columns are <c>decimal(19,6)</c>, whose largest value is
+    /// 9,999,999,999,999.999999 (13 integer digits). A larger value would overflow the SQL Server column.
+    /// </summary>
+    public const decimal MaxMoneyExclusive = 10_000_000_000_000m;
+
+    /// <summary>Empty or a decimal in [<paramref name="min"/>, <see cref="MaxMoneyExclusive"/>) with at most <paramref name="scale"/> decimals.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalDecimal<T>(this IRuleBuilder<T, string?> rule,
         decimal min = 0m, int scale = 6) =>
-        rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryDecimal(v, out var d) && d >= min && d < 1_000_000_000_000_000m && d.Scale <= scale))
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryDecimal(v, out var d) && d >= min && d < MaxMoneyExclusive && d.Scale <= scale))
             .WithMessage($"{{PropertyName}} 必须是不小于 {min} 的数字,最多 {scale} 位小数");
 
     /// <summary>Empty or a date <c>yyyy-MM-dd</c>.</summary>

@@ -40,7 +40,7 @@ public sealed class UpdateWidgetPriceValidator : AbstractValidator<UpdateWidgetP
     public UpdateWidgetPriceValidator()
     {
         RuleFor(x => x.Cpcid).Required("无算力中心ID");
-        RuleFor(x => x.UnitPrice).Required().Must(v => string.IsNullOrWhiteSpace(v) || (RuleExtensions.TryDecimal(v, out var d) && d >= 0 && d < 1_000_000_000_000_000m && d.Scale <= 6))
+        RuleFor(x => x.UnitPrice).Required().Must(v => string.IsNullOrWhiteSpace(v) || (RuleExtensions.TryDecimal(v, out var d) && d >= 0 && d < RuleExtensions.MaxMoneyExclusive && d.Scale <= 6))
             .WithMessage("单价格式错误");
         RuleFor(x => x.Type).Required().OneOf(WidgetFields.Types).When(x => string.IsNullOrWhiteSpace(x.Id));
         RuleFor(x => x.Model).Required().When(x => string.IsNullOrWhiteSpace(x.Id));

@@ -1,0 +1,212 @@
+using Kboss.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Xunit.Abstractions;
+
+namespace Kboss.Infrastructure.IntegrationTests;
+
+/// <summary>
+/// No SQL Server is available in development and CI (ARCHITECTURE.md §4): the SQL Server migrations are checked by
+/// generating their script (no server is contacted) and parsing it with Microsoft's T-SQL parser. Dynamic SQL that
+/// EF Core wraps in <c>EXEC(N'…')</c> (filtered indexes in the idempotent script) is parsed too.
+/// </summary>
+public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
+{
+    private const string ConnectionString = "Server=localhost;Database=kboss;Trusted_Connection=True;TrustServerCertificate=True";
+
+    private static SqlServerKbossDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<SqlServerKbossDbContext>()
+            .UseSqlServer(ConnectionString, s => s.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(new TimestampInterceptor(TimeProvider.System))
+            .Options);
+
+    private static string GenerateScript(bool idempotent)
+    {
+        using var context = CreateContext();
+        var migrator = context.GetService<IMigrator>();
+        return idempotent
+            ? migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent)
+            : migrator.GenerateScript();
+    }
+
+    /// <summary>Parses <paramref name="sql"/> and, recursively, every <c>EXEC('…')</c> string inside it.</summary>
+    private static ParsedScript Parse(string sql)
+    {
+        var result = new ParsedScript();
+        Parse(sql, "script", result);
+        return result;
+    }
+
+    private static void Parse(string sql, string origin, ParsedScript result)
+    {
+        var parser = new TSql170Parser(initialQuotedIdentifiers: true);
+        var fragment = parser.Parse(new StringReader(sql), out var errors);
+        foreach (var e in errors)
+            result.Errors.Add($"{origin}: line {e.Line}, column {e.Column}: error {e.Number}: {e.Message}");
+        if (fragment is null) return;
+        var collector = new Collector();
+        fragment.Accept(collector);
+        result.Tables.AddRange(collector.Tables);
+        result.Indexes.AddRange(collector.Indexes);
+        foreach (var dynamicSql in collector.DynamicSql)
+        {
+            result.DynamicSqlCount++;
+            Parse(dynamicSql, $"EXEC({Shorten(dynamicSql)})", result);
+        }
+    }
+
+    private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Migration_script_parses_without_errors(bool idempotent)
+    {
+        var sql = GenerateScript(idempotent);
+        var parsed = Parse(sql);
+
+        foreach (var error in parsed.Errors) output.WriteLine(error);
+        if (parsed.Errors.Count > 0) output.WriteLine(sql);
+        parsed.Errors.Should().BeEmpty("the SQL Server migration script must be valid T-SQL:\n" + string.Join("\n", parsed.Errors));
+        if (idempotent)
+            parsed.DynamicSqlCount.Should().BeGreaterThan(0, "the idempotent script wraps filtered indexes in EXEC, and those strings must be parsed as well");
+    }
+
+    [Fact]
+    public void Rollback_script_parses_without_errors()
+    {
+        using var context = CreateContext();
+        var migrator = context.GetService<IMigrator>();
+        var latest = context.Database.GetMigrations().Last();
+        var sql = migrator.GenerateScript(fromMigration: latest, toMigration: Migration.InitialDatabase);
+
+        var parsed = Parse(sql);
+
+        foreach (var error in parsed.Errors) output.WriteLine(error);
+        parsed.Errors.Should().BeEmpty(string.Join("\n", parsed.Errors));
+        sql.Should().Contain("DROP TABLE [cpcwidget]");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Script_creates_the_core_tables(bool idempotent)
+    {
+        var parsed = Parse(GenerateScript(idempotent));
+
+        parsed.Tables.Select(t => t.Name).Should().Contain(["cpclist", "cpcwidget", "cpcwidget_stock", "users", "organization"]);
+        parsed.Tables.Select(t => t.Name).Should().OnlyHaveUniqueItems();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Widget_unit_price_is_decimal_19_6(bool idempotent)
+    {
+        var parsed = Parse(GenerateScript(idempotent));
+
+        var widget = parsed.Tables.Should().ContainSingle(t => t.Name == "cpcwidget").Subject;
+        var unitPrice = widget.Columns.Should().ContainSingle(c => c.Name == "unit_price").Subject;
+        unitPrice.Type.Should().Be(SqlDataTypeOption.Decimal);
+        unitPrice.Parameters.Should().Equal("19", "6");
+        unitPrice.Nullable.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Widget_has_a_filtered_unique_index_on_centre_type_and_model(bool idempotent)
+    {
+        var parsed = Parse(GenerateScript(idempotent));
+
+        var index = parsed.Indexes.Should().ContainSingle(i => i.Table == "cpcwidget" && i.Columns.SequenceEqual(new[] { "cpcid", "type", "model" })).Subject;
+        index.Unique.Should().BeTrue();
+        index.Filter.Should().NotBeNull("alive rows only must be unique, so a deleted widget can be re-added");
+        index.Filter!.Value.Should().Be(("del_flg", "0"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Users_and_organizations_have_filtered_unique_names(bool idempotent)
+    {
+        var parsed = Parse(GenerateScript(idempotent));
+
+        var username = parsed.Indexes.Should().ContainSingle(i => i.Table == "users" && i.Columns.SequenceEqual(new[] { "username" })).Subject;
+        username.Unique.Should().BeTrue();
+        username.Filter.Should().Be(("del_flg", "0"));
+        var orgName = parsed.Indexes.Should().ContainSingle(i => i.Table == "organization" && i.Columns.SequenceEqual(new[] { "name" })).Subject;
+        orgName.Unique.Should().BeTrue();
+        orgName.Filter.Should().Be(("del_flg", "0"));
+    }
+
+    [Fact]
+    public void Sql_server_snapshot_matches_the_model()
+    {
+        using var context = CreateContext();
+
+        context.Database.HasPendingModelChanges().Should().BeFalse("a model change needs a SQL Server migration (dotnet ef migrations add … --context SqlServerKbossDbContext)");
+    }
+
+    private sealed class ParsedScript
+    {
+        public List<string> Errors { get; } = [];
+        public List<TableInfo> Tables { get; } = [];
+        public List<IndexInfo> Indexes { get; } = [];
+        public int DynamicSqlCount { get; set; }
+    }
+
+    private sealed record TableInfo(string Name, IReadOnlyList<ColumnInfo> Columns);
+
+    private sealed record ColumnInfo(string Name, SqlDataTypeOption? Type, IReadOnlyList<string> Parameters, bool Nullable);
+
+    /// <summary>A CREATE INDEX; <see cref="Filter"/> is <c>(column, string literal)</c> of a <c>WHERE column = 'literal'</c>.</summary>
+    private sealed record IndexInfo(string Name, string Table, IReadOnlyList<string> Columns, bool Unique, (string Column, string Value)? Filter);
+
+    private sealed class Collector : TSqlFragmentVisitor
+    {
+        public List<TableInfo> Tables { get; } = [];
+        public List<IndexInfo> Indexes { get; } = [];
+        public List<string> DynamicSql { get; } = [];
+
+        public override void Visit(CreateTableStatement node)
+        {
+            var columns = node.Definition.ColumnDefinitions.Select(c =>
+            {
+                var type = c.DataType as SqlDataTypeReference;
+                var nullable = c.Constraints.OfType<NullableConstraintDefinition>().Select(n => (bool?)n.Nullable).FirstOrDefault() ?? true;
+                return new ColumnInfo(c.ColumnIdentifier.Value, type?.SqlDataTypeOption,
+                    type?.Parameters.Select(p => p.Value).ToList() ?? [], nullable);
+            }).ToList();
+            Tables.Add(new TableInfo(node.SchemaObjectName.BaseIdentifier.Value, columns));
+            base.Visit(node);
+        }
+
+        public override void Visit(CreateIndexStatement node)
+        {
+            (string, string)? filter = node.FilterPredicate is BooleanComparisonExpression
+            {
+                ComparisonType: BooleanComparisonType.Equals,
+                FirstExpression: ColumnReferenceExpression column,
+                SecondExpression: StringLiteral literal,
+            }
+                ? (column.MultiPartIdentifier.Identifiers[^1].Value, literal.Value)
+                : null;
+            if (node.FilterPredicate is not null && filter is null)
+                throw new InvalidOperationException("unexpected index filter shape in " + node.Name.Value);
+            Indexes.Add(new IndexInfo(node.Name.Value, node.OnName.BaseIdentifier.Value,
+                node.Columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value).ToList(),
+                node.Unique, filter));
+            base.Visit(node);
+        }
+
+        public override void Visit(ExecuteStatement node)
+        {
+            if (node.ExecuteSpecification.ExecutableEntity is ExecutableStringList list)
+                DynamicSql.Add(string.Concat(list.Strings.OfType<StringLiteral>().Select(s => s.Value)));
+            base.Visit(node);
+        }
+    }
+}
