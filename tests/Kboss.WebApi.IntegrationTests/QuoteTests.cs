@@ -181,3 +181,25 @@ public sealed class QuoteTests(AppFixture app) : IClassFixture<AppFixture>
         r.Msg.Should().Be("算力中心不存在");
     }
 }
+
+/// <summary>Amounts so large the price overflows decimal fail their line instead of answering 500.</summary>
+public sealed class QuoteOverflowTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Overflowing_line_fails_clearly()
+    {
+        var c = await Seed.CenterAsync(app.Factory, stock: new Dictionary<string, long> { ["DATA"] = 1_000_000_000_000 });
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var w = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Widgets, x => x.Id == c.WidgetIds["disk/DATA"]);
+            w.UnitPrice = 9_999_999_999_999m;
+            w.ChargeUnit = "秒";
+            await db.SaveChangesAsync();
+        });
+        var r = await app.Anonymous().GetAsync("/dev/cpcc/cpcwidget/accrual_price.dspy", ("cpcid", c.Id),
+            ("resources", """[{"type":"disk","model":"DATA","amount":1000000000000}]"""), ("duration", "100000"), ("duration_unit", "月"));
+        r.Http.Should().Be(200);
+        r.Status.Should().BeFalse();
+        r.Msg.Should().Be("disk DATA 计价金额超出范围");
+    }
+}

@@ -167,8 +167,19 @@ public sealed class QuoteWidgetPriceHandler(WidgetCatalog catalog, CenterGuard g
                 lines.Add(new QuoteLine { ResourceType = r.Type, Error = error });
                 continue;
             }
-            var subtotal = PricingRules.Subtotal(r.Amount!.Value, widget!.UnitPrice, duration, unit, widget.ChargeUnit, widget.AccountUnit);
-            total += subtotal;
+            decimal subtotal;
+            try
+            {
+                subtotal = PricingRules.Subtotal(r.Amount!.Value, widget!.UnitPrice, duration, unit, widget.ChargeUnit, widget.AccountUnit);
+                total = checked(total + subtotal);
+            }
+            catch (OverflowException)
+            {
+                var overflow = $"{r.Type} {widget!.Model} 计价金额超出范围";
+                firstError ??= overflow;
+                lines.Add(new QuoteLine { ResourceType = r.Type, Error = overflow });
+                continue;
+            }
             lines.Add(new QuoteLine
             {
                 ResourceName = $"{r.Type} {widget.Model}", ResourceType = r.Type, Amount = r.Amount,

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of kboss and installs what the tests need (README: "Set up").
+# Works on a fresh Debian machine with only the .NET 10 SDK, Node.js and apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages the tests use (none beyond the SDK yet; the SSH adapter tests will add openssh-server).
+need=()
+for pkg in ${KBOSS_TEST_APT_PACKAGES:-}; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"
+fi
+
+dotnet restore Kboss.sln --nologo -v q
+dotnet build Kboss.sln --no-restore --nologo -v q -c Debug
+log=$(mktemp)
+set +e
+dotnet test Kboss.sln --no-build --nologo -c Debug 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over all test projects: "N passed, N failed".
+python3 - "$log" <<'PY'
+import re, sys
+p = f = s = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+)", line)
+    if m:
+        f += int(m.group(1)); p += int(m.group(2)); s += int(m.group(3))
+print(f"tests: {p} passed, {f} failed, {s} skipped")
+PY
+rm -f "$log"
+exit "$status"
