@@ -27,7 +27,8 @@ public static class DependencyInjection
             var cs = options.ConnectionString ?? throw new InvalidOperationException("ConnectionStrings:Kboss is required for Database:Provider=SqlServer.");
             services.AddDbContextPool<SqlServerKbossDbContext>((sp, o) => o
                 .UseSqlServer(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>())
+                .ConfigureWarnings(Persistence.KbossDbContext.Warnings));
             services.AddScoped<KbossDbContext>(sp => sp.GetRequiredService<SqlServerKbossDbContext>());
         }
         else
@@ -35,7 +36,8 @@ public static class DependencyInjection
             var cs = options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}";
             services.AddDbContextPool<SqliteKbossDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>())
+                .ConfigureWarnings(Persistence.KbossDbContext.Warnings));
             services.AddScoped<KbossDbContext>(sp => sp.GetRequiredService<SqliteKbossDbContext>());
         }
         services.AddScoped<IKbossDbContext>(sp => sp.GetRequiredService<KbossDbContext>());

@@ -53,8 +53,10 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
         dup.Msg.Should().Be("该部件已存在,请前往编辑!");
         dup.Code.Should().Be("conflict");
 
+        await Task.Delay(1100);
         var more = await op.PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "H100-80G", "5", "yes", c.Tongzhou));
         more.Status.Should().BeTrue(more.Raw);
+        more.Data!["update_time"]!.GetValue<string>().Should().NotBe(r.Data["update_time"]!.GetValue<string>(), "adding stock touches the widget");
         more.Data!["stock"]!.GetValue<string>().Should().Be("15");
         more.Data["import_export"]!.AsArray().Should().HaveCount(2);
 
@@ -148,6 +150,11 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
             (await db.AuditEntries.AsNoTracking().CountAsync(a => a.EntityId == id && a.Action == "cpcc.widget.price_changed")).Should().Be(2);
         });
         (await app.Operator().PostAsync("/dev/cpcc/cpcwidget/update_cpcwidget.dspy", ("cpcid", c.Id), ("unit_price", "x"), ("type", "memory"), ("model", "Kingston FURY"))).Msg.Should().Be("单价格式错误");
+        var mismatch = await app.Operator().PostAsync("/dev/cpcc/cpcwidget/update_cpcwidget.dspy", ("id", id), ("cpcid", c.Id), ("unit_price", "9"), ("type", "cpu"), ("model", "STANDARD"));
+        mismatch.Msg.Should().Be("部件类型或型号与部件ID不符");
+        mismatch.Code.Should().Be("conflict");
+        var trailing = await app.Operator().PostAsync("/dev/cpcc/cpcwidget/update_cpcwidget.dspy", ("id", id), ("cpcid", c.Id), ("unit_price", "12.50"));
+        trailing.Data!["unit_price"]!.GetValue<string>().Should().Be("12.5");
         (await app.Operator().PostAsync("/dev/cpcc/cpcwidget/update_cpcwidget.dspy", ("cpcid", c.Id), ("unit_price", "1"), ("type", "memory"), ("model", "nope"))).Msg.Should().Be("算力部件不存在");
         (await app.Anonymous().PostAsync("/dev/cpcc/cpcwidget/update_cpcwidget.dspy", ("cpcid", c.Id), ("unit_price", "1"))).Http.Should().Be(401);
         (await app.Customer().PostAsync("/dev/cpcc/cpcwidget/update_cpcwidget.dspy", ("cpcid", c.Id), ("unit_price", "1"))).Http.Should().Be(403);
@@ -191,6 +198,7 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
         var n = await app.Anonymous().GetAsync("/dev/cpcc/cpcwidget/obtaining_gpuinfo.dspy", ("clusterid", DemoData.ClusterChaoyang));
         n.Data!["STANDARD-8G"]!.GetValue<long>().Should().Be(3);
         (await app.Anonymous().GetAsync("/dev/cpcc/cpcwidget/obtaining_gpuinfo.dspy", ("cpcid", "nope"))).Code.Should().Be("not_found");
+        (await app.Anonymous().GetAsync("/dev/cpcc/cpcwidget/obtaining_gpuinfo.dspy", ("clusterid", "nope"))).Msg.Should().Be("算力集群不存在");
     }
 
     [Fact]

@@ -37,6 +37,13 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     /// <inheritdoc />
     public DbSet<WidgetClusterStock> WidgetClusterStocks => Set<WidgetClusterStock>();
 
+    /// <summary>
+    /// Warnings configuration of every provider: a stock row's required cluster with a soft-delete filter is
+    /// intended (stock of a deleted cluster disappears with it), so that model warning is silenced.
+    /// </summary>
+    public static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
+
     /// <inheritdoc />
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);

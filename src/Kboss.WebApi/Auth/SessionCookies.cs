@@ -63,7 +63,7 @@ public sealed class CsrfFilter : IAsyncActionFilter
         var http = context.HttpContext;
         var changesState = context.ActionArguments.Values.Any(a => a is Mediator.IBaseCommand);
         if (!changesState || !http.Items.ContainsKey(SessionCookies.ViaCookieItem) || HasValidToken(http)) return next();
-        context.Result = new ObjectResult(Reply.Fail<object>("CSRF 校验失败: 请携带 X-CSRF-TOKEN 请求头", "csrf_failed")) { StatusCode = 403 };
+        context.Result = new ObjectResult(Reply.Fail<object>("CSRF 校验失败: X-CSRF-TOKEN 请求头缺失或与 kboss_csrf cookie 不一致", "csrf_failed")) { StatusCode = 403 };
         return Task.CompletedTask;
     }
 

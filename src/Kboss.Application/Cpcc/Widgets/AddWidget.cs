@@ -131,7 +131,7 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
         if (updated == 0)
         {
             if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
-                throw new BusinessException("调整后的库存不能低于已消耗量", ErrorCodes.InsufficientStock);
+                throw new BusinessException("调整后的库存不能小于 0,也不能低于已消耗量", ErrorCodes.InsufficientStock);
             if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
             db.WidgetClusterStocks.Add(new WidgetClusterStock { WidgetId = widgetId, ClusterId = clusterId, Stock = amount });
         }

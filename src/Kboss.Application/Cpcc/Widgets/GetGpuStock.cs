@@ -42,6 +42,8 @@ public sealed class GetGpuStockHandler(IKbossDbContext db, CenterGuard guard) : 
         var cpcid = string.IsNullOrWhiteSpace(q.Cpcid) ? null : q.Cpcid.Trim();
         var clusterId = string.IsNullOrWhiteSpace(q.Clusterid) ? null : q.Clusterid.Trim();
         if (cpcid is not null && !await guard.ExistsAsync(cpcid, ct)) throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
+        if (clusterId is not null && !await db.Clusters.AsNoTracking().AnyAsync(k => k.Id == clusterId && (cpcid == null || k.Cpcid == cpcid), ct))
+            throw BusinessException.NotFound("算力集群不存在");
         var query = db.Widgets.AsNoTracking().Where(w => w.Type == WidgetTypes.Gpu);
         if (cpcid is not null) query = query.Where(w => w.Cpcid == cpcid);
         var rows = await query

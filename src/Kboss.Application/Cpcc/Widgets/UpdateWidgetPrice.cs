@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Cpcc.Widgets;
 
-/// <summary>Reply data of W4: <c>{"cpcid", "id", "unit_price"}</c> (price as a string, as sent).</summary>
+/// <summary>Reply data of W4: <c>{"cpcid", "id", "unit_price"}</c> (price as a string without trailing zeros).</summary>
 /// <param name="Cpcid">Centre id.</param>
 /// <param name="Id">Widget id.</param>
 /// <param name="UnitPrice">New unit price.</param>
@@ -16,7 +16,8 @@ public sealed record UpdatedWidgetPrice(string Cpcid, string Id, string UnitPric
 
 /// <summary>
 /// W4 <c>POST /dev/cpcc/cpcwidget/update_cpcwidget.dspy</c>: changes only the unit price of a widget, found by
-/// <c>id</c> or else by (cpcid, type, model). Login required; audited with the old and new price.
+/// <c>id</c> or else by (cpcid, type, model); with an id, a type or model that does not match it is refused
+/// (<c>部件类型或型号与部件ID不符</c>). Login required; audited with the old and new price.
 /// spec: 41-cpcc-widgets-pricing.md; analysis/cpcc.md §3.E W4.
 /// </summary>
 public sealed record UpdateWidgetPrice : ICommand<Reply<UpdatedWidgetPrice>>
@@ -60,11 +61,14 @@ public sealed class UpdateWidgetPriceHandler(IKbossDbContext db, CenterGuard gua
             ? query.Where(w => w.Type == c.Type!.Trim() && w.Model == c.Model!.Trim())
             : query.Where(w => w.Id == c.Id.Trim());
         var widget = await query.FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
+        if (!string.IsNullOrWhiteSpace(c.Id) && ((!string.IsNullOrWhiteSpace(c.Type) && c.Type.Trim() != widget.Type) ||
+                                                 (!string.IsNullOrWhiteSpace(c.Model) && c.Model.Trim() != widget.Model)))
+            throw BusinessException.Conflict("部件类型或型号与部件ID不符");
         var before = widget.UnitPrice;
         widget.UnitPrice = decimal.Parse(c.UnitPrice!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.price_changed", "widget", widget.Id,
             new { cpcid = center.Id, widget.Type, widget.Model, before, after = widget.UnitPrice }));
         await db.SaveChangesAsync(ct);
-        return Reply.Ok("更新算力部件成功", new UpdatedWidgetPrice(center.Id, widget.Id, c.UnitPrice.Trim()));
+        return Reply.Ok("更新算力部件成功", new UpdatedWidgetPrice(center.Id, widget.Id, WidgetEcho.DecimalText(widget.UnitPrice)));
     }
 }
