@@ -19,6 +19,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<CenterGuard>();
 builder.Services.AddScoped<WidgetCatalog>();
+builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
 builder.Services.AddMediator(o =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
@@ -30,6 +31,12 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddControllers(o =>
 {
+    // Requests are bound only by [FromLegacyParams], which reads the form itself and turns unreadable bodies into
+    // invalid_argument; MVC's own form value providers would fail first with a 500.
+    foreach (var form in o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory
+                 or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                 or Microsoft.AspNetCore.Mvc.ModelBinding.FormFileValueProviderFactory).ToList())
+        o.ValueProviderFactories.Remove(form);
     o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
     o.Filters.Add<EnvelopeExceptionFilter>();
     o.Filters.Add<CsrfFilter>();
@@ -48,7 +55,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             if (string.IsNullOrEmpty(ctx.Request.Headers.Authorization) && ctx.Request.Cookies.TryGetValue(SessionCookies.TokenCookie, out var cookie))
             {
                 ctx.Token = cookie;
-                ctx.HttpContext.Items[SessionCookies.ViaCookieItem] = true;
+                ctx.HttpContext.Items[SessionCookies.FromCookieItem] = true;
             }
             return Task.CompletedTask;
         },
@@ -56,6 +63,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
         {
             var jti = ctx.Principal?.FindFirst("jti")?.Value;
             if (jti is null || tokens.IsRevoked(jti)) ctx.Fail("token revoked");
+            else if (ctx.HttpContext.Items.ContainsKey(SessionCookies.FromCookieItem)) ctx.HttpContext.Items[SessionCookies.ViaCookieItem] = true;
             return Task.CompletedTask;
         },
         OnChallenge = ctx =>

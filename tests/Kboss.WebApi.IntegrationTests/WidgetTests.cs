@@ -17,7 +17,7 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Demo_list_has_the_spec_rows_in_the_spec_order()
     {
-        var r = await app.Customer().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy", ("cpcid", DemoData.CenterId));
+        var r = await app.Operator().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy", ("cpcid", DemoData.CenterId));
         r.Status.Should().BeTrue(r.Raw);
         r.Msg.Should().Be("获取算力部件成功");
         r.Data!["total"]!.GetValue<int>().Should().Be(14);
@@ -207,5 +207,7 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Anonymous().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy", ("cpcid", DemoData.CenterId))).Http.Should().Be(401);
         (await app.Operator().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy")).Msg.Should().Be("无算力中心ID");
         (await app.Operator().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy", ("cpcid", "nope"))).Msg.Should().Be("算力中心不存在");
+        (await app.Customer().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy", ("cpcid", DemoData.CenterId))).Http.Should().Be(403);
+        (await app.OtherOperator().GetAsync("/dev/cpcc/cpcwidget/get_cpcwidget.dspy", ("cpcid", DemoData.CenterId))).Http.Should().Be(403);
     }
 }

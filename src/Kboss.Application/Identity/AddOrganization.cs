@@ -71,7 +71,14 @@ public sealed class AddOrganizationHandler(IKbossDbContext db, ICurrentUser user
         var org = new Organization { Name = name, Kind = kind, OwnerOrgId = owner };
         db.Organizations.Add(org);
         db.AuditEntries.Add(Audit.Entry(user, "identity.org_created", "organization", org.Id, new { name, kind = c.Kind, owner }));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw BusinessException.Conflict("组织名称已存在");
+        }
         return Reply.Ok("新建组织成功", OrganizationDto.From(org));
     }
 }

@@ -67,12 +67,24 @@ public static class PasswordPolicy
 /// <summary>Handles <see cref="AddUser"/>.</summary>
 public sealed class AddUserHandler(IKbossDbContext db, IPasswordHasher hasher, ICurrentUser user) : ICommandHandler<AddUser, Reply<UserDto>>
 {
+    /// <summary>Roles a user may hold in each kind of org (a customer org's user can't be an operator).</summary>
+    public static readonly IReadOnlyDictionary<OrgKind, string[]> RolesByOrgKind = new Dictionary<OrgKind, string[]>
+    {
+        [OrgKind.Operator] = [Roles.Admin, Roles.Operator, Roles.Sales, Roles.Ops],
+        [OrgKind.Customer] = [Roles.Customer],
+        [OrgKind.Provider] = [Roles.Provider],
+        [OrgKind.Reseller] = [Roles.Reseller, Roles.Sales],
+    };
+
     /// <inheritdoc />
     public async ValueTask<Reply<UserDto>> Handle(AddUser c, CancellationToken ct)
     {
         var roles = AddUserValidator.ParseRoles(c.Roles);
         if (roles.Contains(Roles.Admin) && !user.IsInRole(Roles.Admin)) throw new ForbiddenException("只有管理员可以授予 admin 角色");
-        if (!await db.Organizations.AnyAsync(o => o.Id == c.Orgid, ct)) throw BusinessException.NotFound("组织不存在");
+        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == c.Orgid, ct) ?? throw BusinessException.NotFound("组织不存在");
+        var refused = roles.Where(r => !RolesByOrgKind[org.Kind].Contains(r)).ToArray();
+        if (refused.Length > 0)
+            throw new RequestValidationException(new Dictionary<string, string[]> { ["roles"] = [$"{OrgKinds.Name(org.Kind)} 组织的用户不能拥有角色: {string.Join(",", refused)}"] });
         var username = c.Username!.Trim();
         if (await db.Users.AnyAsync(u => u.Username == username, ct)) throw BusinessException.Conflict("用户名已存在");
         var created = new User

@@ -108,6 +108,13 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
     }
 
     /// <inheritdoc />
+    public string CsrfTokenFor(string jti)
+    {
+        var mac = HMACSHA256.HashData(key.Key.Key, Encoding.UTF8.GetBytes("kboss-csrf:" + jti));
+        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <inheritdoc />
     public void Revoke(string jti, DateTime expiresAtUtc) => _revoked[jti] = expiresAtUtc;
 
     /// <inheritdoc />

@@ -19,8 +19,10 @@ public static class SessionCookies
     public const string TokenCookie = "kboss_token";
     /// <summary>Readable cookie holding the CSRF token (double submit).</summary>
     public const string CsrfCookie = "kboss_csrf";
-    /// <summary>HttpContext item set when the token came from the cookie.</summary>
+    /// <summary>HttpContext item set when a <em>valid</em> token came from the cookie.</summary>
     public const string ViaCookieItem = "kboss.auth_via_cookie";
+    /// <summary>HttpContext item set when a token was read from the cookie (before validation).</summary>
+    public const string FromCookieItem = "kboss.token_from_cookie";
 }
 
 /// <summary>After a successful login, sets the session and CSRF cookies.</summary>
@@ -54,25 +56,28 @@ public sealed class ClearsSessionCookiesAttribute : ResultFilterAttribute
     }
 }
 
-/// <summary>Global filter enforcing the CSRF rule of <see cref="SessionCookies"/> before any command runs.</summary>
-public sealed class CsrfFilter : IAsyncActionFilter
+/// <summary>
+/// Global filter enforcing the CSRF rule of <see cref="SessionCookies"/> before any command runs: the header must
+/// equal the session's CSRF token (<see cref="Application.Common.Interfaces.ITokenService.CsrfTokenFor"/>), so a
+/// planted cookie does not help. Anonymous requests and stale cookies are not subject to it.
+/// </summary>
+public sealed class CsrfFilter(Application.Common.Interfaces.ITokenService tokens, Application.Common.Interfaces.ICurrentUser user) : IAsyncActionFilter
 {
     /// <inheritdoc />
     public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
         var changesState = context.ActionArguments.Values.Any(a => a is Mediator.IBaseCommand);
-        if (!changesState || !http.Items.ContainsKey(SessionCookies.ViaCookieItem) || HasValidToken(http)) return next();
-        context.Result = new ObjectResult(Reply.Fail<object>("CSRF 校验失败: X-CSRF-TOKEN 请求头缺失或与 kboss_csrf cookie 不一致", "csrf_failed")) { StatusCode = 403 };
+        if (!changesState || !user.IsAuthenticated || !http.Items.ContainsKey(SessionCookies.ViaCookieItem) || HasValidToken(http)) return next();
+        context.Result = new ObjectResult(Reply.Fail<object>("CSRF 校验失败: X-CSRF-TOKEN 请求头缺失或不正确(取值见 kboss_csrf cookie)", "csrf_failed")) { StatusCode = 403 };
         return Task.CompletedTask;
     }
 
-    private static bool HasValidToken(HttpContext http)
+    private bool HasValidToken(HttpContext http)
     {
         if (http.Request.Headers["X-Requested-With"] == "XMLHttpRequest") return true;
         var header = http.Request.Headers["X-CSRF-TOKEN"].ToString();
-        var cookie = http.Request.Cookies[SessionCookies.CsrfCookie];
-        return header.Length > 0 && cookie is { Length: > 0 } &&
-               CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header), Encoding.UTF8.GetBytes(cookie));
+        if (header.Length == 0 || user.TokenId is not { } jti) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header), Encoding.UTF8.GetBytes(tokens.CsrfTokenFor(jti)));
     }
 }

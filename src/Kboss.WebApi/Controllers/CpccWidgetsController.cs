@@ -10,7 +10,7 @@ namespace Kboss.WebApi.Controllers;
 
 /// <summary>
 /// kboss容器云/算力部件(含计价)管理 and 购买页 (spec: 41-cpcc-widgets-pricing.md, 43-cpcc-purchase.md).
-/// Writes: operators and admins; list: any logged-in user; quote and GPU stock: public (purchase page).
+/// Management (list, writes): operators and admins of the centre's org; quote and GPU stock: public (purchase page).
 /// </summary>
 [Tags("kboss容器云/算力部件(含计价)管理")]
 public sealed class CpccWidgetsController(IMediator mediator) : ControllerBase
@@ -22,6 +22,7 @@ public sealed class CpccWidgetsController(IMediator mediator) : ControllerBase
 
     /// <summary>获取算力部件</summary>
     [LegacyGet("/dev/cpcc/cpcwidget/get_cpcwidget.dspy")]
+    [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<Paged<WidgetRow>>> List([FromLegacyParams] ListWidgets q, CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>部件组合询价</summary>

@@ -14,6 +14,12 @@ public interface ITokenService
     /// <summary>Issues a token for <paramref name="user"/> with its org, owner org and roles as claims.</summary>
     IssuedToken Issue(User user, Organization org);
 
+    /// <summary>
+    /// The CSRF token of the session whose access token has id <paramref name="jti"/>: an HMAC of the id, so it is
+    /// bound to that session and cannot be chosen by whoever can plant a cookie.
+    /// </summary>
+    string CsrfTokenFor(string jti);
+
     /// <summary>Marks <paramref name="jti"/> revoked in memory (the caller persists the row).</summary>
     void Revoke(string jti, DateTime expiresAtUtc);
 

@@ -24,7 +24,8 @@ public static class RuleExtensions
     public static IRuleBuilderOptions<T, string?> OptionalInt<T>(this IRuleBuilder<T, string?> rule,
         long min = long.MinValue, long max = long.MaxValue) =>
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryInt(v, out var n) && n >= min && n <= max))
-            .WithMessage(min == long.MinValue ? "{PropertyName} 必须是整数" : $"{{PropertyName}} 必须是不小于 {min} 的整数");
+            .WithMessage(min == long.MinValue ? "{PropertyName} 必须是整数"
+                : max == long.MaxValue ? $"{{PropertyName}} 必须是不小于 {min} 的整数" : $"{{PropertyName}} 必须是 {min} 到 {max} 之间的整数");
 
     /// <summary>
     /// Exclusive upper bound of a money value: money columns are <c>decimal(19,6)</c>, whose largest value is
@@ -35,7 +36,7 @@ public static class RuleExtensions
     /// <summary>Empty or a decimal in [<paramref name="min"/>, <see cref="MaxMoneyExclusive"/>) with at most <paramref name="scale"/> decimals.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalDecimal<T>(this IRuleBuilder<T, string?> rule,
         decimal min = 0m, int scale = 6) =>
-        rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryDecimal(v, out var d) && d >= min && d < MaxMoneyExclusive && d.Scale <= scale))
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryDecimal(v, out var d) && d >= min && d < MaxMoneyExclusive && Normalized(d).Scale <= scale))
             .WithMessage($"{{PropertyName}} 必须是不小于 {min} 的数字,最多 {scale} 位小数");
 
     /// <summary>Empty or a date <c>yyyy-MM-dd</c>.</summary>
@@ -55,6 +56,12 @@ public static class RuleExtensions
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
             .WithMessage("{PropertyName} 必须是以 http:// 或 https:// 开头的完整地址");
+
+    /// <summary><paramref name="d"/> without trailing zeros (<c>1.0000000</c> → <c>1</c>).</summary>
+    public static decimal Normalized(decimal d) => d / 1.000000000000000000000000000000000m;
+
+    /// <summary>Largest stock quantity in one widget entry and one change (cpu 核, memory Mi, disk Gi, gpu 卡).</summary>
+    public const long MaxStock = 1_000_000_000_000_000;
 
     /// <summary>Parses an invariant integer (surrounding spaces allowed).</summary>
     public static bool TryInt(string? value, out long result) =>

@@ -36,7 +36,7 @@ public sealed class ListCentersValidator : AbstractValidator<ListCenters>
     /// <summary>Rules.</summary>
     public ListCentersValidator()
     {
-        RuleFor(x => x.Page).OptionalInt(1, int.MaxValue);
+        RuleFor(x => x.Page).OptionalInt(1, 1_000_000);
         RuleFor(x => x.Rows).OptionalInt(1, PageSpec.MaxRows);
         RuleFor(x => x.Sort).Must(s => Sorts.Supports(PageSpec.ParseSort(s, "id").Field))
             .WithMessage($"sort 不支持该排序字段,可选: {string.Join("/", Sorts.Fields)}");

@@ -40,7 +40,11 @@ public sealed record AddWidget : ICommand<Reply<WidgetEcho>>
     /// <summary><c>no</c> (default) or <c>yes</c> (add stock to an existing widget).</summary>
     public string? AddOpt { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     internal bool AddsStock => AddOpt?.Trim() == "yes";
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal string TypeName => Type?.Trim() ?? "";
+    [System.Text.Json.Serialization.JsonIgnore]
     internal string ModelName => string.IsNullOrWhiteSpace(Model) ? WidgetTypes.DefaultModel : Model.Trim();
 }
 
@@ -57,6 +61,8 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
         RuleFor(x => x.UnitPrice).Required().OptionalDecimal(0m, 6);
         RuleFor(x => x.Model).MaxChars(100);
         RuleFor(x => x.Stock).OptionalInt();
+        RuleFor(x => x.Stock).Must(s => !RuleExtensions.TryInt(s, out var n) || Math.Abs(n) <= RuleExtensions.MaxStock)
+            .WithMessage($"stock 绝对值不能超过 {RuleExtensions.MaxStock}");
         RuleFor(x => x.Stock).Must((x, s) => x.AddsStock || !RuleExtensions.TryInt(s, out var n) || n >= 0)
             .WithMessage("stock 必须是不小于 0 的整数");
         RuleFor(x => x.ChargeUnit).Required().OneOf(WidgetFields.ChargeUnits);
@@ -66,7 +72,7 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
 }
 
 /// <summary>Handles <see cref="AddWidget"/>.</summary>
-public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user, TimeProvider clock)
+public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user, TimeProvider clock, WidgetCatalog catalog)
     : ICommandHandler<AddWidget, Reply<WidgetEcho>>
 {
     private const int Attempts = 5;
@@ -87,18 +93,20 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
             try
             {
                 var widgetId = await db.Widgets.AsNoTracking()
-                    .Where(w => w.Cpcid == center.Id && w.Type == c.Type && w.Model == c.ModelName)
+                    .Where(w => w.Cpcid == center.Id && w.Type == c.TypeName && w.Model == c.ModelName)
                     .Select(w => w.Id).FirstOrDefaultAsync(ct);
                 if (widgetId is null) widgetId = await CreateAsync(c, center.Id, clusterId, amount, ct);
                 else if (!c.AddsStock) throw BusinessException.Conflict("该部件已存在,请前往编辑!");
                 else await AddStockAsync(widgetId, clusterId, amount, ct);
 
+                catalog.Invalidate(center.Id);
                 var widget = await db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
-                    .FirstAsync(w => w.Id == widgetId, ct);
+                    .FirstOrDefaultAsync(w => w.Id == widgetId, ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
                 return Reply.Ok("新增算力部件成功", WidgetEcho.From(widget));
             }
-            catch (DbUpdateException e) when (db.IsUniqueViolation(e) && attempt < Attempts)
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
             {
+                if (attempt >= Attempts) throw BusinessException.Conflict("部件正被并发修改,请稍后重试");
                 // lost a race on the (cpcid, type, model) or (widget, cluster) unique index: forget and look again
                 db.ClearChanges();
             }
@@ -107,9 +115,10 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
 
     private async Task<string> CreateAsync(AddWidget c, string cpcid, string clusterId, long amount, CancellationToken ct)
     {
+        if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
         var widget = new Widget
         {
-            Cpcid = cpcid, Type = c.Type!.Trim(), Model = c.ModelName, ResourceUnit = c.ResourceUnit!.Trim(),
+            Cpcid = cpcid, Type = c.TypeName, Model = c.ModelName, ResourceUnit = c.ResourceUnit!.Trim(),
             UnitPrice = decimal.Parse(c.UnitPrice!.Trim(), System.Globalization.CultureInfo.InvariantCulture),
             ChargeUnit = c.ChargeUnit!.Trim(), AccountUnit = c.AccountUnit!.Trim(),
         };
@@ -125,13 +134,18 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.BeginTransactionAsync(ct);
+        // The widget must still be alive (a concurrent delete wins) and the result stay within [consumed, MaxStock].
+        if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
         var updated = await db.WidgetClusterStocks
-            .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && s.Stock + amount >= s.Consumed && s.Stock + amount >= 0)
+            .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && s.Stock + amount >= s.Consumed && s.Stock + amount >= 0
+                        && s.Stock <= RuleExtensions.MaxStock - amount && db.Widgets.Any(w => w.Id == widgetId))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, s => s.Stock + amount), ct);
         if (updated == 0)
         {
+            if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
             if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
-                throw new BusinessException("调整后的库存不能小于 0,也不能低于已消耗量", ErrorCodes.InsufficientStock);
+                throw new BusinessException(amount > 0 ? $"库存超出上限 {RuleExtensions.MaxStock}" : "调整后的库存不能小于 0,也不能低于已消耗量",
+                    amount > 0 ? ErrorCodes.InvalidArgument : ErrorCodes.InsufficientStock);
             if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
             db.WidgetClusterStocks.Add(new WidgetClusterStock { WidgetId = widgetId, ClusterId = clusterId, Stock = amount });
         }

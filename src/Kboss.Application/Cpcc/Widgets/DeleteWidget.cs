@@ -38,7 +38,7 @@ public sealed class DeleteWidgetValidator : AbstractValidator<DeleteWidget>
 }
 
 /// <summary>Handles <see cref="DeleteWidget"/>.</summary>
-public sealed class DeleteWidgetHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user)
+public sealed class DeleteWidgetHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user, WidgetCatalog catalog)
     : ICommandHandler<DeleteWidget, Reply<DeletedWidget>>
 {
     /// <inheritdoc />
@@ -52,6 +52,7 @@ public sealed class DeleteWidgetHandler(IKbossDbContext db, CenterGuard guard, I
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.deleted", "widget", widget.Id,
             new { cpcid = center.Id, widget.Type, widget.Model, stock = widget.TotalStock }));
         await db.SaveChangesAsync(ct);
+        catalog.Invalidate(center.Id);
         return Reply.Ok("移除算力部件成功", new DeletedWidget(widget.Id, center.Id));
     }
 }

@@ -10,7 +10,9 @@ namespace Kboss.Application.Cpcc.Widgets;
 
 /// <summary>
 /// W2 <c>GET /dev/cpcc/cpcwidget/get_cpcwidget.dspy</c>: every widget of a centre with its stock per cluster,
-/// ordered by type ascending, then update_time descending (analysis/cpcc.md §2.0). One query.
+/// ordered by type ascending, then update_time descending (analysis/cpcc.md §2.0). Stock and consumption are
+/// operational data of the centre's org: only those who may manage the centre see them (customers use the quote
+/// and <c>obtaining_gpuinfo</c>).
 /// spec: 41-cpcc-widgets-pricing.md.
 /// </summary>
 public sealed record ListWidgets : IQuery<Reply<Paged<WidgetRow>>>
@@ -32,8 +34,7 @@ public sealed class ListWidgetsHandler(IKbossDbContext db, CenterGuard guard) : 
     /// <inheritdoc />
     public async ValueTask<Reply<Paged<WidgetRow>>> Handle(ListWidgets q, CancellationToken ct)
     {
-        var cpcid = q.Cpcid!.Trim();
-        if (!await guard.ExistsAsync(cpcid, ct)) throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
+        var cpcid = (await guard.LoadManageableAsync(q.Cpcid!, track: false, ct)).Id;
         var widgets = await db.Widgets.AsNoTracking()
             .Where(w => w.Cpcid == cpcid)
             .Include(w => w.Stocks).ThenInclude(s => s.Cluster)

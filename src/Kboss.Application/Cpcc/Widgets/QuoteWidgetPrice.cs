@@ -106,9 +106,9 @@ public sealed record ResourceRequest(string Type, string Model, long? Amount, st
                     ParseAmount(item), Text(item, "amount")));
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            return false;
+            return false; // malformed JSON, lone surrogates, duplicate keys
         }
         return lines.Count is > 0 and <= QuoteWidgetPriceValidator.MaxLines;
     }

@@ -41,7 +41,7 @@ public sealed class UpdateWidgetPriceValidator : AbstractValidator<UpdateWidgetP
     public UpdateWidgetPriceValidator()
     {
         RuleFor(x => x.Cpcid).Required("无算力中心ID");
-        RuleFor(x => x.UnitPrice).Required().Must(v => string.IsNullOrWhiteSpace(v) || (RuleExtensions.TryDecimal(v, out var d) && d >= 0 && d < RuleExtensions.MaxMoneyExclusive && d.Scale <= 6))
+        RuleFor(x => x.UnitPrice).Required().Must(v => string.IsNullOrWhiteSpace(v) || (RuleExtensions.TryDecimal(v, out var d) && d >= 0 && d < RuleExtensions.MaxMoneyExclusive && RuleExtensions.Normalized(d).Scale <= 6))
             .WithMessage("单价格式错误");
         RuleFor(x => x.Type).Required().OneOf(WidgetFields.Types).When(x => string.IsNullOrWhiteSpace(x.Id));
         RuleFor(x => x.Model).Required().When(x => string.IsNullOrWhiteSpace(x.Id));
@@ -49,7 +49,7 @@ public sealed class UpdateWidgetPriceValidator : AbstractValidator<UpdateWidgetP
 }
 
 /// <summary>Handles <see cref="UpdateWidgetPrice"/>.</summary>
-public sealed class UpdateWidgetPriceHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user)
+public sealed class UpdateWidgetPriceHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user, WidgetCatalog catalog)
     : ICommandHandler<UpdateWidgetPrice, Reply<UpdatedWidgetPrice>>
 {
     /// <inheritdoc />
@@ -69,6 +69,7 @@ public sealed class UpdateWidgetPriceHandler(IKbossDbContext db, CenterGuard gua
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.price_changed", "widget", widget.Id,
             new { cpcid = center.Id, widget.Type, widget.Model, before, after = widget.UnitPrice }));
         await db.SaveChangesAsync(ct);
+        catalog.Invalidate(center.Id);
         return Reply.Ok("更新算力部件成功", new UpdatedWidgetPrice(center.Id, widget.Id, WidgetEcho.DecimalText(widget.UnitPrice)));
     }
 }
