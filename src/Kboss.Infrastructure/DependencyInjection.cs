@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<JwtTokenService>();
         services.AddSingleton<ITokenService>(sp => sp.GetRequiredService<JwtTokenService>());
+        services.AddSingleton<IRemoteShell, Remote.SshRemoteShell>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
