@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<JwtTokenService>();
         services.AddSingleton<ITokenService>(sp => sp.GetRequiredService<JwtTokenService>());
         services.AddSingleton<IRemoteShell, Remote.SshRemoteShell>();
+        services.AddSingleton<IKubernetesGateway, Kubernetes.KubernetesGateway>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

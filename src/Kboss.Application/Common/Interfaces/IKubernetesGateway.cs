@@ -1,0 +1,65 @@
+namespace Kboss.Application.Common.Interfaces;
+
+/// <summary>
+/// A node as the Kubernetes API reports it. Quantities: cpu in millicores (m), memory in Mi (1 Mi = 1,048,576 bytes),
+/// gpu in cards (<c>nvidia.com/gpu</c>).
+/// </summary>
+public sealed record KubeNode(string Name, string InternalIp, IReadOnlyList<string> Roles, bool Ready, bool Unschedulable,
+    IReadOnlyDictionary<string, string> Labels, long CpuAllocatableMilli, long MemoryAllocatableMi, long GpuAllocatable,
+    string KubeletVersion, string OsImage, string KernelVersion, string ContainerRuntime, DateTime? CreatedUtc);
+
+/// <summary>
+/// A pod as the Kubernetes API reports it. Requests and limits are summed over its containers: cpu in millicores,
+/// memory in Mi, gpu in cards.
+/// </summary>
+public sealed record KubePod(string Namespace, string Name, string? NodeName, string Phase, string? PodIp, int ReadyContainers,
+    int Containers, int Restarts, long CpuRequestMilli, long MemoryRequestMi, long GpuRequest, long CpuLimitMilli,
+    long MemoryLimitMi, long GpuLimit, IReadOnlyDictionary<string, string> Labels, DateTime? CreatedUtc, bool OwnedByDaemonSet);
+
+/// <summary>Why a Kubernetes call failed.</summary>
+public enum KubeFailure
+{
+    /// <summary>The kubeconfig can't be parsed or has no usable context.</summary>
+    InvalidKubeconfig,
+    /// <summary>The API server could not be reached.</summary>
+    Unreachable,
+    /// <summary>The named object does not exist (HTTP 404).</summary>
+    NotFound,
+    /// <summary>The object exists already or changed meanwhile (HTTP 409).</summary>
+    Conflict,
+    /// <summary>The API refused the request (other 4xx/5xx; e.g. 429 from a PodDisruptionBudget on eviction).</summary>
+    Rejected,
+}
+
+/// <summary>A Kubernetes call failed; <see cref="Exception.Message"/> is Chinese text a person can act on.</summary>
+public sealed class KubeGatewayException(KubeFailure failure, string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>What went wrong.</summary>
+    public KubeFailure Failure { get; } = failure;
+}
+
+/// <summary>
+/// The Kubernetes API of a cluster, reached with the cluster's stored admin kubeconfig (KubernetesClient in
+/// Infrastructure). Used by the live pod and node boards, labels, cordon/drain and node removal
+/// (analysis/cpcc.md §4.9, §5.3). Every method throws <see cref="KubeGatewayException"/> on failure.
+/// </summary>
+public interface IKubernetesGateway
+{
+    /// <summary>All nodes.</summary>
+    Task<IReadOnlyList<KubeNode>> ListNodesAsync(string kubeconfig, CancellationToken ct);
+
+    /// <summary>All pods of all namespaces.</summary>
+    Task<IReadOnlyList<KubePod>> ListPodsAsync(string kubeconfig, CancellationToken ct);
+
+    /// <summary>Sets label <paramref name="key"/>=<paramref name="value"/> on a node, or removes it when <paramref name="value"/> is null.</summary>
+    Task SetNodeLabelAsync(string kubeconfig, string node, string key, string? value, CancellationToken ct);
+
+    /// <summary>Cordons (<paramref name="schedulable"/> false) or uncordons a node.</summary>
+    Task SetNodeSchedulableAsync(string kubeconfig, string node, bool schedulable, CancellationToken ct);
+
+    /// <summary>Cordons a node and evicts its pods (DaemonSet pods excepted); returns how many were evicted.</summary>
+    Task<int> DrainNodeAsync(string kubeconfig, string node, CancellationToken ct);
+
+    /// <summary>Deletes a node object.</summary>
+    Task DeleteNodeAsync(string kubeconfig, string node, CancellationToken ct);
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Kboss.Application.Common.Interfaces;
+using Microsoft.Extensions.Logging;
+
+namespace Kboss.Infrastructure.Kubernetes;
+
+/// <summary>
+/// <see cref="IKubernetesGateway"/> on the official KubernetesClient: one client per call, built from the cluster's
+/// kubeconfig text (never written to disk). Label and cordon changes are JSON merge patches; drain cordons first and
+/// then evicts each pod through the Eviction API, so PodDisruptionBudgets are honoured.
+/// </summary>
+public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKubernetesGateway
+{
+    /// <summary>Time limit of one API request.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Extended resource name of NVIDIA GPUs.</summary>
+    public const string GpuResource = "nvidia.com/gpu";
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KubeNode>> ListNodesAsync(string kubeconfig, CancellationToken ct) => CallAsync(kubeconfig, "列出节点", async k =>
+        (IReadOnlyList<KubeNode>)(await k.CoreV1.ListNodeAsync(cancellationToken: ct)).Items.Select(ToNode).ToList());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KubePod>> ListPodsAsync(string kubeconfig, CancellationToken ct) => CallAsync(kubeconfig, "列出资源实例", async k =>
+        (IReadOnlyList<KubePod>)(await k.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct)).Items.Select(ToPod).ToList());
+
+    /// <inheritdoc />
+    public Task SetNodeLabelAsync(string kubeconfig, string node, string key, string? value, CancellationToken ct) =>
+        CallAsync(kubeconfig, $"设置节点 {node} 的标签", async k =>
+        {
+            var patch = new Dictionary<string, object?> { ["metadata"] = new Dictionary<string, object?> { ["labels"] = new Dictionary<string, string?> { [key] = value } } };
+            await k.CoreV1.PatchNodeAsync(MergePatch(patch), node, cancellationToken: ct);
+            log.LogInformation("Node {Node}: label {Key} {Action}", node, key, value is null ? "removed" : "set");
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task SetNodeSchedulableAsync(string kubeconfig, string node, bool schedulable, CancellationToken ct) =>
+        CallAsync(kubeconfig, schedulable ? $"恢复节点 {node} 调度" : $"停止节点 {node} 调度", async k =>
+        {
+            await Cordon(k, node, !schedulable, ct);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task<int> DrainNodeAsync(string kubeconfig, string node, CancellationToken ct) => CallAsync(kubeconfig, $"排空节点 {node}", async k =>
+    {
+        await Cordon(k, node, true, ct);
+        var pods = await k.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: $"spec.nodeName={node}", cancellationToken: ct);
+        var evicted = 0;
+        foreach (var pod in pods.Items.Where(p => !IsDaemonSetPod(p) && !IsMirrorPod(p)))
+        {
+            await k.CoreV1.CreateNamespacedPodEvictionAsync(new V1Eviction
+            {
+                Metadata = new V1ObjectMeta { Name = pod.Metadata.Name, NamespaceProperty = pod.Metadata.NamespaceProperty },
+            }, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+            evicted++;
+        }
+        log.LogInformation("Node {Node} drained: {Count} pods evicted", node, evicted);
+        return evicted;
+    });
+
+    /// <inheritdoc />
+    public Task DeleteNodeAsync(string kubeconfig, string node, CancellationToken ct) => CallAsync(kubeconfig, $"删除节点 {node}", async k =>
+    {
+        await k.CoreV1.DeleteNodeAsync(node, cancellationToken: ct);
+        log.LogInformation("Node {Node} deleted", node);
+        return true;
+    });
+
+    private static Task Cordon(IKubernetes k, string node, bool unschedulable, CancellationToken ct) =>
+        k.CoreV1.PatchNodeAsync(MergePatch(new { spec = new { unschedulable } }), node, cancellationToken: ct);
+
+    private static V1Patch MergePatch(object body) => new(JsonSerializer.Serialize(body), V1Patch.PatchType.MergePatch);
+
+    private async Task<T> CallAsync<T>(string kubeconfig, string what, Func<IKubernetes, Task<T>> call)
+    {
+        using var client = Connect(kubeconfig);
+        try
+        {
+            return await call(client);
+        }
+        catch (HttpOperationException e)
+        {
+            var status = e.Response.StatusCode;
+            var (failure, reason) = status switch
+            {
+                HttpStatusCode.NotFound => (KubeFailure.NotFound, "对象不存在"),
+                HttpStatusCode.Conflict => (KubeFailure.Conflict, "对象已存在或已被修改"),
+                HttpStatusCode.TooManyRequests => (KubeFailure.Rejected, "被中断预算(PodDisruptionBudget)拒绝,请稍后重试"),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => (KubeFailure.Rejected, "集群凭据无效或权限不足"),
+                _ => (KubeFailure.Rejected, $"集群 API 返回 {(int)status}"),
+            };
+            log.LogWarning("Kubernetes call '{What}' failed with HTTP {Status}", what, (int)status);
+            throw new KubeGatewayException(failure, $"{what}失败: {reason}", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
+        {
+            throw new KubeGatewayException(KubeFailure.Unreachable, $"{what}失败: 无法连接集群 API ({e.Message})", e);
+        }
+    }
+
+    private static k8s.Kubernetes Connect(string kubeconfig)
+    {
+        KubernetesClientConfiguration config;
+        try
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kubeconfig));
+            config = KubernetesClientConfiguration.BuildConfigFromConfigFile(stream);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new KubeGatewayException(KubeFailure.InvalidKubeconfig, "集群上下文(kubeconfig)无效,无法连接集群", e);
+        }
+        config.HttpClientTimeout = RequestTimeout;
+        return new k8s.Kubernetes(config);
+    }
+
+    private static KubeNode ToNode(V1Node n)
+    {
+        var labels = (IReadOnlyDictionary<string, string>?)n.Metadata.Labels?.ToDictionary() ?? new Dictionary<string, string>();
+        var roles = labels.Keys.Where(k => k.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal))
+            .Select(k => k["node-role.kubernetes.io/".Length..]).Where(r => r.Length > 0).Order(StringComparer.Ordinal).ToList();
+        var alloc = n.Status?.Allocatable;
+        var info = n.Status?.NodeInfo;
+        return new KubeNode(
+            n.Metadata.Name,
+            n.Status?.Addresses?.FirstOrDefault(a => a.Type == "InternalIP")?.Address ?? "",
+            roles,
+            n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true,
+            n.Spec?.Unschedulable == true,
+            labels,
+            Milli(alloc, "cpu"), Mi(alloc, "memory"), Count(alloc, GpuResource),
+            info?.KubeletVersion ?? "", info?.OsImage ?? "", info?.KernelVersion ?? "", info?.ContainerRuntimeVersion ?? "",
+            n.Metadata.CreationTimestamp?.ToUniversalTime());
+    }
+
+    private static KubePod ToPod(V1Pod p)
+    {
+        var containers = p.Spec?.Containers ?? [];
+        var statuses = p.Status?.ContainerStatuses ?? [];
+        return new KubePod(
+            p.Metadata.NamespaceProperty, p.Metadata.Name, p.Spec?.NodeName, p.Status?.Phase ?? "", p.Status?.PodIP,
+            statuses.Count(s => s.Ready), containers.Count, statuses.Sum(s => s.RestartCount),
+            containers.Sum(c => Milli(c.Resources?.Requests, "cpu")), containers.Sum(c => Mi(c.Resources?.Requests, "memory")),
+            containers.Sum(c => Count(c.Resources?.Requests, GpuResource)),
+            containers.Sum(c => Milli(c.Resources?.Limits, "cpu")), containers.Sum(c => Mi(c.Resources?.Limits, "memory")),
+            containers.Sum(c => Count(c.Resources?.Limits, GpuResource)),
+            (IReadOnlyDictionary<string, string>?)p.Metadata.Labels?.ToDictionary() ?? new Dictionary<string, string>(),
+            p.Metadata.CreationTimestamp?.ToUniversalTime(), IsDaemonSetPod(p));
+    }
+
+    private static bool IsDaemonSetPod(V1Pod p) => p.Metadata.OwnerReferences?.Any(o => o.Kind == "DaemonSet") == true;
+
+    private static bool IsMirrorPod(V1Pod p) => p.Metadata.Annotations?.ContainsKey("kubernetes.io/config.mirror") == true;
+
+    private static long Milli(IDictionary<string, ResourceQuantity>? q, string name) =>
+        q is not null && q.TryGetValue(name, out var v) ? (long)Math.Ceiling(v.ToDecimal() * 1000m) : 0;
+
+    private static long Mi(IDictionary<string, ResourceQuantity>? q, string name) =>
+        q is not null && q.TryGetValue(name, out var v) ? (long)Math.Floor(v.ToDecimal() / 1_048_576m) : 0;
+
+    private static long Count(IDictionary<string, ResourceQuantity>? q, string name) =>
+        q is not null && q.TryGetValue(name, out var v) ? (long)v.ToDecimal() : 0;
+}

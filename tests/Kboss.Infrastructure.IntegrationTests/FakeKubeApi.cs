@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kboss.Infrastructure.IntegrationTests;
+
+/// <summary>
+/// A local stand-in for a Kubernetes API server that answers the REST calls the gateway uses (node and pod lists,
+/// merge patches, evictions, node deletes), with realistic objects: the cluster of the spec's node-board example
+/// (analysis/cpcc.md §5.4). Every request is recorded so tests can check the exact objects sent.
+/// </summary>
+public sealed class FakeKubeApi : IAsyncLifetime
+{
+    public const string Token = "fake-cluster-token";
+    public const string Namespace = "4hbm8atruisou2bs24t-n-miwuhbeedm8mwafpiq8ps";
+    public sealed record Call(string Method, string Path, string? ContentType, string Body, string? Authorization);
+
+    public ConcurrentQueue<Call> Calls { get; } = new();
+    public ConcurrentDictionary<string, JsonObject> Nodes { get; } = new();
+    public bool FailWith500 { get; set; }
+    private WebApplication? _app;
+    public int Port { get; private set; }
+
+    public string Kubeconfig => $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: fake
+          cluster:
+            server: http://127.0.0.1:{Port}
+        contexts:
+        - name: fake
+          context:
+            cluster: fake
+            user: fake-admin
+        current-context: fake
+        users:
+        - name: fake-admin
+          user:
+            token: {Token}
+        """;
+
+    public async Task InitializeAsync()
+    {
+        using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); Port = ((IPEndPoint)l.LocalEndpoint).Port; }
+        Seed();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Use(async (ctx, next) =>
+        {
+            ctx.Request.EnableBuffering();
+            var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+            ctx.Request.Body.Position = 0;
+            Calls.Enqueue(new Call(ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, ctx.Request.ContentType, body, ctx.Request.Headers.Authorization));
+            if (ctx.Request.Headers.Authorization != $"Bearer {Token}") { ctx.Response.StatusCode = 401; await ctx.Response.WriteAsJsonAsync(Status(401, "Unauthorized")); return; }
+            if (FailWith500) { ctx.Response.StatusCode = 500; await ctx.Response.WriteAsJsonAsync(Status(500, "InternalError")); return; }
+            await next();
+        });
+        _app.MapGet("/api/v1/nodes", () => Results.Json(new JsonObject { ["kind"] = "NodeList", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["items"] = new JsonArray(Nodes.Values.OrderBy(n => n["metadata"]!["name"]!.GetValue<string>()).Select(n => (JsonNode)n.DeepClone()).ToArray()) }));
+        _app.MapGet("/api/v1/pods", (string? fieldSelector) =>
+        {
+            var pods = Pods().Where(p => fieldSelector is null || fieldSelector == $"spec.nodeName={p["spec"]!["nodeName"]}").Select(p => (JsonNode)p).ToArray();
+            return Results.Json(new JsonObject { ["kind"] = "PodList", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["items"] = new JsonArray(pods) });
+        });
+        _app.MapMethods("/api/v1/nodes/{name}", ["PATCH"], async (string name, HttpRequest req) =>
+        {
+            if (!Nodes.TryGetValue(name, out var node)) return Results.Json(Status(404, "NotFound"), statusCode: 404);
+            var patch = JsonNode.Parse(await new StreamReader(req.Body).ReadToEndAsync())!.AsObject();
+            if (patch["metadata"]?["labels"] is JsonObject labels)
+                foreach (var (k, v) in labels)
+                {
+                    var target = node["metadata"]!["labels"]!.AsObject();
+                    if (v is null) target.Remove(k); else target[k] = v.DeepClone();
+                }
+            if (patch["spec"]?["unschedulable"] is JsonNode u) node["spec"]!["unschedulable"] = u.GetValue<bool>();
+            return Results.Json(node);
+        });
+        _app.MapDelete("/api/v1/nodes/{name}", (string name) => Nodes.TryRemove(name, out _)
+            ? Results.Json(Status(200, "Success")) : Results.Json(Status(404, "NotFound"), statusCode: 404));
+        _app.MapPost("/api/v1/namespaces/{ns}/pods/{name}/eviction", (string ns, string name) => name == "pdb-protected-0"
+            ? Results.Json(Status(429, "TooManyRequests"), statusCode: 429) : Results.Json(Status(201, "Success"), statusCode: 201));
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    public void Seed()
+    {
+        Nodes.Clear();
+        Nodes["k8s-master"] = Node("k8s-master", "192.168.0.3", "16273408Ki", master: true);
+        Nodes["k8s-worker-20250408132243"] = Node("k8s-worker-20250408132243", "192.168.0.2", "16261120Ki", master: false);
+    }
+
+    public bool ExtraPdbPod { get; set; }
+
+    private static JsonObject Status(int code, string reason) => new() { ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = code < 300 ? "Success" : "Failure", ["reason"] = reason, ["code"] = code };
+
+    private static JsonObject Node(string name, string ip, string memory, bool master)
+    {
+        var labels = new JsonObject { ["kubernetes.io/hostname"] = name, ["kyy-gpu"] = "false" };
+        if (master) labels["node-role.kubernetes.io/control-plane"] = "";
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1", ["kind"] = "Node",
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = labels, ["creationTimestamp"] = "2025-04-08T05:22:43Z" },
+            ["spec"] = new JsonObject(),
+            ["status"] = new JsonObject
+            {
+                ["addresses"] = new JsonArray(new JsonObject { ["type"] = "InternalIP", ["address"] = ip }, new JsonObject { ["type"] = "Hostname", ["address"] = name }),
+                ["allocatable"] = new JsonObject { ["cpu"] = "4", ["memory"] = memory, ["pods"] = "110" },
+                ["capacity"] = new JsonObject { ["cpu"] = "4", ["memory"] = memory, ["pods"] = "110" },
+                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
+                ["nodeInfo"] = new JsonObject
+                {
+                    ["kubeletVersion"] = "v1.28.2", ["osImage"] = "Ubuntu 22.04.1 LTS", ["kernelVersion"] = "5.15.0-91-generic",
+                    ["containerRuntimeVersion"] = "containerd://1.7.24", ["architecture"] = "amd64", ["operatingSystem"] = "linux",
+                    ["bootID"] = "", ["machineID"] = "", ["systemUUID"] = "", ["kubeProxyVersion"] = "v1.28.2",
+                },
+            },
+        };
+    }
+
+    private IEnumerable<JsonObject> Pods()
+    {
+        yield return Pod($"q2aodptfquogblu5nzblt-statefulset-0", Namespace, "k8s-worker-20250408132243", "10.244.5.36", "StatefulSet", "2", "5Gi");
+        yield return Pod("kube-proxy-7xk2p", "kube-system", "k8s-worker-20250408132243", "192.168.0.2", "DaemonSet", "0", "0");
+        if (ExtraPdbPod) yield return Pod("pdb-protected-0", Namespace, "k8s-worker-20250408132243", "10.244.5.40", "StatefulSet", "1", "1Gi");
+    }
+
+    private static JsonObject Pod(string name, string ns, string node, string ip, string owner, string cpu, string memory) => new()
+    {
+        ["apiVersion"] = "v1", ["kind"] = "Pod",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name, ["namespace"] = ns, ["creationTimestamp"] = "2025-06-10T07:22:51Z",
+            ["labels"] = new JsonObject { ["app"] = "ubuntu3" },
+            ["ownerReferences"] = new JsonArray(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = owner, ["name"] = name, ["uid"] = "u-" + name }),
+        },
+        ["spec"] = new JsonObject
+        {
+            ["nodeName"] = node,
+            ["containers"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "main", ["image"] = "docker.io/library/ubuntu:22.04",
+                ["resources"] = new JsonObject
+                {
+                    ["limits"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory, ["nvidia.com/gpu"] = "0" },
+                    ["requests"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory },
+                },
+            }),
+        },
+        ["status"] = new JsonObject
+        {
+            ["phase"] = "Running", ["podIP"] = ip,
+            ["containerStatuses"] = new JsonArray(new JsonObject { ["name"] = "main", ["ready"] = true, ["restartCount"] = 1, ["image"] = "ubuntu:22.04", ["imageID"] = "" }),
+        },
+    };
+}
