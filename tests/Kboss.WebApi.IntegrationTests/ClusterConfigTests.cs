@@ -173,20 +173,6 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
         });
     }
 
-    [Fact]
-    public void Derived_names_follow_the_spec_example_and_stay_valid_for_odd_ids()
-    {
-        var n = InstanceNaming.Derive("4hBm8atruISOU2bs24t_N", "mIWUHBeeDM8mwAFPIQ8pS", "evfldtxjkr3jd8zxnfhd5", "StatefulSet");
-        n.Should().Be(new InstanceNames("4hbm8atruisou2bs24t-n-miwuhbeedm8mwafpiq8ps",
-            "4hbm8atruisou2bs24t-n-miwuhbeedm8mwafpiq8ps-serviceaccount", "evfldtxjkr3jd8zxnfhd5-statefulset", "evfldtxjkr3jd8zxnfhd5-service"));
-        var odd = InstanceNaming.Derive("-z2r4CFb-7rcfugNn2wIr", "abc_", "q2aodptfquogblu5nzblt", "Deployment");
-        odd.Namespace.Should().Be("c-z2r4cfb-7rcfugnn2wir-abc-0");
-        odd.Controller.Should().Be("q2aodptfquogblu5nzblt-deployment");
-        Enumerable.Range(0, 2000).Select(_ => NanoId.NewKubernetesName())
-            .Should().OnlyContain(x => x.Length == 21 && char.IsAsciiLetterLower(x[0]) && x.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch)));
-        new InstanceConfig().Id.Should().MatchRegex("^[a-z][a-z0-9]{20}$");
-    }
-
     [Theory]
     [InlineData("clusterid", "", "缺少必要参数: clusterid")]
     [InlineData("source_name", "", "缺少必要参数: source_name")]

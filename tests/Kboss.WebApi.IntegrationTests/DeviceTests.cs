@@ -296,17 +296,4 @@ public sealed class DeviceTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.OtherOperator().PostAsync(Add, Fields(c.Id, "10.2.0.1"))).Http.Should().Be(403);
         (await app.Admin().GetAsync(List, ("cpcid", c.Id))).Status.Should().BeTrue();
     }
-
-    [Fact]
-    public void Device_state_machine_keeps_idle_iff_no_cluster_iff_no_role()
-    {
-        var d = new Device();
-        d.IsIdle.Should().BeTrue();
-        d.Occupy("k1", DeviceRoles.Master);
-        (d.NodeStatus, d.ClusterId, d.Role).Should().Be(("1", "k1", "master"));
-        FluentActions.Invoking(() => d.Occupy("k2", DeviceRoles.Worker)).Should().Throw<InvalidOperationException>();
-        d.Release();
-        (d.NodeStatus, d.ClusterId, d.Role).Should().Be(("0", (string?)null, ""));
-        FluentActions.Invoking(() => d.Occupy("k1", "")).Should().Throw<InvalidOperationException>();
-    }
 }

@@ -139,11 +139,4 @@ public sealed class LabelTests(AppFixture app) : IClassFixture<AppFixture>
         foreign.Msg.Should().Be("无权操作该组织的数据");
         (await app.Operator().PostAsync(Add, ("name", "x"), ("labeltype", "1"), ("label_key", "k"), ("label_value", "v"), ("orgid", app.OtherOrgId))).Http.Should().Be(403);
     }
-
-    [Fact]
-    public void Symbol_and_rendering_follow_the_label_type()
-    {
-        new Label { LabelType = LabelTypes.Node, LabelKey = "kyy-gpu", LabelValue = "false" }.Rendered.Should().Be("kyy-gpu=false");
-        new Label { LabelType = LabelTypes.Instance, LabelKey = "app", LabelValue = "ubuntu3" }.Rendered.Should().Be("app:ubuntu3");
-    }
 }
