@@ -252,6 +252,16 @@ public sealed class DeviceTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Parallel_adds_of_one_ip_store_exactly_one_device()
+    {
+        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => app.Operator().PostAsync(Add, Fields(c.Id, "10.3.0.1", $"并发{i}"))));
+        results.Should().OnlyContain(r => r.Http == 200);
+        results.Count(r => r.Status).Should().Be(1);
+        results.Where(r => !r.Status).Should().OnlyContain(r => r.Msg == "该算力中心下已存在相同IP的算力设备");
+    }
+
+    [Fact]
     public async Task Delete_refuses_devices_in_a_cluster_and_hides_deleted_ones()
     {
         var c = await Seed.CenterAsync(app.Factory, withWidgets: false);

@@ -74,6 +74,16 @@ public sealed class LabelTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.OtherOperator().PostAsync(Add, ("name", "别的机构"), ("labeltype", "1"), ("label_key", "kyy-dup"), ("label_value", "x"))).Status.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task Parallel_adds_of_one_label_store_exactly_one()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            app.Operator().PostAsync(Add, ("name", $"并发{i}"), ("labeltype", "0"), ("label_key", "kyy-race"), ("label_value", "1"))));
+        results.Should().OnlyContain(r => r.Http == 200);
+        results.Count(r => r.Status).Should().Be(1);
+        results.Where(r => !r.Status).Should().OnlyContain(r => r.Msg == "该标签已存在");
+    }
+
     [Theory]
     [InlineData("name", "", "缺少必要参数: name")]
     [InlineData("labeltype", "2", "labeltype 取值无效,可选: 0/1")]
