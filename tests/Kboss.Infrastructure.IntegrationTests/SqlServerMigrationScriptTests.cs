@@ -142,6 +142,31 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         orgName.Filter.Should().Be(("del_flg", "0"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Container_cloud_tables_have_their_lookup_and_filtered_unique_indexes(bool idempotent)
+    {
+        var script = Parse(GenerateScript(idempotent));
+        script.Errors.Should().BeEmpty();
+        script.Tables.Select(t => t.Name).Should().Contain(["cpcnode", "cpclabel", "cpcpodyaml"]);
+        IndexInfo Index(string table, params string[] columns) =>
+            script.Indexes.Single(i => i.Table == table && i.Columns.SequenceEqual(columns));
+        var ip = Index("cpcnode", "cpcid", "ip");
+        ip.Unique.Should().BeTrue();
+        ip.Filter.Should().Be(("del_flg", "0"));
+        Index("cpcnode", "cpcid", "node_status").Unique.Should().BeFalse();
+        Index("cpcnode", "cluster_id");
+        var label = Index("cpclabel", "org_id", "label_type", "label_key", "label_value");
+        label.Unique.Should().BeTrue();
+        label.Filter.Should().Be(("del_flg", "0"));
+        var port = Index("cpcpodyaml", "cluster_id", "source_outsideport");
+        port.Unique.Should().BeTrue();
+        port.Conditions.Should().BeEquivalentTo([("del_flg", "0"), ("source_portmode", "NodePort")]);
+        Index("cpcpodyaml", "cluster_id", "id");
+        Index("cpccluster", "controller_id");
+    }
+
     [Fact]
     public void Sql_server_snapshot_matches_the_model()
     {
@@ -162,8 +187,15 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
 
     private sealed record ColumnInfo(string Name, SqlDataTypeOption? Type, IReadOnlyList<string> Parameters, bool Nullable);
 
-    /// <summary>A CREATE INDEX; <see cref="Filter"/> is <c>(column, string literal)</c> of a <c>WHERE column = 'literal'</c>.</summary>
-    private sealed record IndexInfo(string Name, string Table, IReadOnlyList<string> Columns, bool Unique, (string Column, string Value)? Filter);
+    /// <summary>
+    /// A CREATE INDEX; <see cref="Conditions"/> are the <c>(column, string literal)</c> pairs of a
+    /// <c>WHERE column = 'literal' [AND …]</c>; <see cref="Filter"/> is the only one when there is exactly one.
+    /// </summary>
+    private sealed record IndexInfo(string Name, string Table, IReadOnlyList<string> Columns, bool Unique,
+        IReadOnlyList<(string Column, string Value)> Conditions)
+    {
+        public (string Column, string Value)? Filter => Conditions.Count == 1 ? Conditions[0] : null;
+    }
 
     private sealed class Collector : TSqlFragmentVisitor
     {
@@ -186,26 +218,44 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
 
         public override void Visit(CreateIndexStatement node)
         {
-            (string, string)? filter = node.FilterPredicate is BooleanComparisonExpression
-            {
-                ComparisonType: BooleanComparisonType.Equals,
-                FirstExpression: ColumnReferenceExpression column,
-                SecondExpression: StringLiteral literal,
-            }
-                ? (column.MultiPartIdentifier.Identifiers[^1].Value, literal.Value)
-                : null;
-            if (node.FilterPredicate is not null && filter is null)
-                throw new InvalidOperationException("unexpected index filter shape in " + node.Name.Value);
+            var conditions = new List<(string, string)>();
+            if (node.FilterPredicate is not null) Conditions(node.FilterPredicate, node.Name.Value, conditions);
             Indexes.Add(new IndexInfo(node.Name.Value, node.OnName.BaseIdentifier.Value,
                 node.Columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value).ToList(),
-                node.Unique, filter));
+                node.Unique, conditions));
             base.Visit(node);
+        }
+
+        /// <summary>Flattens <c>a = 'x' AND b = 'y'</c> (optionally parenthesised); any other shape is unexpected.</summary>
+        private static void Conditions(BooleanExpression e, string index, List<(string, string)> into)
+        {
+            switch (e)
+            {
+                case BooleanParenthesisExpression p:
+                    Conditions(p.Expression, index, into);
+                    break;
+                case BooleanBinaryExpression { BinaryExpressionType: BooleanBinaryExpressionType.And } and:
+                    Conditions(and.FirstExpression, index, into);
+                    Conditions(and.SecondExpression, index, into);
+                    break;
+                case BooleanComparisonExpression
+                {
+                    ComparisonType: BooleanComparisonType.Equals,
+                    FirstExpression: ColumnReferenceExpression column,
+                    SecondExpression: StringLiteral literal,
+                }:
+                    into.Add((column.MultiPartIdentifier.Identifiers[^1].Value, literal.Value));
+                    break;
+                default:
+                    throw new InvalidOperationException("unexpected index filter shape in " + index);
+            }
         }
 
         public override void Visit(ExecuteStatement node)
         {
             if (node.ExecuteSpecification.ExecutableEntity is ExecutableStringList list)
-                DynamicSql.Add(string.Concat(list.Strings.OfType<StringLiteral>().Select(s => s.Value)));
+                // EF drops a column's default constraint with EXEC(N'… [' + @var + '];'): a variable stands for a name
+                DynamicSql.Add(string.Concat(list.Strings.Select(s => s is StringLiteral l ? l.Value : "variable_name")));
             base.Visit(node);
         }
     }

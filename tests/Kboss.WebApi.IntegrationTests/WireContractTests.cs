@@ -10,10 +10,20 @@ namespace Kboss.WebApi.IntegrationTests;
 public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Modules whose every documented endpoint must be routed with its documented parameters.</summary>
-    private static readonly string[] FinishedModules = ["37", "41", "43"];
+    private static readonly string[] FinishedModules = ["37", "38", "39", "40", "41", "43"];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
-    private static readonly string[] Deferred = ["GET /dev/cpcc/cpcbuy/determine_accommodat.dspy"]; // container-cloud issue (dynamic stage needs pcapi)
+    private static readonly string[] Deferred =
+    [
+        // They need the cluster executor (pcapi / SSH / Kubernetes, Application/Cpcc/Executor/IClusterExecutor.cs),
+        // which is the next container-cloud step; their database side is in place.
+        "GET /dev/cpcc/cpcbuy/determine_accommodat.dspy", // B2: dynamic stage asks the cluster
+        "POST /dev/cpcc/cpclabel/setup_cpclabel.dspy",    // L4: labels a Kubernetes node
+        "GET /dev/cpcc/cpcpod/get_cpcpod.dspy",           // K4: live pods
+        "GET /dev/cpcc/cpcworker/get_cpcworker.dspy",     // K5: live nodes
+        "POST /dev/cpcc/cpccluster/new_cluster.dspy",     // K10: installs a control plane over SSH
+        "POST /computing/cpcluster_delete.dspy",          // K11: tears a cluster down
+    ];
 
     [Fact]
     public async Task Every_documented_endpoint_of_finished_modules_is_routed_with_its_documented_parameters()
@@ -33,7 +43,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
                 declared.Should().Contain(name, $"{method} {path} documents {name}");
             checkedCount++;
         }
-        checkedCount.Should().Be(10);
+        checkedCount.Should().Be(24); // 37: 4, 38: 4, 39: 3, 40: 7, 41: 5, 43: 1
     }
 
     [Fact]

@@ -19,6 +19,10 @@ public static class NanoId
     /// <summary>A new 21-character id over <see cref="UrlAlphabet"/>.</summary>
     public static string New() => RandomNumberGenerator.GetString(UrlAlphabet, Length);
 
-    /// <summary>A new 21-character id over <see cref="KubernetesAlphabet"/>.</summary>
-    public static string NewKubernetesName() => RandomNumberGenerator.GetString(KubernetesAlphabet, Length);
+    /// <summary>
+    /// A new 21-character id over <see cref="KubernetesAlphabet"/> whose first character is a letter, so it is a valid
+    /// RFC 1035 label as well as an RFC 1123 name (some Kubernetes kinds, e.g. Services, need a leading letter).
+    /// </summary>
+    public static string NewKubernetesName() =>
+        RandomNumberGenerator.GetString(KubernetesAlphabet.AsSpan(0, 26), 1) + RandomNumberGenerator.GetString(KubernetesAlphabet, Length - 1);
 }

@@ -36,6 +36,12 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Widget> Widgets => Set<Widget>();
     /// <inheritdoc />
     public DbSet<WidgetClusterStock> WidgetClusterStocks => Set<WidgetClusterStock>();
+    /// <inheritdoc />
+    public DbSet<Device> Devices => Set<Device>();
+    /// <inheritdoc />
+    public DbSet<Label> Labels => Set<Label>();
+    /// <inheritdoc />
+    public DbSet<InstanceConfig> InstanceConfigs => Set<InstanceConfig>();
 
     /// <summary>
     /// Warnings configuration of every provider: a stock row's required cluster with a soft-delete filter is

@@ -58,8 +58,8 @@ public static class DemoData
             ApiUser = "ysh", ApiPwdProtected = protectedPassword, EnableDate = new DateOnly(2025, 4, 13),
             ExpireDate = new DateOnly(2025, 4, 18), ContactName = "kyy", ContactPhone = "",
         };
-        var chaoyang = new Cluster { Id = specIds ? ClusterChaoyang : NanoId.New(), Name = "朝阳区", Cpcid = center.Id };
-        var tongzhou = new Cluster { Id = specIds ? ClusterTongzhou : NanoId.New(), Name = "通州区", Cpcid = center.Id };
+        var chaoyang = new Cluster { Id = specIds ? ClusterChaoyang : NanoId.New(), Name = "朝阳区", Cpcid = center.Id, Ready = ClusterReady.Installed };
+        var tongzhou = new Cluster { Id = specIds ? ClusterTongzhou : NanoId.New(), Name = "通州区", Cpcid = center.Id, Ready = ClusterReady.Installed };
         var widgets = Widgets.Select(s =>
         {
             var local = DateTime.ParseExact(s.UpdateTime, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -27,6 +27,12 @@ public interface IKbossDbContext
     DbSet<Widget> Widgets { get; }
     /// <summary>Per-cluster widget stock (<c>import_export</c>).</summary>
     DbSet<WidgetClusterStock> WidgetClusterStocks { get; }
+    /// <summary>算力设备.</summary>
+    DbSet<Device> Devices { get; }
+    /// <summary>资源标签.</summary>
+    DbSet<Label> Labels { get; }
+    /// <summary>集群资源实例配置.</summary>
+    DbSet<InstanceConfig> InstanceConfigs { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -87,6 +87,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClusterJoinProtected")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("cluster_join_protected");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("cluster_type");
+
+                    b.Property<string>("ControllerId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("controller_id");
+
                     b.Property<string>("Cpcid")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -104,11 +121,28 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(1)")
                         .HasColumnName("del_flg");
 
+                    b.Property<DateOnly?>("EnableDate")
+                        .HasColumnType("date")
+                        .HasColumnName("enable_date");
+
+                    b.Property<DateOnly?>("ExportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("export_date");
+
+                    b.Property<string>("KubeconfigProtected")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("kubeconfig_protected");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Ready")
+                        .HasColumnType("int")
+                        .HasColumnName("ready");
 
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
@@ -116,7 +150,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Cpcid");
+                    b.HasIndex("ControllerId");
+
+                    b.HasIndex("Cpcid", "Id");
 
                     b.ToTable("cpccluster", (string)null);
                 });
@@ -198,6 +234,449 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OrgId", "Id");
 
                     b.ToTable("cpclist", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Cpcc.Device", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdminPwdProtected")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("admin_pwd_protected");
+
+                    b.Property<string>("AdminUser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("admin_user");
+
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Cpcid")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("cpcid");
+
+                    b.Property<string>("CpuModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("cpu_model");
+
+                    b.Property<long>("CpuStock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cpu_stock");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("create_at");
+
+                    b.Property<long>("DatadiskStock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("datadisk_stock");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("DeviceType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("device_type");
+
+                    b.Property<DateOnly?>("EnableDate")
+                        .HasColumnType("date")
+                        .HasColumnName("enable_date");
+
+                    b.Property<DateOnly?>("ExportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("export_date");
+
+                    b.Property<string>("ExternalIp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("external_ip");
+
+                    b.Property<string>("GpuModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("gpu_model");
+
+                    b.Property<long>("GpuStock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gpu_stock");
+
+                    b.Property<string>("Ip")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("MemoryModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("memory_model");
+
+                    b.Property<long>("MemoryStock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("memory_stock");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NodeStatus")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("node_status");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SshPort")
+                        .HasColumnType("int")
+                        .HasColumnName("ssh_port");
+
+                    b.Property<long>("SysdiskStock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sysdisk_stock");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Cpcid", "Id");
+
+                    b.HasIndex("Cpcid", "Ip")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0'");
+
+                    b.HasIndex("Cpcid", "NodeStatus");
+
+                    b.ToTable("cpcnode", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Cpcc.InstanceConfig", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClusterId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Cpcid")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("cpcid");
+
+                    b.Property<string>("CpuModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("cpu_model");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("DiskSysLimit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)")
+                        .HasColumnName("disk_sys_limit");
+
+                    b.Property<string>("GpuModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("gpu_model");
+
+                    b.Property<string>("InstanceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("instance_type");
+
+                    b.Property<string>("NamespaceName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(63)")
+                        .HasColumnName("namespace_name");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("org_id");
+
+                    b.Property<string>("PodImagepath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("pod_imagepath");
+
+                    b.Property<string>("PodcdName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(63)")
+                        .HasColumnName("podcd_name");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(63)")
+                        .HasColumnName("service_name");
+
+                    b.Property<string>("ServiceaccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("serviceaccount_name");
+
+                    b.Property<int>("SourceApiport")
+                        .HasColumnType("int")
+                        .HasColumnName("source_apiport");
+
+                    b.Property<string>("SourceAuthpasswdProtected")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("source_authpasswd_protected");
+
+                    b.Property<string>("SourceAuthuser")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("source_authuser");
+
+                    b.Property<string>("SourceCpurate")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)")
+                        .HasColumnName("source_cpurate");
+
+                    b.Property<int>("SourceGpu")
+                        .HasColumnType("int")
+                        .HasColumnName("source_gpu");
+
+                    b.Property<int>("SourceInsideport")
+                        .HasColumnType("int")
+                        .HasColumnName("source_insideport");
+
+                    b.Property<string>("SourceMemrate")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)")
+                        .HasColumnName("source_memrate");
+
+                    b.Property<string>("SourceMountpath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .HasColumnName("source_mountpath");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("source_name");
+
+                    b.Property<string>("SourceNodeselector")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(400)")
+                        .HasColumnName("source_nodeselector");
+
+                    b.Property<int>("SourceOutsideport")
+                        .HasColumnType("int")
+                        .HasColumnName("source_outsideport");
+
+                    b.Property<string>("SourcePodengine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("source_podengine");
+
+                    b.Property<string>("SourcePortmode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("source_portmode");
+
+                    b.Property<int>("SourceReplicasetnum")
+                        .HasColumnType("int")
+                        .HasColumnName("source_replicasetnum");
+
+                    b.Property<string>("SourceRestartpolicy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("source_restartpolicy");
+
+                    b.Property<string>("SourceSelflabel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(400)")
+                        .HasColumnName("source_selflabel");
+
+                    b.Property<string>("SourceStoragelimits")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)")
+                        .HasColumnName("source_storagelimits");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("update_time");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cpcid");
+
+                    b.HasIndex("SourceNodeselector");
+
+                    b.HasIndex("SourceSelflabel");
+
+                    b.HasIndex("ClusterId", "Id");
+
+                    b.HasIndex("ClusterId", "SourceOutsideport")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort'");
+
+                    b.HasIndex("OrgId", "ClusterId");
+
+                    b.ToTable("cpcpodyaml", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Cpcc.Label", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("LabelKey")
+                        .IsRequired()
+                        .HasMaxLength(317)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(317)")
+                        .HasColumnName("label_key");
+
+                    b.Property<string>("LabelType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("label_type");
+
+                    b.Property<string>("LabelValue")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(63)")
+                        .HasColumnName("label_value");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("org_id");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Id");
+
+                    b.HasIndex("OrgId", "LabelType", "LabelKey", "LabelValue")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0'");
+
+                    b.ToTable("cpclabel", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Cpcc.Widget", b =>

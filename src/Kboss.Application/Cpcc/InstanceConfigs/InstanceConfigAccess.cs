@@ -1,0 +1,40 @@
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
+using Kboss.Domain.Cpcc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Cpcc.InstanceConfigs;
+
+/// <summary>
+/// Who may manage an instance config: a caller who may act on the config's org (its own org, an org it owns, admin) or
+/// on the org owning the centre the config runs in (the centre's operators).
+/// </summary>
+public static class InstanceConfigAccess
+{
+    /// <summary>Message when a config id is unknown.</summary>
+    public const string NotFound = "资源实例配置不存在";
+    /// <summary>Message of the uniqueness rule on node ports.</summary>
+    public const string NodePortTaken = "该节点端口已被该集群的其他资源实例占用";
+
+    /// <summary>Throws unless the caller may manage <paramref name="config"/>.</summary>
+    /// <exception cref="ForbiddenException">Neither the config's org nor the centre's org is the caller's to act on.</exception>
+    public static async Task EnsureCanManageAsync(IKbossDbContext db, OrgAccess access, InstanceConfig config, CancellationToken ct)
+    {
+        if (await access.CanActOnAsync(config.OrgId, ct)) return;
+        var centerOrg = await db.ComputeCenters.AsNoTracking().Where(c => c.Id == config.Cpcid).Select(c => c.OrgId).FirstOrDefaultAsync(ct);
+        if (centerOrg is not null && await access.CanActOnAsync(centerOrg, ct)) return;
+        throw new ForbiddenException("无权操作该资源实例配置");
+    }
+
+    /// <summary>Refuses the node port of <paramref name="config"/> when already used by another alive config of the cluster.</summary>
+    /// <exception cref="BusinessException">conflict.</exception>
+    public static async Task EnsureNodePortFreeAsync(IKbossDbContext db, InstanceConfig config, CancellationToken ct)
+    {
+        if (config.SourcePortmode != "NodePort") return;
+        if (await db.InstanceConfigs.AnyAsync(i => i.ClusterId == config.ClusterId && i.Id != config.Id
+                                                   && i.SourcePortmode == "NodePort" && i.SourceOutsideport == config.SourceOutsideport, ct))
+            throw BusinessException.Conflict(NodePortTaken);
+    }
+}

@@ -1,0 +1,48 @@
+using Kboss.Application.Common.Models;
+using Kboss.Application.Cpcc.Clusters;
+using Kboss.Application.Cpcc.InstanceConfigs;
+using Kboss.WebApi.Auth;
+using Kboss.WebApi.Contract;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Kboss.WebApi.Controllers;
+
+/// <summary>
+/// kboss容器云/算力集群管理 (spec: 40-cpcc-clusters.md), database side: clusters (K1, K2) and instance configs (K6–K9).
+/// Writes and cluster reads: operators and admins; the instance-config list (K7): any logged-in user, scoped by org.
+/// The executor-bound endpoints (K4, K5, K10, K11) come with the cluster executor.
+/// </summary>
+[Tags("kboss容器云/算力集群管理")]
+public sealed class CpccClustersController(IMediator mediator) : ControllerBase
+{
+    /// <summary>获取多算力集群信息</summary>
+    [LegacyGet("/dev/cpcc/cpccluster/get_cpccluster.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<Paged<ClusterRow>>> List([FromLegacyParams] ListClusters q, CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>算力集群基础信息更新</summary>
+    [LegacyPost("/dev/cpcc/cpccluster/update_cpccluster.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<UpdatedCluster>> Update([FromLegacyParams] UpdateCluster c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>新增集群资源实例配置</summary>
+    [LegacyPost("/dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<NewInstanceConfigEcho>> NewConfig([FromLegacyParams] NewInstanceConfig c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>获取集群资源实例配置</summary>
+    [LegacyGet("/dev/cpcc/cpcpodyaml/get_cpcpodyaml.dspy")]
+    public ValueTask<Reply<Paged<InstanceConfigRow>>> ListConfigs([FromLegacyParams] ListInstanceConfigs q, CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>更新集群资源实例配置</summary>
+    [LegacyPost("/dev/cpcc/cpcpodyaml/update_cpcpodyaml.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<InstanceConfigEcho>> UpdateConfig([FromLegacyParams] UpdateInstanceConfig c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>删除集群资源实例配置</summary>
+    [LegacyPost("/dev/cpcc/cpcpodyaml/delete_cpcpodyaml.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<DeletedInstanceConfig>> DeleteConfig([FromLegacyParams] DeleteInstanceConfig c, CancellationToken ct) => mediator.Send(c, ct);
+}
