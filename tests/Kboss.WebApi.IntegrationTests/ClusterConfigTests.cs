@@ -179,7 +179,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [InlineData("source_authpasswd", "", "缺少必要参数: source_authpasswd")]
     [InlineData("source_podengine", "ReplicaSet", "source_podengine 取值无效,可选: StatefulSet/Deployment/DaemonSet/CronJob/Job/Standalone")]
     [InlineData("source_restartpolicy", "Never", "重启策略与资源实例控制器不匹配: StatefulSet/Deployment/DaemonSet 只能用 Always,Job/CronJob 只能用 OnFailure 或 Never")]
-    [InlineData("source_replicasetnum", "0", "source_replicasetnum 必须是不小于 1 的整数")]
+    [InlineData("source_replicasetnum", "0", "source_replicasetnum 必须是 1 到 1000 之间的整数")]
     [InlineData("instance_type", "Windows", "instance_type 取值无效,可选: LinuxOS/RelationalDB")]
     [InlineData("pod_imagepath", "docker.io/library/alpine:3", "pod_imagepath 取值无效,可选: docker.io/library/ubuntu:22.04/docker.io/library/mysql:8.0/docker.io/jupyter/base-notebook:latest")]
     [InlineData("source_memrate", "lots", "source_memrate 必须是合法的资源数量,如 512Mi")]
@@ -195,7 +195,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [InlineData("source_outsideport", "8080", "NodePort 模式下 source_outsideport 必须在 30000-32767 之间")]
     [InlineData("source_mountpath", "mnt/data", "source_mountpath 必须是以 / 开头的绝对路径")]
     [InlineData("source_gpu", "2", "分配GPU时必须指定 gpu_model")]
-    [InlineData("source_gpu", "-1", "source_gpu 必须是不小于 0 的整数")]
+    [InlineData("source_gpu", "-1", "source_gpu 必须是 0 到 64 之间的整数")]
     [InlineData("cpu_model", "", "缺少必要参数: cpu_model")]
     public async Task New_config_rejects_bad_input(string field, string value, string msg)
     {

@@ -25,7 +25,7 @@ public static class RuleExtensions
         long min = long.MinValue, long max = long.MaxValue) =>
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (TryInt(v, out var n) && n >= min && n <= max))
             .WithMessage(min == long.MinValue ? "{PropertyName} 必须是整数"
-                : max == long.MaxValue ? $"{{PropertyName}} 必须是不小于 {min} 的整数" : $"{{PropertyName}} 必须是 {min} 到 {max} 之间的整数");
+                : max >= int.MaxValue ? $"{{PropertyName}} 必须是不小于 {min} 的整数" : $"{{PropertyName}} 必须是 {min} 到 {max} 之间的整数");
 
     /// <summary>
     /// Exclusive upper bound of a money value: money columns are <c>decimal(19,6)</c>, whose largest value is
