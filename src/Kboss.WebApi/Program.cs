@@ -28,6 +28,7 @@ builder.Services.AddMediator(o =>
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.AddControllers(o =>
 {
     o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());

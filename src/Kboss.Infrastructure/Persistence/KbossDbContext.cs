@@ -5,6 +5,7 @@ using Kboss.Domain.Audit;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Kboss.Domain.Identity;
+using Kboss.Domain.Marketplace;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -36,6 +37,18 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Widget> Widgets => Set<Widget>();
     /// <inheritdoc />
     public DbSet<WidgetClusterStock> WidgetClusterStocks => Set<WidgetClusterStock>();
+    /// <inheritdoc />
+    public DbSet<CompanyCategory> CompanyCategories => Set<CompanyCategory>();
+    /// <inheritdoc />
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
+    /// <inheritdoc />
+    public DbSet<PublishProduct> PublishProducts => Set<PublishProduct>();
+    /// <inheritdoc />
+    public DbSet<PublishProductCategory> PublishProductCategories => Set<PublishProductCategory>();
+    /// <inheritdoc />
+    public DbSet<UserBrowseHistory> UserBrowseHistories => Set<UserBrowseHistory>();
+    /// <inheritdoc />
+    public DbSet<UserFavorite> UserFavorites => Set<UserFavorite>();
 
     /// <inheritdoc />
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>

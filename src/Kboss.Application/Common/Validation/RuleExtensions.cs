@@ -56,6 +56,30 @@ public static class RuleExtensions
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
             .WithMessage("{PropertyName} 必须是以 http:// 或 https:// 开头的完整地址");
 
+    /// <summary>Empty or a time <c>yyyy-MM-dd</c> or <c>yyyy-MM-dd HH:mm:ss</c> (analysis/catalog.md §4.4).</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalDateTime<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || TryDateOrTime(v, out _, out _))
+            .WithMessage("{PropertyName} 时间格式应为 yyyy-MM-dd 或 yyyy-MM-dd HH:mm:ss");
+
+    /// <summary>Parses <c>yyyy-MM-dd</c> (<paramref name="dateOnly"/> true) or <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    public static bool TryDateOrTime(string? value, out DateTime result, out bool dateOnly)
+    {
+        dateOnly = TryDate(value, out var d);
+        if (dateOnly) { result = d.ToDateTime(TimeOnly.MinValue); return true; }
+        return DateTime.TryParseExact(value?.Trim(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out result);
+    }
+
+    /// <summary>
+    /// The UTC bound of an inclusive range given in platform time <paramref name="zone"/>: a start as is; an end as the
+    /// exclusive instant after it (a date-only end covers the whole day). Null when empty (validated before).
+    /// </summary>
+    public static DateTime? ToUtcBound(string? value, TimeZoneInfo zone, bool isEnd)
+    {
+        if (!TryDateOrTime(value, out var local, out var dateOnly)) return null;
+        if (isEnd) local = dateOnly ? local.AddDays(1) : local.AddSeconds(1);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+
     /// <summary>Parses an invariant integer (surrounding spaces allowed).</summary>
     public static bool TryInt(string? value, out long result) =>
         long.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result);
