@@ -12,7 +12,7 @@ namespace Kboss.Application.Products.Categories;
 
 /// <summary>
 /// <c>GET /product/company_category_add.dspy</c> 公司类别添加: an operator adds a company category to its org
-/// (duplicate live name in the org → <c>该公司类别已存在</c>). spec: 04-marketplace.md; analysis/catalog.md §3.2.1.
+/// (duplicate live name in the org and site → <c>该公司类别已存在</c>). spec: 04-marketplace.md; analysis/catalog.md §3.2.1.
 /// </summary>
 public sealed record AddCompanyCategory : ICommand<Reply<IdData>>
 {
@@ -46,8 +46,9 @@ public sealed class AddCompanyCategoryHandler(IKbossDbContext db, ICurrentUser u
     {
         var name = c.CompanyCategory!.Trim();
         var org = user.OrgId ?? throw new UnauthenticatedException();
-        if (await db.CompanyCategories.AnyAsync(x => x.OrgId == org && x.Name == name, ct)) throw BusinessException.Conflict(Duplicate);
-        var entity = new Entity { Name = name, OrgId = org, UserId = user.UserId, UrlLink = MarketplaceValues.Clean(c.UrlLink) ?? "" };
+        var site = MarketplaceValues.Clean(c.UrlLink) ?? "";
+        if (await db.CompanyCategories.AnyAsync(x => x.OrgId == org && x.UrlLink == site && x.Name == name, ct)) throw BusinessException.Conflict(Duplicate);
+        var entity = new Entity { Name = name, OrgId = org, UserId = user.UserId, UrlLink = site };
         db.CompanyCategories.Add(entity);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.company_category.created", "company_category", entity.Id, new { entity.Name, entity.UrlLink }));
         try { await db.SaveChangesAsync(ct); }

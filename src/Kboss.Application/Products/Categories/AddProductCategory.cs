@@ -72,7 +72,7 @@ public sealed class AddProductCategoryHandler(IKbossDbContext db, MarketplaceAcc
             site ??= parent.UrlLink;
         }
         var name = c.ProductCategory!.Trim();
-        if (await db.ProductCategories.AnyAsync(x => x.OrgId == org && x.ParentId == parentId && x.Name == name, ct))
+        if (await db.ProductCategories.AnyAsync(x => x.OrgId == org && x.UrlLink == (site ?? "") && x.ParentId == parentId && x.Name == name, ct))
             throw BusinessException.Conflict(Duplicate);
         var entity = new Entity
         {

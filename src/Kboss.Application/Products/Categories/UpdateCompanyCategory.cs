@@ -41,7 +41,7 @@ public sealed class UpdateCompanyCategoryHandler(IKbossDbContext db, Marketplace
     {
         var entity = await access.LoadManageableCompanyCategoryAsync(c.Id!, ct);
         var name = c.CompanyCategory!.Trim();
-        if (await db.CompanyCategories.AnyAsync(x => x.OrgId == entity.OrgId && x.Name == name && x.Id != entity.Id, ct))
+        if (await db.CompanyCategories.AnyAsync(x => x.OrgId == entity.OrgId && x.UrlLink == entity.UrlLink && x.Name == name && x.Id != entity.Id, ct))
             throw BusinessException.Conflict(AddCompanyCategoryHandler.Duplicate);
         var before = entity.Name;
         entity.Name = name;

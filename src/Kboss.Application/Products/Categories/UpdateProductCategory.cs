@@ -69,7 +69,7 @@ public sealed class UpdateProductCategoryHandler(IKbossDbContext db, Marketplace
         if (c.CartFlag is not null) entity.CartFlag = Entity.NormalizeCartFlag(c.CartFlag);
         if (RuleExtensions.TryInt(c.Priority, out var p)) entity.Priority = (int)p;
         if (MarketplaceValues.Clean(c.Permission) is { } perm) entity.Permission = perm;
-        if (await db.ProductCategories.AnyAsync(x => x.OrgId == entity.OrgId && x.ParentId == entity.ParentId && x.Name == entity.Name && x.Id != entity.Id, ct))
+        if (await db.ProductCategories.AnyAsync(x => x.OrgId == entity.OrgId && x.UrlLink == entity.UrlLink && x.ParentId == entity.ParentId && x.Name == entity.Name && x.Id != entity.Id, ct))
             throw BusinessException.Conflict(AddProductCategoryHandler.Duplicate);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product_category.updated", "product_category", entity.Id,
             new { before, after = new { entity.Name, entity.ParentId, entity.Priority, entity.Permission, entity.CartFlag } }));

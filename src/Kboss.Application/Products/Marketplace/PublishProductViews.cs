@@ -6,8 +6,11 @@ namespace Kboss.Application.Products.Marketplace;
 /// <summary>
 /// A published item as the public sees it (square, homepage, front-end detail, <c>product_info</c>): every field of
 /// <c>publish_product_add</c> except <c>userid</c>, <c>audit_status</c>, <c>reject_reason</c> and <c>del_flg</c>
-/// (analysis/catalog.md §3.2.10). spec: 04-marketplace.md.
+/// (analysis/catalog.md §3.2.10). spec: 04-marketplace.md. The back-office subtype serialises its extra fields even
+/// where the declared type is this one (no type discriminator).
 /// </summary>
+[JsonDerivedType(typeof(PublishProductView))]
+[JsonDerivedType(typeof(PublishProductAdminView))]
 public record PublishProductView
 {
     /// <summary>Item id.</summary>

@@ -15,7 +15,7 @@ internal sealed class CompanyCategoryConfiguration : IEntityTypeConfiguration<Co
         b.Property(x => x.OrgId).HasMaxLength(Keys.Id);
         b.Property(x => x.UserId).HasMaxLength(Keys.Id);
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
-        b.HasIndex(x => new { x.OrgId, x.Name }).IsUnique().HasFilter(Keys.AliveFilter);
+        b.HasIndex(x => new { x.OrgId, x.UrlLink, x.Name }).IsUnique().HasFilter(Keys.AliveFilter);
         b.HasIndex(x => new { x.UrlLink, x.CreateAt });
     }
 }
@@ -34,7 +34,7 @@ internal sealed class ProductCategoryConfiguration : IEntityTypeConfiguration<Pr
         b.Property(x => x.Permission).HasMaxLength(1).IsUnicode(false);
         b.Property(x => x.CartFlag).HasMaxLength(1).IsUnicode(false);
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
-        b.HasIndex(x => new { x.OrgId, x.ParentId, x.Name });
+        b.HasIndex(x => new { x.OrgId, x.UrlLink, x.ParentId, x.Name });
         b.HasIndex(x => x.UrlLink);
         b.HasIndex(x => x.ParentId);
     }

@@ -495,11 +495,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "Name")
+                    b.HasIndex("UrlLink", "CreateAt");
+
+                    b.HasIndex("OrgId", "UrlLink", "Name")
                         .IsUnique()
                         .HasFilter("del_flg = '0'");
-
-                    b.HasIndex("UrlLink", "CreateAt");
 
                     b.ToTable("company_category", (string)null);
                 });
@@ -577,7 +577,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UrlLink");
 
-                    b.HasIndex("OrgId", "ParentId", "Name");
+                    b.HasIndex("OrgId", "UrlLink", "ParentId", "Name");
 
                     b.ToTable("product_category", (string)null);
                 });

@@ -158,9 +158,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_company_category_org_id_name",
+                name: "IX_company_category_org_id_url_link_name",
                 table: "company_category",
-                columns: new[] { "org_id", "name" },
+                columns: new[] { "org_id", "url_link", "name" },
                 unique: true,
                 filter: "del_flg = '0'");
 
@@ -170,9 +170,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "url_link", "create_at" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_product_category_org_id_parent_id_name",
+                name: "IX_product_category_org_id_url_link_parent_id_name",
                 table: "product_category",
-                columns: new[] { "org_id", "parent_id", "name" });
+                columns: new[] { "org_id", "url_link", "parent_id", "name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_product_category_parent_id",

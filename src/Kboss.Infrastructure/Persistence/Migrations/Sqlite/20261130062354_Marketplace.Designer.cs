@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKbossDbContext))]
-    [Migration("20261130061727_Marketplace")]
+    [Migration("20261130062354_Marketplace")]
     partial class Marketplace
     {
         /// <inheritdoc />
@@ -493,11 +493,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "Name")
+                    b.HasIndex("UrlLink", "CreateAt");
+
+                    b.HasIndex("OrgId", "UrlLink", "Name")
                         .IsUnique()
                         .HasFilter("del_flg = '0'");
-
-                    b.HasIndex("UrlLink", "CreateAt");
 
                     b.ToTable("company_category", (string)null);
                 });
@@ -575,7 +575,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UrlLink");
 
-                    b.HasIndex("OrgId", "ParentId", "Name");
+                    b.HasIndex("OrgId", "UrlLink", "ParentId", "Name");
 
                     b.ToTable("product_category", (string)null);
                 });

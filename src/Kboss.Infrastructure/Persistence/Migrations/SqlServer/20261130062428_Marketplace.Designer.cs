@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerKbossDbContext))]
-    [Migration("20261130061745_Marketplace")]
+    [Migration("20261130062428_Marketplace")]
     partial class Marketplace
     {
         /// <inheritdoc />
@@ -498,11 +498,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "Name")
+                    b.HasIndex("UrlLink", "CreateAt");
+
+                    b.HasIndex("OrgId", "UrlLink", "Name")
                         .IsUnique()
                         .HasFilter("del_flg = '0'");
-
-                    b.HasIndex("UrlLink", "CreateAt");
 
                     b.ToTable("company_category", (string)null);
                 });
@@ -580,7 +580,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UrlLink");
 
-                    b.HasIndex("OrgId", "ParentId", "Name");
+                    b.HasIndex("OrgId", "UrlLink", "ParentId", "Name");
 
                     b.ToTable("product_category", (string)null);
                 });
