@@ -10,10 +10,14 @@ namespace Kboss.WebApi.IntegrationTests;
 public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Modules whose every documented endpoint must be routed with its documented parameters.</summary>
-    private static readonly string[] FinishedModules = ["37", "41", "43"];
+    private static readonly string[] FinishedModules = ["04", "06", "07", "37", "41", "43"];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
-    private static readonly string[] Deferred = ["GET /dev/cpcc/cpcbuy/determine_accommodat.dspy"]; // container-cloud issue (dynamic stage needs pcapi)
+    private static readonly string[] Deferred =
+    [
+        "GET /dev/cpcc/cpcbuy/determine_accommodat.dspy", // container-cloud issue (dynamic stage needs pcapi)
+        "GET /product/publish_product_to_excel.dspy", // Excel export issue (needs EPPlus, with publish_product_search?to_excel=1)
+    ];
 
     [Fact]
     public async Task Every_documented_endpoint_of_finished_modules_is_routed_with_its_documented_parameters()
@@ -33,7 +37,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
                 declared.Should().Contain(name, $"{method} {path} documents {name}");
             checkedCount++;
         }
-        checkedCount.Should().Be(10);
+        checkedCount.Should().Be(29); // 37/41/43: 10; 04: 14 of 15; 06: 2; 07: 3
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IP
     public string? RejectReason { get; init; }
     /// <summary>1: delete.</summary>
     public string? DelFlg { get; init; }
+    /// <summary>The doc's body object (<c>{"sdsd": ""}</c>, a junk test field): accepted and ignored.</summary>
+    public string? Body { get; init; }
     /// <inheritdoc />
     public string? PublishType { get; init; }
     /// <inheritdoc />
