@@ -76,6 +76,11 @@ public sealed class PublishProductTests(AppFixture app) : IClassFixture<AppFixtu
         var detail = await app.Anonymous().GetAsync(Detail, ("id", id), ("from", "f"));
         detail.Msg.Should().Be("查找成功");
         detail.Data!["product_name"]!.GetValue<string>().Should().Be("求购A100算力");
+        detail.Data.AsObject().ContainsKey("audit_status").Should().BeFalse("the front-end detail shows public fields only");
+        detail.Data.AsObject().ContainsKey("userid").Should().BeFalse();
+        var backOffice = await customer.GetAsync(Detail, ("id", id), ("from", "b"));
+        backOffice.Data!["audit_status"]!.GetValue<string>().Should().Be("approved");
+        backOffice.Data["listing_status"]!.GetValue<string>().Should().Be("listing");
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class MarketplaceController(IMediator mediator) : ControllerBase
     /// <summary>(商品|需求)查找详情</summary>
     [LegacyGet("/product/publish_product_search_detail.dspy")]
     [AllowAnonymous]
-    public ValueTask<Reply<PublishProductView>> Detail([FromLegacyParams] GetPublishProductDetail q, CancellationToken ct) => mediator.Send(q, ct);
+    public ValueTask<Reply<PublishProductDetailView>> Detail([FromLegacyParams] GetPublishProductDetail q, CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>(商品|需求)更新</summary>
     [LegacyGet("/product/publish_product_update.dspy")]

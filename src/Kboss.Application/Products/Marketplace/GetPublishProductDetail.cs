@@ -16,7 +16,7 @@ namespace Kboss.Application.Products.Marketplace;
 /// and <c>is_favorite</c> added. <c>from=b</c> (back office): login required; any live state within the caller's scope
 /// (customer: own; operator: its orgs'), with the workflow fields; no history. analysis/catalog.md §3.2.12, §4.7.
 /// </summary>
-public sealed record GetPublishProductDetail : IQuery<Reply<PublishProductView>>
+public sealed record GetPublishProductDetail : IQuery<Reply<PublishProductDetailView>>
 {
     /// <summary>Item id (required).</summary>
     public string? Id { get; init; }
@@ -39,13 +39,13 @@ public sealed class GetPublishProductDetailValidator : AbstractValidator<GetPubl
 
 /// <summary>Handles <see cref="GetPublishProductDetail"/>.</summary>
 public sealed class GetPublishProductDetailHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user,
-    IRequestContext request, TimeProvider clock) : IQueryHandler<GetPublishProductDetail, Reply<PublishProductView>>
+    IRequestContext request, TimeProvider clock) : IQueryHandler<GetPublishProductDetail, Reply<PublishProductDetailView>>
 {
     /// <summary>Message for an item that is not public.</summary>
     public const string Delisted = "该商品已下架";
 
     /// <inheritdoc />
-    public async ValueTask<Reply<PublishProductView>> Handle(GetPublishProductDetail q, CancellationToken ct)
+    public async ValueTask<Reply<PublishProductDetailView>> Handle(GetPublishProductDetail q, CancellationToken ct)
     {
         var id = q.Id!.Trim();
         if (q.From?.Trim() == "b")
@@ -53,7 +53,7 @@ public sealed class GetPublishProductDetailHandler(IKbossDbContext db, Marketpla
             if (!user.IsAuthenticated) throw new UnauthenticatedException();
             var own = await access.BackOffice(db.PublishProducts.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct)
                       ?? throw BusinessException.NotFound(MarketplaceAccess.NotFoundMessage);
-            return Reply.Ok<PublishProductView>("查找成功", PublishProductAdminView.FromAdmin(own));
+            return Reply.Ok("查找成功", PublishProductDetailView.BackOffice(own));
         }
         var item = await db.PublishProducts.AsNoTracking().Where(MarketplaceAccess.IsPublic).FirstOrDefaultAsync(p => p.Id == id, ct)
                    ?? throw new BusinessException(Delisted, ErrorCodes.NotFound);
@@ -63,7 +63,7 @@ public sealed class GetPublishProductDetailHandler(IKbossDbContext db, Marketpla
             favorite = await db.UserFavorites.AnyAsync(f => f.UserId == me && f.ProductId == id, ct);
             await RecordBrowseAsync(me, id, ct);
         }
-        return Reply.Ok("查找成功", PublishProductView.From(item, favorite));
+        return Reply.Ok("查找成功", PublishProductDetailView.Public(item, favorite));
     }
 
     /// <summary>Upserts the (user, item) history row; a concurrent first view is retried as an update.</summary>

@@ -6,11 +6,8 @@ namespace Kboss.Application.Products.Marketplace;
 /// <summary>
 /// A published item as the public sees it (square, homepage, front-end detail, <c>product_info</c>): every field of
 /// <c>publish_product_add</c> except <c>userid</c>, <c>audit_status</c>, <c>reject_reason</c> and <c>del_flg</c>
-/// (analysis/catalog.md §3.2.10). spec: 04-marketplace.md. The back-office subtype serialises its extra fields even
-/// where the declared type is this one (no type discriminator).
+/// (analysis/catalog.md §3.2.10). spec: 04-marketplace.md.
 /// </summary>
-[JsonDerivedType(typeof(PublishProductView))]
-[JsonDerivedType(typeof(PublishProductAdminView))]
 public record PublishProductView
 {
     /// <summary>Item id.</summary>
@@ -134,6 +131,43 @@ public sealed record PublishProductAdminView : PublishProductView
         Userid = p.UserId, Orgid = p.OrgId, AuditStatus = p.AuditStatus, ListingStatus = p.ListingStatus,
         RejectReason = p.RejectReason, DelFlg = p.DelFlg,
     }, p, null, rowNum);
+}
+
+/// <summary>
+/// <c>publish_product_search_detail</c> data: the public view; with <c>from=b</c> also the publisher and the workflow
+/// fields. Absent fields are null (front end: all of them; back office: <c>listing_status</c> 空 and no
+/// <c>reject_reason</c>).
+/// </summary>
+public sealed record PublishProductDetailView : PublishProductView
+{
+    /// <summary>Publisher (back office only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Userid { get; init; }
+    /// <summary>Publisher's org (back office only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Orgid { get; init; }
+    /// <summary>pending/approved/rejected (back office only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AuditStatus { get; init; }
+    /// <summary>listing/delisting (back office only; absent = 空).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ListingStatus { get; init; }
+    /// <summary>Reason of the last rejection (back office only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RejectReason { get; init; }
+    /// <summary>"0" (back office only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DelFlg { get; init; }
+
+    /// <summary>The front-end detail.</summary>
+    public static PublishProductDetailView Public(PublishProduct p, bool? isFavorite) => Fill(new PublishProductDetailView(), p, isFavorite, null);
+
+    /// <summary>The back-office detail.</summary>
+    public static PublishProductDetailView BackOffice(PublishProduct p) => Fill(new PublishProductDetailView
+    {
+        Userid = p.UserId, Orgid = p.OrgId, AuditStatus = p.AuditStatus, ListingStatus = p.ListingStatus,
+        RejectReason = p.RejectReason, DelFlg = p.DelFlg,
+    }, p, null, null);
 }
 
 /// <summary>Reply data of add/update: the id and the workflow state after the change.</summary>
