@@ -154,4 +154,61 @@ public sealed class BrowseHistoryAndFavoriteTests(AppFixture app) : IClassFixtur
         // the pending item shows with product_info null for its own publisher (not public yet)
         Market.Rows(await app.Customer().GetAsync(Favorites)).Single(x => x!["productid"]!.GetValue<string>() == pending)!["product_info"].Should().BeNull();
     }
+
+    [Fact]
+    public async Task Concurrent_adds_and_views_leave_one_row_per_user_and_item()
+    {
+        var (_, goods, _) = await ItemsAsync();
+        var user = await Market.NewCustomerAsync(app);
+        var adds = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => user.GetAsync("/user/favorite_add.dspy", ("productid", goods), ("favorite_type", "1"))));
+        adds.Should().AllSatisfy(r => r.Status.Should().BeTrue(r.Raw));
+        adds.Select(r => r.Data!["id"]!.GetValue<string>()).Distinct().Should().ContainSingle();
+        var views = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => user.GetAsync("/product/publish_product_search_detail.dspy", ("id", goods))));
+        views.Should().AllSatisfy(r => r.Status.Should().BeTrue(r.Raw));
+        var userId = await Market.UserIdAsync(user);
+        await app.Factory.WithDbAsync(async db =>
+        {
+            (await db.UserFavorites.CountAsync(f => f.UserId == userId)).Should().Be(1);
+            (await db.UserBrowseHistories.CountAsync(h => h.UserId == userId)).Should().Be(1);
+        });
+    }
+
+    [Fact]
+    public async Task Lists_use_the_same_few_queries_whatever_the_page_size()
+    {
+        var site = Market.NewSite();
+        var root = await Market.CategoryAsync(app.Operator(), site, "算力");
+        var user = await Market.NewCustomerAsync(app);
+        for (var i = 0; i < 6; i++)
+        {
+            var id = await Market.PublishAsync(app.Operator(), Market.Item(site, "商品" + i, $"[\"{root}\"]", "1"));
+            await user.GetAsync("/product/publish_product_search_detail.dspy", ("id", id));
+            await user.GetAsync("/user/favorite_add.dspy", ("productid", id), ("favorite_type", "1"));
+        }
+
+        async Task<int> Count(Api who, string path, params (string, string?)[] q)
+        {
+            app.Factory.Queries.Reset();
+            app.Factory.Queries.Enabled = true;
+            try { (await who.GetAsync(path, q)).Status.Should().BeTrue(); }
+            finally { app.Factory.Queries.Enabled = false; }
+            return app.Factory.Queries.Count;
+        }
+
+        foreach (var (who, path, extra) in new (Api, string, (string, string?)[])[]
+        {
+            (user, "/product/publish_product_search_first_page.dspy", [("url_link", site), ("to_page", "square")]),
+            (app.Operator(), "/product/publish_product_search.dspy", [("url_link", site)]),
+            (user, History, []),
+            (user, Favorites, []),
+        })
+        {
+            var one = await Count(who, path, [.. extra, ("page_size", "1")]);
+            var six = await Count(who, path, [.. extra, ("page_size", "6")]);
+            six.Should().Be(one, $"{path} must not query per row");
+            six.Should().BeInRange(1, 2, $"{path}: a count and a page");
+        }
+        (await Count(user, "/product/publish_product_search_first_page.dspy", ("url_link", site), ("to_page", "square"), ("product_category", root)))
+            .Should().BeLessThanOrEqualTo(3, "plus the category lookup");
+    }
 }
