@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OrgAccess>();
         services.AddSingleton<Identity.LoginThrottle>();
+        services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         return services;
     }
 

@@ -29,6 +29,7 @@ builder.Services.AddMediator(o =>
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.AddControllers(o =>
 {
     // Requests are bound only by [FromLegacyParams], which reads the form itself and turns unreadable bodies into

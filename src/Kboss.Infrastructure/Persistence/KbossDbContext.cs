@@ -5,6 +5,7 @@ using Kboss.Domain.Audit;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Kboss.Domain.Identity;
+using Kboss.Domain.Marketplace;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -49,6 +50,19 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     /// </summary>
     public static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
         w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
+
+    /// <inheritdoc />
+    public DbSet<CompanyCategory> CompanyCategories => Set<CompanyCategory>();
+    /// <inheritdoc />
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
+    /// <inheritdoc />
+    public DbSet<PublishProduct> PublishProducts => Set<PublishProduct>();
+    /// <inheritdoc />
+    public DbSet<PublishProductCategory> PublishProductCategories => Set<PublishProductCategory>();
+    /// <inheritdoc />
+    public DbSet<UserBrowseHistory> UserBrowseHistories => Set<UserBrowseHistory>();
+    /// <inheritdoc />
+    public DbSet<UserFavorite> UserFavorites => Set<UserFavorite>();
 
     /// <inheritdoc />
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>

@@ -22,7 +22,12 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:MaxFailedLogins", "5");
-        builder.ConfigureServices(s => s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly));
+        builder.ConfigureServices(s =>
+        {
+            s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly);
+            s.AddSingleton(Queries);
+            s.ConfigureDbContext<SqliteKbossDbContext>((_, o) => o.AddInterceptors(Queries));
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> on a scoped context (arrange/assert directly on the database).</summary>
@@ -33,6 +38,9 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Counts the SELECTs the app sends (N+1 checks).</summary>
+    public QueryCounter Queries { get; } = new();
 
     protected override void Dispose(bool disposing)
     {
@@ -91,5 +99,23 @@ public sealed record Response(int Http, JsonObject Body, string Raw)
         try { body = JsonNode.Parse(raw)!.AsObject(); }
         catch (JsonException) { throw new Xunit.Sdk.XunitException($"not JSON ({(int)m.StatusCode}): {raw}"); }
         return new Response((int)m.StatusCode, body, raw);
+    }
+}
+
+/// <summary>Counts SQL queries (reader commands starting with SELECT) while <see cref="Enabled"/>.</summary>
+public sealed class QueryCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _count;
+    public bool Enabled { get; set; }
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (Enabled && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Kboss.Domain.Audit;
 using Kboss.Domain.Cpcc;
 using Kboss.Domain.Identity;
+using Kboss.Domain.Marketplace;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Common.Interfaces;
@@ -33,6 +34,18 @@ public interface IKbossDbContext
     DbSet<Label> Labels { get; }
     /// <summary>集群资源实例配置.</summary>
     DbSet<InstanceConfig> InstanceConfigs { get; }
+    /// <summary>公司类别.</summary>
+    DbSet<CompanyCategory> CompanyCategories { get; }
+    /// <summary>所属类别 (tree).</summary>
+    DbSet<ProductCategory> ProductCategories { get; }
+    /// <summary>商品|需求 of the supply–demand square.</summary>
+    DbSet<PublishProduct> PublishProducts { get; }
+    /// <summary>Category ids of published items (filter path).</summary>
+    DbSet<PublishProductCategory> PublishProductCategories { get; }
+    /// <summary>用户浏览记录.</summary>
+    DbSet<UserBrowseHistory> UserBrowseHistories { get; }
+    /// <summary>用户关注收藏.</summary>
+    DbSet<UserFavorite> UserFavorites { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -68,6 +68,8 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     /// <summary>Unknown path (HTTP 404).</summary>
     public const string UnknownPath = "unknown_path";
+    /// <summary>The feature exists in the contract but is not available yet.</summary>
+    public const string NotImplemented = "not_implemented";
     /// <summary>Unexpected server error (HTTP 500).</summary>
     public const string Internal = "internal";
 }

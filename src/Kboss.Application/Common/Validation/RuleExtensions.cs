@@ -62,6 +62,29 @@ public static class RuleExtensions
 
     /// <summary>Largest stock quantity in one widget entry and one change (cpu 核, memory Mi, disk Gi, gpu 卡).</summary>
     public const long MaxStock = 1_000_000_000_000_000;
+    /// <summary>Empty or a time <c>yyyy-MM-dd</c> or <c>yyyy-MM-dd HH:mm:ss</c> (analysis/catalog.md §4.4).</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalDateTime<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || TryDateOrTime(v, out _, out _))
+            .WithMessage("{PropertyName} 时间格式应为 yyyy-MM-dd 或 yyyy-MM-dd HH:mm:ss");
+
+    /// <summary>Parses <c>yyyy-MM-dd</c> (<paramref name="dateOnly"/> true) or <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    public static bool TryDateOrTime(string? value, out DateTime result, out bool dateOnly)
+    {
+        dateOnly = TryDate(value, out var d);
+        if (dateOnly) { result = d.ToDateTime(TimeOnly.MinValue); return true; }
+        return DateTime.TryParseExact(value?.Trim(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out result);
+    }
+
+    /// <summary>
+    /// The UTC bound of an inclusive range given in platform time <paramref name="zone"/>: a start as is; an end as the
+    /// exclusive instant after it (a date-only end covers the whole day). Null when empty (validated before).
+    /// </summary>
+    public static DateTime? ToUtcBound(string? value, TimeZoneInfo zone, bool isEnd)
+    {
+        if (!TryDateOrTime(value, out var local, out var dateOnly)) return null;
+        if (isEnd) local = dateOnly ? local.AddDays(1) : local.AddSeconds(1);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
 
     /// <summary>Parses an invariant integer (surrounding spaces allowed).</summary>
     public static bool TryInt(string? value, out long result) =>

@@ -1,0 +1,136 @@
+using System.Linq.Expressions;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Security;
+using Kboss.Domain.Common;
+using Kboss.Domain.Identity;
+using Kboss.Domain.Marketplace;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Products.Marketplace;
+
+/// <summary>
+/// Visibility and rights on the supply–demand square (analysis/catalog.md §4.1): anonymous callers see only public
+/// items (approved + listed); a customer its own items plus public ones; an operator the items of the orgs it may act
+/// on (its org and the orgs it owns; admin: all).
+/// </summary>
+public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, OrgAccess orgs)
+{
+    /// <summary>Message for an item that does not exist or is outside the caller's scope.</summary>
+    public const string NotFoundMessage = "记录不存在";
+    /// <summary>Message for an action the caller may not take.</summary>
+    public const string ForbiddenMessage = "无权限操作";
+
+    /// <summary>True for admins and operators (the back-office of the square).</summary>
+    public bool IsOperator => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
+
+    /// <summary>The caller's user id.</summary>
+    /// <exception cref="UnauthenticatedException">Anonymous caller.</exception>
+    public string RequireUserId() => user.UserId ?? throw new UnauthenticatedException();
+
+    /// <summary>V(item) without the site filter: live (query filter), approved and listed.</summary>
+    public static readonly Expression<Func<PublishProduct, bool>> IsPublic =
+        p => p.AuditStatus == AuditStatuses.Approved && p.ListingStatus == ListingStatuses.Listing;
+
+    /// <summary>Items an operator may manage: its org's and those of orgs it owns (admin: every item).</summary>
+    public IQueryable<PublishProduct> Managed(IQueryable<PublishProduct> items)
+    {
+        if (user.IsInRole(Roles.Admin)) return items;
+        var org = user.OrgId ?? "";
+        return items.Where(p => p.OrgId == org || db.Organizations.Any(o => o.Id == p.OrgId && o.OwnerOrgId == org));
+    }
+
+    /// <summary>The back-office scope: an operator's managed items, else the caller's own items.</summary>
+    public IQueryable<PublishProduct> BackOffice(IQueryable<PublishProduct> items)
+    {
+        if (IsOperator) return Managed(items);
+        var me = RequireUserId();
+        return items.Where(p => p.UserId == me);
+    }
+
+    /// <summary>True when the caller (an operator) may manage items of <paramref name="orgId"/>.</summary>
+    public ValueTask<bool> CanManageOrgAsync(string orgId, CancellationToken ct) =>
+        IsOperator ? orgs.CanActOnAsync(orgId, ct) : ValueTask.FromResult(false);
+
+    /// <summary>
+    /// The user whose history/favourites are read: the caller, or (operators only) a user of an org it may act on
+    /// named by <paramref name="userid"/>.
+    /// </summary>
+    /// <exception cref="ForbiddenException">Another user the caller may not see.</exception>
+    public async ValueTask<string> ResolveUserAsync(string? userid, CancellationToken ct)
+    {
+        var me = RequireUserId();
+        if (string.IsNullOrWhiteSpace(userid) || userid.Trim() == me) return me;
+        var target = userid.Trim();
+        var orgId = await db.Users.AsNoTracking().Where(u => u.Id == target).Select(u => u.OrgId).FirstOrDefaultAsync(ct);
+        if (orgId is not null && await CanManageOrgAsync(orgId, ct)) return target;
+        throw new ForbiddenException("无权查看其他用户的数据");
+    }
+
+    /// <summary>Categories visible under <paramref name="urlLink"/> (all when empty).</summary>
+    public IQueryable<ProductCategory> Categories(string? urlLink)
+    {
+        var q = db.ProductCategories.AsNoTracking();
+        return string.IsNullOrWhiteSpace(urlLink) ? q : q.Where(c => c.UrlLink == urlLink.Trim());
+    }
+
+    /// <summary>Loads a category the caller may manage (tracked).</summary>
+    /// <exception cref="BusinessException">not_found.</exception>
+    /// <exception cref="ForbiddenException">Another org's category.</exception>
+    public async Task<ProductCategory> LoadManageableCategoryAsync(string id, CancellationToken ct)
+    {
+        var c = await db.ProductCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("类别不存在");
+        await orgs.EnsureCanActOnAsync(c.OrgId, ForbiddenMessage, ct);
+        return c;
+    }
+
+    /// <summary>Loads a company category the caller may manage (tracked).</summary>
+    /// <exception cref="BusinessException">not_found.</exception>
+    /// <exception cref="ForbiddenException">Another org's category.</exception>
+    public async Task<CompanyCategory> LoadManageableCompanyCategoryAsync(string id, CancellationToken ct)
+    {
+        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("公司类别不存在");
+        await orgs.EnsureCanActOnAsync(c.OrgId, ForbiddenMessage, ct);
+        return c;
+    }
+
+    /// <summary>The ids of <paramref name="rootId"/> and all its descendants among <paramref name="all"/>.</summary>
+    public static HashSet<string> Subtree(IEnumerable<ProductCategory> all, string rootId)
+    {
+        var children = all.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!);
+        var result = new HashSet<string>(StringComparer.Ordinal) { rootId };
+        var stack = new Stack<string>([rootId]);
+        while (stack.Count > 0)
+            foreach (var child in children[stack.Pop()])
+                if (result.Add(child.Id)) stack.Push(child.Id);
+        return result;
+    }
+}
+
+/// <summary>Values and helpers shared by the square's requests.</summary>
+public static class MarketplaceValues
+{
+    /// <summary><c>"0"</c>/<c>"1"</c> flags.</summary>
+    public static readonly string[] Flags = [DelFlag.Alive, DelFlag.Deleted];
+
+    /// <summary>Trimmed value, or null when empty.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// Parses a JSON array of non-empty strings (<c>["a","b"]</c>, "注意是双引号"). Null when malformed or empty.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseIdArray(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            var ids = System.Text.Json.JsonSerializer.Deserialize<List<string?>>(json.Trim());
+            if (ids is null || ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace)) return null;
+            return ids.Select(i => i!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+namespace Kboss.Domain.Marketplace;
+
+/// <summary>Workflow state of a published item: audit status, listing status (null = 空) and deletion.</summary>
+/// <param name="AuditStatus">pending/approved/rejected.</param>
+/// <param name="ListingStatus">listing/delisting/null.</param>
+/// <param name="Deleted">Soft-deleted (terminal).</param>
+public sealed record PublishState(string AuditStatus, string? ListingStatus, bool Deleted)
+{
+    /// <summary>Visible to the public (V(item) of analysis §4.1 without the site filter).</summary>
+    public bool IsPublic => !Deleted && AuditStatus == AuditStatuses.Approved && ListingStatus == ListingStatuses.Listing;
+}
+
+/// <summary>Who acts on an item, relative to it.</summary>
+public enum PublishActor
+{
+    /// <summary>A customer (any non-operator role) acting on an item it published.</summary>
+    Customer,
+    /// <summary>An operator (or admin) acting on an item it published.</summary>
+    OperatorOwner,
+    /// <summary>An operator (or admin) acting on someone else's item of an org it may manage (审核/moderation).</summary>
+    Moderator,
+}
+
+/// <summary>What the actor asks for.</summary>
+public enum PublishAction
+{
+    /// <summary>Edit fields (customer: resubmit for audit; operator-owner: re-publish; moderator: states unchanged).</summary>
+    Edit,
+    /// <summary>Audit → approved (lists the item).</summary>
+    Approve,
+    /// <summary>Audit → rejected with a reason.</summary>
+    Reject,
+    /// <summary>Put an approved item back on the square.</summary>
+    List,
+    /// <summary>Take a listed item off the square.</summary>
+    Delist,
+    /// <summary>Soft delete (terminal).</summary>
+    Delete,
+}
+
+/// <summary>Why a transition was refused.</summary>
+public enum RefusalKind
+{
+    /// <summary>The actor may never do this (HTTP 403).</summary>
+    Forbidden,
+    /// <summary>Not possible in the current state (<c>status:false</c>, conflict).</summary>
+    InvalidState,
+    /// <summary>A required input is missing (<c>status:false</c>, invalid_argument).</summary>
+    MissingInput,
+    /// <summary>The item is deleted (<c>status:false</c>, not_found).</summary>
+    Gone,
+}
+
+/// <summary>Outcome of <see cref="PublishWorkflow.Decide"/>: the new state, or a refusal with a Chinese message.</summary>
+/// <param name="State">New state (null when refused).</param>
+/// <param name="RejectReason">Reject reason to store with the new state.</param>
+/// <param name="Refusal">Why refused (null when allowed).</param>
+/// <param name="Message">Refusal message.</param>
+public sealed record PublishTransition(PublishState? State, string? RejectReason, RefusalKind? Refusal, string? Message)
+{
+    /// <summary>True when the transition is allowed.</summary>
+    public bool Allowed => Refusal is null;
+
+    internal static PublishTransition To(PublishState s, string? reason = null) => new(s, reason, null, null);
+    internal static PublishTransition Refuse(RefusalKind kind, string message) => new(null, null, kind, message);
+}
+
+/// <summary>
+/// The publish workflow state machine of analysis/catalog.md §4.2 (scenarios S1–S14 of 04-marketplace.md
+/// <c>publish_product_update</c>). Pure: it decides; the caller stores the result with <see cref="PublishProduct.Apply"/>.
+/// </summary>
+public static class PublishWorkflow
+{
+    /// <summary>Refusal message: a customer may not audit.</summary>
+    public const string CustomerCannotAudit = "无权限操作: 客户不能审核";
+    /// <summary>Refusal message: customers have no list action (approval lists).</summary>
+    public const string CustomerCannotList = "无权限操作: 客户不能直接上架,请编辑后重新提交审核";
+    /// <summary>Refusal message: an operator's own items are approved automatically.</summary>
+    public const string OwnItemNoAudit = "运营发布的商品默认审核通过,无需审核";
+    /// <summary>Refusal message: approve from a state other than pending/rejected.</summary>
+    public const string CannotApprove = "当前状态不可审核通过";
+    /// <summary>Refusal message: reject from a state other than pending.</summary>
+    public const string CannotReject = "当前状态不可驳回";
+    /// <summary>Refusal message: reject without a reason.</summary>
+    public const string ReasonRequired = "请填写驳回原因";
+    /// <summary>Refusal message: delist when not listed.</summary>
+    public const string CannotDelist = "当前状态不可下架";
+    /// <summary>Refusal message: list when not approved or already listed.</summary>
+    public const string CannotList = "当前状态不可上架";
+    /// <summary>Refusal message: the item is deleted.</summary>
+    public const string Gone = "记录不存在";
+
+    /// <summary>State of a new item: customers' are pending and unlisted (S1), operators' approved and listed (S2).</summary>
+    public static PublishState Initial(bool publishedByOperator) => publishedByOperator
+        ? new PublishState(AuditStatuses.Approved, ListingStatuses.Listing, false)
+        : new PublishState(AuditStatuses.Pending, null, false);
+
+    /// <summary>Decides <paramref name="action"/> by <paramref name="actor"/> on an item in <paramref name="current"/>.</summary>
+    /// <param name="current">Current state.</param>
+    /// <param name="currentReason">Stored reject reason (kept where the state's audit part does not change).</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="action">What is asked.</param>
+    /// <param name="rejectReason">Reason, required for <see cref="PublishAction.Reject"/>.</param>
+    public static PublishTransition Decide(PublishState current, string? currentReason, PublishActor actor, PublishAction action, string? rejectReason = null)
+    {
+        if (current.Deleted) return PublishTransition.Refuse(RefusalKind.Gone, Gone);
+        switch (action)
+        {
+            case PublishAction.Delete:
+                return PublishTransition.To(current with { Deleted = true }, currentReason); // S7, S13, S14
+            case PublishAction.Delist:
+                return current.ListingStatus == ListingStatuses.Listing
+                    ? PublishTransition.To(current with { ListingStatus = ListingStatuses.Delisting }, currentReason) // S8, S10, S12
+                    : PublishTransition.Refuse(RefusalKind.InvalidState, CannotDelist);
+            case PublishAction.Edit:
+                return actor switch
+                {
+                    PublishActor.Customer => PublishTransition.To(new PublishState(AuditStatuses.Pending, null, false)), // S9, S11
+                    PublishActor.OperatorOwner => PublishTransition.To(new PublishState(AuditStatuses.Approved, ListingStatuses.Listing, false)), // S6
+                    _ => PublishTransition.To(current, currentReason), // S5
+                };
+            case PublishAction.List:
+                if (actor == PublishActor.Customer) return PublishTransition.Refuse(RefusalKind.Forbidden, CustomerCannotList);
+                return current.AuditStatus == AuditStatuses.Approved && current.ListingStatus != ListingStatuses.Listing
+                    ? PublishTransition.To(current with { ListingStatus = ListingStatuses.Listing }, currentReason)
+                    : PublishTransition.Refuse(RefusalKind.InvalidState, CannotList);
+            case PublishAction.Approve:
+                if (actor == PublishActor.Customer) return PublishTransition.Refuse(RefusalKind.Forbidden, CustomerCannotAudit);
+                if (actor == PublishActor.OperatorOwner) return PublishTransition.Refuse(RefusalKind.InvalidState, OwnItemNoAudit);
+                return current.AuditStatus is AuditStatuses.Pending or AuditStatuses.Rejected
+                    ? PublishTransition.To(new PublishState(AuditStatuses.Approved, ListingStatuses.Listing, false)) // S3
+                    : PublishTransition.Refuse(RefusalKind.InvalidState, CannotApprove);
+            case PublishAction.Reject:
+                if (actor == PublishActor.Customer) return PublishTransition.Refuse(RefusalKind.Forbidden, CustomerCannotAudit);
+                if (actor == PublishActor.OperatorOwner) return PublishTransition.Refuse(RefusalKind.InvalidState, OwnItemNoAudit);
+                if (current.AuditStatus != AuditStatuses.Pending) return PublishTransition.Refuse(RefusalKind.InvalidState, CannotReject);
+                if (string.IsNullOrWhiteSpace(rejectReason)) return PublishTransition.Refuse(RefusalKind.MissingInput, ReasonRequired);
+                return PublishTransition.To(new PublishState(AuditStatuses.Rejected, null, false), rejectReason.Trim()); // S4
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+}
