@@ -46,6 +46,7 @@ public static class DependencyInjection
             .SetApplicationName("kboss")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         services.AddSingleton<ISecretProtector, SecretProtector>();
+        services.AddSingleton<ISpreadsheetWriter, Excel.EpplusSpreadsheetWriter>();
         services.AddSingleton<IPasswordHasher, Security.PasswordHasher>();
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<JwtTokenService>();

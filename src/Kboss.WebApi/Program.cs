@@ -41,6 +41,7 @@ builder.Services.AddControllers(o =>
     o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
     o.Filters.Add<EnvelopeExceptionFilter>();
     o.Filters.Add<CsrfFilter>();
+    o.Filters.Add<FileReplyFilter>();
 });
 builder.Services.AddOptions<JsonOptions>().Configure<IPlatformSettings>((o, s) => WireJson.Configure(o.JsonSerializerOptions, s.TimeZone));
 

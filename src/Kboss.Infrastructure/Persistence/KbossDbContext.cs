@@ -63,6 +63,12 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<UserBrowseHistory> UserBrowseHistories => Set<UserBrowseHistory>();
     /// <inheritdoc />
     public DbSet<UserFavorite> UserFavorites => Set<UserFavorite>();
+    /// <inheritdoc />
+    public DbSet<Kboss.Domain.Users.EnterpriseAuditInfo> EnterpriseAuditInfos => Set<Kboss.Domain.Users.EnterpriseAuditInfo>();
+    /// <inheritdoc />
+    public DbSet<Kboss.Domain.Catalog.SaleProtocol> SaleProtocols => Set<Kboss.Domain.Catalog.SaleProtocol>();
+    /// <inheritdoc />
+    public DbSet<Kboss.Domain.Catalog.SmartProduct> SmartProducts => Set<Kboss.Domain.Catalog.SmartProduct>();
 
     /// <inheritdoc />
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>

@@ -12,7 +12,7 @@ namespace Kboss.WebApi.Controllers;
 /// <summary>
 /// 产品模板/供需广场 (spec: 04-marketplace.md; analysis/catalog.md §3.2). Category writes: operators and admins; category
 /// reads, the square/homepage list and the front-end detail: public; publishing, the back office and updates: any
-/// logged-in user (rights decided per item). <c>publish_product_to_excel</c> comes with the Excel (EPPlus) work.
+/// logged-in user (rights decided per item). <c>publish_product_to_excel</c> and <c>publish_product_search?to_excel=1</c> answer an xlsx file (operators).
 /// </summary>
 [Tags("产品模板/供需广场")]
 public sealed class MarketplaceController(IMediator mediator) : ControllerBase
@@ -78,6 +78,12 @@ public sealed class MarketplaceController(IMediator mediator) : ControllerBase
     /// <summary>(商品|需求)更新</summary>
     [LegacyGet("/product/publish_product_update.dspy")]
     public ValueTask<Reply<PublishStateDto>> UpdatePublishProduct([FromLegacyParams] UpdatePublishProduct c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>(商品|需求) 导出 单条/多条 (an xlsx file)</summary>
+    [LegacyGet("/product/publish_product_to_excel.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    [Produces(FileDownload.Xlsx, "application/json")]
+    public ValueTask<Reply<IdData>> Export([FromLegacyParams] ExportPublishProducts q, CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>首页产品类查找</summary>
     [LegacyGet("/product/homepage_product_category.dspy")]

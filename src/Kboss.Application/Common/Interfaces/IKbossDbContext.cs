@@ -1,7 +1,9 @@
 using Kboss.Domain.Audit;
+using Kboss.Domain.Catalog;
 using Kboss.Domain.Cpcc;
 using Kboss.Domain.Identity;
 using Kboss.Domain.Marketplace;
+using Kboss.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Common.Interfaces;
@@ -46,6 +48,12 @@ public interface IKbossDbContext
     DbSet<UserBrowseHistory> UserBrowseHistories { get; }
     /// <summary>用户关注收藏.</summary>
     DbSet<UserFavorite> UserFavorites { get; }
+    /// <summary>政企资质 (qualification records).</summary>
+    DbSet<EnterpriseAuditInfo> EnterpriseAuditInfos { get; }
+    /// <summary>销售协议.</summary>
+    DbSet<SaleProtocol> SaleProtocols { get; }
+    /// <summary>智算产品.</summary>
+    DbSet<SmartProduct> SmartProducts { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

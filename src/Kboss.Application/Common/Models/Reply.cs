@@ -8,7 +8,7 @@ namespace Kboss.Application.Common.Models;
 /// <see cref="Code"/> from <see cref="ErrorCodes"/>.
 /// </summary>
 /// <typeparam name="T">Shape of <c>data</c>.</typeparam>
-public sealed record Reply<T>
+public sealed record Reply<T> : IFileReply
 {
     /// <summary>True on success.</summary>
     [JsonPropertyOrder(0)] public bool Status { get; init; }
@@ -30,6 +30,10 @@ public sealed record Reply<T>
     [JsonPropertyOrder(4)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>A file sent instead of the envelope (Excel exports); never serialised.</summary>
+    [JsonIgnore]
+    public FileDownload? File { get; init; }
 }
 
 /// <summary>Factory helpers for <see cref="Reply{T}"/>.</summary>
@@ -37,6 +41,9 @@ public static class Reply
 {
     /// <summary>Success with <paramref name="data"/>.</summary>
     public static Reply<T> Ok<T>(string msg, T data) => new() { Status = true, Msg = msg, Data = data };
+
+    /// <summary>Success answered with <paramref name="file"/> instead of the envelope.</summary>
+    public static Reply<T> WithFile<T>(FileDownload file) => new() { Status = true, Msg = "导出成功", File = file };
 
     /// <summary>Failure with <paramref name="code"/>; <paramref name="data"/> only where the spec returns a partial result.</summary>
     public static Reply<T> Fail<T>(string msg, string code, T? data = default) =>

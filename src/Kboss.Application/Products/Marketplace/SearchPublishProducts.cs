@@ -15,7 +15,8 @@ namespace Kboss.Application.Products.Marketplace;
 /// orgs it manages (<c>userid</c> narrows to one publisher). <c>id</c> returns that single record within the scope.
 /// Filters combine with AND: <c>publish_type</c>, <c>audit_status</c> (no default), <c>listing_status</c>
 /// (listing/delisting/none = 空), <c>start_date</c>/<c>end_date</c> inclusive on <c>create_at</c>, <c>keyword</c> over
-/// name, company, contact, phone and summary. Newest first; page size default 10. <c>to_excel</c> is not available yet.
+/// name, company, contact, phone and summary. Newest first; page size default 10. <c>to_excel=1</c> (operators only)
+/// answers the whole filtered set (no paging, at most <see cref="PublishProductExcel.MaxRows"/>) as an xlsx file.
 /// analysis/catalog.md §3.2.11, §4.4.
 /// </summary>
 public sealed record SearchPublishProducts : IQuery<Reply<PageResult<PublishProductAdminView>>>
@@ -44,7 +45,7 @@ public sealed record SearchPublishProducts : IQuery<Reply<PageResult<PublishProd
     public string? EndDate { get; init; }
     /// <summary>查询关键字.</summary>
     public string? Keyword { get; init; }
-    /// <summary>1: Excel export (not available yet: <c>not_implemented</c>).</summary>
+    /// <summary>1: 转换成excel (operators; the answer is the xlsx file).</summary>
     public string? ToExcel { get; init; }
 }
 
@@ -67,7 +68,7 @@ public sealed class SearchPublishProductsValidator : AbstractValidator<SearchPub
 }
 
 /// <summary>Handles <see cref="SearchPublishProducts"/>: a count and a page query.</summary>
-public sealed class SearchPublishProductsHandler(IKbossDbContext db, MarketplaceAccess access, IPlatformSettings settings)
+public sealed class SearchPublishProductsHandler(IKbossDbContext db, MarketplaceAccess access, IPlatformSettings settings, PublishProductExcel excel)
     : IQueryHandler<SearchPublishProducts, Reply<PageResult<PublishProductAdminView>>>
 {
     /// <summary>Default page size.</summary>
@@ -76,7 +77,8 @@ public sealed class SearchPublishProductsHandler(IKbossDbContext db, Marketplace
     /// <inheritdoc />
     public async ValueTask<Reply<PageResult<PublishProductAdminView>>> Handle(SearchPublishProducts q, CancellationToken ct)
     {
-        if (q.ToExcel?.Trim() == "1") throw new BusinessException("导出Excel暂未开放", ErrorCodes.NotImplemented);
+        var toExcel = q.ToExcel?.Trim() == "1";
+        if (toExcel && !access.IsOperator) throw new ForbiddenException("无权限操作: 仅运营可导出");
         var me = access.RequireUserId();
         var page = CurrentPage.Parse(q.CurrentPage, q.PageSize, DefaultPageSize);
         var items = access.BackOffice(db.PublishProducts.AsNoTracking());
@@ -105,6 +107,11 @@ public sealed class SearchPublishProductsHandler(IKbossDbContext db, Marketplace
                 || (p.ContactPerson != null && EF.Functions.Like(p.ContactPerson, like, "\\"))
                 || (p.PhoneNumber != null && EF.Functions.Like(p.PhoneNumber, like, "\\"))
                 || (p.RequirementSummary != null && EF.Functions.Like(p.RequirementSummary, like, "\\")));
+        }
+        if (toExcel)
+        {
+            var all = await items.OrderByDescending(p => p.CreateAt).ThenBy(p => p.Id).Take(PublishProductExcel.MaxRows).ToListAsync(ct);
+            return Reply.WithFile<PageResult<PublishProductAdminView>>(await excel.BuildAsync(all, ct));
         }
         var total = await items.CountAsync(ct);
         if (MarketplaceValues.Clean(q.Id) is not null && total == 0) throw BusinessException.NotFound(MarketplaceAccess.NotFoundMessage);
