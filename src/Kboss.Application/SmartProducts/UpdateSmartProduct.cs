@@ -18,6 +18,8 @@ public sealed record UpdateSmartProduct : ICommand<Reply<SmartProductSalesView>>
 {
     /// <summary>Product id (required).</summary>
     public string? Id { get; init; }
+    /// <summary>The documented body object: its fields arrive as the parameters below (a JSON body is merged by the binder).</summary>
+    public string? Body { get; init; }
     /// <summary>Model.</summary>
     public string? ProductModel { get; init; }
     /// <summary>Location.</summary>
