@@ -21,7 +21,7 @@ public sealed class ExcelExportTests(AppFixture app) : IClassFixture<AppFixture>
         disposition.DispositionType.Should().Be("attachment");
         disposition.FileNameStar.Should().MatchRegex(@"^供需发布导出_\d{14}\.xlsx$");
         var package = new ExcelPackage(new MemoryStream(await m.Content.ReadAsByteArrayAsync()));
-        return package.Workbook.Worksheets[1];
+        return package.Workbook.Worksheets.First();
     }
 
     private static Dictionary<string, int> Headers(ExcelWorksheet sheet) =>
@@ -35,7 +35,9 @@ public sealed class ExcelExportTests(AppFixture app) : IClassFixture<AppFixture>
         var cat = await Market.CategoryAsync(op, site, "GPU服务器");
         var a = await Market.PublishAsync(op, Market.Item(site, "甲商品", $"[\"{cat}\"]", "1", ("price", "12000.5")));
         var b = await Market.PublishAsync(app.Customer(), Market.Item(site, "乙需求", $"[\"{cat}\"]", "2"));
-        var foreign = await Market.PublishAsync(app.OtherOperator(), Market.Item(Market.NewSite(), "外部商品", "[]", "1"));
+        var otherSite = Market.NewSite();
+        var otherCat = await Market.CategoryAsync(app.OtherOperator(), otherSite, "外部类别");
+        var foreign = await Market.PublishAsync(app.OtherOperator(), Market.Item(otherSite, "外部商品", $"[\"{otherCat}\"]", "1"));
 
         var m = await op.Http.GetAsync($"{Export}?ids={Uri.EscapeDataString($"[\"{a}\",\"{b}\",\"{foreign}\",\"nosuch\"]")}");
         var sheet = await OpenAsync(m);
@@ -92,7 +94,8 @@ public sealed class ExcelExportTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Exports_are_for_operators_and_bad_input_is_never_500()
     {
         var site = Market.NewSite();
-        var mine = await Market.PublishAsync(app.Customer(), Market.Item(site, "客户商品", "[]", "2"));
+        var cat = await Market.CategoryAsync(app.Operator(), site, "客户类别");
+        var mine = await Market.PublishAsync(app.Customer(), Market.Item(site, "客户商品", $"[\"{cat}\"]", "2"));
         (await app.Anonymous().GetAsync(Export, ("ids", $"[\"{mine}\"]"))).Http.Should().Be(401);
         (await app.Customer().GetAsync(Export, ("ids", $"[\"{mine}\"]"))).Http.Should().Be(403);
         var customerExcel = await app.Customer().GetAsync(Manage, ("to_excel", "1"));
