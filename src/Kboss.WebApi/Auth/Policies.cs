@@ -8,6 +8,8 @@ public static class Policies
 {
     /// <summary>Operator or admin.</summary>
     public const string Operator = "operator";
+    /// <summary>Operator, admin or sales (leads of 立即咨询).</summary>
+    public const string Sales = "sales";
     /// <summary>Admin only.</summary>
     public const string Admin = "admin";
 
@@ -15,6 +17,7 @@ public static class Policies
     public static void Add(AuthorizationOptions o)
     {
         o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator));
+        o.AddPolicy(Sales, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator, Roles.Sales));
         o.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }
 }
