@@ -35,7 +35,7 @@ public sealed class ResourceOverviewValidator : AbstractValidator<ResourceOvervi
     public ResourceOverviewValidator() => RuleFor(x => x.Userid).MaxChars(32);
 }
 
-/// <summary>Handles <see cref="ResourceOverview"/>: one grouped query (plus the user lookup for another user).</summary>
+/// <summary>Handles <see cref="ResourceOverview"/>: one grouped query and one name query (plus the user lookup for another user).</summary>
 public sealed class ResourceOverviewHandler(IKbossDbContext db, MarketplaceAccess access, TimeProvider clock)
     : IQueryHandler<ResourceOverview, Reply<IReadOnlyList<ResourceOverviewRow>>>
 {
@@ -52,10 +52,11 @@ public sealed class ResourceOverviewHandler(IKbossDbContext db, MarketplaceAcces
                 Total = g.Count(),
                 Running = g.Count(r => r.Status == ResourceStatuses.Running && (r.ExpireTime == null || r.ExpireTime > now)),
                 Expired = g.Count(r => r.Status == ResourceStatuses.Expired || (r.ExpireTime != null && r.ExpireTime <= now)),
-                Productname = db.Products.Where(p => p.Id == g.Key).Select(p => p.Name).FirstOrDefault(),
             })
             .OrderBy(g => g.Productid).ToListAsync(ct);
+        var ids = groups.Select(g => g.Productid).ToList();
+        var names = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return Reply.Ok<IReadOnlyList<ResourceOverviewRow>>("查找成功",
-            groups.Select(g => new ResourceOverviewRow(g.Productid, g.Productname, g.Total, g.Running, g.Expired)).ToList());
+            groups.Select(g => new ResourceOverviewRow(g.Productid, names.GetValueOrDefault(g.Productid), g.Total, g.Running, g.Expired)).ToList());
     }
 }

@@ -35,7 +35,10 @@ public sealed class SearchSpecificDataHandler(IKbossDbContext db, CatalogAccess 
         var rows = db.SpecificDatas.AsNoTracking();
         if (scope is not null) rows = rows.Where(d => scope.Contains(d.OrgId));
         if (CatalogAccess.Clean(q.Id) is { } id)
-            rows = rows.Where(d => d.Id == id || (d.ProductId == id && !rows.Any(x => x.Id == id)));
+        {
+            var scoped = rows;
+            rows = rows.Where(d => d.Id == id || (d.ProductId == id && !scoped.Any(x => x.Id == id)));
+        }
         var list = await rows.OrderByDescending(d => d.CreateAt).ThenBy(d => d.Id).ToListAsync(ct);
         return Reply.Ok<IReadOnlyList<SpecificDataDto>>("查找成功", list.Select(SpecificDataDto.From).ToList());
     }
