@@ -210,6 +210,29 @@ public sealed class CatalogTests(AppFixture app) : IClassFixture<AppFixture>
         (await op.GetAsync("/product/wlwl_parameter_save.dspy", [.. q, ("price", "-1"), ("distance", "x")])).Code.Should().Be("invalid_argument");
     }
 
+    [Fact]
+    public async Task Parallel_saves_of_one_wlwl_combination_keep_one_row_and_parallel_adds_of_one_spec_data_id_keep_one()
+    {
+        var school = "高校" + Guid.NewGuid().ToString("N")[..6];
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => app.Operator().GetAsync("/product/wlwl_parameter_save.dspy",
+            ("high_school", school), ("chaosuan_center", "无锡超算"), ("route_num", "4"), ("broadband", "100G"), ("price", (1000 + i).ToString()), ("distance", "长距离"))));
+        saves.Should().OnlyContain(r => r.Status, "a losing insert is applied as an update");
+        Arr(await app.Anonymous().GetAsync("/product/wlwl_parameter_search.dspy", ("high_school", school))).Should().HaveCount(1);
+
+        await ProviderAsync(null, ("计算", "并发产品"));
+        string productId = "";
+        await app.Factory.WithDbAsync(db =>
+        {
+            productId = db.Products.Where(p => p.Name == "并发产品").OrderByDescending(p => p.CreateAt).First().Id;
+            return Task.CompletedTask;
+        });
+        var id = "race" + Guid.NewGuid().ToString("N")[..10];
+        var adds = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.Operator().GetAsync("/product/specific_data_add.dspy", ("id", id), ("productid", productId), ("spec_data", "{}"))));
+        adds.Count(r => r.Status).Should().Be(1);
+        adds.Where(r => !r.Status).Should().OnlyContain(r => r.Code == "conflict");
+        Arr(await app.Operator().GetAsync("/product/specific_data_search.dspy", ("id", productId))).Should().HaveCount(1);
+    }
+
     // ---------- 首页产品树 ----------
 
     [Fact]

@@ -62,6 +62,17 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
     /// <inheritdoc />
     public async ValueTask<Reply<IdData>> Handle(SaveWlwlParameter c, CancellationToken ct)
     {
+        try { return await SaveAsync(c, ct); }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // a parallel request added the same combination first: apply this one as an update of that row
+            db.ClearChanges();
+            return await SaveAsync(c, ct);
+        }
+    }
+
+    private async ValueTask<Reply<IdData>> SaveAsync(SaveWlwlParameter c, CancellationToken ct)
+    {
         string school = c.HighSchool!.Trim(), center = c.ChaosuanCenter!.Trim(), routes = c.RouteNum!.Trim(), band = c.Broadband!.Trim();
         var row = await db.WlwlParameters.FirstOrDefaultAsync(r => r.HighSchool == school && r.ChaosuanCenter == center && r.RouteNum == routes && r.Broadband == band, ct);
         if (c.DelFlg?.Trim() == DelFlag.Deleted)
@@ -79,8 +90,7 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
         row.Distance = c.Distance!.Trim();
         if (RuleExtensions.TryInt(c.Sort, out var sort)) row.Sort = (int)sort;
         db.AuditEntries.Add(Audit.Entry(user, "catalog.wlwl.saved", "wlwl_parameter", row.Id, new { school, center, routes, band, row.Price, row.Distance }));
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (db.IsUniqueViolation(e)) { throw BusinessException.Conflict("该组合正在被修改,请重试"); }
+        await db.SaveChangesAsync(ct);
         return Reply.Ok(added ? "添加成功" : "更新成功", new IdData(row.Id));
     }
 }
