@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<Identity.LoginThrottle>();
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         services.AddScoped<Products.Marketplace.PublishProductExcel>();
+        services.AddScoped<Products.Catalog.CatalogAccess>();
         return services;
     }
 

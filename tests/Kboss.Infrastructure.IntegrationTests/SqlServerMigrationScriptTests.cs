@@ -167,6 +167,32 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         Index("cpccluster", "controller_id");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Catalog_tables_have_an_index_for_every_filter_path(bool idempotent)
+    {
+        var script = Parse(GenerateScript(idempotent));
+        script.Errors.Should().BeEmpty();
+        script.Tables.Select(t => t.Name).Should().Contain(["specification_template", "specific_data", "provider", "product",
+            "wlwl_parameter", "homepage_category_tree", "user_inquiry", "customer_resource"]);
+        IndexInfo Index(string table, params string[] columns) =>
+            script.Indexes.Single(i => i.Table == table && i.Columns.SequenceEqual(columns));
+        var wlwl = Index("wlwl_parameter", "high_school", "chaosuan_center", "route_num", "broadband");
+        wlwl.Unique.Should().BeTrue();
+        wlwl.Filter.Should().Be(("del_flg", "0"));
+        Index("specification_template", "org_id", "product_id", "create_at");
+        Index("specific_data", "product_id", "create_at");
+        Index("product", "reseller_org_id", "product_group", "create_at");
+        Index("product", "provider_id", "product_group", "create_at");
+        Index("provider", "prefix");
+        Index("homepage_category_tree", "url_link", "priority");
+        Index("homepage_category_tree", "parent_id");
+        Index("user_inquiry", "org_id", "url_link", "create_at");
+        Index("customer_resource", "user_id", "expire_time");
+        Index("customer_resource", "user_id", "product_id");
+    }
+
     [Fact]
     public void Sql_server_snapshot_matches_the_model()
     {

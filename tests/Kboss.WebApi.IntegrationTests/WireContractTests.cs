@@ -10,7 +10,7 @@ namespace Kboss.WebApi.IntegrationTests;
 public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Modules whose every documented endpoint must be routed with its documented parameters.</summary>
-    private static readonly string[] FinishedModules = ["04", "05", "06", "07", "12", "24", "37", "38", "39", "40", "41", "43"];
+    private static readonly string[] FinishedModules = ["03", "04", "05", "06", "07", "12", "24", "37", "38", "39", "40", "41", "43"];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
     private static readonly string[] Deferred =
@@ -38,12 +38,12 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             if (Deferred.Contains($"{method} {path}")) continue;
             var op = doc["paths"]?[path]?[method.ToLowerInvariant()];
             op.Should().NotBeNull($"{method} {path} is documented");
-            var declared = (op!["parameters"]?.AsArray() ?? []).Select(p => p!["name"]!.GetValue<string>()).ToHashSet();
+            var declared = (op!["parameters"]?.AsArray() ?? []).Select(p => p!["name"]!.GetValue<string>()).ToHashSet(); // get_firstpage_jizuonet has none
             foreach (var name in e["params"]!.AsArray().Select(p => p!.GetValue<string>()))
                 declared.Should().Contain(name, $"{method} {path} documents {name}");
             checkedCount++;
         }
-        checkedCount.Should().Be(56); // 37: 4, 38: 4, 39: 3, 40: 7, 41: 5, 43: 1; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
+        checkedCount.Should().Be(80); // 03: 24; 37: 4, 38: 4, 39: 3, 40: 7, 41: 5, 43: 1; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
     }
 
     [Fact]

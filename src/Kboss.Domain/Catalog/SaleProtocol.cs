@@ -33,9 +33,3 @@ public sealed class SaleProtocol : Entity, ISoftDeletable
     public string DelFlg { get; set; } = DelFlag.Alive;
 }
 
-/// <summary>Values of <c>salemode</c> ([XREF] 16-reseller.md).</summary>
-public static class SaleModes
-{
-    /// <summary>Every value: 0 折扣产品, 1 回佣产品, 2 底价产品.</summary>
-    public static readonly string[] All = ["0", "1", "2"];
-}

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Domain.Audit;
+using Kboss.Domain.Catalog;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Kboss.Domain.Identity;
@@ -69,6 +70,23 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Catalog.SaleProtocol> SaleProtocols => Set<Kboss.Domain.Catalog.SaleProtocol>();
     /// <inheritdoc />
     public DbSet<Kboss.Domain.Catalog.SmartProduct> SmartProducts => Set<Kboss.Domain.Catalog.SmartProduct>();
+
+    /// <inheritdoc />
+    public DbSet<SpecificationTemplate> SpecificationTemplates => Set<SpecificationTemplate>();
+    /// <inheritdoc />
+    public DbSet<SpecificData> SpecificDatas => Set<SpecificData>();
+    /// <inheritdoc />
+    public DbSet<Provider> Providers => Set<Provider>();
+    /// <inheritdoc />
+    public DbSet<Product> Products => Set<Product>();
+    /// <inheritdoc />
+    public DbSet<WlwlParameter> WlwlParameters => Set<WlwlParameter>();
+    /// <inheritdoc />
+    public DbSet<HomepageCategoryNode> HomepageCategoryNodes => Set<HomepageCategoryNode>();
+    /// <inheritdoc />
+    public DbSet<UserInquiry> UserInquiries => Set<UserInquiry>();
+    /// <inheritdoc />
+    public DbSet<CustomerResource> CustomerResources => Set<CustomerResource>();
 
     /// <inheritdoc />
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>

@@ -8,7 +8,7 @@ public static class Policies
 {
     /// <summary>Operator or admin.</summary>
     public const string Operator = "operator";
-    /// <summary>Sales, operator or admin (智算产品 maintenance).</summary>
+    /// <summary>Sales, operator or admin (智算产品 maintenance, leads of 立即咨询).</summary>
     public const string Sales = "sales";
     /// <summary>Admin only.</summary>
     public const string Admin = "admin";

@@ -55,6 +55,23 @@ public interface IKbossDbContext
     /// <summary>智算产品.</summary>
     DbSet<SmartProduct> SmartProducts { get; }
 
+    /// <summary>产品模板.</summary>
+    DbSet<SpecificationTemplate> SpecificationTemplates { get; }
+    /// <summary>规格数据.</summary>
+    DbSet<SpecificData> SpecificDatas { get; }
+    /// <summary>供应商.</summary>
+    DbSet<Provider> Providers { get; }
+    /// <summary>Provider products.</summary>
+    DbSet<Product> Products { get; }
+    /// <summary>未来网络 price table.</summary>
+    DbSet<WlwlParameter> WlwlParameters { get; }
+    /// <summary>首页产品树.</summary>
+    DbSet<HomepageCategoryNode> HomepageCategoryNodes { get; }
+    /// <summary>立即咨询.</summary>
+    DbSet<UserInquiry> UserInquiries { get; }
+    /// <summary>Purchased resources of customers.</summary>
+    DbSet<CustomerResource> CustomerResources { get; }
+
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

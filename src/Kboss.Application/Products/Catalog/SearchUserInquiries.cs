@@ -1,0 +1,92 @@
+using FluentValidation;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Validation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Products.Catalog;
+
+/// <summary>
+/// <c>GET /product/search_user_inquiry.dspy</c> 立即咨询查找 (operators and sales): the live leads of the orgs the caller
+/// may act on (admin: all, including leads of no org), of one site when <c>url_link</c> is given, newest first, each
+/// with <c>relate_name</c>. <c>to_excel=1</c> (xlsx export) is built with the spreadsheet port (<c>ISpreadsheetWriter</c>,
+/// EPPlus) by the export work; until then it answers <c>not_implemented</c>. analysis §3.1.15, §4.10.
+/// </summary>
+public sealed record SearchUserInquiries : IQuery<Reply<IReadOnlyList<UserInquiryDto>>>
+{
+    /// <summary>Site.</summary>
+    public string? UrlLink { get; init; }
+    /// <summary><c>1</c>: Excel export (not yet available).</summary>
+    public string? ToExcel { get; init; }
+}
+
+/// <summary>A lead as the back office sees it.</summary>
+public sealed record UserInquiryDto
+{
+    /// <summary>Id.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>Site.</summary>
+    public string UrlLink { get; init; } = "";
+    /// <summary>1 商品 / 2 需求.</summary>
+    public string? PublishType { get; init; }
+    /// <summary>Related item id.</summary>
+    public string? RelateId { get; init; }
+    /// <summary>Related item's name (null when gone).</summary>
+    public string? RelateName { get; init; }
+    /// <summary>Message.</summary>
+    public string? Content { get; init; }
+    /// <summary>Inquiry type.</summary>
+    public string? CustomType { get; init; }
+    /// <summary>Contact name.</summary>
+    public string Name { get; init; } = "";
+    /// <summary>Phone.</summary>
+    public string Phone { get; init; } = "";
+    /// <summary>Company.</summary>
+    public string? Company { get; init; }
+    /// <summary>Email.</summary>
+    public string? Email { get; init; }
+    /// <summary>0 not followed up, 1 followed up.</summary>
+    public string Feedback { get; init; } = "0";
+    /// <summary>Logged-in visitor, if any.</summary>
+    public string? Userid { get; init; }
+    /// <summary>Created (platform time).</summary>
+    public DateTime CreateAt { get; init; }
+}
+
+/// <summary>Validates <see cref="SearchUserInquiries"/>.</summary>
+public sealed class SearchUserInquiriesValidator : AbstractValidator<SearchUserInquiries>
+{
+    /// <summary>Rules.</summary>
+    public SearchUserInquiriesValidator()
+    {
+        RuleFor(x => x.UrlLink).MaxChars(500);
+        RuleFor(x => x.ToExcel).OneOf(["0", "1"]);
+    }
+}
+
+/// <summary>Handles <see cref="SearchUserInquiries"/>: one query (related names joined in SQL).</summary>
+public sealed class SearchUserInquiriesHandler(IKbossDbContext db, CatalogAccess access) : IQueryHandler<SearchUserInquiries, Reply<IReadOnlyList<UserInquiryDto>>>
+{
+    /// <summary>Answer of <c>to_excel=1</c> until the export exists.</summary>
+    public const string ExcelPending = "导出Excel功能暂未开放";
+
+    /// <inheritdoc />
+    public async ValueTask<Reply<IReadOnlyList<UserInquiryDto>>> Handle(SearchUserInquiries q, CancellationToken ct)
+    {
+        if (q.ToExcel?.Trim() == "1") throw new BusinessException(ExcelPending, ErrorCodes.NotImplemented);
+        var scope = await access.ScopeAsync(ct);
+        var leads = db.UserInquiries.AsNoTracking();
+        if (scope is not null) leads = leads.Where(l => l.OrgId != null && scope.Contains(l.OrgId));
+        if (CatalogAccess.Clean(q.UrlLink) is { } site) leads = leads.Where(l => l.UrlLink == site);
+        var rows = await leads.OrderByDescending(l => l.CreateAt).ThenBy(l => l.Id).Select(l => new UserInquiryDto
+        {
+            Id = l.Id, UrlLink = l.UrlLink, PublishType = l.PublishType, RelateId = l.RelateId,
+            RelateName = db.PublishProducts.Where(p => p.Id == l.RelateId).Select(p => p.ProductName).FirstOrDefault(),
+            Content = l.Content, CustomType = l.CustomType, Name = l.Name, Phone = l.Phone, Company = l.Company, Email = l.Email,
+            Feedback = l.Feedback, Userid = l.UserId, CreateAt = l.CreateAt,
+        }).ToListAsync(ct);
+        return Reply.Ok<IReadOnlyList<UserInquiryDto>>("查找成功", rows);
+    }
+}
