@@ -87,6 +87,7 @@ public sealed class FakeKubeApi : IAsyncLifetime
             ? Results.Json(Status(200, "Success")) : Results.Json(Status(404, "NotFound"), statusCode: 404));
         _app.MapPost("/api/v1/namespaces/{ns}/pods/{name}/eviction", (string ns, string name) => name == "pdb-protected-0"
             ? Results.Json(Status(429, "TooManyRequests"), statusCode: 429) : Results.Json(Status(201, "Success"), statusCode: 201));
+        MapObjectRoutes(_app);
         await _app.StartAsync();
     }
 
@@ -166,4 +167,70 @@ public sealed class FakeKubeApi : IAsyncLifetime
             ["containerStatuses"] = new JsonArray(new JsonObject { ["name"] = "main", ["ready"] = true, ["restartCount"] = 1, ["image"] = "ubuntu:22.04", ["imageID"] = "" }),
         },
     };
+
+    // ---------------- stored objects: namespaces, service accounts, controllers, pods, services, volume claims ----------------
+
+    /// <summary>Objects created through the API, by item path (<c>/apis/apps/v1/namespaces/ns/statefulsets/name</c>).</summary>
+    public ConcurrentDictionary<string, JsonObject> Objects { get; } = new();
+
+    /// <summary>When set and it returns a status code for (method, path), that status is answered instead.</summary>
+    public Func<string, string, int?>? FailWhen { get; set; }
+
+    private long _resourceVersion;
+
+    /// <summary>The stored object at <paramref name="itemPath"/>, or null.</summary>
+    public JsonObject? Object(string itemPath) => Objects.TryGetValue(itemPath, out var o) ? o : null;
+
+    /// <summary>Item paths stored under <paramref name="prefix"/>.</summary>
+    public IReadOnlyList<string> ObjectPaths(string prefix = "") => Objects.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+
+    private void MapObjectRoutes(WebApplication app)
+    {
+        app.MapPost("/api/v1/namespaces", (Delegate)StoreAsync);
+        app.MapMethods("/api/v1/namespaces/{name}", ["GET", "PUT", "DELETE"], (Delegate)StoreAsync);
+        app.MapPost("/api/v1/namespaces/{ns}/{resource}", (Delegate)StoreAsync);
+        app.MapMethods("/api/v1/namespaces/{ns}/{resource}/{name}", ["GET", "PUT", "DELETE"], (Delegate)StoreAsync);
+        app.MapPost("/apis/{group}/{version}/namespaces/{ns}/{resource}", (Delegate)StoreAsync);
+        app.MapMethods("/apis/{group}/{version}/namespaces/{ns}/{resource}/{name}", ["GET", "PUT", "DELETE"], (Delegate)StoreAsync);
+    }
+
+    private async Task<IResult> StoreAsync(HttpContext ctx)
+    {
+        var method = ctx.Request.Method;
+        var path = ctx.Request.Path.Value!.TrimEnd('/');
+        if (FailWhen?.Invoke(method, path) is int code) return Results.Json(Status(code, "Injected"), statusCode: code);
+        switch (method)
+        {
+            case "POST":
+            {
+                var obj = JsonNode.Parse(await new StreamReader(ctx.Request.Body).ReadToEndAsync())!.AsObject();
+                var key = path + "/" + obj["metadata"]!["name"]!.GetValue<string>();
+                Stamp(obj);
+                return Objects.TryAdd(key, obj) ? Results.Json(obj, statusCode: 201) : Results.Json(Status(409, "AlreadyExists"), statusCode: 409);
+            }
+            case "GET":
+                return Objects.TryGetValue(path, out var found) ? Results.Json(found) : Results.Json(Status(404, "NotFound"), statusCode: 404);
+            case "PUT":
+            {
+                if (!Objects.TryGetValue(path, out var current)) return Results.Json(Status(404, "NotFound"), statusCode: 404);
+                var obj = JsonNode.Parse(await new StreamReader(ctx.Request.Body).ReadToEndAsync())!.AsObject();
+                var sent = obj["metadata"]?["resourceVersion"]?.GetValue<string>();
+                if (sent != current["metadata"]!["resourceVersion"]!.GetValue<string>()) return Results.Json(Status(409, "Conflict"), statusCode: 409);
+                Stamp(obj);
+                return Objects.TryUpdate(path, obj, current) ? Results.Json(obj) : Results.Json(Status(409, "Conflict"), statusCode: 409);
+            }
+            default:
+                // Like the real API: the core group answers a delete with the deleted object, the apps and batch groups with a Status.
+                if (!Objects.TryRemove(path, out var removed)) return Results.Json(Status(404, "NotFound"), statusCode: 404);
+                return path.StartsWith("/api/v1/namespaces/", StringComparison.Ordinal) && path.Count(ch => ch == '/') > 4
+                    ? Results.Json(removed) : Results.Json(Status(200, "Success"));
+        }
+    }
+
+    private void Stamp(JsonObject obj)
+    {
+        var meta = obj["metadata"]!.AsObject();
+        meta["resourceVersion"] = Interlocked.Increment(ref _resourceVersion).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        meta["uid"] ??= Guid.NewGuid().ToString();
+    }
 }

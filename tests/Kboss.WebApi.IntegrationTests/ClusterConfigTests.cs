@@ -1,6 +1,7 @@
 using Kboss.Application.Common.Interfaces;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
+using Kboss.Infrastructure.IntegrationTests;
 using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kboss.WebApi.IntegrationTests;
 
 /// <summary>K1, K2 and K6–K9 (spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D, §4.8).</summary>
-public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class ClusterConfigTests(AppFixture app, FakeKubeApi kube) : IClassFixture<AppFixture>, IClassFixture<FakeKubeApi>
 {
     private const string ListClusters = "/dev/cpcc/cpccluster/get_cpccluster.dspy";
     private const string UpdateCluster = "/dev/cpcc/cpccluster/update_cpccluster.dspy";
@@ -42,6 +43,26 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
         r.Status.Should().BeTrue(r.Raw);
         return r.Data!["id"]!.GetValue<string>();
     }
+
+    /// <summary>Stock (in 朝阳区) that any test instance fits: the §4.2 widgets of the spec's K6 request.</summary>
+    internal static readonly IReadOnlyDictionary<string, long> Plenty = new Dictionary<string, long>
+    {
+        ["INTEL(R) XEON(R) PLATINUM 8582C"] = 10_000, ["STANDARD"] = 10_000_000, ["SYS"] = 1_000_000, ["DATA"] = 1_000_000, ["RTX5090-32G"] = 1_000,
+    };
+
+    /// <summary>A private centre whose clusters reach the fake API server, with plenty of stock.</summary>
+    private Task<SeededCenter> CenterAsync() => Seed.CenterAsync(app.Factory, stock: Plenty, kubeconfig: kube.Kubeconfig);
+
+    /// <summary>Points the demo centre's 朝阳区 cluster at the fake API server and gives it memory and system-disk stock.</summary>
+    private Task PrepareDemoAsync() => app.Factory.WithDbAsync(async db =>
+    {
+        var cluster = await db.Clusters.SingleAsync(k => k.Id == DemoData.ClusterChaoyang);
+        cluster.KubeconfigProtected = app.Factory.Service<ISecretProtector>().Protect(kube.Kubeconfig);
+        foreach (var model in new[] { "STANDARD", "SYS" })
+            await db.WidgetClusterStocks.Where(s => s.ClusterId == DemoData.ClusterChaoyang && db.Widgets.Any(w => w.Id == s.WidgetId && w.Model == model))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, 1_000_000L));
+        await db.SaveChangesAsync();
+    });
 
     // ---------------- K1 / K2 ----------------
 
@@ -134,6 +155,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task New_config_echoes_the_spec_shape_with_the_spec_namespace()
     {
+        await PrepareDemoAsync();
         var r = await app.Operator().PostAsync(New, Config(DemoData.ClusterChaoyang));
         r.Status.Should().BeTrue(r.Raw);
         r.Msg.Should().Be("新增资源实例参数成功,请10秒后查看实时资源实例面板");
@@ -209,7 +231,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task New_config_accepts_consistent_job_policies_and_gpu_instances()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         var job = With(With(Config(c.Chaoyang, "30001"), "source_podengine", "Job"), "source_restartpolicy", "OnFailure");
         var r = await app.Operator().PostAsync(New, job);
         r.Status.Should().BeTrue(r.Raw);
@@ -221,7 +243,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task New_config_needs_an_installed_cluster_a_free_node_port_and_a_known_owner()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         (await app.Operator().PostAsync(New, Config("nope"))).Msg.Should().Be("算力集群不存在");
         await app.Factory.WithDbAsync(async db =>
         {
@@ -246,7 +268,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Parallel_creates_on_one_node_port_store_exactly_one()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.Operator().PostAsync(New, Config(c.Chaoyang, "31999"))));
         results.Should().OnlyContain(r => r.Http == 200);
         results.Count(r => r.Status).Should().Be(1);
@@ -258,7 +280,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task List_configs_shows_numbers_masks_passwords_and_scopes_customers_to_their_org()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         var mine = await NewAsync(app.Operator(), c.Chaoyang, "30700");
         var customers = await NewAsync(app.Operator(), c.Chaoyang, "30701", app.CustomerOrgId);
 
@@ -299,7 +321,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Update_config_overwrites_fields_keeps_names_and_masked_password()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         var id = await NewAsync(app.Operator(), c.Chaoyang, "30800");
         var form = With(With(UpdateForm(c.Id, c.Chaoyang, id, "30800"), "source_replicasetnum", "2"), "source_authpasswd", "******");
         var r = await app.Operator().PostAsync(Update, form);
@@ -338,7 +360,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Delete_config_soft_deletes_and_frees_the_node_port()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         var id = await NewAsync(app.Operator(), c.Chaoyang, "30900");
         (await app.OtherOperator().PostAsync(Delete, ("id", id))).Http.Should().Be(403);
         (await app.Customer().PostAsync(Delete, ("id", id))).Http.Should().Be(403);
@@ -359,7 +381,7 @@ public sealed class ClusterConfigTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Roles_and_org_scope_are_enforced_on_clusters_and_configs()
     {
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await CenterAsync();
         (await app.Anonymous().GetAsync(ListClusters, ("cpcid", c.Id))).Http.Should().Be(401);
         (await app.Anonymous().PostAsync(UpdateCluster, ("cpcid", c.Id))).Http.Should().Be(401);
         (await app.Anonymous().PostAsync(New, Config(c.Chaoyang))).Http.Should().Be(401);

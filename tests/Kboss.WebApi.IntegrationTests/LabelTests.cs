@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kboss.WebApi.IntegrationTests;
 
 /// <summary>L1–L3 (spec: 39-cpcc-labels.md; analysis/cpcc.md §3.C, §4.5).</summary>
-public sealed class LabelTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class LabelTests(AppFixture app, Kboss.Infrastructure.IntegrationTests.FakeKubeApi kube)
+    : IClassFixture<AppFixture>, IClassFixture<Kboss.Infrastructure.IntegrationTests.FakeKubeApi>
 {
     private const string Add = "/dev/cpcc/cpclabel/add_cpclabel.dspy";
     private const string List = "/dev/cpcc/cpclabel/get_cpclabel.dspy";
@@ -121,7 +122,7 @@ public sealed class LabelTests(AppFixture app) : IClassFixture<AppFixture>
 
         // a node label used as an instance config's node selector can't be deleted
         var used = (await app.Operator().PostAsync(Add, ("name", "在用"), ("labeltype", "1"), ("label_key", "kyy-used"), ("label_value", "yes"))).Data!["id"]!.GetValue<string>();
-        var c = await Seed.CenterAsync(app.Factory, withWidgets: false);
+        var c = await Seed.CenterAsync(app.Factory, stock: ClusterConfigTests.Plenty, kubeconfig: kube.Kubeconfig);
         var cfg = await app.Operator().PostAsync("/dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy",
             ClusterConfigTests.Config(c.Chaoyang, "30100", nodeSelector: "kyy-used=yes"));
         cfg.Status.Should().BeTrue(cfg.Raw);

@@ -169,4 +169,111 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
 
     private static long Count(IDictionary<string, ResourceQuantity>? q, string name) =>
         q is not null && q.TryGetValue(name, out var v) ? (long)v.ToDecimal() : 0;
+
+    /// <inheritdoc />
+    public Task ApplyAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, string password, CancellationToken ct) =>
+        CallAsync(kubeconfig, $"创建资源实例 {config.PodcdName}", async k =>
+        {
+            var o = InstanceManifests.Build(config, password);
+            var ns = config.NamespaceName;
+            await CreateIfMissing(() => k.CoreV1.CreateNamespaceAsync(o.Namespace, cancellationToken: ct));
+            await CreateIfMissing(() => k.CoreV1.CreateNamespacedServiceAccountAsync(o.ServiceAccount, ns, cancellationToken: ct));
+            await CreateIfMissing(() => k.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(o.Volume, ns, cancellationToken: ct));
+            var name = o.Controller.Metadata.Name;
+            switch (o.Controller)
+            {
+                case V1StatefulSet x:
+                    await CreateOrReplace(x, () => k.AppsV1.CreateNamespacedStatefulSetAsync(x, ns, cancellationToken: ct),
+                        async () => (await k.AppsV1.ReadNamespacedStatefulSetAsync(name, ns, cancellationToken: ct)).Metadata,
+                        () => k.AppsV1.ReplaceNamespacedStatefulSetAsync(x, name, ns, cancellationToken: ct));
+                    break;
+                case V1Deployment x:
+                    await CreateOrReplace(x, () => k.AppsV1.CreateNamespacedDeploymentAsync(x, ns, cancellationToken: ct),
+                        async () => (await k.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: ct)).Metadata,
+                        () => k.AppsV1.ReplaceNamespacedDeploymentAsync(x, name, ns, cancellationToken: ct));
+                    break;
+                case V1DaemonSet x:
+                    await CreateOrReplace(x, () => k.AppsV1.CreateNamespacedDaemonSetAsync(x, ns, cancellationToken: ct),
+                        async () => (await k.AppsV1.ReadNamespacedDaemonSetAsync(name, ns, cancellationToken: ct)).Metadata,
+                        () => k.AppsV1.ReplaceNamespacedDaemonSetAsync(x, name, ns, cancellationToken: ct));
+                    break;
+                case V1Job x:
+                    await CreateOrReplace(x, () => k.BatchV1.CreateNamespacedJobAsync(x, ns, cancellationToken: ct),
+                        async () => (await k.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: ct)).Metadata,
+                        () => k.BatchV1.ReplaceNamespacedJobAsync(x, name, ns, cancellationToken: ct));
+                    break;
+                case V1CronJob x:
+                    await CreateOrReplace(x, () => k.BatchV1.CreateNamespacedCronJobAsync(x, ns, cancellationToken: ct),
+                        async () => (await k.BatchV1.ReadNamespacedCronJobAsync(name, ns, cancellationToken: ct)).Metadata,
+                        () => k.BatchV1.ReplaceNamespacedCronJobAsync(x, name, ns, cancellationToken: ct));
+                    break;
+                case V1Pod x:
+                    await CreateOrReplace(x, () => k.CoreV1.CreateNamespacedPodAsync(x, ns, cancellationToken: ct),
+                        async () => (await k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct)).Metadata,
+                        () => k.CoreV1.ReplaceNamespacedPodAsync(x, name, ns, cancellationToken: ct));
+                    break;
+            }
+            var svc = o.Service;
+            await CreateOrReplace(svc, () => k.CoreV1.CreateNamespacedServiceAsync(svc, ns, cancellationToken: ct),
+                async () =>
+                {
+                    var current = await k.CoreV1.ReadNamespacedServiceAsync(svc.Metadata.Name, ns, cancellationToken: ct);
+                    svc.Spec.ClusterIP = current.Spec?.ClusterIP; // immutable: keep the allocated address
+                    svc.Spec.ClusterIPs = current.Spec?.ClusterIPs;
+                    return current.Metadata;
+                },
+                () => k.CoreV1.ReplaceNamespacedServiceAsync(svc, svc.Metadata.Name, ns, cancellationToken: ct));
+            log.LogInformation("Instance {Controller} applied in {Namespace}", name, ns);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, CancellationToken ct) =>
+        CallAsync(kubeconfig, $"删除资源实例 {config.PodcdName}", async k =>
+        {
+            var ns = config.NamespaceName;
+            var name = config.PodcdName;
+            const string policy = "Background";
+            await IgnoreNotFound(config.SourcePodengine switch
+            {
+                "StatefulSet" => () => k.AppsV1.DeleteNamespacedStatefulSetAsync(name, ns, propagationPolicy: policy, cancellationToken: ct),
+                "Deployment" => () => k.AppsV1.DeleteNamespacedDeploymentAsync(name, ns, propagationPolicy: policy, cancellationToken: ct),
+                "DaemonSet" => () => k.AppsV1.DeleteNamespacedDaemonSetAsync(name, ns, propagationPolicy: policy, cancellationToken: ct),
+                "Job" => () => k.BatchV1.DeleteNamespacedJobAsync(name, ns, propagationPolicy: policy, cancellationToken: ct),
+                "CronJob" => () => k.BatchV1.DeleteNamespacedCronJobAsync(name, ns, propagationPolicy: policy, cancellationToken: ct),
+                _ => (Func<Task>)(() => k.CoreV1.DeleteNamespacedPodAsync(name, ns, cancellationToken: ct)),
+            });
+            await IgnoreNotFound(() => k.CoreV1.DeleteNamespacedServiceAsync(config.ServiceName, ns, cancellationToken: ct));
+            await IgnoreNotFound(() => k.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(InstanceManifests.VolumeName(config), ns, cancellationToken: ct));
+            log.LogInformation("Instance {Controller} deleted from {Namespace}", name, ns);
+            return true;
+        });
+
+    private static bool Is(HttpOperationException e, HttpStatusCode code) => e.Response.StatusCode == code;
+
+    private static async Task CreateIfMissing(Func<Task> create)
+    {
+        try { await create(); }
+        catch (HttpOperationException e) when (Is(e, HttpStatusCode.Conflict)) { /* exists: shared object, keep it */ }
+    }
+
+    private static async Task CreateOrReplace<T>(T obj, Func<Task> create, Func<Task<V1ObjectMeta>> read, Func<Task> replace)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        try
+        {
+            await create();
+        }
+        catch (HttpOperationException e) when (Is(e, HttpStatusCode.Conflict))
+        {
+            obj.Metadata.ResourceVersion = (await read()).ResourceVersion;
+            await replace();
+        }
+    }
+
+    private static async Task IgnoreNotFound(Func<Task> delete)
+    {
+        try { await delete(); }
+        catch (HttpOperationException e) when (Is(e, HttpStatusCode.NotFound)) { /* already gone */ }
+    }
 }

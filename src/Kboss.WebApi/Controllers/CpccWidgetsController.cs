@@ -45,4 +45,10 @@ public sealed class CpccWidgetsController(IMediator mediator) : ControllerBase
     [AllowAnonymous]
     [Tags("kboss容器云/购买页通用接口")]
     public ValueTask<Reply<IReadOnlyDictionary<string, long>>> GpuStock([FromLegacyParams] GetGpuStock q, CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>获取站点不可部署产品ID</summary>
+    [LegacyGet("/dev/cpcc/cpcbuy/determine_accommodat.dspy")]
+    [Tags("kboss容器云/购买页通用接口")]
+    public ValueTask<Kboss.Application.Cpcc.Purchase.AccommodationReply> DetermineAccommodation(
+        [FromLegacyParams] Kboss.Application.Cpcc.Purchase.DetermineAccommodation q, CancellationToken ct) => mediator.Send(q, ct);
 }

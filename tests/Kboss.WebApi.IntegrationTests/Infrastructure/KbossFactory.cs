@@ -37,6 +37,13 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<KbossDbContext>());
     }
 
+    /// <summary>Runs <paramref name="work"/> on a scoped context and returns its result.</summary>
+    public async Task<T> WithDbAsync<T>(Func<KbossDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KbossDbContext>());
+    }
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Counts the SELECTs the app sends (N+1 checks).</summary>

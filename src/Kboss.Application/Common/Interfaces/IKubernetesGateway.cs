@@ -62,4 +62,18 @@ public interface IKubernetesGateway
 
     /// <summary>Deletes a node object.</summary>
     Task DeleteNodeAsync(string kubeconfig, string node, CancellationToken ct);
+
+    /// <summary>
+    /// Creates the Kubernetes objects of instance config <paramref name="config"/> (namespace, service account,
+    /// controller, service, data volume; analysis/cpcc.md §4.8), replacing the controller and service when they exist
+    /// (HTTP 409). The shared namespace and service account and an existing volume are kept as they are.
+    /// <paramref name="password"/> is the plaintext initial password.
+    /// </summary>
+    Task ApplyAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, string password, CancellationToken ct);
+
+    /// <summary>
+    /// Deletes the controller, service and data volume of <paramref name="config"/>; objects already gone count as
+    /// deleted. The namespace and service account (shared by the org's instances in the cluster) are kept.
+    /// </summary>
+    Task DeleteAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, CancellationToken ct);
 }

@@ -13,9 +13,9 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// <summary>
 /// K6 <c>POST /dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy</c>: stores a workload configuration of org <c>orgid</c> (the
 /// caller's by default) in an installed cluster (<c>ready</c> 1), with a lowercase id and the derived Kubernetes names
-/// of §4.8. The centre's operators manage it. <b>Database side only</b>: applying it on the cluster (P9 <c>apply</c>)
-/// is <see cref="Executor.IClusterExecutor.ApplyOrDeleteInstanceAsync"/>, which a later step calls here (and rolls the row
-/// back when it fails). spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
+/// of §4.8. The centre's operators manage it. In one transaction it takes the instance's widget stock of the cluster
+/// (<see cref="InstanceStock"/>, §4.2), stores the row and applies the objects on the cluster (<see cref="InstanceDeployer"/>,
+/// P9 <c>apply</c>); a cluster failure rolls both back and answers <c>upstream_failed</c>. spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
 /// </summary>
 public sealed record NewInstanceConfig : ICommand<Reply<NewInstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
 {
@@ -89,7 +89,8 @@ public sealed class NewInstanceConfigValidator : AbstractValidator<NewInstanceCo
 }
 
 /// <summary>Handles <see cref="NewInstanceConfig"/>.</summary>
-public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard guard, ISecretProtector secrets, ICurrentUser user)
+public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard guard, ISecretProtector secrets, ICurrentUser user,
+    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
     : ICommandHandler<NewInstanceConfig, Reply<NewInstanceConfigEcho>>
 {
     /// <summary>Message when the cluster is still installing.</summary>
@@ -118,6 +119,10 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
         config.ServiceName = names.Service;
         await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
 
+        // One transaction: take the stock (conditional UPDATEs), store the row, apply on the cluster; any failure rolls
+        // back both stock and row (analysis/cpcc.md §4.2).
+        await using var tx = await db.BeginTransactionAsync(ct);
+        await InstanceStock.ConsumeAsync(db, center.Id, cluster.Id, InstanceStock.Needs(config), ct);
         db.InstanceConfigs.Add(config);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.created", "instance_config", config.Id, new
         {
@@ -131,6 +136,20 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
         catch (DbUpdateException e) when (db.IsUniqueViolation(e))
         {
             throw BusinessException.Conflict(InstanceConfigAccess.NodePortTaken); // lost a race on (cluster, node port)
+        }
+        await deployer.ApplyAsync(config, ct);
+        try
+        {
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            await deployer.DeleteAsync(config, CancellationToken.None); // the row is gone: take the objects back
+            throw;
+        }
+        finally
+        {
+            catalog.Invalidate(center.Id);
         }
         return Reply.Ok("新增资源实例参数成功,请10秒后查看实时资源实例面板", NewInstanceConfigEcho.FromNew(config));
     }

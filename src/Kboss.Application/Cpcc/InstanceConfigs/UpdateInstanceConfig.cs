@@ -14,8 +14,8 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// stay). <c>id</c> is required (§6.4 #30); the config must be in <c>clusterid</c> of <c>cpcid</c>. Changing
 /// <c>source_podengine</c> is refused (<c>不允许修改资源实例控制器</c>): it would rename the controller (§6.4 #39). A masked
 /// <c>source_authpasswd</c> keeps the stored one; an absent <c>source_nodeselector</c> keeps it, an empty one clears it.
-/// <b>Database side only</b>: re-applying on the cluster (P9 <c>apply</c>) is a later step
-/// (<see cref="Executor.IClusterExecutor.ApplyOrDeleteInstanceAsync"/>). <c>orgid</c> is checked by the org-scope rule
+/// In one transaction the stock moves from the old to the new needs (§4.2), the row is saved and the objects are
+/// re-applied on the cluster (P9 <c>apply</c>); a cluster failure rolls everything back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
 /// only; access to the config follows <see cref="InstanceConfigAccess"/>. spec: 40-cpcc-clusters.md; §3.D K8.
 /// </summary>
 public sealed record UpdateInstanceConfig : ICommand<Reply<InstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
@@ -79,7 +79,8 @@ public sealed class UpdateInstanceConfigValidator : AbstractValidator<UpdateInst
 }
 
 /// <summary>Handles <see cref="UpdateInstanceConfig"/>.</summary>
-public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ISecretProtector secrets, ICurrentUser user)
+public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ISecretProtector secrets, ICurrentUser user,
+    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
     : ICommandHandler<UpdateInstanceConfig, Reply<InstanceConfigEcho>>
 {
     /// <inheritdoc />
@@ -91,8 +92,12 @@ public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
         await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
         if (c.SourcePodengine!.Trim() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
         var before = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport };
+        var oldNeeds = InstanceStock.Needs(config);
         InstanceConfigFieldsValidator.Apply(c, config, secrets);
         await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
+        await InstanceStock.ReleaseAsync(db, config.Cpcid, config.ClusterId, oldNeeds, ct);
+        await InstanceStock.ConsumeAsync(db, config.Cpcid, config.ClusterId, InstanceStock.Needs(config), ct);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.updated", "instance_config", config.Id, new
         {
             before,
@@ -107,6 +112,9 @@ public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
         {
             throw BusinessException.Conflict(InstanceConfigAccess.NodePortTaken);
         }
+        await deployer.ApplyAsync(config, ct);
+        await tx.CommitAsync(ct);
+        catalog.Invalidate(config.Cpcid);
         return Reply.Ok("资源参数更新成功,请10秒后查看实时资源实例面板", InstanceConfigEcho.From(config));
     }
 }

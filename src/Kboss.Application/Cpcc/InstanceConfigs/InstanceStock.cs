@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Domain.Cpcc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Cpcc.InstanceConfigs;
+
+/// <summary>One widget quantity an instance takes from its cluster's stock (units of the widget: cpu 核, memory Mi, disk Gi, gpu 卡).</summary>
+/// <param name="Type">Widget type.</param>
+/// <param name="Model">Widget model.</param>
+/// <param name="Amount">Quantity (already multiplied by the replicas).</param>
+public sealed record StockNeed(string Type, string Model, long Amount);
+
+/// <summary>
+/// Stock consumption of instance configs (analysis/cpcc.md §4.2): cpu = ceil(cpu limit in cores) of <c>cpu_model</c>,
+/// memory = limit in Mi (model STANDARD), disk SYS = <c>disk_sys_limit</c> in Gi, disk DATA = <c>source_storagelimits</c>
+/// in Gi, gpu = <c>source_gpu</c> of <c>gpu_model</c>, each × replicas, taken from the widget's entry of the config's
+/// cluster. Every change is one conditional UPDATE (<c>consumed + need ≤ stock</c>), to be run inside the caller's
+/// transaction, so parallel creates can never exceed the stock.
+/// </summary>
+public static partial class InstanceStock
+{
+    /// <summary>Memory and disk models used by instances (§4.2).</summary>
+    public const string MemoryModel = WidgetTypes.DefaultModel, SystemDiskModel = "SYS", DataDiskModel = "DATA";
+
+    [GeneratedRegex("^([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
+    private static partial Regex QuantityPattern();
+
+    /// <summary>The value of a Kubernetes quantity in base units (cores or bytes); null when not a quantity.</summary>
+    public static decimal? Parse(string? quantity)
+    {
+        var m = QuantityPattern().Match(quantity?.Trim() ?? "");
+        if (!m.Success) return null;
+        var n = decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        decimal factor = m.Groups[2].Value switch
+        {
+            "" => 1m, "m" => 0.001m, "k" => 1e3m, "M" => 1e6m, "G" => 1e9m, "T" => 1e12m, "P" => 1e15m, "E" => 1e18m,
+            "Ki" => 1024m, "Mi" => 1024m * 1024, "Gi" => 1024m * 1024 * 1024, "Ti" => 1024m * 1024 * 1024 * 1024,
+            "Pi" => 1024m * 1024 * 1024 * 1024 * 1024, _ => 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
+        };
+        return n * factor;
+    }
+
+    /// <summary>CPU cores of a quantity, rounded up (<c>1500m</c> → 2).</summary>
+    public static long Cores(string? q) => (long)Math.Ceiling(Parse(q) ?? 0m);
+
+    /// <summary>Mi of a quantity, rounded up (<c>512Mi</c> → 512, <c>1Gi</c> → 1024).</summary>
+    public static long Mebibytes(string? q) => (long)Math.Ceiling((Parse(q) ?? 0m) / (1024m * 1024));
+
+    /// <summary>Gi of a quantity, rounded up (<c>49Gi</c> → 49, <c>500Mi</c> → 1).</summary>
+    public static long Gibibytes(string? q) => (long)Math.Ceiling((Parse(q) ?? 0m) / (1024m * 1024 * 1024));
+
+    /// <summary>What <paramref name="c"/> takes from stock; zero amounts are left out.</summary>
+    public static IReadOnlyList<StockNeed> Needs(InstanceConfig c)
+    {
+        long r = Math.Max(1, c.SourceReplicasetnum);
+        var needs = new List<StockNeed>
+        {
+            new(WidgetTypes.Cpu, c.CpuModel, Cores(c.SourceCpurate) * r),
+            new(WidgetTypes.Memory, MemoryModel, Mebibytes(c.SourceMemrate) * r),
+            new(WidgetTypes.Disk, SystemDiskModel, Gibibytes(c.DiskSysLimit) * r),
+            new(WidgetTypes.Disk, DataDiskModel, Gibibytes(c.SourceStoragelimits) * r),
+            new(WidgetTypes.Gpu, c.GpuModel, (long)c.SourceGpu * r),
+        };
+        return needs.Where(n => n.Amount > 0).ToList();
+    }
+
+    /// <summary>
+    /// Takes <paramref name="needs"/> from the stock of cluster <paramref name="clusterId"/> of centre <paramref name="cpcid"/>.
+    /// Call inside a transaction: a failure leaves earlier lines to the caller's rollback.
+    /// </summary>
+    /// <exception cref="BusinessException"><c>insufficient_stock</c> when a widget is missing or short.</exception>
+    public static async Task ConsumeAsync(IKbossDbContext db, string cpcid, string clusterId, IReadOnlyList<StockNeed> needs, CancellationToken ct)
+    {
+        foreach (var n in needs)
+        {
+            var widgetId = await db.Widgets.AsNoTracking().Where(w => w.Cpcid == cpcid && w.Type == n.Type && w.Model == n.Model)
+                .Select(w => w.Id).FirstOrDefaultAsync(ct)
+                ?? throw new BusinessException($"该算力中心没有 {n.Type} 部件 {n.Model},无法创建资源实例", ErrorCodes.InsufficientStock);
+            var amount = n.Amount;
+            var updated = await db.WidgetClusterStocks
+                .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && s.Consumed + amount <= s.Stock)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Consumed, s => s.Consumed + amount), ct);
+            if (updated == 0)
+                throw new BusinessException($"该算力集群的 {n.Type} 部件 {n.Model} 库存不足(需要 {amount})", ErrorCodes.InsufficientStock);
+        }
+    }
+
+    /// <summary>Gives <paramref name="needs"/> back to the stock of cluster <paramref name="clusterId"/> (never below 0 consumed).</summary>
+    public static async Task ReleaseAsync(IKbossDbContext db, string cpcid, string clusterId, IReadOnlyList<StockNeed> needs, CancellationToken ct)
+    {
+        foreach (var n in needs)
+        {
+            var amount = n.Amount;
+            var widgetIds = db.Widgets.IgnoreQueryFilters().Where(w => w.Cpcid == cpcid && w.Type == n.Type && w.Model == n.Model).Select(w => w.Id);
+            await db.WidgetClusterStocks.Where(s => widgetIds.Contains(s.WidgetId) && s.ClusterId == clusterId && s.Consumed > 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Consumed, s => s.Consumed >= amount ? s.Consumed - amount : 0), ct);
+        }
+    }
+}
