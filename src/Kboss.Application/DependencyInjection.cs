@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<Identity.LoginThrottle>();
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         services.AddScoped<Cpcc.Provisioning.ProvisioningRunner>();
+        services.AddScoped<Pcapi.PcapiAuthenticator>();
         return services;
     }
 

@@ -57,6 +57,8 @@ public static class DependencyInjection
         services.AddSingleton(provisioning.Timeouts);
         services.AddSingleton(provisioning.Features);
         services.AddSingleton<Provisioning.SshClusterProvisioner>();
+        services.AddKeyedSingleton<Application.Cpcc.Executor.IClusterProvisioner>(Application.Pcapi.ProvisionerKeys.InProcess,
+            (sp, _) => sp.GetRequiredService<Provisioning.SshClusterProvisioner>());
         services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
         services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
         services.AddSingleton<Provisioning.ProvisioningWorker>();
