@@ -50,7 +50,7 @@ public sealed class ProvisioningTests(AppFixture app, SshServerFixture sshd) : I
 
     private Task<Device> DeviceAsync(string id) => DbAsync(db => db.Devices.AsNoTracking().SingleAsync(d => d.Id == id));
 
-    private async Task<T> DbAsync<T>(Func<Infrastructure.Persistence.KbossDbContext, Task<T>> work)
+    private async Task<T> DbAsync<T>(Func<Kboss.Infrastructure.Persistence.KbossDbContext, Task<T>> work)
     {
         T result = default!;
         await app.Factory.WithDbAsync(async db => result = await work(db));
