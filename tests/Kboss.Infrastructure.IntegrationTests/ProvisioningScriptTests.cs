@@ -27,6 +27,7 @@ public sealed class PlainProtector : ISecretProtector
 }
 
 /// <summary>The embedded install scripts run for real over SSH (a non-root user without sudo: the preflight refuses).</summary>
+[Collection("sshd")]
 public sealed class ProvisioningScriptTests(SshServerFixture sshd) : IClassFixture<SshServerFixture>
 {
     private readonly SshClusterProvisioner _provisioner = new(new SshRemoteShell(NullLogger<SshRemoteShell>.Instance), new PlainProtector(),
@@ -75,7 +76,7 @@ public sealed class ProvisioningScriptTests(SshServerFixture sshd) : IClassFixtu
         (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(30));
         // the wrapper leaves nothing behind
         var shell = new SshRemoteShell(NullLogger<SshRemoteShell>.Instance);
-        var left = await shell.RunAsync(new RemoteTarget("127.0.0.1", sshd.Port, SshServerFixture.User, sshd.Password), "ls /tmp | grep -c '^kboss-' || true", TimeSpan.FromSeconds(20), null, default);
+        var left = await shell.RunAsync(new RemoteTarget("127.0.0.1", sshd.Port, SshServerFixture.User, sshd.Password), "ls /tmp | grep -c '^kboss-[A-Za-z0-9]\\{8\\}\\.sh$' || true", TimeSpan.FromSeconds(20), null, default);
         left.Output.Trim().Should().Be("0");
     }
 

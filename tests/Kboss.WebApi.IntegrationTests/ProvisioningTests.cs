@@ -13,6 +13,7 @@ namespace Kboss.WebApi.IntegrationTests;
 /// with the install scripts run for real over SSH against a local sshd (as a non-root user without sudo, so the
 /// preflight refuses the machine: the clean-rollback path).
 /// </summary>
+[Collection("sshd")]
 public sealed class ProvisioningTests(AppFixture app, SshServerFixture sshd) : IClassFixture<AppFixture>, IClassFixture<SshServerFixture>
 {
     private const string NewClusterPath = "/dev/cpcc/cpccluster/new_cluster.dspy";
