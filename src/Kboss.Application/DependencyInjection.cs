@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         services.AddScoped<Products.Marketplace.PublishProductExcel>();
         services.AddScoped<Products.Catalog.CatalogAccess>();
+        services.AddScoped<Cpcc.Provisioning.ProvisioningRunner>();
+        services.AddScoped<Pcapi.PcapiAuthenticator>();
         return services;
     }
 

@@ -53,6 +53,18 @@ public static class DependencyInjection
         services.AddSingleton<ITokenService>(sp => sp.GetRequiredService<JwtTokenService>());
         services.AddSingleton<IRemoteShell, Remote.SshRemoteShell>();
         services.AddSingleton<IKubernetesGateway, Kubernetes.KubernetesGateway>();
+        var provisioning = Provisioning.ProvisioningOptions.From(configuration);
+        services.AddSingleton(provisioning);
+        services.AddSingleton(provisioning.Timeouts);
+        services.AddSingleton(provisioning.Features);
+        services.AddSingleton<Provisioning.SshClusterProvisioner>();
+        services.AddKeyedSingleton<Application.Cpcc.Executor.IClusterProvisioner>(Application.Pcapi.ProvisionerKeys.InProcess,
+            (sp, _) => sp.GetRequiredService<Provisioning.SshClusterProvisioner>());
+        services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
+        services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
+        services.AddSingleton<Provisioning.ProvisioningWorker>();
+        services.AddSingleton<Application.Cpcc.Executor.IProvisioningQueue>(sp => sp.GetRequiredService<Provisioning.ProvisioningWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<Provisioning.ProvisioningWorker>());
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

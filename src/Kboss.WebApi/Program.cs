@@ -20,7 +20,6 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<CenterGuard>();
 builder.Services.AddScoped<WidgetCatalog>();
 builder.Services.AddScoped<Kboss.Application.Cpcc.InstanceConfigs.InstanceDeployer>();
-builder.Services.AddScoped<Kboss.Application.Pcapi.PcapiCredentials>();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
 builder.Services.AddMediator(o =>
 {

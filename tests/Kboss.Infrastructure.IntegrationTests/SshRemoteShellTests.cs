@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Kboss.Infrastructure.IntegrationTests;
 
 /// <summary>The SSH adapter against a real OpenSSH server on loopback.</summary>
+[Collection("sshd")]
 public sealed class SshRemoteShellTests(SshServerFixture sshd) : IClassFixture<SshServerFixture>
 {
     private readonly SshRemoteShell _shell = new(NullLogger<SshRemoteShell>.Instance);

@@ -10,9 +10,16 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// port with a generated host key and its own config, plus a dedicated password user. Needs root and the Debian
 /// package openssh-server (scripts/test.sh installs it).
 /// </summary>
+[CollectionDefinition("sshd")]
+public sealed class SshCollection;
+
 public sealed class SshServerFixture : IAsyncLifetime
 {
-    public const string User = "kbossssh";
+    /// <summary>
+    /// The test user; one per test assembly (the WebApi tests link this file), because each fixture resets its password
+    /// and test assemblies may run at the same time. Test classes of one assembly that use it share the "sshd" collection.
+    /// </summary>
+    public static readonly string User = typeof(SshServerFixture).Assembly.GetName().Name!.Contains("WebApi", StringComparison.Ordinal) ? "kbosssshw" : "kbossssh";
     public string Password { get; } = "Kb-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
     public int Port { get; private set; }
     public string HostKeySha256 { get; private set; } = "";

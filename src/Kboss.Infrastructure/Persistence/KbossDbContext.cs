@@ -44,6 +44,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Label> Labels => Set<Label>();
     /// <inheritdoc />
     public DbSet<InstanceConfig> InstanceConfigs => Set<InstanceConfig>();
+    /// <inheritdoc />
+    public DbSet<ProvisioningOperation> ProvisioningOperations => Set<ProvisioningOperation>();
 
     /// <summary>
     /// Warnings configuration of every provider: a stock row's required cluster with a soft-delete filter is

@@ -1,6 +1,7 @@
 using Kboss.Application.Common.Models;
 using Kboss.Application.Cpcc.Clusters;
 using Kboss.Application.Cpcc.InstanceConfigs;
+using Kboss.Application.Cpcc.Provisioning;
 using Kboss.WebApi.Auth;
 using Kboss.WebApi.Contract;
 using Mediator;
@@ -12,7 +13,8 @@ namespace Kboss.WebApi.Controllers;
 /// <summary>
 /// kboss容器云/算力集群管理 (spec: 40-cpcc-clusters.md), database side: clusters (K1, K2) and instance configs (K6–K9).
 /// Writes and cluster reads: operators and admins; the instance-config list (K7): any logged-in user, scoped by org.
-/// The executor-bound endpoints (K4, K5, K10, K11) come with the cluster executor.
+/// Cluster creation (K10) and deletion (K11, behind <c>Cpcc:Features:DeleteCluster</c>) are long operations polled with
+/// <c>get_cluster_operation.dspy</c> (ADR 0007). The live boards (K4, K5) come with the Kubernetes side of the executor.
 /// </summary>
 [Tags("kboss容器云/算力集群管理")]
 public sealed class CpccClustersController(IMediator mediator) : ControllerBase
@@ -45,4 +47,19 @@ public sealed class CpccClustersController(IMediator mediator) : ControllerBase
     [LegacyPost("/dev/cpcc/cpcpodyaml/delete_cpcpodyaml.dspy")]
     [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<DeletedInstanceConfig>> DeleteConfig([FromLegacyParams] DeleteInstanceConfig c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>算力中心新建算力集群</summary>
+    [LegacyPost("/dev/cpcc/cpccluster/new_cluster.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<ReservedDevice>> NewCluster([FromLegacyParams] NewCluster c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>算力中心移除算力集群</summary>
+    [LegacyPost("/computing/cpcluster_delete.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<StartedRemoval>> DeleteCluster([FromLegacyParams] DeleteCluster c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>查询集群长操作(安装/加节点/移除)的状态、进度和日志</summary>
+    [LegacyGet("/dev/cpcc/cpccluster/get_cluster_operation.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<OperationView>> GetOperation([FromLegacyParams] GetClusterOperation q, CancellationToken ct) => mediator.Send(q, ct);
 }

@@ -169,3 +169,24 @@ internal sealed class WidgetClusterStockConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => x.ClusterId);
     }
 }
+
+internal sealed class ProvisioningOperationConfiguration : IEntityTypeConfiguration<ProvisioningOperation>
+{
+    public void Configure(EntityTypeBuilder<ProvisioningOperation> b)
+    {
+        b.ToTable("cpc_operation");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.Kind).HasMaxLength(20).IsUnicode(false);
+        b.Property(x => x.Cpcid).HasMaxLength(Keys.Id);
+        b.Property(x => x.ClusterId).HasMaxLength(Keys.Id);
+        b.Property(x => x.DeviceId).HasMaxLength(Keys.Id);
+        b.Property(x => x.Status).HasMaxLength(10).IsUnicode(false);
+        b.Property(x => x.Message).HasMaxLength(1000);
+        b.Property(x => x.Log).Metadata.SetMaxLength(null);
+        b.Property(x => x.UserId).HasMaxLength(Keys.Id);
+        b.HasIndex(x => new { x.Cpcid, x.Id });
+        b.HasIndex(x => new { x.DeviceId, x.Status });
+        b.HasIndex(x => new { x.ClusterId, x.Status });
+        b.HasIndex(x => x.Status);
+    }
+}
