@@ -14,7 +14,7 @@ namespace Kboss.WebApi.Controllers;
 /// kboss容器云/算力集群管理 (spec: 40-cpcc-clusters.md), database side: clusters (K1, K2) and instance configs (K6–K9).
 /// Writes and cluster reads: operators and admins; the instance-config list (K7): any logged-in user, scoped by org.
 /// Cluster creation (K10) and deletion (K11, behind <c>Cpcc:Features:DeleteCluster</c>) are long operations polled with
-/// <c>get_cluster_operation.dspy</c> (ADR 0007). The live boards (K4, K5) come with the Kubernetes side of the executor.
+/// <c>get_cluster_operation.dspy</c> (ADR 0010). The live boards (K4, K5) come with the Kubernetes side of the executor.
 /// </summary>
 [Tags("kboss容器云/算力集群管理")]
 public sealed class CpccClustersController(IMediator mediator) : ControllerBase

@@ -10,7 +10,7 @@ namespace Kboss.WebApi.Controllers;
 
 /// <summary>
 /// kboss容器云/算力集群节点管理 (spec: 42-cpcc-cluster-workers.md): add a worker (N1) and remove one (N2, proposed path,
-/// behind <c>Cpcc:Features:DeleteWorker</c>). Long operations: the answer carries <c>operation_id</c> (ADR 0007).
+/// behind <c>Cpcc:Features:DeleteWorker</c>). Long operations: the answer carries <c>operation_id</c> (ADR 0010).
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 [Tags("kboss容器云/算力集群节点管理")]

@@ -6,7 +6,7 @@ namespace Kboss.Application.Cpcc.Executor;
 /// The port to a centre's executor (pcapi over HTTP with Basic auth from the centre's <c>api_user</c>/<c>api_pwd</c>,
 /// which reaches machines over SSH and clusters through the Kubernetes API). Operations of analysis/cpcc.md §5.3.
 /// <para><b>Not implemented and not called yet</b> except its provisioning part, which lives in
-/// <see cref="IClusterProvisioner"/> (K10, N1, N2, K11; ADR 0007). The endpoints that still need this port are K4
+/// <see cref="IClusterProvisioner"/> (K10, N1, N2, K11; ADR 0010). The endpoints that still need this port are K4
 /// <c>get_cpcpod</c>, K5 <c>get_cpcworker</c>, L4 <c>setup_cpclabel</c>, B2 <c>determine_accommodat</c>; K6/K8/K9 will
 /// also call <see cref="ApplyOrDeleteInstanceAsync"/> (apply on create and update, delete before removing the row,
 /// rolling the row back when the executor fails).</para>

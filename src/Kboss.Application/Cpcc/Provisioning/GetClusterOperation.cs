@@ -30,7 +30,7 @@ public sealed record OperationView(string Id, string Kind, string Status, int Pr
 }
 
 /// <summary>
-/// <c>GET /dev/cpcc/cpccluster/get_cluster_operation.dspy?id=</c> (kboss addition, ADR 0007): the state, progress and
+/// <c>GET /dev/cpcc/cpccluster/get_cluster_operation.dspy?id=</c> (kboss addition, ADR 0010): the state, progress and
 /// captured log of a cluster install, worker join or removal started by K10/N1/N2/K11. Operators of the centre's org.
 /// </summary>
 public sealed record GetClusterOperation : IQuery<Reply<OperationView>>

@@ -14,7 +14,7 @@ namespace Kboss.Application.Cpcc.Provisioning;
 /// K10 <c>POST /dev/cpcc/cpccluster/new_cluster.dspy</c>: creates a Kubernetes cluster on an idle device of the centre.
 /// Reserves the device (compare-and-set idle → occupied, role master) and inserts the cluster with <c>ready = 0</c> in
 /// one transaction, queues the install and answers at once with the device (documented shape) plus
-/// <c>operation_id</c> to poll with <c>get_cluster_operation.dspy</c> (ADR 0007). The install (≈ 5 min) then sets
+/// <c>operation_id</c> to poll with <c>get_cluster_operation.dspy</c> (ADR 0010). The install (≈ 5 min) then sets
 /// <c>ready = 1</c> or rolls back. spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K10, §4.6, §4.7, §5.2.
 /// </summary>
 public sealed record NewCluster : ICommand<Reply<ReservedDevice>>

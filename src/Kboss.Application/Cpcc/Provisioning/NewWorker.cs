@@ -13,7 +13,7 @@ namespace Kboss.Application.Cpcc.Provisioning;
 /// <summary>
 /// N1 <c>POST /dev/cpcc/cpcworker/new_cpcworker.dspy</c>: adds an idle device of the centre to a ready cluster as a
 /// worker. Reserves the device (compare-and-set, role worker), queues the install and join (≈ 3 min) and answers at
-/// once with the device and <c>operation_id</c> (ADR 0007); a failed install gives the device back.
+/// once with the device and <c>operation_id</c> (ADR 0010); a failed install gives the device back.
 /// spec: 42-cpcc-cluster-workers.md; analysis/cpcc.md §3.F N1, §4.6, §4.7.
 /// </summary>
 public sealed record NewWorker : ICommand<Reply<ReservedDevice>>

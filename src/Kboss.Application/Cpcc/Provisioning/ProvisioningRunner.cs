@@ -13,7 +13,7 @@ namespace Kboss.Application.Cpcc.Provisioning;
 /// calls the centre's <see cref="IClusterProvisioner"/>, streams its output into the operation log, and then either
 /// completes (cluster <c>ready = 1</c> with the encrypted join command and kubeconfig; device released after a removal)
 /// or rolls back (device idle again, a failed cluster marked deleted) keeping the log. Runs outside any HTTP request,
-/// in its own scope (ADR 0007).
+/// in its own scope (ADR 0010).
 /// </summary>
 public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner provisioner, ISecretProtector secrets,
     TimeProvider clock, ILogger<ProvisioningRunner> logger)
