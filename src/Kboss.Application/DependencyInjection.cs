@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<OrgAccess>();
         services.AddSingleton<Identity.LoginThrottle>();
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
+        services.AddScoped<Pcapi.PcapiCaller>();
         return services;
     }
 
