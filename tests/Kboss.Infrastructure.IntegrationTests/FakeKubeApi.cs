@@ -87,7 +87,26 @@ public sealed class FakeKubeApi : IAsyncLifetime
             ? Results.Json(Status(200, "Success")) : Results.Json(Status(404, "NotFound"), statusCode: 404));
         _app.MapPost("/api/v1/namespaces/{ns}/pods/{name}/eviction", (string ns, string name) => name == "pdb-protected-0"
             ? Results.Json(Status(429, "TooManyRequests"), statusCode: 429) : Results.Json(Status(201, "Success"), statusCode: 201));
+        _app.MapGet("/apis/metrics.k8s.io/v1beta1/pods", () => MetricsServer
+            ? Results.Json(new JsonObject { ["kind"] = "PodMetricsList", ["apiVersion"] = "metrics.k8s.io/v1beta1", ["metadata"] = new JsonObject(), ["items"] = new JsonArray(Pods().Select(p => (JsonNode)PodMetrics(p)).ToArray()) })
+            : Results.Json(Status(404, "NotFound"), statusCode: 404));
         await _app.StartAsync();
+    }
+
+    /// <summary>False: the cluster has no metrics-server (<c>metrics.k8s.io</c> answers 404).</summary>
+    public bool MetricsServer { get; set; } = true;
+
+    /// <summary>Live usage of the fake pods: the spec's K4 example (4m, 2600Ki = 2.539Mi) for the StatefulSet pod.</summary>
+    private static JsonObject PodMetrics(JsonObject pod)
+    {
+        var name = pod["metadata"]!["name"]!.GetValue<string>();
+        var (cpu, memory) = name.StartsWith("kube-proxy", StringComparison.Ordinal) ? ("1250000n", "10Mi") : ("4m", "2600Ki");
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = pod["metadata"]!["namespace"]!.GetValue<string>() },
+            ["timestamp"] = "2025-06-11T07:22:51Z", ["window"] = "15s",
+            ["containers"] = new JsonArray(new JsonObject { ["name"] = "main", ["usage"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory } }),
+        };
     }
 
     public async Task DisposeAsync()
