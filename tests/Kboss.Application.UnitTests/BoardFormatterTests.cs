@@ -109,7 +109,7 @@ public sealed class BoardFormatterTests
         (row.PodCpurate, row.PodMemrate).Should().Be(("", ""));
         (row.PodReady, row.PodRestart, row.PodAge, row.PodIp, row.PodNode).Should().Be(("0/2", "3", "", "", ""));
         (row.PodCpuLimit, row.PodMemoryLimit, row.PodGpu, row.PodGpuLimit).Should().Be(("无", "无", "1", "1"));
-        KubeFormat.Cpu(1500).Should().Be("1.5");
+        KubeFormat.Cpu(1500).Should().Be("1500m");
         KubeFormat.Cpu(250).Should().Be("250m");
         KubeFormat.Memory(512).Should().Be("512Mi");
     }

@@ -123,6 +123,9 @@ public sealed class FakeKubeApi : IAsyncLifetime
 
     public bool ExtraPdbPod { get; set; }
 
+    /// <summary>When set, one more pod (<c>tenant-app-0</c>, 500m / 512Mi) runs in this namespace (another org's instance).</summary>
+    public string? TenantNamespace { get; set; }
+
     private static JsonObject Status(int code, string reason) => new() { ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = code < 300 ? "Success" : "Failure", ["reason"] = reason, ["code"] = code };
 
     private static JsonObject Node(string name, string ip, string memory, bool master)
@@ -155,6 +158,7 @@ public sealed class FakeKubeApi : IAsyncLifetime
         yield return Pod($"q2aodptfquogblu5nzblt-statefulset-0", Namespace, "k8s-worker-20250408132243", "10.244.5.36", "StatefulSet", "2", "5Gi");
         yield return Pod("kube-proxy-7xk2p", "kube-system", "k8s-worker-20250408132243", "192.168.0.2", "DaemonSet", "0", "0");
         if (ExtraPdbPod) yield return Pod("pdb-protected-0", Namespace, "k8s-worker-20250408132243", "10.244.5.40", "StatefulSet", "1", "1Gi");
+        if (TenantNamespace is not null) yield return Pod("tenant-app-0", TenantNamespace, "k8s-worker-20250408132243", "10.244.5.50", "StatefulSet", "500m", "512Mi");
     }
 
     private static JsonObject Pod(string name, string ns, string node, string ip, string owner, string cpu, string memory) => new()

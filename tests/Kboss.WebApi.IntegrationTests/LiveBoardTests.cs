@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Kboss.Application.Cpcc.Boards;
-using Kboss.Domain.Identity;
+using Kboss.Domain.Cpcc;
 using Kboss.Infrastructure.IntegrationTests;
 using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
@@ -145,24 +145,32 @@ public sealed class LiveBoardTests(AppFixture app, FakeKubeApi kube) : IClassFix
     [Fact]
     public async Task Customers_see_only_the_pods_of_their_org_namespace()
     {
-        // the fake's pod runs in the namespace of the spec's cluster 4hBm8atruISOU2bs24t_N and org mIWUHBeeDM8mwAFPIQ8pS
-        await LiveClusterSeed.ConnectAsync(app.Factory, DemoData.CenterId, DemoData.ClusterChaoyang, kube.Kubeconfig, "10.250.0.3");
-        var name = "dc" + Guid.NewGuid().ToString("N")[..8];
-        (await app.Operator().PostAsync("/user/add_user.dspy", ("username", name), ("password", AppFixture.Password), ("roles", Roles.Customer), ("orgid", DemoData.OrgId))).Status.Should().BeTrue();
-        var demoCustomer = new Api(app.Factory.CreateClient()).WithToken(await app.Anonymous().LoginAsync(name, AppFixture.Password));
+        kube.Seed();
+        var c = await CenterAsync();
+        kube.TenantNamespace = InstanceNaming.Derive(c.Center.Chaoyang, app.CustomerOrgId, "x", "StatefulSet").Namespace;
+        try
+        {
+            (string, string?)[] q = [("cpcid", c.Center.Id), ("clusterid", c.Center.Chaoyang)];
+            var own = await app.Customer().GetAsync(Pods, q);
+            own.Status.Should().BeTrue(own.Raw);
+            var rows = own.Data!["rows"]!.AsArray();
+            rows.Select(x => x!["pod_name"]!.GetValue<string>()).Should().Equal("tenant-app-0");
+            (rows[0]!["pod_namespace"]!.GetValue<string>(), rows[0]!["pod_cpu_limit"]!.GetValue<string>(), rows[0]!["pod_memory_limit"]!.GetValue<string>())
+                .Should().Be((kube.TenantNamespace, "500m", "512Mi"));
 
-        var own = await demoCustomer.GetAsync(Pods, ("cpcid", DemoData.CenterId), ("clusterid", DemoData.ClusterChaoyang));
-        own.Status.Should().BeTrue(own.Raw);
-        own.Data!["rows"]!.AsArray().Select(x => x!["pod_name"]!.GetValue<string>()).Should().Equal("q2aodptfquogblu5nzblt-statefulset-0");
-
-        var other = await app.Customer().GetAsync(Pods, ("cpcid", DemoData.CenterId), ("clusterid", DemoData.ClusterChaoyang));
-        other.Status.Should().BeTrue(other.Raw);
-        other.Data!["total"]!.GetValue<int>().Should().Be(0);
-        var otherOp = await app.OtherOperator().GetAsync(Pods, ("cpcid", DemoData.CenterId), ("clusterid", DemoData.ClusterChaoyang));
-        otherOp.Data!["total"]!.GetValue<int>().Should().Be(0);
-        (await app.Anonymous().GetAsync(Pods, ("cpcid", DemoData.CenterId), ("clusterid", DemoData.ClusterChaoyang))).Http.Should().Be(401);
-        (await app.Customer().GetAsync(Pods, ("cpcid", DemoData.CenterId), ("clusterid", "x"))).Code.Should().Be("not_found");
-        (await app.Customer().GetAsync(Pods, ("clusterid", "x"))).Msg.Should().Be("无算力中心ID");
+            var op = await app.Operator().GetAsync(Pods, q);
+            op.Data!["rows"]!.AsArray().Select(x => x!["pod_name"]!.GetValue<string>()).Should().BeEquivalentTo(["q2aodptfquogblu5nzblt-statefulset-0", "tenant-app-0"]);
+            var otherOp = await app.OtherOperator().GetAsync(Pods, q);
+            (otherOp.Status, otherOp.Data!["total"]!.GetValue<int>()).Should().Be((true, 0));
+            (await app.Anonymous().GetAsync(Pods, q)).Http.Should().Be(401);
+            (await app.Customer().GetAsync(Pods, ("cpcid", c.Center.Id), ("clusterid", "x"))).Code.Should().Be("not_found");
+            (await app.Customer().GetAsync(Pods, ("clusterid", "x"))).Msg.Should().Be("无算力中心ID");
+            (await app.Customer().GetAsync(Pods, ("cpcid", "nope"), ("clusterid", "x"))).Msg.Should().Be("算力中心不存在");
+        }
+        finally
+        {
+            kube.TenantNamespace = null;
+        }
     }
 
     // ---------------- L4 ----------------

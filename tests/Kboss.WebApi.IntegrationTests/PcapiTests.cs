@@ -88,7 +88,7 @@ public sealed class PcapiTests(AppFixture app, FakeKubeApi kube) : IClassFixture
             ((int)m.StatusCode).Should().Be(401);
             m.Headers.WwwAuthenticate.ToString().Should().StartWith("Basic");
             var r = await Response.ReadAsync(m);
-            r.Body.ToJsonString().Should().Be("""{"status":false,"info":"pcapi 认证失败: 请使用算力中心的接口账号和密码进行 Basic 认证","data":"","code":"unauthenticated"}""");
+            r.Raw.Should().Be("""{"status":false,"info":"pcapi 认证失败: 请使用算力中心的接口账号和密码进行 Basic 认证","data":"","code":"unauthenticated"}""");
         }
         var garbage = new Api(app.Factory.CreateClient());
         garbage.Http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Basic %%%not-base64");
@@ -211,7 +211,7 @@ public sealed class PcapiTests(AppFixture app, FakeKubeApi kube) : IClassFixture
         (ghost.Code, Info(ghost)).Should().Be(("not_found", "delete node failed: 节点 ghost 不存在"));
 
         var r = await api.PostAsync(Base + "delete_cluster_node", Ssh(c, ("node_name", Worker), ("force", "true")));
-        r.Raw.Should().Be($$"""{"status":true,"info":"delete node success","data":{"node_name":"{{Worker}}","force":true}}""");
+        r.Raw.Should().Be($$$"""{"status":true,"info":"delete node success","data":{"node_name":"{{{Worker}}}","force":true}}""");
         kube.Nodes.Keys.Should().Equal("k8s-master");
         await app.Factory.WithDbAsync(async db =>
             (await db.AuditEntries.AsNoTracking().AnyAsync(a => a.EntityId == c.Center.Chaoyang && a.Action == "pcapi.node.deleted")).Should().BeTrue());

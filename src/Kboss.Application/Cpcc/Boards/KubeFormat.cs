@@ -40,9 +40,9 @@ public static class KubeFormat
     public static string Fixed(decimal value, int decimals) =>
         Math.Round(value, decimals, MidpointRounding.ToEven).ToString("F" + decimals, CultureInfo.InvariantCulture);
 
-    /// <summary>A CPU quantity from millicores the way Kubernetes writes it: <c>2</c>, <c>1.5</c>, <c>250m</c>.</summary>
+    /// <summary>A CPU quantity from millicores in Kubernetes' canonical form: <c>2</c>, <c>1500m</c>, <c>250m</c>.</summary>
     public static string Cpu(long milli) =>
-        milli % 100 == 0 ? (milli / 1000m).ToString("0.#", CultureInfo.InvariantCulture) : $"{milli}m";
+        milli % 1000 == 0 ? (milli / 1000).ToString(CultureInfo.InvariantCulture) : $"{milli}m";
 
     /// <summary>A memory quantity from Mi: <c>5Gi</c> when whole Gi, else <c>512Mi</c>.</summary>
     public static string Memory(long mi) =>
