@@ -57,10 +57,11 @@ public sealed class GetClusterNodesHandler(IKbossDbContext db, ISecretProtector 
             var target = await PcapiTarget.ResolveAsync(db, secrets, caller, q, ct);
             var nodesTask = LiveCluster.CallAsync(() => kube.ListNodesAsync(target.Kubeconfig, ct));
             var ipsTask = LiveCluster.CallAsync(() => kube.ListNodeExternalIpsAsync(target.Kubeconfig, ct));
-            await Task.WhenAll(nodesTask, ipsTask);
+            await LiveCluster.SettleAsync(nodesTask, ipsTask);
+            var nodes = await nodesTask;
             var ips = await ipsTask;
             var now = clock.GetUtcNow().UtcDateTime;
-            var rows = (await nodesTask).OrderBy(n => n.Name, StringComparer.Ordinal)
+            var rows = nodes.OrderBy(n => n.Name, StringComparer.Ordinal)
                 .Select(n => new PcapiNodeRow(n.Name, (n.Ready ? "Ready" : "NotReady") + (n.Unschedulable ? ",SchedulingDisabled" : ""),
                     string.Join(",", n.Roles), KubeFormat.Age(n.CreatedUtc, now), n.KubeletVersion, n.InternalIp,
                     ips.GetValueOrDefault(n.Name) ?? "", n.OsImage, n.KernelVersion, n.ContainerRuntime))

@@ -49,12 +49,13 @@ public sealed class GetNodeBoardHandler(IKbossDbContext db, CenterGuard guard, I
         var nodesTask = LiveCluster.CallAsync(() => kube.ListNodesAsync(kubeconfig, ct));
         var podsTask = LiveCluster.CallAsync(() => kube.ListPodsAsync(kubeconfig, ct));
         var ipsTask = LiveCluster.CallAsync(() => kube.ListNodeExternalIpsAsync(kubeconfig, ct));
-        await Task.WhenAll(nodesTask, podsTask, ipsTask);
+        await LiveCluster.SettleAsync(nodesTask, podsTask, ipsTask);
 
+        var nodes = await nodesTask;
         var requests = NodeRequests.Of(await podsTask);
         var ips = await ipsTask;
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = (await nodesTask).OrderBy(n => NodeBoardFormatter.IsControlPlane(n) ? 0 : 1).ThenBy(n => n.Name, StringComparer.Ordinal)
+        var rows = nodes.OrderBy(n => NodeBoardFormatter.IsControlPlane(n) ? 0 : 1).ThenBy(n => n.Name, StringComparer.Ordinal)
             .Select(n => NodeBoardFormatter.Format(n, requests.GetValueOrDefault(n.Name), ips.GetValueOrDefault(n.Name),
                 (key, _) => catalogue.Contains(key) || key.StartsWith("kyy-", StringComparison.Ordinal), now))
             .ToList();

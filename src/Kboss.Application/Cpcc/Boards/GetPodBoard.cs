@@ -53,11 +53,12 @@ public sealed class GetPodBoardHandler(IKbossDbContext db, OrgAccess access, ICu
 
         var podsTask = LiveCluster.CallAsync(() => kube.ListPodsAsync(kubeconfig, ct));
         var usageTask = LiveCluster.CallAsync(() => kube.ListPodUsageAsync(kubeconfig, ct));
-        await Task.WhenAll(podsTask, usageTask);
+        await LiveCluster.SettleAsync(podsTask, usageTask);
 
+        var pods = await podsTask;
         var usage = (await usageTask).GroupBy(u => (u.Namespace, u.Name)).ToDictionary(g => g.Key, g => g.First());
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = (await podsTask)
+        var rows = pods
             .Where(p => onlyNamespace is null ? !LiveCluster.SystemNamespaces.Contains(p.Namespace) : p.Namespace == onlyNamespace)
             .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => PodBoardFormatter.Format(p, usage.GetValueOrDefault((p.Namespace, p.Name)), now))

@@ -59,6 +59,20 @@ public static class LiveCluster
         }
     }
 
+    /// <summary>Waits for every call of a parallel read to end, without throwing; awaiting the tasks afterwards in a fixed
+    /// order then reports the first failure deterministically (and no failure goes unobserved).</summary>
+    public static async Task SettleAsync(params Task[] tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (BusinessException)
+        {
+            // reported by awaiting the tasks in order
+        }
+    }
+
     /// <summary>Namespaces of the cluster's own components, never shown on the pod board.</summary>
     public static readonly IReadOnlySet<string> SystemNamespaces =
         new HashSet<string>(["kube-system", "kube-flannel", "kube-public", "kube-node-lease", "tigera-operator", "calico-system"], StringComparer.Ordinal);
