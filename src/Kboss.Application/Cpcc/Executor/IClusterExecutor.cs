@@ -6,9 +6,9 @@ namespace Kboss.Application.Cpcc.Executor;
 /// The port to a centre's executor (pcapi over HTTP with Basic auth from the centre's <c>api_user</c>/<c>api_pwd</c>,
 /// which reaches machines over SSH and clusters through the Kubernetes API). Operations of analysis/cpcc.md §5.3.
 /// <para><b>Not implemented and not called yet</b>: the container-cloud database step stores devices, clusters, labels
-/// and instance configs only. The endpoints that need this port are K4 <c>get_cpcpod</c>, K5 <c>get_cpcworker</c>,
-/// K10 <c>new_cluster</c>, K11 <c>cpcluster_delete</c>, L4 <c>setup_cpclabel</c>, N1 <c>new_cpcworker</c>, B2
-/// <c>determine_accommodat</c>; K6/K8/K9 will also call <see cref="ApplyOrDeleteInstanceAsync"/> (apply on create and
+/// and instance configs only. The endpoints that need this port are K10 <c>new_cluster</c>, K11 <c>cpcluster_delete</c>,
+/// N1 <c>new_cpcworker</c>, B2 <c>determine_accommodat</c> (K4, K5 and L4 read and label the cluster directly through
+/// <see cref="Common.Interfaces.IKubernetesGateway"/>, ADR 0007); K6/K8/K9 will also call <see cref="ApplyOrDeleteInstanceAsync"/> (apply on create and
 /// update, delete before removing the row, rolling the row back when the executor fails).</para>
 /// Every method decrypts secrets only inside the adapter and reports failures as a <see cref="ExecutorResult{T}"/>
 /// (never throws for an executor-side failure); callers map a failure to <c>算力中心服务操作失败</c>.
