@@ -24,7 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Products.Marketplace.PublishProductExcel>();
         services.AddScoped<Products.Catalog.CatalogAccess>();
         services.AddScoped<Cpcc.Provisioning.ProvisioningRunner>();
-        services.AddScoped<Pcapi.PcapiAuthenticator>();
+        services.AddScoped<Pcapi.PcapiCaller>();
         return services;
     }
 

@@ -88,7 +88,26 @@ public sealed class FakeKubeApi : IAsyncLifetime
         _app.MapPost("/api/v1/namespaces/{ns}/pods/{name}/eviction", (string ns, string name) => name == "pdb-protected-0"
             ? Results.Json(Status(429, "TooManyRequests"), statusCode: 429) : Results.Json(Status(201, "Success"), statusCode: 201));
         MapObjectRoutes(_app);
+        _app.MapGet("/apis/metrics.k8s.io/v1beta1/pods", () => MetricsServer
+            ? Results.Json(new JsonObject { ["kind"] = "PodMetricsList", ["apiVersion"] = "metrics.k8s.io/v1beta1", ["metadata"] = new JsonObject(), ["items"] = new JsonArray(Pods().Select(p => (JsonNode)PodMetrics(p)).ToArray()) })
+            : Results.Json(Status(404, "NotFound"), statusCode: 404));
         await _app.StartAsync();
+    }
+
+    /// <summary>False: the cluster has no metrics-server (<c>metrics.k8s.io</c> answers 404).</summary>
+    public bool MetricsServer { get; set; } = true;
+
+    /// <summary>Live usage of the fake pods: the spec's K4 example (4m, 2600Ki = 2.539Mi) for the StatefulSet pod.</summary>
+    private static JsonObject PodMetrics(JsonObject pod)
+    {
+        var name = pod["metadata"]!["name"]!.GetValue<string>();
+        var (cpu, memory) = name.StartsWith("kube-proxy", StringComparison.Ordinal) ? ("1250000n", "10Mi") : ("4m", "2600Ki");
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = pod["metadata"]!["namespace"]!.GetValue<string>() },
+            ["timestamp"] = "2025-06-11T07:22:51Z", ["window"] = "15s",
+            ["containers"] = new JsonArray(new JsonObject { ["name"] = "main", ["usage"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory } }),
+        };
     }
 
     public async Task DisposeAsync()
@@ -104,6 +123,9 @@ public sealed class FakeKubeApi : IAsyncLifetime
     }
 
     public bool ExtraPdbPod { get; set; }
+
+    /// <summary>When set, one more pod (<c>tenant-app-0</c>, 500m / 512Mi) runs in this namespace (another org's instance).</summary>
+    public string? TenantNamespace { get; set; }
 
     private static JsonObject Status(int code, string reason) => new() { ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = code < 300 ? "Success" : "Failure", ["reason"] = reason, ["code"] = code };
 
@@ -137,6 +159,7 @@ public sealed class FakeKubeApi : IAsyncLifetime
         yield return Pod($"q2aodptfquogblu5nzblt-statefulset-0", Namespace, "k8s-worker-20250408132243", "10.244.5.36", "StatefulSet", "2", "5Gi");
         yield return Pod("kube-proxy-7xk2p", "kube-system", "k8s-worker-20250408132243", "192.168.0.2", "DaemonSet", "0", "0");
         if (ExtraPdbPod) yield return Pod("pdb-protected-0", Namespace, "k8s-worker-20250408132243", "10.244.5.40", "StatefulSet", "1", "1Gi");
+        if (TenantNamespace is not null) yield return Pod("tenant-app-0", TenantNamespace, "k8s-worker-20250408132243", "10.244.5.50", "StatefulSet", "500m", "512Mi");
     }
 
     private static JsonObject Pod(string name, string ns, string node, string ip, string owner, string cpu, string memory) => new()

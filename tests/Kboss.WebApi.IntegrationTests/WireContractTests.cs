@@ -17,15 +17,6 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
     [
         // They need the cluster executor (pcapi / SSH / Kubernetes, Application/Cpcc/Executor/IClusterExecutor.cs),
         // which is the next container-cloud step; their database side is in place.
-        "POST /dev/cpcc/cpclabel/setup_cpclabel.dspy",    // L4: labels a Kubernetes node
-        "GET /dev/cpcc/cpcpod/get_cpcpod.dspy",           // K4: live pods
-        "GET /dev/cpcc/cpcworker/get_cpcworker.dspy",     // K5: live nodes
-        // pcapi (36): P2, P3, P4 and P9 are served; the node operations come with the live boards.
-        "POST /pcapi/api/v1/cluster/common/node_label_opt",
-        "GET /pcapi/api/v1/cluster/common/get_cluster_pods",
-        "GET /pcapi/api/v1/cluster/common/get_cluster_nodes",
-        "POST /pcapi/api/v1/cluster/common/delete_cluster_node",
-        "POST /pcapi/api/v1/cluster/common/node_state_switch",
         "POST /", // N2 is documented without a path: served at POST /dev/cpcc/cpcworker/delete_cpcworker.dspy (analysis/cpcc.md §3.F)
     ];
 
@@ -47,7 +38,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
                 declared.Should().Contain(name, $"{method} {path} documents {name}");
             checkedCount++;
         }
-        checkedCount.Should().Be(88); // 03: 24; 36: 4 of 9; 37: 4, 38: 4, 39: 3, 40: 9, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
+        checkedCount.Should().Be(96); // 03: 24; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
     }
 
     [Fact]

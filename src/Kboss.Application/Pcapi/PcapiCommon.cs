@@ -8,6 +8,13 @@ public sealed record PcapiReply
     /// <summary>An empty reply (set the properties).</summary>
     public PcapiReply() { }
 
+    /// <summary>Success with typed <c>data</c> (<see cref="PcapiReply{T}"/>).</summary>
+    public static PcapiReply<T> Ok<T>(string info, T data) => new() { Status = true, Info = info, Data = data };
+
+    /// <summary>Typed failure: <c>info</c> = <paramref name="documented"/> + <c>": "</c> + <paramref name="reason"/>.</summary>
+    public static PcapiReply<T> Fail<T>(string documented, string reason, string code, T data) =>
+        new() { Status = false, Info = $"{documented}: {reason}", Data = data, Code = code };
+
     /// <summary>A reply with <paramref name="status"/>, <paramref name="info"/> and <paramref name="data"/>.</summary>
     public PcapiReply(bool status, string info, object? data)
     {

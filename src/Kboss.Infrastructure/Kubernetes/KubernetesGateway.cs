@@ -276,4 +276,65 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
         try { await delete(); }
         catch (HttpOperationException e) when (Is(e, HttpStatusCode.NotFound)) { /* already gone */ }
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<KubePodUsage>> ListPodUsageAsync(string kubeconfig, CancellationToken ct)
+    {
+        try
+        {
+            return await CallAsync(kubeconfig, "读取资源实例用量", async k =>
+            {
+                var list = await k.CustomObjects.ListClusterCustomObjectAsync("metrics.k8s.io", "v1beta1", "pods", cancellationToken: ct);
+                var json = list is JsonElement e ? e : JsonSerializer.SerializeToElement(list);
+                return (IReadOnlyList<KubePodUsage>)ToUsage(json);
+            });
+        }
+        catch (KubeGatewayException e) when (e.InnerException is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable })
+        {
+            log.LogInformation("metrics.k8s.io is not served by the cluster (no metrics-server): pod usage left empty");
+            return [];
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, string>> ListNodeExternalIpsAsync(string kubeconfig, CancellationToken ct) =>
+        CallAsync(kubeconfig, "列出节点地址", async k =>
+            (IReadOnlyDictionary<string, string>)(await k.CoreV1.ListNodeAsync(cancellationToken: ct)).Items
+                .Select(n => (n.Metadata.Name, Ip: n.Status?.Addresses?.FirstOrDefault(a => a.Type == "ExternalIP")?.Address))
+                .Where(x => !string.IsNullOrEmpty(x.Ip)).ToDictionary(x => x.Name, x => x.Ip!));
+
+    private static List<KubePodUsage> ToUsage(JsonElement list)
+    {
+        var result = new List<KubePodUsage>();
+        if (list.ValueKind != JsonValueKind.Object || !list.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array) return result;
+        foreach (var item in items.EnumerateArray())
+        {
+            if (!item.TryGetProperty("metadata", out var meta)) continue;
+            var ns = meta.TryGetProperty("namespace", out var n) ? n.GetString() ?? "" : "";
+            var name = meta.TryGetProperty("name", out var nm) ? nm.GetString() ?? "" : "";
+            decimal cpu = 0, memory = 0;
+            if (item.TryGetProperty("containers", out var containers) && containers.ValueKind == JsonValueKind.Array)
+                foreach (var c in containers.EnumerateArray())
+                {
+                    if (!c.TryGetProperty("usage", out var usage)) continue;
+                    cpu += Quantity(usage, "cpu");
+                    memory += Quantity(usage, "memory") / 1_048_576m;
+                }
+            result.Add(new KubePodUsage(ns, name, cpu, memory));
+        }
+        return result;
+    }
+
+    private static decimal Quantity(JsonElement usage, string name)
+    {
+        if (!usage.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String) return 0;
+        try
+        {
+            return new ResourceQuantity(v.GetString()).ToDecimal();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            return 0;
+        }
+    }
 }

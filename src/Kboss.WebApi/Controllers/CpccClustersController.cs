@@ -1,4 +1,5 @@
 using Kboss.Application.Common.Models;
+using Kboss.Application.Cpcc.Boards;
 using Kboss.Application.Cpcc.Clusters;
 using Kboss.Application.Cpcc.InstanceConfigs;
 using Kboss.Application.Cpcc.Provisioning;
@@ -12,9 +13,10 @@ namespace Kboss.WebApi.Controllers;
 
 /// <summary>
 /// kboss容器云/算力集群管理 (spec: 40-cpcc-clusters.md), database side: clusters (K1, K2) and instance configs (K6–K9).
-/// Writes and cluster reads: operators and admins; the instance-config list (K7): any logged-in user, scoped by org.
-/// Cluster creation (K10) and deletion (K11, behind <c>Cpcc:Features:DeleteCluster</c>) are long operations polled with
-/// <c>get_cluster_operation.dspy</c> (ADR 0010). The live boards (K4, K5) come with the Kubernetes side of the executor.
+/// Writes and cluster reads: operators and admins; the instance-config list (K7) and the live pod board (K4): any
+/// logged-in user, scoped by org. Live boards K4/K5 read the cluster's Kubernetes API. Cluster creation (K10) and
+/// deletion (K11, behind <c>Cpcc:Features:DeleteCluster</c>) are long operations polled with
+/// <c>get_cluster_operation.dspy</c> (ADR 0010).
 /// </summary>
 [Tags("kboss容器云/算力集群管理")]
 public sealed class CpccClustersController(IMediator mediator) : ControllerBase
@@ -28,6 +30,15 @@ public sealed class CpccClustersController(IMediator mediator) : ControllerBase
     [LegacyPost("/dev/cpcc/cpccluster/update_cpccluster.dspy")]
     [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<UpdatedCluster>> Update([FromLegacyParams] UpdateCluster c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>实时集群资源实例看板</summary>
+    [LegacyGet("/dev/cpcc/cpcpod/get_cpcpod.dspy")]
+    public ValueTask<Reply<Paged<PodBoardRow>>> PodBoard([FromLegacyParams] GetPodBoard q, CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>实时集群成员节点看板</summary>
+    [LegacyGet("/dev/cpcc/cpcworker/get_cpcworker.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<Paged<NodeBoardRow>>> NodeBoard([FromLegacyParams] GetNodeBoard q, CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>新增集群资源实例配置</summary>
     [LegacyPost("/dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy")]

@@ -76,4 +76,23 @@ public interface IKubernetesGateway
     /// deleted. The namespace and service account (shared by the org's instances in the cluster) are kept.
     /// </summary>
     Task DeleteAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, CancellationToken ct);
+
+    /// <summary>
+    /// Live usage of every pod (<c>GET /apis/metrics.k8s.io/v1beta1/pods</c>). Returns <b>an empty list, not an
+    /// error,</b> when the cluster has no metrics-server (the API answers 404 or 503), so boards can still be shown.
+    /// </summary>
+    Task<IReadOnlyList<KubePodUsage>> ListPodUsageAsync(string kubeconfig, CancellationToken ct);
+
+    /// <summary>The <c>ExternalIP</c> address of every node that has one (node name → address).</summary>
+    Task<IReadOnlyDictionary<string, string>> ListNodeExternalIpsAsync(string kubeconfig, CancellationToken ct);
 }
+
+/// <summary>
+/// Live usage of a pod from metrics-server (<c>metrics.k8s.io/v1beta1</c>), summed over its containers: cpu in cores,
+/// memory in Mi (1 Mi = 1,048,576 bytes), both exact decimals.
+/// </summary>
+/// <param name="Namespace">Namespace.</param>
+/// <param name="Name">Pod name.</param>
+/// <param name="CpuCores">CPU in use, in cores (e.g. 0.004).</param>
+/// <param name="MemoryMi">Memory in use, in Mi (e.g. 2.539).</param>
+public sealed record KubePodUsage(string Namespace, string Name, decimal CpuCores, decimal MemoryMi);

@@ -5,11 +5,10 @@ namespace Kboss.Application.Cpcc.Executor;
 /// <summary>
 /// The port to a centre's executor (pcapi over HTTP with Basic auth from the centre's <c>api_user</c>/<c>api_pwd</c>,
 /// which reaches machines over SSH and clusters through the Kubernetes API). Operations of analysis/cpcc.md §5.3.
-/// <para><b>Not implemented and not called yet</b> except its provisioning part, which lives in
-/// <see cref="IClusterProvisioner"/> (K10, N1, N2, K11; ADR 0010). The endpoints that still need this port are K4
-/// <c>get_cpcpod</c>, K5 <c>get_cpcworker</c>, L4 <c>setup_cpclabel</c>, B2 <c>determine_accommodat</c>; K6/K8/K9 will
-/// also call <see cref="ApplyOrDeleteInstanceAsync"/> (apply on create and update, delete before removing the row,
-/// rolling the row back when the executor fails).</para>
+/// <para><b>Superseded in practice:</b> the operations are served by narrower ports — provisioning by
+/// <see cref="IClusterProvisioner"/> (K10, N1, N2, K11; ADR 0010), the live boards, labels and node operations (K4, K5,
+/// L4, P1, P5–P8) and instance apply/delete (K6, K8, K9, P9) by <see cref="Common.Interfaces.IKubernetesGateway"/>
+/// (ADR 0009). This interface is kept as the documented shape of the remote pcapi surface.</para>
 /// Every method decrypts secrets only inside the adapter and reports failures as a <see cref="ExecutorResult{T}"/>
 /// (never throws for an executor-side failure); callers map a failure to <c>算力中心服务操作失败</c>.
 /// </summary>
