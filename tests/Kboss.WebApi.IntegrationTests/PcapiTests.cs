@@ -88,7 +88,7 @@ public sealed class PcapiTests(AppFixture app, FakeKubeApi kube) : IClassFixture
             ((int)m.StatusCode).Should().Be(401);
             m.Headers.WwwAuthenticate.ToString().Should().StartWith("Basic");
             var r = await Response.ReadAsync(m);
-            r.Raw.Should().Be("""{"status":false,"info":"pcapi 认证失败: 请使用算力中心的接口账号和密码进行 Basic 认证","data":"","code":"unauthenticated"}""");
+            r.Raw.Should().Be("""{"status":false,"info":"认证失败: 请使用算力中心的接口账号和密码进行 Basic 认证 (pcapi)","data":"","code":"unauthenticated"}""");
         }
         var garbage = new Api(app.Factory.CreateClient());
         garbage.Http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Basic %%%not-base64");

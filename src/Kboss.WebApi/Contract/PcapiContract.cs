@@ -17,7 +17,7 @@ namespace Kboss.WebApi.Contract;
 public sealed class PcapiBasicAuthAttribute : Attribute, IAsyncAuthorizationFilter
 {
     /// <summary>Message of a refused or missing Authorization header.</summary>
-    public const string Refused = "pcapi 认证失败: 请使用算力中心的接口账号和密码进行 Basic 认证";
+    public const string Refused = "认证失败: 请使用算力中心的接口账号和密码进行 Basic 认证 (pcapi)";
 
     /// <inheritdoc />
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
