@@ -4,7 +4,7 @@ namespace Kboss.Domain.Cpcc;
 
 /// <summary>
 /// A long machine operation of the container cloud (install a control plane, join a worker, remove a worker, delete a
-/// cluster), run in the background and polled by clients (ADR 0007). Lifecycle: <see cref="OperationStatus.Running"/>
+/// cluster), run in the background and polled by clients (ADR 0010). Lifecycle: <see cref="OperationStatus.Running"/>
 /// → <see cref="OperationStatus.Succeeded"/> or <see cref="OperationStatus.Failed"/>; the captured install log is kept
 /// in both cases (secrets are never written to it). spec: analysis/cpcc.md §4.7, §5.2.
 /// </summary>
