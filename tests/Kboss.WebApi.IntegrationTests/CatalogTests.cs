@@ -356,8 +356,20 @@ public sealed class CatalogTests(AppFixture app) : IClassFixture<AppFixture>
         (await sales.GetAsync("/product/update_user_inquiry.dspy", ("id", id), ("feedback", "2"))).Code.Should().Be("invalid_argument");
         (await sales.GetAsync("/product/update_user_inquiry.dspy", ("id", "nope"), ("feedback", "1"))).Code.Should().Be("not_found");
 
-        var excel = await app.Operator().GetAsync("/product/search_user_inquiry.dspy", ("url_link", site), ("to_excel", "1"));
-        (excel.Status, excel.Code).Should().Be((false, "not_implemented"));
+        var excel = await app.Operator().Http.GetAsync($"/product/search_user_inquiry.dspy?url_link={Uri.EscapeDataString(site)}&to_excel=1");
+        ((int)excel.StatusCode).Should().Be(200);
+        excel.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        excel.Content.Headers.ContentDisposition!.FileNameStar.Should().MatchRegex(@"^立即咨询导出_\d{14}\.xlsx$");
+        using (var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(await excel.Content.ReadAsByteArrayAsync())))
+        {
+            var sheet = package.Workbook.Worksheets.First();
+            Enumerable.Range(1, 10).Select(c => sheet.Cells[1, c].Text).Should().Equal("姓名", "电话", "公司", "邮箱", "咨询内容", "发布类型", "关联商品", "咨询类型", "是否回访", "创建时间");
+            sheet.Dimension.End.Row.Should().Be(2);
+            sheet.Cells[2, 2].Text.Should().Be("13912345678");
+            sheet.Cells[2, 7].Text.Should().Be("A100整机");
+            sheet.Cells[2, 9].Text.Should().Be("是");
+        }
+        (await app.Customer().GetAsync("/product/search_user_inquiry.dspy", ("to_excel", "1"))).Http.Should().Be(403);
         (await app.Customer().GetAsync("/product/search_user_inquiry.dspy")).Http.Should().Be(403);
         (await app.Anonymous().GetAsync("/product/delete_user_inquiry.dspy", ("id", id))).Http.Should().Be(401);
 
