@@ -54,7 +54,7 @@ public sealed class ProvisioningOptions
             Features = new CpccFeatures
             {
                 DeleteCluster = bool.TryParse(c["Cpcc:Features:DeleteCluster"], out var dc) && dc,
-                DeleteWorker = bool.TryParse(c["Cpcc:Features:DeleteWorker"], out var dw) && dw,
+                DeleteWorker = !bool.TryParse(c["Cpcc:Features:DeleteWorker"], out var dw) || dw, // on unless switched off
             },
         };
     }

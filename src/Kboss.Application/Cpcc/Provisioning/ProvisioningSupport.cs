@@ -10,7 +10,7 @@ public sealed class CpccFeatures
 {
     /// <summary><c>Cpcc:Features:DeleteCluster</c>: K11 <c>cpcluster_delete</c> (default off).</summary>
     public bool DeleteCluster { get; init; }
-    /// <summary><c>Cpcc:Features:DeleteWorker</c>: N2 <c>delete_cpcworker</c> (default off).</summary>
+    /// <summary><c>Cpcc:Features:DeleteWorker</c>: N2 <c>delete_cpcworker</c> (default on: drain, delete the node, device back to idle).</summary>
     public bool DeleteWorker { get; init; }
 
     /// <summary>Answer of a flagged-off endpoint.</summary>
