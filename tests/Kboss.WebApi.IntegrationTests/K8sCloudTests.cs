@@ -199,6 +199,18 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
     }
 
     [Fact]
+    public async Task Sixteen_parallel_creates_against_disk_stock_for_three_give_exactly_three()
+    {
+        var c = await ConfigureAsync(new Dictionary<string, long>(ClusterConfigTests.Plenty) { ["DATA"] = 30 });
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => app.Customer().GetAsync(Create, Form(storage: "10"))));
+        results.Should().OnlyContain(r => r.Http == 200);
+        results.Count(r => r.Status).Should().Be(3);
+        results.Where(r => !r.Status).Should().OnlyContain(r => r.Code == "insufficient_stock");
+        (await ConsumedAsync(c.Chaoyang))["disk/DATA"].Should().Be(30);
+        (await app.Factory.WithDbAsync(db => db.CloudInstances.CountAsync(x => x.ClusterId == c.Chaoyang))).Should().Be(3);
+    }
+
+    [Fact]
     public async Task Without_a_configured_cluster_the_answer_is_not_configured()
     {
         await ConfigureAsync();
