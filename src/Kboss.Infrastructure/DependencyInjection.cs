@@ -19,6 +19,7 @@ public static class DependencyInjection
         Directory.CreateDirectory(options.DataFolder);
         services.AddSingleton(options);
         services.AddSingleton<IPlatformSettings, PlatformSettings>();
+        services.AddSingleton<IK8sCloudSettings, K8sCloudSettings>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
 

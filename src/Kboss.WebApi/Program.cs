@@ -20,6 +20,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<CenterGuard>();
 builder.Services.AddScoped<WidgetCatalog>();
 builder.Services.AddScoped<Kboss.Application.Cpcc.InstanceConfigs.InstanceDeployer>();
+builder.Services.AddScoped<Kboss.Application.K8sCloud.CloudCluster>();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
 builder.Services.AddMediator(o =>
 {

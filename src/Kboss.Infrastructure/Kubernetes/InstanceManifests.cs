@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
+using Kboss.Application.Common.Interfaces;
 using Kboss.Domain.Cpcc;
+using Kboss.Domain.K8sCloud;
 
 namespace Kboss.Infrastructure.Kubernetes;
 
@@ -12,6 +14,12 @@ namespace Kboss.Infrastructure.Kubernetes;
 /// <param name="Service">The service exposing the instance.</param>
 public sealed record InstanceObjects(V1Namespace Namespace, V1ServiceAccount ServiceAccount, V1PersistentVolumeClaim Volume,
     IKubernetesObject<V1ObjectMeta> Controller, V1Service Service);
+
+/// <summary>The Kubernetes objects of a user's container instance (module 35), in creation order.</summary>
+/// <param name="Namespace">The org's namespace (shared, never deleted by an instance).</param>
+/// <param name="Volume">The PVC (ReadWriteOnce, <c>storage</c> Gi).</param>
+/// <param name="Pod">The bare pod mounting the PVC.</param>
+public sealed record CloudInstanceObjects(V1Namespace Namespace, V1PersistentVolumeClaim Volume, V1Pod Pod);
 
 /// <summary>
 /// Turns an instance config into Kubernetes objects (analysis/cpcc.md §4.8, §6.4 #36): names as stored on the config
@@ -81,6 +89,64 @@ public static class InstanceManifests
             },
         };
         return new InstanceObjects(nsObj, sa, pvc, Controller(c, own, password), service);
+    }
+
+    /// <summary>
+    /// Builds the objects of a user's container instance (analysis/platform.md §3.7 E53, §4.9): namespace, a
+    /// ReadWriteOnce PVC of <c>storage</c> Gi (storage class when configured) and a bare pod with requests = limits
+    /// <c>cpu</c> cores, <c>memory</c> Gi, <c>nvidia.com/gpu</c> cards and GPU memory per card (when given), the PVC
+    /// mounted at the configured path. Same labels as instance configs.
+    /// </summary>
+    public static CloudInstanceObjects BuildCloud(CloudInstance i, CloudInstanceOptions options)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var common = new Dictionary<string, string> { [ManagedByLabel] = "kboss" };
+        var own = new Dictionary<string, string>(common) { [InstanceLabel] = i.Id };
+        var ns = new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = i.NamespaceName, Labels = new Dictionary<string, string>(common) } };
+        var pvc = new V1PersistentVolumeClaim
+        {
+            ApiVersion = "v1", Kind = "PersistentVolumeClaim",
+            Metadata = Meta(i.Pvcname, i.NamespaceName, own),
+            Spec = new V1PersistentVolumeClaimSpec
+            {
+                AccessModes = ["ReadWriteOnce"],
+                StorageClassName = options.StorageClass,
+                Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(i.Storage.ToString(inv) + "Gi") } },
+            },
+        };
+        var resources = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new(i.Cpu.ToString(inv)),
+            ["memory"] = new(i.Memory.ToString(inv) + "Gi"),
+        };
+        if (i.Gpu > 0)
+        {
+            resources[GpuResource] = new(i.Gpu.ToString(inv));
+            if (i.Gpumem is { } mem) resources[options.GpuMemResourceName] = new(mem.ToString(inv));
+        }
+        var pod = new V1Pod
+        {
+            ApiVersion = "v1", Kind = "Pod", Metadata = Meta(i.Podname, i.NamespaceName, own),
+            Spec = new V1PodSpec
+            {
+                RestartPolicy = "Always",
+                Containers =
+                [
+                    new V1Container
+                    {
+                        Name = ContainerName, Image = i.Image, ImagePullPolicy = "IfNotPresent",
+                        Resources = new V1ResourceRequirements
+                        {
+                            Limits = new Dictionary<string, ResourceQuantity>(resources),
+                            Requests = new Dictionary<string, ResourceQuantity>(resources),
+                        },
+                        VolumeMounts = [new V1VolumeMount { Name = "data", MountPath = options.DataMountPath }],
+                    },
+                ],
+                Volumes = [new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = i.Pvcname } }],
+            },
+        };
+        return new CloudInstanceObjects(ns, pvc, pod);
     }
 
     private static IKubernetesObject<V1ObjectMeta> Controller(InstanceConfig c, Dictionary<string, string> own, string password)

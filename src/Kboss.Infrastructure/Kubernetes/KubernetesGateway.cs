@@ -249,6 +249,38 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
             return true;
         });
 
+    /// <inheritdoc />
+    public Task CreateCloudInstanceAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CloudInstanceOptions options, CancellationToken ct) =>
+        CallAsync(kubeconfig, $"创建实例 {instance.Podname}", async k =>
+        {
+            var o = InstanceManifests.BuildCloud(instance, options);
+            var ns = instance.NamespaceName;
+            await CreateIfMissing(() => k.CoreV1.CreateNamespaceAsync(o.Namespace, cancellationToken: ct));
+            await k.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(o.Volume, ns, cancellationToken: ct);
+            try
+            {
+                await k.CoreV1.CreateNamespacedPodAsync(o.Pod, ns, cancellationToken: ct);
+            }
+            catch
+            {
+                await IgnoreNotFound(() => k.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(instance.Pvcname, ns, cancellationToken: CancellationToken.None));
+                throw;
+            }
+            log.LogInformation("Cloud instance {Pod} created in {Namespace}", instance.Podname, ns);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task DeleteCloudInstanceAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct) =>
+        CallAsync(kubeconfig, $"删除实例 {instance.Podname}", async k =>
+        {
+            var ns = instance.NamespaceName;
+            await IgnoreNotFound(() => k.CoreV1.DeleteNamespacedPodAsync(instance.Podname, ns, cancellationToken: ct));
+            await IgnoreNotFound(() => k.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(instance.Pvcname, ns, cancellationToken: ct));
+            log.LogInformation("Cloud instance {Pod} deleted from {Namespace}", instance.Podname, ns);
+            return true;
+        });
+
     private static bool Is(HttpOperationException e, HttpStatusCode code) => e.Response.StatusCode == code;
 
     private static async Task CreateIfMissing(Func<Task> create)

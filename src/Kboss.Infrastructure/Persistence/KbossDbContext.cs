@@ -45,6 +45,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     /// <inheritdoc />
     public DbSet<InstanceConfig> InstanceConfigs => Set<InstanceConfig>();
     /// <inheritdoc />
+    public DbSet<Kboss.Domain.K8sCloud.CloudInstance> CloudInstances => Set<Kboss.Domain.K8sCloud.CloudInstance>();
+    /// <inheritdoc />
     public DbSet<ProvisioningOperation> ProvisioningOperations => Set<ProvisioningOperation>();
 
     /// <summary>

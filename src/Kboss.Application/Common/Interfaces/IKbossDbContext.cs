@@ -36,6 +36,8 @@ public interface IKbossDbContext
     DbSet<Label> Labels { get; }
     /// <summary>集群资源实例配置.</summary>
     DbSet<InstanceConfig> InstanceConfigs { get; }
+    /// <summary>Users' container instances (<c>k8s_instance</c>).</summary>
+    DbSet<Kboss.Domain.K8sCloud.CloudInstance> CloudInstances { get; }
     /// <summary>Long machine operations of the container cloud (cpc_operation).</summary>
     DbSet<ProvisioningOperation> ProvisioningOperations { get; }
     /// <summary>公司类别.</summary>

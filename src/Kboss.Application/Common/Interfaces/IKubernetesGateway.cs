@@ -83,6 +83,15 @@ public interface IKubernetesGateway
     /// </summary>
     Task<IReadOnlyList<KubePodUsage>> ListPodUsageAsync(string kubeconfig, CancellationToken ct);
 
+    /// <summary>
+    /// Creates the namespace (when missing), the PVC and the Pod of a user's container instance (analysis/platform.md
+    /// §3.7 E53, §4.9). When the Pod can't be created the PVC is deleted again before the failure is thrown.
+    /// </summary>
+    Task CreateCloudInstanceAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CloudInstanceOptions options, CancellationToken ct);
+
+    /// <summary>Deletes the Pod, then the PVC of a user's container instance (E56); objects already gone count as deleted.</summary>
+    Task DeleteCloudInstanceAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct);
+
     /// <summary>The <c>ExternalIP</c> address of every node that has one (node name → address).</summary>
     Task<IReadOnlyDictionary<string, string>> ListNodeExternalIpsAsync(string kubeconfig, CancellationToken ct);
 }
@@ -96,3 +105,9 @@ public interface IKubernetesGateway
 /// <param name="CpuCores">CPU in use, in cores (e.g. 0.004).</param>
 /// <param name="MemoryMi">Memory in use, in Mi (e.g. 2.539).</param>
 public sealed record KubePodUsage(string Namespace, string Name, decimal CpuCores, decimal MemoryMi);
+
+/// <summary>Cluster-side settings of users' container instances (analysis/platform.md §4.9).</summary>
+/// <param name="DataMountPath">Where the PVC is mounted in the container.</param>
+/// <param name="GpuMemResourceName">Extended resource of GPU memory per card (MiB).</param>
+/// <param name="StorageClass">Storage class of the PVC; null for the cluster's default.</param>
+public sealed record CloudInstanceOptions(string DataMountPath, string GpuMemResourceName, string? StorageClass);
