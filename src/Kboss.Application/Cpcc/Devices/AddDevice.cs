@@ -14,49 +14,7 @@ namespace Kboss.Application.Cpcc.Devices;
 /// flows occupy a device. The IP is unique within the centre. <c>adminpwd</c> is encrypted and echoed masked.
 /// spec: 38-cpcc-devices.md; analysis/cpcc.md §3.B D2.
 /// </summary>
-public sealed record AddDevice : ICommand<Reply<DeviceEcho>>, IDeviceFields
-{
-    /// <inheritdoc />
-    public string? Cpcid { get; init; }
-    /// <inheritdoc />
-    public string? Ip { get; init; }
-    /// <inheritdoc />
-    public string? Name { get; init; }
-    /// <inheritdoc />
-    public string? Devicetype { get; init; }
-    /// <inheritdoc />
-    public string? Sshport { get; init; }
-    /// <inheritdoc />
-    public string? Adminuser { get; init; }
-    /// <inheritdoc />
-    public string? Adminpwd { get; init; }
-    /// <inheritdoc />
-    public string? NodeStatus { get; init; }
-    /// <inheritdoc />
-    public string? ExternalIp { get; init; }
-    /// <inheritdoc />
-    public string? CpuModel { get; init; }
-    /// <inheritdoc />
-    public string? CpuStock { get; init; }
-    /// <inheritdoc />
-    public string? MemoryModel { get; init; }
-    /// <inheritdoc />
-    public string? MemoryStock { get; init; }
-    /// <inheritdoc />
-    public string? SysdiskStock { get; init; }
-    /// <inheritdoc />
-    public string? DatadiskStock { get; init; }
-    /// <inheritdoc />
-    public string? GpuModel { get; init; }
-    /// <inheritdoc />
-    public string? GpuStock { get; init; }
-    /// <inheritdoc />
-    public string? Role { get; init; }
-    /// <inheritdoc />
-    public string? EnableDate { get; init; }
-    /// <inheritdoc />
-    public string? ExportDate { get; init; }
-}
+public sealed record AddDevice : DeviceFieldsRequest, ICommand<Reply<DeviceEcho>>;
 
 /// <summary>Validates <see cref="AddDevice"/>.</summary>
 public sealed class AddDeviceValidator : AbstractValidator<AddDevice>

@@ -125,3 +125,47 @@ public sealed class DeviceFieldsValidator : AbstractValidator<IDeviceFields>
 
     private static long Int(string? v) => RuleExtensions.TryInt(v, out var n) ? n : 0;
 }
+
+/// <summary>The wire fields of <see cref="IDeviceFields"/>, shared by the add and update requests.</summary>
+public abstract record DeviceFieldsRequest : IDeviceFields
+{
+    /// <inheritdoc />
+    public string? Cpcid { get; init; }
+    /// <inheritdoc />
+    public string? Ip { get; init; }
+    /// <inheritdoc />
+    public string? Name { get; init; }
+    /// <inheritdoc />
+    public string? Devicetype { get; init; }
+    /// <inheritdoc />
+    public string? Sshport { get; init; }
+    /// <inheritdoc />
+    public string? Adminuser { get; init; }
+    /// <inheritdoc />
+    public string? Adminpwd { get; init; }
+    /// <inheritdoc />
+    public string? NodeStatus { get; init; }
+    /// <inheritdoc />
+    public string? ExternalIp { get; init; }
+    /// <inheritdoc />
+    public string? CpuModel { get; init; }
+    /// <inheritdoc />
+    public string? CpuStock { get; init; }
+    /// <inheritdoc />
+    public string? MemoryModel { get; init; }
+    /// <inheritdoc />
+    public string? MemoryStock { get; init; }
+    /// <inheritdoc />
+    public string? SysdiskStock { get; init; }
+    /// <inheritdoc />
+    public string? DatadiskStock { get; init; }
+    /// <inheritdoc />
+    public string? GpuModel { get; init; }
+    /// <inheritdoc />
+    public string? GpuStock { get; init; }
+    /// <inheritdoc />
+    public string? Role { get; init; }
+    /// <inheritdoc />
+    public string? EnableDate { get; init; }
+    /// <inheritdoc />
+    public string? ExportDate { get; init; }}

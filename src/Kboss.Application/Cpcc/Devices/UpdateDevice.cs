@@ -15,50 +15,10 @@ namespace Kboss.Application.Cpcc.Devices;
 /// The success message is the legacy <c>更新算力中心成功</c>, kept verbatim (§6.2 #9).
 /// spec: 38-cpcc-devices.md; analysis/cpcc.md §3.B D3.
 /// </summary>
-public sealed record UpdateDevice : ICommand<Reply<DeviceEcho>>, IDeviceFields
+public sealed record UpdateDevice : DeviceFieldsRequest, ICommand<Reply<DeviceEcho>>
 {
     /// <summary>算力设备ID.</summary>
     public string? Id { get; init; }
-    /// <inheritdoc />
-    public string? Cpcid { get; init; }
-    /// <inheritdoc />
-    public string? Ip { get; init; }
-    /// <inheritdoc />
-    public string? Name { get; init; }
-    /// <inheritdoc />
-    public string? Devicetype { get; init; }
-    /// <inheritdoc />
-    public string? Sshport { get; init; }
-    /// <inheritdoc />
-    public string? Adminuser { get; init; }
-    /// <inheritdoc />
-    public string? Adminpwd { get; init; }
-    /// <inheritdoc />
-    public string? NodeStatus { get; init; }
-    /// <inheritdoc />
-    public string? ExternalIp { get; init; }
-    /// <inheritdoc />
-    public string? CpuModel { get; init; }
-    /// <inheritdoc />
-    public string? CpuStock { get; init; }
-    /// <inheritdoc />
-    public string? MemoryModel { get; init; }
-    /// <inheritdoc />
-    public string? MemoryStock { get; init; }
-    /// <inheritdoc />
-    public string? SysdiskStock { get; init; }
-    /// <inheritdoc />
-    public string? DatadiskStock { get; init; }
-    /// <inheritdoc />
-    public string? GpuModel { get; init; }
-    /// <inheritdoc />
-    public string? GpuStock { get; init; }
-    /// <inheritdoc />
-    public string? Role { get; init; }
-    /// <inheritdoc />
-    public string? EnableDate { get; init; }
-    /// <inheritdoc />
-    public string? ExportDate { get; init; }
 }
 
 /// <summary>Validates <see cref="UpdateDevice"/>.</summary>
