@@ -55,8 +55,10 @@ public sealed class SshRemoteShell(ILogger<SshRemoteShell> log) : IRemoteShell
             timedOut = true;
             log.LogWarning("SSH script on {Target} ran past {Timeout} and was stopped", target, timeout);
         }
-        await Task.WhenAny(reader, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
-        var text = reader.IsCompleted ? output.ToString() : command.Result;
+        // stdout ends with the channel; a killed script may leave it open, so wait a little, then keep what was read
+        await Task.WhenAny(reader, Task.Delay(TimeSpan.FromSeconds(timedOut ? 2 : 10), CancellationToken.None));
+        string text;
+        lock (output) text = output.ToString();
         return new RemoteRun(timedOut ? null : command.ExitStatus, text, command.Error, presented, timedOut);
     }
 
