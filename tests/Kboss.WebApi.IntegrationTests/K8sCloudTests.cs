@@ -50,7 +50,7 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
         var d = r.Data!;
         var id = d["id"]!.GetValue<string>();
         var ns = d["namespace"]!.GetValue<string>();
-        ns.Should().Be("kyy-" + app.CustomerOrgId.ToLowerInvariant().Replace('_', '-'));
+        ns.Should().Be(("kyy-" + app.CustomerOrgId.ToLowerInvariant().Replace('_', '-')).TrimEnd('-'), "an org id ending in - or _ leaves no trailing dash");
         d["podname"]!.GetValue<string>().Should().Be(id + "-pod");
         d["pvcname"]!.GetValue<string>().Should().Be(id + "-pvc");
         d["status"]!.GetValue<string>().Should().Be("Pending");
