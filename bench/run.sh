@@ -89,13 +89,13 @@ machine_ticks() { awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9 && i <= NF; i++) 
 busy_pct() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); d = y[2] - x[2]; printf "%.0f", (d > 0 ? 100 * (y[1] - x[1]) / d : 0) }'; }
 
 # ---------------------------------------------------------------- build
-log "building src/Kboss.WebApi (Release)"
+log "building src/WebApi (Release)"
 BUILD_LOG="$WORK_DIR/build.log"
-if ! timeout 240 dotnet build "$REPO_DIR/src/Kboss.WebApi" -c Release -nologo -v q -nodeReuse:false >"$BUILD_LOG" 2>&1; then
+if ! timeout 240 dotnet build "$REPO_DIR/src/WebApi" -c Release -nologo -v q -nodeReuse:false >"$BUILD_LOG" 2>&1; then
   tail -n 30 "$BUILD_LOG" >&2
   die "dotnet build failed"
 fi
-APP_DIR="$REPO_DIR/src/Kboss.WebApi/bin/Release/net10.0"
+APP_DIR="$REPO_DIR/src/WebApi/bin/Release/net10.0"
 APP_DLL="$APP_DIR/Kboss.WebApi.dll"
 [ -f "$APP_DLL" ] || die "build output not found: $APP_DLL"
 

@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dotnet build src/Kboss.WebApi -c Debug -v q -nologo >/dev/null
+dotnet build src/WebApi -c Debug -v q -nologo >/dev/null
 Kboss__DataFolder="$tmp/data" Bootstrap__AdminPassword="$(openssl rand -hex 16)" Urls="http://127.0.0.1:$port" \
-  Logging__LogLevel__Default=Warning dotnet run --no-build --project src/Kboss.WebApi >"$tmp/log" 2>&1 &
+  Logging__LogLevel__Default=Warning dotnet run --no-build --project src/WebApi >"$tmp/log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done

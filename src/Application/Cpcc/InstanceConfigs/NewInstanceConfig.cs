@@ -1,0 +1,162 @@
+using FluentValidation;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
+using Kboss.Application.Common.Validation;
+using Kboss.Domain.Cpcc;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Cpcc.InstanceConfigs;
+
+/// <summary>
+/// K6 <c>POST /dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy</c>: stores a workload configuration of org <c>orgid</c> (the
+/// caller's by default) in an installed cluster (<c>ready</c> 1), with a lowercase id and the derived Kubernetes names
+/// of §4.8. The centre's operators manage it. In one transaction it takes the instance's widget stock of the cluster
+/// (<see cref="InstanceStock"/>, §4.2), stores the row and applies the objects on the cluster (<see cref="InstanceDeployer"/>,
+/// P9 <c>apply</c>); a cluster failure rolls both back and answers <c>upstream_failed</c>. spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
+/// </summary>
+public sealed record NewInstanceConfig : ICommand<Reply<NewInstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
+{
+    /// <inheritdoc />
+    public string? Clusterid { get; init; }
+    /// <inheritdoc />
+    public string? SourceName { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthuser { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthpasswd { get; init; }
+    /// <inheritdoc />
+    public string? SourcePodengine { get; init; }
+    /// <inheritdoc />
+    public string? SourceReplicasetnum { get; init; }
+    /// <inheritdoc />
+    public string? InstanceType { get; init; }
+    /// <inheritdoc />
+    public string? PodImagepath { get; init; }
+    /// <inheritdoc />
+    public string? SourceMemrate { get; init; }
+    /// <inheritdoc />
+    public string? SourceCpurate { get; init; }
+    /// <inheritdoc />
+    public string? SourceSelflabel { get; init; }
+    /// <summary>分配GPU个数 (integer ≥ 0).</summary>
+    public string? SourceGpu { get; init; }
+    /// <inheritdoc />
+    public string? SourcePortmode { get; init; }
+    /// <inheritdoc />
+    public string? SourceRestartpolicy { get; init; }
+    /// <inheritdoc />
+    public string? SourceApiport { get; init; }
+    /// <inheritdoc />
+    public string? SourceInsideport { get; init; }
+    /// <inheritdoc />
+    public string? SourceOutsideport { get; init; }
+    /// <inheritdoc />
+    public string? SourceMountpath { get; init; }
+    /// <inheritdoc />
+    public string? SourceStoragelimits { get; init; }
+    /// <inheritdoc />
+    public string? SourceNodeselector { get; init; }
+    /// <inheritdoc />
+    public string? Orgid { get; set; }
+    /// <summary>CPU型号 (a cpu widget model).</summary>
+    public string? CpuModel { get; init; }
+    /// <summary>显卡型号 (required when <c>source_gpu</c> &gt; 0, §6.4 #38).</summary>
+    public string? GpuModel { get; init; }
+    /// <summary>默认系统盘空间 (Kubernetes quantity).</summary>
+    public string? DiskSysLimit { get; init; }
+    /// <summary>Owning user (a user of <c>orgid</c>); default: the caller when it belongs to that org.</summary>
+    public string? Userid { get; init; }
+}
+
+public sealed class NewInstanceConfigValidator : AbstractValidator<NewInstanceConfig>
+{
+    public NewInstanceConfigValidator()
+    {
+        Include(new InstanceConfigFieldsValidator(nodeSelectorRequired: true));
+        RuleFor(x => x.SourceGpu).Required().OptionalInt(0, 64);
+        RuleFor(x => x.CpuModel).Required().MaxChars(100);
+        RuleFor(x => x.GpuModel).MaxChars(100);
+        RuleFor(x => x.GpuModel).Must((x, m) => !RuleExtensions.TryInt(x.SourceGpu, out var n) || n == 0 || !string.IsNullOrWhiteSpace(m))
+            .WithMessage("分配GPU时必须指定 gpu_model");
+        RuleFor(x => x.DiskSysLimit).Required()
+            .Must(v => string.IsNullOrWhiteSpace(v) || InstanceConfigFieldsValidator.IsQuantity(v)).WithMessage("disk_sys_limit 必须是合法的资源数量,如 20Gi");
+    }
+}
+
+public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard guard, ISecretProtector secrets, ICurrentUser user,
+    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
+    : ICommandHandler<NewInstanceConfig, Reply<NewInstanceConfigEcho>>
+{
+    /// <summary>Message when the cluster is still installing.</summary>
+    public const string NotReady = "算力集群尚未安装完成,暂不能创建资源实例";
+
+    public async ValueTask<Reply<NewInstanceConfigEcho>> Handle(NewInstanceConfig c, CancellationToken ct)
+    {
+        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == c.Clusterid!.Trim(), ct)
+                      ?? throw BusinessException.NotFound(Clusters.UpdateClusterHandler.NotFound);
+        var center = await guard.LoadManageableAsync(cluster.Cpcid, track: false, ct);
+        if (cluster.Ready != ClusterReady.Installed) throw BusinessException.Conflict(NotReady);
+        var owner = await OwnerAsync(c, ct);
+
+        var config = new InstanceConfig
+        {
+            Cpcid = center.Id, ClusterId = cluster.Id, OrgId = c.Orgid!, UserId = owner,
+            SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu), CpuModel = c.CpuModel!.Trim(),
+            GpuModel = c.GpuModel?.Trim() ?? "", DiskSysLimit = c.DiskSysLimit!.Trim(),
+        };
+        InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        var names = InstanceNaming.Derive(cluster.Id, config.OrgId, config.Id, config.SourcePodengine);
+        config.NamespaceName = names.Namespace;
+        config.ServiceaccountName = names.ServiceAccount;
+        config.PodcdName = names.Controller;
+        config.ServiceName = names.Service;
+        await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
+
+        // One transaction: take the stock (conditional UPDATEs), store the row, apply on the cluster; any failure rolls
+        // back both stock and row (analysis/cpcc.md §4.2).
+        await using var tx = await db.BeginTransactionAsync(ct);
+        await InstanceStock.ConsumeAsync(db, center.Id, cluster.Id, InstanceStock.Needs(config), ct);
+        db.InstanceConfigs.Add(config);
+        db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.created", "instance_config", config.Id, new
+        {
+            cpcid = center.Id, clusterid = cluster.Id, orgid = config.OrgId, config.SourceName, config.SourcePodengine,
+            config.PodImagepath, config.SourceCpurate, config.SourceMemrate, config.SourceGpu, config.SourceOutsideport,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw BusinessException.Conflict(InstanceConfigAccess.NodePortTaken); // lost a race on (cluster, node port)
+        }
+        await deployer.ApplyAsync(config, ct);
+        try
+        {
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            await deployer.DeleteAsync(config, CancellationToken.None); // the row is gone: take the objects back
+            throw;
+        }
+        finally
+        {
+            catalog.Invalidate(center.Id);
+        }
+        return Reply.Ok("新增资源实例参数成功,请10秒后查看实时资源实例面板", NewInstanceConfigEcho.FromNew(config));
+    }
+
+    private async Task<string?> OwnerAsync(NewInstanceConfig c, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(c.Userid)) return user.OrgId == c.Orgid ? user.UserId : null;
+        var id = c.Userid.Trim();
+        var org = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.OrgId).FirstOrDefaultAsync(ct)
+                  ?? throw BusinessException.NotFound("用户不存在");
+        if (org != c.Orgid) throw BusinessException.Conflict("该用户不属于该组织");
+        return id;
+    }
+}

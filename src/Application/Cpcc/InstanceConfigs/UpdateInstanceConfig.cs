@@ -1,0 +1,116 @@
+using FluentValidation;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
+using Kboss.Application.Common.Validation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Cpcc.InstanceConfigs;
+
+/// <summary>
+/// K8 <c>POST /dev/cpcc/cpcpodyaml/update_cpcpodyaml.dspy</c>: overwrites a config's workload fields (the derived names
+/// stay). <c>id</c> is required (§6.4 #30); the config must be in <c>clusterid</c> of <c>cpcid</c>. Changing
+/// <c>source_podengine</c> is refused (<c>不允许修改资源实例控制器</c>): it would rename the controller (§6.4 #39). A masked
+/// <c>source_authpasswd</c> keeps the stored one; an absent <c>source_nodeselector</c> keeps it, an empty one clears it.
+/// In one transaction the stock moves from the old to the new needs (§4.2), the row is saved and the objects are
+/// re-applied on the cluster (P9 <c>apply</c>); a cluster failure rolls everything back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
+/// only; access to the config follows <see cref="InstanceConfigAccess"/>. spec: 40-cpcc-clusters.md; §3.D K8.
+/// </summary>
+public sealed record UpdateInstanceConfig : ICommand<Reply<InstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
+{
+    /// <summary>算力中心ID.</summary>
+    public string? Cpcid { get; init; }
+    /// <inheritdoc />
+    public string? Clusterid { get; init; }
+    /// <summary>资源实例配置ID.</summary>
+    public string? Id { get; init; }
+    /// <inheritdoc />
+    public string? SourceName { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthuser { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthpasswd { get; init; }
+    /// <inheritdoc />
+    public string? SourcePodengine { get; init; }
+    /// <inheritdoc />
+    public string? SourceReplicasetnum { get; init; }
+    /// <inheritdoc />
+    public string? InstanceType { get; init; }
+    /// <inheritdoc />
+    public string? PodImagepath { get; init; }
+    /// <inheritdoc />
+    public string? SourceMemrate { get; init; }
+    /// <inheritdoc />
+    public string? SourceCpurate { get; init; }
+    /// <inheritdoc />
+    public string? SourceSelflabel { get; init; }
+    /// <inheritdoc />
+    public string? SourcePortmode { get; init; }
+    /// <inheritdoc />
+    public string? SourceRestartpolicy { get; init; }
+    /// <inheritdoc />
+    public string? SourceApiport { get; init; }
+    /// <inheritdoc />
+    public string? SourceInsideport { get; init; }
+    /// <inheritdoc />
+    public string? SourceOutsideport { get; init; }
+    /// <inheritdoc />
+    public string? SourceMountpath { get; init; }
+    /// <inheritdoc />
+    public string? SourceStoragelimits { get; init; }
+    /// <inheritdoc />
+    public string? SourceNodeselector { get; init; }
+    /// <inheritdoc />
+    public string? Orgid { get; set; }
+}
+
+public sealed class UpdateInstanceConfigValidator : AbstractValidator<UpdateInstanceConfig>
+{
+    public UpdateInstanceConfigValidator()
+    {
+        RuleFor(x => x.Cpcid).Required("无算力中心ID");
+        RuleFor(x => x.Id).Required();
+        Include(new InstanceConfigFieldsValidator(nodeSelectorRequired: false));
+    }
+}
+
+public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ISecretProtector secrets, ICurrentUser user,
+    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
+    : ICommandHandler<UpdateInstanceConfig, Reply<InstanceConfigEcho>>
+{
+    public async ValueTask<Reply<InstanceConfigEcho>> Handle(UpdateInstanceConfig c, CancellationToken ct)
+    {
+        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id!.Trim()
+                         && i.ClusterId == c.Clusterid!.Trim() && i.Cpcid == c.Cpcid!.Trim(), ct)
+                     ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
+        await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
+        if (c.SourcePodengine!.Trim() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
+        var before = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport };
+        var oldNeeds = InstanceStock.Needs(config);
+        InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
+        await InstanceStock.ReleaseAsync(db, config.Cpcid, config.ClusterId, oldNeeds, ct);
+        await InstanceStock.ConsumeAsync(db, config.Cpcid, config.ClusterId, InstanceStock.Needs(config), ct);
+        db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.updated", "instance_config", config.Id, new
+        {
+            before,
+            after = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport },
+            password_changed = !SecretMask.MeansKeep(c.SourceAuthpasswd),
+        }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw BusinessException.Conflict(InstanceConfigAccess.NodePortTaken);
+        }
+        await deployer.ApplyAsync(config, ct);
+        await tx.CommitAsync(ct);
+        catalog.Invalidate(config.Cpcid);
+        return Reply.Ok("资源参数更新成功,请10秒后查看实时资源实例面板", InstanceConfigEcho.From(config));
+    }
+}

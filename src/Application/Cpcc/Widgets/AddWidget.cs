@@ -1,0 +1,153 @@
+using FluentValidation;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Validation;
+using Kboss.Domain.Cpcc;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Cpcc.Widgets;
+
+/// <summary>
+/// W1 <c>POST /dev/cpcc/cpcwidget/add_cpcwidget.dspy</c>: creates a widget of a centre with stock in one cluster, or,
+/// with <c>add_opt=yes</c>, adds <c>stock</c> to the existing widget's entry for <c>clusterid</c> (a negative amount
+/// corrects stock down, never below what is consumed). A widget is unique per (cpcid, type, model): adding it again
+/// with <c>add_opt=no</c> → <c>该部件已存在,请前往编辑!</c>. Stock increments are one conditional UPDATE, so parallel
+/// adds lose nothing. Units of <c>stock</c>: cpu 核, memory Mi, disk Gi, gpu 卡.
+/// spec: 41-cpcc-widgets-pricing.md; analysis/cpcc.md §3.E W1, §4.2.
+/// </summary>
+public sealed record AddWidget : ICommand<Reply<WidgetEcho>>
+{
+    /// <summary>算力中心id.</summary>
+    public string? Cpcid { get; init; }
+    /// <summary>算力集群id holding the stock; must belong to the centre.</summary>
+    public string? Clusterid { get; init; }
+    /// <summary>cpu / memory / disk / gpu.</summary>
+    public string? Type { get; init; }
+    /// <summary>Display unit (核, Mi, Gi, 卡, …).</summary>
+    public string? ResourceUnit { get; init; }
+    /// <summary>Unit price (decimal ≥ 0, ≤ 6 decimals) in account_unit per resource unit per charge_unit.</summary>
+    public string? UnitPrice { get; init; }
+    /// <summary>Model, default STANDARD.</summary>
+    public string? Model { get; init; }
+    /// <summary>Stock to put into the cluster (integer; negative only with add_opt=yes).</summary>
+    public string? Stock { get; init; }
+    /// <summary>小时 / 分钟 / 秒 / 天.</summary>
+    public string? ChargeUnit { get; init; }
+    /// <summary>元 / 角 / 分.</summary>
+    public string? AccountUnit { get; init; }
+    /// <summary><c>no</c> (default) or <c>yes</c> (add stock to an existing widget).</summary>
+    public string? AddOpt { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal bool AddsStock => AddOpt?.Trim() == "yes";
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal string TypeName => Type?.Trim() ?? "";
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal string ModelName => string.IsNullOrWhiteSpace(Model) ? WidgetTypes.DefaultModel : Model.Trim();
+}
+
+public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
+{
+    public AddWidgetValidator()
+    {
+        RuleFor(x => x.Cpcid).Required("无算力中心ID");
+        RuleFor(x => x.Clusterid).Required();
+        RuleFor(x => x.Type).Required().OneOf(WidgetFields.Types);
+        RuleFor(x => x.ResourceUnit).Required().MaxChars(20);
+        RuleFor(x => x.UnitPrice).Required().OptionalDecimal(0m, 6);
+        RuleFor(x => x.Model).MaxChars(100);
+        RuleFor(x => x.Stock).OptionalInt();
+        RuleFor(x => x.Stock).Must(s => !RuleExtensions.TryInt(s, out var n) || Math.Abs(n) <= RuleExtensions.MaxStock)
+            .WithMessage($"stock 绝对值不能超过 {RuleExtensions.MaxStock}");
+        RuleFor(x => x.Stock).Must((x, s) => x.AddsStock || !RuleExtensions.TryInt(s, out var n) || n >= 0)
+            .WithMessage("stock 必须是不小于 0 的整数");
+        RuleFor(x => x.ChargeUnit).Required().OneOf(WidgetFields.ChargeUnits);
+        RuleFor(x => x.AccountUnit).Required().OneOf(WidgetFields.AccountUnits);
+        RuleFor(x => x.AddOpt).OneOf(WidgetFields.AddOpts);
+    }
+}
+
+public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user, TimeProvider clock, WidgetCatalog catalog)
+    : ICommandHandler<AddWidget, Reply<WidgetEcho>>
+{
+    private const int Attempts = 5;
+
+    public async ValueTask<Reply<WidgetEcho>> Handle(AddWidget c, CancellationToken ct)
+    {
+        var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
+        var clusterId = c.Clusterid!.Trim();
+        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == clusterId, ct)
+                      ?? throw BusinessException.NotFound("算力集群不存在");
+        if (cluster.Cpcid != center.Id) throw BusinessException.Conflict("该算力集群不属于该算力中心");
+        RuleExtensions.TryInt(c.Stock, out var amount);
+
+        // Creation and stock rows race with other requests; a unique violation means someone else won: retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var widgetId = await db.Widgets.AsNoTracking()
+                    .Where(w => w.Cpcid == center.Id && w.Type == c.TypeName && w.Model == c.ModelName)
+                    .Select(w => w.Id).FirstOrDefaultAsync(ct);
+                if (widgetId is null) widgetId = await CreateAsync(c, center.Id, clusterId, amount, ct);
+                else if (!c.AddsStock) throw BusinessException.Conflict("该部件已存在,请前往编辑!");
+                else await AddStockAsync(widgetId, clusterId, amount, ct);
+
+                catalog.Invalidate(center.Id);
+                var widget = await db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
+                    .FirstOrDefaultAsync(w => w.Id == widgetId, ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
+                return Reply.Ok("新增算力部件成功", WidgetEcho.From(widget));
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                if (attempt >= Attempts) throw BusinessException.Conflict("部件正被并发修改,请稍后重试");
+                // lost a race on the (cpcid, type, model) or (widget, cluster) unique index: forget and look again
+                db.ClearChanges();
+            }
+        }
+    }
+
+    private async Task<string> CreateAsync(AddWidget c, string cpcid, string clusterId, long amount, CancellationToken ct)
+    {
+        if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
+        var widget = new Widget
+        {
+            Cpcid = cpcid, Type = c.TypeName, Model = c.ModelName, ResourceUnit = c.ResourceUnit!.Trim(),
+            UnitPrice = decimal.Parse(c.UnitPrice!.Trim(), System.Globalization.CultureInfo.InvariantCulture),
+            ChargeUnit = c.ChargeUnit!.Trim(), AccountUnit = c.AccountUnit!.Trim(),
+        };
+        widget.Stocks.Add(new WidgetClusterStock { WidgetId = widget.Id, ClusterId = clusterId, Stock = amount });
+        db.Widgets.Add(widget);
+        db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.created", "widget", widget.Id,
+            new { cpcid, widget.Type, widget.Model, widget.UnitPrice, widget.ChargeUnit, widget.AccountUnit, clusterid = clusterId, stock = amount }));
+        await db.SaveChangesAsync(ct);
+        return widget.Id;
+    }
+
+    private async Task AddStockAsync(string widgetId, string clusterId, long amount, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.BeginTransactionAsync(ct);
+        // The widget must still be alive (a concurrent delete wins) and the result stay within [consumed, MaxStock].
+        if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
+        var updated = await db.WidgetClusterStocks
+            .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && s.Stock + amount >= s.Consumed && s.Stock + amount >= 0
+                        && s.Stock <= RuleExtensions.MaxStock - amount && db.Widgets.Any(w => w.Id == widgetId))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, s => s.Stock + amount), ct);
+        if (updated == 0)
+        {
+            if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
+            if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
+                throw new BusinessException(amount > 0 ? $"库存超出上限 {RuleExtensions.MaxStock}" : "调整后的库存不能小于 0,也不能低于已消耗量",
+                    amount > 0 ? ErrorCodes.InvalidArgument : ErrorCodes.InsufficientStock);
+            if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
+            db.WidgetClusterStocks.Add(new WidgetClusterStock { WidgetId = widgetId, ClusterId = clusterId, Stock = amount });
+        }
+        await db.Widgets.Where(w => w.Id == widgetId).ExecuteUpdateAsync(u => u.SetProperty(w => w.UpdateTime, now), ct);
+        db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

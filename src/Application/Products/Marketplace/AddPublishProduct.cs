@@ -1,0 +1,113 @@
+using FluentValidation;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Validation;
+using Kboss.Domain.Marketplace;
+using Mediator;
+
+namespace Kboss.Application.Products.Marketplace;
+
+/// <summary>
+/// <c>GET /product/publish_product_add.dspy</c> (商品|需求)发布增加. Login required. A customer's item starts pending and
+/// unlisted (its <c>audit_status</c>, <c>status</c>, <c>first_page</c> and <c>priority</c> are ignored); an operator's is
+/// approved and listed at once (analysis/catalog.md §3.2.9, §4.2 S1/S2). <c>status</c> is derived from the listing state.
+/// </summary>
+public sealed record AddPublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
+{
+    /// <summary>Publisher (the session user is used).</summary>
+    public string? Userid { get; init; }
+    /// <inheritdoc />
+    public string? PublishType { get; init; }
+    /// <inheritdoc />
+    public string? CartFlag { get; init; }
+    /// <inheritdoc />
+    public string? UrlLink { get; init; }
+    /// <inheritdoc />
+    public string? Img { get; init; }
+    /// <inheritdoc />
+    public string? ProductName { get; init; }
+    /// <inheritdoc />
+    public string? ProductCategory { get; init; }
+    /// <inheritdoc />
+    public string? CompanyName { get; init; }
+    /// <inheritdoc />
+    public string? CompanyType { get; init; }
+    /// <inheritdoc />
+    public string? ContactPerson { get; init; }
+    /// <inheritdoc />
+    public string? JobTitle { get; init; }
+    /// <inheritdoc />
+    public string? PhoneNumber { get; init; }
+    /// <inheritdoc />
+    public string? Email { get; init; }
+    /// <inheritdoc />
+    public string? Cpu { get; init; }
+    /// <inheritdoc />
+    public string? Memeory { get; init; }
+    /// <inheritdoc />
+    public string? Gpu { get; init; }
+    /// <inheritdoc />
+    public string? SysDisk { get; init; }
+    /// <inheritdoc />
+    public string? DataDisk { get; init; }
+    /// <inheritdoc />
+    public string? NetCard { get; init; }
+    /// <inheritdoc />
+    public string? Price { get; init; }
+    /// <inheritdoc />
+    public string? Unit { get; init; }
+    /// <inheritdoc />
+    public string? Discount { get; init; }
+    /// <inheritdoc />
+    public string? DiscountPrice { get; init; }
+    /// <inheritdoc />
+    public string? ServiceCharge { get; init; }
+    /// <inheritdoc />
+    public string? ShortTerm { get; init; }
+    /// <inheritdoc />
+    public string? Priority { get; init; }
+    /// <summary>上架状态 0/1: accepted for compatibility, derived from the workflow instead.</summary>
+    public string? Status { get; init; }
+    /// <inheritdoc />
+    public string? Label { get; init; }
+    /// <inheritdoc />
+    public string? FirstPage { get; init; }
+    /// <inheritdoc />
+    public string? RequirementSummary { get; init; }
+    /// <inheritdoc />
+    public string? RelatedParameters { get; init; }
+    /// <inheritdoc />
+    public string? ApplicationScenario { get; init; }
+    /// <summary>审核状态: accepted for compatibility and ignored (the workflow decides).</summary>
+    public string? AuditStatus { get; init; }
+}
+
+public sealed class AddPublishProductValidator : AbstractValidator<AddPublishProduct>
+{
+    public AddPublishProductValidator()
+    {
+        Include(new PublishProductFieldsValidator(adding: true));
+        RuleFor(x => x.Status).OneOf(MarketplaceValues.Flags);
+        RuleFor(x => x.AuditStatus).OneOf(AuditStatuses.All);
+    }
+}
+
+public sealed class AddPublishProductHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user)
+    : ICommandHandler<AddPublishProduct, Reply<PublishStateDto>>
+{
+    public async ValueTask<Reply<PublishStateDto>> Handle(AddPublishProduct c, CancellationToken ct)
+    {
+        var me = access.RequireUserId();
+        var isOperator = access.IsOperator;
+        var categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory!, isOperator, ct);
+        var item = new PublishProduct { UserId = me, OrgId = user.OrgId ?? "" };
+        PublishProductFieldsValidator.Apply(c, item, categories, isOperator);
+        item.Apply(PublishWorkflow.Initial(isOperator), null);
+        db.PublishProducts.Add(item);
+        db.AuditEntries.Add(Audit.Entry(user, "marketplace.product.published", "publish_product", item.Id,
+            new { item.PublishType, item.ProductName, item.AuditStatus, item.ListingStatus }));
+        await db.SaveChangesAsync(ct);
+        return Reply.Ok("发布成功", PublishStateDto.From(item));
+    }
+}

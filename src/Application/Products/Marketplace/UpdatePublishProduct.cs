@@ -1,0 +1,160 @@
+using FluentValidation;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Validation;
+using Kboss.Domain.Marketplace;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Products.Marketplace;
+
+/// <summary>
+/// <c>GET /product/publish_product_update.dspy</c> (商品|需求)更新: edit, audit, list/delist or delete an item through
+/// <see cref="PublishWorkflow"/> (analysis/catalog.md §3.2.13, §4.2). The request is classified in this order:
+/// <c>del_flg=1</c> → delete; <c>listing_status=delisting</c> → delist; <c>audit_status=approved|rejected</c> by an
+/// operator on someone else's item → approve / reject (with <c>reject_reason</c>), by a customer → 403;
+/// <c>listing_status=listing</c> → list (operators); otherwise → edit with the given fields (customer: back to pending
+/// and unlisted; operator on its own item: approved and listed; moderator: states unchanged).
+/// The caller must own the item or be an operator of its org; others get 403. The junk body field <c>sdsd</c> is ignored.
+/// </summary>
+public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
+{
+    /// <summary>需求/商品 id (required).</summary>
+    public string? Id { get; init; }
+    /// <summary>不是必填 (ignored; the session user acts).</summary>
+    public string? Userid { get; init; }
+    /// <summary>pending/approved/rejected.</summary>
+    public string? AuditStatus { get; init; }
+    /// <summary>listing/delisting.</summary>
+    public string? ListingStatus { get; init; }
+    /// <summary>Required with <c>audit_status=rejected</c>.</summary>
+    public string? RejectReason { get; init; }
+    /// <summary>1: delete.</summary>
+    public string? DelFlg { get; init; }
+    /// <summary>The doc's body object (<c>{"sdsd": ""}</c>, a junk test field): accepted and ignored.</summary>
+    public string? Body { get; init; }
+    /// <inheritdoc />
+    public string? PublishType { get; init; }
+    /// <inheritdoc />
+    public string? CartFlag { get; init; }
+    /// <inheritdoc />
+    public string? UrlLink { get; init; }
+    /// <inheritdoc />
+    public string? Img { get; init; }
+    /// <inheritdoc />
+    public string? ProductName { get; init; }
+    /// <inheritdoc />
+    public string? ProductCategory { get; init; }
+    /// <inheritdoc />
+    public string? CompanyName { get; init; }
+    /// <inheritdoc />
+    public string? CompanyType { get; init; }
+    /// <inheritdoc />
+    public string? ContactPerson { get; init; }
+    /// <inheritdoc />
+    public string? JobTitle { get; init; }
+    /// <inheritdoc />
+    public string? PhoneNumber { get; init; }
+    /// <inheritdoc />
+    public string? Email { get; init; }
+    /// <inheritdoc />
+    public string? Cpu { get; init; }
+    /// <inheritdoc />
+    public string? Memeory { get; init; }
+    /// <inheritdoc />
+    public string? Gpu { get; init; }
+    /// <inheritdoc />
+    public string? SysDisk { get; init; }
+    /// <inheritdoc />
+    public string? DataDisk { get; init; }
+    /// <inheritdoc />
+    public string? NetCard { get; init; }
+    /// <inheritdoc />
+    public string? Price { get; init; }
+    /// <inheritdoc />
+    public string? Unit { get; init; }
+    /// <inheritdoc />
+    public string? Discount { get; init; }
+    /// <inheritdoc />
+    public string? DiscountPrice { get; init; }
+    /// <inheritdoc />
+    public string? ServiceCharge { get; init; }
+    /// <inheritdoc />
+    public string? ShortTerm { get; init; }
+    /// <inheritdoc />
+    public string? Priority { get; init; }
+    /// <inheritdoc />
+    public string? Label { get; init; }
+    /// <inheritdoc />
+    public string? FirstPage { get; init; }
+    /// <inheritdoc />
+    public string? RequirementSummary { get; init; }
+    /// <inheritdoc />
+    public string? RelatedParameters { get; init; }
+    /// <inheritdoc />
+    public string? ApplicationScenario { get; init; }
+}
+
+public sealed class UpdatePublishProductValidator : AbstractValidator<UpdatePublishProduct>
+{
+    public UpdatePublishProductValidator()
+    {
+        RuleFor(x => x.Id).Required().MaxChars(100);
+        RuleFor(x => x.AuditStatus).OneOf(AuditStatuses.All);
+        RuleFor(x => x.ListingStatus).OneOf(ListingStatuses.All);
+        RuleFor(x => x.RejectReason).MaxChars(500);
+        RuleFor(x => x.DelFlg).OneOf(MarketplaceValues.Flags);
+        Include(new PublishProductFieldsValidator(adding: false));
+    }
+}
+
+public sealed class UpdatePublishProductHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user)
+    : ICommandHandler<UpdatePublishProduct, Reply<PublishStateDto>>
+{
+    public async ValueTask<Reply<PublishStateDto>> Handle(UpdatePublishProduct c, CancellationToken ct)
+    {
+        var me = access.RequireUserId();
+        var id = c.Id!.Trim();
+        var item = await db.PublishProducts.Include(p => p.Categories).FirstOrDefaultAsync(p => p.Id == id, ct)
+                   ?? throw BusinessException.NotFound(MarketplaceAccess.NotFoundMessage);
+        PublishActor actor;
+        if (item.UserId == me) actor = access.IsOperator ? PublishActor.OperatorOwner : PublishActor.Customer;
+        else if (await access.CanManageOrgAsync(item.OrgId, ct)) actor = PublishActor.Moderator;
+        else throw new ForbiddenException(MarketplaceAccess.ForbiddenMessage);
+
+        var audit = MarketplaceValues.Clean(c.AuditStatus);
+        var listing = MarketplaceValues.Clean(c.ListingStatus);
+        var action = MarketplaceValues.Clean(c.DelFlg) == "1" ? PublishAction.Delete
+            : listing == ListingStatuses.Delisting ? PublishAction.Delist
+            : audit == AuditStatuses.Approved && actor != PublishActor.OperatorOwner ? PublishAction.Approve
+            : audit == AuditStatuses.Rejected && actor != PublishActor.OperatorOwner ? PublishAction.Reject
+            : listing == ListingStatuses.Listing ? PublishAction.List
+            : PublishAction.Edit;
+
+        var before = PublishStateDto.From(item);
+        var transition = PublishWorkflow.Decide(item.State, item.RejectReason, actor, action, c.RejectReason);
+        if (!transition.Allowed)
+        {
+            throw transition.Refusal switch
+            {
+                RefusalKind.Forbidden => new ForbiddenException(transition.Message!),
+                RefusalKind.MissingInput => RequestValidationException.For("reject_reason", transition.Message!),
+                RefusalKind.Gone => BusinessException.NotFound(transition.Message!),
+                _ => BusinessException.Conflict(transition.Message!),
+            };
+        }
+        if (action == PublishAction.Edit)
+        {
+            IReadOnlyList<string>? categories = null;
+            if (!string.IsNullOrWhiteSpace(c.ProductCategory))
+                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory, access.IsOperator, ct);
+            PublishProductFieldsValidator.Apply(c, item, categories, access.IsOperator);
+        }
+        item.Apply(transition.State!, transition.RejectReason);
+        db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,
+            new { actor = actor.ToString(), before, after = PublishStateDto.From(item) }));
+        await db.SaveChangesAsync(ct);
+        return Reply.Ok(action == PublishAction.Delete ? "删除成功" : "更新成功", PublishStateDto.From(item));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Domain.Audit;
+using Kboss.Domain.Catalog;
+using Kboss.Domain.Common;
+using Kboss.Domain.Cpcc;
+using Kboss.Domain.Identity;
+using Kboss.Domain.Marketplace;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kboss.Infrastructure.Persistence;
+
+/// <summary>
+/// The one EF Core context of kboss (ARCHITECTURE.md §4). Tables and columns are snake_case; soft-deletable rows
+/// are filtered out of every query; DateTime values are UTC; money is <c>decimal</c> with explicit precision.
+/// Each provider has its own subclass so it can own its migrations: <see cref="SqliteKbossDbContext"/> and
+/// <see cref="SqlServerKbossDbContext"/>.
+/// </summary>
+public abstract class KbossDbContext(DbContextOptions options) : DbContext(options), IKbossDbContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ComputeCenter> ComputeCenters => Set<ComputeCenter>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Widget> Widgets => Set<Widget>();
+    public DbSet<WidgetClusterStock> WidgetClusterStocks => Set<WidgetClusterStock>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Label> Labels => Set<Label>();
+    public DbSet<InstanceConfig> InstanceConfigs => Set<InstanceConfig>();
+    public DbSet<Kboss.Domain.K8sCloud.CloudInstance> CloudInstances => Set<Kboss.Domain.K8sCloud.CloudInstance>();
+    public DbSet<ProvisioningOperation> ProvisioningOperations => Set<ProvisioningOperation>();
+
+    /// <summary>
+    /// Warnings configuration of every provider: a stock row's required cluster with a soft-delete filter is
+    /// intended (stock of a deleted cluster disappears with it), so that model warning is silenced.
+    /// </summary>
+    public static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
+
+    public DbSet<CompanyCategory> CompanyCategories => Set<CompanyCategory>();
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
+    public DbSet<PublishProduct> PublishProducts => Set<PublishProduct>();
+    public DbSet<PublishProductCategory> PublishProductCategories => Set<PublishProductCategory>();
+    public DbSet<UserBrowseHistory> UserBrowseHistories => Set<UserBrowseHistory>();
+    public DbSet<UserFavorite> UserFavorites => Set<UserFavorite>();
+    public DbSet<Kboss.Domain.Users.EnterpriseAuditInfo> EnterpriseAuditInfos => Set<Kboss.Domain.Users.EnterpriseAuditInfo>();
+    public DbSet<Kboss.Domain.Catalog.SaleProtocol> SaleProtocols => Set<Kboss.Domain.Catalog.SaleProtocol>();
+    public DbSet<Kboss.Domain.Catalog.SmartProduct> SmartProducts => Set<Kboss.Domain.Catalog.SmartProduct>();
+
+    public DbSet<SpecificationTemplate> SpecificationTemplates => Set<SpecificationTemplate>();
+    public DbSet<SpecificData> SpecificDatas => Set<SpecificData>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<WlwlParameter> WlwlParameters => Set<WlwlParameter>();
+    public DbSet<HomepageCategoryNode> HomepageCategoryNodes => Set<HomepageCategoryNode>();
+    public DbSet<UserInquiry> UserInquiries => Set<UserInquiry>();
+    public DbSet<CustomerResource> CustomerResources => Set<CustomerResource>();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
+    public void ClearChanges() => ChangeTracker.Clear();
+
+    public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException s => s.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        builder.Properties<string>().HaveMaxLength(500);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(KbossDbContext).Assembly);
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+            if (typeof(ISoftDeletable).IsAssignableFrom(entity.ClrType))
+            {
+                var p = Expression.Parameter(entity.ClrType, "e");
+                var body = Expression.Equal(Expression.Property(p, nameof(ISoftDeletable.DelFlg)), Expression.Constant(DelFlag.Alive));
+                entity.SetQueryFilter(Expression.Lambda(body, p));
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>The context on SQLite (embedded default); owns <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteKbossDbContext(DbContextOptions<SqliteKbossDbContext> options) : KbossDbContext(options);
+
+/// <summary>The context on SQL Server (production); owns <c>Migrations/SqlServer</c>.</summary>
+public sealed class SqlServerKbossDbContext(DbContextOptions<SqlServerKbossDbContext> options) : KbossDbContext(options);

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kboss.Application.Common;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Kboss.WebApi.Contract;
+
+/// <summary>
+/// Binds a use-case request from the legacy parameter sources, merged in this order (later wins): the query string,
+/// then a form body (<c>application/x-www-form-urlencoded</c> or multipart) or a JSON object body. Names are the
+/// documented ones (snake_case of the request's properties); a stray trailing space in a name is ignored; numbers
+/// and booleans may be strings and vice versa (ARCHITECTURE.md §2).
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class FromLegacyParamsAttribute : Attribute, IBinderTypeProviderMetadata
+{
+    /// <summary>The binding source shown to ApiExplorer.</summary>
+    public static readonly BindingSource Source = new("LegacyParams", "Legacy parameters", isGreedy: true, isFromRequest: true);
+
+    public Type BinderType => typeof(LegacyParamsModelBinder);
+
+    public BindingSource BindingSource => Source;
+}
+
+/// <summary>The model binder behind <see cref="FromLegacyParamsAttribute"/>.</summary>
+public sealed class LegacyParamsModelBinder : IModelBinder
+{
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        JsonObject values;
+        try
+        {
+            values = await MergeAsync(bindingContext.HttpContext);
+        }
+        catch (RequestValidationException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // unreadable form (NUL, too many fields, bad multipart), oversized body, duplicate JSON keys, lone surrogates
+            throw RequestValidationException.For("body", "请求体格式错误或过大");
+        }
+
+        object? model;
+        try
+        {
+            model = values.Deserialize(bindingContext.ModelType, WireJson.Binding);
+        }
+        catch (JsonException e)
+        {
+            var param = e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body";
+            throw RequestValidationException.For(param, $"{param} 参数格式错误");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw RequestValidationException.For("body", "请求参数格式错误");
+        }
+        bindingContext.Result = ModelBindingResult.Success(model ?? Activator.CreateInstance(bindingContext.ModelType));
+    }
+
+    private static async Task<JsonObject> MergeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var values = new JsonObject();
+        foreach (var (key, value) in request.Query) Put(values, key, value.Count > 0 ? value[0] : null);
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(http.RequestAborted);
+            foreach (var (key, value) in form) Put(values, key, value.Count > 0 ? value[0] : null);
+        }
+        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body, cancellationToken: http.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                throw RequestValidationException.For("body", "请求体不是有效的 JSON");
+            }
+            if (body is JsonObject obj)
+                foreach (var (key, value) in obj.ToList())
+                {
+                    obj.Remove(key);
+                    Put(values, key, value);
+                }
+            else if (body is not null)
+                throw RequestValidationException.For("body", "请求体必须是 JSON 对象");
+        }
+        return values;
+    }
+
+    /// <summary>Stores one parameter under its trimmed name; text with control characters is refused.</summary>
+    private static void Put(JsonObject values, string key, JsonNode? value)
+    {
+        var name = key.Trim();
+        if (value is JsonValue v && v.TryGetValue<string>(out var text) && text.Any(ch => char.IsControl(ch) && ch is not ('\t' or '\n' or '\r')))
+            throw RequestValidationException.For(name, $"{name} 包含非法控制字符");
+        values[name] = value;
+    }
+
+    private static void Put(JsonObject values, string key, string? value) => Put(values, key, value is null ? null : JsonValue.Create(value));
+}
