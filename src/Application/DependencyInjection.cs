@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kboss.Application;
 
-/// <summary>Registers the Application layer (validators, access rules). The mediator is added by the host.</summary>
+/// <summary>
+/// Registers the Application layer: validators and every application service (the one place; the host adds only
+/// the mediator, the memory cache and its own adapters).
+/// </summary>
 public static class DependencyInjection
 {
     /// <summary>Adds validators and application services.</summary>
@@ -25,6 +28,12 @@ public static class DependencyInjection
         services.AddScoped<Products.Catalog.CatalogAccess>();
         services.AddScoped<Cpcc.Provisioning.ProvisioningRunner>();
         services.AddScoped<Pcapi.PcapiCaller>();
+        services.AddScoped<Pcapi.PcapiClusterList>();
+        services.AddScoped<Cpcc.CenterGuard>();
+        services.AddScoped<Cpcc.Widgets.WidgetCatalog>();
+        services.AddScoped<Cpcc.InstanceConfigs.InstanceDeployer>();
+        services.AddScoped<K8sCloud.CloudCluster>();
+        services.AddScoped<Common.SoftDelete>();
         return services;
     }
 

@@ -17,10 +17,6 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddScoped<CenterGuard>();
-builder.Services.AddScoped<WidgetCatalog>();
-builder.Services.AddScoped<Kboss.Application.Cpcc.InstanceConfigs.InstanceDeployer>();
-builder.Services.AddScoped<Kboss.Application.K8sCloud.CloudCluster>();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
 builder.Services.AddMediator(o =>
 {

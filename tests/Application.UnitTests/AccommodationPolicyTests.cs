@@ -54,13 +54,16 @@ public sealed class AccommodationPolicyTests
     [Fact]
     public void Static_stage_needs_the_widget_and_available_cluster_stock()
     {
-        var gpu = new Widget { Type = "gpu", Model = "A100-80G", Stocks = [new() { ClusterId = "c1", Stock = 4, Consumed = 3 }, new() { ClusterId = "c2", Stock = 9 }] };
-        var cpu = new Widget { Type = "cpu", Model = "STANDARD", Stocks = [new() { ClusterId = "c1", Stock = 8 }] };
-        var mem = new Widget { Type = "memory", Model = "STANDARD", Stocks = [new() { ClusterId = "c1", Stock = 8192 }] };
+        var gpu = Snapshot("gpu", "A100-80G", new StockSnapshot("c1", 4, 3), new StockSnapshot("c2", 9, 0));
+        var cpu = Snapshot("cpu", "STANDARD", new StockSnapshot("c1", 8, 0));
+        var mem = Snapshot("memory", "STANDARD", new StockSnapshot("c1", 8192, 0));
         var products = new[] { Product("fits", 8, 8192, 1), Product("gpu-short", 1, 1, 2), Product("cpu-short", 9, 1), Product("no-gpu-widget", 1, 1) with
             { Components = [new("gpu", "H800", 1)] } };
         AccommodationPolicy.Static(products, [gpu, cpu, mem], "c1").Should().Equal("gpu-short", "cpu-short", "no-gpu-widget");
     }
+
+    private static WidgetSnapshot Snapshot(string type, string model, params StockSnapshot[] stocks) =>
+        new(type + model, "center", type, model, 1m, "小时", "元", stocks);
 
     [Fact]
     public void Dynamic_stage_needs_one_candidate_node_with_everything_at_once()

@@ -207,15 +207,14 @@ public sealed class PricingRulesTests
 
     // ---- Widget.Available ----
 
-    private static Widget GpuWithStock() => new()
+    private static Widget GpuWithStock()
     {
-        Type = WidgetTypes.Gpu, Model = "STANDARD-8G",
-        Stocks =
-        [
-            new WidgetClusterStock { ClusterId = "4hBm8atruISOU2bs24t_X", Stock = 2, Consumed = 0 }, // 通州区
-            new WidgetClusterStock { ClusterId = "4hBm8atruISOU2bs24t_N", Stock = 3, Consumed = 1 }, // 朝阳区
-        ],
-    };
+        var widget = new Widget { Type = WidgetTypes.Gpu, Model = "STANDARD-8G" };
+        widget.AddStock("4hBm8atruISOU2bs24t_X", 2).Ok.Should().BeTrue(); // 通州区
+        widget.AddStock("4hBm8atruISOU2bs24t_N", 3).Ok.Should().BeTrue(); // 朝阳区
+        widget.Stocks[1].Consume(1).Ok.Should().BeTrue();
+        return widget;
+    }
 
     [Fact]
     public void Totals_are_the_sums_of_the_cluster_entries()
@@ -265,8 +264,8 @@ public sealed class PricingRulesTests
     public void Totals_follow_changes_to_the_entries()
     {
         var widget = GpuWithStock();
-        widget.Stocks[0].Consumed = 2;
-        widget.Stocks.Add(new WidgetClusterStock { ClusterId = "third", Stock = 10 });
+        widget.Stocks[0].Consume(2).Ok.Should().BeTrue();
+        widget.AddStock("third", 10).Ok.Should().BeTrue();
 
         widget.TotalStock.Should().Be(15);
         widget.TotalConsumed.Should().Be(3);
@@ -279,11 +278,8 @@ public sealed class PricingRulesTests
     public void Memory_stock_counts_in_mi_like_the_quote_amount()
     {
         // Doc example 3: "memory Samsung DDR4 DIMMs 库存不足 (库存: 1280, 请求: 8192)".
-        var memory = new Widget
-        {
-            Type = WidgetTypes.Memory, Model = "Samsung DDR4 DIMMs",
-            Stocks = [new WidgetClusterStock { ClusterId = "c", Stock = 1280 }],
-        };
+        var memory = new Widget { Type = WidgetTypes.Memory, Model = "Samsung DDR4 DIMMs" };
+        memory.AddStock("c", 1280);
 
         memory.Available("c").Should().Be(1280);
         (8192 > memory.Available("c")).Should().BeTrue();
@@ -387,6 +383,6 @@ public sealed class PricingRulesTests
 
         a.Id.Should().MatchRegex("^[A-Za-z0-9_-]{21}$");
         a.Id.Should().NotBe(b.Id);
-        new WidgetClusterStock().Id.Should().HaveLength(21);
+        WidgetClusterStock.Open(a.Id, "c", 0).Value!.Id.Should().HaveLength(21);
     }
 }

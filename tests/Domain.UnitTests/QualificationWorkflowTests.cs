@@ -1,3 +1,4 @@
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Kboss.Domain.Users;
 
@@ -27,7 +28,7 @@ public sealed class QualificationWorkflowTests
         return t.State!;
     }
 
-    private static void Refused(QualificationState from, QualificationActor actor, QualificationAction action, QualificationRefusal kind, string message, string? reason = null)
+    private static void Refused(QualificationState from, QualificationActor actor, QualificationAction action, FailureKind kind, string message, string? reason = null)
     {
         var t = QualificationWorkflow.Decide(from, actor, action, reason);
         t.Allowed.Should().BeFalse($"{actor} {action} from {from}");
@@ -49,9 +50,9 @@ public sealed class QualificationWorkflowTests
     [MemberData(nameof(States))]
     public void A_customer_can_never_approve_reject_or_reopen(string from)
     {
-        Refused(State(from), QualificationActor.Customer, QualificationAction.Approve, QualificationRefusal.Forbidden, QualificationWorkflow.CustomerCannotAudit);
-        Refused(State(from), QualificationActor.Customer, QualificationAction.Reject, QualificationRefusal.Forbidden, QualificationWorkflow.CustomerCannotAudit, "理由");
-        Refused(State(from), QualificationActor.Customer, QualificationAction.Reopen, QualificationRefusal.Forbidden, QualificationWorkflow.CustomerCannotAudit);
+        Refused(State(from), QualificationActor.Customer, QualificationAction.Approve, FailureKind.Forbidden, QualificationWorkflow.CustomerCannotAudit);
+        Refused(State(from), QualificationActor.Customer, QualificationAction.Reject, FailureKind.Forbidden, QualificationWorkflow.CustomerCannotAudit, "理由");
+        Refused(State(from), QualificationActor.Customer, QualificationAction.Reopen, FailureKind.Forbidden, QualificationWorkflow.CustomerCannotAudit);
     }
 
     [Theory]
@@ -64,8 +65,8 @@ public sealed class QualificationWorkflowTests
     public void Q3_an_operator_rejection_needs_a_reason_and_stores_it_trimmed(string from)
     {
         Ok(State(from), QualificationActor.Operator, QualificationAction.Reject, "  执照过期 ").Should().Be(new QualificationState("rejected", "执照过期"));
-        Refused(State(from), QualificationActor.Operator, QualificationAction.Reject, QualificationRefusal.MissingInput, "请填写驳回原因");
-        Refused(State(from), QualificationActor.Operator, QualificationAction.Reject, QualificationRefusal.MissingInput, "请填写驳回原因", "   ");
+        Refused(State(from), QualificationActor.Operator, QualificationAction.Reject, FailureKind.InvalidArgument, "请填写驳回原因");
+        Refused(State(from), QualificationActor.Operator, QualificationAction.Reject, FailureKind.InvalidArgument, "请填写驳回原因", "   ");
     }
 
     [Theory]
@@ -101,7 +102,65 @@ public sealed class QualificationWorkflowTests
         r.ContactName = "王五";
         r.MobilePhone = "13900000000";
         r.MissingFields().Should().BeEmpty();
-        r.Apply(new QualificationState("rejected", "x"));
+        r.Decide(QualificationActor.Operator, QualificationAction.Reject, "x").Ok.Should().BeTrue();
         r.State.Should().Be(new QualificationState("rejected", "x"));
+    }
+
+    // ---- the entity: EnterpriseAuditInfo.Decide stores allowed transitions, leaves refused ones ----
+
+    private static EnterpriseAuditInfo RecordIn(string state)
+    {
+        var r = new EnterpriseAuditInfo();
+        if (state == "approved") r.Decide(QualificationActor.Operator, QualificationAction.Approve).Ok.Should().BeTrue();
+        if (state == "rejected") r.Decide(QualificationActor.Operator, QualificationAction.Reject, "执照模糊").Ok.Should().BeTrue();
+        r.State.Should().Be(State(state));
+        return r;
+    }
+
+    [Fact]
+    public void A_new_record_starts_in_the_initial_state() =>
+        new EnterpriseAuditInfo().State.Should().Be(QualificationWorkflow.Initial);
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public void The_entity_stores_every_allowed_transition(string from)
+    {
+        var cases = new (QualificationActor Actor, QualificationAction Action, string? Reason, QualificationState To)[]
+        {
+            (QualificationActor.Customer, QualificationAction.Edit, null, Pending),
+            (QualificationActor.Operator, QualificationAction.Approve, null, Approved),
+            (QualificationActor.Operator, QualificationAction.Reject, " 执照模糊 ", Rejected),
+            (QualificationActor.Operator, QualificationAction.Reopen, null, Pending),
+            (QualificationActor.Operator, QualificationAction.Edit, null, State(from)),
+        };
+        foreach (var c in cases)
+        {
+            var r = RecordIn(from);
+            r.Decide(c.Actor, c.Action, c.Reason).Ok.Should().BeTrue();
+            r.State.Should().Be(c.To, $"{c.Actor} {c.Action} from {from}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public void The_entity_refuses_with_a_kind_and_keeps_its_state(string from)
+    {
+        var cases = new (QualificationActor Actor, QualificationAction Action, string? Reason, Failure Why)[]
+        {
+            (QualificationActor.Customer, QualificationAction.Approve, null,
+                new Failure(FailureKind.Forbidden, QualificationWorkflow.CustomerCannotAudit)),
+            (QualificationActor.Customer, QualificationAction.Reject, "理由",
+                new Failure(FailureKind.Forbidden, QualificationWorkflow.CustomerCannotAudit)),
+            (QualificationActor.Customer, QualificationAction.Reopen, null,
+                new Failure(FailureKind.Forbidden, QualificationWorkflow.CustomerCannotAudit)),
+            (QualificationActor.Operator, QualificationAction.Reject, "  ",
+                new Failure(FailureKind.InvalidArgument, QualificationWorkflow.ReasonRequired, "reject_reason")),
+        };
+        foreach (var c in cases)
+        {
+            var r = RecordIn(from);
+            r.Decide(c.Actor, c.Action, c.Reason).Failure.Should().Be(c.Why);
+            r.State.Should().Be(State(from));
+        }
     }
 }

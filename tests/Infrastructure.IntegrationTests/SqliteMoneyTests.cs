@@ -45,11 +45,15 @@ public sealed class SqliteMoneyTests : IDisposable
             .Options);
 
     private static Widget NewWidget(decimal unitPrice, string model = "STANDARD", string type = WidgetTypes.Cpu,
-        string cpcid = "centre-1", string delFlg = DelFlag.Alive) => new()
+        string cpcid = "centre-1", string delFlg = DelFlag.Alive)
     {
-        Cpcid = cpcid, Type = type, Model = model, UnitPrice = unitPrice, ResourceUnit = "核",
-        ChargeUnit = "小时", AccountUnit = "元", DelFlg = delFlg,
-    };
+        var widget = new Widget
+        {
+            Cpcid = cpcid, Type = type, Model = model, ResourceUnit = "核", ChargeUnit = "小时", AccountUnit = "元", DelFlg = delFlg,
+        };
+        widget.ChangePrice(unitPrice).Ok.Should().BeTrue();
+        return widget;
+    }
 
     // ---- migrations ----
 
@@ -299,7 +303,7 @@ public sealed class SqliteMoneyTests : IDisposable
         db.Widgets.Add(widget);
         await db.SaveChangesAsync();
         // A stock row pointing at a cluster that does not exist: a foreign-key failure, not a duplicate.
-        db.WidgetClusterStocks.Add(new WidgetClusterStock { WidgetId = widget.Id, ClusterId = "no-such-cluster", Stock = 1 });
+        db.WidgetClusterStocks.Add(WidgetClusterStock.Open(widget.Id, "no-such-cluster", 1).Value!);
 
         var act = () => db.SaveChangesAsync();
 
@@ -349,7 +353,7 @@ public sealed class SqliteMoneyTests : IDisposable
         await using (var db = CreateContext(clock))
         {
             var widget = await db.Widgets.SingleAsync(w => w.Id == id);
-            widget.UnitPrice = 2m;
+            widget.ChangePrice(2m);
             await db.SaveChangesAsync();
         }
 

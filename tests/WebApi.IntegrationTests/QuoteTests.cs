@@ -191,9 +191,12 @@ public sealed class QuoteOverflowTests(AppFixture app) : IClassFixture<AppFixtur
         var c = await Seed.CenterAsync(app.Factory, stock: new Dictionary<string, long> { ["DATA"] = 1_000_000_000_000 });
         await app.Factory.WithDbAsync(async db =>
         {
-            var w = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Widgets, x => x.Id == c.WidgetIds["disk/DATA"]);
-            w.UnitPrice = 9_999_999_999_999m;
-            w.ChargeUnit = "秒";
+            // The charge unit is fixed at creation: rewrite the row as a test set-up, price through the entity.
+            var id = c.WidgetIds["disk/DATA"];
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Widgets.Where(x => x.Id == id), u => u.SetProperty(x => x.ChargeUnit, "秒"));
+            var w = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Widgets, x => x.Id == id);
+            w.ChangePrice(9_999_999_999_999m).Ok.Should().BeTrue();
             await db.SaveChangesAsync();
         });
         var r = await app.Anonymous().GetAsync("/dev/cpcc/cpcwidget/accrual_price.dspy", ("cpcid", c.Id),

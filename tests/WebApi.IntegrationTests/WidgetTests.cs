@@ -168,8 +168,8 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
         await app.Factory.WithDbAsync(async db =>
         {
             var s = await db.WidgetClusterStocks.FirstAsync(x => x.WidgetId == used);
-            s.Stock = 4;
-            s.Consumed = 1;
+            s.Adjust(4 - s.Stock).Ok.Should().BeTrue();
+            s.Consume(1).Ok.Should().BeTrue();
             await db.SaveChangesAsync();
         });
         var refused = await app.Operator().PostAsync("/dev/cpcc/cpcwidget/delete_cpcwidget.dspy", ("id", used), ("cpcid", c.Id));

@@ -1,3 +1,5 @@
+using Kboss.Domain.Common;
+
 namespace Kboss.Application.Common;
 
 /// <summary>
@@ -35,4 +37,30 @@ public sealed class BusinessException(string message, string code) : Exception(m
 
     /// <summary>The change conflicts with existing data.</summary>
     public static BusinessException Conflict(string message) => new(message, Models.ErrorCodes.Conflict);
+}
+
+/// <summary>
+/// Ends a use case on a refused domain rule: the exception the envelope renders for the failure's kind
+/// (forbidden → 403; invalid_argument on a parameter → <c>errors</c>; otherwise <c>code</c> from
+/// <see cref="Models.ErrorCodes.Of"/>).
+/// </summary>
+public static class FailureExceptions
+{
+    /// <summary>The exception for <paramref name="failure"/>.</summary>
+    public static Exception ToException(this Failure failure) => failure switch
+    {
+        { Kind: FailureKind.Forbidden } => new ForbiddenException(failure.Message),
+        { Kind: FailureKind.InvalidArgument, Param: { } param } => RequestValidationException.For(param, failure.Message),
+        _ => new BusinessException(failure.Message, Models.ErrorCodes.Of(failure.Kind)),
+    };
+
+    /// <summary>Nothing when done; throws <see cref="ToException"/> when refused.</summary>
+    public static void OrThrow(this Result result)
+    {
+        if (result.Failure is { } failure) throw failure.ToException();
+    }
+
+    /// <summary>The value when done; throws <see cref="ToException"/> when refused.</summary>
+    public static T OrThrow<T>(this Result<T> result) =>
+        result.Failure is { } failure ? throw failure.ToException() : result.Value!;
 }

@@ -1,7 +1,5 @@
 using FluentValidation;
-using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
-using Kboss.Application.Common.Models;
 using Kboss.Application.Cpcc.Boards;
 using Mediator;
 
@@ -43,30 +41,19 @@ public sealed class GetClusterNodesValidator : AbstractValidator<GetClusterNodes
     public GetClusterNodesValidator() => this.AddSshRules();
 }
 
-public sealed class GetClusterNodesHandler(IKbossDbContext db, ISecretProtector secrets, PcapiCaller caller, IKubernetesGateway kube, TimeProvider clock)
+public sealed class GetClusterNodesHandler(PcapiClusterList list, IKubernetesGateway kube)
     : IQueryHandler<GetClusterNodes, PcapiReply<object>>
 {
-    public async ValueTask<PcapiReply<object>> Handle(GetClusterNodes q, CancellationToken ct)
+    public ValueTask<PcapiReply<object>> Handle(GetClusterNodes q, CancellationToken ct) => list.RunAsync(q, async (kubeconfig, now) =>
     {
-        try
-        {
-            var target = await PcapiTarget.ResolveAsync(db, secrets, caller, q, ct);
-            var nodesTask = LiveCluster.CallAsync(() => kube.ListNodesAsync(target.Kubeconfig, ct));
-            var ipsTask = LiveCluster.CallAsync(() => kube.ListNodeExternalIpsAsync(target.Kubeconfig, ct));
-            await LiveCluster.SettleAsync(nodesTask, ipsTask);
-            var nodes = await nodesTask;
-            var ips = await ipsTask;
-            var now = clock.GetUtcNow().UtcDateTime;
-            var rows = nodes.OrderBy(n => n.Name, StringComparer.Ordinal)
-                .Select(n => new PcapiNodeRow(n.Name, (n.Ready ? "Ready" : "NotReady") + (n.Unschedulable ? ",SchedulingDisabled" : ""),
-                    string.Join(",", n.Roles), KubeFormat.Age(n.CreatedUtc, now), n.KubeletVersion, n.InternalIp,
-                    ips.GetValueOrDefault(n.Name) ?? "", n.OsImage, n.KernelVersion, n.ContainerRuntime))
-                .ToList();
-            return PcapiReply.Ok<object>("operate success", new Paged<PcapiNodeRow>(rows.Count, rows));
-        }
-        catch (BusinessException e)
-        {
-            return PcapiReply.Fail<object>("operate failed", e.Message, e.Code, "");
-        }
-    }
+        var nodesTask = LiveCluster.CallAsync(() => kube.ListNodesAsync(kubeconfig, ct));
+        var ipsTask = LiveCluster.CallAsync(() => kube.ListNodeExternalIpsAsync(kubeconfig, ct));
+        await LiveCluster.SettleAsync(nodesTask, ipsTask);
+        var ips = await ipsTask;
+        return (await nodesTask).OrderBy(n => n.Name, StringComparer.Ordinal)
+            .Select(n => new PcapiNodeRow(n.Name, (n.Ready ? "Ready" : "NotReady") + (n.Unschedulable ? ",SchedulingDisabled" : ""),
+                string.Join(",", n.Roles), KubeFormat.Age(n.CreatedUtc, now), n.KubeletVersion, n.InternalIp,
+                ips.GetValueOrDefault(n.Name) ?? "", n.OsImage, n.KernelVersion, n.ContainerRuntime))
+            .ToList();
+    }, ct);
 }

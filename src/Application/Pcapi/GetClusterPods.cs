@@ -1,7 +1,5 @@
 using FluentValidation;
-using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
-using Kboss.Application.Common.Models;
 using Kboss.Application.Cpcc.Boards;
 using Mediator;
 
@@ -43,26 +41,14 @@ public sealed class GetClusterPodsValidator : AbstractValidator<GetClusterPods>
     public GetClusterPodsValidator() => this.AddSshRules();
 }
 
-public sealed class GetClusterPodsHandler(IKbossDbContext db, ISecretProtector secrets, PcapiCaller caller, IKubernetesGateway kube, TimeProvider clock)
+public sealed class GetClusterPodsHandler(PcapiClusterList list, IKubernetesGateway kube)
     : IQueryHandler<GetClusterPods, PcapiReply<object>>
 {
-    public async ValueTask<PcapiReply<object>> Handle(GetClusterPods q, CancellationToken ct)
-    {
-        try
-        {
-            var target = await PcapiTarget.ResolveAsync(db, secrets, caller, q, ct);
-            var pods = await LiveCluster.CallAsync(() => kube.ListPodsAsync(target.Kubeconfig, ct));
-            var now = clock.GetUtcNow().UtcDateTime;
-            var rows = pods.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => new PcapiPodRow(p.Namespace, p.Name, $"{p.ReadyContainers}/{p.Containers}", p.Phase,
-                    p.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture), KubeFormat.Age(p.CreatedUtc, now),
-                    p.PodIp ?? "", p.NodeName ?? "", "", ""))
-                .ToList();
-            return PcapiReply.Ok<object>("operate success", new Paged<PcapiPodRow>(rows.Count, rows));
-        }
-        catch (BusinessException e)
-        {
-            return PcapiReply.Fail<object>("operate failed", e.Message, e.Code, "");
-        }
-    }
+    public ValueTask<PcapiReply<object>> Handle(GetClusterPods q, CancellationToken ct) => list.RunAsync(q, async (kubeconfig, now) =>
+        (await LiveCluster.CallAsync(() => kube.ListPodsAsync(kubeconfig, ct)))
+            .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new PcapiPodRow(p.Namespace, p.Name, $"{p.ReadyContainers}/{p.Containers}", p.Phase,
+                p.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture), KubeFormat.Age(p.CreatedUtc, now),
+                p.PodIp ?? "", p.NodeName ?? "", "", ""))
+            .ToList(), ct);
 }

@@ -26,6 +26,13 @@ public interface ISoftDeletable
     string DelFlg { get; set; }
 }
 
+/// <summary>The soft-delete transition every <see cref="ISoftDeletable"/> shares.</summary>
+public static class SoftDeletableExtensions
+{
+    /// <summary>Marks <paramref name="row"/> deleted (<c>del_flg = "1"</c>).</summary>
+    public static void MarkDeleted(this ISoftDeletable row) => row.DelFlg = DelFlag.Deleted;
+}
+
 /// <summary>Values of <see cref="ISoftDeletable.DelFlg"/>.</summary>
 public static class DelFlag
 {

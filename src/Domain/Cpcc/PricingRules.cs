@@ -1,3 +1,5 @@
+using Kboss.Domain.Common;
+
 namespace Kboss.Domain.Cpcc;
 
 /// <summary>
@@ -54,4 +56,32 @@ public static class PricingRules
         var periods = chargeUnit == "天" ? duration * hoursPerUnit / 24m : duration * hoursPerUnit * periodsPerHour;
         return Round2(amount * unitPrice * periods * yuan);
     }
+    /// <summary>
+    /// Checks one quote line against the centre's widgets, in the documented order (analysis/cpcc.md §4.1): a type
+    /// without widgets → <c>没有该类型组件</c>; unknown model → <c>无效的 {type} 部件型号: {model}</c>; bad amount →
+    /// <c>无效的 {type} 部件数量: {amount}</c> (all invalid_argument); more than is available in
+    /// <paramref name="clusterId"/> (else in all clusters), counting earlier lines of the same widget in
+    /// <paramref name="requested"/> → <c>{type} {model} 库存不足 (库存: n, 请求: m)</c> (insufficient_stock).
+    /// An accepted line adds its amount to <paramref name="requested"/>.
+    /// </summary>
+    public static Result<WidgetSnapshot> CheckLine(string type, string model, long? amount, string amountText,
+        IReadOnlyList<WidgetSnapshot> widgets, string? clusterId, Dictionary<string, long> requested)
+    {
+        if (!widgets.Any(w => w.Type == type)) return Invalid("没有该类型组件");
+        var widget = widgets.FirstOrDefault(w => w.Type == type && w.Model == model);
+        if (widget is null) return Invalid($"无效的 {type} 部件型号: {model}");
+        if (amount is not { } n) return Invalid($"无效的 {type} 部件数量: {amountText}");
+        var cumulative = requested.GetValueOrDefault(widget.Id) + n;
+        var available = widget.Available(clusterId);
+        if (cumulative > available)
+            return new Failure(FailureKind.InsufficientStock,
+                $"{type} {widget.Model} 库存不足 (库存: {available}, 请求: {cumulative})");
+        requested[widget.Id] = cumulative;
+        return widget;
+    }
+
+    /// <summary>The refusal of a line whose price overflows decimal.</summary>
+    public static Failure Overflow(string type, string model) => Invalid($"{type} {model} 计价金额超出范围");
+
+    private static Failure Invalid(string message) => new(FailureKind.InvalidArgument, message);
 }

@@ -5,15 +5,16 @@ namespace Kboss.Domain.Users;
 
 /// <summary>
 /// 政企资质: the qualification data a customer submits for audit (one live record per user). Its audit state
-/// (<see cref="AuditStatus"/>, <see cref="RejectReason"/>) changes only through <see cref="QualificationWorkflow"/>.
+/// (<see cref="AuditStatus"/>, <see cref="RejectReason"/>) changes only through <see cref="Decide"/>, which asks
+/// <see cref="QualificationWorkflow"/>.
 /// spec: 05-user-enterprise-audit.md; analysis/catalog.md §2.10, §4.3.
 /// </summary>
 public sealed class EnterpriseAuditInfo : Entity, ISoftDeletable
 {
     /// <summary>Owner (the customer whose qualification this is).</summary>
-    public string UserId { get; set; } = "";
+    public string UserId { get; init; } = "";
     /// <summary>The owner's org (operators moderate the records of the orgs they may act on).</summary>
-    public string OrgId { get; set; } = "";
+    public string OrgId { get; init; } = "";
     /// <summary>账号类型: <c>"1"</c> 政府, <c>"2"</c> 企业, <c>"3"</c> 个人.</summary>
     public string AccountType { get; set; } = AccountTypes.Enterprise;
     /// <summary>公司名称 (required for 政府/企业).</summary>
@@ -37,20 +38,26 @@ public sealed class EnterpriseAuditInfo : Entity, ISoftDeletable
     /// <summary>邮箱地址.</summary>
     public string? Email { get; set; }
     /// <summary>审核状态: pending/approved/rejected.</summary>
-    public string AuditStatus { get; set; } = AuditStatuses.Pending;
+    public string AuditStatus { get; private set; } = QualificationWorkflow.Initial.AuditStatus;
     /// <summary>驳回原因: set on rejection, cleared (NULL, "置空") on approval and on a customer's resubmission.</summary>
-    public string? RejectReason { get; set; }
-    /// <inheritdoc />
+    public string? RejectReason { get; private set; }
+    /// <summary><c>"0"</c> alive, <c>"1"</c> deleted.</summary>
     public string DelFlg { get; set; } = DelFlag.Alive;
 
     /// <summary>The audit state.</summary>
     public QualificationState State => new(AuditStatus, RejectReason);
 
-    /// <summary>Stores a state computed by <see cref="QualificationWorkflow"/>.</summary>
-    public void Apply(QualificationState state)
+    /// <summary>
+    /// <paramref name="action"/> by <paramref name="actor"/> as <see cref="QualificationWorkflow.Decide"/> rules it;
+    /// the state changes only when allowed.
+    /// </summary>
+    public Result Decide(QualificationActor actor, QualificationAction action, string? rejectReason = null)
     {
-        AuditStatus = state.AuditStatus;
-        RejectReason = state.RejectReason;
+        var t = QualificationWorkflow.Decide(State, actor, action, rejectReason);
+        if (t.Failure is { } refused) return refused;
+        AuditStatus = t.State!.AuditStatus;
+        RejectReason = t.State.RejectReason;
+        return Result.Done;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 
 namespace Kboss.Domain.Users;
@@ -29,29 +30,26 @@ public enum QualificationAction
     Reopen,
 }
 
-/// <summary>Why a qualification transition was refused.</summary>
-public enum QualificationRefusal
-{
-    /// <summary>The actor may never do this (HTTP 403).</summary>
-    Forbidden,
-    /// <summary>A required input is missing (<c>status:false</c>, invalid_argument).</summary>
-    MissingInput,
-}
-
-/// <summary>Outcome of <see cref="QualificationWorkflow.Decide"/>: the new state, or a refusal with a Chinese message.</summary>
+/// <summary>
+/// Outcome of <see cref="QualificationWorkflow.Decide"/>: the new state, or a refusal (<see cref="FailureKind.Forbidden"/>
+/// when the actor may never do it, <see cref="FailureKind.InvalidArgument"/> on <c>reject_reason</c> when it is missing).
+/// </summary>
 /// <param name="State">New state (null when refused).</param>
-/// <param name="Refusal">Why refused (null when allowed).</param>
-/// <param name="Message">Refusal message.</param>
-public sealed record QualificationTransition(QualificationState? State, QualificationRefusal? Refusal, string? Message)
+/// <param name="Failure">Why refused (null when allowed).</param>
+public sealed record QualificationTransition(QualificationState? State, Failure? Failure)
 {
     /// <summary>True when the transition is allowed.</summary>
-    public bool Allowed => Refusal is null;
+    public bool Allowed => Failure is null;
+    /// <summary>Kind of the refusal (null when allowed).</summary>
+    public FailureKind? Refusal => Failure?.Kind;
+    /// <summary>Refusal message (null when allowed).</summary>
+    public string? Message => Failure?.Message;
 }
 
 /// <summary>
 /// The qualification (资质) audit state machine of analysis/catalog.md §4.3 (Q1–Q5) and the note of
 /// <c>enterprise_audit_info_update</c>: "1. 客户更新 审批状态默认为待审 2. 运营更新 审批approved, 会把驳回原因reject_reason置空".
-/// Pure: it decides; the caller stores the result with <see cref="EnterpriseAuditInfo.Apply"/>.
+/// Pure: it decides; <see cref="EnterpriseAuditInfo.Decide"/> calls it and stores the result.
 /// <list type="table">
 /// <item><term>customer, any state, edit</term><description>pending, reason cleared (Q4)</description></item>
 /// <item><term>customer, approve/reject/reopen</term><description>refused, 403 (no self-audit)</description></item>
@@ -93,18 +91,18 @@ public static class QualificationWorkflow
         if (actor == QualificationActor.Customer)
             return action == QualificationAction.Edit
                 ? To(new QualificationState(AuditStatuses.Pending, null)) // Q4
-                : new QualificationTransition(null, QualificationRefusal.Forbidden, CustomerCannotAudit);
+                : new QualificationTransition(null, new Failure(FailureKind.Forbidden, CustomerCannotAudit));
         return action switch
         {
             QualificationAction.Edit => To(current),
             QualificationAction.Approve => To(new QualificationState(AuditStatuses.Approved, null)), // Q2
             QualificationAction.Reopen => To(new QualificationState(AuditStatuses.Pending, null)), // Q5
             QualificationAction.Reject => string.IsNullOrWhiteSpace(rejectReason)
-                ? new QualificationTransition(null, QualificationRefusal.MissingInput, ReasonRequired)
+                ? new QualificationTransition(null, new Failure(FailureKind.InvalidArgument, ReasonRequired, "reject_reason"))
                 : To(new QualificationState(AuditStatuses.Rejected, rejectReason.Trim())), // Q3
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }
 
-    private static QualificationTransition To(QualificationState s) => new(s, null, null);
+    private static QualificationTransition To(QualificationState s) => new(s, null);
 }

@@ -65,16 +65,22 @@ public static class DemoData
             var local = DateTime.ParseExact(s.UpdateTime, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var w = new Widget
             {
-                Id = specIds ? s.Id : NanoId.New(), Cpcid = center.Id, Type = s.Type, Model = s.Model, UnitPrice = s.UnitPrice,
+                Id = specIds ? s.Id : NanoId.New(), Cpcid = center.Id, Type = s.Type, Model = s.Model,
                 ResourceUnit = s.ResourceUnit, ChargeUnit = "小时", AccountUnit = "元",
                 UpdateTime = TimeZoneInfo.ConvertTimeToUtc(local, zone),
             };
             var n = stock is not null && stock.TryGetValue(s.Model, out var o) ? o : s.StockChaoyang;
-            w.Stocks.Add(new WidgetClusterStock { WidgetId = w.Id, ClusterId = chaoyang.Id, Stock = n });
-            if (s.StockTongzhou is { } t) w.Stocks.Add(new WidgetClusterStock { WidgetId = w.Id, ClusterId = tongzhou.Id, Stock = t });
+            Seeded(w.ChangePrice(s.UnitPrice));
+            Seeded(w.AddStock(chaoyang.Id, n));
+            if (s.StockTongzhou is { } t) Seeded(w.AddStock(tongzhou.Id, t));
             return w;
         }).ToList();
         return (center, chaoyang, tongzhou, widgets);
+    }
+
+    private static void Seeded(Result result)
+    {
+        if (result.Failure is { } f) throw new InvalidOperationException("demo widget refused: " + f.Message);
     }
 
     /// <summary>The demo operator org, owned by the platform org.</summary>

@@ -48,6 +48,10 @@ public static class Reply
     /// <summary>Failure with <paramref name="code"/>; <paramref name="data"/> only where the spec returns a partial result.</summary>
     public static Reply<T> Fail<T>(string msg, string code, T? data = default) =>
         new() { Status = false, Msg = msg, Code = code, Data = data };
+
+    /// <summary>Failure carrying <paramref name="failure"/>'s message and the code of its kind.</summary>
+    public static Reply<T> Fail<T>(Domain.Common.Failure failure, T? data = default) =>
+        Fail(failure.Message, ErrorCodes.Of(failure.Kind), data);
 }
 
 /// <summary>Machine-readable failure codes carried in <c>code</c>.</summary>
@@ -79,4 +83,15 @@ public static class ErrorCodes
     public const string NotImplemented = "not_implemented";
     /// <summary>Unexpected server error (HTTP 500).</summary>
     public const string Internal = "internal";
+
+    /// <summary>The one mapping from a domain failure kind to its wire code.</summary>
+    public static string Of(Domain.Common.FailureKind kind) => kind switch
+    {
+        Domain.Common.FailureKind.InvalidArgument => InvalidArgument,
+        Domain.Common.FailureKind.NotFound => NotFound,
+        Domain.Common.FailureKind.Conflict => Conflict,
+        Domain.Common.FailureKind.InsufficientStock => InsufficientStock,
+        Domain.Common.FailureKind.Forbidden => Forbidden,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

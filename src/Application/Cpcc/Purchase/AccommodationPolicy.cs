@@ -101,7 +101,7 @@ public static class AccommodationPolicy
     }
 
     /// <summary>Static stage: ids (input order) whose components the cluster's widget stock can't cover.</summary>
-    public static IReadOnlyList<string> Static(IEnumerable<ProductNeed> products, IReadOnlyList<Widget> widgets, string clusterId) =>
+    public static IReadOnlyList<string> Static(IEnumerable<ProductNeed> products, IReadOnlyList<WidgetSnapshot> widgets, string clusterId) =>
         products.Where(p => p.Components.GroupBy(c => (c.Type, c.Model)).Any(g =>
         {
             var w = widgets.FirstOrDefault(x => x.Type == g.Key.Type && x.Model == g.Key.Model);

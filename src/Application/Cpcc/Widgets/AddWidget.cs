@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -41,11 +42,13 @@ public sealed record AddWidget : ICommand<Reply<WidgetEcho>>
     public string? AddOpt { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
-    internal bool AddsStock => AddOpt?.Trim() == "yes";
+    internal bool AddsStock => AddOpt.Trimmed() == "yes";
     [System.Text.Json.Serialization.JsonIgnore]
-    internal string TypeName => Type?.Trim() ?? "";
+    internal string TypeName => Type.Trimmed();
     [System.Text.Json.Serialization.JsonIgnore]
-    internal string ModelName => string.IsNullOrWhiteSpace(Model) ? WidgetTypes.DefaultModel : Model.Trim();
+    internal string ModelName => Model.TrimmedOrNull() ?? WidgetTypes.DefaultModel;
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal decimal Price => decimal.Parse(UnitPrice.Trimmed(), System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
@@ -59,8 +62,8 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
         RuleFor(x => x.UnitPrice).Required().OptionalDecimal(0m, 6);
         RuleFor(x => x.Model).MaxChars(100);
         RuleFor(x => x.Stock).OptionalInt();
-        RuleFor(x => x.Stock).Must(s => !RuleExtensions.TryInt(s, out var n) || Math.Abs(n) <= RuleExtensions.MaxStock)
-            .WithMessage($"stock 绝对值不能超过 {RuleExtensions.MaxStock}");
+        RuleFor(x => x.Stock).Must(s => !RuleExtensions.TryInt(s, out var n) || Math.Abs(n) <= WidgetClusterStock.MaxStock)
+            .WithMessage($"stock 绝对值不能超过 {WidgetClusterStock.MaxStock}");
         RuleFor(x => x.Stock).Must((x, s) => x.AddsStock || !RuleExtensions.TryInt(s, out var n) || n >= 0)
             .WithMessage("stock 必须是不小于 0 的整数");
         RuleFor(x => x.ChargeUnit).Required().OneOf(WidgetFields.ChargeUnits);
@@ -77,7 +80,7 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
     public async ValueTask<Reply<WidgetEcho>> Handle(AddWidget c, CancellationToken ct)
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
-        var clusterId = c.Clusterid!.Trim();
+        var clusterId = c.Clusterid.Trimmed();
         var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == clusterId, ct)
                       ?? throw BusinessException.NotFound("算力集群不存在");
         if (cluster.Cpcid != center.Id) throw BusinessException.Conflict("该算力集群不属于该算力中心");
@@ -111,39 +114,39 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
 
     private async Task<string> CreateAsync(AddWidget c, string cpcid, string clusterId, long amount, CancellationToken ct)
     {
-        if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
-        var widget = new Widget
-        {
-            Cpcid = cpcid, Type = c.TypeName, Model = c.ModelName, ResourceUnit = c.ResourceUnit!.Trim(),
-            UnitPrice = decimal.Parse(c.UnitPrice!.Trim(), System.Globalization.CultureInfo.InvariantCulture),
-            ChargeUnit = c.ChargeUnit!.Trim(), AccountUnit = c.AccountUnit!.Trim(),
-        };
-        widget.Stocks.Add(new WidgetClusterStock { WidgetId = widget.Id, ClusterId = clusterId, Stock = amount });
+        var widget = Widget.Create(cpcid, c.TypeName, c.ModelName, c.ResourceUnit.Trimmed(), c.Price, c.ChargeUnit.Trimmed(),
+            c.AccountUnit.Trimmed(), clusterId, amount).OrThrow();
         db.Widgets.Add(widget);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.created", "widget", widget.Id,
-            new { cpcid, widget.Type, widget.Model, widget.UnitPrice, widget.ChargeUnit, widget.AccountUnit, clusterid = clusterId, stock = amount }));
+            new
+            {
+                cpcid, widget.Type, widget.Model, widget.UnitPrice, widget.ChargeUnit, widget.AccountUnit,
+                clusterid = clusterId, stock = amount,
+            }));
         await db.SaveChangesAsync(ct);
         return widget.Id;
     }
 
+    /// <summary>
+    /// One conditional UPDATE under <see cref="WidgetClusterStock.CanAdjustBy"/> (parallel adds lose nothing); when it
+    /// hits no row, the entry is refused as the entity would refuse it, or opened by <see cref="WidgetClusterStock.Open"/>.
+    /// </summary>
     private async Task AddStockAsync(string widgetId, string clusterId, long amount, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.BeginTransactionAsync(ct);
-        // The widget must still be alive (a concurrent delete wins) and the result stay within [consumed, MaxStock].
+        // The widget must still be alive (a concurrent delete wins).
         if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
         var updated = await db.WidgetClusterStocks
-            .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && s.Stock + amount >= s.Consumed && s.Stock + amount >= 0
-                        && s.Stock <= RuleExtensions.MaxStock - amount && db.Widgets.Any(w => w.Id == widgetId))
+            .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && db.Widgets.Any(w => w.Id == widgetId))
+            .Where(WidgetClusterStock.CanAdjustBy(amount))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, s => s.Stock + amount), ct);
         if (updated == 0)
         {
             if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
             if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
-                throw new BusinessException(amount > 0 ? $"库存超出上限 {RuleExtensions.MaxStock}" : "调整后的库存不能小于 0,也不能低于已消耗量",
-                    amount > 0 ? ErrorCodes.InvalidArgument : ErrorCodes.InsufficientStock);
-            if (amount < 0) throw new BusinessException("该集群暂无此部件库存,无法减少", ErrorCodes.InsufficientStock);
-            db.WidgetClusterStocks.Add(new WidgetClusterStock { WidgetId = widgetId, ClusterId = clusterId, Stock = amount });
+                throw WidgetClusterStock.AdjustRefusal(amount).ToException();
+            db.WidgetClusterStocks.Add(WidgetClusterStock.Open(widgetId, clusterId, amount).OrThrow());
         }
         await db.Widgets.Where(w => w.Id == widgetId).ExecuteUpdateAsync(u => u.SetProperty(w => w.UpdateTime, now), ct);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount }));

@@ -41,10 +41,10 @@ public sealed class DeleteWidgetHandler(IKbossDbContext db, CenterGuard guard, I
     public async ValueTask<Reply<DeletedWidget>> Handle(DeleteWidget c, CancellationToken ct)
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
-        var widget = await db.Widgets.Include(w => w.Stocks).FirstOrDefaultAsync(w => w.Id == c.Id!.Trim() && w.Cpcid == center.Id, ct)
+        var id = c.Id.Trimmed();
+        var widget = await db.Widgets.Include(w => w.Stocks).FirstOrDefaultAsync(w => w.Id == id && w.Cpcid == center.Id, ct)
                      ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
-        if (widget.TotalConsumed > 0) throw BusinessException.Conflict("该部件仍有消耗,无法移除");
-        widget.DelFlg = DelFlag.Deleted;
+        widget.Delete().OrThrow();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.deleted", "widget", widget.Id,
             new { cpcid = center.Id, widget.Type, widget.Model, stock = widget.TotalStock }));
         await db.SaveChangesAsync(ct);

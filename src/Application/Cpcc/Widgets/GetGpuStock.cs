@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +38,8 @@ public sealed class GetGpuStockHandler(IKbossDbContext db, CenterGuard guard) : 
 {
     public async ValueTask<Reply<IReadOnlyDictionary<string, long>>> Handle(GetGpuStock q, CancellationToken ct)
     {
-        var cpcid = string.IsNullOrWhiteSpace(q.Cpcid) ? null : q.Cpcid.Trim();
-        var clusterId = string.IsNullOrWhiteSpace(q.Clusterid) ? null : q.Clusterid.Trim();
+        var cpcid = q.Cpcid.TrimmedOrNull();
+        var clusterId = q.Clusterid.TrimmedOrNull();
         if (cpcid is not null && !await guard.ExistsAsync(cpcid, ct)) throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
         if (clusterId is not null && !await db.Clusters.AsNoTracking().AnyAsync(k => k.Id == clusterId && (cpcid == null || k.Cpcid == cpcid), ct))
             throw BusinessException.NotFound("算力集群不存在");

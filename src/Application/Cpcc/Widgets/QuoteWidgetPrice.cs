@@ -5,6 +5,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
 
@@ -53,6 +54,8 @@ public sealed record PriceQuote(decimal TotalPrice, string Currency, IReadOnlyLi
 /// </summary>
 public sealed record QuoteWidgetPrice : IQuery<Reply<PriceQuote>>
 {
+    private (string? From, IReadOnlyList<ResourceRequest>? Lines) _parsed;
+
     /// <summary>算力中心id.</summary>
     public string? Cpcid { get; init; }
     /// <summary>JSON array of <c>{type, model, amount}</c> (a JSON body may send the array itself).</summary>
@@ -63,6 +66,27 @@ public sealed record QuoteWidgetPrice : IQuery<Reply<PriceQuote>>
     public string? DurationUnit { get; init; }
     /// <summary>Optional cluster whose stock is checked.</summary>
     public string? Clusterid { get; init; }
+
+    /// <summary><see cref="Resources"/> parsed once (validator and handler share it); null when malformed.</summary>
+    [JsonIgnore]
+    internal IReadOnlyList<ResourceRequest>? Lines
+    {
+        get
+        {
+            if (!ReferenceEquals(_parsed.From, Resources) || (_parsed.From is null && _parsed.Lines is null))
+                _parsed = (Resources, ResourceRequest.TryParse(Resources, out var lines) ? lines : null);
+            return _parsed.Lines;
+        }
+    }
+
+    /// <summary><see cref="Duration"/> as a number (1 when empty), null when not an integer in [1, 100000].</summary>
+    [JsonIgnore]
+    internal int? Hours => string.IsNullOrWhiteSpace(Duration) ? 1
+        : RuleExtensions.TryInt(Duration, out var n) && n is >= 1 and <= 100_000 ? (int)n : null;
+
+    /// <summary><see cref="DurationUnit"/> trimmed, 小时 when empty.</summary>
+    [JsonIgnore]
+    internal string Unit => DurationUnit.TrimmedOrNull() ?? "小时";
 }
 
 /// <summary>Validates <see cref="QuoteWidgetPrice"/> with the messages of analysis/cpcc.md §4.1.</summary>
@@ -74,10 +98,9 @@ public sealed class QuoteWidgetPriceValidator : AbstractValidator<QuoteWidgetPri
     public QuoteWidgetPriceValidator()
     {
         RuleFor(x => x.Cpcid).Required("无算力中心ID");
-        RuleFor(x => x.Resources).Must(r => ResourceRequest.TryParse(r, out _)).WithMessage("resources参数格式错误");
-        RuleFor(x => x.Duration).Must(d => string.IsNullOrWhiteSpace(d) || (RuleExtensions.TryInt(d, out var n) && n is >= 1 and <= 100_000))
-            .WithMessage(x => $"无效的使用时长: {x.Duration}");
-        RuleFor(x => x.DurationUnit).Must(u => string.IsNullOrWhiteSpace(u) || PricingRules.DurationUnitHours.ContainsKey(u.Trim()))
+        RuleFor(x => x.Resources).Must((x, _) => x.Lines is not null).WithMessage("resources参数格式错误");
+        RuleFor(x => x.Duration).Must((x, _) => x.Hours is not null).WithMessage(x => $"无效的使用时长: {x.Duration}");
+        RuleFor(x => x.DurationUnit).Must((x, _) => PricingRules.DurationUnitHours.ContainsKey(x.Unit))
             .WithMessage(x => $"无效的时长单位: {x.DurationUnit}");
     }
 }
@@ -136,46 +159,49 @@ public sealed record ResourceRequest(string Type, string Model, long? Amount, st
 }
 
 /// <summary>Handles <see cref="QuoteWidgetPrice"/>: one read of the centre's widgets (cached), then pure arithmetic.</summary>
-public sealed class QuoteWidgetPriceHandler(WidgetCatalog catalog, CenterGuard guard) : IQueryHandler<QuoteWidgetPrice, Reply<PriceQuote>>
+public sealed class QuoteWidgetPriceHandler(WidgetCatalog catalog, CenterGuard guard)
+    : IQueryHandler<QuoteWidgetPrice, Reply<PriceQuote>>
 {
     /// <summary>Message of a successful quote.</summary>
     public const string OkMessage = "获取部件组合价格成功";
 
     public async ValueTask<Reply<PriceQuote>> Handle(QuoteWidgetPrice q, CancellationToken ct)
     {
-        var cpcid = q.Cpcid!.Trim();
+        var cpcid = q.Cpcid.Trimmed();
         var widgets = await catalog.GetAsync(cpcid, ct);
-        if (widgets.Count == 0 && !await guard.ExistsAsync(cpcid, ct)) throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
-        ResourceRequest.TryParse(q.Resources, out var requests);
-        var duration = string.IsNullOrWhiteSpace(q.Duration) ? 1 : int.Parse(q.Duration.Trim(), CultureInfo.InvariantCulture);
-        var unit = string.IsNullOrWhiteSpace(q.DurationUnit) ? "小时" : q.DurationUnit.Trim();
+        if (widgets.Count == 0 && !await guard.ExistsAsync(cpcid, ct))
+            throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
+        var requests = q.Lines!;
+        var duration = q.Hours!.Value;
+        var unit = q.Unit;
         var durationText = duration.ToString(CultureInfo.InvariantCulture);
-        var clusterId = string.IsNullOrWhiteSpace(q.Clusterid) ? null : q.Clusterid.Trim();
+        var clusterId = q.Clusterid.TrimmedOrNull();
 
         var lines = new List<QuoteLine>(requests.Count);
         var requested = new Dictionary<string, long>();
-        string? firstError = null;
+        Failure? firstFailure = null;
         decimal total = 0;
         foreach (var r in requests)
         {
-            var error = Check(r, widgets, clusterId, requested, out var widget);
-            if (error is not null)
+            var check = PricingRules.CheckLine(r.Type, r.Model, r.Amount, r.AmountText, widgets, clusterId, requested);
+            if (check.Value is not { } widget)
             {
-                firstError ??= error;
-                lines.Add(new QuoteLine { ResourceType = r.Type, Error = error });
+                firstFailure ??= check.Failure;
+                lines.Add(new QuoteLine { ResourceType = r.Type, Error = check.Failure!.Message });
                 continue;
             }
             decimal subtotal;
             try
             {
-                subtotal = PricingRules.Subtotal(r.Amount!.Value, widget!.UnitPrice, duration, unit, widget.ChargeUnit, widget.AccountUnit);
+                subtotal = PricingRules.Subtotal(r.Amount!.Value, widget.UnitPrice, duration, unit, widget.ChargeUnit,
+                    widget.AccountUnit);
                 total = checked(total + subtotal);
             }
             catch (OverflowException)
             {
-                var overflow = $"{r.Type} {widget!.Model} 计价金额超出范围";
-                firstError ??= overflow;
-                lines.Add(new QuoteLine { ResourceType = r.Type, Error = overflow });
+                var overflow = PricingRules.Overflow(r.Type, widget.Model);
+                firstFailure ??= overflow;
+                lines.Add(new QuoteLine { ResourceType = r.Type, Error = overflow.Message });
                 continue;
             }
             lines.Add(new QuoteLine
@@ -185,25 +211,8 @@ public sealed class QuoteWidgetPriceHandler(WidgetCatalog catalog, CenterGuard g
                 DurationUnit = unit, Subtotal = subtotal,
             });
         }
-        var quote = new PriceQuote(PricingRules.Round2(total), PricingRules.Currency, lines, firstError is null,
-            firstError ?? "汇算正常", durationText, unit);
-        return firstError is null
-            ? Reply.Ok(OkMessage, quote)
-            : Reply.Fail(firstError, firstError.Contains("库存不足") ? ErrorCodes.InsufficientStock : ErrorCodes.InvalidArgument, quote);
-    }
-
-    private static string? Check(ResourceRequest r, IReadOnlyList<Widget> widgets, string? clusterId,
-        Dictionary<string, long> requested, out Widget? widget)
-    {
-        widget = null;
-        if (!widgets.Any(w => w.Type == r.Type)) return "没有该类型组件";
-        widget = widgets.FirstOrDefault(w => w.Type == r.Type && w.Model == r.Model);
-        if (widget is null) return $"无效的 {r.Type} 部件型号: {r.Model}";
-        if (r.Amount is not { } amount) return $"无效的 {r.Type} 部件数量: {r.AmountText}";
-        var cumulative = requested.GetValueOrDefault(widget.Id) + amount;
-        var available = widget.Available(clusterId);
-        if (cumulative > available) return $"{r.Type} {widget.Model} 库存不足 (库存: {available}, 请求: {cumulative})";
-        requested[widget.Id] = cumulative;
-        return null;
+        var quote = new PriceQuote(PricingRules.Round2(total), PricingRules.Currency, lines, firstFailure is null,
+            firstFailure?.Message ?? "汇算正常", durationText, unit);
+        return firstFailure is null ? Reply.Ok(OkMessage, quote) : Reply.Fail(firstFailure, quote);
     }
 }

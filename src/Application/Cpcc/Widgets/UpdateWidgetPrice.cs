@@ -1,8 +1,11 @@
+using System.Globalization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Common.Models;
+using Kboss.Domain.Common;
+using Kboss.Domain.Cpcc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,8 +42,10 @@ public sealed class UpdateWidgetPriceValidator : AbstractValidator<UpdateWidgetP
     public UpdateWidgetPriceValidator()
     {
         RuleFor(x => x.Cpcid).Required("无算力中心ID");
-        RuleFor(x => x.UnitPrice).Required().Must(v => string.IsNullOrWhiteSpace(v) || (RuleExtensions.TryDecimal(v, out var d) && d >= 0 && d < RuleExtensions.MaxMoneyExclusive && RuleExtensions.Normalized(d).Scale <= 6))
-            .WithMessage("单价格式错误");
+        RuleFor(x => x.UnitPrice).Required()
+            .Must(v => string.IsNullOrWhiteSpace(v) || (RuleExtensions.TryDecimal(v, out var d) && d >= 0
+                && d < Widget.MaxPriceExclusive && RuleExtensions.Normalized(d).Scale <= 6))
+            .WithMessage(Widget.BadPriceMessage);
         RuleFor(x => x.Type).Required().OneOf(WidgetFields.Types).When(x => string.IsNullOrWhiteSpace(x.Id));
         RuleFor(x => x.Model).Required().When(x => string.IsNullOrWhiteSpace(x.Id));
     }
@@ -52,20 +57,19 @@ public sealed class UpdateWidgetPriceHandler(IKbossDbContext db, CenterGuard gua
     public async ValueTask<Reply<UpdatedWidgetPrice>> Handle(UpdateWidgetPrice c, CancellationToken ct)
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
+        var (id, type, model) = (c.Id.TrimmedOrNull(), c.Type.TrimmedOrNull(), c.Model.TrimmedOrNull());
         var query = db.Widgets.Where(w => w.Cpcid == center.Id);
-        query = string.IsNullOrWhiteSpace(c.Id)
-            ? query.Where(w => w.Type == c.Type!.Trim() && w.Model == c.Model!.Trim())
-            : query.Where(w => w.Id == c.Id.Trim());
+        query = id is null ? query.Where(w => w.Type == type && w.Model == model) : query.Where(w => w.Id == id);
         var widget = await query.FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
-        if (!string.IsNullOrWhiteSpace(c.Id) && ((!string.IsNullOrWhiteSpace(c.Type) && c.Type.Trim() != widget.Type) ||
-                                                 (!string.IsNullOrWhiteSpace(c.Model) && c.Model.Trim() != widget.Model)))
+        if (id is not null && ((type is not null && type != widget.Type) || (model is not null && model != widget.Model)))
             throw BusinessException.Conflict("部件类型或型号与部件ID不符");
         var before = widget.UnitPrice;
-        widget.UnitPrice = decimal.Parse(c.UnitPrice!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        widget.ChangePrice(decimal.Parse(c.UnitPrice.Trimmed(), CultureInfo.InvariantCulture)).OrThrow();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.price_changed", "widget", widget.Id,
             new { cpcid = center.Id, widget.Type, widget.Model, before, after = widget.UnitPrice }));
         await db.SaveChangesAsync(ct);
         catalog.Invalidate(center.Id);
-        return Reply.Ok("更新算力部件成功", new UpdatedWidgetPrice(center.Id, widget.Id, WidgetEcho.DecimalText(widget.UnitPrice)));
+        return Reply.Ok("更新算力部件成功",
+            new UpdatedWidgetPrice(center.Id, widget.Id, WidgetEcho.DecimalText(widget.UnitPrice)));
     }
 }

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Kboss.Application.Cpcc.Widgets;
 
 /// <summary>
-/// Read side of a centre's widgets with their per-cluster stock, for quotes and the purchase page. One query
-/// (served by the cpcid index), kept in memory for <see cref="Lifetime"/> and dropped at once by every use case that
-/// changes a centre's widgets or stock (<see cref="Invalidate"/>). A quote reserves nothing (analysis/cpcc.md §4.2),
-/// so another API node may see a change up to <see cref="Lifetime"/> late; stock-consuming writes always re-check in
-/// their own transaction. The cached widgets are shared: never modify them.
+/// Read side of a centre's widgets with their per-cluster stock, for quotes and the purchase page: immutable
+/// <see cref="WidgetSnapshot"/>s, safe to share. One query (served by the cpcid index), kept in memory for
+/// <see cref="Lifetime"/> and dropped at once by every use case that changes a centre's widgets or stock
+/// (<see cref="Invalidate"/>). A quote reserves nothing (analysis/cpcc.md §4.2), so another API node may see a change
+/// up to <see cref="Lifetime"/> late; stock-consuming writes always re-check in their own transaction.
 /// </summary>
 public sealed class WidgetCatalog(IKbossDbContext db, IMemoryCache cache)
 {
@@ -19,13 +19,14 @@ public sealed class WidgetCatalog(IKbossDbContext db, IMemoryCache cache)
 
     private static string Key(string cpcid) => "cpcc:widgets:" + cpcid;
 
-    /// <summary>Widgets of centre <paramref name="cpcid"/> with <see cref="Widget.Stocks"/> loaded (empty when none).</summary>
-    public async Task<IReadOnlyList<Widget>> GetAsync(string cpcid, CancellationToken ct)
+    /// <summary>Widgets of centre <paramref name="cpcid"/> with their stock (empty when none).</summary>
+    public async Task<IReadOnlyList<WidgetSnapshot>> GetAsync(string cpcid, CancellationToken ct)
     {
-        if (cache.TryGetValue(Key(cpcid), out IReadOnlyList<Widget>? cached) && cached is not null) return cached;
+        if (cache.TryGetValue(Key(cpcid), out IReadOnlyList<WidgetSnapshot>? cached) && cached is not null) return cached;
         var widgets = await db.Widgets.AsNoTracking().Where(w => w.Cpcid == cpcid).Include(w => w.Stocks).ToListAsync(ct);
-        cache.Set(Key(cpcid), (IReadOnlyList<Widget>)widgets, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
-        return widgets;
+        IReadOnlyList<WidgetSnapshot> snapshots = [.. widgets.Select(w => w.ToSnapshot())];
+        cache.Set(Key(cpcid), snapshots, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return snapshots;
     }
 
     /// <summary>Forgets the cached widgets of <paramref name="cpcid"/>; call after any change to its widgets or stock.</summary>

@@ -1,12 +1,10 @@
 using FluentValidation;
 using Kboss.Application.Common;
-using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
-using Kboss.Domain.Common;
+using Kboss.Domain.Catalog;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Products.Catalog;
 
@@ -22,15 +20,11 @@ public sealed class DeleteSpecificDataValidator : AbstractValidator<DeleteSpecif
     public DeleteSpecificDataValidator() => RuleFor(x => x.Id).Required().MaxChars(32);
 }
 
-public sealed class DeleteSpecificDataHandler(IKbossDbContext db, CatalogAccess access, ICurrentUser user) : ICommandHandler<DeleteSpecificData, Reply<IdData>>
+public sealed class DeleteSpecificDataHandler(SoftDelete delete, CatalogAccess access) : ICommandHandler<DeleteSpecificData, Reply<IdData>>
 {
-    public async ValueTask<Reply<IdData>> Handle(DeleteSpecificData c, CancellationToken ct)
-    {
-        var d = await db.SpecificDatas.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(d.OrgId, ct);
-        d.DelFlg = DelFlag.Deleted;
-        db.AuditEntries.Add(Audit.Entry(user, "catalog.spec_data.deleted", "specific_data", d.Id, new { d.ProductId }));
-        await db.SaveChangesAsync(ct);
-        return Reply.Ok("删除成功", new IdData(d.Id));
-    }
+    private static readonly SoftDeletion<SpecificData> What = new(db => db.SpecificDatas, CatalogAccess.NotFoundMessage,
+        "catalog.spec_data.deleted", "specific_data", x => new { x.ProductId });
+
+    public async ValueTask<Reply<IdData>> Handle(DeleteSpecificData c, CancellationToken ct) =>
+        Reply.Ok("删除成功", new IdData(await delete.RunAsync(What, c.Id, (x, t) => access.EnsureAsync(x.OrgId, t), ct)));
 }

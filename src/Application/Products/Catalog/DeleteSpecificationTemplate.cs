@@ -1,12 +1,10 @@
 using FluentValidation;
 using Kboss.Application.Common;
-using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
-using Kboss.Domain.Common;
+using Kboss.Domain.Catalog;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Products.Catalog;
 
@@ -22,16 +20,11 @@ public sealed class DeleteSpecificationTemplateValidator : AbstractValidator<Del
     public DeleteSpecificationTemplateValidator() => RuleFor(x => x.Id).Required().MaxChars(32);
 }
 
-public sealed class DeleteSpecificationTemplateHandler(IKbossDbContext db, CatalogAccess access, ICurrentUser user)
-    : ICommandHandler<DeleteSpecificationTemplate, Reply<IdData>>
+public sealed class DeleteSpecificationTemplateHandler(SoftDelete delete, CatalogAccess access) : ICommandHandler<DeleteSpecificationTemplate, Reply<IdData>>
 {
-    public async ValueTask<Reply<IdData>> Handle(DeleteSpecificationTemplate c, CancellationToken ct)
-    {
-        var t = await db.SpecificationTemplates.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(t.OrgId, ct);
-        t.DelFlg = DelFlag.Deleted;
-        db.AuditEntries.Add(Audit.Entry(user, "catalog.template.deleted", "specification_template", t.Id, new { t.OrgId }));
-        await db.SaveChangesAsync(ct);
-        return Reply.Ok("删除成功", new IdData(t.Id));
-    }
+    private static readonly SoftDeletion<SpecificationTemplate> What = new(db => db.SpecificationTemplates, CatalogAccess.NotFoundMessage,
+        "catalog.template.deleted", "specification_template", x => new { x.OrgId });
+
+    public async ValueTask<Reply<IdData>> Handle(DeleteSpecificationTemplate c, CancellationToken ct) =>
+        Reply.Ok("删除成功", new IdData(await delete.RunAsync(What, c.Id, (x, t) => access.EnsureAsync(x.OrgId, t), ct)));
 }

@@ -1,12 +1,10 @@
 using FluentValidation;
 using Kboss.Application.Common;
-using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
-using Kboss.Domain.Common;
+using Kboss.Domain.Catalog;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Products.Catalog;
 
@@ -22,15 +20,11 @@ public sealed class DeleteUserInquiryValidator : AbstractValidator<DeleteUserInq
     public DeleteUserInquiryValidator() => RuleFor(x => x.Id).Required().MaxChars(32);
 }
 
-public sealed class DeleteUserInquiryHandler(IKbossDbContext db, CatalogAccess access, ICurrentUser user) : ICommandHandler<DeleteUserInquiry, Reply<IdData>>
+public sealed class DeleteUserInquiryHandler(SoftDelete delete, CatalogAccess access) : ICommandHandler<DeleteUserInquiry, Reply<IdData>>
 {
-    public async ValueTask<Reply<IdData>> Handle(DeleteUserInquiry c, CancellationToken ct)
-    {
-        var lead = await db.UserInquiries.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(lead.OrgId, ct);
-        lead.DelFlg = DelFlag.Deleted;
-        db.AuditEntries.Add(Audit.Entry(user, "catalog.inquiry.deleted", "user_inquiry", lead.Id, new { lead.UrlLink }));
-        await db.SaveChangesAsync(ct);
-        return Reply.Ok("删除成功", new IdData(lead.Id));
-    }
+    private static readonly SoftDeletion<UserInquiry> What = new(db => db.UserInquiries, CatalogAccess.NotFoundMessage,
+        "catalog.inquiry.deleted", "user_inquiry", x => new { x.UrlLink });
+
+    public async ValueTask<Reply<IdData>> Handle(DeleteUserInquiry c, CancellationToken ct) =>
+        Reply.Ok("删除成功", new IdData(await delete.RunAsync(What, c.Id, (x, t) => access.EnsureAsync(x.OrgId, t), ct)));
 }

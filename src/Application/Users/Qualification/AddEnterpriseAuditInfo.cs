@@ -4,6 +4,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Kboss.Domain.Users;
 using Mediator;
@@ -77,16 +78,11 @@ public sealed class AddEnterpriseAuditInfoHandler(IKbossDbContext db, Marketplac
         if (await db.EnterpriseAuditInfos.AnyAsync(r => r.UserId == owner.UserId, ct)) throw BusinessException.Conflict(AlreadySubmitted);
 
         var record = new EnterpriseAuditInfo { UserId = owner.UserId, OrgId = owner.OrgId };
-        QualificationFieldsValidator.Apply(c, record);
-        QualificationFieldsValidator.EnsureComplete(record);
-        var state = QualificationWorkflow.Initial;
-        if (access.IsOperator && MarketplaceValues.Clean(c.AuditStatus) is { } requested)
-        {
-            var t = QualificationWorkflow.Decide(state, QualificationActor.Operator,
-                QualificationWorkflow.Classify(QualificationActor.Operator, requested), c.RejectReason);
-            state = QualificationAccess.Accept(t);
-        }
-        record.Apply(state);
+        QualificationFieldsMapper.Apply(c, record);
+        QualificationFieldsMapper.EnsureComplete(record);
+        if (access.IsOperator && c.AuditStatus.TrimmedOrNull() is { } requested)
+            record.Decide(QualificationActor.Operator, QualificationWorkflow.Classify(QualificationActor.Operator, requested),
+                c.RejectReason).OrThrow();
         db.EnterpriseAuditInfos.Add(record);
         db.AuditEntries.Add(Audit.Entry(user, "qualification.add", "enterprise_audit_info", record.Id,
             new { owner = record.UserId, record.AuditStatus }));
@@ -119,14 +115,4 @@ public static class QualificationAccess
         if (!await access.CanManageOrgAsync(org, ct)) throw new ForbiddenException("无权操作其他用户的资质");
         return (target, org);
     }
-
-    /// <summary>The new state of an allowed transition; a refusal as the matching exception.</summary>
-    /// <exception cref="ForbiddenException">Refused: the actor may not do this.</exception>
-    /// <exception cref="RequestValidationException">Refused: <c>reject_reason</c> missing.</exception>
-    public static QualificationState Accept(QualificationTransition t) => t.Refusal switch
-    {
-        null => t.State!,
-        QualificationRefusal.Forbidden => throw new ForbiddenException(t.Message!),
-        _ => throw RequestValidationException.For("reject_reason", t.Message!),
-    };
 }

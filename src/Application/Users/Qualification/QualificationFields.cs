@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Users;
 
 namespace Kboss.Application.Users.Qualification;
@@ -57,11 +58,15 @@ public sealed partial class QualificationFieldsValidator : AbstractValidator<IQu
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
+}
 
+/// <summary>The one mapping from <see cref="IQualificationFields"/> onto a record (add and update share it).</summary>
+public static class QualificationFieldsMapper
+{
     /// <summary>Copies the given (non-empty) fields onto <paramref name="r"/>; absent fields are kept.</summary>
     public static void Apply(IQualificationFields f, EnterpriseAuditInfo r)
     {
-        static string? C(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        static string? C(string? v) => v.TrimmedOrNull();
         r.AccountType = C(f.AccountType) ?? r.AccountType;
         r.CompanyName = C(f.CompanyName) ?? r.CompanyName;
         r.LicenseNumber = C(f.LicenseNumber) ?? r.LicenseNumber;

@@ -4,6 +4,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Kboss.Domain.Users;
 using Mediator;
@@ -70,7 +71,7 @@ public sealed class UpdateEnterpriseAuditInfoHandler(IKbossDbContext db, Marketp
     public async ValueTask<Reply<QualificationStateDto>> Handle(UpdateEnterpriseAuditInfo c, CancellationToken ct)
     {
         var me = access.RequireUserId();
-        var id = c.Id!.Trim();
+        var id = c.Id.Trimmed();
         var record = await db.EnterpriseAuditInfos.FirstOrDefaultAsync(r => r.Id == id, ct)
                      ?? throw BusinessException.NotFound("记录不存在");
         QualificationActor actor;
@@ -80,10 +81,9 @@ public sealed class UpdateEnterpriseAuditInfoHandler(IKbossDbContext db, Marketp
 
         var action = QualificationWorkflow.Classify(actor, c.AuditStatus);
         var before = QualificationStateDto.From(record);
-        var state = QualificationAccess.Accept(QualificationWorkflow.Decide(record.State, actor, action, c.RejectReason));
-        QualificationFieldsValidator.Apply(c, record);
-        QualificationFieldsValidator.EnsureComplete(record);
-        record.Apply(state);
+        record.Decide(actor, action, c.RejectReason).OrThrow();
+        QualificationFieldsMapper.Apply(c, record);
+        QualificationFieldsMapper.EnsureComplete(record);
         db.AuditEntries.Add(Audit.Entry(user, "qualification." + action.ToString().ToLowerInvariant(), "enterprise_audit_info", record.Id,
             new { actor = actor.ToString(), before, after = QualificationStateDto.From(record) }));
         await db.SaveChangesAsync(ct);
