@@ -1,4 +1,6 @@
+using FluentValidation;
 using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Validation;
 using Kboss.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,4 +37,20 @@ public sealed class SoftDelete(IKbossDbContext db, ICurrentUser user)
         await db.SaveChangesAsync(ct);
         return row.Id;
     }
+}
+
+/// <summary>A request naming one row by its <c>id</c> (deletes and other single-row commands).</summary>
+public interface IByIdRequest
+{
+    /// <summary>The row's id (required).</summary>
+    string? Id { get; }
+}
+
+/// <summary>The one rule of a by-id request: <c>id</c> required, at most <c>maxChars</c> characters.</summary>
+/// <typeparam name="T">The request.</typeparam>
+public abstract class ByIdValidator<T> : AbstractValidator<T> where T : IByIdRequest
+{
+    /// <summary>Sets the rule.</summary>
+    /// <param name="maxChars">Longest id accepted.</param>
+    protected ByIdValidator(int maxChars) => RuleFor(x => x.Id).Required().MaxChars(maxChars);
 }
