@@ -50,7 +50,8 @@ public static class FailureExceptions
     public static Exception ToException(this Failure failure) => failure switch
     {
         { Kind: FailureKind.Forbidden } => new ForbiddenException(failure.Message),
-        { Kind: FailureKind.InvalidArgument, Param: { } param } => RequestValidationException.For(param, failure.Message),
+        { Kind: FailureKind.InvalidArgument, Param: { } param } =>
+            RequestValidationException.For(param, failure.Message),
         _ => new BusinessException(failure.Message, Models.ErrorCodes.Of(failure.Kind)),
     };
 

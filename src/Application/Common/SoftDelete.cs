@@ -22,11 +22,12 @@ public sealed record SoftDeletion<T>(Func<IKbossDbContext, IQueryable<T>> Rows, 
 /// </summary>
 public sealed class SoftDelete(IKbossDbContext db, ICurrentUser user)
 {
-    /// <summary>Deletes the row <paramref name="id"/> of <paramref name="what"/> after <paramref name="authorise"/>.</summary>
+    /// <summary>Deletes row <paramref name="id"/> of <paramref name="what"/> if <paramref name="authorise"/> passes.
+    /// </summary>
     /// <returns>The deleted row's id.</returns>
     /// <exception cref="BusinessException">not_found.</exception>
-    public async Task<string> RunAsync<T>(SoftDeletion<T> what, string? id, Func<T, CancellationToken, ValueTask> authorise,
-        CancellationToken ct) where T : Entity, ISoftDeletable
+    public async Task<string> RunAsync<T>(SoftDeletion<T> what, string? id,
+        Func<T, CancellationToken, ValueTask> authorise, CancellationToken ct) where T : Entity, ISoftDeletable
     {
         var key = id.Trimmed();
         var row = await what.Rows(db).FirstOrDefaultAsync(x => x.Id == key, ct)

@@ -44,16 +44,20 @@ public sealed class GetClusterNodesValidator : AbstractValidator<GetClusterNodes
 public sealed class GetClusterNodesHandler(PcapiClusterList list, IKubernetesGateway kube)
     : IQueryHandler<GetClusterNodes, PcapiReply<object>>
 {
-    public ValueTask<PcapiReply<object>> Handle(GetClusterNodes q, CancellationToken ct) => list.RunAsync(q, async (kubeconfig, now) =>
+    public ValueTask<PcapiReply<object>> Handle(GetClusterNodes q, CancellationToken ct) =>
+        list.RunAsync(q, (kubeconfig, now) => ReadAsync(kubeconfig, now, ct), ct);
+
+    private async Task<List<PcapiNodeRow>> ReadAsync(string kubeconfig, DateTime now, CancellationToken ct)
     {
         var nodesTask = LiveCluster.CallAsync(() => kube.ListNodesAsync(kubeconfig, ct));
         var ipsTask = LiveCluster.CallAsync(() => kube.ListNodeExternalIpsAsync(kubeconfig, ct));
         await LiveCluster.SettleAsync(nodesTask, ipsTask);
         var ips = await ipsTask;
         return (await nodesTask).OrderBy(n => n.Name, StringComparer.Ordinal)
-            .Select(n => new PcapiNodeRow(n.Name, (n.Ready ? "Ready" : "NotReady") + (n.Unschedulable ? ",SchedulingDisabled" : ""),
+            .Select(n => new PcapiNodeRow(n.Name,
+                (n.Ready ? "Ready" : "NotReady") + (n.Unschedulable ? ",SchedulingDisabled" : ""),
                 string.Join(",", n.Roles), KubeFormat.Age(n.CreatedUtc, now), n.KubeletVersion, n.InternalIp,
                 ips.GetValueOrDefault(n.Name) ?? "", n.OsImage, n.KernelVersion, n.ContainerRuntime))
             .ToList();
-    }, ct);
+    }
 }

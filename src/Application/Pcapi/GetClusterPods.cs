@@ -44,11 +44,14 @@ public sealed class GetClusterPodsValidator : AbstractValidator<GetClusterPods>
 public sealed class GetClusterPodsHandler(PcapiClusterList list, IKubernetesGateway kube)
     : IQueryHandler<GetClusterPods, PcapiReply<object>>
 {
-    public ValueTask<PcapiReply<object>> Handle(GetClusterPods q, CancellationToken ct) => list.RunAsync(q, async (kubeconfig, now) =>
+    public ValueTask<PcapiReply<object>> Handle(GetClusterPods q, CancellationToken ct) =>
+        list.RunAsync(q, (kubeconfig, now) => ReadAsync(kubeconfig, now, ct), ct);
+
+    private async Task<List<PcapiPodRow>> ReadAsync(string kubeconfig, DateTime now, CancellationToken ct) =>
         (await LiveCluster.CallAsync(() => kube.ListPodsAsync(kubeconfig, ct)))
             .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PcapiPodRow(p.Namespace, p.Name, $"{p.ReadyContainers}/{p.Containers}", p.Phase,
-                p.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture), KubeFormat.Age(p.CreatedUtc, now),
-                p.PodIp ?? "", p.NodeName ?? "", "", ""))
-            .ToList(), ct);
+                p.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                KubeFormat.Age(p.CreatedUtc, now), p.PodIp ?? "", p.NodeName ?? "", "", ""))
+            .ToList();
 }

@@ -10,7 +10,8 @@ namespace Kboss.Application.Pcapi;
 /// <c>{"status": true, "info": "operate success", "data": {"total", "rows"}}</c>; any business failure is
 /// <c>operate failed: …</c> with <c>data: ""</c>. spec: 36-cpcc-pcapi.md; analysis/cpcc.md §3.H.
 /// </summary>
-public sealed class PcapiClusterList(IKbossDbContext db, ISecretProtector secrets, PcapiCaller caller, TimeProvider clock)
+public sealed class PcapiClusterList(
+    IKbossDbContext db, ISecretProtector secrets, PcapiCaller caller, TimeProvider clock)
 {
     /// <summary>Rows of the cluster named by <paramref name="request"/>, read by <paramref name="read"/>.</summary>
     /// <param name="request">The SSH parameters.</param>

@@ -141,7 +141,9 @@ public sealed class WidgetClusterStock
     public static Expression<Func<WidgetClusterStock, bool>> CanConsume(long amount) =>
         s => s.Consumed + amount <= s.Stock;
 
-    /// <summary>Why <see cref="Adjust"/> by <paramref name="amount"/> was refused (for a conditional UPDATE that hit no row).</summary>
+    /// <summary>
+    /// Why <see cref="Adjust"/> by <paramref name="amount"/> is refused (also for a conditional UPDATE that hit no row).
+    /// </summary>
     public static Failure AdjustRefusal(long amount) => amount > 0
         ? new Failure(FailureKind.InvalidArgument, $"库存超出上限 {MaxStock}")
         : new Failure(FailureKind.InsufficientStock, BelowConsumedMessage);
@@ -162,7 +164,7 @@ public sealed class WidgetClusterStock
         return Result.Done;
     }
 
-    /// <summary>Takes <paramref name="amount"/> (≥ 1) of this stock. Refused (insufficient_stock) past the stock.</summary>
+    /// <summary>Takes <paramref name="amount"/> (≥ 1) of this stock; refused (insufficient_stock) past it.</summary>
     public Result Consume(long amount)
     {
         if (amount < 1) return new Failure(FailureKind.InvalidArgument, "消耗数量必须大于 0");
@@ -190,12 +192,12 @@ public sealed record StockSnapshot(string ClusterId, long Stock, long Consumed);
 /// <param name="Cpcid">Centre.</param>
 /// <param name="Type">cpu / memory / disk / gpu.</param>
 /// <param name="Model">Model.</param>
-/// <param name="UnitPrice">Unit price in <paramref name="AccountUnit"/> per unit per <paramref name="ChargeUnit"/>.</param>
+/// <param name="UnitPrice">Price in <paramref name="AccountUnit"/> per unit per <paramref name="ChargeUnit"/>.</param>
 /// <param name="ChargeUnit">计费周期.</param>
 /// <param name="AccountUnit">计费货币单位.</param>
 /// <param name="Stocks">Stock per cluster.</param>
-public sealed record WidgetSnapshot(string Id, string Cpcid, string Type, string Model, decimal UnitPrice, string ChargeUnit,
-    string AccountUnit, IReadOnlyList<StockSnapshot> Stocks)
+public sealed record WidgetSnapshot(string Id, string Cpcid, string Type, string Model, decimal UnitPrice,
+    string ChargeUnit, string AccountUnit, IReadOnlyList<StockSnapshot> Stocks)
 {
     /// <summary>Same as <see cref="Widget.Available"/>.</summary>
     public long Available(string? clusterId) =>
@@ -213,7 +215,9 @@ internal static class WidgetStock
         Available(s.Select(x => (x.ClusterId, x.Stock, x.Consumed)), clusterId);
 
     public static long Available(IEnumerable<(string ClusterId, long Stock, long Consumed)> s, string? clusterId) =>
-        string.IsNullOrEmpty(clusterId) ? s.Sum(x => x.Stock - x.Consumed) : s.Where(x => x.ClusterId == clusterId).Sum(x => x.Stock - x.Consumed);
+        string.IsNullOrEmpty(clusterId)
+            ? s.Sum(x => x.Stock - x.Consumed)
+            : s.Where(x => x.ClusterId == clusterId).Sum(x => x.Stock - x.Consumed);
 }
 
 /// <summary>The four fixed widget types and their quote units (analysis/cpcc.md §4.1).</summary>

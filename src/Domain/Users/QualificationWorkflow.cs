@@ -31,8 +31,9 @@ public enum QualificationAction
 }
 
 /// <summary>
-/// Outcome of <see cref="QualificationWorkflow.Decide"/>: the new state, or a refusal (<see cref="FailureKind.Forbidden"/>
-/// when the actor may never do it, <see cref="FailureKind.InvalidArgument"/> on <c>reject_reason</c> when it is missing).
+/// Outcome of <see cref="QualificationWorkflow.Decide"/>: the new state, or a refusal
+/// (<see cref="FailureKind.Forbidden"/> when the actor may never do it, <see cref="FailureKind.InvalidArgument"/>
+/// on <c>reject_reason</c> when it is missing).
 /// </summary>
 /// <param name="State">New state (null when refused).</param>
 /// <param name="Failure">Why refused (null when allowed).</param>
@@ -98,7 +99,8 @@ public static class QualificationWorkflow
             QualificationAction.Approve => To(new QualificationState(AuditStatuses.Approved, null)), // Q2
             QualificationAction.Reopen => To(new QualificationState(AuditStatuses.Pending, null)), // Q5
             QualificationAction.Reject => string.IsNullOrWhiteSpace(rejectReason)
-                ? new QualificationTransition(null, new Failure(FailureKind.InvalidArgument, ReasonRequired, "reject_reason"))
+                ? new QualificationTransition(null,
+                    new Failure(FailureKind.InvalidArgument, ReasonRequired, "reject_reason"))
                 : To(new QualificationState(AuditStatuses.Rejected, rejectReason.Trim())), // Q3
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };

@@ -62,7 +62,8 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
         RuleFor(x => x.UnitPrice).Required().OptionalDecimal(0m, 6);
         RuleFor(x => x.Model).MaxChars(100);
         RuleFor(x => x.Stock).OptionalInt();
-        RuleFor(x => x.Stock).Must(s => !RuleExtensions.TryInt(s, out var n) || Math.Abs(n) <= WidgetClusterStock.MaxStock)
+        RuleFor(x => x.Stock)
+            .Must(s => !RuleExtensions.TryInt(s, out var n) || Math.Abs(n) <= WidgetClusterStock.MaxStock)
             .WithMessage($"stock 绝对值不能超过 {WidgetClusterStock.MaxStock}");
         RuleFor(x => x.Stock).Must((x, s) => x.AddsStock || !RuleExtensions.TryInt(s, out var n) || n >= 0)
             .WithMessage("stock 必须是不小于 0 的整数");
@@ -114,8 +115,8 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
 
     private async Task<string> CreateAsync(AddWidget c, string cpcid, string clusterId, long amount, CancellationToken ct)
     {
-        var widget = Widget.Create(cpcid, c.TypeName, c.ModelName, c.ResourceUnit.Trimmed(), c.Price, c.ChargeUnit.Trimmed(),
-            c.AccountUnit.Trimmed(), clusterId, amount).OrThrow();
+        var widget = Widget.Create(cpcid, c.TypeName, c.ModelName, c.ResourceUnit.Trimmed(), c.Price,
+            c.ChargeUnit.Trimmed(), c.AccountUnit.Trimmed(), clusterId, amount).OrThrow();
         db.Widgets.Add(widget);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.created", "widget", widget.Id,
             new
@@ -129,7 +130,8 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
 
     /// <summary>
     /// One conditional UPDATE under <see cref="WidgetClusterStock.CanAdjustBy"/> (parallel adds lose nothing); when it
-    /// hits no row, the entry is refused as the entity would refuse it, or opened by <see cref="WidgetClusterStock.Open"/>.
+    /// hits no row, the entry is refused as the entity would refuse it, or opened by
+    /// <see cref="WidgetClusterStock.Open"/>.
     /// </summary>
     private async Task AddStockAsync(string widgetId, string clusterId, long amount, CancellationToken ct)
     {

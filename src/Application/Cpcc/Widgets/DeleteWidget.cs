@@ -42,7 +42,8 @@ public sealed class DeleteWidgetHandler(IKbossDbContext db, CenterGuard guard, I
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
         var id = c.Id.Trimmed();
-        var widget = await db.Widgets.Include(w => w.Stocks).FirstOrDefaultAsync(w => w.Id == id && w.Cpcid == center.Id, ct)
+        var widget = await db.Widgets.Include(w => w.Stocks)
+                         .FirstOrDefaultAsync(w => w.Id == id && w.Cpcid == center.Id, ct)
                      ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
         widget.Delete().OrThrow();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.deleted", "widget", widget.Id,

@@ -61,7 +61,8 @@ public sealed class UpdateWidgetPriceHandler(IKbossDbContext db, CenterGuard gua
         var query = db.Widgets.Where(w => w.Cpcid == center.Id);
         query = id is null ? query.Where(w => w.Type == type && w.Model == model) : query.Where(w => w.Id == id);
         var widget = await query.FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
-        if (id is not null && ((type is not null && type != widget.Type) || (model is not null && model != widget.Model)))
+        var mismatch = (type is not null && type != widget.Type) || (model is not null && model != widget.Model);
+        if (id is not null && mismatch)
             throw BusinessException.Conflict("部件类型或型号与部件ID不符");
         var before = widget.UnitPrice;
         widget.ChangePrice(decimal.Parse(c.UnitPrice.Trimmed(), CultureInfo.InvariantCulture)).OrThrow();

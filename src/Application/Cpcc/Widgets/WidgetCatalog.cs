@@ -22,10 +22,12 @@ public sealed class WidgetCatalog(IKbossDbContext db, IMemoryCache cache)
     /// <summary>Widgets of centre <paramref name="cpcid"/> with their stock (empty when none).</summary>
     public async Task<IReadOnlyList<WidgetSnapshot>> GetAsync(string cpcid, CancellationToken ct)
     {
-        if (cache.TryGetValue(Key(cpcid), out IReadOnlyList<WidgetSnapshot>? cached) && cached is not null) return cached;
+        if (cache.TryGetValue(Key(cpcid), out IReadOnlyList<WidgetSnapshot>? cached) && cached is not null)
+            return cached;
         var widgets = await db.Widgets.AsNoTracking().Where(w => w.Cpcid == cpcid).Include(w => w.Stocks).ToListAsync(ct);
         IReadOnlyList<WidgetSnapshot> snapshots = [.. widgets.Select(w => w.ToSnapshot())];
-        cache.Set(Key(cpcid), snapshots, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        cache.Set(Key(cpcid), snapshots,
+            new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return snapshots;
     }
 

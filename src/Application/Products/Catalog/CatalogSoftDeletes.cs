@@ -18,21 +18,26 @@ public sealed class CatalogSoftDeleteHandler(SoftDelete delete, CatalogAccess ac
       ICommandHandler<DeleteSpecificationTemplate, Reply<IdData>>,
       ICommandHandler<DeleteUserInquiry, Reply<IdData>>
 {
-    private static readonly SoftDeletion<SpecificData> SpecificDataRows = new(db => db.SpecificDatas, CatalogAccess.NotFoundMessage,
-        "catalog.spec_data.deleted", "specific_data", x => new { x.ProductId });
-    private static readonly SoftDeletion<SpecificationTemplate> SpecificationTemplateRows = new(db => db.SpecificationTemplates, CatalogAccess.NotFoundMessage,
-        "catalog.template.deleted", "specification_template", x => new { x.OrgId });
-    private static readonly SoftDeletion<UserInquiry> UserInquiryRows = new(db => db.UserInquiries, CatalogAccess.NotFoundMessage,
-        "catalog.inquiry.deleted", "user_inquiry", x => new { x.UrlLink });
+    private const string Missing = CatalogAccess.NotFoundMessage;
+
+    private static readonly SoftDeletion<SpecificData> SpecificDataRows =
+        new(db => db.SpecificDatas, Missing, "catalog.spec_data.deleted", "specific_data", x => new { x.ProductId });
+
+    private static readonly SoftDeletion<SpecificationTemplate> TemplateRows =
+        new(db => db.SpecificationTemplates, Missing, "catalog.template.deleted", "specification_template",
+            x => new { x.OrgId });
+
+    private static readonly SoftDeletion<UserInquiry> InquiryRows =
+        new(db => db.UserInquiries, Missing, "catalog.inquiry.deleted", "user_inquiry", x => new { x.UrlLink });
 
     public ValueTask<Reply<IdData>> Handle(DeleteSpecificData c, CancellationToken ct) =>
         RunAsync(SpecificDataRows, c, x => x.OrgId, ct);
 
     public ValueTask<Reply<IdData>> Handle(DeleteSpecificationTemplate c, CancellationToken ct) =>
-        RunAsync(SpecificationTemplateRows, c, x => x.OrgId, ct);
+        RunAsync(TemplateRows, c, x => x.OrgId, ct);
 
     public ValueTask<Reply<IdData>> Handle(DeleteUserInquiry c, CancellationToken ct) =>
-        RunAsync(UserInquiryRows, c, x => x.OrgId, ct);
+        RunAsync(InquiryRows, c, x => x.OrgId, ct);
 
     private async ValueTask<Reply<IdData>> RunAsync<T>(SoftDeletion<T> what, IByIdRequest c, Func<T, string?> org,
         CancellationToken ct) where T : Entity, ISoftDeletable =>

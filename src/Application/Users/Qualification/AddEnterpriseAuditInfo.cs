@@ -81,8 +81,10 @@ public sealed class AddEnterpriseAuditInfoHandler(IKbossDbContext db, Marketplac
         QualificationFieldsMapper.Apply(c, record);
         QualificationFieldsMapper.EnsureComplete(record);
         if (access.IsOperator && c.AuditStatus.TrimmedOrNull() is { } requested)
-            record.Decide(QualificationActor.Operator, QualificationWorkflow.Classify(QualificationActor.Operator, requested),
-                c.RejectReason).OrThrow();
+        {
+            var action = QualificationWorkflow.Classify(QualificationActor.Operator, requested);
+            record.Decide(QualificationActor.Operator, action, c.RejectReason).OrThrow();
+        }
         db.EnterpriseAuditInfos.Add(record);
         db.AuditEntries.Add(Audit.Entry(user, "qualification.add", "enterprise_audit_info", record.Id,
             new { owner = record.UserId, record.AuditStatus }));
