@@ -84,6 +84,31 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Parallel_decreases_never_go_below_what_is_consumed()
+    {
+        // The conditional UPDATE uses WidgetClusterStock.CanAdjustBy, the entity's own rule (ADR 0021).
+        var c = await Seed.CenterAsync(app.Factory);
+        var op = app.Operator();
+        var created = await op.PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "L40S", "10"));
+        var id = created.Data!["id"]!.GetValue<string>();
+        await app.Factory.WithDbAsync(async db =>
+        {
+            (await db.WidgetClusterStocks.SingleAsync(x => x.WidgetId == id)).Consume(2).Ok.Should().BeTrue();
+            await db.SaveChangesAsync();
+        });
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            app.Operator().PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "L40S", "-1", "yes"))));
+        results.Count(r => r.Status).Should().Be(8, string.Join("\n", results.Select(r => r.Raw)));
+        results.Where(r => !r.Status).Should().OnlyContain(r => r.Code == "insufficient_stock"
+            && r.Msg == "调整后的库存不能小于 0,也不能低于已消耗量");
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var entry = await db.WidgetClusterStocks.AsNoTracking().SingleAsync(x => x.WidgetId == id);
+            (entry.Stock, entry.Consumed).Should().Be((2L, 2L));
+        });
+    }
+
+    [Fact]
     public async Task Parallel_first_adds_of_a_new_widget_create_one_widget_and_sum_the_stock()
     {
         var c = await Seed.CenterAsync(app.Factory);
