@@ -20,13 +20,17 @@ namespace Kboss.Infrastructure.IntegrationTests;
 public sealed class SiteOwnershipBackfillTests : IDisposable
 {
     private static readonly DateTime T0 = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kboss-sqlite-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "kboss-sqlite-tests", Guid.NewGuid().ToString("N"));
     private readonly string _connectionString;
 
     public SiteOwnershipBackfillTests()
     {
         Directory.CreateDirectory(_folder);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "kboss.db"), Pooling = false }.ToString();
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_folder, "kboss.db"), Pooling = false,
+        }.ToString();
         using var db = CreateContext();
         db.Database.Migrate();
     }
@@ -50,41 +54,59 @@ public sealed class SiteOwnershipBackfillTests : IDisposable
         foreach (var sql in SiteOwnershipBackfill.All) db.Database.ExecuteSqlRaw(sql);
     }
 
+    private static Organization Org(string id, OrgKind kind, string? owner = null) =>
+        new() { Id = id, Name = id, Kind = kind, OwnerOrgId = owner };
+
+    private static User Member(string id, string org, string role) =>
+        new() { Id = id, Username = id, OrgId = org, Roles = role };
+
+    private static CompanyCategory Company(string id, string site, string org, int at) =>
+        new() { Id = id, Name = id, UrlLink = site, OrgId = org, UserId = "u" + org, CreateAt = At(at) };
+
+    private static ProductCategory Category(string id, string site, string org, int at) =>
+        new() { Id = id, Name = id, UrlLink = site, OrgId = org, UserId = "u" + org, CreateAt = At(at) };
+
+    private static PublishProduct Item(string id, string site, string org, int at) =>
+        new() { Id = id, UrlLink = site, OrgId = org, UserId = "u" + org, CreateAt = At(at) };
+
+    private static AuditEntry Saved(string org, string action, int at) =>
+        new() { OrgId = org, Action = action, EntityType = "wlwl_parameter", EntityId = "w1", CreateAt = At(at) };
+
     [Fact]
     public void Existing_rows_give_each_site_smart_product_and_price_row_an_owner()
     {
         using (var db = CreateContext())
         {
-            Organization Org(string id, OrgKind kind, string? owner = null) => new() { Id = id, Name = id, Kind = kind, OwnerOrgId = owner };
-            db.Organizations.AddRange(Org("orgA", OrgKind.Operator), Org("orgB", OrgKind.Operator), Org("orgC", OrgKind.Customer, "orgA"));
-            db.Users.AddRange(
-                new User { Id = "userA", Username = "a", OrgId = "orgA", Roles = Roles.Operator },
-                new User { Id = "userB", Username = "b", OrgId = "orgB", Roles = Roles.Operator },
-                new User { Id = "salesA", Username = "s", OrgId = "orgA", Roles = Roles.Sales },
-                new User { Id = "userC", Username = "c", OrgId = "orgC", Roles = Roles.Customer });
-            // site1: A's company category is older than B's product category → A
-            db.CompanyCategories.Add(new CompanyCategory { Id = "cc1", Name = "x", UrlLink = "https://s1", OrgId = "orgA", UserId = "userA", CreateAt = At(1) });
-            db.ProductCategories.Add(new ProductCategory { Id = "pc1", Name = "x", UrlLink = "https://s1", OrgId = "orgB", UserId = "userB", CreateAt = At(2) });
-            // site2: only B's homepage node → B
-            db.HomepageCategoryNodes.Add(new HomepageCategoryNode { Id = "hn2", Name = "x", UrlLink = "https://s2", OrgId = "orgB", UserId = "userB", CreateAt = At(3) });
-            // site3: a customer's older item does not claim; B's later category does
-            db.PublishProducts.Add(new PublishProduct { Id = "pp3", UrlLink = "https://s3", OrgId = "orgC", UserId = "userC", CreateAt = At(0) });
-            db.CompanyCategories.Add(new CompanyCategory { Id = "cc3", Name = "x", UrlLink = "https://s3", OrgId = "orgB", UserId = "userB", CreateAt = At(5) });
-            // site4: already registered to A; B's older row does not take it
-            db.Sites.Add(new Site { Id = "site4", UrlLink = "https://s4", OrgId = "orgA", CreateAt = At(9) });
-            db.ProductCategories.Add(new ProductCategory { Id = "pc4", Name = "x", UrlLink = "https://s4", OrgId = "orgB", CreateAt = At(0) });
-            // site5: an operator's item is its only row → that operator
-            db.PublishProducts.Add(new PublishProduct { Id = "pp5", UrlLink = "https://s5", OrgId = "orgA", UserId = "userA", CreateAt = At(4) });
-            // rows without a site claim nothing
-            db.CompanyCategories.Add(new CompanyCategory { Id = "cc0", Name = "x", UrlLink = "", OrgId = "orgB", CreateAt = At(0) });
+            db.Organizations.AddRange(Org("A", OrgKind.Operator), Org("B", OrgKind.Operator),
+                Org("C", OrgKind.Customer, owner: "A"));
+            db.Users.AddRange(Member("uA", "A", Roles.Operator), Member("uB", "B", Roles.Operator),
+                Member("salesA", "A", Roles.Sales), Member("uC", "C", Roles.Customer));
+            // s1: A's company category is older than B's product category → A
+            db.CompanyCategories.Add(Company("cc1", "https://s1", "A", 1));
+            db.ProductCategories.Add(Category("pc1", "https://s1", "B", 2));
+            // s2: only B's homepage node → B
+            db.HomepageCategoryNodes.Add(new HomepageCategoryNode
+            {
+                Id = "hn2", Name = "x", UrlLink = "https://s2", OrgId = "B", UserId = "uB", CreateAt = At(3),
+            });
+            // s3: a customer's older item does not claim; B's later category does
+            db.PublishProducts.Add(Item("pp3", "https://s3", "C", 0));
+            db.CompanyCategories.Add(Company("cc3", "https://s3", "B", 5));
+            // s4: already registered to A; B's older row does not take it
+            db.Sites.Add(new Site { Id = "site4", UrlLink = "https://s4", OrgId = "A", CreateAt = At(9) });
+            db.ProductCategories.Add(Category("pc4", "https://s4", "B", 0));
+            // s5: an operator's item is its only row → that operator; rows without a site claim nothing
+            db.PublishProducts.Add(Item("pp5", "https://s5", "A", 4));
+            db.CompanyCategories.Add(Company("cc0", "", "B", 0));
             db.SmartProducts.AddRange(
                 new SmartProduct { Id = "sp1", ProductModel = "m", CardType = "c", UserId = "salesA" },
                 new SmartProduct { Id = "sp2", ProductModel = "m", CardType = "c", UserId = "gone" });
-            db.WlwlParameters.Add(new WlwlParameter { Id = "w1", HighSchool = "h", ChaosuanCenter = "c", RouteNum = "1", Broadband = "1G", Distance = "d" });
-            db.AuditEntries.AddRange(
-                new AuditEntry { OrgId = "orgA", Action = "catalog.wlwl.saved", EntityType = "wlwl_parameter", EntityId = "w1", CreateAt = At(2) },
-                new AuditEntry { OrgId = "orgB", Action = "catalog.wlwl.saved", EntityType = "wlwl_parameter", EntityId = "w1", CreateAt = At(1) },
-                new AuditEntry { OrgId = "orgA", Action = "catalog.wlwl.deleted", EntityType = "wlwl_parameter", EntityId = "w1", CreateAt = At(0) });
+            db.WlwlParameters.Add(new WlwlParameter
+            {
+                Id = "w1", HighSchool = "h", ChaosuanCenter = "c", RouteNum = "1", Broadband = "1G", Distance = "d",
+            });
+            db.AuditEntries.AddRange(Saved("A", "catalog.wlwl.saved", 2), Saved("B", "catalog.wlwl.saved", 1),
+                Saved("A", "catalog.wlwl.deleted", 0));
             db.SaveChanges();
 
             RunBackfill(db);
@@ -94,15 +116,16 @@ public sealed class SiteOwnershipBackfillTests : IDisposable
         using var check = CreateContext();
         check.Sites.AsNoTracking().OrderBy(s => s.UrlLink).Select(s => new { s.UrlLink, s.OrgId, s.Id }).ToList()
             .Should().Equal(
-                new { UrlLink = "https://s1", OrgId = "orgA", Id = "cc1" },
-                new { UrlLink = "https://s2", OrgId = "orgB", Id = "hn2" },
-                new { UrlLink = "https://s3", OrgId = "orgB", Id = "cc3" },
-                new { UrlLink = "https://s4", OrgId = "orgA", Id = "site4" },
-                new { UrlLink = "https://s5", OrgId = "orgA", Id = "pp5" });
-        check.Sites.AsNoTracking().Single(s => s.UrlLink == "https://s1").UserId.Should().Be("userA");
-        check.SmartProducts.AsNoTracking().OrderBy(p => p.Id).Select(p => p.OrgId).ToList().Should().Equal("orgA", "");
-        check.WlwlParameters.AsNoTracking().Single(w => w.Id == "w1").OrgId.Should().Be("orgB");
-        check.WlwlParameters.AsNoTracking().Single(w => w.Id == WlwlSeedId).OrgId.Should().BeNull("the seeded row is the platform's");
+                new { UrlLink = "https://s1", OrgId = "A", Id = "cc1" },
+                new { UrlLink = "https://s2", OrgId = "B", Id = "hn2" },
+                new { UrlLink = "https://s3", OrgId = "B", Id = "cc3" },
+                new { UrlLink = "https://s4", OrgId = "A", Id = "site4" },
+                new { UrlLink = "https://s5", OrgId = "A", Id = "pp5" });
+        check.Sites.AsNoTracking().Single(s => s.UrlLink == "https://s1").UserId.Should().Be("uA");
+        check.SmartProducts.AsNoTracking().OrderBy(p => p.Id).Select(p => p.OrgId).ToList().Should().Equal("A", "");
+        check.WlwlParameters.AsNoTracking().Single(w => w.Id == "w1").OrgId.Should().Be("B");
+        check.WlwlParameters.AsNoTracking().Single(w => w.Id == WlwlSeedId).OrgId
+            .Should().BeNull("the seeded row is the platform's");
     }
 
     private const string WlwlSeedId = "wlwlSpecExample000001";
@@ -120,7 +143,8 @@ public sealed class SiteOwnershipBackfillTests : IDisposable
         using var sqlite = CreateContext();
         UpSql(sqlite).Should().Contain(SiteOwnershipBackfill.All);
         using var sqlServer = new SqlServerKbossDbContext(new DbContextOptionsBuilder<SqlServerKbossDbContext>()
-            .UseSqlServer("Server=localhost;Database=kboss;Trusted_Connection=True;TrustServerCertificate=True").Options);
+            .UseSqlServer("Server=localhost;Database=kboss;Trusted_Connection=True;TrustServerCertificate=True")
+            .Options);
         UpSql(sqlServer).Should().Contain(SiteOwnershipBackfill.All);
     }
 }

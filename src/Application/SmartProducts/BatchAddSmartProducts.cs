@@ -15,7 +15,8 @@ namespace Kboss.Application.SmartProducts;
 /// input): sales, operators and admins send <c>data</c>, a JSON array of product objects with the field names of
 /// <c>up_smart</c> (<c>product_model</c> and <c>card_type</c> required, numbers accepted as text), in a JSON body
 /// (<c>{"data": [...]}</c>) or as a form field. All or nothing: the first bad row aborts with <c>第N行数据有误: …</c>.
-/// Ids are generated, the products belong to the caller's org (ADR 0017) and <c>update_date</c> is today. At most <see cref="BatchAddSmartProductsHandler.MaxRows"/> rows.
+/// Ids are generated, the products belong to the caller's org (ADR 0017) and <c>update_date</c> is today.
+/// At most <see cref="BatchAddSmartProductsHandler.MaxRows"/> rows.
 /// </summary>
 public sealed record BatchAddSmartProducts : ICommand<Reply<BatchAddResult>>
 {

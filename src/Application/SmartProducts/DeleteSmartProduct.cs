@@ -27,7 +27,8 @@ public sealed class DeleteSmartProductValidator : AbstractValidator<DeleteSmartP
     public DeleteSmartProductValidator() => RuleFor(x => x.Id).Required().MaxChars(100);
 }
 
-public sealed class DeleteSmartProductHandler(IKbossDbContext db, ICurrentUser user, OrgAccess orgs) : ICommandHandler<DeleteSmartProduct, Reply<IdData>>
+public sealed class DeleteSmartProductHandler(IKbossDbContext db, ICurrentUser user, OrgAccess orgs)
+    : ICommandHandler<DeleteSmartProduct, Reply<IdData>>
 {
     public async ValueTask<Reply<IdData>> Handle(DeleteSmartProduct c, CancellationToken ct)
     {

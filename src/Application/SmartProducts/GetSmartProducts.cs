@@ -46,12 +46,13 @@ public sealed class GetSmartProductsHandler(IKbossDbContext db) : IQueryHandler<
 
 /// <summary>
 /// <c>GET /product_smart/get_smart.dspy</c> 销售展示智算产品 (analysis/catalog.md §3.6.2): sales, operators and admins see
-/// the products of the orgs they may act on (admin: every product) with every field (rents, terms, remark, type), newest
-/// update first, the array in <c>msg</c> (ADR 0017).
+/// the products of the orgs they may act on (admin: every product) with every field (rents, terms, remark, type),
+/// newest update first, the array in <c>msg</c> (ADR 0017).
 /// </summary>
 public sealed record GetSmartProductsForSales : IQuery<ListInMsgReply<SmartProductSalesView>>;
 
-public sealed class GetSmartProductsForSalesHandler(IKbossDbContext db, OrgAccess orgs) : IQueryHandler<GetSmartProductsForSales, ListInMsgReply<SmartProductSalesView>>
+public sealed class GetSmartProductsForSalesHandler(IKbossDbContext db, OrgAccess orgs)
+    : IQueryHandler<GetSmartProductsForSales, ListInMsgReply<SmartProductSalesView>>
 {
     public async ValueTask<ListInMsgReply<SmartProductSalesView>> Handle(GetSmartProductsForSales q, CancellationToken ct)
     {

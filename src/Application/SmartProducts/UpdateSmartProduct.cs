@@ -104,8 +104,8 @@ public sealed class UpdateSmartProductValidator : AbstractValidator<UpdateSmartP
     }
 }
 
-public sealed class UpdateSmartProductHandler(IKbossDbContext db, ICurrentUser user, IPlatformSettings settings, TimeProvider clock,
-    OrgAccess orgs)
+public sealed class UpdateSmartProductHandler(
+    IKbossDbContext db, ICurrentUser user, IPlatformSettings settings, TimeProvider clock, OrgAccess orgs)
     : ICommandHandler<UpdateSmartProduct, Reply<SmartProductSalesView>>
 {
     /// <summary>Message for an unknown product.</summary>

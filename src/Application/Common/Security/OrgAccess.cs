@@ -39,8 +39,10 @@ public sealed class OrgAccess(IKbossDbContext db, ICurrentUser user, IPlatformSe
     {
         if (!user.IsAuthenticated || user.OrgId is null) return [];
         if (user.IsInRole(Roles.Admin)) return null;
-        var scope = user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Reseller)
-            ? await db.Organizations.AsNoTracking().Where(o => o.OwnerOrgId == user.OrgId).Select(o => o.Id).ToListAsync(ct)
+        var owns = user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Reseller);
+        var scope = owns
+            ? await db.Organizations.AsNoTracking().Where(o => o.OwnerOrgId == user.OrgId).Select(o => o.Id)
+                .ToListAsync(ct)
             : [];
         scope.Add(user.OrgId);
         return scope;

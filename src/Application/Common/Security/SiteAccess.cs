@@ -29,8 +29,8 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
     }
 
     /// <summary>
-    /// True when the caller may manage site <paramref name="urlLink"/>. An unregistered site is claimed for the caller's
-    /// org when <paramref name="claim"/> and the caller is an operator or admin (saved at once), else false.
+    /// True when the caller may manage site <paramref name="urlLink"/>. An unregistered site is claimed for the
+    /// caller's org when <paramref name="claim"/> and the caller is an operator or admin (saved at once), else false.
     /// </summary>
     /// <exception cref="UnauthenticatedException">Anonymous caller.</exception>
     public async ValueTask<bool> CanManageAsync(string urlLink, bool claim, CancellationToken ct)
@@ -57,8 +57,9 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
     }
 
     /// <summary>
-    /// Throws unless the caller may change a row of site <paramref name="urlLink"/> owned by <paramref name="rowOrgId"/>:
-    /// the site's owner decides when the site is registered, the row's org otherwise (no site, or a legacy row).
+    /// Throws unless the caller may change a row of site <paramref name="urlLink"/> owned by
+    /// <paramref name="rowOrgId"/>: the site's owner decides when the site is registered, the row's org otherwise (no
+    /// site, or a legacy row).
     /// </summary>
     /// <exception cref="ForbiddenException">Not allowed.</exception>
     public async ValueTask EnsureCanManageRowAsync(string urlLink, string rowOrgId, CancellationToken ct)
@@ -85,7 +86,7 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
             : db.Sites.Any(s => s.UrlLink == r.UrlLink && scope.Contains(s.OrgId)));
     }
 
-    /// <summary>Registers <paramref name="site"/> for the caller's org; returns the owner (another org's on a lost race).</summary>
+    /// <summary>Registers <paramref name="site"/> for the caller's org; returns the owner (a race's winner).</summary>
     private async Task<string?> ClaimAsync(string site, CancellationToken ct)
     {
         var entity = new Site { UrlLink = site, OrgId = user.OrgId!, UserId = user.UserId };

@@ -12,9 +12,9 @@ namespace Kboss.Application.Cpcc.Widgets;
 /// <summary>
 /// B1 <c>GET /dev/cpcc/cpcwidget/obtaining_gpuinfo.dspy</c>: GPU models with the cards still available
 /// (stock − consumed, never below 0 per cluster), merged by model name across widgets and centres, filtered by
-/// <c>cpcid</c> and/or <c>clusterid</c> when given (public: a purchase page names its centre); without both, the centres
-/// of the orgs the caller may act on (admin: all) and an anonymous caller must name one (ADR 0017); keys ordered by
-/// widget update_time ascending; models with 0 included. <c>data</c> is <c>{"model": count}</c>.
+/// <c>cpcid</c> and/or <c>clusterid</c> when given (public: a purchase page names its centre); without both, the
+/// centres of the orgs the caller may act on (admin: all) and an anonymous caller must name one (ADR 0017); keys
+/// ordered by widget update_time ascending; models with 0 included. <c>data</c> is <c>{"model": count}</c>.
 /// spec: 43-cpcc-purchase.md; analysis/cpcc.md §4.3.
 /// </summary>
 public sealed record GetGpuStock : IQuery<Reply<IReadOnlyDictionary<string, long>>>

@@ -54,7 +54,8 @@ public sealed class AddHomepageNodeValidator : AbstractValidator<AddHomepageNode
     }
 }
 
-public sealed class AddHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user) : ICommandHandler<AddHomepageNode, Reply<IdData>>
+public sealed class AddHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user)
+    : ICommandHandler<AddHomepageNode, Reply<IdData>>
 {
     /// <summary>Message for a missing parent.</summary>
     public const string NoParent = "父节点不存在";

@@ -65,7 +65,7 @@ public sealed partial class AddUserInquiryValidator : AbstractValidator<AddUserI
     private static partial Regex Email();
 }
 
-/// <summary>Handles <see cref="AddUserInquiry"/>: the related item's org, else the site's owner (two lookups at most), one save.</summary>
+/// <summary>Handles <see cref="AddUserInquiry"/>: the related item's org, else the site's owner; one save.</summary>
 public sealed class AddUserInquiryHandler(IKbossDbContext db, ICurrentUser user) : ICommandHandler<AddUserInquiry, Reply<IdData>>
 {
     public async ValueTask<Reply<IdData>> Handle(AddUserInquiry c, CancellationToken ct)
@@ -74,7 +74,8 @@ public sealed class AddUserInquiryHandler(IKbossDbContext db, ICurrentUser user)
         var relate = CatalogAccess.Clean(c.RelateId);
         string? org = null;
         if (relate is not null) org = await db.PublishProducts.AsNoTracking().Where(p => p.Id == relate).Select(p => p.OrgId).FirstOrDefaultAsync(ct);
-        org ??= await db.Sites.AsNoTracking().Where(s => s.UrlLink == site).Select(s => s.OrgId).FirstOrDefaultAsync(ct); // ADR 0017
+        org ??= await db.Sites.AsNoTracking().Where(s => s.UrlLink == site).Select(s => s.OrgId)
+            .FirstOrDefaultAsync(ct);
         var lead = new UserInquiry
         {
             UrlLink = site, OrgId = org, PublishType = CatalogAccess.Clean(c.PublishType), RelateId = relate,

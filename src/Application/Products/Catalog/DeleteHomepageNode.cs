@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Products.Catalog;
 
-/// <summary><c>GET /product/homepage_category_tree_delete.dspy</c> 首页产品树删除: soft-deletes the node and all its descendants
-/// (the caller must manage the node's site, ADR 0017). analysis §3.1.23.</summary>
+/// <summary>
+/// <c>GET /product/homepage_category_tree_delete.dspy</c> 首页产品树删除: soft-deletes the node and all its
+/// descendants (the caller must manage the node's site, ADR 0017). analysis §3.1.23.
+/// </summary>
 public sealed record DeleteHomepageNode : ICommand<Reply<DeletedNodes>>
 {
     /// <summary>Node id (required).</summary>
@@ -28,7 +30,8 @@ public sealed class DeleteHomepageNodeValidator : AbstractValidator<DeleteHomepa
     public DeleteHomepageNodeValidator() => RuleFor(x => x.Id).Required().MaxChars(32);
 }
 
-public sealed class DeleteHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user) : ICommandHandler<DeleteHomepageNode, Reply<DeletedNodes>>
+public sealed class DeleteHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user)
+    : ICommandHandler<DeleteHomepageNode, Reply<DeletedNodes>>
 {
     public async ValueTask<Reply<DeletedNodes>> Handle(DeleteHomepageNode c, CancellationToken ct)
     {

@@ -24,7 +24,8 @@ public sealed class GetFirstpageProductTreeValidator : AbstractValidator<GetFirs
 }
 
 /// <summary>Handles <see cref="GetFirstpageProductTree"/>: one query.</summary>
-public sealed class GetFirstpageProductTreeHandler(IKbossDbContext db, SiteAccess sites) : IQueryHandler<GetFirstpageProductTree, Reply<IReadOnlyList<HomepageNodeDto>>>
+public sealed class GetFirstpageProductTreeHandler(IKbossDbContext db, SiteAccess sites)
+    : IQueryHandler<GetFirstpageProductTree, Reply<IReadOnlyList<HomepageNodeDto>>>
 {
     public async ValueTask<Reply<IReadOnlyList<HomepageNodeDto>>> Handle(GetFirstpageProductTree q, CancellationToken ct)
     {

@@ -55,7 +55,8 @@ public sealed class SaveWlwlParameterValidator : AbstractValidator<SaveWlwlParam
     }
 }
 
-public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser user, CatalogAccess access) : ICommandHandler<SaveWlwlParameter, Reply<IdData>>
+public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser user, CatalogAccess access)
+    : ICommandHandler<SaveWlwlParameter, Reply<IdData>>
 {
     public async ValueTask<Reply<IdData>> Handle(SaveWlwlParameter c, CancellationToken ct)
     {
@@ -84,7 +85,8 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
         var added = row is null;
         row ??= db.WlwlParameters.Add(new WlwlParameter
         {
-            HighSchool = school, ChaosuanCenter = center, RouteNum = routes, Broadband = band, OrgId = access.RequireOrg(),
+            HighSchool = school, ChaosuanCenter = center, RouteNum = routes, Broadband = band,
+            OrgId = access.RequireOrg(),
         }).Entity;
         RuleExtensions.TryDecimal(c.Price, out var price);
         row.Price = price;

@@ -54,7 +54,8 @@ public sealed class UpdateHomepageNodeValidator : AbstractValidator<UpdateHomepa
 }
 
 /// <summary>Handles <see cref="UpdateHomepageNode"/>: loads the node's site once for the parent and cycle checks.</summary>
-public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user) : ICommandHandler<UpdateHomepageNode, Reply<IdData>>
+public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user)
+    : ICommandHandler<UpdateHomepageNode, Reply<IdData>>
 {
     /// <summary>Message for a parent that is the node or one of its descendants.</summary>
     public const string Cycle = "父节点不能是自身或子节点";
@@ -67,7 +68,8 @@ public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, SiteAccess sit
         await sites.EnsureCanManageRowAsync(node.UrlLink, node.OrgId, ct);
         var subtree = HomepageTree.Subtree(siteNodes, node.Id);
         var site = CatalogAccess.Clean(c.UrlLink) ?? node.UrlLink;
-        var owner = site == node.UrlLink ? null : await sites.EnsureCanManageAsync(site, ct); // before any change: it may save a claim
+        // before any change: a claim saves at once
+        var owner = site == node.UrlLink ? null : await sites.EnsureCanManageAsync(site, ct);
         if (c.Parentid is not null)
         {
             if (HomepageTree.IsRoot(c.Parentid)) node.ParentId = null;

@@ -45,7 +45,9 @@ public sealed class AddCompanyCategoryHandler(IKbossDbContext db, ICurrentUser u
     {
         var name = c.CompanyCategory!.Trim();
         var site = SiteAccess.Key(c.UrlLink);
-        var org = site.Length > 0 ? await sites.EnsureCanManageAsync(site, ct) : user.OrgId ?? throw new UnauthenticatedException();
+        var org = site.Length > 0
+            ? await sites.EnsureCanManageAsync(site, ct)
+            : user.OrgId ?? throw new UnauthenticatedException();
         if (await db.CompanyCategories.AnyAsync(x => x.OrgId == org && x.UrlLink == site && x.Name == name, ct)) throw BusinessException.Conflict(Duplicate);
         var entity = new Entity { Name = name, OrgId = org, UserId = user.UserId, UrlLink = site };
         db.CompanyCategories.Add(entity);

@@ -17,8 +17,8 @@ public sealed record CompanyCategoryDto(string Id, string CompanyCategory, strin
 
 /// <summary>
 /// <c>GET /product/company_category_search.dspy</c> 公司类别查找: public (publish form and square filter); the live
-/// categories of the site (<c>url_link</c>; absent: the caller's sites, required for anonymous callers, ADR 0017), oldest
-/// first. analysis/catalog.md §3.2.2.
+/// categories of the site (<c>url_link</c>; absent: the caller's sites, required for anonymous callers, ADR 0017),
+/// oldest first. analysis/catalog.md §3.2.2.
 /// </summary>
 public sealed record SearchCompanyCategories : IQuery<Reply<IReadOnlyList<CompanyCategoryDto>>>
 {
@@ -34,7 +34,8 @@ public sealed class SearchCompanyCategoriesValidator : AbstractValidator<SearchC
 }
 
 /// <summary>Handles <see cref="SearchCompanyCategories"/> in one query.</summary>
-public sealed class SearchCompanyCategoriesHandler(IKbossDbContext db, SiteAccess sites) : IQueryHandler<SearchCompanyCategories, Reply<IReadOnlyList<CompanyCategoryDto>>>
+public sealed class SearchCompanyCategoriesHandler(IKbossDbContext db, SiteAccess sites)
+    : IQueryHandler<SearchCompanyCategories, Reply<IReadOnlyList<CompanyCategoryDto>>>
 {
     public async ValueTask<Reply<IReadOnlyList<CompanyCategoryDto>>> Handle(SearchCompanyCategories q, CancellationToken ct)
     {

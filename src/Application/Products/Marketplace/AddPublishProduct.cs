@@ -96,7 +96,8 @@ public sealed class AddPublishProductValidator : AbstractValidator<AddPublishPro
     }
 }
 
-public sealed class AddPublishProductHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
+public sealed class AddPublishProductHandler(
+    IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
     : ICommandHandler<AddPublishProduct, Reply<PublishStateDto>>
 {
     public async ValueTask<Reply<PublishStateDto>> Handle(AddPublishProduct c, CancellationToken ct)

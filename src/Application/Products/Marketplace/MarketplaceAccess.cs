@@ -41,7 +41,8 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         if (user.IsInRole(Roles.Admin)) return items;
         var org = user.OrgId ?? "";
         var scope = db.Organizations.Where(o => o.Id == org || o.OwnerOrgId == org).Select(o => o.Id);
-        return items.Where(p => scope.Contains(p.OrgId) || db.Sites.Any(s => s.UrlLink == p.UrlLink && scope.Contains(s.OrgId)));
+        return items.Where(p => scope.Contains(p.OrgId)
+                                || db.Sites.Any(s => s.UrlLink == p.UrlLink && scope.Contains(s.OrgId)));
     }
 
     /// <summary>The back-office scope: an operator's managed items, else the caller's own items.</summary>
@@ -54,7 +55,8 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
 
     /// <summary>
     /// True when the caller (an operator) moderates an item of site <paramref name="urlLink"/> published by org
-    /// <paramref name="itemOrgId"/>: the managers of the site when it is registered, else those of the item's org (ADR 0017).
+    /// <paramref name="itemOrgId"/>: the managers of the site when it is registered, else those of the item's org
+    /// (ADR 0017).
     /// </summary>
     public async ValueTask<bool> CanModerateAsync(string urlLink, string itemOrgId, CancellationToken ct)
     {
@@ -89,7 +91,7 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     public Task<IQueryable<ProductCategory>> CategoriesAsync(string? urlLink, CancellationToken ct) =>
         sites.ScopeAsync(db.ProductCategories.AsNoTracking(), urlLink, ct);
 
-    /// <summary>Loads a category the caller may manage (tracked): its site's owner, or its org without a site.</summary>
+    /// <summary>Loads a category the caller may manage (tracked): its site's, else its org's.</summary>
     /// <exception cref="BusinessException">not_found.</exception>
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<ProductCategory> LoadManageableCategoryAsync(string id, CancellationToken ct)
@@ -99,7 +101,7 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         return c;
     }
 
-    /// <summary>Loads a company category the caller may manage (tracked): its site's owner, or its org without a site.</summary>
+    /// <summary>Loads a company category the caller may manage (tracked): its site's, else its org's.</summary>
     /// <exception cref="BusinessException">not_found.</exception>
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<CompanyCategory> LoadManageableCompanyCategoryAsync(string id, CancellationToken ct)

@@ -65,7 +65,8 @@ public sealed class SearchFirstPageHandler(IKbossDbContext db, ICurrentUser user
         if (MarketplaceValues.Clean(q.CompanyType) is { } company) items = items.Where(p => p.CompanyType == company);
         if (MarketplaceValues.Clean(q.ProductCategory) is { } category)
         {
-            var all = await db.ProductCategories.AsNoTracking().Where(c => site == null || c.UrlLink == site).ToListAsync(ct);
+            var all = await db.ProductCategories.AsNoTracking().Where(c => site == null || c.UrlLink == site)
+                .ToListAsync(ct);
             var ids = MarketplaceAccess.Subtree(all, category).ToList();
             items = items.Where(p => p.Categories.Any(l => ids.Contains(l.CategoryId)));
         }

@@ -113,7 +113,8 @@ public sealed class UpdatePublishProductValidator : AbstractValidator<UpdatePubl
     }
 }
 
-public sealed class UpdatePublishProductHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
+public sealed class UpdatePublishProductHandler(
+    IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
     : ICommandHandler<UpdatePublishProduct, Reply<PublishStateDto>>
 {
     public async ValueTask<Reply<PublishStateDto>> Handle(UpdatePublishProduct c, CancellationToken ct)
@@ -159,9 +160,11 @@ public sealed class UpdatePublishProductHandler(IKbossDbContext db, MarketplaceA
         if (action == PublishAction.Edit)
         {
             IReadOnlyList<string>? categories = null;
+            var asOperator = actor != PublishActor.Customer;
             if (!string.IsNullOrWhiteSpace(c.ProductCategory))
-                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory, actor != PublishActor.Customer, ct);
-            PublishProductFieldsValidator.Apply(c, item, categories, actor != PublishActor.Customer);
+                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(
+                    db, c.ProductCategory, asOperator, ct);
+            PublishProductFieldsValidator.Apply(c, item, categories, asOperator);
         }
         item.Apply(transition.State!, transition.RejectReason);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,
