@@ -22,6 +22,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OrgAccess>();
+        services.AddScoped<SiteAccess>();
         services.AddSingleton<Identity.LoginThrottle>();
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         services.AddScoped<Products.Marketplace.PublishProductExcel>();

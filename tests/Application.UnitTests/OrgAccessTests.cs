@@ -45,4 +45,12 @@ public sealed class OrgAccessTests
         await FluentActions.Awaiting(() => Access(false, null, []).ResolveAsync("org-z", default).AsTask()).Should().ThrowAsync<UnauthenticatedException>();
         (await Access(false, null, [], allowOverride: true).ResolveAsync("org-z", default)).Should().Be("org-z");
     }
+    [Fact]
+    public async Task The_scope_of_an_admin_is_every_org_of_a_customer_its_own_and_of_an_anonymous_caller_none()
+    {
+        (await Access(true, "org-a", [Roles.Admin]).ScopeAsync(default)).Should().BeNull();
+        (await Access(true, "org-a", [Roles.Customer]).ScopeAsync(default)).Should().Equal("org-a");
+        (await Access(true, "org-a", [Roles.Sales]).ScopeAsync(default)).Should().Equal("org-a");
+        (await Access(false, null, []).ScopeAsync(default)).Should().BeEmpty();
+    }
 }

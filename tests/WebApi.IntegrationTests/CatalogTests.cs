@@ -301,14 +301,16 @@ public sealed class CatalogTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var admin = app.Admin();
         var site = Market.NewSite();
-        async Task<string> Add(Api who, string name, string parent, string priority) =>
-            Market.Id(await who.GetAsync("/product/homepage_category_tree_add.dspy", ("url_link", site), ("parentid", parent), ("priority", priority), ("name", name)));
+        async Task<string> Add(Api who, string name, string parent, string priority, string? on = null) =>
+            Market.Id(await who.GetAsync("/product/homepage_category_tree_add.dspy", ("url_link", on ?? site),
+                ("parentid", parent), ("priority", priority), ("name", name)));
         var jizuo = await Add(admin, "基座", "0", "1");
         var net = await Add(admin, "网络", "0", "2");
         await Add(admin, "通用算力", jizuo, "2");
         await Add(admin, "智能算力", jizuo, "1");
         await Add(admin, "未来网络", net, "1");
-        await Add(app.Operator(), "基座", "0", "1"); // a tenant's own 基座 root is not the platform section
+        // a tenant's own 基座 root (on its own site) is not the platform section
+        await Add(app.Operator(), "基座", "0", "1", Market.NewSite());
 
         var r = await app.Anonymous().GetAsync("/product/get_firstpage_jizuonet.dspy");
         r.Status.Should().BeTrue(r.Raw);

@@ -15,7 +15,8 @@ namespace Kboss.Application.SmartProducts;
 /// input): sales, operators and admins send <c>data</c>, a JSON array of product objects with the field names of
 /// <c>up_smart</c> (<c>product_model</c> and <c>card_type</c> required, numbers accepted as text), in a JSON body
 /// (<c>{"data": [...]}</c>) or as a form field. All or nothing: the first bad row aborts with <c>第N行数据有误: …</c>.
-/// Ids are generated and <c>update_date</c> is today. At most <see cref="BatchAddSmartProductsHandler.MaxRows"/> rows.
+/// Ids are generated, the products belong to the caller's org (ADR 0017) and <c>update_date</c> is today.
+/// At most <see cref="BatchAddSmartProductsHandler.MaxRows"/> rows.
 /// </summary>
 public sealed record BatchAddSmartProducts : ICommand<Reply<BatchAddResult>>
 {
@@ -59,7 +60,7 @@ public sealed class BatchAddSmartProductsHandler(IKbossDbContext db, ICurrentUse
         {
             var (values, error) = SmartField.Read(rows[i]);
             if (error is not null) throw RequestValidationException.For("data", $"第{i + 1}行数据有误: {error}");
-            var p = new SmartProduct { UpdateDate = today, UserId = user.UserId ?? "" };
+            var p = new SmartProduct { UpdateDate = today, UserId = user.UserId ?? "", OrgId = user.OrgId ?? "" };
             foreach (var (name, value) in values) SmartField.All.First(f => f.Name == name).Set(p, value);
             products.Add(p);
         }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Mediator;
@@ -45,15 +46,19 @@ public sealed class GetSmartProductsHandler(IKbossDbContext db) : IQueryHandler<
 
 /// <summary>
 /// <c>GET /product_smart/get_smart.dspy</c> 销售展示智算产品 (analysis/catalog.md §3.6.2): sales, operators and admins see
-/// every product with every field (rents, terms, remark, type), newest update first, the array in <c>msg</c>.
+/// the products of the orgs they may act on (admin: every product) with every field (rents, terms, remark, type),
+/// newest update first, the array in <c>msg</c> (ADR 0017).
 /// </summary>
 public sealed record GetSmartProductsForSales : IQuery<ListInMsgReply<SmartProductSalesView>>;
 
-public sealed class GetSmartProductsForSalesHandler(IKbossDbContext db) : IQueryHandler<GetSmartProductsForSales, ListInMsgReply<SmartProductSalesView>>
+public sealed class GetSmartProductsForSalesHandler(IKbossDbContext db, OrgAccess orgs)
+    : IQueryHandler<GetSmartProductsForSales, ListInMsgReply<SmartProductSalesView>>
 {
     public async ValueTask<ListInMsgReply<SmartProductSalesView>> Handle(GetSmartProductsForSales q, CancellationToken ct)
     {
-        var rows = await db.SmartProducts.AsNoTracking().OrderByDescending(p => p.UpdateDate).ThenByDescending(p => p.CreateAt)
+        var scope = await orgs.ScopeAsync(ct);
+        var products = db.SmartProducts.AsNoTracking().Where(p => scope == null || scope.Contains(p.OrgId));
+        var rows = await products.OrderByDescending(p => p.UpdateDate).ThenByDescending(p => p.CreateAt)
             .ThenBy(p => p.Id).Take(GetSmartProductsHandler.MaxRows * 10).ToListAsync(ct);
         return ListInMsgReply<SmartProductSalesView>.Of(rows.Select(SmartProductSalesView.FromSales).ToList());
     }

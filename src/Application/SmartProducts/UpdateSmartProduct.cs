@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace Kboss.Application.SmartProducts;
 /// <c>POST /product_smart/up_smart.dspy</c> 销售修改智算产品 (analysis/catalog.md §3.6.3): sales, operators and admins
 /// change the given fields of product <c>id</c> (absent keys are kept; numbers are stored as their text: <c>address: 1</c>
 /// → <c>"1"</c>); <c>yearly_rent</c> is accepted for <c>yearly_rant</c>; <c>update_date</c> becomes today (platform date).
+/// Only a product of an org the caller may act on (another org's → 403, ADR 0017).
 /// The documented 502 example is ignored: the answer is 200 with the updated product.
 /// </summary>
 public sealed record UpdateSmartProduct : ICommand<Reply<SmartProductSalesView>>
@@ -102,16 +104,20 @@ public sealed class UpdateSmartProductValidator : AbstractValidator<UpdateSmartP
     }
 }
 
-public sealed class UpdateSmartProductHandler(IKbossDbContext db, ICurrentUser user, IPlatformSettings settings, TimeProvider clock)
+public sealed class UpdateSmartProductHandler(
+    IKbossDbContext db, ICurrentUser user, IPlatformSettings settings, TimeProvider clock, OrgAccess orgs)
     : ICommandHandler<UpdateSmartProduct, Reply<SmartProductSalesView>>
 {
     /// <summary>Message for an unknown product.</summary>
     public const string NotFound = "智算产品不存在";
+    /// <summary>Message for another org's product.</summary>
+    public const string Forbidden = "无权操作其他机构的智算产品";
 
     public async ValueTask<Reply<SmartProductSalesView>> Handle(UpdateSmartProduct c, CancellationToken ct)
     {
         var id = c.Id!.Trim();
         var p = await db.SmartProducts.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw BusinessException.NotFound(NotFound);
+        await orgs.EnsureCanActOnAsync(p.OrgId, Forbidden, ct);
         var changed = new Dictionary<string, string>();
         foreach (var (name, value) in c.Given())
         {

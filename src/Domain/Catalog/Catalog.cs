@@ -151,12 +151,14 @@ public sealed class WlwlParameter : Entity, ISoftDeletable
     public string Distance { get; set; } = "";
     /// <summary>Display order ("ordered as stored").</summary>
     public int Sort { get; set; }
+    /// <summary>Owning org (the org that added the row; null: the platform's table, admins only). ADR 0017.</summary>
+    public string? OrgId { get; set; }
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 }
 
 /// <summary>首页产品树 node. Roots have a null <see cref="ParentId"/>; siblings sort by <see cref="Priority"/> ascending. analysis §2.5, §4.5.</summary>
-public sealed class HomepageCategoryNode : Entity, ISoftDeletable
+public sealed class HomepageCategoryNode : Entity, ISoftDeletable, Kboss.Domain.Marketplace.ISiteRow
 {
     /// <summary>Site (<c>url_link</c>, trimmed).</summary>
     public string UrlLink { get; set; } = "";

@@ -59,6 +59,8 @@ public sealed class SmartProduct : Entity, ISoftDeletable
     public string Type { get; set; } = "";
     /// <summary>Creator.</summary>
     public string UserId { get; set; } = "";
+    /// <summary>Owning org (the creator's; empty when unknown: admins only). ADR 0017.</summary>
+    public string OrgId { get; set; } = "";
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 }

@@ -3,7 +3,7 @@ using Kboss.Domain.Common;
 namespace Kboss.Domain.Marketplace;
 
 /// <summary>公司类别: a company type publishers pick (<c>company_type</c>). spec: 04-marketplace.md; analysis/catalog.md §2.7.</summary>
-public sealed class CompanyCategory : Entity, ISoftDeletable
+public sealed class CompanyCategory : Entity, ISoftDeletable, ISiteRow
 {
     /// <summary>公司类型 name (<c>company_category</c> on the wire).</summary>
     public string Name { get; set; } = "";
@@ -22,7 +22,7 @@ public sealed class CompanyCategory : Entity, ISoftDeletable
 /// <see cref="Permission"/> <c>"0"</c> hides the node and its sub-tree from customers on the publish page;
 /// <see cref="CartFlag"/> <c>"1"</c> shows the CPU/GPU inputs (else null). analysis/catalog.md §2.8, §4.6.
 /// </summary>
-public sealed class ProductCategory : Entity, ISoftDeletable
+public sealed class ProductCategory : Entity, ISoftDeletable, ISiteRow
 {
     /// <summary>Category name (<c>product_category</c> on add, <c>name</c> in the tree).</summary>
     public string Name { get; set; } = "";

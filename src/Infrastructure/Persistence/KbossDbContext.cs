@@ -58,6 +58,7 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<WlwlParameter> WlwlParameters => Set<WlwlParameter>();
+    public DbSet<Site> Sites => Set<Site>();
     public DbSet<HomepageCategoryNode> HomepageCategoryNodes => Set<HomepageCategoryNode>();
     public DbSet<UserInquiry> UserInquiries => Set<UserInquiry>();
     public DbSet<CustomerResource> CustomerResources => Set<CustomerResource>();

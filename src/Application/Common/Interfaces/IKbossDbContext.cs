@@ -41,6 +41,8 @@ public interface IKbossDbContext
     /// <summary>Long machine operations of the container cloud (cpc_operation).</summary>
     DbSet<ProvisioningOperation> ProvisioningOperations { get; }
     /// <summary>公司类别.</summary>
+    /// <summary>Sites (url_link) and their owning orgs (ADR 0017).</summary>
+    DbSet<Site> Sites { get; }
     DbSet<CompanyCategory> CompanyCategories { get; }
     /// <summary>所属类别 (tree).</summary>
     DbSet<ProductCategory> ProductCategories { get; }

@@ -32,6 +32,23 @@ public sealed class OrgAccess(IKbossDbContext db, ICurrentUser user, IPlatformSe
     }
 
     /// <summary>
+    /// The orgs the caller may act on: its own and, for operators and resellers, the orgs it owns; null for an admin
+    /// (every org); empty for an anonymous caller.
+    /// </summary>
+    public async Task<List<string>?> ScopeAsync(CancellationToken ct)
+    {
+        if (!user.IsAuthenticated || user.OrgId is null) return [];
+        if (user.IsInRole(Roles.Admin)) return null;
+        var owns = user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Reseller);
+        var scope = owns
+            ? await db.Organizations.AsNoTracking().Where(o => o.OwnerOrgId == user.OrgId).Select(o => o.Id)
+                .ToListAsync(ct)
+            : [];
+        scope.Add(user.OrgId);
+        return scope;
+    }
+
+    /// <summary>
     /// The effective org for a request naming <paramref name="requested"/> (null: the caller's own).
     /// </summary>
     /// <exception cref="UnauthenticatedException">Anonymous caller and no allowed override.</exception>

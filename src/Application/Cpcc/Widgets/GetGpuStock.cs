@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
@@ -12,12 +13,14 @@ namespace Kboss.Application.Cpcc.Widgets;
 /// <summary>
 /// B1 <c>GET /dev/cpcc/cpcwidget/obtaining_gpuinfo.dspy</c>: GPU models with the cards still available
 /// (stock − consumed, never below 0 per cluster), merged by model name across widgets and centres, filtered by
-/// <c>cpcid</c> and/or <c>clusterid</c> when given; keys ordered by widget update_time ascending; models with 0
-/// included. <c>data</c> is <c>{"model": count}</c>. spec: 43-cpcc-purchase.md; analysis/cpcc.md §4.3.
+/// <c>cpcid</c> and/or <c>clusterid</c> when given (public: a purchase page names its centre); without both, the
+/// centres of the orgs the caller may act on (admin: all) and an anonymous caller must name one (ADR 0017); keys
+/// ordered by widget update_time ascending; models with 0 included. <c>data</c> is <c>{"model": count}</c>.
+/// spec: 43-cpcc-purchase.md; analysis/cpcc.md §4.3.
 /// </summary>
 public sealed record GetGpuStock : IQuery<Reply<IReadOnlyDictionary<string, long>>>
 {
-    /// <summary>Optional centre filter.</summary>
+    /// <summary>Centre filter (an anonymous caller gives it or <c>clusterid</c>).</summary>
     public string? Cpcid { get; init; }
     /// <summary>Optional cluster filter.</summary>
     public string? Clusterid { get; init; }
@@ -34,7 +37,8 @@ public sealed class GetGpuStockValidator : AbstractValidator<GetGpuStock>
 }
 
 /// <summary>Handles <see cref="GetGpuStock"/> with one query.</summary>
-public sealed class GetGpuStockHandler(IKbossDbContext db, CenterGuard guard) : IQueryHandler<GetGpuStock, Reply<IReadOnlyDictionary<string, long>>>
+public sealed class GetGpuStockHandler(IKbossDbContext db, CenterGuard guard, OrgAccess orgs, ICurrentUser user)
+    : IQueryHandler<GetGpuStock, Reply<IReadOnlyDictionary<string, long>>>
 {
     public async ValueTask<Reply<IReadOnlyDictionary<string, long>>> Handle(GetGpuStock q, CancellationToken ct)
     {
@@ -45,6 +49,13 @@ public sealed class GetGpuStockHandler(IKbossDbContext db, CenterGuard guard) : 
             throw BusinessException.NotFound("算力集群不存在");
         var query = db.Widgets.AsNoTracking().Where(w => w.Type == WidgetTypes.Gpu);
         if (cpcid is not null) query = query.Where(w => w.Cpcid == cpcid);
+        else if (clusterId is null)
+        {
+            if (!user.IsAuthenticated) throw RequestValidationException.For("cpcid", "缺少必要参数: cpcid");
+            var scope = await orgs.ScopeAsync(ct);
+            if (scope is not null)
+                query = query.Where(w => db.ComputeCenters.Any(c => c.Id == w.Cpcid && scope.Contains(c.OrgId)));
+        }
         var rows = await query
             .OrderBy(w => w.UpdateTime).ThenBy(w => w.Id)
             .Select(w => new

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Kboss.Domain.Catalog;
@@ -11,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kboss.Application.Products.Catalog;
 
 /// <summary>
-/// <c>GET /product/homepage_category_tree_add.dspy</c> 首页产品树增加: an operator adds a node to a site's tree;
-/// <c>parentid</c> <c>"0"</c> is a root, else a live node of the same site the caller may act on (<c>父节点不存在</c>).
+/// <c>GET /product/homepage_category_tree_add.dspy</c> 首页产品树增加: an operator adds a node to the tree of a site it
+/// manages (the node belongs to the site's org; another org's site → 403; an unregistered site is claimed, ADR 0017);
+/// <c>parentid</c> <c>"0"</c> is a root, else a live node of the same site (<c>父节点不存在</c>).
 /// analysis/catalog.md §3.1.20, §4.5.
 /// </summary>
 public sealed record AddHomepageNode : ICommand<Reply<IdData>>
@@ -52,23 +54,22 @@ public sealed class AddHomepageNodeValidator : AbstractValidator<AddHomepageNode
     }
 }
 
-public sealed class AddHomepageNodeHandler(IKbossDbContext db, CatalogAccess access, ICurrentUser user) : ICommandHandler<AddHomepageNode, Reply<IdData>>
+public sealed class AddHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user)
+    : ICommandHandler<AddHomepageNode, Reply<IdData>>
 {
     /// <summary>Message for a missing parent.</summary>
     public const string NoParent = "父节点不存在";
 
     public async ValueTask<Reply<IdData>> Handle(AddHomepageNode c, CancellationToken ct)
     {
-        var site = c.UrlLink!.Trim();
-        var org = access.RequireOrg();
+        var site = SiteAccess.Key(c.UrlLink);
+        var org = await sites.EnsureCanManageAsync(site, ct);
         string? parentId = null;
         if (!HomepageTree.IsRoot(c.Parentid))
         {
             parentId = c.Parentid!.Trim();
-            var parent = await db.HomepageCategoryNodes.AsNoTracking().Where(n => n.Id == parentId && n.UrlLink == site)
-                .Select(n => new { n.OrgId }).FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(NoParent);
-            await access.EnsureAsync(parent.OrgId, ct);
-            org = parent.OrgId;
+            if (!await db.HomepageCategoryNodes.AnyAsync(n => n.Id == parentId && n.UrlLink == site, ct))
+                throw BusinessException.NotFound(NoParent);
         }
         var node = new HomepageCategoryNode
         {

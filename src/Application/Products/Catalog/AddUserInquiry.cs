@@ -16,7 +16,7 @@ namespace Kboss.Application.Products.Catalog;
 /// <c>GET /product/add_user_inquiry.dspy</c> 立即咨询添加 (public): a visitor leaves a lead. <c>name</c>, <c>phone</c> and
 /// <c>url_link</c> are required; the phone is a mainland mobile or a landline, the email an address; <c>feedback</c>
 /// from the visitor is ignored (a new lead is <c>"0"</c>). The lead belongs to the org of the related published item,
-/// else to the org whose homepage tree or categories serve the site (ADR 0008). analysis §3.1.14, §6 #12.
+/// else to the org that owns the site (ADR 0008, 0017). analysis §3.1.14, §6 #12.
 /// </summary>
 public sealed record AddUserInquiry : ICommand<Reply<IdData>>
 {
@@ -65,7 +65,7 @@ public sealed partial class AddUserInquiryValidator : AbstractValidator<AddUserI
     private static partial Regex Email();
 }
 
-/// <summary>Handles <see cref="AddUserInquiry"/>: at most three lookups resolve the owning org, one save.</summary>
+/// <summary>Handles <see cref="AddUserInquiry"/>: the related item's org, else the site's owner; one save.</summary>
 public sealed class AddUserInquiryHandler(IKbossDbContext db, ICurrentUser user) : ICommandHandler<AddUserInquiry, Reply<IdData>>
 {
     public async ValueTask<Reply<IdData>> Handle(AddUserInquiry c, CancellationToken ct)
@@ -74,8 +74,8 @@ public sealed class AddUserInquiryHandler(IKbossDbContext db, ICurrentUser user)
         var relate = CatalogAccess.Clean(c.RelateId);
         string? org = null;
         if (relate is not null) org = await db.PublishProducts.AsNoTracking().Where(p => p.Id == relate).Select(p => p.OrgId).FirstOrDefaultAsync(ct);
-        org ??= await db.HomepageCategoryNodes.AsNoTracking().Where(n => n.UrlLink == site).OrderBy(n => n.CreateAt).Select(n => n.OrgId).FirstOrDefaultAsync(ct);
-        org ??= await db.ProductCategories.AsNoTracking().Where(n => n.UrlLink == site).OrderBy(n => n.CreateAt).Select(n => n.OrgId).FirstOrDefaultAsync(ct);
+        org ??= await db.Sites.AsNoTracking().Where(s => s.UrlLink == site).Select(s => s.OrgId)
+            .FirstOrDefaultAsync(ct);
         var lead = new UserInquiry
         {
             UrlLink = site, OrgId = org, PublishType = CatalogAccess.Clean(c.PublishType), RelateId = relate,

@@ -14,7 +14,8 @@ namespace Kboss.Application.Products.Catalog;
 /// <summary>
 /// <c>GET|POST /product/wlwl_parameter_save.dspy</c> (kboss addition, ADR 0008): an operator maintains the 未来网络 price
 /// table. The four lookup values identify the row: an existing row gets the new <c>price</c>/<c>distance</c>/<c>sort</c>,
-/// otherwise a row is added; <c>del_flg=1</c> deletes the row.
+/// otherwise a row is added for the caller's org; <c>del_flg=1</c> deletes the row. A row belongs to the org that added
+/// it: another org changing or deleting it → 403; the seeded rows (no org) are the platform's, admins only (ADR 0017).
 /// </summary>
 public sealed record SaveWlwlParameter : ICommand<Reply<IdData>>
 {
@@ -54,7 +55,8 @@ public sealed class SaveWlwlParameterValidator : AbstractValidator<SaveWlwlParam
     }
 }
 
-public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser user) : ICommandHandler<SaveWlwlParameter, Reply<IdData>>
+public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser user, CatalogAccess access)
+    : ICommandHandler<SaveWlwlParameter, Reply<IdData>>
 {
     public async ValueTask<Reply<IdData>> Handle(SaveWlwlParameter c, CancellationToken ct)
     {
@@ -71,6 +73,7 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
     {
         string school = c.HighSchool!.Trim(), center = c.ChaosuanCenter!.Trim(), routes = c.RouteNum!.Trim(), band = c.Broadband!.Trim();
         var row = await db.WlwlParameters.FirstOrDefaultAsync(r => r.HighSchool == school && r.ChaosuanCenter == center && r.RouteNum == routes && r.Broadband == band, ct);
+        if (row is not null) await access.EnsureAsync(row.OrgId, ct);
         if (c.DelFlg?.Trim() == DelFlag.Deleted)
         {
             if (row is null) throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
@@ -80,7 +83,11 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
             return Reply.Ok("删除成功", new IdData(row.Id));
         }
         var added = row is null;
-        row ??= db.WlwlParameters.Add(new WlwlParameter { HighSchool = school, ChaosuanCenter = center, RouteNum = routes, Broadband = band }).Entity;
+        row ??= db.WlwlParameters.Add(new WlwlParameter
+        {
+            HighSchool = school, ChaosuanCenter = center, RouteNum = routes, Broadband = band,
+            OrgId = access.RequireOrg(),
+        }).Entity;
         RuleExtensions.TryDecimal(c.Price, out var price);
         row.Price = price;
         row.Distance = c.Distance!.Trim();

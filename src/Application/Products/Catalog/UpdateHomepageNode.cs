@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Mediator;
@@ -12,7 +13,8 @@ namespace Kboss.Application.Products.Catalog;
 /// <summary>
 /// <c>GET /product/homepage_category_tree_update.dspy</c> 首页产品树更新: partial update. A new <c>parentid</c> must be a
 /// live node of the same site (<c>父节点不存在</c>), never the node itself or a descendant (<c>父节点不能是自身或子节点</c>);
-/// a new <c>url_link</c> moves the node's whole sub-tree. analysis §3.1.22, §4.5.
+/// a new <c>url_link</c> moves the node's whole sub-tree to that site, which the caller must manage too (the nodes then
+/// belong to its org). The caller must manage the node's site (ADR 0017). analysis §3.1.22, §4.5.
 /// </summary>
 public sealed record UpdateHomepageNode : ICommand<Reply<IdData>>
 {
@@ -52,7 +54,8 @@ public sealed class UpdateHomepageNodeValidator : AbstractValidator<UpdateHomepa
 }
 
 /// <summary>Handles <see cref="UpdateHomepageNode"/>: loads the node's site once for the parent and cycle checks.</summary>
-public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, CatalogAccess access, ICurrentUser user) : ICommandHandler<UpdateHomepageNode, Reply<IdData>>
+public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, SiteAccess sites, ICurrentUser user)
+    : ICommandHandler<UpdateHomepageNode, Reply<IdData>>
 {
     /// <summary>Message for a parent that is the node or one of its descendants.</summary>
     public const string Cycle = "父节点不能是自身或子节点";
@@ -62,9 +65,11 @@ public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, CatalogAccess 
         var id = c.Id!.Trim();
         var siteNodes = await db.HomepageCategoryNodes.Where(n => db.HomepageCategoryNodes.Any(x => x.Id == id && x.UrlLink == n.UrlLink)).ToListAsync(ct);
         var node = siteNodes.FirstOrDefault(n => n.Id == id) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(node.OrgId, ct);
+        await sites.EnsureCanManageRowAsync(node.UrlLink, node.OrgId, ct);
         var subtree = HomepageTree.Subtree(siteNodes, node.Id);
         var site = CatalogAccess.Clean(c.UrlLink) ?? node.UrlLink;
+        // before any change: a claim saves at once
+        var owner = site == node.UrlLink ? null : await sites.EnsureCanManageAsync(site, ct);
         if (c.Parentid is not null)
         {
             if (HomepageTree.IsRoot(c.Parentid)) node.ParentId = null;
@@ -76,13 +81,12 @@ public sealed class UpdateHomepageNodeHandler(IKbossDbContext db, CatalogAccess 
                     ? siteNodes.FirstOrDefault(n => n.Id == parentId)
                     : await db.HomepageCategoryNodes.FirstOrDefaultAsync(n => n.Id == parentId && n.UrlLink == site, ct);
                 if (parent is null) throw BusinessException.NotFound(AddHomepageNodeHandler.NoParent);
-                await access.EnsureAsync(parent.OrgId, ct);
                 node.ParentId = parent.Id;
             }
         }
         else if (site != node.UrlLink && node.ParentId is not null) node.ParentId = null; // moved to another site: becomes a root there
-        if (site != node.UrlLink)
-            foreach (var n in siteNodes.Where(n => subtree.Contains(n.Id))) n.UrlLink = site;
+        if (owner is not null)
+            foreach (var n in siteNodes.Where(n => subtree.Contains(n.Id))) (n.UrlLink, n.OrgId) = (site, owner);
         if (RuleExtensions.TryInt(c.Priority, out var priority)) node.Priority = (int)priority;
         if (c.Name is not null) node.Name = c.Name.Trim();
         if (c.Icon is not null) node.Icon = CatalogAccess.Clean(c.Icon);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Mediator;
@@ -11,7 +12,8 @@ using Entity = Kboss.Domain.Marketplace.CompanyCategory;
 namespace Kboss.Application.Products.Categories;
 
 /// <summary>
-/// <c>GET /product/company_category_add.dspy</c> 公司类别添加: an operator adds a company category to its org
+/// <c>GET /product/company_category_add.dspy</c> 公司类别添加: an operator adds a company category to a site it manages
+/// (the row belongs to the site's org, 403 for another org's site, ADR 0017) or, without <c>url_link</c>, to its org
 /// (duplicate live name in the org and site → <c>该公司类别已存在</c>). spec: 04-marketplace.md; analysis/catalog.md §3.2.1.
 /// </summary>
 public sealed record AddCompanyCategory : ICommand<Reply<IdData>>
@@ -33,7 +35,8 @@ public sealed class AddCompanyCategoryValidator : AbstractValidator<AddCompanyCa
     }
 }
 
-public sealed class AddCompanyCategoryHandler(IKbossDbContext db, ICurrentUser user) : ICommandHandler<AddCompanyCategory, Reply<IdData>>
+public sealed class AddCompanyCategoryHandler(IKbossDbContext db, ICurrentUser user, SiteAccess sites)
+    : ICommandHandler<AddCompanyCategory, Reply<IdData>>
 {
     /// <summary>Message for a duplicate name.</summary>
     public const string Duplicate = "该公司类别已存在";
@@ -41,8 +44,10 @@ public sealed class AddCompanyCategoryHandler(IKbossDbContext db, ICurrentUser u
     public async ValueTask<Reply<IdData>> Handle(AddCompanyCategory c, CancellationToken ct)
     {
         var name = c.CompanyCategory!.Trim();
-        var org = user.OrgId ?? throw new UnauthenticatedException();
-        var site = MarketplaceValues.Clean(c.UrlLink) ?? "";
+        var site = SiteAccess.Key(c.UrlLink);
+        var org = site.Length > 0
+            ? await sites.EnsureCanManageAsync(site, ct)
+            : user.OrgId ?? throw new UnauthenticatedException();
         if (await db.CompanyCategories.AnyAsync(x => x.OrgId == org && x.UrlLink == site && x.Name == name, ct)) throw BusinessException.Conflict(Duplicate);
         var entity = new Entity { Name = name, OrgId = org, UserId = user.UserId, UrlLink = site };
         db.CompanyCategories.Add(entity);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Mediator;
@@ -12,7 +13,8 @@ namespace Kboss.Application.Products.Categories;
 
 /// <summary>
 /// <c>GET /product/product_category_add.dspy</c> 所属类别添加: an operator adds a node under <c>parentid</c> (empty or
-/// <c>0</c>: root; else a live category of an org it may act on). <c>priority</c> defaults to 1, <c>permission</c> to 1,
+/// <c>0</c>: root; else a live category it may manage) of a site it manages (the node belongs to the site's org;
+/// another org's site → 403, ADR 0017). <c>priority</c> defaults to 1, <c>permission</c> to 1,
 /// <c>cart_flag</c> is "1" or null. Duplicate name under the same parent → <c>该类别已存在</c>. analysis/catalog.md §3.2.5.
 /// </summary>
 public sealed record AddProductCategory : ICommand<Reply<IdData>>
@@ -45,7 +47,8 @@ public sealed class AddProductCategoryValidator : AbstractValidator<AddProductCa
     }
 }
 
-public sealed class AddProductCategoryHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user)
+public sealed class AddProductCategoryHandler(
+    IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
     : ICommandHandler<AddProductCategory, Reply<IdData>>
 {
     /// <summary>Message for a duplicate name under the same parent.</summary>
@@ -67,6 +70,7 @@ public sealed class AddProductCategoryHandler(IKbossDbContext db, MarketplaceAcc
             org = parent.OrgId;
             site ??= parent.UrlLink;
         }
+        if (!string.IsNullOrEmpty(site)) org = await sites.EnsureCanManageAsync(site, ct);
         var name = c.ProductCategory!.Trim();
         if (await db.ProductCategories.AnyAsync(x => x.OrgId == org && x.UrlLink == (site ?? "") && x.ParentId == parentId && x.Name == name, ct))
             throw BusinessException.Conflict(Duplicate);

@@ -12,11 +12,12 @@ namespace Kboss.Application.Products.Categories;
 /// <summary>
 /// <c>GET /product/homepage_product_category.dspy</c> 首页产品类查找: public; the site's category tree (as
 /// <c>to_page=show</c>) where each node has <c>count</c> = the public items (approved + listed) of <c>publish_type</c>
-/// in its sub-tree, each item counted once. Two queries. analysis/catalog.md §3.2.15.
+/// in its sub-tree, each item counted once. Without <c>url_link</c>: the caller's sites (anonymous callers must name
+/// the site, ADR 0017). Two queries. analysis/catalog.md §3.2.15.
 /// </summary>
 public sealed record HomepageProductCategories : IQuery<Reply<IReadOnlyList<CategoryNode>>>
 {
-    /// <summary>Site.</summary>
+    /// <summary>Site (required for anonymous callers).</summary>
     public string? UrlLink { get; init; }
     /// <summary>1 商品 / 2 需求 (both when absent).</summary>
     public string? PublishType { get; init; }
@@ -36,7 +37,7 @@ public sealed class HomepageProductCategoriesHandler(IKbossDbContext db, Marketp
 {
     public async ValueTask<Reply<IReadOnlyList<CategoryNode>>> Handle(HomepageProductCategories q, CancellationToken ct)
     {
-        var all = await access.Categories(q.UrlLink).ToListAsync(ct);
+        var all = await (await access.CategoriesAsync(q.UrlLink, ct)).ToListAsync(ct);
         var items = db.PublishProducts.AsNoTracking().Where(MarketplaceAccess.IsPublic);
         if (MarketplaceValues.Clean(q.UrlLink) is { } site) items = items.Where(p => p.UrlLink == site);
         if (MarketplaceValues.Clean(q.PublishType) is { } type) items = items.Where(p => p.PublishType == type);

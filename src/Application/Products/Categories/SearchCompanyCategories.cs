@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Mediator;
@@ -16,7 +17,8 @@ public sealed record CompanyCategoryDto(string Id, string CompanyCategory, strin
 
 /// <summary>
 /// <c>GET /product/company_category_search.dspy</c> 公司类别查找: public (publish form and square filter); the live
-/// categories of the site (<c>url_link</c>; all when absent), oldest first. analysis/catalog.md §3.2.2.
+/// categories of the site (<c>url_link</c>; absent: the caller's sites, required for anonymous callers, ADR 0017),
+/// oldest first. analysis/catalog.md §3.2.2.
 /// </summary>
 public sealed record SearchCompanyCategories : IQuery<Reply<IReadOnlyList<CompanyCategoryDto>>>
 {
@@ -32,13 +34,12 @@ public sealed class SearchCompanyCategoriesValidator : AbstractValidator<SearchC
 }
 
 /// <summary>Handles <see cref="SearchCompanyCategories"/> in one query.</summary>
-public sealed class SearchCompanyCategoriesHandler(IKbossDbContext db) : IQueryHandler<SearchCompanyCategories, Reply<IReadOnlyList<CompanyCategoryDto>>>
+public sealed class SearchCompanyCategoriesHandler(IKbossDbContext db, SiteAccess sites)
+    : IQueryHandler<SearchCompanyCategories, Reply<IReadOnlyList<CompanyCategoryDto>>>
 {
     public async ValueTask<Reply<IReadOnlyList<CompanyCategoryDto>>> Handle(SearchCompanyCategories q, CancellationToken ct)
     {
-        var site = MarketplaceValues.Clean(q.UrlLink);
-        var query = db.CompanyCategories.AsNoTracking();
-        if (site is not null) query = query.Where(c => c.UrlLink == site);
+        var query = await sites.ScopeAsync(db.CompanyCategories.AsNoTracking(), q.UrlLink, ct);
         var rows = await query.OrderBy(c => c.CreateAt).ThenBy(c => c.Id)
             .Select(c => new CompanyCategoryDto(c.Id, c.Name, c.UrlLink)).ToListAsync(ct);
         return Reply.Ok<IReadOnlyList<CompanyCategoryDto>>("查找成功", rows);

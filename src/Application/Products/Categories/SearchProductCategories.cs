@@ -10,13 +10,14 @@ namespace Kboss.Application.Products.Categories;
 /// <summary>
 /// <c>GET /product/product_category_search.dspy</c> 所属类别查找: public; the site's category tree. With
 /// <c>to_page=publish</c> a caller who is not an operator does not see <c>permission=0</c> nodes (nor their sub-trees);
-/// <c>show</c> (default, what anonymous pages send) shows all. analysis/catalog.md §3.2.6, §4.6.
+/// <c>show</c> (default, what anonymous pages send) shows all. Without <c>url_link</c>: the caller's sites; anonymous
+/// callers must name the site (ADR 0017). analysis/catalog.md §3.2.6, §4.6.
 /// </summary>
 public sealed record SearchProductCategories : IQuery<Reply<IReadOnlyList<CategoryNode>>>
 {
     /// <summary>非必填 (ignored).</summary>
     public string? Userid { get; init; }
-    /// <summary>Site (all sites when absent).</summary>
+    /// <summary>Site (required for anonymous callers; absent: the caller's sites).</summary>
     public string? UrlLink { get; init; }
     /// <summary>show: 首页; publish: 发布页.</summary>
     public string? ToPage { get; init; }
@@ -36,7 +37,7 @@ public sealed class SearchProductCategoriesHandler(MarketplaceAccess access) : I
 {
     public async ValueTask<Reply<IReadOnlyList<CategoryNode>>> Handle(SearchProductCategories q, CancellationToken ct)
     {
-        var all = await access.Categories(q.UrlLink).ToListAsync(ct);
+        var all = await (await access.CategoriesAsync(q.UrlLink, ct)).ToListAsync(ct);
         var hideRestricted = q.ToPage?.Trim() == "publish" && !access.IsOperator;
         var tree = CategoryTree.Build(all, c => !hideRestricted || c.Permission != "0");
         return Reply.Ok("查找成功", tree);

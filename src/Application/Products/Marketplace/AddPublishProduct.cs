@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Domain.Marketplace;
 using Mediator;
@@ -11,7 +12,9 @@ namespace Kboss.Application.Products.Marketplace;
 /// <summary>
 /// <c>GET /product/publish_product_add.dspy</c> (商品|需求)发布增加. Login required. A customer's item starts pending and
 /// unlisted (its <c>audit_status</c>, <c>status</c>, <c>first_page</c> and <c>priority</c> are ignored); an operator's is
-/// approved and listed at once (analysis/catalog.md §3.2.9, §4.2 S1/S2). <c>status</c> is derived from the listing state.
+/// approved and listed at once when its org manages the item's site (an unregistered site is claimed; no site: always),
+/// otherwise it is treated like a customer's and waits for the site's moderators (ADR 0017; analysis/catalog.md §3.2.9,
+/// §4.2 S1/S2). <c>status</c> is derived from the listing state.
 /// </summary>
 public sealed record AddPublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
 {
@@ -93,13 +96,15 @@ public sealed class AddPublishProductValidator : AbstractValidator<AddPublishPro
     }
 }
 
-public sealed class AddPublishProductHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user)
+public sealed class AddPublishProductHandler(
+    IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
     : ICommandHandler<AddPublishProduct, Reply<PublishStateDto>>
 {
     public async ValueTask<Reply<PublishStateDto>> Handle(AddPublishProduct c, CancellationToken ct)
     {
         var me = access.RequireUserId();
-        var isOperator = access.IsOperator;
+        var site = SiteAccess.Key(c.UrlLink);
+        var isOperator = access.IsOperator && (site.Length == 0 || await sites.CanManageAsync(site, claim: true, ct));
         var categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory!, isOperator, ct);
         var item = new PublishProduct { UserId = me, OrgId = user.OrgId ?? "" };
         PublishProductFieldsValidator.Apply(c, item, categories, isOperator);

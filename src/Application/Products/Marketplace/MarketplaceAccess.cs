@@ -14,7 +14,7 @@ namespace Kboss.Application.Products.Marketplace;
 /// items (approved + listed); a customer its own items plus public ones; an operator the items of the orgs it may act
 /// on (its org and the orgs it owns; admin: all).
 /// </summary>
-public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, OrgAccess orgs)
+public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, OrgAccess orgs, SiteAccess sites)
 {
     /// <summary>Message for an item that does not exist or is outside the caller's scope.</summary>
     public const string NotFoundMessage = "记录不存在";
@@ -32,12 +32,17 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     public static readonly Expression<Func<PublishProduct, bool>> IsPublic =
         p => p.AuditStatus == AuditStatuses.Approved && p.ListingStatus == ListingStatuses.Listing;
 
-    /// <summary>Items an operator may manage: its org's and those of orgs it owns (admin: every item).</summary>
+    /// <summary>
+    /// Items an operator may manage: those of its org and of the orgs it owns, and those on the sites of these orgs
+    /// (their moderators, ADR 0017); admin: every item.
+    /// </summary>
     public IQueryable<PublishProduct> Managed(IQueryable<PublishProduct> items)
     {
         if (user.IsInRole(Roles.Admin)) return items;
         var org = user.OrgId ?? "";
-        return items.Where(p => p.OrgId == org || db.Organizations.Any(o => o.Id == p.OrgId && o.OwnerOrgId == org));
+        var scope = db.Organizations.Where(o => o.Id == org || o.OwnerOrgId == org).Select(o => o.Id);
+        return items.Where(p => scope.Contains(p.OrgId)
+                                || db.Sites.Any(s => s.UrlLink == p.UrlLink && scope.Contains(s.OrgId)));
     }
 
     /// <summary>The back-office scope: an operator's managed items, else the caller's own items.</summary>
@@ -46,6 +51,18 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         if (IsOperator) return Managed(items);
         var me = RequireUserId();
         return items.Where(p => p.UserId == me);
+    }
+
+    /// <summary>
+    /// True when the caller (an operator) moderates an item of site <paramref name="urlLink"/> published by org
+    /// <paramref name="itemOrgId"/>: the managers of the site when it is registered, else those of the item's org
+    /// (ADR 0017).
+    /// </summary>
+    public async ValueTask<bool> CanModerateAsync(string urlLink, string itemOrgId, CancellationToken ct)
+    {
+        if (!IsOperator) return false;
+        var owner = SiteAccess.Key(urlLink).Length == 0 ? null : await sites.OwnerAsync(urlLink, ct);
+        return await orgs.CanActOnAsync(owner ?? itemOrgId, ct);
     }
 
     /// <summary>True when the caller (an operator) may manage items of <paramref name="orgId"/>.</summary>
@@ -67,30 +84,30 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         throw new ForbiddenException("无权查看其他用户的数据");
     }
 
-    /// <summary>Categories visible under <paramref name="urlLink"/> (all when empty).</summary>
-    public IQueryable<ProductCategory> Categories(string? urlLink)
-    {
-        var q = db.ProductCategories.AsNoTracking();
-        return string.IsNullOrWhiteSpace(urlLink) ? q : q.Where(c => c.UrlLink == urlLink.Trim());
-    }
+    /// <summary>
+    /// Categories a list shows: the site's when <paramref name="urlLink"/> is given, else those of the sites the caller
+    /// manages (anonymous callers must name the site; <see cref="SiteAccess.ScopeAsync{T}"/>).
+    /// </summary>
+    public Task<IQueryable<ProductCategory>> CategoriesAsync(string? urlLink, CancellationToken ct) =>
+        sites.ScopeAsync(db.ProductCategories.AsNoTracking(), urlLink, ct);
 
-    /// <summary>Loads a category the caller may manage (tracked).</summary>
+    /// <summary>Loads a category the caller may manage (tracked): its site's, else its org's.</summary>
     /// <exception cref="BusinessException">not_found.</exception>
-    /// <exception cref="ForbiddenException">Another org's category.</exception>
+    /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<ProductCategory> LoadManageableCategoryAsync(string id, CancellationToken ct)
     {
         var c = await db.ProductCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("类别不存在");
-        await orgs.EnsureCanActOnAsync(c.OrgId, ForbiddenMessage, ct);
+        await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
     }
 
-    /// <summary>Loads a company category the caller may manage (tracked).</summary>
+    /// <summary>Loads a company category the caller may manage (tracked): its site's, else its org's.</summary>
     /// <exception cref="BusinessException">not_found.</exception>
-    /// <exception cref="ForbiddenException">Another org's category.</exception>
+    /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<CompanyCategory> LoadManageableCompanyCategoryAsync(string id, CancellationToken ct)
     {
         var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("公司类别不存在");
-        await orgs.EnsureCanActOnAsync(c.OrgId, ForbiddenMessage, ct);
+        await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
     }
 

@@ -48,7 +48,7 @@ public sealed class SearchFirstPageValidator : AbstractValidator<SearchFirstPage
 }
 
 /// <summary>Handles <see cref="SearchFirstPage"/>: a count and a page query (plus the category lookup when filtering by category).</summary>
-public sealed class SearchFirstPageHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user)
+public sealed class SearchFirstPageHandler(IKbossDbContext db, ICurrentUser user)
     : IQueryHandler<SearchFirstPage, Reply<PageResult<PublishProductView>>>
 {
     /// <summary>Default page size of the square and homepage ([DOC] 默认8).</summary>
@@ -65,7 +65,8 @@ public sealed class SearchFirstPageHandler(IKbossDbContext db, MarketplaceAccess
         if (MarketplaceValues.Clean(q.CompanyType) is { } company) items = items.Where(p => p.CompanyType == company);
         if (MarketplaceValues.Clean(q.ProductCategory) is { } category)
         {
-            var all = await access.Categories(site).ToListAsync(ct);
+            var all = await db.ProductCategories.AsNoTracking().Where(c => site == null || c.UrlLink == site)
+                .ToListAsync(ct);
             var ids = MarketplaceAccess.Subtree(all, category).ToList();
             items = items.Where(p => p.Categories.Any(l => ids.Contains(l.CategoryId)));
         }

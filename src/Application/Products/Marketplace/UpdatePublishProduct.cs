@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Domain.Marketplace;
 using Mediator;
@@ -16,7 +17,10 @@ namespace Kboss.Application.Products.Marketplace;
 /// operator on someone else's item → approve / reject (with <c>reject_reason</c>), by a customer → 403;
 /// <c>listing_status=listing</c> → list (operators); otherwise → edit with the given fields (customer: back to pending
 /// and unlisted; operator on its own item: approved and listed; moderator: states unchanged).
-/// The caller must own the item or be an operator of its org; others get 403. The junk body field <c>sdsd</c> is ignored.
+/// The caller must own the item or moderate it (the managers of its site; without a registered site, operators of its
+/// org); others get 403. An operator author counts as an operator only on a site its org manages, and a new
+/// <c>url_link</c> must be a site the operator manages (else: the author's edit goes back to pending, a moderator
+/// gets 403) (ADR 0017). The junk body field <c>sdsd</c> is ignored.
 /// </summary>
 public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
 {
@@ -109,7 +113,8 @@ public sealed class UpdatePublishProductValidator : AbstractValidator<UpdatePubl
     }
 }
 
-public sealed class UpdatePublishProductHandler(IKbossDbContext db, MarketplaceAccess access, ICurrentUser user)
+public sealed class UpdatePublishProductHandler(
+    IKbossDbContext db, MarketplaceAccess access, ICurrentUser user, SiteAccess sites)
     : ICommandHandler<UpdatePublishProduct, Reply<PublishStateDto>>
 {
     public async ValueTask<Reply<PublishStateDto>> Handle(UpdatePublishProduct c, CancellationToken ct)
@@ -118,10 +123,18 @@ public sealed class UpdatePublishProductHandler(IKbossDbContext db, MarketplaceA
         var id = c.Id!.Trim();
         var item = await db.PublishProducts.Include(p => p.Categories).FirstOrDefaultAsync(p => p.Id == id, ct)
                    ?? throw BusinessException.NotFound(MarketplaceAccess.NotFoundMessage);
+        var moderates = await access.CanModerateAsync(item.UrlLink, item.OrgId, ct);
         PublishActor actor;
-        if (item.UserId == me) actor = access.IsOperator ? PublishActor.OperatorOwner : PublishActor.Customer;
-        else if (await access.CanManageOrgAsync(item.OrgId, ct)) actor = PublishActor.Moderator;
+        if (item.UserId == me) actor = moderates ? PublishActor.OperatorOwner : PublishActor.Customer;
+        else if (moderates) actor = PublishActor.Moderator;
         else throw new ForbiddenException(MarketplaceAccess.ForbiddenMessage);
+        var newSite = MarketplaceValues.Clean(c.UrlLink);
+        if (newSite is not null && newSite != item.UrlLink && actor != PublishActor.Customer
+            && !await sites.CanManageAsync(newSite, claim: true, ct)) // before any change: a claim saves at once
+        {
+            if (actor == PublishActor.Moderator) throw new ForbiddenException(SiteAccess.ForbiddenMessage);
+            actor = PublishActor.Customer;
+        }
 
         var audit = MarketplaceValues.Clean(c.AuditStatus);
         var listing = MarketplaceValues.Clean(c.ListingStatus);
@@ -147,9 +160,11 @@ public sealed class UpdatePublishProductHandler(IKbossDbContext db, MarketplaceA
         if (action == PublishAction.Edit)
         {
             IReadOnlyList<string>? categories = null;
+            var asOperator = actor != PublishActor.Customer;
             if (!string.IsNullOrWhiteSpace(c.ProductCategory))
-                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory, access.IsOperator, ct);
-            PublishProductFieldsValidator.Apply(c, item, categories, access.IsOperator);
+                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(
+                    db, c.ProductCategory, asOperator, ct);
+            PublishProductFieldsValidator.Apply(c, item, categories, asOperator);
         }
         item.Apply(transition.State!, transition.RejectReason);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,

@@ -69,7 +69,9 @@ internal sealed class SmartProductConfiguration : IEntityTypeConfiguration<Smart
                      nameof(SmartProduct.QuarterlyRent), nameof(SmartProduct.MonthlyRent), nameof(SmartProduct.Type) })
             b.Property<string>(p).HasMaxLength(SmartProductLimits.Short);
         b.Property(x => x.UserId).HasMaxLength(Keys.Id);
+        b.Property(x => x.OrgId).HasMaxLength(Keys.Id);
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.HasIndex(x => new { x.UpdateDate, x.CreateAt });
+        b.HasIndex(x => x.OrgId);
     }
 }

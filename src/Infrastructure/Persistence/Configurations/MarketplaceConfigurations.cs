@@ -4,6 +4,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kboss.Infrastructure.Persistence.Configurations;
 
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> b)
+    {
+        b.ToTable("site");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.UrlLink).HasMaxLength(500);
+        b.Property(x => x.OrgId).HasMaxLength(Keys.Id);
+        b.Property(x => x.UserId).HasMaxLength(Keys.Id);
+        b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
+        b.HasIndex(x => x.UrlLink).IsUnique().HasFilter(Keys.AliveFilter);
+        b.HasIndex(x => x.OrgId);
+    }
+}
+
 internal sealed class CompanyCategoryConfiguration : IEntityTypeConfiguration<CompanyCategory>
 {
     public void Configure(EntityTypeBuilder<CompanyCategory> b)

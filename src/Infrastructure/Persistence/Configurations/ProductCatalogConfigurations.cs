@@ -97,6 +97,8 @@ internal sealed class WlwlParameterConfiguration : IEntityTypeConfiguration<Wlwl
         b.Property(x => x.Broadband).HasMaxLength(50);
         b.Property(x => x.Price).HasPrecision(19, 4);
         b.Property(x => x.Distance).HasMaxLength(50);
+        b.Property(x => x.OrgId).HasMaxLength(Keys.Id);
+        b.HasIndex(x => x.OrgId);
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.HasIndex(x => new { x.HighSchool, x.ChaosuanCenter, x.RouteNum, x.Broadband }).IsUnique().HasFilter(Keys.AliveFilter);
         b.HasIndex(x => new { x.ChaosuanCenter, x.Sort });
