@@ -2,12 +2,14 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Domain.Identity;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Identity;
 
 /// <summary>
 /// <c>POST /user/logout.dspy</c>: revokes the presented access token (its <c>jti</c> is refused until it expires);
-/// the web layer also clears the cookies. Anonymous callers get success too (nothing to revoke).
+/// the web layer also clears the cookies. Anonymous callers get success too (nothing to revoke). Concurrent logouts
+/// with one token race on the revocation row: the loser finds it already there and succeeds as well.
 /// </summary>
 public sealed record Logout : ICommand<Reply<object>>;
 
@@ -18,7 +20,14 @@ public sealed class LogoutHandler(IKbossDbContext db, ICurrentUser current, ITok
         if (current is { TokenId: { } jti, TokenExpiresAtUtc: { } exp } && !tokens.IsRevoked(jti))
         {
             db.RevokedTokens.Add(new RevokedToken { Jti = jti, ExpiresAtUtc = exp });
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                // another logout with the same token stored the row first
+            }
             tokens.Revoke(jti, exp);
         }
         return Reply.Ok<object>("已退出登录", new { });
