@@ -70,7 +70,7 @@ public sealed class Fuzzer(HarnessClient client, Realm realm, int seed, int para
         }
         if (H.StableHash(op.ToString()) % LimitSample == 0)
         {
-            if (role.Role == "operator") yield return ("5mb-form", new HarnessRequest(m, path, Body: H.FiveMbForm, ContentType: "application/x-www-form-urlencoded"));
+            if (role.Role == "operator") yield return ("5mb-form", new HarnessRequest(m, path, Announced: H.FiveMb));
             if (role.Role == "anonymous") yield return ("40kb-header", new HarnessRequest(m, path, Headers: H.HugeHeader));
         }
         foreach (var (value, i) in H.Injections.Select((v, i) => (v, i)))

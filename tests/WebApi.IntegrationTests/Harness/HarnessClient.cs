@@ -5,9 +5,12 @@ using System.Text.Json.Nodes;
 
 namespace Kboss.WebApi.IntegrationTests.Harness;
 
-/// <summary>A request as the harness builds it: raw query and raw body bytes, so malformed inputs stay malformed.</summary>
+/// <summary>
+/// A request as the harness builds it: raw query and raw body bytes, so malformed inputs stay malformed;
+/// <see cref="Announced"/>: a form body of that length is announced and not sent (<see cref="RawHttp"/>).
+/// </summary>
 public sealed record HarnessRequest(string Method, string Path, string? Query = null, byte[]? Body = null, string? ContentType = null,
-    IReadOnlyDictionary<string, string>? Headers = null)
+    IReadOnlyDictionary<string, string>? Headers = null, long? Announced = null)
 {
     public string Url => Query is null ? Path : $"{Path}?{Query}";
 }
@@ -42,29 +45,34 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);
-            // a body above the server's limit: let the server refuse it before it is sent, so its answer can be read
-            if (request.Body.Length > LargeBody) message.Headers.ExpectContinue = true;
             if (request.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
         }
         HarnessAnswer answer;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            using var response = await http.SendAsync(message);
-            var body = await response.Content.ReadAsStringAsync();
-            answer = new HarnessAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "", body,
-                response.Content.Headers.ContentDisposition?.DispositionType == "attachment");
+            if (request.Announced is { } announced)
+                answer = await RawHttp.OversizedAsync(http.BaseAddress!, request.Method, request.Url, caller.Bearer, announced);
+            else
+                answer = await ReadAsync(await http.SendAsync(message));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             report.Add(FindingClass.NoAnswer, probe, $"{e.GetType().Name}: {Short(e.Message)}");
             return null;
         }
+        report.Took(probe, clock.Elapsed);
         if (answer.Http >= 500) report.Add(FindingClass.ServerError, probe, $"HTTP {answer.Http}: {Short(answer.Body)}");
         else if (EnvelopeProblem(probe.Path, answer) is { } problem) report.Add(FindingClass.EnvelopeMiss, probe, $"HTTP {answer.Http}: {problem}");
         return answer;
     }
 
-    private const int LargeBody = 2 * 1024 * 1024;
+    private static async Task<HarnessAnswer> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+            return new HarnessAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "",
+                await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentDisposition?.DispositionType == "attachment");
+    }
 
     /// <summary>Documented exceptions: their success answer carries the rows in <c>msg</c> (spec 24-smart-compute-products.md).</summary>
     private static readonly HashSet<string> ArrayInMsg = ["/product_smart/get_smart.dspy"];

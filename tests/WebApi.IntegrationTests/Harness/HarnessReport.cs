@@ -65,6 +65,12 @@ public sealed class HarnessReport
     /// <summary>An attacker's call answered <c>status:true</c> (a public read, or a miss the snapshots judge): listed in the details.</summary>
     public void Accepted(Probe probe) => _accepted.Enqueue($"{probe.Method} {probe.Path} as {probe.Role}");
 
+    private readonly ConcurrentDictionary<string, (int Calls, double Ms)> _latency = new();
+
+    /// <summary>Adds a call's latency to its input kind (the kind without its parameter or index).</summary>
+    public void Took(Probe probe, TimeSpan took) => _latency.AddOrUpdate(Regex.Replace(probe.Kind, "[#:].*| .*", ""), (1, took.TotalMilliseconds),
+        (_, v) => (v.Calls + 1, v.Ms + took.TotalMilliseconds));
+
     public void Count(Probe probe) => _calls.AddOrUpdate(probe.Part, 1, (_, n) => n + 1);
 
     public void Add(string cls, Probe probe, string detail)
@@ -100,6 +106,8 @@ public sealed class HarnessReport
         lock (_durations)
             s.AppendLine($"harness: durations {string.Join(", ", _durations.Select(d => $"{d.Part} {d.Took.TotalSeconds:F1} s"))}, "
                 + $"total {total.TotalSeconds:F1} s");
+        s.AppendLine($"harness: slowest inputs (mean ms × calls) {string.Join(", ", _latency.OrderByDescending(l => l.Value.Ms).Take(6)
+            .Select(l => $"{l.Key} {l.Value.Ms / l.Value.Calls:F0}×{l.Value.Calls}"))}");
         s.AppendLine($"harness: budget {budget.MaxCalls} calls / {budget.MaxTime.TotalSeconds:F0} s, used {budget.Used}, "
             + $"skipped {budget.Skipped}{(budget.Skipped > 0 ? " (BUDGET EXHAUSTED: coverage incomplete)" : "")}");
         foreach (var byClass in _findings.GroupBy(f => f.Class).OrderBy(g => g.Key == FindingClass.Warning).ThenBy(g => g.Key))

@@ -22,7 +22,7 @@ public static class Inputs
         : Query([KeyValuePair.Create(k.Item1, OneMb)])));
 
     /// <summary>Above the server's 4 MB body limit (Program.cs), so Kestrel itself answers 413.</summary>
-    public static readonly byte[] FiveMbForm = Encoding.ASCII.GetBytes("x=" + new string('f', 5 * 1024 * 1024));
+    public const long FiveMb = 5L * 1024 * 1024;
 
     /// <summary>A header above Kestrel's 32 KB header limit (431).</summary>
     public static readonly IReadOnlyDictionary<string, string> HugeHeader = new Dictionary<string, string> { ["X-Harness"] = new('h', 40 * 1024) };
