@@ -8,8 +8,7 @@ namespace Kboss.Application.Identity;
 
 /// <summary>
 /// <c>POST /user/logout.dspy</c>: revokes the presented access token (its <c>jti</c> is refused until it expires);
-/// the web layer also clears the cookies. Anonymous callers get success too (nothing to revoke). Concurrent logouts
-/// with one token race on the revocation row: the loser finds it already there and succeeds as well.
+/// the web layer also clears the cookies. Anonymous callers get success too (nothing to revoke).
 /// </summary>
 public sealed record Logout : ICommand<Reply<object>>;
 
@@ -26,7 +25,7 @@ public sealed class LogoutHandler(IKbossDbContext db, ICurrentUser current, ITok
             }
             catch (DbUpdateException e) when (db.IsUniqueViolation(e))
             {
-                // another logout with the same token stored the row first
+                // concurrent logouts with one token: another stored the row first, so this one succeeds as well
             }
             tokens.Revoke(jti, exp);
         }

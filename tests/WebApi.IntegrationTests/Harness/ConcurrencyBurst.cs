@@ -27,16 +27,19 @@ public sealed class ConcurrencyBurst(HarnessClient client, Realm realm, HarnessH
     private async Task<int> BurstAsync(string method, string path, Caller who, Func<int, HarnessRequest> request)
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, Width).Select(i =>
-            client.SendAsync(new Probe(Part, who.Role, method, path, $"{Width} at once"), who, request(i), budgeted: false)));
-        bool Ok(HarnessAnswer? a) => a is not null && a.Http == 200 && JsonNode.Parse(a.Body) is JsonObject o && o["status"]?.GetValue<bool>() == true;
-        _refusal = answers.FirstOrDefault(a => !Ok(a)) is { } refused ? $"HTTP {refused.Http} {HarnessClient.Short(refused.Body)}" : "";
+            client.SendAsync(new Probe(Part, who.Role, method, path, $"burst-{Width}"), who, request(i),
+                budgeted: false)));
+        bool Ok(HarnessAnswer? a) => a is not null && a.Http == 200 && JsonNode.Parse(a.Body) is JsonObject o
+            && o["status"]?.GetValue<bool>() == true;
+        _refusal = answers.FirstOrDefault(a => !Ok(a)) is { } refused
+            ? $"HTTP {refused.Http} {HarnessClient.Short(refused.Body)}" : "";
         return answers.Count(Ok);
     }
 
     private void Expect(string path, string what, long expected, long actual)
     {
         if (expected != actual)
-            client.Report.Add(FindingClass.Concurrency, new Probe(Part, "-", "POST", path, $"{Width} at once"),
+            client.Report.Add(FindingClass.Concurrency, new Probe(Part, "-", "POST", path, $"burst-{Width}"),
                 $"{what}: expected {expected}, got {actual}{(_refusal.Length > 0 ? $"; e.g. {_refusal}" : "")}");
     }
 
@@ -46,7 +49,8 @@ public sealed class ConcurrencyBurst(HarnessClient client, Realm realm, HarnessH
         var centre = await Seed.CenterAsync(host.Services, realm.OrgA);
         var widgetId = centre.WidgetIds["gpu/RTX5090-32G"];
         long Stock(Kboss.Infrastructure.Persistence.KbossDbContext db) =>
-            db.WidgetClusterStocks.Where(s => s.WidgetId == widgetId && s.ClusterId == centre.Chaoyang).Select(s => s.Stock).SingleOrDefault();
+            db.WidgetClusterStocks.Where(s => s.WidgetId == widgetId && s.ClusterId == centre.Chaoyang)
+                .Select(s => s.Stock).SingleOrDefault();
         long before = 0, after = 0;
         decimal price = 0;
         await host.WithDbAsync(async db =>
@@ -54,11 +58,12 @@ public sealed class ConcurrencyBurst(HarnessClient client, Realm realm, HarnessH
             before = Stock(db);
             price = (await db.Widgets.SingleAsync(w => w.Id == widgetId)).UnitPrice;
         });
-        var ok = await BurstAsync("POST", path, realm.OperatorA, _ => Inputs.Form("POST", path, new Dictionary<string, string>
+        var ok = await BurstAsync("POST", path, realm.OperatorA, _ => Inputs.Form("POST", path, new Dictionary<string,
+            string>
         {
-            ["cpcid"] = centre.Id, ["clusterid"] = centre.Chaoyang, ["type"] = "gpu", ["model"] = "RTX5090-32G", ["resource_unit"] = "卡",
-            ["unit_price"] = price.ToString(CultureInfo.InvariantCulture), ["stock"] = "1", ["charge_unit"] = "小时", ["account_unit"] = "元",
-            ["add_opt"] = "yes",
+            ["cpcid"] = centre.Id, ["clusterid"] = centre.Chaoyang, ["type"] = "gpu", ["model"] = "RTX5090-32G",
+            ["resource_unit"] = "卡", ["unit_price"] = price.ToString(CultureInfo.InvariantCulture), ["stock"] = "1",
+            ["charge_unit"] = "小时", ["account_unit"] = "元", ["add_opt"] = "yes",
         }));
         await host.WithDbAsync(db => { after = Stock(db); return Task.CompletedTask; });
         Expect(path, "successful stock additions", Width, ok);

@@ -5,7 +5,8 @@ namespace Kboss.WebApi.IntegrationTests.Harness;
 /// takes an id or a scope parameter with org A's values: each of A's ids in the id parameters, A's centre, cluster,
 /// org, site and user in the scope parameters, the other parameters as in A's own successful setup request of that
 /// path (so the request passes validation and reaches the ownership check); A's setup writes without such
-/// parameters are replayed as they were (a row keyed by its content, e.g. a wlwl price row). A response showing a private object of A (its marker or id) is a
+/// parameters are replayed as they were (a row keyed by its content, e.g. a wlwl price row). A response showing a
+/// private object of A (its marker or id) is a
 /// cross-org read; a row of A changed, deleted or added to between two database snapshots is a cross-org change.
 /// </summary>
 public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost host, int parallelism)
@@ -21,20 +22,24 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
     /// <summary>Tables whose rows only their org (and admin) may read; their ids count as private.</summary>
     private static readonly HashSet<string> PrivateTables =
     [
-        "cpclabel", "cpcnode", "cpcpodyaml", "user_inquiry", "enterprise_audit_info", "sale_protocol", "specification_template",
-        "specific_data", "customer_resource", "user_favorite", "user_browse_history",
+        "cpclabel", "cpcnode", "cpcpodyaml", "user_inquiry", "enterprise_audit_info", "sale_protocol",
+        "specification_template", "specific_data", "customer_resource", "user_favorite", "user_browse_history",
     ];
 
     private IReadOnlyList<string> _ids = [];
     private IReadOnlyList<string> _privateIds = [];
-    /// <summary>Rows that existed when the sweep began (rows the attackers add themselves are theirs to change).</summary>
+    /// <summary>
+    /// Rows that existed when the sweep began (rows the attackers add themselves are theirs to change).
+    /// </summary>
     private HashSet<string> _existing = [];
 
     /// <summary>A's objects: the rows that the setup of A's objects inserted (between the two snapshots).</summary>
     public void LearnObjectsOfA(DbSnapshot before, DbSnapshot after)
     {
-        var rows = before.Diff(after).Where(c => c.Before is null && !Bookkeeping.Contains(c.Table) && c.Key.Length >= 10).ToList();
-        _ids = rows.Select(r => r.Key).Concat([realm.OrgA, realm.CustomerOrgA, realm.OperatorAUserId]).Distinct().ToList();
+        var rows = before.Diff(after).Where(c => c.Before is null && !Bookkeeping.Contains(c.Table)
+            && c.Key.Length >= 10).ToList();
+        _ids = rows.Select(r => r.Key).Concat([realm.OrgA, realm.CustomerOrgA,
+            realm.OperatorAUserId]).Distinct().ToList();
         _privateIds = rows.Where(r => PrivateTables.Contains(r.Table)).Select(r => r.Key).ToList();
     }
 
@@ -52,28 +57,35 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
             {
                 var probe = new Probe(Part, attacker.Role, op.Method, op.Path, "A's ids and scope");
                 var requests = Requests(op).ToList();
-                if (await SendAsync(probe, attacker, requests[0]) is { } first && HarnessClient.RefusedBeforeBinding(first)) continue;
-                await Parallel.ForEachAsync(requests.Skip(1), new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                if (await SendAsync(probe, attacker, requests[0]) is { } first
+                    && HarnessClient.RefusedBeforeBinding(first)) continue;
+                await Parallel.ForEachAsync(requests.Skip(1),
+                    new ParallelOptions { MaxDegreeOfParallelism = parallelism },
                     async (request, _) => await SendAsync(probe, attacker, request));
                 var after = await DbSnapshot.TakeAsync(host.DatabaseFile);
                 var changes = snapshot.Diff(after).Where(ChangesA).ToList();
                 if (changes.Count > 0)
-                    client.Report.Add(FindingClass.CrossOrgChange, probe, string.Join("; ", changes.Take(3).Select(Describe)));
+                    client.Report.Add(FindingClass.CrossOrgChange, probe, string.Join("; ",
+                        changes.Take(3).Select(Describe)));
                 snapshot = after;
             }
     }
 
-    private async Task<HarnessAnswer?> SendAsync(Probe probe, Caller attacker, (string Kind, HarnessRequest Request) request)
+    private async Task<HarnessAnswer?> SendAsync(Probe probe, Caller attacker, (string Kind,
+        HarnessRequest Request) request)
     {
         var answer = await client.SendAsync(probe with { Kind = request.Kind }, attacker, request.Request);
-        if (answer is not null && answer.Body.StartsWith("{\"status\":true", StringComparison.Ordinal)) client.Report.Accepted(probe);
+        if (answer is not null && answer.Body.StartsWith("{\"status\":true",
+            StringComparison.Ordinal)) client.Report.Accepted(probe);
         if (answer is not null && Leak(answer.Body, request.Request) is { } leak)
-            client.Report.Add(FindingClass.CrossOrgRead, probe with { Kind = request.Kind }, $"HTTP {answer.Http}, shows {leak}: {HarnessClient.Short(answer.Body)}");
+            client.Report.Add(FindingClass.CrossOrgRead, probe with { Kind = request.Kind },
+                $"HTTP {answer.Http}, shows {leak}: {HarnessClient.Short(answer.Body)}");
         return answer;
     }
 
     /// <summary>
-    /// Each of A's ids in the id parameters (optional scope parameters left out: the caller's own); all scope parameters
+    /// Each of A's ids in the id parameters (optional scope parameters left out: the caller's own); all scope
+    /// parameters
     /// at A's values; and each scope parameter alone at A's value (a refused <c>userid</c> must not hide an accepted
     /// <c>url_link</c>).
     /// </summary>
@@ -83,7 +95,8 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
         var scopes = op.Parameters.Where(p => Inputs.IsScopeParameter(p.Name)).ToList();
         var recipe = realm.Recipes.GetValueOrDefault(op.Path) ?? [];
         // the attacker's copy of A's request must not carry A's marker into the attacker's own rows
-        string Base(string name) => recipe.GetValueOrDefault(name)?.Replace(realm.Marker, "harnessb", StringComparison.Ordinal)
+        string Base(string name) => recipe.GetValueOrDefault(name)?.Replace(realm.Marker, "harnessb",
+            StringComparison.Ordinal)
             ?? Inputs.Plausible(name, realm);
         HarnessRequest With(string? id, Func<ApiParameter, bool> scopeOfA)
         {
@@ -102,7 +115,8 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
         }
         yield return ("all scope of A", With(null, _ => true));
         if (scopes.Count(s => !s.Required) < 2 && scopes.Count > 1) yield break;
-        foreach (var scope in scopes.Where(s => !s.Required)) yield return ($"{scope.Name} of A", With(null, p => p == scope));
+        foreach (var scope in scopes.Where(s => !s.Required))
+            yield return ($"{scope.Name} of A", With(null, p => p == scope));
     }
 
     /// <summary>What of A's private data the body shows that the request did not send, or null.</summary>
@@ -110,7 +124,8 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
     {
         if (body.Contains(realm.Marker, StringComparison.Ordinal)) return $"marker {realm.Marker}";
         var sent = request.Url + (request.Body is null ? "" : System.Text.Encoding.UTF8.GetString(request.Body));
-        var id = _privateIds.FirstOrDefault(i => body.Contains(i, StringComparison.Ordinal) && !sent.Contains(i, StringComparison.Ordinal));
+        var id = _privateIds.FirstOrDefault(i => body.Contains(i, StringComparison.Ordinal) && !sent.Contains(i,
+            StringComparison.Ordinal));
         return id is null ? null : $"private id {id}";
     }
 
@@ -124,12 +139,21 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
         if (Bookkeeping.Contains(c.Table)) return false;
         if (c.Before is not null) return _existing.Contains($"{c.Table}/{c.Key}");
         if (OwnActivity.Contains(c.Table)) return false;
-        if (c.Table == "publish_product" && c.After!.Values.Any(v => v.Key.Contains("audit") && v.Value == "pending")) return false;
+        if (c.Table == "publish_product" && c.After!.Values.Any(v => v.Key.Contains("audit")
+            && v.Value == "pending")) return false;
         return c.After!.Values.Any(v => (v.Key.Contains("org", StringComparison.Ordinal) && v.Value == realm.OrgA)
-            || ((v.Key.Contains("url", StringComparison.Ordinal) || v.Key.Contains("site", StringComparison.Ordinal)) && v.Value == realm.SiteA));
+            || ((v.Key.Contains("url", StringComparison.Ordinal) || v.Key.Contains("site", StringComparison.Ordinal))
+                && v.Value == realm.SiteA));
     }
 
-    private static string Describe(RowChange c) => c.Kind == "changed"
-        ? $"{c.Table} {c.Key} changed ({string.Join(", ", c.After!.Values.Where(v => c.Before!.Values.GetValueOrDefault(v.Key) != v.Value).Select(v => $"{v.Key}: {HarnessClient.Short(c.Before!.Values.GetValueOrDefault(v.Key) ?? "")} → {HarnessClient.Short(v.Value)}"))})"
-        : $"{c.Table} {c.Key} {c.Kind} ({HarnessClient.Short((c.After ?? c.Before)!.Text)})";
+    private static string Describe(RowChange c)
+    {
+        if (c.Kind != "changed")
+            return $"{c.Table} {c.Key} {c.Kind} ({HarnessClient.Short((c.After ?? c.Before)!.Text)})";
+        var was = c.Before!.Values;
+        var columns = c.After!.Values.Where(v => was.GetValueOrDefault(v.Key) != v.Value)
+            .Select(v => $"{v.Key}: {HarnessClient.Short(was.GetValueOrDefault(v.Key) ?? "")} → "
+                + HarnessClient.Short(v.Value));
+        return $"{c.Table} {c.Key} changed ({string.Join(", ", columns)})";
+    }
 }

@@ -8,7 +8,9 @@ public sealed record DbRow(string Table, string Key, IReadOnlyDictionary<string,
     public string Text => string.Join("|", Values.Select(v => $"{v.Key}={v.Value}"));
 }
 
-/// <summary>One difference between two snapshots; <see cref="Before"/> or <see cref="After"/> is null for inserts/deletes.</summary>
+/// <summary>
+/// One difference between two snapshots; <see cref="Before"/> or <see cref="After"/> is null for inserts/deletes.
+/// </summary>
 public sealed record RowChange(string Table, string Key, DbRow? Before, DbRow? After)
 {
     public string Kind => Before is null ? "inserted" : After is null ? "deleted" : "changed";
@@ -34,7 +36,8 @@ public sealed class DbSnapshot
         var tables = new List<string>();
         await using (var list = db.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'";
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                + "AND name NOT LIKE '\\_\\_%' ESCAPE '\\'";
             await using var r = await list.ExecuteReaderAsync();
             while (await r.ReadAsync()) tables.Add(r.GetString(0));
         }
@@ -55,8 +58,10 @@ public sealed class DbSnapshot
             {
                 var values = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var i = 1; i < reader.FieldCount; i++)
-                    values[reader.GetName(i)] = reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
-                var key = keys.Count > 0 ? string.Join("/", keys.Select(k => values[k])) : "rowid:" + reader.GetInt64(0);
+                    values[reader.GetName(i)] = reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i),
+                        System.Globalization.CultureInfo.InvariantCulture)!;
+                var key = keys.Count > 0 ? string.Join("/", keys.Select(k => values[k]))
+                    : "rowid:" + reader.GetInt64(0);
                 rows[key] = new DbRow(table, key, values);
             }
         }

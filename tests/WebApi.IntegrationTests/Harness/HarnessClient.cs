@@ -9,7 +9,8 @@ namespace Kboss.WebApi.IntegrationTests.Harness;
 /// A request as the harness builds it: raw query and raw body bytes, so malformed inputs stay malformed;
 /// <see cref="Announced"/>: a form body of that length is announced and not sent (<see cref="RawHttp"/>).
 /// </summary>
-public sealed record HarnessRequest(string Method, string Path, string? Query = null, byte[]? Body = null, string? ContentType = null,
+public sealed record HarnessRequest(string Method, string Path, string? Query = null, byte[]? Body = null,
+    string? ContentType = null,
     IReadOnlyDictionary<string, string>? Headers = null, long? Announced = null)
 {
     public string Url => Query is null ? Path : $"{Path}?{Query}";
@@ -33,26 +34,32 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
     /// Sends one request within the budget (<paramref name="budgeted"/> false: a fixed-size part that always runs);
     /// null when the budget is spent or no answer came.
     /// </summary>
-    public async Task<HarnessAnswer?> SendAsync(Probe probe, Caller caller, HarnessRequest request, bool budgeted = true)
+    public async Task<HarnessAnswer?> SendAsync(Probe probe, Caller caller, HarnessRequest request,
+        bool budgeted = true)
     {
         if (budgeted && !budget.TryTake()) return null;
         report.Count(probe);
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
-        if (caller.Bearer is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", caller.Bearer);
+        if (caller.Bearer is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            caller.Bearer);
         if (caller.Basic is not null)
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(caller.Basic)));
-        foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>()) message.Headers.TryAddWithoutValidation(name, value);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(caller.Basic)));
+        foreach (var (name, value) in request.Headers ?? new Dictionary<string,
+            string>()) message.Headers.TryAddWithoutValidation(name, value);
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);
-            if (request.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            if (request.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type",
+                request.ContentType);
         }
         HarnessAnswer answer;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             if (request.Announced is { } announced)
-                answer = await RawHttp.OversizedAsync(http.BaseAddress!, request.Method, request.Url, caller.Bearer, announced);
+                answer = await RawHttp.OversizedAsync(http.BaseAddress!, request.Method, request.Url, caller.Bearer,
+                    announced);
             else
                 answer = await ReadAsync(await http.SendAsync(message));
         }
@@ -62,8 +69,10 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
             return null;
         }
         report.Took(probe, clock.Elapsed);
-        if (answer.Http >= 500) report.Add(FindingClass.ServerError, probe, $"HTTP {answer.Http}: {Short(answer.Body)}");
-        else if (EnvelopeProblem(probe.Path, answer) is { } problem) report.Add(FindingClass.EnvelopeMiss, probe, $"HTTP {answer.Http}: {problem}");
+        if (answer.Http >= 500) report.Add(FindingClass.ServerError, probe,
+            $"HTTP {answer.Http}: {Short(answer.Body)}");
+        else if (EnvelopeProblem(probe.Path, answer) is { } problem) report.Add(FindingClass.EnvelopeMiss, probe,
+            $"HTTP {answer.Http}: {problem}");
         return answer;
     }
 
@@ -71,10 +80,13 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
     {
         using (response)
             return new HarnessAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "",
-                await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentDisposition?.DispositionType == "attachment");
+                await response.Content.ReadAsStringAsync(),
+                    response.Content.Headers.ContentDisposition?.DispositionType == "attachment");
     }
 
-    /// <summary>Documented exceptions: their success answer carries the rows in <c>msg</c> (spec 24-smart-compute-products.md).</summary>
+    /// <summary>
+    /// Documented exceptions: their success answer carries the rows in <c>msg</c> (spec 24-smart-compute-products.md).
+    /// </summary>
     private static readonly HashSet<string> ArrayInMsg = ["/product_smart/get_smart.dspy"];
 
     /// <summary>Why <paramref name="answer"/> is not the envelope, or null when it is (file downloads pass).</summary>
@@ -87,7 +99,8 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
         try { body = JsonNode.Parse(answer.Body) as JsonObject; }
         catch (JsonException) { body = null; }
         if (body is null) return $"not a JSON object: '{Short(answer.Body)}'";
-        if (body["status"] is not JsonValue status || status.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        if (body["status"] is not JsonValue status
+            || status.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             return $"no boolean status: '{Short(answer.Body)}'";
         var text = path.StartsWith("/pcapi/", StringComparison.Ordinal) ? "info" : "msg";
         if (body[text] is JsonValue v && v.GetValueKind() == JsonValueKind.String) return null;
@@ -96,7 +109,8 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
     }
 
     /// <summary>
-    /// True when the answer came from authentication or a role policy (401, or 403 with the policy's message), which run
+    /// True when the answer came from authentication or a role policy (401, or 403 with the policy's message), which
+    /// run
     /// before the request is read: other inputs from the same caller would meet the same gate.
     /// </summary>
     public static bool RefusedBeforeBinding(HarnessAnswer answer) =>

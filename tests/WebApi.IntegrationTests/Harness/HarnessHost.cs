@@ -33,12 +33,15 @@ public sealed class HarnessHost : IAsyncDisposable
     {
         _app = _root.WithWebHostBuilder(b => b.UseSetting("Logging:LogLevel:Default", "Warning").ConfigureServices(s =>
         {
-            s.AddSingleton<IRemoteShell>(sp => new LoopbackShell(new SshRemoteShell(sp.GetRequiredService<ILogger<SshRemoteShell>>()), Guard));
-            s.AddHttpClient<PcapiClusterProvisioner>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectCallback = Guard.ConnectAsync });
+            s.AddSingleton<IRemoteShell>(sp =>
+                new LoopbackShell(new SshRemoteShell(sp.GetRequiredService<ILogger<SshRemoteShell>>()), Guard));
+            s.AddHttpClient<PcapiClusterProvisioner>().ConfigurePrimaryHttpMessageHandler(() =>
+                new SocketsHttpHandler { ConnectCallback = Guard.ConnectAsync });
         }));
         _app.UseKestrel(0);
         _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First();
         Http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 256, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(60),
@@ -88,14 +91,16 @@ public sealed class LoopbackGuard
 
     public bool Allows(string host)
     {
-        if (host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip))) return true;
+        if (host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip)
+            && IPAddress.IsLoopback(ip))) return true;
         Interlocked.Increment(ref _refused);
         return false;
     }
 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
-        if (!Allows(context.DnsEndPoint.Host)) throw new HttpRequestException($"harness: {context.DnsEndPoint.Host} is not loopback");
+        if (!Allows(context.DnsEndPoint.Host))
+            throw new HttpRequestException($"harness: {context.DnsEndPoint.Host} is not loopback");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -113,8 +118,10 @@ public sealed class LoopbackGuard
 /// <summary>The real SSH adapter, refused (as unreachable) for any host that is not loopback.</summary>
 public sealed class LoopbackShell(IRemoteShell inner, LoopbackGuard guard) : IRemoteShell
 {
-    public Task<RemoteRun> RunAsync(RemoteTarget target, string script, TimeSpan timeout, Action<string>? onOutputLine, CancellationToken ct) =>
+    public Task<RemoteRun> RunAsync(RemoteTarget target, string script, TimeSpan timeout, Action<string>? onOutputLine,
+        CancellationToken ct) =>
         guard.Allows(target.Host)
             ? inner.RunAsync(target, script, timeout, onOutputLine, ct)
-            : Task.FromException<RemoteRun>(new RemoteShellException(RemoteFailure.Unreachable, $"harness: {target.Host} is not loopback"));
+            : Task.FromException<RemoteRun>(new RemoteShellException(RemoteFailure.Unreachable,
+                $"harness: {target.Host} is not loopback"));
 }

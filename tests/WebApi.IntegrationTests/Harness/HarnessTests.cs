@@ -20,8 +20,9 @@ public sealed class HarnessTests(ITestOutputHelper output)
     private static readonly int MaxSeconds = Setting("KBOSS_HARNESS_MAX_SECONDS", 150);
     private const int Parallelism = 16;
     /// <summary>Parts to run (comma-separated: cross-org, fuzz, concurrency); all by default.</summary>
-    private static readonly string[] Parts = (Environment.GetEnvironmentVariable("KBOSS_HARNESS_PARTS") is { Length: > 0 } p ? p
-        : $"{CrossOrgSweep.Part},{Fuzzer.Part},{ConcurrencyBurst.Part}").Split(',');
+    private static readonly string[] Parts =
+        (Environment.GetEnvironmentVariable("KBOSS_HARNESS_PARTS") is { Length: > 0 } p ? p
+            : $"{CrossOrgSweep.Part},{Fuzzer.Part},{ConcurrencyBurst.Part}").Split(',');
 
     [Fact]
     public async Task Fuzz_cross_org_sweep_and_concurrency_find_no_5xx_envelope_miss_or_cross_org_success()
@@ -44,20 +45,24 @@ public sealed class HarnessTests(ITestOutputHelper output)
         });
         foreach (var problem in realm.SetupProblems)
             report.Add(FindingClass.Warning, new Probe("setup", "-", "-", "-", "setup"), problem);
-        if (Parts.Contains(CrossOrgSweep.Part)) await report.TimeAsync(CrossOrgSweep.Part, () => sweep.RunAsync(operations));
-        if (Parts.Contains(Fuzzer.Part))
-            await report.TimeAsync(Fuzzer.Part, () => new Fuzzer(client, realm, SeedValue, Parallelism).RunAsync(operations));
-        if (Parts.Contains(ConcurrencyBurst.Part)) await report.TimeAsync(ConcurrencyBurst.Part, () => new ConcurrencyBurst(client, realm, host).RunAsync());
+        var fuzzer = new Fuzzer(client, realm, SeedValue, Parallelism);
+        var burst = new ConcurrencyBurst(client, realm, host);
+        if (Parts.Contains(CrossOrgSweep.Part))
+            await report.TimeAsync(CrossOrgSweep.Part, () => sweep.RunAsync(operations));
+        if (Parts.Contains(Fuzzer.Part)) await report.TimeAsync(Fuzzer.Part, () => fuzzer.RunAsync(operations));
+        if (Parts.Contains(ConcurrencyBurst.Part)) await report.TimeAsync(ConcurrencyBurst.Part, burst.RunAsync);
 
         var summary = report.Render(budget, total.Elapsed, [
             $"{operations.Count} operations from clients/openapi.json, {realm.FuzzRoles.Count} roles (+ pcapi Basic), "
-            + $"{sweep.ObjectCount} objects of org A, seed {SeedValue}, parallelism {Parallelism}, parts {string.Join(",", Parts)}",
+            + $"{sweep.ObjectCount} objects of org A, seed {SeedValue}, parallelism {Parallelism}, "
+            + $"parts {string.Join(",", Parts)}",
             $"outside calls refused by the loopback guard: {host.Guard.Refused}",
         ]);
         var file = Environment.GetEnvironmentVariable("KBOSS_HARNESS_SUMMARY") is { Length: > 0 } f ? f
             : Path.Combine(AppContext.BaseDirectory, "harness-summary.txt");
         await File.WriteAllTextAsync(file, summary);
-        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".operations.txt"), report.Render(budget, total.Elapsed, [], perOperation: true));
+        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".operations.txt"), report.Render(budget, total.Elapsed,
+            [], perOperation: true));
         output.WriteLine(summary);
         report.Failures.Should().BeEmpty(summary);
     }

@@ -14,10 +14,12 @@ public static class Inputs
 
     public static readonly string TenKb = new('a', 10 * 1024);
     private static readonly string OneMb = new('m', 1024 * 1024);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), byte[]> OneMbBodies = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool),
+        byte[]> OneMbBodies = new();
 
     /// <summary>A 1 MB value of <paramref name="name"/> as a form or JSON body (built once per name).</summary>
-    public static byte[] OneMbBody(string name, bool json) => OneMbBodies.GetOrAdd((name, json), k => Encoding.UTF8.GetBytes(k.Item2
+    public static byte[] OneMbBody(string name, bool json) => OneMbBodies.GetOrAdd((name, json), k =>
+        Encoding.UTF8.GetBytes(k.Item2
         ? new JsonObject { [k.Item1] = OneMb }.ToJsonString()
         : Query([KeyValuePair.Create(k.Item1, OneMb)])));
 
@@ -25,18 +27,26 @@ public static class Inputs
     public const long FiveMb = 5L * 1024 * 1024;
 
     /// <summary>A header above Kestrel's 32 KB header limit (431).</summary>
-    public static readonly IReadOnlyDictionary<string, string> HugeHeader = new Dictionary<string, string> { ["X-Harness"] = new('h', 40 * 1024) };
+    public static readonly IReadOnlyDictionary<string, string> HugeHeader = new Dictionary<string,
+        string> { ["X-Harness"] = new('h', 40 * 1024) };
 
     /// <summary>Parameters that name an object (the cross-org sweep puts each of A's ids there).</summary>
     public static bool IsIdParameter(string name) =>
-        name is "id" or "ids" || (name.EndsWith("id", StringComparison.Ordinal) && !IsScopeParameter(name) && name != "pid");
+        name is "id" or "ids" || (name.EndsWith("id", StringComparison.Ordinal) && !IsScopeParameter(name)
+            && name != "pid");
 
-    /// <summary>Parameters that name an org, a centre, a cluster, a site or a user (the sweep puts A's there).</summary>
+    /// <summary>
+    /// Parameters that name an org, a centre, a cluster, a site or a user (the sweep puts A's there).
+    /// </summary>
     public static bool IsScopeParameter(string name) =>
-        name is "cpcid" or "clusterid" or "orgid" or "offer_orgid" or "bid_orgid" or "owner_orgid" or "url_link" or "userid";
+        name is "cpcid" or "clusterid" or "orgid" or "offer_orgid" or "bid_orgid" or "owner_orgid" or "url_link"
+            or "userid";
 
-    /// <summary>A value that passes the usual validation of a parameter of this name; A's value for scope parameters.</summary>
-    public static string Plausible(string name, Realm realm) => realm.Scope.TryGetValue(name, out var scoped) ? scoped : name switch
+    /// <summary>
+    /// A value that passes the usual validation of a parameter of this name; A's value for scope parameters.
+    /// </summary>
+    public static string Plausible(string name, Realm realm) => realm.Scope.TryGetValue(name, out var scoped) ? scoped
+        : name switch
     {
         "id" or "ids" or "relate_id" or "productid" or "protocolid" => realm.CentreA.Id,
         "page" or "rows" or "current_page" or "page_size" or "priority" or "sort" or "duration" or "amount" or "stock"
@@ -61,7 +71,8 @@ public static class Inputs
         "publish_type" or "favorite_type" or "account_type" or "devicetype" or "cluster_type" => "1",
         "add_opt" => "yes",
         "to_excel" => "0",
-        _ when name.Contains("date", StringComparison.Ordinal) || name.EndsWith("_time", StringComparison.Ordinal) => "2026-06-01",
+        _ when name.Contains("date", StringComparison.Ordinal) || name.EndsWith("_time", StringComparison.Ordinal) =>
+            "2026-06-01",
         _ => "harness",
     };
 
@@ -69,7 +80,8 @@ public static class Inputs
         string.Join("&", values.Select(v => Uri.EscapeDataString(v.Key) + "=" + Uri.EscapeDataString(v.Value)));
 
     public static HarnessRequest Form(string method, string path, IEnumerable<KeyValuePair<string, string>> values) =>
-        new(method, path, Body: Encoding.UTF8.GetBytes(Query(values)), ContentType: "application/x-www-form-urlencoded");
+        new(method, path, Body: Encoding.UTF8.GetBytes(Query(values)),
+            ContentType: "application/x-www-form-urlencoded");
 
     public static HarnessRequest Json(string method, string path, JsonObject body) =>
         new(method, path, Body: Encoding.UTF8.GetBytes(body.ToJsonString()), ContentType: "application/json");

@@ -27,7 +27,8 @@ public static class OpenApiOperations
             foreach (var (method, op) in item!.AsObject())
             {
                 var parameters = (op!["parameters"]?.AsArray() ?? [])
-                    .Select(p => new ApiParameter(p!["name"]!.GetValue<string>(), p["required"]?.GetValue<bool>() ?? false))
+                    .Select(p => new ApiParameter(p!["name"]!.GetValue<string>(), p["required"]?.GetValue<bool>()
+                        ?? false))
                     .ToList();
                 operations.Add(new ApiOperation(method.ToUpperInvariant(), path, parameters));
             }

@@ -13,11 +13,12 @@ public static class Seed
         string? kubeconfig = null) => CenterAsync(f.Services, orgId, stock, withWidgets, kubeconfig);
 
     /// <summary>The same on the services of any running app (the harness runs its own host).</summary>
-    public static async Task<SeededCenter> CenterAsync(IServiceProvider services, string orgId, IReadOnlyDictionary<string, long>? stock = null,
-        bool withWidgets = true, string? kubeconfig = null)
+    public static async Task<SeededCenter> CenterAsync(IServiceProvider services, string orgId,
+        IReadOnlyDictionary<string, long>? stock = null, bool withWidgets = true, string? kubeconfig = null)
     {
         var protector = services.GetRequiredService<ISecretProtector>();
-        var built = DemoData.Build(orgId, protector.Protect("pcapi-secret"), services.GetRequiredService<IPlatformSettings>().TimeZone, specIds: false, stock);
+        var timeZone = services.GetRequiredService<IPlatformSettings>().TimeZone;
+        var built = DemoData.Build(orgId, protector.Protect("pcapi-secret"), timeZone, specIds: false, stock);
         using (var scope = services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Kboss.Infrastructure.Persistence.KbossDbContext>();
