@@ -2,6 +2,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Domain.Identity;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Identity;
 
@@ -18,7 +19,14 @@ public sealed class LogoutHandler(IKbossDbContext db, ICurrentUser current, ITok
         if (current is { TokenId: { } jti, TokenExpiresAtUtc: { } exp } && !tokens.IsRevoked(jti))
         {
             db.RevokedTokens.Add(new RevokedToken { Jti = jti, ExpiresAtUtc = exp });
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                // concurrent logouts with one token: another stored the row first, so this one succeeds as well
+            }
             tokens.Revoke(jti, exp);
         }
         return Reply.Ok<object>("已退出登录", new { });
