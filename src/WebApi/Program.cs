@@ -9,11 +9,14 @@ using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.Auth;
 using Kboss.WebApi.Contract;
 using Kboss.WebApi.OpenApi;
+using Kboss.WebApi.Ops;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true); // one JSON object per line (ADR 0019)
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -80,6 +83,8 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     };
 });
 builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddKbossHealthChecks();
+builder.Services.AddKbossMetrics(builder.Configuration);
 
 builder.Services.AddOpenApiDocument(s =>
 {
@@ -112,6 +117,8 @@ app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagg
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapControllers();
+app.MapKbossHealthChecks();
+app.MapKbossMetrics();
 app.Run();
 
 /// <summary>Entry point (public for WebApplicationFactory in the integration tests).</summary>

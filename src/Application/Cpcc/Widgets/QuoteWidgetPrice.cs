@@ -187,6 +187,7 @@ public sealed class QuoteWidgetPriceHandler(WidgetCatalog catalog, CenterGuard g
         }
         var quote = new PriceQuote(PricingRules.Round2(total), PricingRules.Currency, lines, firstError is null,
             firstError ?? "汇算正常", durationText, unit);
+        Common.Metrics.KbossMetrics.Quote(firstError is null);
         return firstError is null
             ? Reply.Ok(OkMessage, quote)
             : Reply.Fail(firstError, firstError.Contains("库存不足") ? ErrorCodes.InsufficientStock : ErrorCodes.InvalidArgument, quote);
