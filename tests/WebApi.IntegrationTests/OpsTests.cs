@@ -1,0 +1,100 @@
+using System.Net;
+using Kboss.Application.Cpcc.Provisioning;
+using Kboss.Domain.Cpcc;
+using Kboss.Infrastructure.Seeding;
+using Kboss.WebApi.IntegrationTests.Infrastructure;
+using Kboss.WebApi.Ops;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.WebApi.IntegrationTests;
+
+/// <summary>
+/// Probes, <c>/metrics</c> and recurring jobs (ADR 0019) on one app with metrics on and the orphan sweep every second.
+/// </summary>
+public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.OpsApp>
+{
+    /// <summary>The app of this class: metrics on, the orphan sweep every second.</summary>
+    public sealed class OpsApp : IDisposable
+    {
+        public KbossFactory App { get; } = new(settings: new Dictionary<string, string>
+        {
+            ["Metrics:Enabled"] = "true",
+            ["Metrics:AllowedNetworks"] = "10.1.0.0/16",
+            ["Jobs:ProvisioningOrphans:Cron"] = "* * * * * ?",
+        });
+
+        public void Dispose() => App.Dispose();
+    }
+
+    private readonly KbossFactory _app = fixture.App;
+
+    [Fact]
+    public async Task Live_and_ready_answer_in_the_envelope_and_health_is_unchanged()
+    {
+        var live = await new Api(_app.CreateClient()).GetAsync("/health/live");
+        (live.Http, live.Status).Should().Be((200, true));
+        Response ready = null!;
+        for (var i = 0; i < 20; i++) // the scheduler starts once the application has started
+        {
+            ready = await new Api(_app.CreateClient()).GetAsync("/health/ready");
+            if (ready.Status) break;
+            await Task.Delay(250);
+        }
+        (ready.Http, ready.Status).Should().Be((200, true), ready.Raw);
+        ready.Data!["checks"]!.AsObject().Select(c => c.Key).Should().BeEquivalentTo(["database", "migrations", "scheduler"]);
+        (await new Api(_app.CreateClient()).GetAsync("/health")).Msg.Should().Be("ok");
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_in_prometheus_format_to_an_admin_only()
+    {
+        var admin = new Api(_app.CreateClient()).WithToken(await new Api(_app.CreateClient()).LoginAsync("admin", KbossFactory.AdminPassword));
+        await admin.GetAsync("/dev/cpcc/cpcwidget/accrual_price.dspy", ("cpcid", DemoData.CenterId),
+            ("resources", "[{\"type\":\"cpu\",\"model\":\"INTEL(R) XEON(R) PLATINUM 8582C\",\"amount\":4}]"), ("duration", "1"), ("duration_unit", "小时"));
+        string text = "";
+        for (var i = 0; i < 20 && !text.Contains("kboss_quotes_total"); i++) // the exporter caches a scrape briefly
+        {
+            var m = await admin.Http.GetAsync("/metrics");
+            m.StatusCode.Should().Be(HttpStatusCode.OK);
+            text = await m.Content.ReadAsStringAsync();
+            if (!text.Contains("kboss_quotes_total")) await Task.Delay(500);
+        }
+        text.Should().Contain("kboss_quotes_total{").And.Contain("http_server_request_duration_seconds");
+        (await _app.CreateClient().GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void Allowed_networks_are_cidrs_and_match_ipv4_mapped_addresses()
+    {
+        var networks = MetricsEndpoint.ParseNetworks("10.1.0.0/16, 127.0.0.1/32");
+        MetricsEndpoint.Allowed(networks, IPAddress.Parse("10.1.200.3")).Should().BeTrue();
+        MetricsEndpoint.Allowed(networks, IPAddress.Parse("::ffff:127.0.0.1")).Should().BeTrue();
+        MetricsEndpoint.Allowed(networks, IPAddress.Parse("10.2.0.1")).Should().BeFalse();
+        MetricsEndpoint.Allowed(networks, null).Should().BeFalse();
+        FluentActions.Invoking(() => MetricsEndpoint.ParseNetworks("10.0.0.0/99")).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public async Task A_recurring_job_sends_its_command_on_its_configured_cron()
+    {
+        var centre = await Seed.CenterAsync(_app, withWidgets: false);
+        var orphan = await _app.WithDbAsync(async db =>
+        {
+            var device = new Device { Cpcid = centre.Id, Name = "d", Ip = "127.0.0.8", SshPort = 22, AdminUser = "root", AdminPwdProtected = "x" };
+            device.Occupy(centre.Chaoyang, DeviceRoles.Worker);
+            var op = Provisioning.Start(OperationKinds.AddWorker, centre.Id, centre.Chaoyang, device.Id, null,
+                DateTime.UtcNow - RecoverOrphanedOperationsHandler.Grace - TimeSpan.FromMinutes(1));
+            db.AddRange(device, op);
+            await db.SaveChangesAsync();
+            return op.Id;
+        });
+        ProvisioningOperation? seen = null;
+        for (var i = 0; i < 40 && seen?.Status != OperationStatus.Failed; i++)
+        {
+            await Task.Delay(250);
+            seen = await _app.WithDbAsync(db => db.ProvisioningOperations.AsNoTracking().SingleAsync(o => o.Id == orphan));
+        }
+        seen!.Status.Should().Be(OperationStatus.Failed, "the ProvisioningOrphans job runs every second here");
+        seen.Message.Should().Be(ProvisioningRunner.Interrupted);
+    }
+}
