@@ -25,7 +25,9 @@ public static class DependencyInjection
         services.AddSingleton<TimestampInterceptor>();
 
         var connectionString = options.IsSqlServer
-            ? options.ConnectionString ?? throw new InvalidOperationException("ConnectionStrings:Kboss is required for Database:Provider=SqlServer.")
+            ? options.ConnectionString
+              ?? throw new InvalidOperationException(
+                  "ConnectionStrings:Kboss is required for Database:Provider=SqlServer.")
             : options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}";
         if (options.IsSqlServer)
         {
@@ -47,8 +49,11 @@ public static class DependencyInjection
         }
         services.AddScoped<IKbossDbContext>(sp => sp.GetRequiredService<KbossDbContext>());
 
-        var dataProtection = services.AddDataProtection().SetApplicationName("kboss").PersistKeysToDbContext<KbossDbContext>();
-        if (DataProtectionCertificate.Load(configuration) is { } certificate) dataProtection.ProtectKeysWithCertificate(certificate);
+        // the key ring lives in the database so every node reads every node's secrets (ADR 0019)
+        var dataProtection = services.AddDataProtection().SetApplicationName("kboss")
+            .PersistKeysToDbContext<KbossDbContext>();
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISpreadsheetWriter, Excel.EpplusSpreadsheetWriter>();
         services.AddSingleton<IPasswordHasher, Security.PasswordHasher>();

@@ -227,7 +227,8 @@ public sealed class ProvisioningRunnerTests : IDisposable
         Task<bool> IsScheduled(string id, CancellationToken _) => Task.FromResult(id == scheduled.Op);
         await using (var db = Db())
         {
-            (await Runner(db).RecoverOrphansAsync(DateTime.UtcNow.AddMinutes(-5), IsScheduled, default)).Should().Be(0, "too young");
+            var young = await Runner(db).RecoverOrphansAsync(DateTime.UtcNow.AddMinutes(-5), IsScheduled, default);
+            young.Should().Be(0, "too young");
             (await Runner(db).RecoverOrphansAsync(DateTime.UtcNow, IsScheduled, default)).Should().Be(1);
         }
         (await StateAsync(orphan)).Op.Status.Should().Be(OperationStatus.Failed);

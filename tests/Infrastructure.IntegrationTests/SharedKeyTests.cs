@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Infrastructure.IntegrationTests;
 
-/// <summary>The generated JWT signing key lives in the database: nodes starting at once end with one key (ADR 0019).</summary>
+/// <summary>The generated JWT key lives in the database: nodes starting at once end with one key (ADR 0019).</summary>
 public sealed class SharedKeyTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kboss-keys-").FullName;
@@ -30,7 +30,7 @@ public sealed class SharedKeyTests : IDisposable
         keys[0].Key.Key.Should().HaveCount(64);
         await using (var db = Db()) (await db.SharedKeys.CountAsync()).Should().Be(1);
 
-        var configured = new JwtSigningKey(new KbossOptions { DataFolder = _folder, JwtSigningKey = new string('k', 40) });
+        var configured = new JwtSigningKey(new KbossOptions { DataFolder = _folder, JwtSigningKey = new('k', 40) });
         await using (var db = Db()) await configured.LoadAsync(db, TimeProvider.System, default);
         configured.Key.Key.Should().Equal(System.Text.Encoding.UTF8.GetBytes(new string('k', 40)));
     }

@@ -41,16 +41,19 @@ public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.O
             await Task.Delay(250);
         }
         (ready.Http, ready.Status).Should().Be((200, true), ready.Raw);
-        ready.Data!["checks"]!.AsObject().Select(c => c.Key).Should().BeEquivalentTo(["database", "migrations", "scheduler"]);
+        ready.Data!["checks"]!.AsObject().Select(c => c.Key).Should()
+            .BeEquivalentTo(["database", "migrations", "scheduler"]);
         (await new Api(_app.CreateClient()).GetAsync("/health")).Msg.Should().Be("ok");
     }
 
     [Fact]
     public async Task Metrics_are_served_in_prometheus_format_to_an_admin_only()
     {
-        var admin = new Api(_app.CreateClient()).WithToken(await new Api(_app.CreateClient()).LoginAsync("admin", KbossFactory.AdminPassword));
-        await admin.GetAsync("/dev/cpcc/cpcwidget/accrual_price.dspy", ("cpcid", DemoData.CenterId),
-            ("resources", "[{\"type\":\"cpu\",\"model\":\"INTEL(R) XEON(R) PLATINUM 8582C\",\"amount\":4}]"), ("duration", "1"), ("duration_unit", "小时"));
+        var token = await new Api(_app.CreateClient()).LoginAsync("admin", KbossFactory.AdminPassword);
+        var admin = new Api(_app.CreateClient()).WithToken(token);
+        const string cpu = "[{\"type\":\"cpu\",\"model\":\"INTEL(R) XEON(R) PLATINUM 8582C\",\"amount\":4}]";
+        await admin.GetAsync("/dev/cpcc/cpcwidget/accrual_price.dspy", ("cpcid", DemoData.CenterId), ("resources", cpu),
+            ("duration", "1"), ("duration_unit", "小时"));
         string text = "";
         for (var i = 0; i < 20 && !text.Contains("kboss_quotes_total"); i++) // the exporter caches a scrape briefly
         {
@@ -71,7 +74,8 @@ public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.O
         MetricsEndpoint.Allowed(networks, IPAddress.Parse("::ffff:127.0.0.1")).Should().BeTrue();
         MetricsEndpoint.Allowed(networks, IPAddress.Parse("10.2.0.1")).Should().BeFalse();
         MetricsEndpoint.Allowed(networks, null).Should().BeFalse();
-        FluentActions.Invoking(() => MetricsEndpoint.ParseNetworks("10.0.0.0/99")).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => MetricsEndpoint.ParseNetworks("10.0.0.0/99"))
+            .Should().Throw<InvalidOperationException>();
     }
 
     [Fact]
@@ -80,7 +84,11 @@ public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.O
         var centre = await Seed.CenterAsync(_app, withWidgets: false);
         var orphan = await _app.WithDbAsync(async db =>
         {
-            var device = new Device { Cpcid = centre.Id, Name = "d", Ip = "127.0.0.8", SshPort = 22, AdminUser = "root", AdminPwdProtected = "x" };
+            var device = new Device
+            {
+                Cpcid = centre.Id, Name = "d", Ip = "127.0.0.8", SshPort = 22, AdminUser = "root",
+                AdminPwdProtected = "x",
+            };
             device.Occupy(centre.Chaoyang, DeviceRoles.Worker);
             var op = Provisioning.Start(OperationKinds.AddWorker, centre.Id, centre.Chaoyang, device.Id, null,
                 DateTime.UtcNow - RecoverOrphanedOperationsHandler.Grace - TimeSpan.FromMinutes(1));
@@ -92,7 +100,8 @@ public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.O
         for (var i = 0; i < 40 && seen?.Status != OperationStatus.Failed; i++)
         {
             await Task.Delay(250);
-            seen = await _app.WithDbAsync(db => db.ProvisioningOperations.AsNoTracking().SingleAsync(o => o.Id == orphan));
+            seen = await _app.WithDbAsync(db =>
+                db.ProvisioningOperations.AsNoTracking().SingleAsync(o => o.Id == orphan));
         }
         seen!.Status.Should().Be(OperationStatus.Failed, "the ProvisioningOrphans job runs every second here");
         seen.Message.Should().Be(ProvisioningRunner.Interrupted);

@@ -19,6 +19,13 @@ public sealed class SeveralNodesTests : IDisposable
     private readonly HangingShell _shellA = new();
     private readonly List<KbossFactory> _nodes = [];
 
+    /// <summary>Short check-ins: a node is taken for dead 1 s + 3 s after its last check-in.</summary>
+    private static readonly Dictionary<string, string> Checkins = new()
+    {
+        ["Scheduler:CheckinIntervalSeconds"] = "1",
+        ["Scheduler:CheckinMisfireThresholdSeconds"] = "3",
+    };
+
     public void Dispose()
     {
         foreach (var n in _nodes) n.Dispose();
@@ -27,7 +34,7 @@ public sealed class SeveralNodesTests : IDisposable
 
     private KbossFactory Node(IRemoteShell? shell = null)
     {
-        var node = new KbossFactory(_folder, services: s =>
+        var node = new KbossFactory(_folder, Checkins, s =>
         {
             if (shell is not null) s.Replace(ServiceDescriptor.Singleton(shell));
         });
@@ -37,7 +44,8 @@ public sealed class SeveralNodesTests : IDisposable
     }
 
     private static async Task<Response> OperationAsync(KbossFactory node, string token, string id) =>
-        await new Api(node.CreateClient()).WithToken(token).GetAsync("/dev/cpcc/cpccluster/get_cluster_operation.dspy", ("id", id));
+        await new Api(node.CreateClient()).WithToken(token)
+            .GetAsync("/dev/cpcc/cpccluster/get_cluster_operation.dspy", ("id", id));
 
     [Fact]
     public async Task Nodes_share_tokens_secrets_and_a_stopped_nodes_operation_is_rolled_back_by_another()
@@ -46,12 +54,14 @@ public sealed class SeveralNodesTests : IDisposable
         var token = await new Api(a.CreateClient()).LoginAsync("admin", KbossFactory.AdminPassword);
         var centre = await Seed.CenterAsync(a, DemoData.OrgId, withWidgets: false);
         var admin = new Api(a.CreateClient()).WithToken(token);
-        var added = await admin.PostAsync("/dev/cpcc/cpcnode/add_cpcnode.dspy", ("cpcid", centre.Id), ("ip", "127.0.0.9"),
-            ("name", "节点机"), ("devicetype", "0"), ("sshport", "22"), ("adminuser", "root"), ("adminpwd", "Ssh-Secret-9"));
+        var added = await admin.PostAsync("/dev/cpcc/cpcnode/add_cpcnode.dspy", ("cpcid", centre.Id),
+            ("ip", "127.0.0.9"), ("name", "节点机"), ("devicetype", "0"), ("sshport", "22"), ("adminuser", "root"),
+            ("adminpwd", "Ssh-Secret-9"));
         added.Status.Should().BeTrue(added.Raw);
         var device = added.Data!["id"]!.GetValue<string>();
-        var started = await admin.PostAsync("/dev/cpcc/cpccluster/new_cluster.dspy", ("cpcid", centre.Id), ("ctl_nodeid", device),
-            ("cluster_type", "0"), ("cluster_name", "两节点集群"), ("enable_date", "2026-01-01"), ("export_date", "2027-01-01"));
+        var started = await admin.PostAsync("/dev/cpcc/cpccluster/new_cluster.dspy", ("cpcid", centre.Id),
+            ("ctl_nodeid", device), ("cluster_type", "0"), ("cluster_name", "两节点集群"), ("enable_date", "2026-01-01"),
+            ("export_date", "2027-01-01"));
         started.Status.Should().BeTrue(started.Raw);
         var op = started.Data!["operation_id"]!.GetValue<string>();
         await _shellA.Started.Task.WaitAsync(TimeSpan.FromSeconds(30)); // A's job is on the machine
@@ -65,7 +75,7 @@ public sealed class SeveralNodesTests : IDisposable
         var stored = await b.WithDbAsync(db => db.Devices.AsNoTracking().SingleAsync(d => d.Id == device));
         b.Service<ISecretProtector>().Unprotect(stored.AdminPwdProtected).Should().Be("Ssh-Secret-9");
         (await new Api(b.CreateClient()).GetAsync("/health/ready")).Status.Should().BeTrue();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(4.5)); // longer than A would need to be taken for dead
         var running = (await OperationAsync(b, token, op)).Data!;
         running["status"]!.GetValue<string>().Should().Be("running", running.ToJsonString());
         _shellA.Cancelled.Should().BeFalse("no node touches an operation a live node runs");
@@ -95,8 +105,8 @@ public sealed class SeveralNodesTests : IDisposable
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Cancelled { get; private set; }
 
-        public async Task<RemoteRun> RunAsync(RemoteTarget target, string script, TimeSpan timeout, Action<string>? onOutputLine,
-            CancellationToken ct)
+        public async Task<RemoteRun> RunAsync(RemoteTarget target, string script, TimeSpan timeout,
+            Action<string>? onOutputLine, CancellationToken ct)
         {
             onOutputLine?.Invoke("KBOSS-PROGRESS 5 预检");
             Started.TrySetResult();

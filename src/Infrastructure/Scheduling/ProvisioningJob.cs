@@ -20,20 +20,24 @@ public sealed class ProvisioningJob(IServiceScopeFactory scopes, ILogger<Provisi
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var id = context.JobDetail.Key.Name;
-        if (context.Recovering) logger.LogWarning("Provisioning operation {Operation} handed over after its node stopped", id);
+        if (context.Recovering)
+            logger.LogWarning("Provisioning operation {Operation} handed over after its node stopped", id);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProvisioningRunner>().RunAsync(id, context.Recovering, cancellationToken);
+        var runner = scope.ServiceProvider.GetRequiredService<ProvisioningRunner>();
+        await runner.RunAsync(id, context.Recovering, cancellationToken);
     }
 }
 
-/// <summary><see cref="IProvisioningQueue"/> on the Quartz scheduler: one non-durable job per operation, fired now.</summary>
+/// <summary><see cref="IProvisioningQueue"/> on Quartz: one non-durable job per operation, fired now.</summary>
 public sealed class QuartzProvisioningQueue(ISchedulerFactory schedulers) : IProvisioningQueue
 {
     public async Task EnqueueAsync(string operationId, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
-        var job = JobBuilder.Create<ProvisioningJob>().WithIdentity(operationId, ProvisioningJob.Group).RequestRecovery().Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(operationId, ProvisioningJob.Group).ForJob(job).StartNow().Build();
+        var job = JobBuilder.Create<ProvisioningJob>().WithIdentity(operationId, ProvisioningJob.Group)
+            .RequestRecovery().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(operationId, ProvisioningJob.Group).ForJob(job)
+            .StartNow().Build();
         await scheduler.ScheduleJob(job, trigger, cancellationToken: ct);
     }
 

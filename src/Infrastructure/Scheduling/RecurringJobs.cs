@@ -34,21 +34,25 @@ public sealed class RecurringJobsBuilder(IQuartzBuilder quartz, IConfiguration c
     /// <paramref name="defaultCron"/>; none or <c>off</c>: not scheduled). One run at a time across all nodes; a run
     /// missed while every node was down is skipped, not caught up.
     /// </summary>
-    public RecurringJobsBuilder AddRecurring<TCommand>(string name, string? defaultCron = null) where TCommand : IMessage, new()
+    public RecurringJobsBuilder AddRecurring<TCommand>(string name, string? defaultCron = null)
+        where TCommand : IMessage, new()
     {
         var cron = configuration[$"Jobs:{name}:Cron"] ?? defaultCron;
-        if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)) return this;
-        if (!CronExpression.TryParse(cron, out _)) throw new InvalidOperationException($"Jobs:{name}:Cron is not a valid cron expression: '{cron}'");
+        if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
+            return this;
+        if (!CronExpression.TryParse(cron, out _))
+            throw new InvalidOperationException($"Jobs:{name}:Cron is not a valid cron expression: '{cron}'");
         var key = new JobKey(name, Group);
         quartz.AddJob<MediatorJob<TCommand>>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
         quartz.AddTrigger(t => t.ForJob(key).WithIdentity(name, Group)
-            .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            .WithCronSchedule(cron, c => c.InTimeZone(zone)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         Names.Add(name);
         return this;
     }
 }
 
-/// <summary>A recurring job that only sends <typeparamref name="TCommand"/> through the mediator, in its own scope.</summary>
+/// <summary>A recurring job that only sends <typeparamref name="TCommand"/> through the mediator.</summary>
 [DisallowConcurrentExecution]
 public sealed class MediatorJob<TCommand>(IServiceScopeFactory scopes) : IJob where TCommand : IMessage, new()
 {

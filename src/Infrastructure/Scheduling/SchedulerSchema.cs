@@ -20,10 +20,12 @@ public static class SchedulerSchema
             "IS_NONCONCURRENT b!", "IS_UPDATE_DATA b!", "REQUESTS_RECOVERY b!", "JOB_DATA x"),
         new("TRIGGERS", "TRIGGER_NAME TRIGGER_GROUP", "JOB_DETAILS:JOB_NAME JOB_GROUP", false,
             "TRIGGER_NAME s150!", "TRIGGER_GROUP s150!", "JOB_NAME s150!", "JOB_GROUP s150!", "DESCRIPTION s250",
-            "NEXT_FIRE_TIME l", "PREV_FIRE_TIME l", "PRIORITY i", "TRIGGER_STATE s16!", "TRIGGER_TYPE s8!", "START_TIME l!",
+            "NEXT_FIRE_TIME l", "PREV_FIRE_TIME l", "PRIORITY i", "TRIGGER_STATE s16!", "TRIGGER_TYPE s8!",
+            "START_TIME l!",
             "END_TIME l", "CALENDAR_NAME s200", "MISFIRE_INSTR i", "MISFIRE_ORIG_FIRE_TIME l", "EXECUTION_GROUP s200",
             "PREFERRED_NODE s200", "PREFERRED_NODE_AUTO b! =0", "RETRY_POLICY s250", "RETRY_ATTEMPT i",
-            "CONTINUES_TRIGGER_NAME s150", "CONTINUES_TRIGGER_GROUP s150", "CONTINUATION_CONDITION i", "OVERLAP_POLICY i",
+            "CONTINUES_TRIGGER_NAME s150", "CONTINUES_TRIGGER_GROUP s150", "CONTINUATION_CONDITION i",
+            "OVERLAP_POLICY i",
             "PAUSE_REASON s250", "PAUSED_BY s200", "PAUSED_AT l", "MISFIRE_THRESHOLD l", "FIXED_DELAY b", "JOB_DATA x"),
         new("SIMPLE_TRIGGERS", "TRIGGER_NAME TRIGGER_GROUP", "TRIGGERS:TRIGGER_NAME TRIGGER_GROUP", true,
             "TRIGGER_NAME s150!", "TRIGGER_GROUP s150!", "REPEAT_COUNT l!", "REPEAT_INTERVAL l!", "TIMES_TRIGGERED l!"),
@@ -38,11 +40,13 @@ public static class SchedulerSchema
         new("CALENDARS", "CALENDAR_NAME", null, false, "CALENDAR_NAME s200!", "CALENDAR x!"),
         new("PAUSED_TRIGGER_GRPS", "TRIGGER_GROUP", null, false,
             "TRIGGER_GROUP s150!", "PAUSE_REASON s250", "PAUSED_BY s200", "PAUSED_AT l"),
-        new("PAUSED_JOB_GRPS", "JOB_GROUP", null, false, "JOB_GROUP s150!", "PAUSE_REASON s250", "PAUSED_BY s200", "PAUSED_AT l"),
+        new("PAUSED_JOB_GRPS", "JOB_GROUP", null, false,
+            "JOB_GROUP s150!", "PAUSE_REASON s250", "PAUSED_BY s200", "PAUSED_AT l"),
         new("FIRED_TRIGGERS", "ENTRY_ID", null, false,
             "ENTRY_ID s140!", "TRIGGER_NAME s150!", "TRIGGER_GROUP s150!", "INSTANCE_NAME s200!", "FIRED_TIME l!",
             "SCHED_TIME l!", "PRIORITY i!", "STATE s16!", "JOB_NAME s150", "JOB_GROUP s150", "IS_NONCONCURRENT b",
-            "REQUESTS_RECOVERY b", "EXECUTION_GROUP s200", "PROGRESS i", "PROGRESS_MESSAGE s250", "INTERRUPT_REQUESTED_TIME l"),
+            "REQUESTS_RECOVERY b", "EXECUTION_GROUP s200", "PROGRESS i", "PROGRESS_MESSAGE s250",
+            "INTERRUPT_REQUESTED_TIME l"),
         new("SCHEDULER_STATE", "INSTANCE_NAME", null, false,
             "INSTANCE_NAME s200!", "LAST_CHECKIN_TIME l!", "CHECKIN_INTERVAL l!", "QUARTZ_VERSION s20"),
         new("LOCKS", "LOCK_NAME", null, false, "LOCK_NAME s40!"),
@@ -60,7 +64,7 @@ public static class SchedulerSchema
         ("FT_T_G", "FIRED_TRIGGERS", "TRIGGER_NAME, TRIGGER_GROUP"),
     ];
 
-    /// <summary>Creates the tables on SQLite (with the delete triggers that cascade when foreign keys are off).</summary>
+    /// <summary>Creates the tables on SQLite (with delete triggers that cascade when foreign keys are off).</summary>
     public static string SqliteUp => Render(sqlServer: false);
 
     /// <summary>Drops the tables on SQLite.</summary>
@@ -87,21 +91,26 @@ public static class SchedulerSchema
             var name = Prefix + t.Name;
             var key = "SCHED_NAME, " + string.Join(", ", t.Key.Split(' '));
             sb.Append($"CREATE TABLE {Quote(name, sqlServer)} (\n");
-            foreach (var c in (string[])["SCHED_NAME s120!", .. t.Columns]) sb.Append("    ").Append(Column(c, sqlServer)).Append(",\n");
+            foreach (var c in (string[])["SCHED_NAME s120!", .. t.Columns])
+                sb.Append("    ").Append(Column(c, sqlServer)).Append(",\n");
             sb.Append($"    CONSTRAINT {Quote("PK_" + name, sqlServer)} PRIMARY KEY ({key})");
             if (t.References is { } fk)
             {
-                var (target, columns) = (fk.Split(':')[0], "SCHED_NAME, " + string.Join(", ", fk.Split(':')[1].Split(' ')));
-                sb.Append($",\n    CONSTRAINT {Quote($"FK_{name}_{Prefix}{target}", sqlServer)} FOREIGN KEY ({columns}) ")
-                    .Append($"REFERENCES {Quote(Prefix + target, sqlServer)} ({columns})").Append(t.Cascade ? " ON DELETE CASCADE" : "");
+                var target = fk.Split(':')[0];
+                var columns = "SCHED_NAME, " + string.Join(", ", fk.Split(':')[1].Split(' '));
+                sb.Append($",\n    CONSTRAINT {Quote($"FK_{name}_{Prefix}{target}", sqlServer)} ")
+                    .Append($"FOREIGN KEY ({columns}) REFERENCES {Quote(Prefix + target, sqlServer)} ({columns})")
+                    .Append(t.Cascade ? " ON DELETE CASCADE" : "");
             }
             sb.Append("\n);\n");
             if (t.Cascade && !sqlServer)
-                sb.Append($"CREATE TRIGGER DELETE_{t.Name[..^1]} DELETE ON {Prefix}TRIGGERS\nBEGIN\n    DELETE FROM {name} ")
-                    .Append("WHERE SCHED_NAME = OLD.SCHED_NAME AND TRIGGER_NAME = OLD.TRIGGER_NAME AND TRIGGER_GROUP = OLD.TRIGGER_GROUP;\nEND;\n");
+                sb.Append($"CREATE TRIGGER DELETE_{t.Name[..^1]} DELETE ON {Prefix}TRIGGERS\nBEGIN\n")
+                    .Append($"    DELETE FROM {name} WHERE SCHED_NAME = OLD.SCHED_NAME")
+                    .Append(" AND TRIGGER_NAME = OLD.TRIGGER_NAME AND TRIGGER_GROUP = OLD.TRIGGER_GROUP;\nEND;\n");
         }
         foreach (var (index, table, columns) in Indexes)
-            sb.Append($"CREATE INDEX {Quote($"IDX_{Prefix}{index}", sqlServer)} ON {Quote(Prefix + table, sqlServer)} (SCHED_NAME, {columns});\n");
+            sb.Append($"CREATE INDEX {Quote($"IDX_{Prefix}{index}", sqlServer)} ")
+                .Append($"ON {Quote(Prefix + table, sqlServer)} (SCHED_NAME, {columns});\n");
         return sb.ToString();
     }
 

@@ -22,7 +22,8 @@ public sealed record SchedulerSettings(TimeSpan CheckinInterval, TimeSpan Checki
     public static SchedulerSettings From(IConfiguration c)
     {
         double Seconds(string key, double fallback) =>
-            double.TryParse(c[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+            double.TryParse(c[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0
+                ? v : fallback;
         return new SchedulerSettings(TimeSpan.FromSeconds(Seconds("Scheduler:CheckinIntervalSeconds", 15)),
             TimeSpan.FromSeconds(Seconds("Scheduler:CheckinMisfireThresholdSeconds", 20)),
             TimeSpan.FromSeconds(Seconds("Scheduler:IdleWaitSeconds", 10)),
@@ -54,7 +55,7 @@ public static class SchedulerSetup
                 o.InstanceName = Name;
                 o.GenerateInstanceId = true;
                 o.IdleWaitTime = settings.IdleWait;
-                // a stopping node interrupts its runs and waits for them to hand back (RecoverFiringsCancelledByShutdown)
+                // a stopping node interrupts its runs and waits for them to be handed back (see the store below)
                 o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
             q.UseDefaultThreadPool(settings.MaxConcurrency);
@@ -66,7 +67,8 @@ public static class SchedulerSetup
                     o.RecoverFiringsCancelledByShutdown = true;
                     o.StoreJobDataAsStrings = true;
                 });
-                if (options.IsSqlServer) s.UseSqlServer(Microsoft.Data.SqlClient.SqlClientFactory.Instance, connectionString);
+                if (options.IsSqlServer)
+                    s.UseSqlServer(Microsoft.Data.SqlClient.SqlClientFactory.Instance, connectionString);
                 else UseClusteredSqlite(s, connectionString, settings);
                 s.UseClustering(c =>
                 {
@@ -81,7 +83,8 @@ public static class SchedulerSetup
         return services;
     }
 
-    private static void UseClusteredSqlite(IPersistentStoreBuilder s, string connectionString, SchedulerSettings settings)
+    private static void UseClusteredSqlite(IPersistentStoreBuilder s, string connectionString,
+        SchedulerSettings settings)
     {
         var cs = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = settings.BusyTimeoutSeconds };
         s.UseDriverDelegate<ClusteredSqliteDelegate>(); // before UseSqlite: the first delegate registered wins

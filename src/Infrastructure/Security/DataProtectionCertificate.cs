@@ -16,9 +16,12 @@ public static class DataProtectionCertificate
     {
         var path = configuration["DataProtection:CertificatePath"];
         if (string.IsNullOrWhiteSpace(path)) return null;
-        if (!File.Exists(path)) throw new InvalidOperationException($"DataProtection:CertificatePath {path} does not exist");
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]);
-        if (!certificate.HasPrivateKey) throw new InvalidOperationException("DataProtection:CertificatePath needs a certificate with its private key");
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"DataProtection:CertificatePath {path} does not exist");
+        var password = configuration["DataProtection:CertificatePassword"];
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        if (!certificate.HasPrivateKey)
+            throw new InvalidOperationException("DataProtection:CertificatePath: the certificate has no private key");
         return certificate;
     }
 }

@@ -55,7 +55,8 @@ public sealed class JwtSigningKey
             var legacy = Path.Combine(_options.DataFolder, "jwt-signing.key");
             var value = File.Exists(legacy) ? (await File.ReadAllTextAsync(legacy, ct)).Trim()
                 : Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-            db.SharedKeys.Add(new SharedKey { Name = RowName, Value = value, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.SharedKeys.Add(new SharedKey { Name = RowName, Value = value, CreatedAt = now });
             try
             {
                 await db.SaveChangesAsync(ct);

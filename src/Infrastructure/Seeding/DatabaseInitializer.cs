@@ -15,8 +15,8 @@ namespace Kboss.Infrastructure.Seeding;
 /// printed once); load the demo centre when <c>Demo:Enabled</c> and it is absent; load revoked token ids.
 /// </summary>
 public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options, IPasswordHasher hasher,
-    ISecretProtector secrets, IPlatformSettings settings, JwtTokenService tokens, JwtSigningKey signingKey, TimeProvider clock,
-    ILogger<DatabaseInitializer> log)
+    ISecretProtector secrets, IPlatformSettings settings, JwtTokenService tokens, JwtSigningKey signingKey,
+    TimeProvider clock, ILogger<DatabaseInitializer> log)
 {
     /// <summary>Runs every step.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -43,10 +43,13 @@ public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options,
         foreach (var f in files)
             db.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
             {
-                FriendlyName = Path.GetFileNameWithoutExtension(f.Name), Xml = await File.ReadAllTextAsync(f.FullName, ct),
+                FriendlyName = Path.GetFileNameWithoutExtension(f.Name),
+                Xml = await File.ReadAllTextAsync(f.FullName, ct),
             });
         await db.SaveChangesAsync(ct);
-        if (files.Length > 0) log.LogInformation("Imported {Count} Data Protection keys from {Folder} into the database", files.Length, folder.FullName);
+        if (files.Length > 0)
+            log.LogInformation("Imported {Count} Data Protection keys from {Folder} into the database", files.Length,
+                folder.FullName);
     }
 
     private async Task<string> BootstrapAdminAsync(CancellationToken ct)

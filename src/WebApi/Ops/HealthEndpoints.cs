@@ -57,7 +57,8 @@ public static class HealthEndpoints
             data = new
             {
                 status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                checks = report.Entries.ToDictionary(e => e.Key,
+                    e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
             },
         };
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -70,10 +71,11 @@ public static class HealthEndpoints
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Unhealthy while a migration of the provider is not applied (e.g. a node newer than the database).</summary>
+    /// <summary>Unhealthy while a migration is not applied (e.g. a node newer than the database).</summary>
     private sealed class MigrationsCheck(KbossDbContext db) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+            CancellationToken ct = default)
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             return pending.Count == 0 ? HealthCheckResult.Healthy()
@@ -84,7 +86,8 @@ public static class HealthEndpoints
     /// <summary>Unhealthy until the Quartz scheduler runs (it starts after the application has started).</summary>
     private sealed class SchedulerCheck(ISchedulerFactory schedulers) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+            CancellationToken ct = default)
         {
             var s = await schedulers.GetScheduler(ct);
             return s.Status == SchedulerStatus.Running ? HealthCheckResult.Healthy($"node {s.SchedulerInstanceId}")

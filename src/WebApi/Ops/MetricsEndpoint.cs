@@ -26,7 +26,8 @@ public static class MetricsEndpoint
         var networks = ParseNetworks(configuration["Metrics:AllowedNetworks"]);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddAspNetCoreInstrumentation()
-            .AddMeter(KbossMetrics.MeterName, "System.Net.Http", "System.Runtime", "Microsoft.EntityFrameworkCore", "Quartz")
+            .AddMeter(KbossMetrics.MeterName, "System.Net.Http", "System.Runtime", "Microsoft.EntityFrameworkCore",
+                "Quartz")
             .AddPrometheusExporter());
         services.AddSingleton<IAuthorizationHandler>(new ScraperHandler(networks));
         services.AddAuthorization(o => o.AddPolicy(Policy, p => p.AddRequirements(new ScraperRequirement())));
@@ -43,10 +44,11 @@ public static class MetricsEndpoint
     /// <exception cref="InvalidOperationException">A value that is not a CIDR.</exception>
     public static IReadOnlyList<IPNetwork> ParseNetworks(string? value) =>
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => IPNetwork.TryParse(v, out var n) ? n : throw new InvalidOperationException($"Metrics:AllowedNetworks: '{v}' is not a CIDR"))
+            .Select(v => IPNetwork.TryParse(v, out var n) ? n
+                : throw new InvalidOperationException($"Metrics:AllowedNetworks: '{v}' is not a CIDR"))
             .ToList();
 
-    /// <summary>Whether <paramref name="address"/> lies in one of <paramref name="networks"/> (IPv4-mapped IPv6 as IPv4).</summary>
+    /// <summary>Whether <paramref name="address"/> is in <paramref name="networks"/> (mapped IPv6 as IPv4).</summary>
     public static bool Allowed(IReadOnlyList<IPNetwork> networks, IPAddress? address)
     {
         if (address is null) return false;
@@ -58,7 +60,8 @@ public static class MetricsEndpoint
 
     private sealed class ScraperHandler(IReadOnlyList<IPNetwork> networks) : AuthorizationHandler<ScraperRequirement>
     {
-        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScraperRequirement requirement)
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
+            ScraperRequirement requirement)
         {
             var remote = (context.Resource as HttpContext)?.Connection.RemoteIpAddress;
             if (context.User.IsInRole(Roles.Admin) || Allowed(networks, remote)) context.Succeed(requirement);

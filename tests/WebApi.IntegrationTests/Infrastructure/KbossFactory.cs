@@ -18,16 +18,14 @@ public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionar
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-Pw-2026";
-    public string DataFolder { get; } = sharedFolder ?? Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } =
+        sharedFolder ?? Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Kboss:DataFolder", DataFolder);
-        // short scheduler intervals keep the tests quick (a node notices work another node stored within a second)
-        builder.UseSetting("Scheduler:IdleWaitSeconds", "1");
-        builder.UseSetting("Scheduler:CheckinIntervalSeconds", "1");
-        builder.UseSetting("Scheduler:CheckinMisfireThresholdSeconds", "2");
+        builder.UseSetting("Scheduler:IdleWaitSeconds", "1"); // a node notices work another node stored within a second
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");

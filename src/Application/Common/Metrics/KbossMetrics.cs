@@ -15,36 +15,44 @@ public static class KbossMetrics
     public const string MeterName = "Kboss";
 
     private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Quotes = Meter.CreateCounter<long>("kboss.quotes", description: "Price quotes answered");
+    private static readonly Counter<long> Quotes =
+        Meter.CreateCounter<long>("kboss.quotes", description: "Price quotes answered");
     private static readonly Counter<long> StockConflicts = Meter.CreateCounter<long>("kboss.stock_conflicts",
         description: "Stock takes refused because the stock was short or taken concurrently");
     private static readonly Counter<long> Operations = Meter.CreateCounter<long>("kboss.operations",
         description: "Long operations by kind and state (started, succeeded, failed)");
-    private static readonly Histogram<double> OutsideCallDuration = Meter.CreateHistogram<double>("kboss.outside_call.duration",
-        unit: "s", description: "Calls to outside systems (pcapi, Kubernetes, SSH, vendors)");
+    private static readonly Histogram<double> OutsideCallDuration = Meter.CreateHistogram<double>(
+        "kboss.outside_call.duration", unit: "s",
+        description: "Calls to outside systems (pcapi, Kubernetes, SSH, vendors)");
     private static readonly Counter<long> OutsideCallErrors = Meter.CreateCounter<long>("kboss.outside_call.errors",
         description: "Outside calls that failed, timed out or answered something unreadable");
 
     /// <summary>A quote was answered; <paramref name="ok"/> false for a <c>status:false</c> quote.</summary>
-    public static void Quote(bool ok) => Quotes.Add(1, new KeyValuePair<string, object?>("outcome", ok ? "ok" : "failed"));
+    public static void Quote(bool ok) => Quotes.Add(1, Tag("outcome", ok ? "ok" : "failed"));
 
-    /// <summary>A stock take was refused in <paramref name="area"/> (e.g. <c>cpcc.instance</c>, <c>k8scloud</c>).</summary>
-    public static void StockConflict(string area) => StockConflicts.Add(1, new KeyValuePair<string, object?>("area", area));
+    /// <summary>A stock take was refused in <paramref name="area"/> (e.g. <c>instance</c>).</summary>
+    public static void StockConflict(string area) => StockConflicts.Add(1, Tag("area", area));
 
     /// <summary>A long operation of <paramref name="kind"/> reached <paramref name="state"/>.</summary>
     public static void Operation(string kind, string state) =>
-        Operations.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("state", state));
+        Operations.Add(1, Tag("kind", kind), Tag("state", state));
 
-    /// <summary>An outside call to <paramref name="system"/> took <paramref name="elapsed"/>; failures count as errors too.</summary>
+    /// <summary>
+    /// An outside call to <paramref name="system"/> took <paramref name="elapsed"/>; failures count as errors too.
+    /// </summary>
     public static void OutsideCall(string system, TimeSpan elapsed, bool ok)
     {
         var tags = new TagList { { "system", system }, { "outcome", ok ? "ok" : "error" } };
         OutsideCallDuration.Record(elapsed.TotalSeconds, tags);
-        if (!ok) OutsideCallErrors.Add(1, new KeyValuePair<string, object?>("system", system));
+        if (!ok) OutsideCallErrors.Add(1, Tag("system", system));
     }
 
-    /// <summary>Times <paramref name="call"/> as an outside call to <paramref name="system"/> (an exception is an error).</summary>
-    public static async Task<T> TimeOutsideCallAsync<T>(string system, Func<Task<T>> call, Func<T, bool>? succeeded = null)
+    /// <summary>
+    /// Times <paramref name="call"/> as an outside call to <paramref name="system"/>; an exception, or a result
+    /// <paramref name="succeeded"/> rejects, is an error.
+    /// </summary>
+    public static async Task<T> TimeOutsideCallAsync<T>(string system, Func<Task<T>> call,
+        Func<T, bool>? succeeded = null)
     {
         var start = Stopwatch.GetTimestamp();
         var ok = false;
@@ -59,4 +67,6 @@ public static class KbossMetrics
             OutsideCall(system, Stopwatch.GetElapsedTime(start), ok);
         }
     }
+
+    private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 }

@@ -56,7 +56,7 @@ public sealed class ProvisioningTimeouts
 /// </summary>
 public interface IProvisioningQueue
 {
-    /// <summary>Schedules operation <paramref name="operationId"/> (committed before); returns once the job is stored.</summary>
+    /// <summary>Schedules committed operation <paramref name="operationId"/>; returns once its job is stored.</summary>
     Task EnqueueAsync(string operationId, CancellationToken ct);
 
     /// <summary>Whether a job for <paramref name="operationId"/> is stored (waiting, running or handed back).</summary>

@@ -82,11 +82,11 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
     /// which <paramref name="isScheduled"/> says no job exists any more (a node died between accepting the operation
     /// and scheduling its job, or an operation left by a version without the job store). Returns how many.
     /// </summary>
-    public async Task<int> RecoverOrphansAsync(DateTime startedBeforeUtc, Func<string, CancellationToken, Task<bool>> isScheduled,
-        CancellationToken ct)
+    public async Task<int> RecoverOrphansAsync(DateTime startedBeforeUtc,
+        Func<string, CancellationToken, Task<bool>> isScheduled, CancellationToken ct)
     {
-        var running = await db.ProvisioningOperations.Where(o => o.Status == OperationStatus.Running && o.StartedAt < startedBeforeUtc)
-            .ToListAsync(ct);
+        var running = await db.ProvisioningOperations
+            .Where(o => o.Status == OperationStatus.Running && o.StartedAt < startedBeforeUtc).ToListAsync(ct);
         var n = 0;
         foreach (var op in running)
         {

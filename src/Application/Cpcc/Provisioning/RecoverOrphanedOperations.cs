@@ -11,8 +11,8 @@ namespace Kboss.Application.Cpcc.Provisioning;
 /// </summary>
 public sealed record RecoverOrphanedOperations : ICommand<int>;
 
-public sealed class RecoverOrphanedOperationsHandler(ProvisioningRunner runner, IProvisioningQueue queue, TimeProvider clock)
-    : ICommandHandler<RecoverOrphanedOperations, int>
+public sealed class RecoverOrphanedOperationsHandler(ProvisioningRunner runner, IProvisioningQueue queue,
+    TimeProvider clock) : ICommandHandler<RecoverOrphanedOperations, int>
 {
     /// <summary>How old a running operation must be before a missing job counts as lost.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
