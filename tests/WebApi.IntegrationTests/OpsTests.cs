@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Kboss.Application.Cpcc.Provisioning;
 using Kboss.Domain.Cpcc;
 using Kboss.Infrastructure.Seeding;
@@ -13,17 +15,47 @@ namespace Kboss.WebApi.IntegrationTests;
 /// </summary>
 public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.OpsApp>
 {
-    /// <summary>The app of this class: metrics on, the orphan sweep every second.</summary>
+    /// <summary>Metrics on, the orphan sweep every second, the key ring under a certificate.</summary>
     public sealed class OpsApp : IDisposable
     {
-        public KbossFactory App { get; } = new(settings: new Dictionary<string, string>
-        {
-            ["Metrics:Enabled"] = "true",
-            ["Metrics:AllowedNetworks"] = "10.1.0.0/16",
-            ["Jobs:ProvisioningOrphans:Cron"] = "* * * * * ?",
-        });
+        private readonly string _certificate = Path.Combine(Path.GetTempPath(), $"kboss-dp-{Guid.NewGuid():N}.pfx");
 
-        public void Dispose() => App.Dispose();
+        public OpsApp()
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=kboss-dp", rsa, HashAlgorithmName.SHA256,
+                RSASignaturePadding.Pkcs1);
+            var now = DateTimeOffset.UtcNow;
+            using var cert = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+            File.WriteAllBytes(_certificate, cert.Export(X509ContentType.Pfx, "pw"));
+            App = new KbossFactory(settings: new Dictionary<string, string>
+            {
+                ["Metrics:Enabled"] = "true",
+                ["Metrics:AllowedNetworks"] = "10.1.0.0/16",
+                ["Jobs:ProvisioningOrphans:Cron"] = "* * * * * ?",
+                ["DataProtection:CertificatePath"] = _certificate,
+                ["DataProtection:CertificatePassword"] = "pw",
+            });
+        }
+
+        public KbossFactory App { get; }
+
+        public void Dispose()
+        {
+            App.Dispose();
+            File.Delete(_certificate);
+        }
+    }
+
+    [Fact]
+    public async Task The_key_ring_is_in_the_database_encrypted_with_the_configured_certificate()
+    {
+        var secrets = _app.Service<Kboss.Application.Common.Interfaces.ISecretProtector>();
+        secrets.Unprotect(secrets.Protect("s3cret")).Should().Be("s3cret");
+        var xml = await _app.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync());
+        xml.Should().NotBeEmpty();
+        xml.Should().OnlyContain(x => x!.Contains("encryptedSecret") && !x.Contains("<masterKey"));
+        Directory.Exists(Path.Combine(_app.DataFolder, "keys")).Should().BeFalse("no key ring in the data folder");
     }
 
     private readonly KbossFactory _app = fixture.App;
