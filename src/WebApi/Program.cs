@@ -51,7 +51,8 @@ builder.Services.AddControllers(o =>
 builder.Services.AddOptions<JsonOptions>().Configure<IPlatformSettings>((o, s) => WireJson.Configure(o.JsonSerializerOptions, s.TimeZone));
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtSigningKey, ITokenService>((o, key, tokens) =>
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<JwtSigningKey, JwtTokenService>((o, key, tokens) =>
 {
     o.MapInboundClaims = false;
     o.TokenValidationParameters = key.ValidationParameters();
@@ -66,12 +67,12 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             }
             return Task.CompletedTask;
         },
-        OnTokenValidated = ctx =>
+        OnTokenValidated = async ctx =>
         {
+            await tokens.RefreshRevokedAsync(ctx.HttpContext.RequestAborted); // logouts on other nodes
             var jti = ctx.Principal?.FindFirst("jti")?.Value;
             if (jti is null || tokens.IsRevoked(jti)) ctx.Fail("token revoked");
             else if (ctx.HttpContext.Items.ContainsKey(SessionCookies.FromCookieItem)) ctx.HttpContext.Items[SessionCookies.ViaCookieItem] = true;
-            return Task.CompletedTask;
         },
         OnChallenge = ctx =>
         {

@@ -75,6 +75,12 @@ public sealed class SeveralNodesTests : IDisposable
         var stored = await b.WithDbAsync(db => db.Devices.AsNoTracking().SingleAsync(d => d.Id == device));
         b.Service<ISecretProtector>().Unprotect(stored.AdminPwdProtected).Should().Be("Ssh-Secret-9");
         (await new Api(b.CreateClient()).GetAsync("/health/ready")).Status.Should().BeTrue();
+        var second = await new Api(a.CreateClient()).LoginAsync("admin", KbossFactory.AdminPassword);
+        var onB = new Api(b.CreateClient()).WithToken(second);
+        (await onB.GetAsync("/user/current_user.dspy")).Status.Should().BeTrue();
+        (await new Api(a.CreateClient()).WithToken(second).PostAsync("/user/logout.dspy")).Status.Should().BeTrue();
+        await Task.Delay(Kboss.Infrastructure.Security.JwtTokenService.RevocationRefresh);
+        (await onB.GetAsync("/user/current_user.dspy")).Http.Should().Be(401, "a logout on A ends the token on B too");
         await Task.Delay(TimeSpan.FromSeconds(4.5)); // longer than A would need to be taken for dead
         var running = (await OperationAsync(b, token, op)).Data!;
         running["status"]!.GetValue<string>().Should().Be("running", running.ToJsonString());

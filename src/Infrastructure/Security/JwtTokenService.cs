@@ -6,6 +6,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Domain.Common;
 using Kboss.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -99,11 +100,21 @@ public static class KbossClaims
     public const string Username = "name";
 }
 
-/// <summary><see cref="ITokenService"/>: JWTs signed with <see cref="JwtSigningKey"/>; revoked ids kept in memory and in the database.</summary>
-public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, TimeProvider clock) : ITokenService
+/// <summary>
+/// <see cref="ITokenService"/>: JWTs signed with <see cref="JwtSigningKey"/>; revoked ids kept in the database and
+/// mirrored in memory, re-read at most every <see cref="RevocationRefresh"/> so a logout on one node ends the token on
+/// every node within that time (ADR 0019).
+/// </summary>
+public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, TimeProvider clock,
+    IServiceScopeFactory scopes) : ITokenService
 {
+    /// <summary>How stale this node's copy of the revoked ids may be.</summary>
+    public static TimeSpan RevocationRefresh { get; set; } = TimeSpan.FromSeconds(2);
+
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, DateTime> _revoked = new();
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private DateTime _refreshedAtUtc = DateTime.MinValue;
 
     public IssuedToken Issue(User user, Organization org)
     {
@@ -146,6 +157,29 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
     public void Load(IEnumerable<RevokedToken> rows)
     {
         foreach (var r in rows) _revoked[r.Jti] = r.ExpiresAtUtc;
+        _refreshedAtUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>
+    /// Re-reads the unexpired revoked ids (other nodes' logouts) when the copy is older than
+    /// <see cref="RevocationRefresh"/>; one reader at a time, the others use the copy they have.
+    /// </summary>
+    public async Task RefreshRevokedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _refreshedAtUtc < RevocationRefresh || !await _refreshing.WaitAsync(0, ct)) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Persistence.KbossDbContext>();
+            Load(await db.RevokedTokens.AsNoTracking().Where(r => r.ExpiresAtUtc > now).ToListAsync(ct));
+            foreach (var expired in _revoked.Where(r => r.Value <= now).Select(r => r.Key).ToList())
+                _revoked.TryRemove(expired, out _);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
     }
 }
 
