@@ -220,6 +220,25 @@ public sealed class ProvisioningRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_that_outlived_a_takeover_does_not_overwrite_the_other_nodes_outcome()
+    {
+        var ids = await StartedAsync(OperationKinds.CreateCluster);
+        await using (var other = Db())
+            await Runner(other).RunAsync(ids.Op, recovering: true, default); // another node rolled it back
+        Machine(0, false, Installed);
+        await using (var db = Db())
+        {
+            var op = await db.ProvisioningOperations.SingleAsync(o => o.Id == ids.Op);
+            op.Status = OperationStatus.Running; // this node still believes it runs
+            await Runner(db).RunAsync(ids.Op, recovering: false, default);
+        }
+        var (after, cluster, _) = await StateAsync(ids);
+        after.Status.Should().Be(OperationStatus.Failed);
+        after.Message.Should().Be(ProvisioningRunner.Interrupted);
+        cluster.Ready.Should().NotBe(ClusterReady.Installed);
+    }
+
+    [Fact]
     public async Task Orphans_are_old_running_operations_without_a_job()
     {
         var orphan = await StartedAsync(OperationKinds.CreateCluster);

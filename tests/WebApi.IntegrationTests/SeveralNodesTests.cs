@@ -47,10 +47,10 @@ public sealed class SeveralNodesTests : IDisposable
         await new Api(node.CreateClient()).WithToken(token)
             .GetAsync("/dev/cpcc/cpccluster/get_cluster_operation.dspy", ("id", id));
 
-    [Fact]
-    public async Task Nodes_share_tokens_secrets_and_a_stopped_nodes_operation_is_rolled_back_by_another()
+    /// <summary>Starts node A, adds a device and starts <c>new_cluster</c> on it; returns once A's job runs.</summary>
+    private async Task<(KbossFactory A, string Token, string Device, string Op)> InstallOnAAsync(HangingShell shell)
     {
-        var a = Node(_shellA);
+        var a = Node(shell);
         var token = await new Api(a.CreateClient()).LoginAsync("admin", KbossFactory.AdminPassword);
         var centre = await Seed.CenterAsync(a, DemoData.OrgId, withWidgets: false);
         var admin = new Api(a.CreateClient()).WithToken(token);
@@ -63,8 +63,33 @@ public sealed class SeveralNodesTests : IDisposable
             ("ctl_nodeid", device), ("cluster_type", "0"), ("cluster_name", "两节点集群"), ("enable_date", "2026-01-01"),
             ("export_date", "2027-01-01"));
         started.Status.Should().BeTrue(started.Raw);
-        var op = started.Data!["operation_id"]!.GetValue<string>();
-        await _shellA.Started.Task.WaitAsync(TimeSpan.FromSeconds(30)); // A's job is on the machine
+        await shell.Started.Task.WaitAsync(TimeSpan.FromSeconds(30)); // A's job is on the machine
+        return (a, token, device, started.Data!["operation_id"]!.GetValue<string>());
+    }
+
+    /// <summary>Polls <paramref name="node"/> until the operation has ended; checks it was rolled back.</summary>
+    private static async Task RolledBackAsync(KbossFactory node, string token, string op, string device)
+    {
+        Response? done = null;
+        for (var i = 0; i < 60 && done is null; i++)
+        {
+            var r = await OperationAsync(node, token, op);
+            if (r.Data!["status"]!.GetValue<string>() != "running") done = r;
+            else await Task.Delay(500);
+        }
+        done.Should().NotBeNull("another node should take over the operation");
+        done!.Data!["status"]!.GetValue<string>().Should().Be("failed");
+        done.Data["msg"]!.GetValue<string>().Should().Be(ProvisioningRunner.Interrupted);
+        done.Data["log"]!.GetValue<string>().Should().Contain("已回滚");
+        var after = await node.WithDbAsync(db => db.Devices.AsNoTracking().SingleAsync(d => d.Id == device));
+        after.NodeStatus.Should().Be(DeviceStatus.Idle);
+        after.ClusterId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Nodes_share_tokens_secrets_and_a_stopped_nodes_operation_is_rolled_back_by_another()
+    {
+        var (a, token, device, op) = await InstallOnAAsync(_shellA);
 
         // B starts, restarts and starts again while A runs the install: it accepts A's token, reads A's secret, and
         // leaves A's operation alone for several check-in intervals
@@ -89,27 +114,30 @@ public sealed class SeveralNodesTests : IDisposable
         // A stops mid-way: its run is handed back and B rolls the operation back
         a.Dispose();
         _shellA.Cancelled.Should().BeTrue();
-        Response? done = null;
-        for (var i = 0; i < 60 && done is null; i++)
-        {
-            var r = await OperationAsync(b, token, op);
-            if (r.Data!["status"]!.GetValue<string>() != "running") done = r;
-            else await Task.Delay(500);
-        }
-        done.Should().NotBeNull("node B should take over the operation");
-        done!.Data!["status"]!.GetValue<string>().Should().Be("failed");
-        done.Data["msg"]!.GetValue<string>().Should().Be(ProvisioningRunner.Interrupted);
-        done.Data["log"]!.GetValue<string>().Should().Contain("已回滚");
-        var after = await b.WithDbAsync(db => db.Devices.AsNoTracking().SingleAsync(d => d.Id == device));
-        after.NodeStatus.Should().Be(DeviceStatus.Idle);
-        after.ClusterId.Should().BeNull();
+        await RolledBackAsync(b, token, op, device);
     }
 
-    /// <summary>A machine that accepts the SSH session and never answers until the run is cancelled.</summary>
+    [Fact]
+    public async Task A_dead_nodes_operation_is_rolled_back_by_another_once_its_check_ins_stop()
+    {
+        var shell = new HangingShell { IgnoreCancellation = true };
+        var (a, token, device, op) = await InstallOnAAsync(shell);
+        var b = Node();
+        // A's scheduler stops without a word: no hand-back, no more check-ins, its run still hanging — a dead node
+        await (await a.Service<Quartz.ISchedulerFactory>().GetScheduler()).Shutdown(waitForJobsToComplete: false);
+        await RolledBackAsync(b, token, op, device);
+        shell.Cancelled.Should().BeFalse("A's run never learnt of it (were it to finish, B's outcome stays)");
+    }
+
+    /// <summary>
+    /// A machine that accepts the SSH session and never answers until the run is cancelled (never, with
+    /// <see cref="IgnoreCancellation"/>).
+    /// </summary>
     private sealed class HangingShell : IRemoteShell
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Cancelled { get; private set; }
+        public bool IgnoreCancellation { get; init; }
 
         public async Task<RemoteRun> RunAsync(RemoteTarget target, string script, TimeSpan timeout,
             Action<string>? onOutputLine, CancellationToken ct)
@@ -118,7 +146,7 @@ public sealed class SeveralNodesTests : IDisposable
             Started.TrySetResult();
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, IgnoreCancellation ? CancellationToken.None : ct);
             }
             catch (OperationCanceledException)
             {

@@ -185,6 +185,15 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
 
     private async Task FinishAsync(ProvisioningOperation op, bool ok, string message, CancellationToken ct)
     {
+        var stillRunning = await db.ProvisioningOperations.AsNoTracking()
+            .AnyAsync(o => o.Id == op.Id && o.Status == OperationStatus.Running, ct);
+        if (!stillRunning)
+        {
+            // a node taken for dead came back after another node had ended the operation: keep that outcome
+            db.ClearChanges();
+            logger.LogWarning("Provisioning operation {Operation} was ended by another node; outcome dropped", op.Id);
+            return;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (ok) op.Succeed(message, now);
         else op.Fail(message, now);
