@@ -1,5 +1,6 @@
 using Kboss.Application.Common.Interfaces;
 using Kboss.Infrastructure.Persistence;
+using Kboss.Infrastructure.Scheduling;
 using Kboss.Infrastructure.Security;
 using Kboss.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,9 +24,14 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
 
+        var connectionString = options.IsSqlServer
+            ? options.ConnectionString
+              ?? throw new InvalidOperationException(
+                  "ConnectionStrings:Kboss is required for Database:Provider=SqlServer.")
+            : options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}";
         if (options.IsSqlServer)
         {
-            var cs = options.ConnectionString ?? throw new InvalidOperationException("ConnectionStrings:Kboss is required for Database:Provider=SqlServer.");
+            var cs = connectionString;
             services.AddDbContextPool<SqlServerKbossDbContext>((sp, o) => o
                 .UseSqlServer(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
                 .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>())
@@ -34,7 +40,7 @@ public static class DependencyInjection
         }
         else
         {
-            var cs = options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}";
+            var cs = connectionString;
             services.AddDbContextPool<SqliteKbossDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
                 .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>())
@@ -43,9 +49,11 @@ public static class DependencyInjection
         }
         services.AddScoped<IKbossDbContext>(sp => sp.GetRequiredService<KbossDbContext>());
 
-        services.AddDataProtection()
-            .SetApplicationName("kboss")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        // the key ring lives in the database so every node reads every node's secrets (ADR 0019)
+        var dataProtection = services.AddDataProtection().SetApplicationName("kboss")
+            .PersistKeysToDbContext<KbossDbContext>();
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISpreadsheetWriter, Excel.EpplusSpreadsheetWriter>();
         services.AddSingleton<IPasswordHasher, Security.PasswordHasher>();
@@ -63,9 +71,7 @@ public static class DependencyInjection
             (sp, _) => sp.GetRequiredService<Provisioning.SshClusterProvisioner>());
         services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
         services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
-        services.AddSingleton<Provisioning.ProvisioningWorker>();
-        services.AddSingleton<Application.Cpcc.Executor.IProvisioningQueue>(sp => sp.GetRequiredService<Provisioning.ProvisioningWorker>());
-        services.AddHostedService(sp => sp.GetRequiredService<Provisioning.ProvisioningWorker>());
+        services.AddKbossScheduler(configuration, options, connectionString);
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -9,11 +9,14 @@ using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.Auth;
 using Kboss.WebApi.Contract;
 using Kboss.WebApi.OpenApi;
+using Kboss.WebApi.Ops;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true); // one JSON object per line (ADR 0019)
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -44,7 +47,8 @@ builder.Services.AddControllers(o =>
 builder.Services.AddOptions<JsonOptions>().Configure<IPlatformSettings>((o, s) => WireJson.Configure(o.JsonSerializerOptions, s.TimeZone));
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtSigningKey, ITokenService>((o, key, tokens) =>
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<JwtSigningKey, JwtTokenService>((o, key, tokens) =>
 {
     o.MapInboundClaims = false;
     o.TokenValidationParameters = key.ValidationParameters();
@@ -59,12 +63,12 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             }
             return Task.CompletedTask;
         },
-        OnTokenValidated = ctx =>
+        OnTokenValidated = async ctx =>
         {
+            await tokens.RefreshRevokedAsync(ctx.HttpContext.RequestAborted); // logouts on other nodes
             var jti = ctx.Principal?.FindFirst("jti")?.Value;
             if (jti is null || tokens.IsRevoked(jti)) ctx.Fail("token revoked");
             else if (ctx.HttpContext.Items.ContainsKey(SessionCookies.FromCookieItem)) ctx.HttpContext.Items[SessionCookies.ViaCookieItem] = true;
-            return Task.CompletedTask;
         },
         OnChallenge = ctx =>
         {
@@ -76,6 +80,8 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     };
 });
 builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddKbossHealthChecks();
+builder.Services.AddKbossMetrics(builder.Configuration);
 
 builder.Services.AddOpenApiDocument(s =>
 {
@@ -108,6 +114,8 @@ app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagg
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapControllers();
+app.MapKbossHealthChecks();
+app.MapKbossMetrics();
 app.Run();
 
 /// <summary>Entry point (public for WebApplicationFactory in the integration tests).</summary>

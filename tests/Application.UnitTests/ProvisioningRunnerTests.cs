@@ -86,7 +86,7 @@ public sealed class ProvisioningRunnerTests : IDisposable
     private async Task RunAsync(string opId)
     {
         await using var db = Db();
-        await Runner(db).RunAsync(opId, default);
+        await Runner(db).RunAsync(opId, recovering: false, default);
     }
 
     [Fact]
@@ -205,18 +205,54 @@ public sealed class ProvisioningRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Operations_interrupted_by_a_restart_are_failed_and_rolled_back_at_start()
+    public async Task A_recovered_run_rolls_the_operation_back_without_touching_the_machine()
     {
         var ids = await StartedAsync(OperationKinds.CreateCluster);
         await using (var db = Db())
-            (await Runner(db).RecoverInterruptedAsync(DateTime.UtcNow, default)).Should().Be(1);
+            await Runner(db).RunAsync(ids.Op, recovering: true, default);
         var (op, cluster, device) = await StateAsync(ids);
         op.Status.Should().Be(OperationStatus.Failed);
         op.Message.Should().Be(ProvisioningRunner.Interrupted);
+        op.Log.Should().Contain("已回滚");
         device.IsIdle.Should().BeTrue();
         cluster.DelFlg.Should().Be(DelFlag.Deleted);
+        _scripts.Should().BeEmpty("a half-done install is never re-run blindly");
+    }
+
+    [Fact]
+    public async Task A_run_that_outlived_a_takeover_does_not_overwrite_the_other_nodes_outcome()
+    {
+        var ids = await StartedAsync(OperationKinds.CreateCluster);
+        await using (var other = Db())
+            await Runner(other).RunAsync(ids.Op, recovering: true, default); // another node rolled it back
+        Machine(0, false, Installed);
         await using (var db = Db())
-            (await Runner(db).RecoverInterruptedAsync(DateTime.UtcNow, default)).Should().Be(0);
+        {
+            var op = await db.ProvisioningOperations.SingleAsync(o => o.Id == ids.Op);
+            op.Status = OperationStatus.Running; // this node still believes it runs
+            await Runner(db).RunAsync(ids.Op, recovering: false, default);
+        }
+        var (after, cluster, _) = await StateAsync(ids);
+        after.Status.Should().Be(OperationStatus.Failed);
+        after.Message.Should().Be(ProvisioningRunner.Interrupted);
+        cluster.Ready.Should().NotBe(ClusterReady.Installed);
+    }
+
+    [Fact]
+    public async Task Orphans_are_old_running_operations_without_a_job()
+    {
+        var orphan = await StartedAsync(OperationKinds.CreateCluster);
+        var scheduled = await StartedAsync(OperationKinds.AddWorker, ready: ClusterReady.Installed);
+        Task<bool> IsScheduled(string id, CancellationToken _) => Task.FromResult(id == scheduled.Op);
+        await using (var db = Db())
+        {
+            var young = await Runner(db).RecoverOrphansAsync(DateTime.UtcNow.AddMinutes(-5), IsScheduled, default);
+            young.Should().Be(0, "too young");
+            (await Runner(db).RecoverOrphansAsync(DateTime.UtcNow, IsScheduled, default)).Should().Be(1);
+        }
+        (await StateAsync(orphan)).Op.Status.Should().Be(OperationStatus.Failed);
+        (await StateAsync(scheduled)).Op.Status.Should().Be(OperationStatus.Running);
+        (await StateAsync(scheduled)).Device.IsIdle.Should().BeFalse();
     }
 
     [Fact]

@@ -97,6 +97,10 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         var parsed = Parse(GenerateScript(idempotent));
 
         parsed.Tables.Select(t => t.Name).Should().Contain(["cpclist", "cpcwidget", "cpcwidget_stock", "users", "organization"]);
+        // the Quartz job store (ADR 0019) and the shared keys
+        parsed.Tables.Select(t => t.Name).Should().Contain(["QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_FIRED_TRIGGERS",
+            "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS", "QRTZ_PAUSED_JOB_GRPS", "data_protection_keys", "shared_key"]);
+        parsed.Indexes.Should().Contain(i => i.Table == "QRTZ_TRIGGERS" && i.Name == "IDX_QRTZ_T_NFT_ST");
         parsed.Tables.Select(t => t.Name).Should().OnlyHaveUniqueItems();
     }
 

@@ -20,8 +20,14 @@ namespace Kboss.Infrastructure.Persistence;
 /// Each provider has its own subclass so it can own its migrations: <see cref="SqliteKbossDbContext"/> and
 /// <see cref="SqlServerKbossDbContext"/>.
 /// </summary>
-public abstract class KbossDbContext(DbContextOptions options) : DbContext(options), IKbossDbContext
+public abstract class KbossDbContext(DbContextOptions options) : DbContext(options), IKbossDbContext,
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring shared by every node (ADR 0019).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    /// <summary>Keys generated once and shared by every node (the JWT signing key).</summary>
+    public DbSet<Security.SharedKey> SharedKeys => Set<Security.SharedKey>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();

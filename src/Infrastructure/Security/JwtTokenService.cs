@@ -5,6 +5,8 @@ using System.Text;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Domain.Common;
 using Kboss.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,40 +14,65 @@ namespace Kboss.Infrastructure.Security;
 
 /// <summary>
 /// The HMAC-SHA256 key that signs access tokens: <c>Auth:JwtSigningKey</c> when set (≥ 32 bytes), else a random key
-/// generated once into <c>{DataFolder}/jwt-signing.key</c> (mode 600) so restarts keep sessions.
+/// generated once and stored in the database (<c>shared_key</c> row <c>jwt-signing</c>), so every node on the database
+/// signs and accepts the same tokens and restarts keep sessions. Loaded by <see cref="LoadAsync"/> at start-up.
 /// </summary>
 public sealed class JwtSigningKey
 {
     /// <summary>Issuer and audience of kboss tokens.</summary>
     public const string Issuer = "kboss";
+    /// <summary>Name of the generated key's row.</summary>
+    public const string RowName = "jwt-signing";
 
-    /// <summary>The key.</summary>
-    public SymmetricSecurityKey Key { get; }
+    private readonly KbossOptions _options;
+    private SymmetricSecurityKey? _key;
 
-    /// <summary>Loads or creates the key.</summary>
+    /// <summary>Takes the configured key, if any.</summary>
     /// <exception cref="InvalidOperationException">A configured key shorter than 32 bytes.</exception>
     public JwtSigningKey(KbossOptions options)
     {
-        byte[] bytes;
-        if (!string.IsNullOrWhiteSpace(options.JwtSigningKey))
-        {
-            bytes = Encoding.UTF8.GetBytes(options.JwtSigningKey);
-            if (bytes.Length < 32) throw new InvalidOperationException("Auth:JwtSigningKey must be at least 32 bytes.");
-        }
-        else
-        {
-            Directory.CreateDirectory(options.DataFolder);
-            var path = Path.Combine(options.DataFolder, "jwt-signing.key");
-            if (File.Exists(path)) bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
-            else
-            {
-                bytes = RandomNumberGenerator.GetBytes(64);
-                File.WriteAllText(path, Convert.ToBase64String(bytes));
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-        Key = new SymmetricSecurityKey(bytes) { KeyId = "kboss-1" };
+        _options = options;
+        if (string.IsNullOrWhiteSpace(options.JwtSigningKey)) return;
+        var bytes = Encoding.UTF8.GetBytes(options.JwtSigningKey);
+        if (bytes.Length < 32) throw new InvalidOperationException("Auth:JwtSigningKey must be at least 32 bytes.");
+        _key = Create(bytes);
     }
+
+    /// <summary>The key.</summary>
+    /// <exception cref="InvalidOperationException">Used before <see cref="LoadAsync"/>.</exception>
+    public SymmetricSecurityKey Key => _key ?? throw new InvalidOperationException("JWT signing key not loaded yet");
+
+    /// <summary>
+    /// Without a configured key: inserts a new random key (or the one a single-node version kept in
+    /// <c>{DataFolder}/jwt-signing.key</c>) unless a row exists, then reads the row — two nodes starting at once both
+    /// end with the key that won the insert.
+    /// </summary>
+    public async Task LoadAsync(Persistence.KbossDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (_key is not null) return;
+        var row = await db.SharedKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Name == RowName, ct);
+        if (row is null)
+        {
+            var legacy = Path.Combine(_options.DataFolder, "jwt-signing.key");
+            var value = File.Exists(legacy) ? (await File.ReadAllTextAsync(legacy, ct)).Trim()
+                : Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.SharedKeys.Add(new SharedKey { Name = RowName, Value = value, CreatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                // another node inserted first: use its key
+            }
+            db.ChangeTracker.Clear();
+            row = await db.SharedKeys.AsNoTracking().FirstAsync(k => k.Name == RowName, ct);
+        }
+        _key = Create(Convert.FromBase64String(row.Value));
+    }
+
+    private static SymmetricSecurityKey Create(byte[] bytes) => new(bytes) { KeyId = "kboss-1" };
 
     /// <summary>Validation parameters for the bearer handler.</summary>
     public TokenValidationParameters ValidationParameters() => new()
@@ -73,11 +100,21 @@ public static class KbossClaims
     public const string Username = "name";
 }
 
-/// <summary><see cref="ITokenService"/>: JWTs signed with <see cref="JwtSigningKey"/>; revoked ids kept in memory and in the database.</summary>
-public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, TimeProvider clock) : ITokenService
+/// <summary>
+/// <see cref="ITokenService"/>: JWTs signed with <see cref="JwtSigningKey"/>; revoked ids kept in the database and
+/// mirrored in memory, re-read at most every <see cref="RevocationRefresh"/> so a logout on one node ends the token on
+/// every node within that time (ADR 0019).
+/// </summary>
+public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, TimeProvider clock,
+    IServiceScopeFactory scopes) : ITokenService
 {
+    /// <summary>How stale this node's copy of the revoked ids may be.</summary>
+    public static TimeSpan RevocationRefresh { get; set; } = TimeSpan.FromSeconds(2);
+
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, DateTime> _revoked = new();
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private DateTime _refreshedAtUtc = DateTime.MinValue;
 
     public IssuedToken Issue(User user, Organization org)
     {
@@ -120,5 +157,39 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
     public void Load(IEnumerable<RevokedToken> rows)
     {
         foreach (var r in rows) _revoked[r.Jti] = r.ExpiresAtUtc;
+        _refreshedAtUtc = clock.GetUtcNow().UtcDateTime;
     }
+
+    /// <summary>
+    /// Re-reads the unexpired revoked ids (other nodes' logouts) when the copy is older than
+    /// <see cref="RevocationRefresh"/>; one reader at a time, the others use the copy they have.
+    /// </summary>
+    public async Task RefreshRevokedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _refreshedAtUtc < RevocationRefresh || !await _refreshing.WaitAsync(0, ct)) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Persistence.KbossDbContext>();
+            Load(await db.RevokedTokens.AsNoTracking().Where(r => r.ExpiresAtUtc > now).ToListAsync(ct));
+            foreach (var expired in _revoked.Where(r => r.Value <= now).Select(r => r.Key).ToList())
+                _revoked.TryRemove(expired, out _);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+}
+
+/// <summary>A key generated once and shared by every node through the database (table <c>shared_key</c>).</summary>
+public sealed class SharedKey
+{
+    /// <summary>Key name (primary key).</summary>
+    public string Name { get; set; } = "";
+    /// <summary>Base64 key material.</summary>
+    public string Value { get; set; } = "";
+    /// <summary>When it was generated (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
 }

@@ -9,23 +9,47 @@ using Microsoft.Extensions.Logging;
 namespace Kboss.Infrastructure.Seeding;
 
 /// <summary>
-/// Start-up work, in order: apply the provider's migrations; on SQLite switch to WAL; create the platform org and
+/// Start-up work, in order: apply the provider's migrations; on SQLite switch to WAL; import a file key ring and load
+/// (or generate) the shared JWT signing key (ADR 0019); create the platform org and
 /// the initial admin when there are no users (password from <c>Bootstrap:AdminPassword</c>, else generated and
 /// printed once); load the demo centre when <c>Demo:Enabled</c> and it is absent; load revoked token ids.
 /// </summary>
 public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options, IPasswordHasher hasher,
-    ISecretProtector secrets, IPlatformSettings settings, JwtTokenService tokens, TimeProvider clock,
-    ILogger<DatabaseInitializer> log)
+    ISecretProtector secrets, IPlatformSettings settings, JwtTokenService tokens, JwtSigningKey signingKey,
+    TimeProvider clock, ILogger<DatabaseInitializer> log)
 {
     /// <summary>Runs every step.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await ImportFileKeyRingAsync(ct);
+        await signingKey.LoadAsync(db, clock, ct);
         var platformOrgId = await BootstrapAdminAsync(ct);
         if (options.DemoEnabled) await SeedDemoAsync(platformOrgId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         tokens.Load(await db.RevokedTokens.AsNoTracking().Where(r => r.ExpiresAtUtc > now).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// Moves the Data Protection keys a single-node version kept in <c>{DataFolder}/keys</c> into the database when it
+    /// holds none yet, so secrets encrypted before the upgrade stay readable (on every node).
+    /// </summary>
+    private async Task ImportFileKeyRingAsync(CancellationToken ct)
+    {
+        var folder = new DirectoryInfo(Path.Combine(options.DataFolder, "keys"));
+        if (!folder.Exists || await db.DataProtectionKeys.AnyAsync(ct)) return;
+        var files = folder.GetFiles("*.xml");
+        foreach (var f in files)
+            db.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(f.Name),
+                Xml = await File.ReadAllTextAsync(f.FullName, ct),
+            });
+        await db.SaveChangesAsync(ct);
+        if (files.Length > 0)
+            log.LogInformation("Imported {Count} Data Protection keys from {Folder} into the database", files.Length,
+                folder.FullName);
     }
 
     private async Task<string> BootstrapAdminAsync(CancellationToken ct)

@@ -9,16 +9,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 
-/// <summary>The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password.</summary>
-public sealed class KbossFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password. With
+/// <paramref name="sharedFolder"/> it is one node of several on that folder's database (the folder is not deleted),
+/// with <paramref name="settings"/> and <paramref name="services"/> applied on top.
+/// </summary>
+public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-Pw-2026";
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } =
+        sharedFolder ?? Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Kboss:DataFolder", DataFolder);
+        builder.UseSetting("Scheduler:IdleWaitSeconds", "1"); // a node notices work another node stored within a second
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:MaxFailedLogins", "5");
@@ -27,6 +35,7 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
             s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly);
             s.AddSingleton(Queries);
             s.ConfigureDbContext<SqliteKbossDbContext>((_, o) => o.AddInterceptors(Queries));
+            services?.Invoke(s);
         });
     }
 
@@ -52,6 +61,7 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (sharedFolder is not null) return;
         try { Directory.Delete(DataFolder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -50,9 +50,15 @@ public sealed class ProvisioningTimeouts
     public TimeSpan Remove { get; init; } = TimeSpan.FromMinutes(5);
 }
 
-/// <summary>Starts queued provisioning operations in the background (a hosted worker in Infrastructure).</summary>
+/// <summary>
+/// Runs provisioning operations in the background as durable scheduler jobs (Quartz in Infrastructure, ADR 0019):
+/// any live node may run one, and a node that dies mid-way hands it to another.
+/// </summary>
 public interface IProvisioningQueue
 {
-    /// <summary>Queues operation <paramref name="operationId"/>; returns at once.</summary>
-    void Enqueue(string operationId);
+    /// <summary>Schedules committed operation <paramref name="operationId"/>; returns once its job is stored.</summary>
+    Task EnqueueAsync(string operationId, CancellationToken ct);
+
+    /// <summary>Whether a job for <paramref name="operationId"/> is stored (waiting, running or handed back).</summary>
+    Task<bool> IsScheduledAsync(string operationId, CancellationToken ct);
 }

@@ -85,7 +85,10 @@ public static partial class InstanceStock
                 .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && s.Consumed + amount <= s.Stock)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Consumed, s => s.Consumed + amount), ct);
             if (updated == 0)
+            {
+                Common.Metrics.KbossMetrics.StockConflict("instance");
                 throw new BusinessException($"该算力集群的 {n.Type} 部件 {n.Model} 库存不足(需要 {amount})", ErrorCodes.InsufficientStock);
+            }
         }
     }
 

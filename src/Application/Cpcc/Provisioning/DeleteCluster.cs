@@ -47,7 +47,7 @@ public sealed class DeleteClusterHandler(IKbossDbContext db, CenterGuard guard, 
         db.ProvisioningOperations.Add(op);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.cluster.delete_started", "cluster", cluster.Id, new { cpcid = center.Id, cluster.Name, operation_id = op.Id }));
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(op.Id);
+        await Provisioning.EnqueueAsync(queue, op);
         return Reply.Ok($"操作成功!\n正在删除算力集群(约1分钟),请用 operation_id 查询进度: {op.Id}", new StartedRemoval(cluster.Id, op.Id));
     }
 }

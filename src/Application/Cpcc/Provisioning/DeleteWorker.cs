@@ -69,7 +69,7 @@ public sealed class DeleteWorkerHandler(IKbossDbContext db, CenterGuard guard, I
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.worker.remove_started", "device", device.Id,
             new { cpcid = center.Id, clusterid = cluster.Id, force, operation_id = op.Id }));
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(op.Id);
+        await Provisioning.EnqueueAsync(queue, op);
         return Reply.Ok($"操作成功!\n正在移除工作节点(约1分钟),请用 operation_id 查询进度: {op.Id}", new StartedRemoval(device.Id, op.Id));
     }
 }

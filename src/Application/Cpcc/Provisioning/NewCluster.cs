@@ -80,7 +80,7 @@ public sealed class NewClusterHandler(IKbossDbContext db, CenterGuard guard, ICu
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        queue.Enqueue(op.Id);
+        await Provisioning.EnqueueAsync(queue, op);
         return Reply.Ok($"操作成功!\n集群正在安装(约5分钟),请用 operation_id 查询进度: {op.Id}",
             new ReservedDevice(deviceId, DeviceStatus.Occupied, cluster.Id, center.Id, DeviceRoles.Master, op.Id));
     }

@@ -63,7 +63,7 @@ public sealed class NewWorkerHandler(IKbossDbContext db, CenterGuard guard, ICur
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        queue.Enqueue(op.Id);
+        await Provisioning.EnqueueAsync(queue, op);
         return Reply.Ok($"操作成功!\n工作节点正在安装(约3分钟),请用 operation_id 查询进度: {op.Id}",
             new ReservedDevice(deviceId, DeviceStatus.Occupied, cluster.Id, center.Id, DeviceRoles.Worker, op.Id));
     }

@@ -21,16 +21,25 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
     /// <summary>The documented failure message of K10/N1 (followed by the reason).</summary>
     public const string FailedMessage = "算力中心服务操作失败";
     /// <summary>Message of operations cut short by a restart of the service.</summary>
-    public const string Interrupted = "服务重启导致操作中断,已回滚;机器可能处于半安装状态,请先清理(kubeadm reset)再重试";
+    public const string Interrupted = "服务节点停止导致操作中断,已回滚;机器可能处于半安装状态,请先清理(kubeadm reset)再重试";
 
     /// <summary>How often the captured log and progress are written while the operation runs.</summary>
     public static TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Runs operation <paramref name="operationId"/> (does nothing unless it is running).</summary>
-    public async Task RunAsync(string operationId, CancellationToken ct)
+    /// <summary>
+    /// Runs operation <paramref name="operationId"/> (does nothing unless it is running). With
+    /// <paramref name="recovering"/> (the scheduler hands back a run whose node died or was stopped mid-way) the
+    /// operation is failed and rolled back instead: the machine may be half-installed, so it is never re-run blindly.
+    /// </summary>
+    public async Task RunAsync(string operationId, bool recovering, CancellationToken ct)
     {
         var op = await db.ProvisioningOperations.FirstOrDefaultAsync(o => o.Id == operationId, ct);
         if (op is null || op.Status != OperationStatus.Running) return;
+        if (recovering)
+        {
+            await InterruptAsync(op, ct);
+            return;
+        }
         var center = await db.ComputeCenters.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == op.Cpcid, ct);
         var cluster = await db.Clusters.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.Id == op.ClusterId, ct);
         if (center is null || cluster is null)
@@ -55,7 +64,7 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            throw; // shutting down: the operation stays running and is rolled back on the next start
+            throw; // shutting down: the scheduler hands the run back and a live node rolls it back
         }
         catch (Exception e)
         {
@@ -69,19 +78,30 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
     }
 
     /// <summary>
-    /// Fails and rolls back every operation still marked running that started before <paramref name="startedBeforeUtc"/>
-    /// (called once at start-up with the process start time, so operations accepted since are left alone).
+    /// Fails and rolls back the running operations that started before <paramref name="startedBeforeUtc"/> and for
+    /// which <paramref name="isScheduled"/> says no job exists any more (a node died between accepting the operation
+    /// and scheduling its job, or an operation left by a version without the job store). Returns how many.
     /// </summary>
-    public async Task<int> RecoverInterruptedAsync(DateTime startedBeforeUtc, CancellationToken ct)
+    public async Task<int> RecoverOrphansAsync(DateTime startedBeforeUtc,
+        Func<string, CancellationToken, Task<bool>> isScheduled, CancellationToken ct)
     {
-        var running = await db.ProvisioningOperations.Where(o => o.Status == OperationStatus.Running && o.StartedAt < startedBeforeUtc).ToListAsync(ct);
+        var running = await db.ProvisioningOperations
+            .Where(o => o.Status == OperationStatus.Running && o.StartedAt < startedBeforeUtc).ToListAsync(ct);
+        var n = 0;
         foreach (var op in running)
         {
-            op.AppendLog("[kboss] " + Interrupted);
-            await RollBackAsync(op, ct);
-            await FinishAsync(op, false, Interrupted, ct);
+            if (await isScheduled(op.Id, ct)) continue;
+            await InterruptAsync(op, ct);
+            n++;
         }
-        return running.Count;
+        return n;
+    }
+
+    private async Task InterruptAsync(ProvisioningOperation op, CancellationToken ct)
+    {
+        op.AppendLog("[kboss] " + Interrupted);
+        await RollBackAsync(op, ct);
+        await FinishAsync(op, false, Interrupted, ct);
     }
 
     private async Task<(bool, string)> CreateClusterAsync(ProvisioningOperation op, ComputeCenter center, Cluster cluster, Sink sink, CancellationToken ct)
@@ -165,11 +185,21 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
 
     private async Task FinishAsync(ProvisioningOperation op, bool ok, string message, CancellationToken ct)
     {
+        var stillRunning = await db.ProvisioningOperations.AsNoTracking()
+            .AnyAsync(o => o.Id == op.Id && o.Status == OperationStatus.Running, ct);
+        if (!stillRunning)
+        {
+            // a node taken for dead came back after another node had ended the operation: keep that outcome
+            db.ClearChanges();
+            logger.LogWarning("Provisioning operation {Operation} was ended by another node; outcome dropped", op.Id);
+            return;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (ok) op.Succeed(message, now);
         else op.Fail(message, now);
         op.AppendLog($"[kboss] {(ok ? "成功" : "失败")}: {message}");
         await db.SaveChangesAsync(ct);
+        Common.Metrics.KbossMetrics.Operation(op.Kind, op.Status);
         logger.LogInformation("Provisioning operation {Operation} ({Kind}) {Status}", op.Id, op.Kind, op.Status);
     }
 

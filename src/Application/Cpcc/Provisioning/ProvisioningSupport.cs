@@ -55,6 +55,16 @@ public static class Provisioning
         db.ProvisioningOperations.AnyAsync(o => o.Status == OperationStatus.Running
                                                 && ((clusterId != null && o.ClusterId == clusterId) || (deviceId != null && o.DeviceId == deviceId)), ct);
 
+    /// <summary>
+    /// Schedules committed operation <paramref name="op"/> as a scheduler job (not cancelled by the client leaving: the
+    /// operation is already accepted) and counts it started.
+    /// </summary>
+    public static async Task EnqueueAsync(IProvisioningQueue queue, ProvisioningOperation op)
+    {
+        await queue.EnqueueAsync(op.Id, CancellationToken.None);
+        Common.Metrics.KbossMetrics.Operation(op.Kind, "started");
+    }
+
     /// <summary>A new running operation.</summary>
     public static ProvisioningOperation Start(string kind, string cpcid, string clusterId, string deviceId, string? userId, DateTime nowUtc) => new()
     {

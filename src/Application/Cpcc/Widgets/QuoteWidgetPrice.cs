@@ -213,6 +213,7 @@ public sealed class QuoteWidgetPriceHandler(WidgetCatalog catalog, CenterGuard g
         }
         var quote = new PriceQuote(PricingRules.Round2(total), PricingRules.Currency, lines, firstFailure is null,
             firstFailure?.Message ?? "汇算正常", durationText, unit);
+        Common.Metrics.KbossMetrics.Quote(firstFailure is null);
         return firstFailure is null ? Reply.Ok(OkMessage, quote) : Reply.Fail(firstFailure, quote);
     }
 }
