@@ -31,6 +31,13 @@ public sealed class KbossOptions
     /// <summary><c>Bootstrap:AdminPassword</c>: initial admin password; generated and printed once when empty.</summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// <c>Database:BusyTimeoutSeconds</c> (SQLite, default 5): how long a write waits for the in-process writer gate,
+    /// and how long SQLite retries while another process holds the file's write lock, before the unit of work is
+    /// retried whole (then <c>code: busy</c>).
+    /// </summary>
+    public double BusyTimeoutSeconds { get; set; } = 5;
+
     /// <summary>True for the SQL Server provider.</summary>
     public bool IsSqlServer => DatabaseProvider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase);
 
@@ -50,6 +57,8 @@ public sealed class KbossOptions
         o.DemoEnabled = !bool.TryParse(c["Demo:Enabled"], out var d) || d;
         o.AdminUsername = c["Bootstrap:AdminUsername"] ?? o.AdminUsername;
         o.AdminPassword = c["Bootstrap:AdminPassword"];
+        o.BusyTimeoutSeconds = double.TryParse(c["Database:BusyTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture,
+            out var b) && b > 0 ? b : o.BusyTimeoutSeconds;
         return o;
     }
 }
