@@ -9,9 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 
-/// <summary>The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password.</summary>
-public sealed class KbossFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password;
+/// <paramref name="settings"/> override configuration keys.
+/// </summary>
+public sealed class KbossFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    public KbossFactory() : this(null) { }
+
     public const string AdminPassword = "Test-Admin-Pw-2026";
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -22,6 +27,7 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:MaxFailedLogins", "5");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly);
