@@ -31,6 +31,11 @@ public sealed class WriteConcurrencyTests(AppFixture app) : IClassFixture<AppFix
         var gpu = c.WidgetIds["gpu/RTX5090-32G"];
         var stockBefore = await StockAsync(app.Factory, gpu, c.Chaoyang);
         var tag = Guid.NewGuid().ToString("N")[..8];
+        // Sign-ins spread over accounts: one account's parallel sign-ins are a throttling matter, not this test's.
+        var signers = Enumerable.Range(0, 8).Select(i => $"s{tag}{i}").ToList();
+        foreach (var name in signers)
+            (await app.Admin().PostAsync("/user/add_user.dspy", ("username", name), ("password", AppFixture.Password),
+                ("roles", Roles.Customer), ("orgid", app.CustomerOrgId))).Status.Should().BeTrue();
 
         // Writer w, round r does kind (w + r) % 6: stock add, label, device, org, user, sign-in.
         async Task<(int Kind, Response R)> WriteAsync(int w, int r)
@@ -47,7 +52,8 @@ public sealed class WriteConcurrencyTests(AppFixture app) : IClassFixture<AppFix
                 3 => await app.Admin().PostAsync("/user/add_org.dspy", ("name", "并发机构" + n), ("kind", "operator")),
                 4 => await app.Admin().PostAsync("/user/add_user.dspy", ("username", "u" + n), ("password", AppFixture.Password),
                     ("roles", Roles.Customer), ("orgid", app.CustomerOrgId)),
-                _ => await app.Anonymous().PostAsync("/user/login.dspy", ("username", "op1"), ("password", AppFixture.Password)),
+                _ => await app.Anonymous().PostAsync("/user/login.dspy", ("username", signers[w % signers.Count]),
+                    ("password", AppFixture.Password)),
             };
             return (kind, resp);
         }
