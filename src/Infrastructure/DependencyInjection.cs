@@ -36,7 +36,7 @@ public static class DependencyInjection
         else
         {
             var cs = SqliteConnectionString(options);
-            services.AddSingleton(new SqliteWriteGate(TimeSpan.FromSeconds(options.BusyTimeoutSeconds)));
+            services.AddSingleton(new SqliteWriteGate(TimeSpan.FromSeconds(options.WriteWaitSeconds)));
             services.AddSingleton(sp => new WriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>()));
             services.AddSingleton<SqlitePragmas>();
             services.AddDbContextPool<SqliteKbossDbContext>((sp, o) => o

@@ -32,11 +32,16 @@ public sealed class KbossOptions
     public string? AdminPassword { get; set; }
 
     /// <summary>
-    /// <c>Database:BusyTimeoutSeconds</c> (SQLite, default 5): how long a write waits for the in-process writer gate,
-    /// and how long SQLite retries while another process holds the file's write lock, before the unit of work is
-    /// retried whole (then <c>code: busy</c>).
+    /// <c>Database:BusyTimeoutSeconds</c> (SQLite, default 5): how long SQLite retries while another process holds the
+    /// file's write lock before the unit of work is retried whole (3 tries, then <c>code: busy</c>).
     /// </summary>
     public double BusyTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// <c>Database:WriteWaitSeconds</c> (SQLite, default 30): how long a write waits (asynchronously, no thread held)
+    /// for the in-process writer gate before it counts as a lost lock race.
+    /// </summary>
+    public double WriteWaitSeconds { get; set; } = 30;
 
     /// <summary>True for the SQL Server provider.</summary>
     public bool IsSqlServer => DatabaseProvider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase);
@@ -59,6 +64,8 @@ public sealed class KbossOptions
         o.AdminPassword = c["Bootstrap:AdminPassword"];
         o.BusyTimeoutSeconds = double.TryParse(c["Database:BusyTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture,
             out var b) && b > 0 ? b : o.BusyTimeoutSeconds;
+        o.WriteWaitSeconds = double.TryParse(c["Database:WriteWaitSeconds"], System.Globalization.CultureInfo.InvariantCulture,
+            out var w) && w > 0 ? w : o.WriteWaitSeconds;
         return o;
     }
 }
