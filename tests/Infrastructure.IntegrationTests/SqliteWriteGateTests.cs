@@ -113,4 +113,27 @@ public sealed class SqliteWriteGateTests : IDisposable
         var e = await FluentActions.Awaiting(() => b.BeginTransactionAsync()).Should().ThrowAsync<WriteGateTimeoutException>();
         b.IsLockConflict(e.Which).Should().BeTrue();
     }
+
+    [Fact]
+    public async Task What_a_context_commits_is_counted_and_nothing_else()
+    {
+        await using var db = Context();
+        var before = db.CommittedUnits;
+        db.Labels.Add(NewLabel());
+        await db.SaveChangesAsync(); // one INSERT, no transaction of EF's own
+        db.CommittedUnits.Should().BeGreaterThan(before);
+
+        var afterSave = db.CommittedUnits;
+        await db.Labels.Where(l => l.LabelKey == "none").ExecuteUpdateAsync(u => u.SetProperty(l => l.LabelValue, "x"));
+        await db.SaveChangesAsync(); // nothing to save
+        db.CommittedUnits.Should().Be(afterSave);
+
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            await db.Labels.ExecuteUpdateAsync(u => u.SetProperty(l => l.LabelValue, "y"));
+            db.CommittedUnits.Should().Be(afterSave, "nothing is committed before the commit");
+            await tx.CommitAsync();
+        }
+        db.CommittedUnits.Should().BeGreaterThan(afterSave);
+    }
 }

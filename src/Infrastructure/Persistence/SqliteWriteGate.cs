@@ -132,18 +132,22 @@ public sealed class WriteGateInterceptor(SqliteWriteGate? gate)
         return result;
     }
 
+    // A single-statement save outside a transaction runs without one (no commit event): it committed if it wrote.
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Exit(eventData.Context, WriteHold.SaveChanges);
+        Exit(eventData.Context, WriteHold.SaveChanges, committed: SavedOutsideTransaction(eventData, result));
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken ct = default)
     {
-        Exit(eventData.Context, WriteHold.SaveChanges);
+        Exit(eventData.Context, WriteHold.SaveChanges, committed: SavedOutsideTransaction(eventData, result));
         return ValueTask.FromResult(result);
     }
+
+    private static bool SavedOutsideTransaction(SaveChangesCompletedEventData e, int result) =>
+        result > 0 && e.Context?.Database.CurrentTransaction is null;
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Exit(eventData.Context, WriteHold.SaveChanges);
 
