@@ -28,22 +28,27 @@ public static class DependencyInjection
             ? options.ConnectionString
               ?? throw new InvalidOperationException(
                   "ConnectionStrings:Kboss is required for Database:Provider=SqlServer.")
-            : options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}";
+            : SqliteConnectionString(options);
         if (options.IsSqlServer)
         {
             var cs = connectionString;
+            services.AddSingleton(new WriteGateInterceptor(gate: null));
             services.AddDbContextPool<SqlServerKbossDbContext>((sp, o) => o
                 .UseSqlServer(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<WriteGateInterceptor>())
                 .ConfigureWarnings(Persistence.KbossDbContext.Warnings));
             services.AddScoped<KbossDbContext>(sp => sp.GetRequiredService<SqlServerKbossDbContext>());
         }
         else
         {
             var cs = connectionString;
+            services.AddSingleton(new SqliteWriteGate(TimeSpan.FromSeconds(options.WriteWaitSeconds)));
+            services.AddSingleton(sp => new WriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>()));
+            services.AddSingleton<SqlitePragmas>();
             services.AddDbContextPool<SqliteKbossDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<WriteGateInterceptor>(),
+                    sp.GetRequiredService<SqlitePragmas>())
                 .ConfigureWarnings(Persistence.KbossDbContext.Warnings));
             services.AddScoped<KbossDbContext>(sp => sp.GetRequiredService<SqliteKbossDbContext>());
         }
@@ -74,5 +79,19 @@ public static class DependencyInjection
         services.AddKbossScheduler(configuration, options, connectionString);
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Kboss</c> or the data folder's <c>kboss.db</c>, pooled, with <c>Default Timeout</c> (how long
+    /// Microsoft.Data.Sqlite retries a busy file, which only another process can cause) from
+    /// <see cref="KbossOptions.BusyTimeoutSeconds"/> unless the connection string sets it.
+    /// </summary>
+    private static string SqliteConnectionString(KbossOptions options)
+    {
+        var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}");
+        if (!(options.ConnectionString ?? "").Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            b.DefaultTimeout = (int)Math.Ceiling(options.BusyTimeoutSeconds);
+        return b.ToString();
     }
 }

@@ -31,6 +31,18 @@ public sealed class KbossOptions
     /// <summary><c>Bootstrap:AdminPassword</c>: initial admin password; generated and printed once when empty.</summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// <c>Database:BusyTimeoutSeconds</c> (SQLite, default 5): how long SQLite retries while another process holds the
+    /// file's write lock before the unit of work is retried whole (3 tries, then <c>code: busy</c>).
+    /// </summary>
+    public double BusyTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// <c>Database:WriteWaitSeconds</c> (SQLite, default 30): how long a write waits (asynchronously, no thread held)
+    /// for the in-process writer gate before it counts as a lost lock race.
+    /// </summary>
+    public double WriteWaitSeconds { get; set; } = 30;
+
     /// <summary>True for the SQL Server provider.</summary>
     public bool IsSqlServer => DatabaseProvider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase);
 
@@ -50,6 +62,10 @@ public sealed class KbossOptions
         o.DemoEnabled = !bool.TryParse(c["Demo:Enabled"], out var d) || d;
         o.AdminUsername = c["Bootstrap:AdminUsername"] ?? o.AdminUsername;
         o.AdminPassword = c["Bootstrap:AdminPassword"];
+        o.BusyTimeoutSeconds = double.TryParse(c["Database:BusyTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture,
+            out var b) && b > 0 ? b : o.BusyTimeoutSeconds;
+        o.WriteWaitSeconds = double.TryParse(c["Database:WriteWaitSeconds"], System.Globalization.CultureInfo.InvariantCulture,
+            out var w) && w > 0 ? w : o.WriteWaitSeconds;
         return o;
     }
 }

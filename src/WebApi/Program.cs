@@ -25,7 +25,7 @@ builder.Services.AddMediator(o =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
     o.Assemblies = [typeof(CenterGuard)];
-    o.PipelineBehaviors = [typeof(OrgScopeBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    o.PipelineBehaviors = [typeof(OrgScopeBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(LockRetryBehaviour<,>)];
 });
 
 builder.Services.AddHttpContextAccessor();

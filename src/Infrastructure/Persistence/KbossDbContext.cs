@@ -69,10 +69,43 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<UserInquiry> UserInquiries => Set<UserInquiry>();
     public DbSet<CustomerResource> CustomerResources => Set<CustomerResource>();
 
-    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        Database.BeginTransactionAsync(cancellationToken);
+    /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
+    internal SqliteWriteGate.Lease? WriteLease { get; set; }
+
+    /// <summary>Transactions and auto-committed write commands this context has committed since it was created.</summary>
+    public int CommittedUnits { get; internal set; }
+
+    public async Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        new GatedTransaction(await Database.BeginTransactionAsync(cancellationToken), this);
 
     public void ClearChanges() => ChangeTracker.Clear();
+
+    public bool IsLockConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is WriteGateTimeoutException) return true;
+            if (e is SqliteException { SqliteErrorCode: 5 or 6 }) return true; // SQLITE_BUSY, SQLITE_LOCKED
+            if (e is Microsoft.Data.SqlClient.SqlException { Number: 1205 or 1222 }) return true; // deadlock, lock time-out
+        }
+        return false;
+    }
+
+    public override void Dispose()
+    {
+        var lease = WriteLease;
+        WriteLease = null;
+        base.Dispose(); // rolls back an open transaction (pooled: resets) before the gate is free
+        lease?.Release();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        var lease = WriteLease;
+        WriteLease = null;
+        await base.DisposeAsync();
+        lease?.Release();
+    }
 
     public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {

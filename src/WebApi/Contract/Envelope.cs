@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Kboss.Application.Common;
+using Kboss.Application.Common.Behaviours;
+using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +53,8 @@ public static class Envelope
 
 /// <summary>
 /// Maps the use-case exceptions to the envelope: validation and business outcomes → HTTP 200 <c>status:false</c>;
-/// <see cref="UnauthenticatedException"/> → 401; <see cref="ForbiddenException"/> → 403.
+/// <see cref="UnauthenticatedException"/> → 401; <see cref="ForbiddenException"/> → 403; a lost lock race that escaped
+/// the command retries (a query, say) → HTTP 200 <c>code: busy</c> (ADR 0016).
 /// </summary>
 public sealed class EnvelopeExceptionFilter : IExceptionFilter
 {
@@ -63,6 +66,8 @@ public sealed class EnvelopeExceptionFilter : IExceptionFilter
             BusinessException b => (200, Reply.Fail<object>(b.Message, b.Code)),
             UnauthenticatedException u => (401, Reply.Fail<object>(u.Message, ErrorCodes.Unauthenticated)),
             ForbiddenException f => (403, Reply.Fail<object>(f.Message, ErrorCodes.Forbidden)),
+            var e when context.HttpContext.RequestServices.GetService<IKbossDbContext>()?.IsLockConflict(e) == true =>
+                (200, Reply.Fail<object>(LockRetry.BusyMessage, ErrorCodes.Busy)),
             _ => null,
         };
         if (mapped is null) return;

@@ -17,6 +17,8 @@ namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionary<string, string>? settings = null,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
+    public KbossFactory() : this(null, null, null) { }
+
     public const string AdminPassword = "Test-Admin-Pw-2026";
     public string DataFolder { get; } =
         sharedFolder ?? Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
@@ -26,10 +28,10 @@ public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionar
         builder.UseEnvironment("Production");
         builder.UseSetting("Kboss:DataFolder", DataFolder);
         builder.UseSetting("Scheduler:IdleWaitSeconds", "1"); // a node notices work another node stored within a second
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:MaxFailedLogins", "5");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly);

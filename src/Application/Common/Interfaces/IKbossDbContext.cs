@@ -89,6 +89,18 @@ public interface IKbossDbContext
     /// <summary>Forgets every tracked change (after a failed save that will be retried).</summary>
     void ClearChanges();
 
+    /// <summary>
+    /// Transactions and auto-committed write statements this unit of work has committed so far; a unit that committed
+    /// something is not retried whole.
+    /// </summary>
+    int CommittedUnits { get; }
+
+    /// <summary>
+    /// True when <paramref name="exception"/> (or an inner one) is a lost lock race: SQLite busy/locked (another
+    /// process holds the file), the in-process writer gate not free in time, SQL Server deadlock or lock time-out.
+    /// </summary>
+    bool IsLockConflict(Exception exception);
+
     /// <summary>True when <paramref name="exception"/> is a unique-index violation of the current provider.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 }

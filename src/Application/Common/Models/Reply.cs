@@ -81,6 +81,8 @@ public static class ErrorCodes
     public const string UnknownPath = "unknown_path";
     /// <summary>The feature exists in the contract but is not available yet.</summary>
     public const string NotImplemented = "not_implemented";
+    /// <summary>The database stayed locked by another writer after the retries; try again shortly.</summary>
+    public const string Busy = "busy";
     /// <summary>Unexpected server error (HTTP 500).</summary>
     public const string Internal = "internal";
 

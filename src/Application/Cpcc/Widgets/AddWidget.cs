@@ -82,9 +82,6 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
         var clusterId = c.Clusterid.Trimmed();
-        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == clusterId, ct)
-                      ?? throw BusinessException.NotFound("算力集群不存在");
-        if (cluster.Cpcid != center.Id) throw BusinessException.Conflict("该算力集群不属于该算力中心");
         RuleExtensions.TryInt(c.Stock, out var amount);
 
         // Creation and stock rows race with other requests; a unique violation means someone else won: retry.
@@ -92,9 +89,17 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
         {
             try
             {
-                var widgetId = await db.Widgets.AsNoTracking()
-                    .Where(w => w.Cpcid == center.Id && w.Type == c.TypeName && w.Model == c.ModelName)
-                    .Select(w => w.Id).FirstOrDefaultAsync(ct);
+                // The cluster and the existing widget in one round trip (the stock add is the hot path).
+                var found = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId)
+                    .Select(k => new
+                    {
+                        k.Cpcid,
+                        WidgetId = db.Widgets.Where(w => w.Cpcid == center.Id && w.Type == c.TypeName && w.Model == c.ModelName)
+                            .Select(w => w.Id).FirstOrDefault(),
+                    })
+                    .FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound("算力集群不存在");
+                if (found.Cpcid != center.Id) throw BusinessException.Conflict("该算力集群不属于该算力中心");
+                var widgetId = found.WidgetId;
                 if (widgetId is null) widgetId = await CreateAsync(c, center.Id, clusterId, amount, ct);
                 else if (!c.AddsStock) throw BusinessException.Conflict("该部件已存在,请前往编辑!");
                 else await AddStockAsync(widgetId, clusterId, amount, ct);
@@ -137,8 +142,8 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.BeginTransactionAsync(ct);
-        // The widget must still be alive (a concurrent delete wins).
-        if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
+        // The widget must still be alive (a concurrent delete wins) and the result stay within [consumed, MaxStock];
+        // the UPDATE checks both, the reads below only explain a refusal.
         var updated = await db.WidgetClusterStocks
             .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && db.Widgets.Any(w => w.Id == widgetId))
             .Where(WidgetClusterStock.CanAdjustBy(amount))
