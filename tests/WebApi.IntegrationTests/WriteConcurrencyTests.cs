@@ -121,7 +121,7 @@ public sealed class WriteConcurrencyTests(AppFixture app) : IClassFixture<AppFix
 /// <summary>A write lock held past every retry: <c>code: busy</c> (HTTP 200), and the next write works again.</summary>
 public sealed class WriteLockTimeoutTests : IAsyncLifetime
 {
-    private readonly KbossFactory _factory = new(new Dictionary<string, string>
+    private readonly KbossFactory _factory = new(settings: new Dictionary<string, string>
     {
         ["Database:BusyTimeoutSeconds"] = "1", ["Database:WriteWaitSeconds"] = "1",
     });
