@@ -133,7 +133,7 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
         }
         catch (KubeGatewayException e)
         {
-            throw new BusinessException($"{what}: {e.Message}", ErrorCodes.UpstreamFailed);
+            throw new BusinessException($"{what}: {e.Message}", e.Code);
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed class InstanceDeployer(IKbossDbContext db, IKubernetesGateway gate
         }
         catch (KubeGatewayException e)
         {
-            throw new BusinessException($"{Failed}: {e.Message}", ErrorCodes.UpstreamFailed);
+            throw new BusinessException($"{Failed}: {e.Message}", e.Code);
         }
     }
 }
