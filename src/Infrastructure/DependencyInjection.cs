@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<IRemoteShell, Remote.SshRemoteShell>();
         services.AddSingleton<IKubernetesGateway, Kubernetes.KubernetesGateway>();
         services.AddSingleton<IKubeconfigPolicy, Kubernetes.KubeconfigLoader>();
+        services.AddSingleton(OutsideCallSettings.From(configuration));
         var provisioning = Provisioning.ProvisioningOptions.From(configuration);
         services.AddSingleton(provisioning);
         services.AddSingleton(provisioning.Timeouts);

@@ -1,6 +1,7 @@
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Cpcc.InstanceConfigs;
 using Kboss.Domain.K8sCloud;
 using Microsoft.EntityFrameworkCore;
@@ -86,21 +87,36 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
     }
 
     /// <summary>Creates the PVC and Pod of <paramref name="instance"/>.</summary>
+    /// <exception cref="OutsideCallException">The cluster failed (<c>创建实例失败: 算力集群: …</c>).</exception>
     public Task CreateAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct) =>
-        Guard("创建实例失败", async () =>
-        {
-            await gateway.CreateCloudInstanceAsync(cluster.Kubeconfig, instance,
-                new CloudInstanceOptions(settings.DataMountPath, settings.GpuMemResourceName, settings.StorageClass), ct);
-            return true;
-        });
+        Outside("创建实例失败", () => gateway.CreateCloudInstanceAsync(cluster.Kubeconfig, instance,
+            new CloudInstanceOptions(settings.DataMountPath, settings.GpuMemResourceName, settings.StorageClass), ct));
 
     /// <summary>Deletes the Pod and PVC of <paramref name="instance"/> (missing ones count as deleted).</summary>
+    /// <exception cref="OutsideCallException">The cluster failed (<c>删除实例失败: 算力集群: …</c>).</exception>
     public Task DeleteAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct) =>
-        Guard("删除实例失败", async () =>
+        Outside("删除实例失败", () => gateway.DeleteCloudInstanceAsync(cluster.Kubeconfig, instance, ct));
+
+    /// <summary>True when the Pod of <paramref name="instance"/> exists (the reconciler's question).</summary>
+    /// <exception cref="OutsideCallException">The cluster can't be asked.</exception>
+    public async Task<bool> ExistsAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct)
+    {
+        var exists = false;
+        await Outside("查询实例失败", async () => exists = await gateway.CloudInstanceExistsAsync(cluster.Kubeconfig, instance, ct));
+        return exists;
+    }
+
+    private static async Task Outside(string what, Func<Task> call)
+    {
+        try
         {
-            await gateway.DeleteCloudInstanceAsync(cluster.Kubeconfig, instance, ct);
-            return true;
-        });
+            await call();
+        }
+        catch (KubeGatewayException e)
+        {
+            throw e.ToOutsideCall(what);
+        }
+    }
 
     /// <summary>
     /// Sets the widget models of a new instance from <c>K8s:CpuModel</c> and (with GPUs) <c>K8s:GpuModel</c>.

@@ -10,10 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password.</summary>
-public sealed class KbossFactory : WebApplicationFactory<Program>
+/// <remarks>Given a <paramref name="dataFolder"/>, the factory runs on that folder's database and leaves it in place
+/// (a second host on the same database, as after a restart); otherwise it owns a fresh folder and deletes it.</remarks>
+public sealed class KbossFactory(string? dataFolder = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-Pw-2026";
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsFolder = dataFolder is null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,6 +55,7 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsFolder) return;
         try { Directory.Delete(DataFolder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

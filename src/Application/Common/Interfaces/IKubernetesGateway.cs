@@ -47,6 +47,15 @@ public sealed class KubeGatewayException(KubeFailure failure, string message, Ex
     /// <summary>The envelope code of this failure: <c>invalid_argument</c> for a refused kubeconfig, <c>upstream_failed</c>
     /// otherwise (an unreadable kubeconfig included).</summary>
     public string Code => Failure == KubeFailure.RefusedKubeconfig ? Models.ErrorCodes.InvalidArgument : Models.ErrorCodes.UpstreamFailed;
+
+    /// <summary>Name of the outside system in messages.</summary>
+    public const string System = "算力集群";
+
+    /// <summary>This failure as an outside-call outcome (ADR 0015): <c>{prefix}: 算力集群: {message}</c>; a time-out, a lost
+    /// connection or an unreadable answer (the API may have acted) leaves the outcome unknown.</summary>
+    public OutsideCalls.OutsideCallException ToOutsideCall(string prefix) =>
+        new($"{prefix}: {System}: {Message}", Code,
+            Failure is KubeFailure.TimedOut or KubeFailure.Unreachable or KubeFailure.BadAnswer, this);
 }
 
 /// <summary>Checks a kubeconfig without connecting (ADR 0014): the Chinese reason it is refused, or null when usable.</summary>

@@ -1350,6 +1350,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("disk_sys_limit");
 
+                    b.Property<string>("FailureReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("failure_reason");
+
                     b.Property<string>("GpuModel")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1370,6 +1378,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("namespace_name");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("operation");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1389,6 +1406,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("podcd_name");
+
+                    b.Property<string>("ResumeState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("resume_state");
 
                     b.Property<string>("ServiceName")
                         .IsRequired()
@@ -1504,6 +1530,20 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("source_storagelimits");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("live")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_at");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("update_time");
@@ -1525,9 +1565,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "SourceOutsideport")
                         .IsUnique()
-                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort'");
+                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort' AND state <> 'failed'");
 
                     b.HasIndex("OrgId", "ClusterId");
+
+                    b.HasIndex("State", "StateChangedAt");
 
                     b.ToTable("cpcpodyaml", (string)null);
                 });
@@ -1984,6 +2026,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("del_flg");
 
+                    b.Property<string>("FailureReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("failure_reason");
+
                     b.Property<int>("Gpu")
                         .HasColumnType("INTEGER")
                         .HasColumnName("gpu");
@@ -2016,6 +2066,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("namespace_name");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("operation");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2035,6 +2094,29 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("pvcname");
+
+                    b.Property<string>("ResumeState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("resume_state");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("live")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2061,6 +2143,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ClusterId");
 
                     b.HasIndex("OrgId", "CustomerGoodsId");
+
+                    b.HasIndex("State", "StateChangedAt");
 
                     b.ToTable("k8s_instance", (string)null);
                 });
