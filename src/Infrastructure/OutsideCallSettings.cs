@@ -7,7 +7,8 @@ namespace Kboss.Infrastructure;
 /// <summary>Reads <see cref="OutsideCallOptions"/> from configuration section <c>OutsideCalls</c> (ADR 0015).</summary>
 public static class OutsideCallSettings
 {
-    /// <summary><c>OutsideCalls:CallTimeoutSeconds</c> (default 60) and <c>OutsideCalls:ReconcileGraceSeconds</c> (default
+    /// <summary><c>OutsideCalls:CallTimeoutSeconds</c> (default 60) and <c>OutsideCalls:ReconcileGraceSeconds</c>
+    /// (default
     /// 300, never below the call time-out plus 30 s).</summary>
     public static OutsideCallOptions From(IConfiguration configuration)
     {

@@ -91,7 +91,8 @@ public sealed class ProvisioningRunnerTests : IDisposable
         await Runner(db).RunAsync(opId, default);
     }
 
-    /// <summary>A pcapi that answers <c>new_cluster</c> with a join command and <paramref name="kubeconfig"/>.</summary>
+    /// <summary>A pcapi that answers <c>new_cluster</c> with a join command and <paramref
+    /// name="kubeconfig"/>.</summary>
     private sealed class PcapiAnswer(string kubeconfig) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>

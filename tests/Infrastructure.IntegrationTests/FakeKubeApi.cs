@@ -206,13 +206,16 @@ public sealed class FakeKubeApi : IAsyncLifetime
     /// <summary>When set and it returns a status code for (method, path), that status is answered instead.</summary>
     public Func<string, string, int?>? FailWhen { get; set; }
 
-    /// <summary>When set and it returns a task for (method, path), the answer waits for it (a slow or hanging cluster).</summary>
+    /// <summary>When set and it returns a task for (method, path), the answer waits for it (a slow or hanging
+    /// cluster).</summary>
     public Func<string, string, Task?>? HoldWhen { get; set; }
 
-    /// <summary>When set and true for (method, path), the answer is 200 with a body that is not JSON (a broken proxy).</summary>
+    /// <summary>When set and true for (method, path), the answer is 200 with a body that is not JSON (a broken
+    /// proxy).</summary>
     public Func<string, string, bool>? GarbleWhen { get; set; }
 
-    /// <summary>When true, core-group deletes answer with a <c>Status</c> body instead of the deleted object (the API may
+    /// <summary>When true, core-group deletes answer with a <c>Status</c> body instead of the deleted object (the API
+    /// may
     /// do either).</summary>
     public bool DeleteAnswersStatus { get; set; }
 

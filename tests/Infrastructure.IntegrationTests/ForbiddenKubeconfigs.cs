@@ -1,7 +1,8 @@
 namespace Kboss.Infrastructure.IntegrationTests;
 
 /// <summary>
-/// Kubeconfigs that must never be used (ADR 0014): each would run a command, read a file or reach a non-http(s) server if
+/// Kubeconfigs that must never be used (ADR 0014): each would run a command, read a file or reach a non-http(s) server
+/// if
 /// a client were built from it. The two command-running forms touch <c>marker</c>, so a test proves nothing ran by the
 /// file's absence. Linked into every test project that feeds them through an entry point.
 /// </summary>
@@ -13,7 +14,8 @@ public static class ForbiddenKubeconfigs
     /// <param name="Field">The path the message names, e.g. <c>users[0].user.exec</c>.</param>
     public sealed record Case(string Name, string Yaml, string Field);
 
-    /// <summary>Every forbidden form against a server on <paramref name="port"/>; command forms touch <paramref name="marker"/>.</summary>
+    /// <summary>Every forbidden form against a server on <paramref name="port"/>; command forms touch <paramref
+    /// name="marker"/>.</summary>
     public static IReadOnlyList<Case> All(string marker, int port)
     {
         var server = $"http://127.0.0.1:{port}";

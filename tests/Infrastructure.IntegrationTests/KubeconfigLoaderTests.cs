@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kboss.Infrastructure.IntegrationTests;
 
-/// <summary>Kubeconfigs are data, never code (ADR 0014): the loader refuses every forbidden form before a client exists.</summary>
+/// <summary>Kubeconfigs are data, never code (ADR 0014): the loader refuses every forbidden form before a client
+/// exists.</summary>
 public sealed class KubeconfigLoaderTests(FakeKubeApi api) : IClassFixture<FakeKubeApi>, IDisposable
 {
     private readonly string _marker = Path.Combine(Path.GetTempPath(), "kboss-marker-" + Guid.NewGuid().ToString("N"));

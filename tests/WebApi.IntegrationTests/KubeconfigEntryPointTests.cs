@@ -7,7 +7,8 @@ namespace Kboss.WebApi.IntegrationTests;
 
 /// <summary>
 /// Issue 7 §1 / ADR 0014: every forbidden kubeconfig form through every HTTP entry point that takes or uses one — a
-/// stored kubeconfig (K5 node board, K4 pod board), pcapi P2 <c>determine_accommodat</c> and P9 <c>yaml_apply_delete</c>
+/// stored kubeconfig (K5 node board, K4 pod board), pcapi P2 <c>determine_accommodat</c> and P9
+/// <c>yaml_apply_delete</c>
 /// — answers <c>invalid_argument</c> naming the field, and the command in it never runs (the marker file stays absent).
 /// </summary>
 public sealed class KubeconfigEntryPointTests(AppFixture app, FakeKubeApi kube)

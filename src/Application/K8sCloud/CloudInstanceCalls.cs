@@ -12,21 +12,15 @@ namespace Kboss.Application.K8sCloud;
 public sealed class CloudInstanceCalls(IKbossDbContext db, CloudCluster cloud, Cpcc.Widgets.WidgetCatalog catalog)
     : IOutsideEffectKind<CloudInstance>
 {
-    /// <inheritdoc />
     public string Name => "k8s_instance";
-    /// <inheritdoc />
     public string System => KubeGatewayException.System;
-    /// <inheritdoc />
     public IQueryable<CloudInstance> Rows => db.CloudInstances;
 
-    /// <inheritdoc />
     public Task ReleaseAsync(CloudInstance row, CancellationToken ct) =>
         InstanceStock.ReleaseAsync(db, row.Cpcid, row.ClusterId, CloudCluster.Needs(row), ct);
 
-    /// <inheritdoc />
     public async Task<bool> ExistsAsync(CloudInstance row, CancellationToken ct) =>
         await cloud.ExistsAsync(await cloud.ByIdAsync(row.ClusterId, ct), row, ct);
 
-    /// <inheritdoc />
     public void Settled(CloudInstance row) => catalog.Invalidate(row.Cpcid);
 }

@@ -11,7 +11,8 @@ public static class OutsideStates
     public const string Updating = "updating";
     /// <summary>The delete call is in flight; the stock is still held.</summary>
     public const string Deleting = "deleting";
-    /// <summary>The outcome of the call is unknown (time-out, lost answer); the reconciler will ask the outside system.</summary>
+    /// <summary>The outcome of the call is unknown (time-out, lost answer); the reconciler will ask the outside
+    /// system.</summary>
     public const string PendingReconcile = "pending_reconcile";
     /// <summary>The create failed (reason kept); holds no stock.</summary>
     public const string Failed = "failed";
@@ -45,13 +46,15 @@ public abstract class OutsideEffectEntity : Entity, ISoftDeletable
 {
     /// <summary>One of <see cref="OutsideStates"/>.</summary>
     public string State { get; private set; } = OutsideStates.Pending;
-    /// <summary>The operation in flight or awaiting reconciliation (<see cref="OutsideOperations"/>); "" when settled.</summary>
+    /// <summary>The operation in flight or awaiting reconciliation (<see cref="OutsideOperations"/>); "" when
+    /// settled.</summary>
     public string Operation { get; private set; } = OutsideOperations.Create;
     /// <summary>Where a compensated delete returns to (<c>live</c> or <c>failed</c>); "" otherwise.</summary>
     public string ResumeState { get; private set; } = "";
     /// <summary>Why the last call failed or is unknown (Chinese, for a person); "" after a success.</summary>
     public string FailureReason { get; private set; } = "";
-    /// <summary>When <see cref="State"/> last changed (UTC); the reconciler's age test and the concurrency token.</summary>
+    /// <summary>When <see cref="State"/> last changed (UTC); the reconciler's age test and the concurrency
+    /// token.</summary>
     public DateTime StateChangedAt { get; private set; }
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
@@ -92,7 +95,8 @@ public abstract class OutsideEffectEntity : Entity, ISoftDeletable
         Move(OutsideStates.Deleting, OutsideOperations.Delete, now);
     }
 
-    /// <summary>The outside system did it: a create or update becomes live, a delete deleted (row soft-deleted).</summary>
+    /// <summary>The outside system did it: a create or update becomes live, a delete deleted (row
+    /// soft-deleted).</summary>
     public void Confirm(DateTime now)
     {
         if (!IsOpen) Refuse("confirm");
@@ -120,7 +124,8 @@ public abstract class OutsideEffectEntity : Entity, ISoftDeletable
         Move(target, "", now);
     }
 
-    /// <summary>The object is not on the outside system (the reconciler found no trace of a create or an update): the row
+    /// <summary>The object is not on the outside system (the reconciler found no trace of a create or an update): the
+    /// row
     /// fails and stops holding stock.</summary>
     public void Abandon(string reason, DateTime now)
     {

@@ -62,7 +62,8 @@ public sealed class CloudInstance : OutsideEffectEntity
     public string Status { get; set; } = CloudInstanceStatus.Pending;
 
     /// <summary>The status a user sees while the row is not live (ADR 0015): pending and unknown outcomes show Pending,
-    /// a failed create Failed, a delete in flight Terminating, a deleted row Deleted; null when live (the pod phase).</summary>
+    /// a failed create Failed, a delete in flight Terminating, a deleted row Deleted; null when live (the pod
+    /// phase).</summary>
     public string? SettledStatus => State switch
     {
         OutsideStates.Live or OutsideStates.Updating => null,

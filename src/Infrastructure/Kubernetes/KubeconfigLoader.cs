@@ -7,7 +7,8 @@ namespace Kboss.Infrastructure.Kubernetes;
 
 /// <summary>
 /// The one place a kubeconfig becomes a Kubernetes client (ADR 0014). Kubeconfigs reach kboss from callers
-/// (pcapi P2/P9), from an operator's pcapi (<c>new_cluster</c>) and from the database; all of them are data. The YAML is
+/// (pcapi P2/P9), from an operator's pcapi (<c>new_cluster</c>) and from the database; all of them are data. The YAML
+/// is
 /// parsed into KubernetesClient's model and checked before any client is built: no <c>exec</c> credential plugin, no
 /// <c>auth-provider</c>, no file reference (<c>certificate-authority</c>, <c>client-certificate</c>, <c>client-key</c>,
 /// <c>tokenFile</c>/<c>token-file</c>), a server that is an absolute http(s) URL; only inline credentials
@@ -38,8 +39,10 @@ public sealed class KubeconfigLoader : IKubeconfigPolicy
     }
 
     /// <summary>A client configuration for <paramref name="kubeconfig"/>.</summary>
-    /// <exception cref="KubeGatewayException"><see cref="KubeFailure.RefusedKubeconfig"/> for a forbidden field (the message
-    /// names it), <see cref="KubeFailure.InvalidKubeconfig"/> when it can't be parsed or has no usable context.</exception>
+    /// <exception cref="KubeGatewayException"><see cref="KubeFailure.RefusedKubeconfig"/> for a forbidden field (the
+    /// message
+    /// names it), <see cref="KubeFailure.InvalidKubeconfig"/> when it can't be parsed or has no usable
+    /// context.</exception>
     public static KubernetesClientConfiguration Load(string kubeconfig)
     {
         var model = Parse(kubeconfig);

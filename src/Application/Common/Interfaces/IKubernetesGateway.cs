@@ -44,24 +44,28 @@ public sealed class KubeGatewayException(KubeFailure failure, string message, Ex
     /// <summary>What went wrong.</summary>
     public KubeFailure Failure { get; } = failure;
 
-    /// <summary>The envelope code of this failure: <c>invalid_argument</c> for a refused kubeconfig, <c>upstream_failed</c>
+    /// <summary>The envelope code of this failure: <c>invalid_argument</c> for a refused kubeconfig,
+    /// <c>upstream_failed</c>
     /// otherwise (an unreadable kubeconfig included).</summary>
     public string Code => Failure == KubeFailure.RefusedKubeconfig ? Models.ErrorCodes.InvalidArgument : Models.ErrorCodes.UpstreamFailed;
 
     /// <summary>Name of the outside system in messages.</summary>
     public const string System = "算力集群";
 
-    /// <summary>This failure as an outside-call outcome (ADR 0015): <c>{prefix}: 算力集群: {message}</c>; a time-out, a lost
+    /// <summary>This failure as an outside-call outcome (ADR 0015): <c>{prefix}: 算力集群: {message}</c>; a time-out, a
+    /// lost
     /// connection or an unreadable answer (the API may have acted) leaves the outcome unknown.</summary>
     public OutsideCalls.OutsideCallException ToOutsideCall(string prefix) =>
         new($"{prefix}: {System}: {Message}", Code,
             Failure is KubeFailure.TimedOut or KubeFailure.Unreachable or KubeFailure.BadAnswer, this);
 }
 
-/// <summary>Checks a kubeconfig without connecting (ADR 0014): the Chinese reason it is refused, or null when usable.</summary>
+/// <summary>Checks a kubeconfig without connecting (ADR 0014): the Chinese reason it is refused, or null when
+/// usable.</summary>
 public interface IKubeconfigPolicy
 {
-    /// <summary>Null when <paramref name="kubeconfig"/> may be stored and used; otherwise why not (names the field).</summary>
+    /// <summary>Null when <paramref name="kubeconfig"/> may be stored and used; otherwise why not (names the
+    /// field).</summary>
     string? Refusal(string kubeconfig);
 }
 
@@ -119,10 +123,12 @@ public interface IKubernetesGateway
     /// <summary>Deletes the Pod, then the PVC of a user's container instance (E56); objects already gone count as deleted.</summary>
     Task DeleteCloudInstanceAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct);
 
-    /// <summary>True when the controller of <paramref name="config"/> exists on its cluster (the reconciler's question).</summary>
+    /// <summary>True when the controller of <paramref name="config"/> exists on its cluster (the reconciler's
+    /// question).</summary>
     Task<bool> InstanceExistsAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, CancellationToken ct);
 
-    /// <summary>True when the Pod of <paramref name="instance"/> exists on its cluster (the reconciler's question).</summary>
+    /// <summary>True when the Pod of <paramref name="instance"/> exists on its cluster (the reconciler's
+    /// question).</summary>
     Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct);
 
     /// <summary>The <c>ExternalIP</c> address of every node that has one (node name → address).</summary>

@@ -8,7 +8,8 @@ namespace Kboss.Application.Common.OutsideCalls;
 public sealed class OutsideCallException(string message, string code, bool outcomeUnknown, Exception? inner = null)
     : Exception(message, inner)
 {
-    /// <summary>Envelope code (<c>upstream_failed</c>, or <c>invalid_argument</c> for refused input such as a kubeconfig).</summary>
+    /// <summary>Envelope code (<c>upstream_failed</c>, or <c>invalid_argument</c> for refused input such as a
+    /// kubeconfig).</summary>
     public string Code { get; } = code;
     /// <summary>True when the outside system may have carried the call out.</summary>
     public bool OutcomeUnknown { get; } = outcomeUnknown;

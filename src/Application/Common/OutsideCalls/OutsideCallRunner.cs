@@ -7,9 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Kboss.Application.Common.OutsideCalls;
 
 /// <summary>What a handler supplies for one outside call.</summary>
-/// <param name="Reserve">Inside a short transaction: conditional stock update, the row's <c>Start…</c> transition (given
+/// <param name="Reserve">Inside a short transaction: conditional stock update, the row's <c>Start…</c> transition
+/// (given
 /// the time), audit, <c>SaveChangesAsync</c> (it may catch a unique violation there). Throws to refuse.</param>
-/// <param name="Call">The outside call; no transaction is open. Throws <see cref="OutsideCallException"/> on failure.</param>
+/// <param name="Call">The outside call; no transaction is open. Throws <see cref="OutsideCallException"/> on
+/// failure.</param>
 /// <param name="Undo">Extra compensation inside the settling transaction (an update restores its old values and stock);
 /// null when giving back what the row holds is enough.</param>
 public sealed record OutsideCallSteps(
@@ -41,7 +43,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
 
     /// <summary>Runs <paramref name="steps"/> for <paramref name="row"/>.</summary>
     /// <exception cref="BusinessException">Whatever <c>Reserve</c> refused; the call's failure (its code, usually
-    /// <c>upstream_failed</c>, reservation compensated); an unknown outcome (<c>upstream_failed</c>, row pending_reconcile).</exception>
+    /// <c>upstream_failed</c>, reservation compensated); an unknown outcome (<c>upstream_failed</c>, row
+    /// pending_reconcile).</exception>
     public async Task RunAsync<TRow>(IOutsideEffectKind<TRow> kind, TRow row, OutsideCallSteps steps, CancellationToken ct)
         where TRow : OutsideEffectEntity
     {
@@ -95,7 +98,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
     /// One reconciler pass over <paramref name="kind"/>: every row open since before <paramref name="cutoffUtc"/> is
     /// checked against the outside system and completed or compensated. Create/update: the object exists → live, else
     /// failed with its stock given back. Delete: the object is gone → deleted with its stock given back, else back to
-    /// where it was. A row the system can't be asked about stays open; a row settled meanwhile by someone else is skipped.
+    /// where it was. A row the system can't be asked about stays open; a row settled meanwhile by someone else is
+    /// skipped.
     /// </summary>
     public async Task<ReconcileCounts> ReconcileAsync<TRow>(IOutsideEffectKind<TRow> kind, DateTime cutoffUtc, CancellationToken ct)
         where TRow : OutsideEffectEntity
@@ -148,7 +152,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
         return new ReconcileCounts(kind.Name, confirmed, compensated, undecided);
     }
 
-    /// <summary>One short transaction: <paramref name="undo"/>, the transition, and the release of what the row stopped holding.</summary>
+    /// <summary>One short transaction: <paramref name="undo"/>, the transition, and the release of what the row stopped
+    /// holding.</summary>
     private async Task SettleAsync<TRow>(IOutsideEffectKind<TRow> kind, TRow row, Action<TRow> transition,
         Func<CancellationToken, Task>? undo, CancellationToken ct) where TRow : OutsideEffectEntity
     {

@@ -8,7 +8,8 @@ namespace Kboss.Application.Common.OutsideCalls;
 /// answer, a time-out) for longer than the grace period, kind by kind. Meant to run every minute or so from the
 /// scheduler; safe to run concurrently with handlers and with itself (the state is a concurrency token).
 /// </summary>
-/// <param name="Grace">Override of <see cref="OutsideCallOptions.ReconcileGrace"/> (tests; an operator's manual pass).</param>
+/// <param name="Grace">Override of <see cref="OutsideCallOptions.ReconcileGrace"/> (tests; an operator's manual
+/// pass).</param>
 public sealed record ReconcileOutsideCalls(TimeSpan? Grace = null) : ICommand<IReadOnlyList<ReconcileCounts>>;
 
 /// <summary>One kind's pass, registered per <see cref="IOutsideEffectKind{TRow}"/>.</summary>
@@ -22,7 +23,6 @@ public interface IOutsideCallSweep
 public sealed class OutsideCallSweep<TRow>(IOutsideEffectKind<TRow> kind, OutsideCallRunner runner) : IOutsideCallSweep
     where TRow : OutsideEffectEntity
 {
-    /// <inheritdoc />
     public Task<ReconcileCounts> RunAsync(DateTime cutoffUtc, CancellationToken ct) => runner.ReconcileAsync(kind, cutoffUtc, ct);
 }
 

@@ -54,7 +54,8 @@ public static class InstanceConfigAccess
         }
     }
 
-    /// <summary>Refuses a change while <paramref name="config"/> is not live (a call in flight, an unknown outcome, a failed create).</summary>
+    /// <summary>Refuses a change while <paramref name="config"/> is not live (a call in flight, an unknown outcome, a
+    /// failed create).</summary>
     /// <exception cref="BusinessException">conflict.</exception>
     public static void EnsureLive(InstanceConfig config)
     {

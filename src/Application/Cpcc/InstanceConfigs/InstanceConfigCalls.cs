@@ -12,21 +12,15 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 public sealed class InstanceConfigCalls(IKbossDbContext db, InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
     : IOutsideEffectKind<InstanceConfig>
 {
-    /// <inheritdoc />
     public string Name => "instance_config";
-    /// <inheritdoc />
     public string System => KubeGatewayException.System;
-    /// <inheritdoc />
     public IQueryable<InstanceConfig> Rows => db.InstanceConfigs;
 
-    /// <inheritdoc />
     public Task ReleaseAsync(InstanceConfig row, CancellationToken ct) =>
         InstanceStock.ReleaseAsync(db, row.Cpcid, row.ClusterId, InstanceStock.Needs(row), ct);
 
-    /// <inheritdoc />
     public Task<bool> ExistsAsync(InstanceConfig row, CancellationToken ct) => deployer.ExistsAsync(row, ct);
 
-    /// <inheritdoc />
     public void Settled(InstanceConfig row) => catalog.Invalidate(row.Cpcid);
 
     /// <summary>

@@ -155,7 +155,8 @@ public sealed record InstanceConfigRow
     public string SourceNodeselector { get; init; } = "";
     /// <summary>Owner's display name ("" when unknown).</summary>
     public string Username { get; init; } = "";
-    /// <summary>Outside-call state (ADR 0015): pending, live, updating, deleting, pending_reconcile or failed.</summary>
+    /// <summary>Outside-call state (ADR 0015): pending, live, updating, deleting, pending_reconcile or
+    /// failed.</summary>
     public string State { get; init; } = "";
     /// <summary>Why the last cluster call failed or is unknown; "" otherwise.</summary>
     public string FailureReason { get; init; } = "";

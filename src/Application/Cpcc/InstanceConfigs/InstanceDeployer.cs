@@ -19,7 +19,8 @@ public sealed class InstanceDeployer(IKbossDbContext db, IKubernetesGateway gate
     public const string Failed = "算力中心服务操作失败";
 
     /// <summary>The plaintext kubeconfig of cluster <paramref name="clusterId"/>.</summary>
-    /// <exception cref="BusinessException"><c>upstream_failed</c> when the cluster has none or it can't be decrypted.</exception>
+    /// <exception cref="BusinessException"><c>upstream_failed</c> when the cluster has none or it can't be
+    /// decrypted.</exception>
     public async Task<string> KubeconfigAsync(string clusterId, CancellationToken ct)
     {
         var stored = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId).Select(k => k.KubeconfigProtected).FirstOrDefaultAsync(ct);

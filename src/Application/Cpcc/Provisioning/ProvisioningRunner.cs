@@ -11,7 +11,8 @@ namespace Kboss.Application.Cpcc.Provisioning;
 /// <summary>
 /// Runs one queued <see cref="ProvisioningOperation"/> to its end (the state machine of analysis/cpcc.md §4.6/§4.7):
 /// calls the centre's <see cref="IClusterProvisioner"/>, streams its output into the operation log, and then either
-/// completes (cluster <c>ready = 1</c> with the encrypted join command and a kubeconfig the loader accepts; device released after a removal)
+/// completes (cluster <c>ready = 1</c> with the encrypted join command and a kubeconfig the loader accepts; device
+/// released after a removal)
 /// or rolls back (device idle again, a failed cluster marked deleted) keeping the log. Runs outside any HTTP request,
 /// in its own scope (ADR 0010).
 /// </summary>

@@ -7,7 +7,8 @@ namespace Kboss.Infrastructure.Persistence.Configurations;
 /// <summary>Columns and the reconciler's index of every <see cref="OutsideEffectEntity"/> (ADR 0015).</summary>
 internal static class OutsideEffectMapping
 {
-    /// <summary>Maps the state columns; existing rows (before migration <c>OutsideCalls</c>) become <c>live</c>.</summary>
+    /// <summary>Maps the state columns; existing rows (before migration <c>OutsideCalls</c>) become
+    /// <c>live</c>.</summary>
     public static void MapOutsideEffect<T>(this EntityTypeBuilder<T> b) where T : OutsideEffectEntity
     {
         b.Property(x => x.State).HasMaxLength(20).IsUnicode(false).HasDefaultValue(OutsideStates.Live);
