@@ -20,5 +20,6 @@ public static class OutsideCallSettings
     }
 
     private static TimeSpan? Seconds(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s) : null;
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
+            ? TimeSpan.FromSeconds(s) : null;
 }

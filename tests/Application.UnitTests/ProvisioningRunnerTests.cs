@@ -42,7 +42,8 @@ public sealed class ProvisioningRunnerTests : IDisposable
     private SqliteKbossDbContext Db() => new(new DbContextOptionsBuilder<SqliteKbossDbContext>().UseSqlite(_connection).Options);
 
     private ProvisioningRunner Runner(SqliteKbossDbContext db, IClusterProvisioner? provisioner = null) => new(db,
-        provisioner ?? new SshClusterProvisioner(_shell.Object, _secrets.Object, new ProvisioningTimeouts(), NullLogger<SshClusterProvisioner>.Instance),
+        provisioner ?? new SshClusterProvisioner(_shell.Object, _secrets.Object, new ProvisioningTimeouts(),
+            NullLogger<SshClusterProvisioner>.Instance),
         _secrets.Object, new KubeconfigLoader(), TimeProvider.System, NullLogger<ProvisioningRunner>.Instance);
 
     /// <summary>The machine answers every script with <paramref name="lines"/> (streamed) and <paramref name="exitCode"/>.</summary>
@@ -98,7 +99,8 @@ public sealed class ProvisioningRunnerTests : IDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
             Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
             {
-                Content = System.Net.Http.Json.JsonContent.Create(new { status = true, info = "operate success", data = Join + "\n" + kubeconfig }),
+                Content = System.Net.Http.Json.JsonContent.Create(new { status = true, info = "operate success",
+                    data = Join + "\n" + kubeconfig }),
             });
     }
 
@@ -106,12 +108,13 @@ public sealed class ProvisioningRunnerTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ForbiddenNames))]
-    public async Task A_forbidden_kubeconfig_in_the_pcapi_new_cluster_answer_fails_the_install_and_runs_nothing(string name)
+    public async Task A_forbidden_kubeconfig_in_the_pcapi_answer_fails_the_install_and_runs_nothing(string name)
     {
         var marker = Path.Combine(Path.GetTempPath(), "kboss-marker-" + Guid.NewGuid().ToString("N"));
         var c = ForbiddenKubeconfigs.All(marker, 9).Single(x => x.Name == name);
         var ids = await StartedAsync(OperationKinds.CreateCluster);
-        var pcapi = new PcapiClusterProvisioner(new HttpClient(new PcapiAnswer(c.Yaml)), _secrets.Object, new ProvisioningTimeouts(),
+        var pcapi = new PcapiClusterProvisioner(new HttpClient(new PcapiAnswer(c.Yaml)), _secrets.Object,
+            new ProvisioningTimeouts(),
             NullLogger<PcapiClusterProvisioner>.Instance);
         await using (var db = Db()) await Runner(db, pcapi).RunAsync(ids.Op, default);
 

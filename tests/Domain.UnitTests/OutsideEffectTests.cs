@@ -22,7 +22,8 @@ public sealed class OutsideEffectTests
     {
         var c = new InstanceConfig();
         c.StartCreate(T0);
-        (c.State, c.Operation, c.HoldsStock, c.IsOpen, c.StateChangedAt).Should().Be(("pending", "create", true, true, T0));
+        (c.State, c.Operation, c.HoldsStock, c.IsOpen, c.StateChangedAt).Should().Be(("pending", "create", true, true,
+            T0));
         c.Confirm(T0.AddSeconds(2));
         (c.State, c.Operation, c.HoldsStock, c.IsOpen, c.FailureReason).Should().Be(("live", "", true, false, ""));
 
@@ -38,7 +39,8 @@ public sealed class OutsideEffectTests
         var c = Live();
         c.StartUpdate(T0);
         (c.State, c.HoldsStock).Should().Be(("updating", true));
-        FluentActions.Invoking(() => c.StartDelete(T0)).Should().Throw<InvalidOperationException>("a call is in flight");
+        FluentActions.Invoking(()
+            => c.StartDelete(T0)).Should().Throw<InvalidOperationException>("a call is in flight");
         c.Compensate("PUT 500", T0);
         (c.State, c.FailureReason).Should().Be(("live", "PUT 500"));
         c.StartUpdate(T0);
@@ -83,7 +85,8 @@ public sealed class OutsideEffectTests
         d.StartDelete(T0);
         d.MarkUnknown("未答复", T0);
         d.HoldsStock.Should().BeTrue();
-        FluentActions.Invoking(() => d.Abandon("x", T0)).Should().Throw<InvalidOperationException>("a delete is confirmed or compensated");
+        FluentActions.Invoking(() => d.Abandon("x",
+            T0)).Should().Throw<InvalidOperationException>("a delete is confirmed or compensated");
         d.Confirm(T0);
         (d.State, d.HoldsStock).Should().Be(("deleted", false));
     }

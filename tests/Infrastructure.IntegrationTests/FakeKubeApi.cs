@@ -62,7 +62,8 @@ public sealed class FakeKubeApi : IAsyncLifetime
             Calls.Enqueue(new Call(ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, ctx.Request.ContentType, body, ctx.Request.Headers.Authorization));
             if (ctx.Request.Headers.Authorization != $"Bearer {Token}") { ctx.Response.StatusCode = 401; await ctx.Response.WriteAsJsonAsync(Status(401, "Unauthorized")); return; }
             if (FailWith500) { ctx.Response.StatusCode = 500; await ctx.Response.WriteAsJsonAsync(Status(500, "InternalError")); return; }
-            if (HoldWhen?.Invoke(ctx.Request.Method, ctx.Request.Path) is { } hold) await hold.WaitAsync(ctx.RequestAborted);
+            if (HoldWhen?.Invoke(ctx.Request.Method,
+                ctx.Request.Path) is { } hold) await hold.WaitAsync(ctx.RequestAborted);
             if (GarbleWhen?.Invoke(ctx.Request.Method, ctx.Request.Path) == true)
             {
                 ctx.Response.ContentType = "application/json";
@@ -265,7 +266,8 @@ public sealed class FakeKubeApi : IAsyncLifetime
             default:
                 // Like the real API: the core group answers a delete with the deleted object, the apps and batch groups with a Status.
                 if (!Objects.TryRemove(path, out var removed)) return Results.Json(Status(404, "NotFound"), statusCode: 404);
-                return path.StartsWith("/api/v1/namespaces/", StringComparison.Ordinal) && path.Count(ch => ch == '/') > 4 && !DeleteAnswersStatus
+                return path.StartsWith("/api/v1/namespaces/", StringComparison.Ordinal) && path.Count(ch
+                    => ch == '/') > 4 && !DeleteAnswersStatus
                     ? Results.Json(removed) : Results.Json(Status(200, "Success"));
         }
     }

@@ -41,8 +41,10 @@ public static class ForbiddenKubeconfigs
                         cmd-path: /usr/bin/touch
                         cmd-args: {marker}
                 """), "users[0].user.auth-provider"),
-            new("client-certificate", Config(server, "client-certificate: /etc/passwd\n    client-key-data: eA=="), "users[0].user.client-certificate"),
-            new("client-key", Config(server, "client-certificate-data: eA==\n    client-key: /etc/shadow"), "users[0].user.client-key"),
+            new("client-certificate", Config(server, "client-certificate: /etc/passwd\n    client-key-data: eA=="),
+                "users[0].user.client-certificate"),
+            new("client-key", Config(server, "client-certificate-data: eA==\n    client-key: /etc/shadow"),
+                "users[0].user.client-key"),
             new("tokenFile", Config(server, "tokenFile: /etc/passwd"), "users[0].user.tokenFile"),
             new("token-file", Config(server, "token-file: /etc/passwd"), "users[0].user.token-file"),
             new("certificate-authority", Config(server, "token: x", ca: "certificate-authority: /etc/passwd"),

@@ -17,7 +17,8 @@ public sealed class KubeconfigLoaderTests(FakeKubeApi api) : IClassFixture<FakeK
 
     public static TheoryData<string> Names() => [.. ForbiddenKubeconfigs.All("m", 1).Select(c => c.Name)];
 
-    private ForbiddenKubeconfigs.Case Case(string name) => ForbiddenKubeconfigs.All(_marker, api.Port).Single(c => c.Name == name);
+    private ForbiddenKubeconfigs.Case Case(string name) => ForbiddenKubeconfigs.All(_marker, api.Port).Single(c
+        => c.Name == name);
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -26,7 +27,8 @@ public sealed class KubeconfigLoaderTests(FakeKubeApi api) : IClassFixture<FakeK
         var c = Case(name);
         new KubeconfigLoader().Refusal(c.Yaml).Should().Contain(c.Field);
         var calls = api.Calls.Count;
-        var e = await FluentActions.Awaiting(() => _gateway.ListNodesAsync(c.Yaml, default)).Should().ThrowAsync<KubeGatewayException>();
+        var e = await FluentActions.Awaiting(() => _gateway.ListNodesAsync(c.Yaml,
+            default)).Should().ThrowAsync<KubeGatewayException>();
         e.Which.Failure.Should().Be(KubeFailure.RefusedKubeconfig);
         e.Which.Code.Should().Be("invalid_argument");
         e.Which.Message.Should().Contain(c.Field);
@@ -58,7 +60,8 @@ public sealed class KubeconfigLoaderTests(FakeKubeApi api) : IClassFixture<FakeK
     {
         var loader = new KubeconfigLoader();
         loader.Refusal(api.Kubeconfig).Should().BeNull();
-        loader.Refusal(api.Kubeconfig.Replace($"token: {FakeKubeApi.Token}", "username: a\n    password: b", StringComparison.Ordinal)).Should().BeNull();
+        loader.Refusal(api.Kubeconfig.Replace($"token: {FakeKubeApi.Token}", "username: a\n    password: b",
+            StringComparison.Ordinal)).Should().BeNull();
         loader.Refusal("not: [a kubeconfig").Should().Be("集群上下文(kubeconfig)无效,无法连接集群");
         KubeconfigLoader.Load(api.Kubeconfig).Host.Should().Be($"http://127.0.0.1:{api.Port}");
     }

@@ -115,7 +115,8 @@ public sealed class KubernetesGatewayInstanceTests(FakeKubeApi api) : IClassFixt
             using (var raw = new k8s.Kubernetes(KubeconfigLoader.Load(api.Kubeconfig)))
             {
                 await _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default);
-                await FluentActions.Awaiting(() => raw.CoreV1.DeleteNamespacedServiceAsync(c.ServiceName, c.NamespaceName))
+                await FluentActions.Awaiting(() => raw.CoreV1.DeleteNamespacedServiceAsync(c.ServiceName,
+                    c.NamespaceName))
                     .Should().ThrowAsync<Exception>("the typed client expects a V1Service, the API sent a Status");
             }
             await _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default);
@@ -139,7 +140,8 @@ public sealed class KubernetesGatewayInstanceTests(FakeKubeApi api) : IClassFixt
         api.GarbleWhen = (m, p) => m == "POST" && p.EndsWith("/deployments", StringComparison.Ordinal);
         try
         {
-            var e = await FluentActions.Awaiting(() => _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default)).Should().ThrowAsync<KubeGatewayException>();
+            var e = await FluentActions.Awaiting(() => _gateway.ApplyAsync(api.Kubeconfig, c, "pw",
+                default)).Should().ThrowAsync<KubeGatewayException>();
             e.Which.Failure.Should().Be(KubeFailure.BadAnswer);
             e.Which.ToOutsideCall("x").OutcomeUnknown.Should().BeTrue();
         }

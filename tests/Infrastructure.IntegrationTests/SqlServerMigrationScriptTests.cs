@@ -150,7 +150,8 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         var script = Parse(GenerateScript(idempotent));
         script.Errors.Should().BeEmpty();
         script.Tables.Select(t => t.Name).Should().Contain(["cpcnode", "cpclabel", "cpcpodyaml"]);
-        IndexInfo Index(string table, params string[] columns) => // the last definition is the one in force (a later migration may re-create it)
+        // the last definition is the one in force (a later migration may re-create it)
+        IndexInfo Index(string table, params string[] columns) =>
             script.Indexes.Last(i => i.Table == table && i.Columns.SequenceEqual(columns));
         var ip = Index("cpcnode", "cpcid", "ip");
         ip.Unique.Should().BeTrue();
@@ -162,7 +163,8 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         label.Filter.Should().Be(("del_flg", "0"));
         var port = Index("cpcpodyaml", "cluster_id", "source_outsideport");
         port.Unique.Should().BeTrue();
-        port.Conditions.Should().BeEquivalentTo([("del_flg", "0"), ("source_portmode", "NodePort"), ("state", "<>failed")]);
+        port.Conditions.Should().BeEquivalentTo([("del_flg", "0"), ("source_portmode", "NodePort"), ("state",
+            "<>failed")]);
         Index("cpcpodyaml", "cluster_id", "id");
         Index("cpccluster", "controller_id");
     }
@@ -176,7 +178,8 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         script.Errors.Should().BeEmpty();
         script.Tables.Select(t => t.Name).Should().Contain(["specification_template", "specific_data", "provider", "product",
             "wlwl_parameter", "homepage_category_tree", "user_inquiry", "customer_resource"]);
-        IndexInfo Index(string table, params string[] columns) => // the last definition is the one in force (a later migration may re-create it)
+        // the last definition is the one in force (a later migration may re-create it)
+        IndexInfo Index(string table, params string[] columns) =>
             script.Indexes.Last(i => i.Table == table && i.Columns.SequenceEqual(columns));
         var wlwl = Index("wlwl_parameter", "high_school", "chaosuan_center", "route_num", "broadband");
         wlwl.Unique.Should().BeTrue();

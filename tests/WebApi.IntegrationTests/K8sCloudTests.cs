@@ -20,10 +20,12 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
 
     private IConfiguration Config => app.Factory.Service<IConfiguration>();
 
-    private Task<SeededCenter> ConfigureAsync(IReadOnlyDictionary<string, long>? stock = null) => ConfigureClusterAsync(app, kube, stock);
+    private Task<SeededCenter> ConfigureAsync(IReadOnlyDictionary<string, long>? stock = null)
+        => ConfigureClusterAsync(app, kube, stock);
 
     /// <summary>A private centre reaching the fake API, configured as the k8s service's cluster.</summary>
-    internal static async Task<SeededCenter> ConfigureClusterAsync(AppFixture app, FakeKubeApi kube, IReadOnlyDictionary<string, long>? stock = null)
+    internal static async Task<SeededCenter> ConfigureClusterAsync(AppFixture app, FakeKubeApi kube,
+        IReadOnlyDictionary<string, long>? stock = null)
     {
         kube.Seed();
         var c = await Seed.CenterAsync(app.Factory, stock: stock ?? ClusterConfigTests.Plenty, kubeconfig: kube.Kubeconfig);
@@ -41,7 +43,8 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
     private Task<Dictionary<string, long>> ConsumedAsync(string clusterId) => ConsumedAsync(app.Factory, clusterId);
 
     /// <summary>Consumed stock of <paramref name="clusterId"/> by <c>type/model</c>.</summary>
-    internal static Task<Dictionary<string, long>> ConsumedAsync(KbossFactory f, string clusterId) => f.WithDbAsync(db =>
+    internal static Task<Dictionary<string, long>> ConsumedAsync(KbossFactory f, string clusterId)
+        => f.WithDbAsync(db =>
         db.WidgetClusterStocks.AsNoTracking().Where(s => s.ClusterId == clusterId)
             .Join(db.Widgets.AsNoTracking(), s => s.WidgetId, w => w.Id, (s, w) => new { Key = w.Type + "/" + w.Model, s.Consumed })
             .ToDictionaryAsync(x => x.Key, x => x.Consumed));
@@ -156,9 +159,12 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
         (await ConsumedAsync(c.Chaoyang)).Values.Should().OnlyContain(v => v == 0);
         kube.ObjectPaths().Except(before).Should().OnlyContain(p => !p.Contains("/pods/") && !p.Contains("/persistentvolumeclaims/"),
             "the PVC is deleted again when the pod fails");
-        var failed = await app.Factory.WithDbAsync(db => db.CloudInstances.AsNoTracking().SingleAsync(x => x.ClusterId == c.Chaoyang));
-        (failed.State, failed.Status).Should().Be(("failed", "Failed"), "a failed create is kept with its reason (ADR 0015)");
-        var listed = (await app.Customer().GetAsync(List)).Body["data"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == failed.Id)!;
+        var failed = await app.Factory.WithDbAsync(db => db.CloudInstances.AsNoTracking().SingleAsync(x
+            => x.ClusterId == c.Chaoyang));
+        (failed.State, failed.Status).Should().Be(("failed", "Failed"),
+            "a failed create is kept with its reason (ADR 0015)");
+        var listed = (await app.Customer().GetAsync(List)).Body["data"]!.AsArray().Single(x
+            => x!["id"]!.GetValue<string>() == failed.Id)!;
         listed["status"]!.GetValue<string>().Should().Be("Failed");
         listed["failure_reason"]!.GetValue<string>().Should().StartWith("创建实例失败: 算力集群: ");
 

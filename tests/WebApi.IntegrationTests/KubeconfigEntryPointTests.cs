@@ -24,12 +24,14 @@ public sealed class KubeconfigEntryPointTests(AppFixture app, FakeKubeApi kube)
 
     public static TheoryData<string> Names() => [.. ForbiddenKubeconfigs.All("m", 1).Select(c => c.Name)];
 
-    private ForbiddenKubeconfigs.Case Case(string name) => ForbiddenKubeconfigs.All(_marker, kube.Port).Single(c => c.Name == name);
+    private ForbiddenKubeconfigs.Case Case(string name) => ForbiddenKubeconfigs.All(_marker, kube.Port).Single(c
+        => c.Name == name);
 
     private HttpClient Pcapi()
     {
         var http = app.Factory.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ysh:pcapi-secret")));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes("ysh:pcapi-secret")));
         return http;
     }
 
@@ -79,14 +81,22 @@ public sealed class KubeconfigEntryPointTests(AppFixture app, FakeKubeApi kube)
         {
             (string, string)[] form =
             [
-                ("action", action), ("kubeconfig", c.Yaml), ("cluster_type", "0"), ("host", "192.168.0.3"), ("port", "22"),
-                ("user", "root"), ("psssword", "x"), ("namespace_name", "p9-ns"), ("serviceaccount_name", "p9-ns-serviceaccount"),
-                ("podcd_name", "evil-deployment"), ("service_name", "evil-service"), ("clusterid", "c1"), ("cpcid", "x"),
-                ("source_name", "p9"), ("instance_type", "LinuxOS"), ("source_replicasetnum", "1"), ("source_authuser", "root"),
-                ("source_authpasswd", "kyycloud"), ("source_podengine", "Deployment"), ("pod_imagepath", "docker.io/library/ubuntu:22.04"),
-                ("source_memrate", "512Mi"), ("source_cpurate", "1000m"), ("source_selflabel", "app:p9"), ("source_portmode", "NodePort"),
-                ("source_restartpolicy", "Always"), ("source_apiport", "6035"), ("source_insideport", "22"), ("source_outsideport", "30998"),
-                ("source_mountpath", "/data"), ("source_storagelimits", "5Gi"), ("source_nodeselector", "kyy-gpu=false"), ("source_gpu", "0"),
+                ("action", action), ("kubeconfig", c.Yaml), ("cluster_type", "0"), ("host", "192.168.0.3"), ("port",
+                    "22"),
+                ("user", "root"), ("psssword", "x"), ("namespace_name", "p9-ns"), ("serviceaccount_name",
+                    "p9-ns-serviceaccount"),
+                ("podcd_name", "evil-deployment"), ("service_name", "evil-service"), ("clusterid", "c1"), ("cpcid",
+                    "x"),
+                ("source_name", "p9"), ("instance_type", "LinuxOS"), ("source_replicasetnum", "1"), ("source_authuser",
+                    "root"),
+                ("source_authpasswd", "kyycloud"), ("source_podengine", "Deployment"), ("pod_imagepath",
+                    "docker.io/library/ubuntu:22.04"),
+                ("source_memrate", "512Mi"), ("source_cpurate", "1000m"), ("source_selflabel", "app:p9"),
+                    ("source_portmode", "NodePort"),
+                ("source_restartpolicy", "Always"), ("source_apiport", "6035"), ("source_insideport", "22"),
+                    ("source_outsideport", "30998"),
+                ("source_mountpath", "/data"), ("source_storagelimits", "5Gi"), ("source_nodeselector",
+                    "kyy-gpu=false"), ("source_gpu", "0"),
             ];
             var r = await Response.ReadAsync(await Pcapi().PostAsync(P9, new FormUrlEncodedContent(
                 form.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)))));

@@ -102,7 +102,8 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
     public async Task<bool> ExistsAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct)
     {
         var exists = false;
-        await Outside("查询实例失败", async () => exists = await gateway.CloudInstanceExistsAsync(cluster.Kubeconfig, instance, ct));
+        await Outside("查询实例失败",
+            async () => exists = await gateway.CloudInstanceExistsAsync(cluster.Kubeconfig, instance, ct));
         return exists;
     }
 

@@ -30,13 +30,13 @@ namespace Kboss.Application.K8sCloud;
 /// <param name="State">Outside-call state (ADR 0015): pending, live, deleting, pending_reconcile, failed.</param>
 /// <param name="FailureReason">Why the last cluster call failed or is unknown; "" otherwise.</param>
 public sealed record CloudInstanceDto(string Id, string Orgid, string? Userid, string? CustomerGoodsId, string Namespace,
-    string Podname, string Pvcname, string Image, int Cpu, int Memory, int Gpu, int? Gpumem, int Storage, string Status, DateTime CreateAt,
-    string State, string FailureReason)
+    string Podname, string Pvcname, string Image, int Cpu, int Memory, int Gpu, int? Gpumem, int Storage, string Status,
+    DateTime CreateAt, string State, string FailureReason)
 {
     /// <summary>The row of <paramref name="i"/>: a row that is not live shows its settled status (Pending, Failed,
     /// Terminating), a live one <paramref name="phase"/> when given, else the stored status.</summary>
-    public static CloudInstanceDto From(CloudInstance i, string? phase = null) => new(i.Id, i.OrgId, i.UserId, i.CustomerGoodsId,
-        i.NamespaceName, i.Podname, i.Pvcname, i.Image, i.Cpu, i.Memory, i.Gpu, i.Gpumem, i.Storage,
+    public static CloudInstanceDto From(CloudInstance i, string? phase = null) => new(i.Id, i.OrgId, i.UserId,
+        i.CustomerGoodsId, i.NamespaceName, i.Podname, i.Pvcname, i.Image, i.Cpu, i.Memory, i.Gpu, i.Gpumem, i.Storage,
         i.SettledStatus ?? phase ?? i.Status, i.CreateAt, i.State, i.FailureReason);
 }
 
@@ -123,8 +123,8 @@ public sealed class CreateCloudInstanceHandler(IKbossDbContext db, ICurrentUser 
                 db.CloudInstances.Add(instance);
                 db.AuditEntries.Add(Audit.Entry(user, "k8cloud.instance.created", "k8s_instance", instance.Id, new
                 {
-                    orgid = instance.OrgId, clusterid = cluster.Id, instance.Image, instance.Cpu, instance.Memory, instance.Gpu,
-                    instance.Gpumem, instance.Storage, customer_goods_id = instance.CustomerGoodsId,
+                    orgid = instance.OrgId, clusterid = cluster.Id, instance.Image, instance.Cpu, instance.Memory,
+                    instance.Gpu, instance.Gpumem, instance.Storage, customer_goods_id = instance.CustomerGoodsId,
                 }));
                 await db.SaveChangesAsync(t);
             },

@@ -40,7 +40,8 @@ public sealed class DeleteCloudInstanceValidator : AbstractValidator<DeleteCloud
 }
 
 public sealed class DeleteCloudInstanceHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user, CloudCluster cloud,
-    CloudInstanceCalls kind, OutsideCallRunner outside) : ICommandHandler<DeleteCloudInstance, Reply<DeletedCloudInstance>>
+    CloudInstanceCalls kind, OutsideCallRunner outside)
+    : ICommandHandler<DeleteCloudInstance, Reply<DeletedCloudInstance>>
 {
     /// <summary>Unknown or deleted instance.</summary>
     public const string NotFound = "实例不存在";
@@ -62,7 +63,8 @@ public sealed class DeleteCloudInstanceHandler(IKbossDbContext db, OrgAccess acc
             {
                 instance.StartDelete(now);
                 db.AuditEntries.Add(Audit.Entry(user, "k8cloud.instance.deleted", "k8s_instance", instance.Id,
-                    new { orgid = instance.OrgId, clusterid = instance.ClusterId, instance.Podname, instance.Pvcname }));
+                    new { orgid = instance.OrgId, clusterid = instance.ClusterId, instance.Podname,
+                          instance.Pvcname }));
                 await db.SaveChangesAsync(t);
             },
             Call: t => cloud.DeleteAsync(cluster, instance, t)), ct);

@@ -47,7 +47,8 @@ public sealed class ListCloudInstancesHandler(IKbossDbContext db, CloudCluster c
             foreach (var (key, phase) in await cloud.PhasesAsync(cluster, ct)) phases[key] = phase;
         }
         IReadOnlyList<CloudInstanceDto> data = rows
-            .Select(i => CloudInstanceDto.From(i, phases.TryGetValue((i.NamespaceName, i.Podname), out var p) && p.Length > 0 ? p : null))
+            .Select(i => CloudInstanceDto.From(i,
+                phases.TryGetValue((i.NamespaceName, i.Podname), out var p) && p.Length > 0 ? p : null))
             .ToList();
         return Reply.Ok("查询成功", data);
     }

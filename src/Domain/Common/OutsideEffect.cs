@@ -137,7 +137,8 @@ public abstract class OutsideEffectEntity : Entity, ISoftDeletable
     /// <summary>No answer (time-out, lost connection): the outcome is unknown until the reconciler asks.</summary>
     public void MarkUnknown(string reason, DateTime now)
     {
-        if (State is not (OutsideStates.Pending or OutsideStates.Updating or OutsideStates.Deleting)) Refuse("mark unknown");
+        if (State is not (OutsideStates.Pending or OutsideStates.Updating or OutsideStates.Deleting))
+            Refuse("mark unknown");
         FailureReason = Clip(reason);
         State = OutsideStates.PendingReconcile;
         StateChangedAt = now;

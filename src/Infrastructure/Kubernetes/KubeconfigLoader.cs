@@ -32,7 +32,8 @@ public sealed class KubeconfigLoader : IKubeconfigPolicy
             Parse(kubeconfig);
             return null;
         }
-        catch (KubeGatewayException e) when (e.Failure is KubeFailure.RefusedKubeconfig or KubeFailure.InvalidKubeconfig)
+        catch (KubeGatewayException e)
+            when (e.Failure is KubeFailure.RefusedKubeconfig or KubeFailure.InvalidKubeconfig)
         {
             return e.Message;
         }
@@ -90,7 +91,8 @@ public sealed class KubeconfigLoader : IKubeconfigPolicy
         {
             if (entries[i] is not IDictionary entry || entry[inner] is not IDictionary body) continue;
             foreach (var key in body.Keys)
-                if (key is string k && forbidden.Contains(k, StringComparer.Ordinal)) throw Refused($"{list}[{i}].{inner}.{k}");
+                if (key is string k && forbidden.Contains(k, StringComparer.Ordinal))
+                    throw Refused($"{list}[{i}].{inner}.{k}");
         }
     }
 
@@ -116,7 +118,8 @@ public sealed class KubeconfigLoader : IKubeconfigPolicy
             if (!string.IsNullOrEmpty(c.CertificateAuthority)) throw Refused(at + "certificate-authority");
             if (!Uri.TryCreate(c.Server, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https")
                 || string.IsNullOrEmpty(server.Host))
-                throw new KubeGatewayException(KubeFailure.RefusedKubeconfig, $"kubeconfig 的 {at}server 必须是 http(s) 地址");
+                throw new KubeGatewayException(KubeFailure.RefusedKubeconfig,
+                    $"kubeconfig 的 {at}server 必须是 http(s) 地址");
         }
     }
 

@@ -273,7 +273,8 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
             return true;
         });
 
-    public Task<bool> InstanceExistsAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, CancellationToken ct) =>
+    public Task<bool> InstanceExistsAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config,
+        CancellationToken ct) =>
         CallAsync(kubeconfig, $"查询资源实例 {config.PodcdName}", k =>
         {
             var (ns, name) = (config.NamespaceName, config.PodcdName);
@@ -288,9 +289,10 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
             });
         });
 
-    public Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct) =>
-        CallAsync(kubeconfig, $"查询实例 {instance.Podname}", k =>
-            Exists(() => k.CoreV1.ReadNamespacedPodAsync(instance.Podname, instance.NamespaceName, cancellationToken: ct)));
+    public Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance,
+        CancellationToken ct) =>
+        CallAsync(kubeconfig, $"查询实例 {instance.Podname}", k => Exists(() =>
+            k.CoreV1.ReadNamespacedPodAsync(instance.Podname, instance.NamespaceName, cancellationToken: ct)));
 
     private static async Task<bool> Exists(Func<Task> read)
     {

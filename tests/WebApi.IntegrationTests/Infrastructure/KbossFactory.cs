@@ -15,7 +15,8 @@ namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 public sealed class KbossFactory(string? dataFolder = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-Pw-2026";
-    public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), "kboss-tests-" + Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(),
+        "kboss-tests-" + Guid.NewGuid().ToString("N"));
     private readonly bool _ownsFolder = dataFolder is null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -47,7 +47,8 @@ public sealed class KubeGatewayException(KubeFailure failure, string message, Ex
     /// <summary>The envelope code of this failure: <c>invalid_argument</c> for a refused kubeconfig,
     /// <c>upstream_failed</c>
     /// otherwise (an unreadable kubeconfig included).</summary>
-    public string Code => Failure == KubeFailure.RefusedKubeconfig ? Models.ErrorCodes.InvalidArgument : Models.ErrorCodes.UpstreamFailed;
+    public string Code =>
+        Failure == KubeFailure.RefusedKubeconfig ? Models.ErrorCodes.InvalidArgument : Models.ErrorCodes.UpstreamFailed;
 
     /// <summary>Name of the outside system in messages.</summary>
     public const string System = "算力集群";
@@ -129,7 +130,8 @@ public interface IKubernetesGateway
 
     /// <summary>True when the Pod of <paramref name="instance"/> exists on its cluster (the reconciler's
     /// question).</summary>
-    Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct);
+    Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance,
+        CancellationToken ct);
 
     /// <summary>The <c>ExternalIP</c> address of every node that has one (node name → address).</summary>
     Task<IReadOnlyDictionary<string, string>> ListNodeExternalIpsAsync(string kubeconfig, CancellationToken ct);

@@ -33,8 +33,8 @@ public sealed record ReconcileCounts(string Kind, int Confirmed, int Compensated
 /// <see cref="ReconcileAsync{TRow}"/>. Settling runs with <see cref="CancellationToken.None"/>: once the outside system
 /// has answered, the row must say so even if the caller has gone.
 /// </summary>
-public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions options, TimeProvider clock, ICurrentUser user,
-    ILogger<OutsideCallRunner> log)
+public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions options, TimeProvider clock,
+    ICurrentUser user, ILogger<OutsideCallRunner> log)
 {
     /// <summary>Rows one reconciler pass settles per kind at most.</summary>
     public const int BatchSize = 200;
@@ -45,8 +45,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
     /// <exception cref="BusinessException">Whatever <c>Reserve</c> refused; the call's failure (its code, usually
     /// <c>upstream_failed</c>, reservation compensated); an unknown outcome (<c>upstream_failed</c>, row
     /// pending_reconcile).</exception>
-    public async Task RunAsync<TRow>(IOutsideEffectKind<TRow> kind, TRow row, OutsideCallSteps steps, CancellationToken ct)
-        where TRow : OutsideEffectEntity
+    public async Task RunAsync<TRow>(IOutsideEffectKind<TRow> kind, TRow row, OutsideCallSteps steps,
+        CancellationToken ct) where TRow : OutsideEffectEntity
     {
         await using (var tx = await db.BeginTransactionAsync(ct))
         {
@@ -75,7 +75,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 log.LogError(e, "Outside call for {Kind} {Id} failed unexpectedly; outcome unknown", kind.Name, row.Id);
-                failure = new OutsideCallException($"{kind.System}调用出现内部错误", ErrorCodes.UpstreamFailed, outcomeUnknown: true, e);
+                failure = new OutsideCallException($"{kind.System}调用出现内部错误", ErrorCodes.UpstreamFailed,
+                    outcomeUnknown: true, e);
             }
         }
 
@@ -86,7 +87,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
         }
         if (failure.OutcomeUnknown)
         {
-            log.LogWarning("Outside call for {Kind} {Id}: outcome unknown ({Reason}); left for the reconciler", kind.Name, row.Id, failure.Message);
+            log.LogWarning("Outside call for {Kind} {Id}: outcome unknown ({Reason}); left for the reconciler",
+                kind.Name, row.Id, failure.Message);
             await SettleAsync(kind, row, r => r.MarkUnknown(failure.Message, Now), null, CancellationToken.None);
             throw new BusinessException($"{failure.Message};结果待核对,系统将自动完成或撤销", ErrorCodes.UpstreamFailed);
         }
@@ -101,8 +103,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
     /// where it was. A row the system can't be asked about stays open; a row settled meanwhile by someone else is
     /// skipped.
     /// </summary>
-    public async Task<ReconcileCounts> ReconcileAsync<TRow>(IOutsideEffectKind<TRow> kind, DateTime cutoffUtc, CancellationToken ct)
-        where TRow : OutsideEffectEntity
+    public async Task<ReconcileCounts> ReconcileAsync<TRow>(IOutsideEffectKind<TRow> kind, DateTime cutoffUtc,
+        CancellationToken ct) where TRow : OutsideEffectEntity
     {
         var open = OutsideStates.Open.ToArray();
         var rows = await kind.Rows.Where(r => open.Contains(r.State) && r.StateChangedAt < cutoffUtc)
@@ -120,7 +122,8 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
             catch (Exception e) when (e is OutsideCallException or BusinessException
                                           || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                log.LogWarning("Reconciler: {Kind} {Id} left open, {System} can't be asked: {Reason}", kind.Name, row.Id, kind.System, e.Message);
+                log.LogWarning("Reconciler: {Kind} {Id} left open, {System} can't be asked: {Reason}",
+                    kind.Name, row.Id, kind.System, e.Message);
                 undecided++;
                 continue;
             }
@@ -147,7 +150,7 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
             else compensated++;
         }
         if (rows.Count > 0)
-            log.LogInformation("Reconciler: {Kind} {Confirmed} confirmed, {Compensated} compensated, {Undecided} undecided",
+            log.LogInformation("Reconciler: {Kind} {Confirmed} confirmed, {Compensated} compensated, {Undecided} open",
                 kind.Name, confirmed, compensated, undecided);
         return new ReconcileCounts(kind.Name, confirmed, compensated, undecided);
     }

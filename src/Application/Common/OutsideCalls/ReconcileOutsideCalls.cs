@@ -23,10 +23,12 @@ public interface IOutsideCallSweep
 public sealed class OutsideCallSweep<TRow>(IOutsideEffectKind<TRow> kind, OutsideCallRunner runner) : IOutsideCallSweep
     where TRow : OutsideEffectEntity
 {
-    public Task<ReconcileCounts> RunAsync(DateTime cutoffUtc, CancellationToken ct) => runner.ReconcileAsync(kind, cutoffUtc, ct);
+    public Task<ReconcileCounts> RunAsync(DateTime cutoffUtc, CancellationToken ct) =>
+        runner.ReconcileAsync(kind, cutoffUtc, ct);
 }
 
-public sealed class ReconcileOutsideCallsHandler(IEnumerable<IOutsideCallSweep> sweeps, OutsideCallOptions options, TimeProvider clock)
+public sealed class ReconcileOutsideCallsHandler(IEnumerable<IOutsideCallSweep> sweeps, OutsideCallOptions options,
+    TimeProvider clock)
     : ICommandHandler<ReconcileOutsideCalls, IReadOnlyList<ReconcileCounts>>
 {
     public async ValueTask<IReadOnlyList<ReconcileCounts>> Handle(ReconcileOutsideCalls c, CancellationToken ct)

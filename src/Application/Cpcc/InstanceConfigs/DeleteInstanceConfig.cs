@@ -51,7 +51,8 @@ public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
                 config.StartDelete(now);
                 db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.deleted", "instance_config", config.Id, new
                 {
-                    config.Cpcid, clusterid = config.ClusterId, orgid = config.OrgId, config.SourceName, config.PodcdName,
+                    config.Cpcid, clusterid = config.ClusterId, orgid = config.OrgId, config.SourceName,
+                    config.PodcdName,
                 }));
                 await db.SaveChangesAsync(t);
             },

@@ -35,8 +35,8 @@ public static class InstanceConfigAccess
     {
         if (config.SourcePortmode != "NodePort") return;
         if (await db.InstanceConfigs.AnyAsync(i => i.ClusterId == config.ClusterId && i.Id != config.Id
-                                                   && i.SourcePortmode == "NodePort" && i.SourceOutsideport == config.SourceOutsideport
-                                                   && i.State != OutsideStates.Failed, ct))
+                && i.SourcePortmode == "NodePort" && i.SourceOutsideport == config.SourceOutsideport
+                && i.State != OutsideStates.Failed, ct))
             throw BusinessException.Conflict(NodePortTaken);
     }
 

@@ -174,7 +174,7 @@ public sealed record InstanceConfigRow
         SourceSelflabel = c.SourceSelflabel, SourcePortmode = c.SourcePortmode, SourceRestartpolicy = c.SourceRestartpolicy,
         SourceApiport = c.SourceApiport, SourceInsideport = c.SourceInsideport, SourceOutsideport = c.SourceOutsideport,
         SourceMountpath = c.SourceMountpath, SourceStoragelimits = c.SourceStoragelimits, InstanceType = c.InstanceType,
-        SourceNodeselector = c.SourceNodeselector, Username = username ?? "", State = c.State, FailureReason = c.FailureReason,
-        RowNum = rowNum,
+        SourceNodeselector = c.SourceNodeselector, Username = username ?? "", State = c.State,
+        FailureReason = c.FailureReason, RowNum = rowNum,
     };
 }

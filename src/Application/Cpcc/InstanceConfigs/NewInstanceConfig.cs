@@ -130,8 +130,9 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
                 db.InstanceConfigs.Add(config);
                 db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.created", "instance_config", config.Id, new
                 {
-                    cpcid = center.Id, clusterid = cluster.Id, orgid = config.OrgId, config.SourceName, config.SourcePodengine,
-                    config.PodImagepath, config.SourceCpurate, config.SourceMemrate, config.SourceGpu, config.SourceOutsideport,
+                    cpcid = center.Id, clusterid = cluster.Id, orgid = config.OrgId, config.SourceName,
+                    config.SourcePodengine, config.PodImagepath, config.SourceCpurate, config.SourceMemrate,
+                    config.SourceGpu, config.SourceOutsideport,
                 }));
                 await InstanceConfigAccess.SaveAsync(db, t);
             },

@@ -110,7 +110,11 @@ public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
                 db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.updated", "instance_config", config.Id, new
                 {
                     before,
-                    after = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport },
+                    after = new
+                    {
+                        config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate,
+                        config.SourceOutsideport,
+                    },
                     password_changed = !SecretMask.MeansKeep(c.SourceAuthpasswd),
                 }));
                 await InstanceConfigAccess.SaveAsync(db, t);
