@@ -25,7 +25,8 @@ public sealed class KubeconfigLoaderTests(FakeKubeApi api) : IClassFixture<FakeK
     public async Task Every_forbidden_form_is_refused_naming_the_field_and_runs_nothing(string name)
     {
         var c = Case(name);
-        new KubeconfigLoader().Refusal(c.Yaml).Should().Contain(c.Field);
+        FluentActions.Invoking(() => new KubeconfigLoader().EnsureUsable(c.Yaml)).Should().Throw<KubeGatewayException>()
+            .Which.Message.Should().Contain(c.Field);
         var calls = api.Calls.Count;
         var e = await FluentActions.Awaiting(() => _gateway.ListNodesAsync(c.Yaml,
             default)).Should().ThrowAsync<KubeGatewayException>();
@@ -59,10 +60,11 @@ public sealed class KubeconfigLoaderTests(FakeKubeApi api) : IClassFixture<FakeK
     public void Inline_credentials_are_accepted()
     {
         var loader = new KubeconfigLoader();
-        loader.Refusal(api.Kubeconfig).Should().BeNull();
-        loader.Refusal(api.Kubeconfig.Replace($"token: {FakeKubeApi.Token}", "username: a\n    password: b",
-            StringComparison.Ordinal)).Should().BeNull();
-        loader.Refusal("not: [a kubeconfig").Should().Be("集群上下文(kubeconfig)无效,无法连接集群");
+        loader.EnsureUsable(api.Kubeconfig);
+        loader.EnsureUsable(api.Kubeconfig.Replace($"token: {FakeKubeApi.Token}", "username: a\n    password: b",
+            StringComparison.Ordinal));
+        FluentActions.Invoking(() => loader.EnsureUsable("not: [a kubeconfig")).Should().Throw<KubeGatewayException>()
+            .Which.Failure.Should().Be(KubeFailure.InvalidKubeconfig);
         KubeconfigLoader.Load(api.Kubeconfig).Host.Should().Be($"http://127.0.0.1:{api.Port}");
     }
 }

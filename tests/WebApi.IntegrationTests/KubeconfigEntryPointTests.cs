@@ -2,14 +2,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using Kboss.Infrastructure.IntegrationTests;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.WebApi.IntegrationTests;
 
 /// <summary>
 /// Issue 7 §1 / ADR 0014: every forbidden kubeconfig form through every HTTP entry point that takes or uses one — a
-/// stored kubeconfig (K5 node board, K4 pod board), pcapi P2 <c>determine_accommodat</c> and P9
-/// <c>yaml_apply_delete</c>
-/// — answers <c>invalid_argument</c> naming the field, and the command in it never runs (the marker file stays absent).
+/// stored kubeconfig (K5 node board, K4 pod board, the K6 and E53 writes), pcapi P2 <c>determine_accommodat</c> and
+/// P9 <c>yaml_apply_delete</c> — answers <c>invalid_argument</c> naming the field, and the command in it never runs
+/// (the marker file stays absent).
 /// </summary>
 public sealed class KubeconfigEntryPointTests(AppFixture app, FakeKubeApi kube)
     : IClassFixture<AppFixture>, IClassFixture<FakeKubeApi>, IDisposable
@@ -103,6 +104,30 @@ public sealed class KubeconfigEntryPointTests(AppFixture app, FakeKubeApi kube)
             (r.Http, r.Status, r.Code).Should().Be((200, false, "invalid_argument"), r.Raw);
             r.Body["reason"]!.GetValue<string>().Should().Contain(c.Field);
         }
+        await NothingRanAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Writes_on_a_cluster_with_a_stored_forbidden_kubeconfig_reserve_nothing(string name)
+    {
+        var c = Case(name);
+        var center = await K8sCloudTests.ConfigureClusterAsync(app, kube);
+        await LiveClusterSeed.SetAsync(app.Factory, center.Chaoyang, kubeconfig: c.Yaml);
+        var config = await app.Operator().PostAsync("/dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy",
+            ClusterConfigTests.Config(center.Chaoyang, "30900"));
+        var pod = await app.Customer().GetAsync("/k8cloud/user_create_pod.dspy", ("cpu", "1"), ("memory", "2"),
+            ("storage", "10"), ("image", K8sCloudTests.Image));
+        foreach (var r in new[] { config, pod })
+        {
+            (r.Http, r.Status, r.Code).Should().Be((200, false, "invalid_argument"), r.Raw);
+            r.Msg.Should().Contain(c.Field);
+        }
+        (await K8sCloudTests.ConsumedAsync(app.Factory, center.Chaoyang)).Values.Should().OnlyContain(v => v == 0);
+        var k = center.Chaoyang;
+        (await app.Factory.WithDbAsync(async db => await db.InstanceConfigs.CountAsync(x => x.ClusterId == k)
+                                                   + await db.CloudInstances.CountAsync(x => x.ClusterId == k)))
+            .Should().Be(0, "nothing is reserved for a cluster whose kubeconfig is refused");
         await NothingRanAsync();
     }
 }

@@ -35,7 +35,8 @@ public sealed record NodeCapacity(string Name, long CpuMilli, long CpuUsedMilli,
 /// gateway calls on it. Not configured (no setting, unknown cluster, no kubeconfig) → <c>not_configured</c>; any gateway
 /// failure → <c>status:false</c>, <c>upstream_failed</c> with the gateway's reason. Never a 500.
 /// </summary>
-public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway, ISecretProtector secrets, IK8sCloudSettings settings)
+public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway, ISecretProtector secrets,
+    IK8sCloudSettings settings, IKubeconfigPolicy kubeconfigs)
 {
     /// <summary>Message when the k8s service has no usable cluster.</summary>
     public const string NotConfigured = "k8s服务未配置集群";
@@ -46,7 +47,8 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
         ByIdAsync(settings.ClusterId ?? throw new BusinessException($"{NotConfigured}(K8s:Cluster)", ErrorCodes.NotConfigured), ct);
 
     /// <summary>Cluster <paramref name="clusterId"/> (the one an instance was created in).</summary>
-    /// <exception cref="BusinessException"><c>not_configured</c>.</exception>
+    /// <exception cref="BusinessException"><c>not_configured</c>; <c>invalid_argument</c> for a refused
+    /// kubeconfig.</exception>
     public async Task<CloudClusterAccess> ByIdAsync(string clusterId, CancellationToken ct)
     {
         var cluster = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId)
@@ -62,6 +64,14 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new BusinessException($"{NotConfigured}: 集群上下文(kubeconfig)无法解密", ErrorCodes.NotConfigured);
+        }
+        try
+        {
+            kubeconfigs.EnsureUsable(kubeconfig); // before anything is reserved (ADR 0014)
+        }
+        catch (KubeGatewayException e)
+        {
+            throw new BusinessException($"{NotConfigured}: {e.Message}", e.Code);
         }
         return new CloudClusterAccess(cluster.Id, cluster.Cpcid, kubeconfig);
     }

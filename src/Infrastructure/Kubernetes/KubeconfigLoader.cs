@@ -25,19 +25,7 @@ public sealed class KubeconfigLoader : IKubeconfigPolicy
     private static readonly string[] ForbiddenClusterKeys = ["certificate-authority"];
 
     /// <inheritdoc />
-    public string? Refusal(string kubeconfig)
-    {
-        try
-        {
-            Parse(kubeconfig);
-            return null;
-        }
-        catch (KubeGatewayException e)
-            when (e.Failure is KubeFailure.RefusedKubeconfig or KubeFailure.InvalidKubeconfig)
-        {
-            return e.Message;
-        }
-    }
+    public void EnsureUsable(string kubeconfig) => Parse(kubeconfig);
 
     /// <summary>A client configuration for <paramref name="kubeconfig"/>.</summary>
     /// <exception cref="KubeGatewayException"><see cref="KubeFailure.RefusedKubeconfig"/> for a forbidden field (the

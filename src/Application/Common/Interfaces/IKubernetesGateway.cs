@@ -61,13 +61,13 @@ public sealed class KubeGatewayException(KubeFailure failure, string message, Ex
             Failure is KubeFailure.TimedOut or KubeFailure.Unreachable or KubeFailure.BadAnswer, this);
 }
 
-/// <summary>Checks a kubeconfig without connecting (ADR 0014): the Chinese reason it is refused, or null when
-/// usable.</summary>
+/// <summary>Checks a kubeconfig without connecting (ADR 0014).</summary>
 public interface IKubeconfigPolicy
 {
-    /// <summary>Null when <paramref name="kubeconfig"/> may be stored and used; otherwise why not (names the
-    /// field).</summary>
-    string? Refusal(string kubeconfig);
+    /// <summary>Returns when <paramref name="kubeconfig"/> may be stored and used.</summary>
+    /// <exception cref="KubeGatewayException"><see cref="KubeFailure.RefusedKubeconfig"/> (the message names the field)
+    /// or <see cref="KubeFailure.InvalidKubeconfig"/>.</exception>
+    void EnsureUsable(string kubeconfig);
 }
 
 /// <summary>

@@ -13,26 +13,39 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// kubeconfig, for the outside-call pattern (ADR 0015): the kubeconfig is read before anything is reserved, and every
 /// cluster failure is an <see cref="OutsideCallException"/> (<c>算力中心服务操作失败: 算力集群: …</c>).
 /// </summary>
-public sealed class InstanceDeployer(IKbossDbContext db, IKubernetesGateway gateway, ISecretProtector secrets)
+public sealed class InstanceDeployer(IKbossDbContext db, IKubernetesGateway gateway, ISecretProtector secrets,
+    IKubeconfigPolicy kubeconfigs)
 {
     /// <summary>Message of a failed cluster call (the legacy text), followed by the reason.</summary>
     public const string Failed = "算力中心服务操作失败";
 
-    /// <summary>The plaintext kubeconfig of cluster <paramref name="clusterId"/>.</summary>
-    /// <exception cref="BusinessException"><c>upstream_failed</c> when the cluster has none or it can't be
-    /// decrypted.</exception>
+    /// <summary>The plaintext kubeconfig of cluster <paramref name="clusterId"/>, checked by the loader (ADR 0014) so
+    /// that
+    /// nothing is reserved for a cluster that can't be reached.</summary>
+    /// <exception cref="BusinessException"><c>upstream_failed</c> when the cluster has none or it can't be decrypted or
+    /// read; <c>invalid_argument</c> naming the field when the loader refuses it.</exception>
     public async Task<string> KubeconfigAsync(string clusterId, CancellationToken ct)
     {
         var stored = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId).Select(k => k.KubeconfigProtected).FirstOrDefaultAsync(ct);
         if (string.IsNullOrEmpty(stored)) throw new BusinessException($"{Failed}: 算力集群没有保存集群上下文(kubeconfig)", ErrorCodes.UpstreamFailed);
+        string kubeconfig;
         try
         {
-            return secrets.Unprotect(stored);
+            kubeconfig = secrets.Unprotect(stored);
         }
         catch (CryptographicException)
         {
             throw new BusinessException($"{Failed}: 算力集群的集群上下文(kubeconfig)无法解密", ErrorCodes.UpstreamFailed);
         }
+        try
+        {
+            kubeconfigs.EnsureUsable(kubeconfig);
+        }
+        catch (KubeGatewayException e)
+        {
+            throw new BusinessException($"{Failed}: {e.Message}", e.Code);
+        }
+        return kubeconfig;
     }
 
     /// <summary>Creates or replaces the objects of <paramref name="config"/> on its cluster.</summary>

@@ -91,8 +91,14 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
         if (device is null) return (false, FailedMessage + ": 控制节点设备已不存在");
         var r = await FlushingAsync(op, sink, provisioner.CreateControlPlaneAsync(center, SshTarget.Of(device), sink, ct), ct);
         if (!r.Status || r.Data is null) return (false, Failure(r.Info));
-        // a kubeconfig is data, never code (ADR 0014): a refused one is never stored
-        if (kubeconfigs.Refusal(r.Data.Kubeconfig) is { } refused) return (false, Failure(refused));
+        try
+        {
+            kubeconfigs.EnsureUsable(r.Data.Kubeconfig); // data, never code (ADR 0014): a refused one is never stored
+        }
+        catch (KubeGatewayException e)
+        {
+            return (false, Failure(e.Message));
+        }
         cluster.ClusterJoinProtected = secrets.Protect(r.Data.JoinCommand);
         cluster.KubeconfigProtected = secrets.Protect(r.Data.Kubeconfig);
         cluster.Ready = ClusterReady.Installed;
