@@ -159,6 +159,40 @@ public sealed class OutsideCallTests(AppFixture app, FakeKubeApi kube) : IClassF
     }
 
     [Fact]
+    public async Task A_call_past_its_time_out_leaves_the_row_pending_reconcile_and_the_reconciler_completes_it()
+    {
+        var gate = new TaskCompletionSource();
+        kube.HoldWhen = (m, p) => m == "POST" && p.EndsWith("/services", StringComparison.Ordinal) ? gate.Task : null;
+        try
+        {
+            using var host = new KbossFactory(settings: new Dictionary<string, string>
+            {
+                ["OutsideCalls:CallTimeoutSeconds"] = "1",
+            });
+            var admin = new Api(host.CreateClient());
+            admin.WithToken(await admin.LoginAsync("admin", KbossFactory.AdminPassword));
+            var c = await Seed.CenterAsync(host, stock: ClusterConfigTests.Plenty, kubeconfig: kube.Kubeconfig);
+            var r = await admin.PostAsync(New, GpuConfig(c.Chaoyang, "30450"));
+            (r.Http, r.Status, r.Code).Should().Be((200, false, "upstream_failed"), r.Raw);
+            r.Msg.Should().Contain("算力集群未在 1 秒内答复").And.Contain("结果待核对");
+            var row = await RowAsync(host, c.Chaoyang);
+            (row.State, row.Operation).Should().Be(("pending_reconcile", "create"));
+            (await GpuConsumedAsync(host, c.Chaoyang)).Should().Be(1, "an unknown outcome keeps its reservation");
+
+            gate.TrySetResult(); // the cluster finishes the apply after all
+            await Task.Delay(300);
+            (await ReconcileAsync(host)).Should().Contain(x => x.Kind == "instance_config" && x.Confirmed == 1);
+            (await RowAsync(host, c.Chaoyang)).State.Should().Be("live");
+            (await GpuConsumedAsync(host, c.Chaoyang)).Should().Be(1);
+        }
+        finally
+        {
+            kube.HoldWhen = null;
+            gate.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_status_body_on_the_service_delete_is_success_and_releases_everything()
     {
         var c = await Seed.CenterAsync(app.Factory, stock: ClusterConfigTests.Plenty, kubeconfig: kube.Kubeconfig);

@@ -11,8 +11,10 @@ namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>The real app on a fresh SQLite database in a temp folder, demo data loaded, a known admin password.</summary>
 /// <remarks>Given a <paramref name="dataFolder"/>, the factory runs on that folder's database and leaves it in place
-/// (a second host on the same database, as after a restart); otherwise it owns a fresh folder and deletes it.</remarks>
-public sealed class KbossFactory(string? dataFolder = null) : WebApplicationFactory<Program>
+/// (a second host on the same database, as after a restart); otherwise it owns a fresh folder and deletes it.
+/// <paramref name="settings"/> are extra configuration values.</remarks>
+public sealed class KbossFactory(string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-Pw-2026";
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(),
@@ -26,6 +28,7 @@ public sealed class KbossFactory(string? dataFolder = null) : WebApplicationFact
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:MaxFailedLogins", "5");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly);
