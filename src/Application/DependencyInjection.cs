@@ -35,7 +35,19 @@ public static class DependencyInjection
         services.AddScoped<Cpcc.InstanceConfigs.InstanceDeployer>();
         services.AddScoped<K8sCloud.CloudCluster>();
         services.AddScoped<Common.SoftDelete>();
+        services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
+        AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
+        AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
         return services;
+    }
+
+    /// <summary>Registers a kind of the outside-call pattern and its reconciler sweep (ADR 0015).</summary>
+    private static void AddOutsideKind<TRow, TKind>(IServiceCollection services)
+        where TRow : Domain.Common.OutsideEffectEntity where TKind : class, Common.OutsideCalls.IOutsideEffectKind<TRow>
+    {
+        services.AddScoped<TKind>();
+        services.AddScoped<Common.OutsideCalls.IOutsideEffectKind<TRow>>(sp => sp.GetRequiredService<TKind>());
+        services.AddScoped<Common.OutsideCalls.IOutsideCallSweep, Common.OutsideCalls.OutsideCallSweep<TRow>>();
     }
 
     /// <summary>The wire name of a request property: its <c>[JsonPropertyName]</c>, else snake_case.</summary>

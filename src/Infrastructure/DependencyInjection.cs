@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<ITokenService>(sp => sp.GetRequiredService<JwtTokenService>());
         services.AddSingleton<IRemoteShell, Remote.SshRemoteShell>();
         services.AddSingleton<IKubernetesGateway, Kubernetes.KubernetesGateway>();
+        services.AddSingleton<IKubeconfigPolicy, Kubernetes.KubeconfigLoader>();
+        services.AddSingleton(OutsideCallSettings.From(configuration));
         var provisioning = Provisioning.ProvisioningOptions.From(configuration);
         services.AddSingleton(provisioning);
         services.AddSingleton(provisioning.Timeouts);

@@ -4,6 +4,8 @@ using Kboss.Application.Cpcc.Provisioning;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Kboss.Infrastructure.Persistence;
+using Kboss.Infrastructure.IntegrationTests;
+using Kboss.Infrastructure.Kubernetes;
 using Kboss.Infrastructure.Provisioning;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,9 +41,10 @@ public sealed class ProvisioningRunnerTests : IDisposable
 
     private SqliteKbossDbContext Db() => new(new DbContextOptionsBuilder<SqliteKbossDbContext>().UseSqlite(_connection).Options);
 
-    private ProvisioningRunner Runner(SqliteKbossDbContext db) => new(db,
-        new SshClusterProvisioner(_shell.Object, _secrets.Object, new ProvisioningTimeouts(), NullLogger<SshClusterProvisioner>.Instance),
-        _secrets.Object, TimeProvider.System, NullLogger<ProvisioningRunner>.Instance);
+    private ProvisioningRunner Runner(SqliteKbossDbContext db, IClusterProvisioner? provisioner = null) => new(db,
+        provisioner ?? new SshClusterProvisioner(_shell.Object, _secrets.Object, new ProvisioningTimeouts(),
+            NullLogger<SshClusterProvisioner>.Instance),
+        _secrets.Object, new KubeconfigLoader(), TimeProvider.System, NullLogger<ProvisioningRunner>.Instance);
 
     /// <summary>The machine answers every script with <paramref name="lines"/> (streamed) and <paramref name="exitCode"/>.</summary>
     private void Machine(int? exitCode, bool timedOut, params string[] lines) =>
@@ -87,6 +90,42 @@ public sealed class ProvisioningRunnerTests : IDisposable
     {
         await using var db = Db();
         await Runner(db).RunAsync(opId, recovering: false, default);
+    }
+
+    /// <summary>A pcapi that answers <c>new_cluster</c> with a join command and <paramref
+    /// name="kubeconfig"/>.</summary>
+    private sealed class PcapiAnswer(string kubeconfig) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { status = true, info = "operate success",
+                    data = Join + "\n" + kubeconfig }),
+            });
+    }
+
+    public static TheoryData<string> ForbiddenNames() => [.. ForbiddenKubeconfigs.All("m", 1).Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(ForbiddenNames))]
+    public async Task A_forbidden_kubeconfig_in_the_pcapi_answer_fails_the_install_and_runs_nothing(string name)
+    {
+        var marker = Path.Combine(Path.GetTempPath(), "kboss-marker-" + Guid.NewGuid().ToString("N"));
+        var c = ForbiddenKubeconfigs.All(marker, 9).Single(x => x.Name == name);
+        var ids = await StartedAsync(OperationKinds.CreateCluster);
+        var pcapi = new PcapiClusterProvisioner(new HttpClient(new PcapiAnswer(c.Yaml)), _secrets.Object,
+            new ProvisioningTimeouts(),
+            NullLogger<PcapiClusterProvisioner>.Instance);
+        await using (var db = Db()) await Runner(db, pcapi).RunAsync(ids.Op, default);
+
+        var (op, cluster, device) = await StateAsync(ids);
+        op.Status.Should().Be(OperationStatus.Failed);
+        op.Message.Should().Contain(c.Field);
+        cluster.KubeconfigProtected.Should().BeEmpty("a refused kubeconfig is never stored");
+        cluster.DelFlg.Should().Be(DelFlag.Deleted);
+        device.IsIdle.Should().BeTrue();
+        await Task.Delay(100);
+        File.Exists(marker).Should().BeFalse();
     }
 
     [Fact]

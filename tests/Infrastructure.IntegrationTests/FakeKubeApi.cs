@@ -62,6 +62,14 @@ public sealed class FakeKubeApi : IAsyncLifetime
             Calls.Enqueue(new Call(ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, ctx.Request.ContentType, body, ctx.Request.Headers.Authorization));
             if (ctx.Request.Headers.Authorization != $"Bearer {Token}") { ctx.Response.StatusCode = 401; await ctx.Response.WriteAsJsonAsync(Status(401, "Unauthorized")); return; }
             if (FailWith500) { ctx.Response.StatusCode = 500; await ctx.Response.WriteAsJsonAsync(Status(500, "InternalError")); return; }
+            if (HoldWhen?.Invoke(ctx.Request.Method,
+                ctx.Request.Path) is { } hold) await hold.WaitAsync(ctx.RequestAborted);
+            if (GarbleWhen?.Invoke(ctx.Request.Method, ctx.Request.Path) == true)
+            {
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync("<html>502 Bad Gateway</html>");
+                return;
+            }
             await next();
         });
         _app.MapGet("/api/v1/nodes", () => Results.Json(new JsonObject { ["kind"] = "NodeList", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["items"] = new JsonArray(Nodes.Values.OrderBy(n => n["metadata"]!["name"]!.GetValue<string>()).Select(n => (JsonNode)n.DeepClone()).ToArray()) }));
@@ -199,6 +207,19 @@ public sealed class FakeKubeApi : IAsyncLifetime
     /// <summary>When set and it returns a status code for (method, path), that status is answered instead.</summary>
     public Func<string, string, int?>? FailWhen { get; set; }
 
+    /// <summary>When set and it returns a task for (method, path), the answer waits for it (a slow or hanging
+    /// cluster).</summary>
+    public Func<string, string, Task?>? HoldWhen { get; set; }
+
+    /// <summary>When set and true for (method, path), the answer is 200 with a body that is not JSON (a broken
+    /// proxy).</summary>
+    public Func<string, string, bool>? GarbleWhen { get; set; }
+
+    /// <summary>When true, core-group deletes answer with a <c>Status</c> body instead of the deleted object (the API
+    /// may
+    /// do either).</summary>
+    public bool DeleteAnswersStatus { get; set; }
+
     private long _resourceVersion;
 
     /// <summary>The stored object at <paramref name="itemPath"/>, or null.</summary>
@@ -245,7 +266,8 @@ public sealed class FakeKubeApi : IAsyncLifetime
             default:
                 // Like the real API: the core group answers a delete with the deleted object, the apps and batch groups with a Status.
                 if (!Objects.TryRemove(path, out var removed)) return Results.Json(Status(404, "NotFound"), statusCode: 404);
-                return path.StartsWith("/api/v1/namespaces/", StringComparison.Ordinal) && path.Count(ch => ch == '/') > 4
+                return path.StartsWith("/api/v1/namespaces/", StringComparison.Ordinal) && path.Count(ch
+                    => ch == '/') > 4 && !DeleteAnswersStatus
                     ? Results.Json(removed) : Results.Json(Status(200, "Success"));
         }
     }

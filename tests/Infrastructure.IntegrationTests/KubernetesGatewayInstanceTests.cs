@@ -1,3 +1,4 @@
+using k8s;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Infrastructure.Kubernetes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -98,5 +99,58 @@ public sealed class KubernetesGatewayInstanceTests(FakeKubeApi api) : IClassFixt
         {
             api.FailWhen = null;
         }
+    }
+
+    [Fact]
+    public async Task A_status_body_on_a_core_delete_is_success_although_the_typed_client_cannot_read_it()
+    {
+        var c = InstanceManifestTests.SpecConfig("Deployment");
+        c.Id = "statusdelete";
+        c.PodcdName = "statusdelete-deployment";
+        c.ServiceName = "statusdelete-service";
+        await _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default);
+        api.DeleteAnswersStatus = true;
+        try
+        {
+            using (var raw = new k8s.Kubernetes(KubeconfigLoader.Load(api.Kubeconfig)))
+            {
+                await _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default);
+                await FluentActions.Awaiting(() => raw.CoreV1.DeleteNamespacedServiceAsync(c.ServiceName,
+                    c.NamespaceName))
+                    .Should().ThrowAsync<Exception>("the typed client expects a V1Service, the API sent a Status");
+            }
+            await _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default);
+            await _gateway.DeleteAsync(api.Kubeconfig, c, default);
+        }
+        finally
+        {
+            api.DeleteAnswersStatus = false;
+        }
+        api.Object($"/api/v1/namespaces/{c.NamespaceName}/services/{c.ServiceName}").Should().BeNull();
+        (await _gateway.InstanceExistsAsync(api.Kubeconfig, c, default)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_unreadable_answer_is_a_gateway_failure_and_existence_is_asked_by_reading_the_controller()
+    {
+        var c = InstanceManifestTests.SpecConfig("Deployment");
+        c.Id = "garbled";
+        c.PodcdName = "garbled-deployment";
+        c.ServiceName = "garbled-service";
+        api.GarbleWhen = (m, p) => m == "POST" && p.EndsWith("/deployments", StringComparison.Ordinal);
+        try
+        {
+            var e = await FluentActions.Awaiting(() => _gateway.ApplyAsync(api.Kubeconfig, c, "pw",
+                default)).Should().ThrowAsync<KubeGatewayException>();
+            e.Which.Failure.Should().Be(KubeFailure.BadAnswer);
+            e.Which.ToOutsideCall("x").OutcomeUnknown.Should().BeTrue();
+        }
+        finally
+        {
+            api.GarbleWhen = null;
+        }
+        (await _gateway.InstanceExistsAsync(api.Kubeconfig, c, default)).Should().BeFalse();
+        await _gateway.ApplyAsync(api.Kubeconfig, c, "pw", default);
+        (await _gateway.InstanceExistsAsync(api.Kubeconfig, c, default)).Should().BeTrue();
     }
 }

@@ -77,7 +77,13 @@ public sealed class InstanceClusterTests(AppFixture app, FakeKubeApi kube) : ICl
             kube.FailWhen = null;
         }
         (await ConsumedAsync(c.Chaoyang)).Values.Should().OnlyContain(v => v == 0);
-        (await app.Factory.WithDbAsync(db => db.InstanceConfigs.CountAsync(x => x.ClusterId == c.Chaoyang))).Should().Be(0);
+        var failed = await app.Factory.WithDbAsync(db => db.InstanceConfigs.AsNoTracking().SingleAsync(x
+            => x.ClusterId == c.Chaoyang));
+        failed.State.Should().Be("failed", "a failed create is kept with its reason, never shown as live (ADR 0015)");
+        failed.FailureReason.Should().Contain("算力集群").And.Contain("500");
+        var list = await app.Operator().GetAsync("/dev/cpcc/cpcpodyaml/get_cpcpodyaml.dspy", ("cpcid", c.Id),
+            ("clusterid", c.Chaoyang));
+        list.Data!["rows"]![0]!["state"]!.GetValue<string>().Should().Be("failed");
         (await app.Operator().PostAsync(New, GpuConfig(c.Chaoyang, "30110"))).Status.Should().BeTrue("the node port was never taken");
     }
 

@@ -15,27 +15,36 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
     private const string Resources = "/k8cloud/get_available_resources.dspy";
     private const string List = "/k8cloud/user_get_instance.dspy";
     private const string Delete = "/k8cloud/cloud_instance_delete.dspy";
-    private const string Image = "docker.io/library/ubuntu:22.04";
+    internal const string Image = "docker.io/library/ubuntu:22.04";
     private const string Cpu = "INTEL(R) XEON(R) PLATINUM 8582C";
 
     private IConfiguration Config => app.Factory.Service<IConfiguration>();
 
+    private Task<SeededCenter> ConfigureAsync(IReadOnlyDictionary<string, long>? stock = null)
+        => ConfigureClusterAsync(app, kube, stock);
+
     /// <summary>A private centre reaching the fake API, configured as the k8s service's cluster.</summary>
-    private async Task<SeededCenter> ConfigureAsync(IReadOnlyDictionary<string, long>? stock = null)
+    internal static async Task<SeededCenter> ConfigureClusterAsync(AppFixture app, FakeKubeApi kube,
+        IReadOnlyDictionary<string, long>? stock = null)
     {
         kube.Seed();
         var c = await Seed.CenterAsync(app.Factory, stock: stock ?? ClusterConfigTests.Plenty, kubeconfig: kube.Kubeconfig);
-        Config["K8s:Cluster"] = c.Chaoyang;
-        Config["K8s:AllowedImages"] = Image + ",docker.io/library/nginx:1.27";
-        Config["K8s:CpuModel"] = Cpu;
-        Config["K8s:GpuModel"] = "RTX5090-32G";
+        var config = app.Factory.Service<IConfiguration>();
+        config["K8s:Cluster"] = c.Chaoyang;
+        config["K8s:AllowedImages"] = Image + ",docker.io/library/nginx:1.27";
+        config["K8s:CpuModel"] = Cpu;
+        config["K8s:GpuModel"] = "RTX5090-32G";
         return c;
     }
 
     private static (string, string?)[] Form(string cpu = "1", string memory = "2", string storage = "10", string? image = Image) =>
         [("cpu", cpu), ("memory", memory), ("storage", storage), ("image", image), ("customer_goods_id", "goods-1")];
 
-    private Task<Dictionary<string, long>> ConsumedAsync(string clusterId) => app.Factory.WithDbAsync(db =>
+    private Task<Dictionary<string, long>> ConsumedAsync(string clusterId) => ConsumedAsync(app.Factory, clusterId);
+
+    /// <summary>Consumed stock of <paramref name="clusterId"/> by <c>type/model</c>.</summary>
+    internal static Task<Dictionary<string, long>> ConsumedAsync(KbossFactory f, string clusterId)
+        => f.WithDbAsync(db =>
         db.WidgetClusterStocks.AsNoTracking().Where(s => s.ClusterId == clusterId)
             .Join(db.Widgets.AsNoTracking(), s => s.WidgetId, w => w.Id, (s, w) => new { Key = w.Type + "/" + w.Model, s.Consumed })
             .ToDictionaryAsync(x => x.Key, x => x.Consumed));
@@ -150,7 +159,14 @@ public sealed class K8sCloudTests(AppFixture app, FakeKubeApi kube) : IClassFixt
         (await ConsumedAsync(c.Chaoyang)).Values.Should().OnlyContain(v => v == 0);
         kube.ObjectPaths().Except(before).Should().OnlyContain(p => !p.Contains("/pods/") && !p.Contains("/persistentvolumeclaims/"),
             "the PVC is deleted again when the pod fails");
-        (await app.Factory.WithDbAsync(db => db.CloudInstances.CountAsync(x => x.ClusterId == c.Chaoyang))).Should().Be(0);
+        var failed = await app.Factory.WithDbAsync(db => db.CloudInstances.AsNoTracking().SingleAsync(x
+            => x.ClusterId == c.Chaoyang));
+        (failed.State, failed.Status).Should().Be(("failed", "Failed"),
+            "a failed create is kept with its reason (ADR 0015)");
+        var listed = (await app.Customer().GetAsync(List)).Body["data"]!.AsArray().Single(x
+            => x!["id"]!.GetValue<string>() == failed.Id)!;
+        listed["status"]!.GetValue<string>().Should().Be("Failed");
+        listed["failure_reason"]!.GetValue<string>().Should().StartWith("创建实例失败: 算力集群: ");
 
         var id = (await app.Customer().GetAsync(Create, Form())).Data!["id"]!.GetValue<string>();
         kube.FailWhen = (m, _) => m == "DELETE" ? 500 : null;

@@ -1,6 +1,7 @@
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Cpcc.InstanceConfigs;
 using Kboss.Domain.K8sCloud;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public sealed record NodeCapacity(string Name, long CpuMilli, long CpuUsedMilli,
 /// gateway calls on it. Not configured (no setting, unknown cluster, no kubeconfig) → <c>not_configured</c>; any gateway
 /// failure → <c>status:false</c>, <c>upstream_failed</c> with the gateway's reason. Never a 500.
 /// </summary>
-public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway, ISecretProtector secrets, IK8sCloudSettings settings)
+public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway, ISecretProtector secrets,
+    IK8sCloudSettings settings, IKubeconfigPolicy kubeconfigs)
 {
     /// <summary>Message when the k8s service has no usable cluster.</summary>
     public const string NotConfigured = "k8s服务未配置集群";
@@ -45,7 +47,8 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
         ByIdAsync(settings.ClusterId ?? throw new BusinessException($"{NotConfigured}(K8s:Cluster)", ErrorCodes.NotConfigured), ct);
 
     /// <summary>Cluster <paramref name="clusterId"/> (the one an instance was created in).</summary>
-    /// <exception cref="BusinessException"><c>not_configured</c>.</exception>
+    /// <exception cref="BusinessException"><c>not_configured</c>; <c>invalid_argument</c> for a refused
+    /// kubeconfig.</exception>
     public async Task<CloudClusterAccess> ByIdAsync(string clusterId, CancellationToken ct)
     {
         var cluster = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId)
@@ -61,6 +64,14 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new BusinessException($"{NotConfigured}: 集群上下文(kubeconfig)无法解密", ErrorCodes.NotConfigured);
+        }
+        try
+        {
+            kubeconfigs.EnsureUsable(kubeconfig); // before anything is reserved (ADR 0014)
+        }
+        catch (KubeGatewayException e)
+        {
+            throw new BusinessException($"{NotConfigured}: {e.Message}", e.Code);
         }
         return new CloudClusterAccess(cluster.Id, cluster.Cpcid, kubeconfig);
     }
@@ -86,21 +97,37 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
     }
 
     /// <summary>Creates the PVC and Pod of <paramref name="instance"/>.</summary>
+    /// <exception cref="OutsideCallException">The cluster failed (<c>创建实例失败: 算力集群: …</c>).</exception>
     public Task CreateAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct) =>
-        Guard("创建实例失败", async () =>
-        {
-            await gateway.CreateCloudInstanceAsync(cluster.Kubeconfig, instance,
-                new CloudInstanceOptions(settings.DataMountPath, settings.GpuMemResourceName, settings.StorageClass), ct);
-            return true;
-        });
+        Outside("创建实例失败", () => gateway.CreateCloudInstanceAsync(cluster.Kubeconfig, instance,
+            new CloudInstanceOptions(settings.DataMountPath, settings.GpuMemResourceName, settings.StorageClass), ct));
 
     /// <summary>Deletes the Pod and PVC of <paramref name="instance"/> (missing ones count as deleted).</summary>
+    /// <exception cref="OutsideCallException">The cluster failed (<c>删除实例失败: 算力集群: …</c>).</exception>
     public Task DeleteAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct) =>
-        Guard("删除实例失败", async () =>
+        Outside("删除实例失败", () => gateway.DeleteCloudInstanceAsync(cluster.Kubeconfig, instance, ct));
+
+    /// <summary>True when the Pod of <paramref name="instance"/> exists (the reconciler's question).</summary>
+    /// <exception cref="OutsideCallException">The cluster can't be asked.</exception>
+    public async Task<bool> ExistsAsync(CloudClusterAccess cluster, CloudInstance instance, CancellationToken ct)
+    {
+        var exists = false;
+        await Outside("查询实例失败",
+            async () => exists = await gateway.CloudInstanceExistsAsync(cluster.Kubeconfig, instance, ct));
+        return exists;
+    }
+
+    private static async Task Outside(string what, Func<Task> call)
+    {
+        try
         {
-            await gateway.DeleteCloudInstanceAsync(cluster.Kubeconfig, instance, ct);
-            return true;
-        });
+            await call();
+        }
+        catch (KubeGatewayException e)
+        {
+            throw e.ToOutsideCall(what);
+        }
+    }
 
     /// <summary>
     /// Sets the widget models of a new instance from <c>K8s:CpuModel</c> and (with GPUs) <c>K8s:GpuModel</c>.
@@ -133,7 +160,7 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
         }
         catch (KubeGatewayException e)
         {
-            throw new BusinessException($"{what}: {e.Message}", ErrorCodes.UpstreamFailed);
+            throw new BusinessException($"{what}: {e.Message}", e.Code);
         }
     }
 }

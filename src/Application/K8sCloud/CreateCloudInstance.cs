@@ -2,12 +2,12 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Cpcc.InstanceConfigs;
 using Kboss.Domain.K8sCloud;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.K8sCloud;
 
@@ -27,19 +27,25 @@ namespace Kboss.Application.K8sCloud;
 /// <param name="Storage">Storage in GiB.</param>
 /// <param name="Status">Pod phase (E55: live from the cluster) or Pending.</param>
 /// <param name="CreateAt">Creation time.</param>
+/// <param name="State">Outside-call state (ADR 0015): pending, live, deleting, pending_reconcile, failed.</param>
+/// <param name="FailureReason">Why the last cluster call failed or is unknown; "" otherwise.</param>
 public sealed record CloudInstanceDto(string Id, string Orgid, string? Userid, string? CustomerGoodsId, string Namespace,
-    string Podname, string Pvcname, string Image, int Cpu, int Memory, int Gpu, int? Gpumem, int Storage, string Status, DateTime CreateAt)
+    string Podname, string Pvcname, string Image, int Cpu, int Memory, int Gpu, int? Gpumem, int Storage, string Status,
+    DateTime CreateAt, string State, string FailureReason)
 {
-    /// <summary>The row of <paramref name="i"/> with status <paramref name="status"/>.</summary>
-    public static CloudInstanceDto From(CloudInstance i, string? status = null) => new(i.Id, i.OrgId, i.UserId, i.CustomerGoodsId,
-        i.NamespaceName, i.Podname, i.Pvcname, i.Image, i.Cpu, i.Memory, i.Gpu, i.Gpumem, i.Storage, status ?? i.Status, i.CreateAt);
+    /// <summary>The row of <paramref name="i"/>: a row that is not live shows its settled status (Pending, Failed,
+    /// Terminating), a live one <paramref name="phase"/> when given, else the stored status.</summary>
+    public static CloudInstanceDto From(CloudInstance i, string? phase = null) => new(i.Id, i.OrgId, i.UserId,
+        i.CustomerGoodsId, i.NamespaceName, i.Podname, i.Pvcname, i.Image, i.Cpu, i.Memory, i.Gpu, i.Gpumem, i.Storage,
+        i.SettledStatus ?? phase ?? i.Status, i.CreateAt, i.State, i.FailureReason);
 }
 
 /// <summary>
 /// E53 <c>GET /k8cloud/user_create_pod.dspy</c> (also POST): 用户创建实例. Creates a Pod plus a PVC in the org's
 /// namespace of the configured cluster (<c>K8s:Cluster</c>): image on <c>K8s:AllowedImages</c>, capacity on one
-/// schedulable node (E54 logic, else 集群资源不足), then in one transaction the widget stock (conditional UPDATEs: the
-/// re-check under concurrency), the row (status Pending) and the cluster objects; a cluster failure rolls back both.
+/// schedulable node (E54 logic, else 集群资源不足), then the outside-call pattern (ADR 0015): reserve the widget stock
+/// (conditional UPDATEs: the re-check under concurrency) with the row pending, create the objects on the cluster, then
+/// live; a cluster failure gives the stock back and keeps the row failed with the reason (<c>upstream_failed</c>).
 /// spec: 35-k8s-service.md; analysis/platform.md §3.7 E53, §4.9, §6.4 #50/#51.
 /// </summary>
 public sealed record CreateCloudInstance : ICommand<Reply<CloudInstanceDto>>, IOrgScoped
@@ -79,7 +85,7 @@ public sealed class CreateCloudInstanceValidator : AbstractValidator<CreateCloud
 }
 
 public sealed class CreateCloudInstanceHandler(IKbossDbContext db, ICurrentUser user, CloudCluster cloud, IK8sCloudSettings settings,
-    Cpcc.Widgets.WidgetCatalog catalog) : ICommandHandler<CreateCloudInstance, Reply<CloudInstanceDto>>
+    CloudInstanceCalls kind, OutsideCallRunner outside) : ICommandHandler<CreateCloudInstance, Reply<CloudInstanceDto>>
 {
     /// <summary>Image not on <c>K8s:AllowedImages</c>.</summary>
     public const string ImageNotAllowed = "镜像不在允许列表中";
@@ -108,34 +114,22 @@ public sealed class CreateCloudInstanceHandler(IKbossDbContext db, ICurrentUser 
         if (!nodes.Any(n => n.Fits(instance.Cpu, instance.Memory, instance.Gpu)))
             throw new BusinessException(NoCapacity, ErrorCodes.InsufficientStock);
 
-        // One transaction: take the stock (conditional UPDATEs), store the row, create on the cluster.
-        await using var tx = await db.BeginTransactionAsync(ct);
-        try
-        {
-            await InstanceStock.ConsumeAsync(db, cluster.Cpcid, cluster.Id, needs, ct);
-            db.CloudInstances.Add(instance);
-            db.AuditEntries.Add(Audit.Entry(user, "k8cloud.instance.created", "k8s_instance", instance.Id, new
+        // Reserve (stock + pending row) → create on the cluster → live, or failed with the stock given back (ADR 0015).
+        await outside.RunAsync(kind, instance, new OutsideCallSteps(
+            Reserve: async (now, t) =>
             {
-                orgid = instance.OrgId, clusterid = cluster.Id, instance.Image, instance.Cpu, instance.Memory, instance.Gpu,
-                instance.Gpumem, instance.Storage, customer_goods_id = instance.CustomerGoodsId,
-            }));
-            await db.SaveChangesAsync(ct);
-            await cloud.CreateAsync(cluster, instance, ct);
-            try
-            {
-                await tx.CommitAsync(ct);
-            }
-            catch
-            {
-                await cloud.DeleteAsync(cluster, instance, CancellationToken.None); // the row is gone: take the objects back
-                throw;
-            }
-        }
-        finally
-        {
-            catalog.Invalidate(cluster.Cpcid);
-        }
-        return Reply.Ok("创建成功", CloudInstanceDto.From(instance));
+                await InstanceStock.ConsumeAsync(db, cluster.Cpcid, cluster.Id, needs, t);
+                instance.StartCreate(now);
+                db.CloudInstances.Add(instance);
+                db.AuditEntries.Add(Audit.Entry(user, "k8cloud.instance.created", "k8s_instance", instance.Id, new
+                {
+                    orgid = instance.OrgId, clusterid = cluster.Id, instance.Image, instance.Cpu, instance.Memory,
+                    instance.Gpu, instance.Gpumem, instance.Storage, customer_goods_id = instance.CustomerGoodsId,
+                }));
+                await db.SaveChangesAsync(t);
+            },
+            Call: t => cloud.CreateAsync(cluster, instance, t)), ct);
+        return Reply.Ok("创建成功", CloudInstanceDto.From(instance, CloudInstanceStatus.Pending));
     }
 
     private static long Int(string? v) => RuleExtensions.TryInt(v, out var n) ? n : 0;

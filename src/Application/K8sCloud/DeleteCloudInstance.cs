@@ -2,11 +2,9 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
-using Kboss.Application.Cpcc.InstanceConfigs;
-using Kboss.Domain.Common;
-using Kboss.Domain.K8sCloud;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +17,9 @@ public sealed record DeletedCloudInstance(string Id);
 /// <summary>
 /// E56 <c>GET /k8cloud/cloud_instance_delete.dspy</c> (also POST): 用户删除实例. Loads the instance by <c>id</c> (the
 /// caller must be able to act on its org, else 403); <c>podname</c>, <c>pvcname</c>, <c>customer_goods_id</c>, when
-/// given, must equal the stored values (实例信息不匹配) — the objects deleted are always the stored ones. In one
-/// transaction: stock released, row set Deleted, Pod then PVC deleted on the cluster; a cluster failure keeps all.
+/// given, must equal the stored values (实例信息不匹配) — the objects deleted are always the stored ones. Outside-call
+/// pattern (ADR 0015): row deleting (stock still held), Pod then PVC deleted on the cluster, then row Deleted and stock
+/// given back; a cluster failure keeps row and stock as they were.
 /// spec: 35-k8s-service.md; analysis/platform.md §3.7 E56, §6.4 #53.
 /// </summary>
 public sealed record DeleteCloudInstance : ICommand<Reply<DeletedCloudInstance>>
@@ -41,7 +40,8 @@ public sealed class DeleteCloudInstanceValidator : AbstractValidator<DeleteCloud
 }
 
 public sealed class DeleteCloudInstanceHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user, CloudCluster cloud,
-    Cpcc.Widgets.WidgetCatalog catalog) : ICommandHandler<DeleteCloudInstance, Reply<DeletedCloudInstance>>
+    CloudInstanceCalls kind, OutsideCallRunner outside)
+    : ICommandHandler<DeleteCloudInstance, Reply<DeletedCloudInstance>>
 {
     /// <summary>Unknown or deleted instance.</summary>
     public const string NotFound = "实例不存在";
@@ -55,19 +55,19 @@ public sealed class DeleteCloudInstanceHandler(IKbossDbContext db, OrgAccess acc
         await access.EnsureCanActOnAsync(instance.OrgId, "无权删除该实例", ct);
         if (Differs(c.Podname, instance.Podname) || Differs(c.Pvcname, instance.Pvcname) || Differs(c.CustomerGoodsId, instance.CustomerGoodsId))
             throw new BusinessException(Mismatch, ErrorCodes.InvalidArgument);
+        if (instance.IsOpen) throw BusinessException.Conflict($"实例当前状态为 {instance.State},暂不能删除");
         var cluster = await cloud.ByIdAsync(instance.ClusterId, ct);
-        var needs = CloudCluster.Needs(instance);
 
-        await using var tx = await db.BeginTransactionAsync(ct);
-        await InstanceStock.ReleaseAsync(db, instance.Cpcid, instance.ClusterId, needs, ct);
-        instance.Status = CloudInstanceStatus.Deleted;
-        instance.DelFlg = DelFlag.Deleted;
-        db.AuditEntries.Add(Audit.Entry(user, "k8cloud.instance.deleted", "k8s_instance", instance.Id,
-            new { orgid = instance.OrgId, clusterid = instance.ClusterId, instance.Podname, instance.Pvcname }));
-        await db.SaveChangesAsync(ct);
-        await cloud.DeleteAsync(cluster, instance, ct);
-        await tx.CommitAsync(ct);
-        catalog.Invalidate(instance.Cpcid);
+        await outside.RunAsync(kind, instance, new OutsideCallSteps(
+            Reserve: async (now, t) =>
+            {
+                instance.StartDelete(now);
+                db.AuditEntries.Add(Audit.Entry(user, "k8cloud.instance.deleted", "k8s_instance", instance.Id,
+                    new { orgid = instance.OrgId, clusterid = instance.ClusterId, instance.Podname,
+                          instance.Pvcname }));
+                await db.SaveChangesAsync(t);
+            },
+            Call: t => cloud.DeleteAsync(cluster, instance, t)), ct);
         return Reply.Ok("删除成功", new DeletedCloudInstance(instance.Id));
     }
 

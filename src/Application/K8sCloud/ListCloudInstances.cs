@@ -11,7 +11,8 @@ namespace Kboss.Application.K8sCloud;
 /// <summary>
 /// E55 <c>GET /k8cloud/user_get_instance.dspy</c>: 用户获取实例. The org's active instances (optionally of one
 /// <c>customer_goods_id</c>), newest first, with the live pod phase from the cluster (a pod no longer there keeps the
-/// stored status). A cluster failure → <c>upstream_failed</c>.
+/// stored status); a row that is not live shows Pending, Failed or Terminating with its <c>state</c> (ADR 0015). A
+/// cluster failure → <c>upstream_failed</c>.
 /// spec: 35-k8s-service.md; analysis/platform.md §3.7 E55, §6.4 #52.
 /// </summary>
 public sealed record ListCloudInstances : IQuery<Reply<IReadOnlyList<CloudInstanceDto>>>, IOrgScoped
@@ -46,7 +47,9 @@ public sealed class ListCloudInstancesHandler(IKbossDbContext db, CloudCluster c
             foreach (var (key, phase) in await cloud.PhasesAsync(cluster, ct)) phases[key] = phase;
         }
         IReadOnlyList<CloudInstanceDto> data = rows
-            .Select(i => CloudInstanceDto.From(i, phases.TryGetValue((i.NamespaceName, i.Podname), out var p) && p.Length > 0 ? p : null)).ToList();
+            .Select(i => CloudInstanceDto.From(i,
+                phases.TryGetValue((i.NamespaceName, i.Podname), out var p) && p.Length > 0 ? p : null))
+            .ToList();
         return Reply.Ok("查询成功", data);
     }
 }

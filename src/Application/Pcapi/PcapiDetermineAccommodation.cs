@@ -45,7 +45,7 @@ public sealed class PcapiDetermineAccommodationHandler(IKubernetesGateway gatewa
         }
         catch (KubeGatewayException e)
         {
-            throw new BusinessException(e.Message, ErrorCodes.UpstreamFailed);
+            throw new BusinessException(e.Message, e.Code);
         }
     }
 }

@@ -154,7 +154,7 @@ public sealed class YamlApplyDeleteHandler(IKubernetesGateway gateway) : IComman
         }
         catch (KubeGatewayException e)
         {
-            return new PcapiReply { Status = false, Info = "operate failed", Code = ErrorCodes.UpstreamFailed, Reason = e.Message };
+            return new PcapiReply { Status = false, Info = "operate failed", Code = e.Code, Reason = e.Message };
         }
         return new PcapiReply { Status = true, Info = "operate success" };
     }

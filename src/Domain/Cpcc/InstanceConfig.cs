@@ -9,7 +9,7 @@ namespace Kboss.Domain.Cpcc;
 /// names derive from it (<see cref="InstanceNaming"/>). The initial password is encrypted at rest.
 /// spec: 40-cpcc-clusters.md K6–K9; analysis/cpcc.md §2.6, §4.8.
 /// </summary>
-public sealed class InstanceConfig : Entity, ISoftDeletable
+public sealed class InstanceConfig : OutsideEffectEntity
 {
     /// <summary>A new config with a lowercase Kubernetes-name id.</summary>
     public InstanceConfig() => Id = NanoId.NewKubernetesName();
@@ -74,8 +74,6 @@ public sealed class InstanceConfig : Entity, ISoftDeletable
     public string GpuModel { get; set; } = "";
     /// <summary>System-disk size (Kubernetes quantity).</summary>
     public string DiskSysLimit { get; set; } = "";
-    /// <inheritdoc />
-    public string DelFlg { get; set; } = DelFlag.Alive;
 }
 
 /// <summary>The Kubernetes names derived for an instance config (analysis/cpcc.md §4.8).</summary>

@@ -10,6 +10,10 @@ public static class CloudInstanceStatus
     public const string Pending = "Pending";
     /// <summary>Deleted by its user.</summary>
     public const string Deleted = "Deleted";
+    /// <summary>The create failed on the cluster (never ran).</summary>
+    public const string Failed = "Failed";
+    /// <summary>The delete is in flight.</summary>
+    public const string Terminating = "Terminating";
 }
 
 /// <summary>
@@ -17,7 +21,7 @@ public static class CloudInstanceStatus
 /// configured cluster. The id is a lowercase Kubernetes name so the Pod and PVC names derive from it.
 /// spec: 35-k8s-service.md; analysis/platform.md §2.7, §4.9.
 /// </summary>
-public sealed class CloudInstance : Entity, ISoftDeletable
+public sealed class CloudInstance : OutsideEffectEntity
 {
     /// <summary>A new instance with a lowercase Kubernetes-name id.</summary>
     public CloudInstance() => Id = NanoId.NewKubernetesName();
@@ -56,8 +60,25 @@ public sealed class CloudInstance : Entity, ISoftDeletable
     public int Storage { get; set; }
     /// <summary>Pending, Running, Succeeded, Failed, Unknown or Deleted.</summary>
     public string Status { get; set; } = CloudInstanceStatus.Pending;
+
+    /// <summary>The status a user sees while the row is not live (ADR 0015): pending and unknown outcomes show Pending,
+    /// a failed create Failed, a delete in flight Terminating, a deleted row Deleted; null when live (the pod
+    /// phase).</summary>
+    public string? SettledStatus => State switch
+    {
+        OutsideStates.Live or OutsideStates.Updating => null,
+        OutsideStates.Failed => CloudInstanceStatus.Failed,
+        OutsideStates.Deleted => CloudInstanceStatus.Deleted,
+        OutsideStates.Deleting => CloudInstanceStatus.Terminating,
+        OutsideStates.PendingReconcile when Operation == OutsideOperations.Delete => CloudInstanceStatus.Terminating,
+        _ => CloudInstanceStatus.Pending,
+    };
+
     /// <inheritdoc />
-    public string DelFlg { get; set; } = DelFlag.Alive;
+    protected override void OnStateChanged()
+    {
+        if (State is OutsideStates.Failed or OutsideStates.Deleted) Status = SettledStatus!;
+    }
 
     /// <summary>
     /// DNS-1123 form of <paramref name="value"/> (§4.9): lowercase, every character outside <c>[a-z0-9-]</c> → <c>-</c>,

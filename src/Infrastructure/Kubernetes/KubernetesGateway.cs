@@ -95,24 +95,26 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
             log.LogWarning("Kubernetes call '{What}' failed with HTTP {Status}", what, (int)status);
             throw new KubeGatewayException(failure, $"{what}失败: {reason}", e);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new KubeGatewayException(KubeFailure.TimedOut, $"{what}失败: 集群 API 未在时限内答复", e);
+        }
+        catch (HttpRequestException e)
         {
             throw new KubeGatewayException(KubeFailure.Unreachable, $"{what}失败: 无法连接集群 API ({e.Message})", e);
         }
+        catch (Exception e) when (IsUnreadableBody(e))
+        {
+            log.LogWarning("Kubernetes call '{What}' got an answer that is not the expected object", what);
+            throw new KubeGatewayException(KubeFailure.BadAnswer, $"{what}失败: 集群 API 的答复无法解析", e);
+        }
     }
+
+    private static bool IsUnreadableBody(Exception e) => e is JsonException || e.InnerException is JsonException;
 
     private static k8s.Kubernetes Connect(string kubeconfig)
     {
-        KubernetesClientConfiguration config;
-        try
-        {
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kubeconfig));
-            config = KubernetesClientConfiguration.BuildConfigFromConfigFile(stream);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new KubeGatewayException(KubeFailure.InvalidKubeconfig, "集群上下文(kubeconfig)无效,无法连接集群", e);
-        }
+        var config = KubeconfigLoader.Load(kubeconfig);
         config.HttpClientTimeout = RequestTimeout;
         return new k8s.Kubernetes(config);
     }
@@ -271,6 +273,40 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
             return true;
         });
 
+    public Task<bool> InstanceExistsAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config,
+        CancellationToken ct) =>
+        CallAsync(kubeconfig, $"查询资源实例 {config.PodcdName}", k =>
+        {
+            var (ns, name) = (config.NamespaceName, config.PodcdName);
+            return Exists(config.SourcePodengine switch
+            {
+                "StatefulSet" => () => k.AppsV1.ReadNamespacedStatefulSetAsync(name, ns, cancellationToken: ct),
+                "Deployment" => () => k.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: ct),
+                "DaemonSet" => () => k.AppsV1.ReadNamespacedDaemonSetAsync(name, ns, cancellationToken: ct),
+                "Job" => () => k.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: ct),
+                "CronJob" => () => k.BatchV1.ReadNamespacedCronJobAsync(name, ns, cancellationToken: ct),
+                _ => (Func<Task>)(() => k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct)),
+            });
+        });
+
+    public Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance,
+        CancellationToken ct) =>
+        CallAsync(kubeconfig, $"查询实例 {instance.Podname}", k => Exists(() =>
+            k.CoreV1.ReadNamespacedPodAsync(instance.Podname, instance.NamespaceName, cancellationToken: ct)));
+
+    private static async Task<bool> Exists(Func<Task> read)
+    {
+        try
+        {
+            await read();
+            return true;
+        }
+        catch (HttpOperationException e) when (Is(e, HttpStatusCode.NotFound))
+        {
+            return false;
+        }
+    }
+
     private static bool Is(HttpOperationException e, HttpStatusCode code) => e.Response.StatusCode == code;
 
     private static async Task CreateIfMissing(Func<Task> create)
@@ -293,10 +329,16 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
         }
     }
 
+    /// <summary>
+    /// Runs a DELETE: a 404 means already gone, and a 2xx whose body is not the deleted object (a <c>Status</c>, which
+    /// the
+    /// API may send for any kind; the typed client can't read it) is a success too.
+    /// </summary>
     private static async Task IgnoreNotFound(Func<Task> delete)
     {
         try { await delete(); }
         catch (HttpOperationException e) when (Is(e, HttpStatusCode.NotFound)) { /* already gone */ }
+        catch (Exception e) when (IsUnreadableBody(e)) { /* 2xx with a Status body: deleted */ }
     }
 
     public async Task<IReadOnlyList<KubePodUsage>> ListPodUsageAsync(string kubeconfig, CancellationToken ct)

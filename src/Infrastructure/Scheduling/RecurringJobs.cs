@@ -17,6 +17,8 @@ public static class RecurringJobs
     public static void Register(RecurringJobsBuilder jobs)
     {
         jobs.AddRecurring<RecoverOrphanedOperations>("ProvisioningOrphans", defaultCron: "0 */5 * * * ?");
+        jobs.AddRecurring<Application.Common.OutsideCalls.ReconcileOutsideCalls>("OutsideCallReconciler",
+            defaultCron: "30 * * * * ?");
     }
 }
 

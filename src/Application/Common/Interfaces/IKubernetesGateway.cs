@@ -21,6 +21,9 @@ public enum KubeFailure
 {
     /// <summary>The kubeconfig can't be parsed or has no usable context.</summary>
     InvalidKubeconfig,
+    /// <summary>The kubeconfig asks for something kboss never does (an <c>exec</c> plugin, an auth provider, a file,
+    /// a non-http(s) server); the message names the field. Maps to <c>invalid_argument</c>.</summary>
+    RefusedKubeconfig,
     /// <summary>The API server could not be reached.</summary>
     Unreachable,
     /// <summary>The named object does not exist (HTTP 404).</summary>
@@ -29,6 +32,10 @@ public enum KubeFailure
     Conflict,
     /// <summary>The API refused the request (other 4xx/5xx; e.g. 429 from a PodDisruptionBudget on eviction).</summary>
     Rejected,
+    /// <summary>The API answered with a body that can't be read as the expected object.</summary>
+    BadAnswer,
+    /// <summary>No answer within the time limit: the call may or may not have taken effect.</summary>
+    TimedOut,
 }
 
 /// <summary>A Kubernetes call failed; <see cref="Exception.Message"/> is Chinese text a person can act on.</summary>
@@ -36,6 +43,31 @@ public sealed class KubeGatewayException(KubeFailure failure, string message, Ex
 {
     /// <summary>What went wrong.</summary>
     public KubeFailure Failure { get; } = failure;
+
+    /// <summary>The envelope code of this failure: <c>invalid_argument</c> for a refused kubeconfig,
+    /// <c>upstream_failed</c>
+    /// otherwise (an unreadable kubeconfig included).</summary>
+    public string Code =>
+        Failure == KubeFailure.RefusedKubeconfig ? Models.ErrorCodes.InvalidArgument : Models.ErrorCodes.UpstreamFailed;
+
+    /// <summary>Name of the outside system in messages.</summary>
+    public const string System = "算力集群";
+
+    /// <summary>This failure as an outside-call outcome (ADR 0015): <c>{prefix}: 算力集群: {message}</c>; a time-out, a
+    /// lost
+    /// connection or an unreadable answer (the API may have acted) leaves the outcome unknown.</summary>
+    public OutsideCalls.OutsideCallException ToOutsideCall(string prefix) =>
+        new($"{prefix}: {System}: {Message}", Code,
+            Failure is KubeFailure.TimedOut or KubeFailure.Unreachable or KubeFailure.BadAnswer, this);
+}
+
+/// <summary>Checks a kubeconfig without connecting (ADR 0014).</summary>
+public interface IKubeconfigPolicy
+{
+    /// <summary>Returns when <paramref name="kubeconfig"/> may be stored and used.</summary>
+    /// <exception cref="KubeGatewayException"><see cref="KubeFailure.RefusedKubeconfig"/> (the message names the field)
+    /// or <see cref="KubeFailure.InvalidKubeconfig"/>.</exception>
+    void EnsureUsable(string kubeconfig);
 }
 
 /// <summary>
@@ -91,6 +123,15 @@ public interface IKubernetesGateway
 
     /// <summary>Deletes the Pod, then the PVC of a user's container instance (E56); objects already gone count as deleted.</summary>
     Task DeleteCloudInstanceAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance, CancellationToken ct);
+
+    /// <summary>True when the controller of <paramref name="config"/> exists on its cluster (the reconciler's
+    /// question).</summary>
+    Task<bool> InstanceExistsAsync(string kubeconfig, Kboss.Domain.Cpcc.InstanceConfig config, CancellationToken ct);
+
+    /// <summary>True when the Pod of <paramref name="instance"/> exists on its cluster (the reconciler's
+    /// question).</summary>
+    Task<bool> CloudInstanceExistsAsync(string kubeconfig, Kboss.Domain.K8sCloud.CloudInstance instance,
+        CancellationToken ct);
 
     /// <summary>The <c>ExternalIP</c> address of every node that has one (node name → address).</summary>
     Task<IReadOnlyDictionary<string, string>> ListNodeExternalIpsAsync(string kubeconfig, CancellationToken ct);

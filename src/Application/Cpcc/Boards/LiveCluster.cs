@@ -55,7 +55,7 @@ public static class LiveCluster
         }
         catch (KubeGatewayException e)
         {
-            throw new BusinessException(e.Message, e.Failure == KubeFailure.NotFound ? ErrorCodes.NotFound : ErrorCodes.UpstreamFailed);
+            throw new BusinessException(e.Message, e.Failure == KubeFailure.NotFound ? ErrorCodes.NotFound : e.Code);
         }
     }
 

@@ -2,9 +2,9 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
-using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +15,10 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 public sealed record DeletedInstanceConfig(string Id);
 
 /// <summary>
-/// K9 <c>POST /dev/cpcc/cpcpodyaml/delete_cpcpodyaml.dspy</c>: soft-deletes an instance config, releases its
-/// stock (§4.2) and deletes its controller, service and volume on the cluster (P9 <c>delete</c>) in one transaction; a
-/// cluster failure keeps the row and the stock (<c>upstream_failed</c>).
+/// K9 <c>POST /dev/cpcc/cpcpodyaml/delete_cpcpodyaml.dspy</c>: deletes an instance config's controller, service and
+/// volume on the cluster (P9 <c>delete</c>). Outside-call pattern (ADR 0015): the row goes <c>deleting</c> (stock still
+/// held), the cluster call runs, then the row is soft-deleted and its stock (§4.2) given back; a cluster failure keeps
+/// row and stock as they were (<c>upstream_failed</c>). A failed config can be deleted too (nothing to give back).
 /// spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K9.
 /// </summary>
 public sealed record DeleteInstanceConfig : ICommand<Reply<DeletedInstanceConfig>>, IOrgScoped
@@ -34,7 +35,7 @@ public sealed class DeleteInstanceConfigValidator : AbstractValidator<DeleteInst
 }
 
 public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user,
-    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
+    InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<DeleteInstanceConfig, Reply<DeletedInstanceConfig>>
 {
     public async ValueTask<Reply<DeletedInstanceConfig>> Handle(DeleteInstanceConfig c, CancellationToken ct)
@@ -42,15 +43,20 @@ public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
         var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id!.Trim(), ct)
                      ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
         await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
-        await using var tx = await db.BeginTransactionAsync(ct);
-        await InstanceStock.ReleaseAsync(db, config.Cpcid, config.ClusterId, InstanceStock.Needs(config), ct);
-        config.DelFlg = DelFlag.Deleted;
-        db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.deleted", "instance_config", config.Id,
-            new { config.Cpcid, clusterid = config.ClusterId, orgid = config.OrgId, config.SourceName, config.PodcdName }));
-        await db.SaveChangesAsync(ct);
-        await deployer.DeleteAsync(config, ct);
-        await tx.CommitAsync(ct);
-        catalog.Invalidate(config.Cpcid);
+        if (config.IsOpen) throw BusinessException.Conflict($"资源实例当前状态为 {config.State},暂不能删除");
+        var kubeconfig = await deployer.KubeconfigAsync(config.ClusterId, ct);
+        await outside.RunAsync(kind, config, new OutsideCallSteps(
+            Reserve: async (now, t) =>
+            {
+                config.StartDelete(now);
+                db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.deleted", "instance_config", config.Id, new
+                {
+                    config.Cpcid, clusterid = config.ClusterId, orgid = config.OrgId, config.SourceName,
+                    config.PodcdName,
+                }));
+                await db.SaveChangesAsync(t);
+            },
+            Call: t => deployer.DeleteAsync(kubeconfig, config, t)), ct);
         return Reply.Ok("级联删除集群资源成功,请10秒后查看实时资源实例面板", new DeletedInstanceConfig(config.Id));
     }
 }

@@ -2,6 +2,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,31 @@ public static class InstanceConfigAccess
     {
         if (config.SourcePortmode != "NodePort") return;
         if (await db.InstanceConfigs.AnyAsync(i => i.ClusterId == config.ClusterId && i.Id != config.Id
-                                                   && i.SourcePortmode == "NodePort" && i.SourceOutsideport == config.SourceOutsideport, ct))
+                && i.SourcePortmode == "NodePort" && i.SourceOutsideport == config.SourceOutsideport
+                && i.State != OutsideStates.Failed, ct))
             throw BusinessException.Conflict(NodePortTaken);
+    }
+
+    /// <summary>Saves a reservation; losing the race on (cluster, node port) is a conflict.</summary>
+    /// <exception cref="BusinessException">conflict.</exception>
+    public static async Task SaveAsync(IKbossDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw BusinessException.Conflict(NodePortTaken);
+        }
+    }
+
+    /// <summary>Refuses a change while <paramref name="config"/> is not live (a call in flight, an unknown outcome, a
+    /// failed create).</summary>
+    /// <exception cref="BusinessException">conflict.</exception>
+    public static void EnsureLive(InstanceConfig config)
+    {
+        if (config.State != OutsideStates.Live)
+            throw BusinessException.Conflict($"资源实例当前状态为 {config.State},暂不能修改");
     }
 }

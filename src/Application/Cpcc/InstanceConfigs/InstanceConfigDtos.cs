@@ -155,6 +155,11 @@ public sealed record InstanceConfigRow
     public string SourceNodeselector { get; init; } = "";
     /// <summary>Owner's display name ("" when unknown).</summary>
     public string Username { get; init; } = "";
+    /// <summary>Outside-call state (ADR 0015): pending, live, updating, deleting, pending_reconcile or
+    /// failed.</summary>
+    public string State { get; init; } = "";
+    /// <summary>Why the last cluster call failed or is unknown; "" otherwise.</summary>
+    public string FailureReason { get; init; } = "";
     /// <summary>1-based row number.</summary>
     [JsonPropertyName("row_num_")]
     public int RowNum { get; init; }
@@ -169,6 +174,7 @@ public sealed record InstanceConfigRow
         SourceSelflabel = c.SourceSelflabel, SourcePortmode = c.SourcePortmode, SourceRestartpolicy = c.SourceRestartpolicy,
         SourceApiport = c.SourceApiport, SourceInsideport = c.SourceInsideport, SourceOutsideport = c.SourceOutsideport,
         SourceMountpath = c.SourceMountpath, SourceStoragelimits = c.SourceStoragelimits, InstanceType = c.InstanceType,
-        SourceNodeselector = c.SourceNodeselector, Username = username ?? "", RowNum = rowNum,
+        SourceNodeselector = c.SourceNodeselector, Username = username ?? "", State = c.State,
+        FailureReason = c.FailureReason, RowNum = rowNum,
     };
 }

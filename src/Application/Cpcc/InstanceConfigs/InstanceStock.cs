@@ -92,6 +92,23 @@ public static partial class InstanceStock
         }
     }
 
+    /// <summary>
+    /// Takes <paramref name="needs"/> again without the stock check: a compensation putting back what an instance that
+    /// still runs uses (it may exceed the stock when others took it meanwhile; the figure then tells the truth).
+    /// </summary>
+    public static async Task RestoreAsync(IKbossDbContext db, string cpcid, string clusterId,
+        IReadOnlyList<StockNeed> needs, CancellationToken ct)
+    {
+        foreach (var n in needs)
+        {
+            var amount = n.Amount;
+            var widgetIds = db.Widgets.IgnoreQueryFilters()
+                .Where(w => w.Cpcid == cpcid && w.Type == n.Type && w.Model == n.Model).Select(w => w.Id);
+            await db.WidgetClusterStocks.Where(s => widgetIds.Contains(s.WidgetId) && s.ClusterId == clusterId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Consumed, s => s.Consumed + amount), ct);
+        }
+    }
+
     /// <summary>Gives <paramref name="needs"/> back to the stock of cluster <paramref name="clusterId"/> (never below 0 consumed).</summary>
     public static async Task ReleaseAsync(IKbossDbContext db, string cpcid, string clusterId, IReadOnlyList<StockNeed> needs, CancellationToken ct)
     {

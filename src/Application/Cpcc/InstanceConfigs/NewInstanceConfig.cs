@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Domain.Cpcc;
@@ -13,9 +14,13 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// <summary>
 /// K6 <c>POST /dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy</c>: stores a workload configuration of org <c>orgid</c> (the
 /// caller's by default) in an installed cluster (<c>ready</c> 1), with a lowercase id and the derived Kubernetes names
-/// of §4.8. The centre's operators manage it. In one transaction it takes the instance's widget stock of the cluster
-/// (<see cref="InstanceStock"/>, §4.2), stores the row and applies the objects on the cluster (<see cref="InstanceDeployer"/>,
-/// P9 <c>apply</c>); a cluster failure rolls both back and answers <c>upstream_failed</c>. spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
+/// of §4.8. The centre's operators manage it. Outside-call pattern (ADR 0015): reserve the instance's widget stock of
+/// the
+/// cluster (<see cref="InstanceStock"/>, §4.2) with the row <c>pending</c>, apply the objects on the cluster
+/// (<see cref="InstanceDeployer"/>, P9 <c>apply</c>), then <c>live</c>; a cluster failure gives the stock back, keeps
+/// the
+/// row <c>failed</c> with the reason and answers <c>upstream_failed</c>; no answer leaves it <c>pending_reconcile</c>.
+/// spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
 /// </summary>
 public sealed record NewInstanceConfig : ICommand<Reply<NewInstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
 {
@@ -87,7 +92,7 @@ public sealed class NewInstanceConfigValidator : AbstractValidator<NewInstanceCo
 }
 
 public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard guard, ISecretProtector secrets, ICurrentUser user,
-    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
+    InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<NewInstanceConfig, Reply<NewInstanceConfigEcho>>
 {
     /// <summary>Message when the cluster is still installing.</summary>
@@ -114,39 +119,24 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
         config.PodcdName = names.Controller;
         config.ServiceName = names.Service;
         await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
+        var kubeconfig = await deployer.KubeconfigAsync(cluster.Id, ct);
 
-        // One transaction: take the stock (conditional UPDATEs), store the row, apply on the cluster; any failure rolls
-        // back both stock and row (analysis/cpcc.md §4.2).
-        await using var tx = await db.BeginTransactionAsync(ct);
-        await InstanceStock.ConsumeAsync(db, center.Id, cluster.Id, InstanceStock.Needs(config), ct);
-        db.InstanceConfigs.Add(config);
-        db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.created", "instance_config", config.Id, new
-        {
-            cpcid = center.Id, clusterid = cluster.Id, orgid = config.OrgId, config.SourceName, config.SourcePodengine,
-            config.PodImagepath, config.SourceCpurate, config.SourceMemrate, config.SourceGpu, config.SourceOutsideport,
-        }));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
-        {
-            throw BusinessException.Conflict(InstanceConfigAccess.NodePortTaken); // lost a race on (cluster, node port)
-        }
-        await deployer.ApplyAsync(config, ct);
-        try
-        {
-            await tx.CommitAsync(ct);
-        }
-        catch
-        {
-            await deployer.DeleteAsync(config, CancellationToken.None); // the row is gone: take the objects back
-            throw;
-        }
-        finally
-        {
-            catalog.Invalidate(center.Id);
-        }
+        // Reserve (stock + pending row) → apply on the cluster → live, or failed with the stock given back (ADR 0015).
+        await outside.RunAsync(kind, config, new OutsideCallSteps(
+            Reserve: async (now, t) =>
+            {
+                await InstanceStock.ConsumeAsync(db, center.Id, cluster.Id, InstanceStock.Needs(config), t);
+                config.StartCreate(now);
+                db.InstanceConfigs.Add(config);
+                db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.created", "instance_config", config.Id, new
+                {
+                    cpcid = center.Id, clusterid = cluster.Id, orgid = config.OrgId, config.SourceName,
+                    config.SourcePodengine, config.PodImagepath, config.SourceCpurate, config.SourceMemrate,
+                    config.SourceGpu, config.SourceOutsideport,
+                }));
+                await InstanceConfigAccess.SaveAsync(db, t);
+            },
+            Call: t => deployer.ApplyAsync(kubeconfig, config, t)), ct);
         return Reply.Ok("新增资源实例参数成功,请10秒后查看实时资源实例面板", NewInstanceConfigEcho.FromNew(config));
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Mediator;
@@ -14,8 +15,11 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// stay). <c>id</c> is required (§6.4 #30); the config must be in <c>clusterid</c> of <c>cpcid</c>. Changing
 /// <c>source_podengine</c> is refused (<c>不允许修改资源实例控制器</c>): it would rename the controller (§6.4 #39). A masked
 /// <c>source_authpasswd</c> keeps the stored one; an absent <c>source_nodeselector</c> keeps it, an empty one clears it.
-/// In one transaction the stock moves from the old to the new needs (§4.2), the row is saved and the objects are
-/// re-applied on the cluster (P9 <c>apply</c>); a cluster failure rolls everything back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
+/// Only a live config changes. Outside-call pattern (ADR 0015): the stock moves from the old to the new needs (§4.2)
+/// with
+/// the row <c>updating</c>, the objects are re-applied on the cluster (P9 <c>apply</c>), then <c>live</c>; a cluster
+/// failure
+/// puts the old values and stock back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
 /// only; access to the config follows <see cref="InstanceConfigAccess"/>. spec: 40-cpcc-clusters.md; §3.D K8.
 /// </summary>
 public sealed record UpdateInstanceConfig : ICommand<Reply<InstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
@@ -77,7 +81,7 @@ public sealed class UpdateInstanceConfigValidator : AbstractValidator<UpdateInst
 }
 
 public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ISecretProtector secrets, ICurrentUser user,
-    InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
+    InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<UpdateInstanceConfig, Reply<InstanceConfigEcho>>
 {
     public async ValueTask<Reply<InstanceConfigEcho>> Handle(UpdateInstanceConfig c, CancellationToken ct)
@@ -87,30 +91,41 @@ public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
                      ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
         await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
         if (c.SourcePodengine!.Trim() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
+        InstanceConfigAccess.EnsureLive(config);
+        var kubeconfig = await deployer.KubeconfigAsync(config.ClusterId, ct);
+        var snapshot = db.InstanceConfigs.Entry(config).CurrentValues.Clone();
         var before = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport };
         var oldNeeds = InstanceStock.Needs(config);
         InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        var newNeeds = InstanceStock.Needs(config);
         await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
-        await using var tx = await db.BeginTransactionAsync(ct);
-        await InstanceStock.ReleaseAsync(db, config.Cpcid, config.ClusterId, oldNeeds, ct);
-        await InstanceStock.ConsumeAsync(db, config.Cpcid, config.ClusterId, InstanceStock.Needs(config), ct);
-        db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.updated", "instance_config", config.Id, new
-        {
-            before,
-            after = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport },
-            password_changed = !SecretMask.MeansKeep(c.SourceAuthpasswd),
-        }));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
-        {
-            throw BusinessException.Conflict(InstanceConfigAccess.NodePortTaken);
-        }
-        await deployer.ApplyAsync(config, ct);
-        await tx.CommitAsync(ct);
-        catalog.Invalidate(config.Cpcid);
+
+        // Reserve (stock moved, row updating) → re-apply on the cluster → live; a failure puts values and stock back.
+        await outside.RunAsync(kind, config, new OutsideCallSteps(
+            Reserve: async (now, t) =>
+            {
+                await InstanceStock.ReleaseAsync(db, config.Cpcid, config.ClusterId, oldNeeds, t);
+                await InstanceStock.ConsumeAsync(db, config.Cpcid, config.ClusterId, newNeeds, t);
+                config.StartUpdate(now);
+                db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.updated", "instance_config", config.Id, new
+                {
+                    before,
+                    after = new
+                    {
+                        config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate,
+                        config.SourceOutsideport,
+                    },
+                    password_changed = !SecretMask.MeansKeep(c.SourceAuthpasswd),
+                }));
+                await InstanceConfigAccess.SaveAsync(db, t);
+            },
+            Call: t => deployer.ApplyAsync(kubeconfig, config, t),
+            Undo: async t =>
+            {
+                await InstanceStock.ReleaseAsync(db, config.Cpcid, config.ClusterId, newNeeds, t);
+                await InstanceStock.RestoreAsync(db, config.Cpcid, config.ClusterId, oldNeeds, t);
+                kind.Restore(config, snapshot);
+            }), ct);
         return Reply.Ok("资源参数更新成功,请10秒后查看实时资源实例面板", InstanceConfigEcho.From(config));
     }
 }

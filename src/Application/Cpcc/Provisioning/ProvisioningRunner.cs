@@ -11,12 +11,13 @@ namespace Kboss.Application.Cpcc.Provisioning;
 /// <summary>
 /// Runs one queued <see cref="ProvisioningOperation"/> to its end (the state machine of analysis/cpcc.md §4.6/§4.7):
 /// calls the centre's <see cref="IClusterProvisioner"/>, streams its output into the operation log, and then either
-/// completes (cluster <c>ready = 1</c> with the encrypted join command and kubeconfig; device released after a removal)
+/// completes (cluster <c>ready = 1</c> with the encrypted join command and a kubeconfig the loader accepts; device
+/// released after a removal)
 /// or rolls back (device idle again, a failed cluster marked deleted) keeping the log. Runs outside any HTTP request,
 /// in its own scope (ADR 0010).
 /// </summary>
 public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner provisioner, ISecretProtector secrets,
-    TimeProvider clock, ILogger<ProvisioningRunner> logger)
+    IKubeconfigPolicy kubeconfigs, TimeProvider clock, ILogger<ProvisioningRunner> logger)
 {
     /// <summary>The documented failure message of K10/N1 (followed by the reason).</summary>
     public const string FailedMessage = "算力中心服务操作失败";
@@ -110,6 +111,14 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
         if (device is null) return (false, FailedMessage + ": 控制节点设备已不存在");
         var r = await FlushingAsync(op, sink, provisioner.CreateControlPlaneAsync(center, SshTarget.Of(device), sink, ct), ct);
         if (!r.Status || r.Data is null) return (false, Failure(r.Info));
+        try
+        {
+            kubeconfigs.EnsureUsable(r.Data.Kubeconfig); // data, never code (ADR 0014): a refused one is never stored
+        }
+        catch (KubeGatewayException e)
+        {
+            return (false, Failure(e.Message));
+        }
         cluster.ClusterJoinProtected = secrets.Protect(r.Data.JoinCommand);
         cluster.KubeconfigProtected = secrets.Protect(r.Data.Kubeconfig);
         cluster.Ready = ClusterReady.Installed;

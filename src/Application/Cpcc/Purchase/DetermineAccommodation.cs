@@ -91,7 +91,10 @@ public sealed class DetermineAccommodationHandler(IKbossDbContext db, WidgetCata
             var failedDynamic = AccommodationPolicy.Dynamic(remaining, nodes, pods, labels);
             return new AccommodationReply { Status = true, Msg = Ok, Data = Ordered(products, [.. failedStatic, .. failedDynamic]), Reason = "dynamic" };
         }
-        catch (Exception e) when (e is KubeGatewayException or BusinessException { Code: ErrorCodes.UpstreamFailed })
+        catch (Exception e) when (e is KubeGatewayException
+                                  or BusinessException { Code: ErrorCodes.UpstreamFailed }
+                                  or BusinessException { Code: ErrorCodes.InvalidArgument }) // a refused kubeconfig
+
         {
             return new AccommodationReply
             {

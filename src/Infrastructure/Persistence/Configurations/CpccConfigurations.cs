@@ -129,7 +129,8 @@ internal sealed class InstanceConfigConfiguration : IEntityTypeConfiguration<Ins
         b.HasIndex(x => x.SourceSelflabel);
         b.HasIndex(x => x.SourceNodeselector);
         b.HasIndex(x => new { x.ClusterId, x.SourceOutsideport }).IsUnique()
-            .HasFilter("del_flg = '0' AND source_portmode = 'NodePort'");
+            .HasFilter("del_flg = '0' AND source_portmode = 'NodePort' AND state <> 'failed'");
+        b.MapOutsideEffect();
     }
 }
 

@@ -26,5 +26,6 @@ internal sealed class CloudInstanceConfiguration : IEntityTypeConfiguration<Clou
         // E55: the org's instances, optionally of one purchased resource
         b.HasIndex(x => new { x.OrgId, x.CustomerGoodsId });
         b.HasIndex(x => x.ClusterId);
+        b.MapOutsideEffect();
     }
 }

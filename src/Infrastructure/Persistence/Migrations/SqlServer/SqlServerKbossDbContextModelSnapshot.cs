@@ -1370,6 +1370,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(30)")
                         .HasColumnName("disk_sys_limit");
 
+                    b.Property<string>("FailureReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("failure_reason");
+
                     b.Property<string>("GpuModel")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1390,6 +1398,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(63)")
                         .HasColumnName("namespace_name");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasDefaultValue("")
+                        .HasColumnName("operation");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1409,6 +1426,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(63)")
                         .HasColumnName("podcd_name");
+
+                    b.Property<string>("ResumeState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasDefaultValue("")
+                        .HasColumnName("resume_state");
 
                     b.Property<string>("ServiceName")
                         .IsRequired()
@@ -1524,6 +1550,20 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(30)")
                         .HasColumnName("source_storagelimits");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasDefaultValue("live")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2")
+                        .HasColumnName("state_changed_at");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
                         .HasColumnName("update_time");
@@ -1545,9 +1585,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ClusterId", "SourceOutsideport")
                         .IsUnique()
-                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort'");
+                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort' AND state <> 'failed'");
 
                     b.HasIndex("OrgId", "ClusterId");
+
+                    b.HasIndex("State", "StateChangedAt");
 
                     b.ToTable("cpcpodyaml", (string)null);
                 });
@@ -2004,6 +2046,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(1)")
                         .HasColumnName("del_flg");
 
+                    b.Property<string>("FailureReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("failure_reason");
+
                     b.Property<int>("Gpu")
                         .HasColumnType("int")
                         .HasColumnName("gpu");
@@ -2036,6 +2086,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(63)")
                         .HasColumnName("namespace_name");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasDefaultValue("")
+                        .HasColumnName("operation");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2055,6 +2114,29 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(63)")
                         .HasColumnName("pvcname");
+
+                    b.Property<string>("ResumeState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasDefaultValue("")
+                        .HasColumnName("resume_state");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasDefaultValue("live")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2")
+                        .HasColumnName("state_changed_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2081,6 +2163,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ClusterId");
 
                     b.HasIndex("OrgId", "CustomerGoodsId");
+
+                    b.HasIndex("State", "StateChangedAt");
 
                     b.ToTable("k8s_instance", (string)null);
                 });

@@ -1365,6 +1365,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("disk_sys_limit");
 
+                    b.Property<string>("FailureReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("failure_reason");
+
                     b.Property<string>("GpuModel")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1385,6 +1393,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("namespace_name");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("operation");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1404,6 +1421,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("podcd_name");
+
+                    b.Property<string>("ResumeState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("resume_state");
 
                     b.Property<string>("ServiceName")
                         .IsRequired()
@@ -1519,6 +1545,20 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("source_storagelimits");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("live")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_at");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("update_time");
@@ -1540,9 +1580,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "SourceOutsideport")
                         .IsUnique()
-                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort'");
+                        .HasFilter("del_flg = '0' AND source_portmode = 'NodePort' AND state <> 'failed'");
 
                     b.HasIndex("OrgId", "ClusterId");
+
+                    b.HasIndex("State", "StateChangedAt");
 
                     b.ToTable("cpcpodyaml", (string)null);
                 });
@@ -1999,6 +2041,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("del_flg");
 
+                    b.Property<string>("FailureReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("failure_reason");
+
                     b.Property<int>("Gpu")
                         .HasColumnType("INTEGER")
                         .HasColumnName("gpu");
@@ -2031,6 +2081,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("namespace_name");
 
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("operation");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2050,6 +2109,29 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("pvcname");
+
+                    b.Property<string>("ResumeState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("resume_state");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("live")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2076,6 +2158,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ClusterId");
 
                     b.HasIndex("OrgId", "CustomerGoodsId");
+
+                    b.HasIndex("State", "StateChangedAt");
 
                     b.ToTable("k8s_instance", (string)null);
                 });
