@@ -19,7 +19,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OrgAccess>();
-        services.AddSingleton<Identity.LoginThrottle>();
+        services.AddScoped<SignInThrottleStore>();
+        services.AddScoped<SignInGuard>();
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         services.AddScoped<Products.Marketplace.PublishProductExcel>();
         services.AddScoped<Products.Catalog.CatalogAccess>();
