@@ -86,8 +86,9 @@ public sealed class LoginHandler(IKbossDbContext db, IPasswordHasher hasher, ITo
         return Reply.Ok("登录成功", new LoginResult(issued.Token, issued.ExpiresAtUtc, tokens.CsrfTokenFor(issued.Jti), CurrentUserDto.From(user, org)));
     }
 
-    /// <summary>By normalised name; an account left without one by a clash at migration signs in by its exact name.</summary>
+    /// <summary>By normalised name; an account left without one by a clash at migration signs in by its exact name
+    /// (which then wins over the older account holding the normal form).</summary>
     private Task<User?> FindAsync(string typed, string normalized, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.NormalizedUsername == normalized || (u.NormalizedUsername == null && u.Username == typed))
-            .OrderBy(u => u.NormalizedUsername == null).FirstOrDefaultAsync(ct);
+            .OrderBy(u => u.NormalizedUsername != null).FirstOrDefaultAsync(ct);
 }
