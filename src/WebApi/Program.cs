@@ -13,7 +13,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.ConfigureServerLimits());
+builder.Services.AddKbossRateLimits(builder.Configuration);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -102,6 +103,7 @@ if (app.Services.GetRequiredService<KbossOptions>().AllowAnonymousOrgOverride &&
     throw new InvalidOperationException("Auth:AllowAnonymousOrgOverride is allowed only in the Development environment.");
 
 app.UseEnvelopeExceptionHandler();
+app.UseServerLimits();
 app.UseEnvelopeStatusPages();
 app.UseOpenApi(o =>
 {
@@ -111,6 +113,7 @@ app.UseOpenApi(o =>
 app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagger.json"; });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapControllers();
 app.Run();
 

@@ -23,6 +23,7 @@ public sealed class KbossFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:Throttle:BaseDelaySeconds", "20");
+        builder.UseSetting("RateLimits:AnonymousWrite:PermitLimit", "1000"); // InquiryAbuseTests sets its own
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<IStartupFilter, TestClientAddress>();
