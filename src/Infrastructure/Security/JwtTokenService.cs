@@ -19,6 +19,9 @@ public sealed class JwtSigningKey
     /// <summary>Issuer and audience of kboss tokens.</summary>
     public const string Issuer = "kboss";
 
+    /// <summary>File of the generated key in the data folder.</summary>
+    public const string FileName = "jwt-signing.key";
+
     /// <summary>The key.</summary>
     public SymmetricSecurityKey Key { get; }
 
@@ -35,13 +38,15 @@ public sealed class JwtSigningKey
         else
         {
             Directory.CreateDirectory(options.DataFolder);
-            var path = Path.Combine(options.DataFolder, "jwt-signing.key");
+            var path = Path.Combine(options.DataFolder, FileName);
             if (File.Exists(path)) bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
             else
             {
                 bytes = RandomNumberGenerator.GetBytes(64);
-                File.WriteAllText(path, Convert.ToBase64String(bytes));
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600 from the start
+                using var file = new StreamWriter(path, System.Text.Encoding.ASCII, create);
+                file.Write(Convert.ToBase64String(bytes));
             }
         }
         Key = new SymmetricSecurityKey(bytes) { KeyId = "kboss-1" };
