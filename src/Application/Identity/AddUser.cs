@@ -85,12 +85,14 @@ public sealed class AddUserHandler(IKbossDbContext db, IPasswordHasher hasher, I
         if (refused.Length > 0)
             throw new RequestValidationException(new Dictionary<string, string[]> { ["roles"] = [$"{OrgKinds.Name(org.Kind)} 组织的用户不能拥有角色: {string.Join(",", refused)}"] });
         var username = c.Username!.Trim();
-        var normalized = UsernameRules.Normalize(username) ?? throw BusinessException.Conflict(UsernameRules.ForbiddenMessage);
+        var normalized = UsernameRules.Normalize(username)
+            ?? throw RequestValidationException.For("username", UsernameRules.ForbiddenMessage);
         if (await db.Users.AnyAsync(u => u.NormalizedUsername == normalized || u.Username == username, ct))
             throw BusinessException.Conflict("用户名已存在");
         var created = new User
         {
-            Username = username, NormalizedUsername = normalized, DisplayName = string.IsNullOrWhiteSpace(c.DisplayName) ? username : c.DisplayName.Trim(),
+            Username = username, NormalizedUsername = normalized,
+            DisplayName = string.IsNullOrWhiteSpace(c.DisplayName) ? username : c.DisplayName.Trim(),
             OrgId = c.Orgid!, PasswordHash = hasher.Hash(c.Password!), Roles = string.Join(',', roles),
         };
         db.Users.Add(created);

@@ -72,7 +72,11 @@ public sealed class LoginHandler(IKbossDbContext db, IPasswordHasher hasher, ITo
         {
             if (user is not null)
             {
-                db.AuditEntries.Add(new AuditEntry { UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_failed", EntityType = "user", EntityId = user.Id });
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_failed",
+                    EntityType = "user", EntityId = user.Id,
+                });
                 await db.SaveChangesAsync(ct);
             }
             return Reply.Fail<LoginResult>("用户名或密码错误", ErrorCodes.InvalidCredentials);
@@ -89,6 +93,7 @@ public sealed class LoginHandler(IKbossDbContext db, IPasswordHasher hasher, ITo
     /// <summary>By normalised name; an account left without one by a clash at migration signs in by its exact name
     /// (which then wins over the older account holding the normal form).</summary>
     private Task<User?> FindAsync(string typed, string normalized, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.NormalizedUsername == normalized || (u.NormalizedUsername == null && u.Username == typed))
+        db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized || (u.NormalizedUsername == null && u.Username == typed))
             .OrderBy(u => u.NormalizedUsername != null).FirstOrDefaultAsync(ct);
 }

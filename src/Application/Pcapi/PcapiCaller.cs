@@ -27,7 +27,8 @@ public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets, Si
     /// compared in constant time), throttled per API user and per client address like the login (ADR 0018):
     /// <see cref="SignInStatus.Succeeded"/> when at least one centre matches.
     /// </summary>
-    public async Task<SignInOutcome> AuthenticateAsync(string user, string password, string clientIp, CancellationToken ct)
+    public async Task<SignInOutcome> AuthenticateAsync(string user, string password, string clientIp,
+        CancellationToken ct)
     {
         if (user.Length == 0 || password.Length == 0) return new SignInOutcome(SignInStatus.Invalid, TimeSpan.Zero);
         return await guard.AttemptAsync(Realm, user, clientIp, t => MatchAsync(user, password, t), ct);

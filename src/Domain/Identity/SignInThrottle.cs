@@ -8,10 +8,12 @@ namespace Kboss.Domain.Identity;
 /// </summary>
 public sealed record ThrottlePolicy(int FreeFailures, TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan ForgetAfter)
 {
-    /// <summary>An attempt counted as in flight longer than this is forgotten (a node died while checking it).</summary>
+    /// <summary>An attempt counted as in flight longer than this is forgotten (a node died while checking
+    /// it).</summary>
     public static readonly TimeSpan PendingTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The wait imposed after the <paramref name="failures"/>-th failure (zero while under the allowance).</summary>
+    /// <summary>The wait imposed after the <paramref name="failures"/>-th failure (zero while under the
+    /// allowance).</summary>
     public TimeSpan DelayAfter(int failures)
     {
         if (failures < FreeFailures) return TimeSpan.Zero;
@@ -105,7 +107,8 @@ public sealed class SignInThrottle
         if (delay > TimeSpan.Zero && !(BlockedUntilUtc > now + delay)) BlockedUntilUtc = now + delay;
     }
 
-    /// <summary>A correct password; <paramref name="forgetFailures"/> clears the counter (an account whose owner signed in).</summary>
+    /// <summary>A correct password; <paramref name="forgetFailures"/> clears the counter (an account whose owner
+    /// signed in).</summary>
     public void RecordSuccess(bool reserved, bool forgetFailures)
     {
         if (reserved) Release();

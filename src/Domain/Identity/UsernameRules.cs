@@ -19,7 +19,8 @@ public static class UsernameRules
     {
         try
         {
-            return name.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant().Normalize(NormalizationForm.FormKC);
+            var compatible = name.Trim().Normalize(NormalizationForm.FormKC);
+            return compatible.ToLowerInvariant().Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {

@@ -44,7 +44,8 @@ public sealed class EpplusSpreadsheetWriter : ISpreadsheetWriter
     /// never a formula) and additionally get the "quote prefix" style, so Excel keeps them text when the cell is
     /// edited; the visible value is unchanged (ADR 0018).
     /// </summary>
-    public static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    public static bool LooksLikeFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>Text as text (never interpreted as a formula), numbers as numbers, times as <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
     private static object? Cell(object? value) => value switch

@@ -18,7 +18,8 @@ public static class DataFolderPermissions
     [DllImport("libc", EntryPoint = "umask")]
     private static extern uint SetUmask(uint mask);
 
-    /// <summary>Applies the rules to <paramref name="options"/>' data folder and database file; creates the folder.</summary>
+    /// <summary>Applies the rules to <paramref name="options"/>' data folder and database file; creates the
+    /// folder.</summary>
     public static void Apply(KbossOptions options)
     {
         if (OperatingSystem.IsWindows())
@@ -32,13 +33,15 @@ public static class DataFolderPermissions
         if (database is not null && !File.Exists(database))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!, OwnerOnlyFolder);
-            using (new FileStream(database, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }))
+            var create = new FileStreamOptions
             {
-                // an empty file is an empty SQLite database
-            }
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly,
+            };
+            new FileStream(database, create).Dispose(); // an empty file is an empty SQLite database
         }
         var existing = new List<string>();
-        if (database is not null) existing.AddRange([database, database + "-wal", database + "-shm", database + "-journal"]);
+        if (database is not null)
+            existing.AddRange([database, database + "-wal", database + "-shm", database + "-journal"]);
         existing.Add(Path.Combine(options.DataFolder, JwtSigningKey.FileName));
         var keys = Path.Combine(options.DataFolder, "keys");
         if (Directory.Exists(keys)) existing.AddRange(Directory.GetFiles(keys));
@@ -50,7 +53,8 @@ public static class DataFolderPermissions
     /// null for an in-memory database.</summary>
     public static string? SqliteFile(KbossOptions options)
     {
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}");
+        var builder = new SqliteConnectionStringBuilder(
+            options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "kboss.db")}");
         var source = builder.DataSource;
         if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(source) || source == ":memory:"
             || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return null;

@@ -44,7 +44,8 @@ public sealed class JwtSigningKey
             {
                 bytes = RandomNumberGenerator.GetBytes(64);
                 var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600 from the start
+                if (!OperatingSystem.IsWindows())
+                    create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600 from the start
                 using var file = new StreamWriter(path, System.Text.Encoding.ASCII, create);
                 file.Write(Convert.ToBase64String(bytes));
             }

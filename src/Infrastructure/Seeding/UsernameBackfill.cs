@@ -20,15 +20,16 @@ public static class UsernameBackfill
         var pending = await db.Users.Where(u => u.NormalizedUsername == null).OrderBy(u => u.CreateAt).ThenBy(u => u.Id)
             .ToListAsync(ct);
         if (pending.Count == 0) return;
-        var taken = (await db.Users.Where(u => u.NormalizedUsername != null).Select(u => u.NormalizedUsername!).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        var taken = (await db.Users.Where(u => u.NormalizedUsername != null).Select(u => u.NormalizedUsername!)
+            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var user in pending)
         {
             var normalized = UsernameRules.Normalize(user.Username);
             if (normalized is not null && taken.Add(normalized)) user.NormalizedUsername = normalized;
             else
-                log.LogWarning("User {UserId} ({Username}) has the same normalised name as an older user; it signs in only by " +
-                    "its exact name until an administrator renames or deletes one of them", user.Id, user.Username);
+                log.LogWarning("User {UserId} ({Username}) has the same normalised name as an older user; it " +
+                    "signs in only by its exact name until an administrator renames or deletes one of them",
+                    user.Id, user.Username);
         }
         await db.SaveChangesAsync(ct);
     }

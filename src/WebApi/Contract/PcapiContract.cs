@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Kboss.Application.Common;
@@ -30,7 +31,8 @@ public sealed class PcapiBasicAuthAttribute : Attribute, IAsyncAuthorizationFilt
         if (outcome?.Result == SignInStatus.Succeeded) return;
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"pcapi\", charset=\"UTF-8\"";
         var throttled = outcome?.Result == SignInStatus.Throttled;
-        if (throttled) http.Response.Headers.RetryAfter = outcome!.WaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (throttled)
+            http.Response.Headers.RetryAfter = outcome!.WaitSeconds.ToString(CultureInfo.InvariantCulture);
         context.Result = new ObjectResult(new PcapiReply<string>
         {
             Status = false, Info = throttled ? outcome!.ThrottledMessage : Refused, Data = "",

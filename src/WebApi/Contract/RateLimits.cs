@@ -27,7 +27,8 @@ public static class RateLimits
         {
             o.AddPolicy(AnonymousWrite, http => http.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("user")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString()),
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString()),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.OnRejected = (ctx, _) =>
             {

@@ -24,7 +24,8 @@ public static class ServerLimits
     /// <summary>Kestrel's header limit, above <see cref="MaxHeadersSize"/> so ours answers first.</summary>
     public const int KestrelHeadersSize = 64 * 1024;
 
-    /// <summary>Sets Kestrel's limits just above the ones <see cref="UseServerLimits"/> answers with the envelope.</summary>
+    /// <summary>Sets Kestrel's limits just above the ones <see cref="UseServerLimits"/> answers with the
+    /// envelope.</summary>
     public static void ConfigureServerLimits(this KestrelServerOptions k)
     {
         k.Limits.MaxRequestLineSize = KestrelLineSize;

@@ -60,17 +60,20 @@ public sealed class SignInGuard(SignInThrottleStore store, IPlatformSettings set
             if (address.Result == ReserveResult.Allowed)
             {
                 var owner = await ReserveAsync(accountKey, settings.AccountThrottle, address.WasClean, ct);
-                if (owner.Result == ReserveResult.Allowed) return await CheckAsync(accountKey, addressKey, checkPassword, ct);
+                if (owner.Result == ReserveResult.Allowed)
+                    return await CheckAsync(accountKey, addressKey, checkPassword, ct);
                 await ChangeAsync(addressKey, r => r.Release());
                 if (owner.Result == ReserveResult.Blocked) return new SignInOutcome(SignInStatus.Throttled, owner.Wait);
             }
-            if (clock.GetUtcNow() + pause > deadline) return new SignInOutcome(SignInStatus.Throttled, TimeSpan.FromSeconds(1));
+            if (clock.GetUtcNow() + pause > deadline)
+                return new SignInOutcome(SignInStatus.Throttled, TimeSpan.FromSeconds(1));
             await Task.Delay(pause + TimeSpan.FromMilliseconds(Random.Shared.Next(10)), ct);
             pause = TimeSpan.FromMilliseconds(Math.Min(200, pause.TotalMilliseconds * 2));
         }
     }
 
-    private async Task<Reservation> ReserveAsync(string key, ThrottlePolicy policy, bool bypassIfBlocked, CancellationToken ct)
+    private async Task<Reservation> ReserveAsync(string key, ThrottlePolicy policy, bool bypassIfBlocked,
+        CancellationToken ct)
     {
         var (stored, reservation) = await store.ChangeAsync(key, r =>
         {
@@ -78,7 +81,8 @@ public sealed class SignInGuard(SignInThrottleStore store, IPlatformSettings set
             r.Refresh(now, policy);
             var clean = r.IsClean;
             var result = r.TryReserve(now, policy);
-            if (result == ReserveResult.Blocked && bypassIfBlocked) result = r.TryReserve(now, policy, ignoreBlock: true);
+            if (result == ReserveResult.Blocked && bypassIfBlocked)
+                result = r.TryReserve(now, policy, ignoreBlock: true);
             return new Reservation(result, clean, r.WaitAt(now));
         }, ct);
         return stored ? reservation : new Reservation(ReserveResult.Saturated, false, TimeSpan.Zero);

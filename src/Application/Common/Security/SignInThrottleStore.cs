@@ -20,7 +20,8 @@ public sealed class SignInThrottleStore(IKbossDbContext db)
     /// stores the result if it changed anything; returns the change's result, or <c>default</c> after
     /// <see cref="MaxRaces"/> lost races.
     /// </summary>
-    public async Task<(bool Stored, T Result)> ChangeAsync<T>(string key, Func<SignInThrottle, T> change, CancellationToken ct)
+    public async Task<(bool Stored, T Result)> ChangeAsync<T>(string key, Func<SignInThrottle, T> change,
+        CancellationToken ct)
     {
         for (var race = 0; race < MaxRaces; race++)
         {
@@ -30,7 +31,8 @@ public sealed class SignInThrottleStore(IKbossDbContext db)
             var before = row.Copy();
             var result = change(row);
             if (row.SameState(before)) return (true, result);
-            if (isNew ? await TryInsertAsync(row, ct) : await TryUpdateAsync(row, before.Version, ct)) return (true, result);
+            var stored = isNew ? await TryInsertAsync(row, ct) : await TryUpdateAsync(row, before.Version, ct);
+            if (stored) return (true, result);
             await Task.Delay(Random.Shared.Next(1, 4 + race), ct);
         }
         return (false, default!);
@@ -72,7 +74,8 @@ public sealed class SignInThrottleStore(IKbossDbContext db)
         var before = now - forgetAfter;
         var stale = now - ThrottlePolicy.PendingTimeout;
         return db.SignInThrottles
-            .Where(x => (x.LastFailureUtc == null || x.LastFailureUtc < before) && (x.BlockedUntilUtc == null || x.BlockedUntilUtc < now)
+            .Where(x => (x.LastFailureUtc == null || x.LastFailureUtc < before)
+                && (x.BlockedUntilUtc == null || x.BlockedUntilUtc < now)
                 && (x.Pending == 0 || x.PendingSinceUtc < stale))
             .ExecuteDeleteAsync(ct);
     }

@@ -42,7 +42,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.Ignore(x => x.RoleList);
         b.HasIndex(x => x.Username).IsUnique().HasFilter(Keys.AliveFilter);
-        b.HasIndex(x => x.NormalizedUsername).IsUnique().HasFilter(Keys.AliveFilter + " AND normalized_username IS NOT NULL");
+        b.HasIndex(x => x.NormalizedUsername).IsUnique()
+            .HasFilter(Keys.AliveFilter + " AND normalized_username IS NOT NULL"); // SQL Server: one NULL per index
         b.HasIndex(x => x.OrgId);
     }
 }
