@@ -5,7 +5,8 @@ namespace Kboss.Domain.UnitTests;
 /// <summary>The throttle rules of ADR 0018.</summary>
 public sealed class SignInThrottleTests
 {
-    private static readonly ThrottlePolicy Policy = new(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(60));
+    private static readonly ThrottlePolicy Policy =
+        new(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(60));
     private static readonly DateTime Now = new(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc);
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class SignInThrottleTests
         t.TryReserve(later, Policy).Should().Be(ReserveResult.Saturated);
         t.RecordFailure(later, Policy, reserved: true);
         t.WaitAt(later).Should().Be(TimeSpan.FromSeconds(2));
-        t.TryReserve(later, Policy, ignoreBlock: true).Should().Be(ReserveResult.Allowed, "the bypass of a clean address");
+        t.TryReserve(later, Policy, ignoreBlock: true).Should().Be(ReserveResult.Allowed, "a clean address's bypass");
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class SignInThrottleTests
     public void A_late_failure_never_shortens_a_longer_wait()
     {
         var t = new SignInThrottle { Failures = 20, BlockedUntilUtc = Now.AddSeconds(50) };
-        t.RecordFailure(Now, new ThrottlePolicy(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromHours(1)), reserved: false);
+        var shortCap = new ThrottlePolicy(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
+        t.RecordFailure(Now, shortCap, reserved: false);
         t.BlockedUntilUtc.Should().Be(Now.AddSeconds(50));
     }
 }
@@ -88,10 +90,12 @@ public sealed class UsernameRulesTests
     [InlineData("a\u202Eb", "U+202E")]
     [InlineData("a\u0000b", "U+0000")]
     [InlineData("a\uE000b", "U+E000")]
-    public void Forbidden_characters_are_found(string name, string codePoint) => UsernameRules.FindForbidden(name).Should().Be(codePoint);
+    public void Forbidden_characters_are_found(string name, string codePoint) =>
+        UsernameRules.FindForbidden(name).Should().Be(codePoint);
 
     [Fact]
-    public void A_lone_surrogate_is_found() => UsernameRules.FindForbidden("a" + (char)0xD800 + "b").Should().Be("U+D800");
+    public void A_lone_surrogate_is_found() =>
+        UsernameRules.FindForbidden("a" + (char)0xD800 + "b").Should().Be("U+D800");
 
     [Fact]
     public void Ordinary_names_pass() => UsernameRules.FindForbidden("张三_ops-01😀").Should().BeNull();

@@ -22,7 +22,8 @@ public sealed class ServerLimitsTests : IAsyncLifetime
     {
         _factory.UseKestrel(0);
         _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = _factory.Services.GetRequiredService<IServer>();
+        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _port = new Uri(address).Port;
         return Task.CompletedTask;
     }
@@ -38,7 +39,7 @@ public sealed class ServerLimitsTests : IAsyncLifetime
         public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
     }
 
-    /// <summary>Sends <paramref name="head"/> (and <paramref name="body"/>) and reads until the server closes.</summary>
+    /// <summary>Sends <paramref name="head"/> (and <paramref name="body"/>), reads until the server closes.</summary>
     private async Task<RawResponse> SendAsync(string head, byte[]? body = null)
     {
         using var tcp = new TcpClient();
@@ -68,7 +69,8 @@ public sealed class ServerLimitsTests : IAsyncLifetime
         split.Should().BePositive($"an HTTP answer, got: {Encoding.UTF8.GetString(bytes)}");
         var answerHead = Encoding.ASCII.GetString(bytes, 0, split);
         var answerBody = bytes[(split + 4)..];
-        if (answerHead.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase)) answerBody = Dechunk(answerBody);
+        if (answerHead.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+            answerBody = Dechunk(answerBody);
         return new RawResponse(int.Parse(answerHead.Split(' ')[1]), answerHead, Encoding.UTF8.GetString(answerBody));
     }
 
@@ -86,6 +88,11 @@ public sealed class ServerLimitsTests : IAsyncLifetime
         }
     }
 
+    private static string Get(string target) => $"GET {target} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+
+    private static string PostLogin(string framing) => "POST /user/login.dspy HTTP/1.1\r\nHost: t\r\n" +
+        $"Content-Type: application/x-www-form-urlencoded\r\n{framing}\r\nConnection: close\r\n\r\n";
+
     private static void ShouldBeEnvelope(RawResponse r, int status, string code)
     {
         r.Status.Should().Be(status, r.Head);
@@ -98,7 +105,7 @@ public sealed class ServerLimitsTests : IAsyncLifetime
     [Fact]
     public async Task A_long_uri_is_414_with_the_envelope()
     {
-        var r = await SendAsync($"GET /health?x={new string('a', ServerLimits.MaxTargetLength)} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        var r = await SendAsync(Get("/health?x=" + new string('a', ServerLimits.MaxTargetLength)));
         ShouldBeEnvelope(r, 414, "uri_too_long");
         r.Json["msg"]!.GetValue<string>().Should().Be("请求地址过长,不能超过 8192 个字符");
     }
@@ -114,7 +121,7 @@ public sealed class ServerLimitsTests : IAsyncLifetime
     [Fact]
     public async Task A_declared_body_over_the_limit_is_413_with_the_envelope()
     {
-        var r = await SendAsync($"POST /user/login.dspy HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {ServerLimits.MaxBodySize + 1}\r\nConnection: close\r\n\r\n");
+        var r = await SendAsync(PostLogin($"Content-Length: {ServerLimits.MaxBodySize + 1}"));
         ShouldBeEnvelope(r, 413, "payload_too_large");
     }
 
@@ -126,7 +133,7 @@ public sealed class ServerLimitsTests : IAsyncLifetime
         var wire = new StringBuilder();
         for (var i = 0; i < 5; i++) wire.Append($"{chunk.Length:X}\r\n{chunk}\r\n");
         wire.Append("0\r\n\r\n");
-        var r = await SendAsync("POST /user/login.dspy HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        var r = await SendAsync(PostLogin("Transfer-Encoding: chunked"),
             Encoding.ASCII.GetBytes(wire.ToString()));
         ShouldBeEnvelope(r, 413, "payload_too_large");
     }
@@ -134,7 +141,7 @@ public sealed class ServerLimitsTests : IAsyncLifetime
     [Fact]
     public async Task A_broken_chunked_body_is_400_with_the_envelope()
     {
-        var r = await SendAsync("POST /user/login.dspy HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        var r = await SendAsync(PostLogin("Transfer-Encoding: chunked"),
             Encoding.ASCII.GetBytes("zz\r\nusername=a\r\n0\r\n\r\n"));
         ShouldBeEnvelope(r, 400, "bad_request");
     }
@@ -144,7 +151,7 @@ public sealed class ServerLimitsTests : IAsyncLifetime
     {
         // documented limits of the approach (ADR 0018): beyond Kestrel's own limits, and for requests that are not
         // HTTP, Kestrel answers before any middleware runs and sends no body
-        var huge = await SendAsync($"GET /health?x={new string('a', ServerLimits.KestrelLineSize + 10)} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        var huge = await SendAsync(Get("/health?x=" + new string('a', ServerLimits.KestrelLineSize + 10)));
         huge.Status.Should().Be(414);
         huge.Body.Should().BeEmpty();
         var garbage = await SendAsync("GET /health HTTP/1.1\r\nHost: t\r\nno colon here\r\n\r\n");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Kboss.Domain.Identity;
@@ -14,8 +15,8 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
 
     private async Task<string> NewUserAsync(string name)
     {
-        var r = await app.Admin().PostAsync("/user/add_user.dspy", ("username", name), ("password", AppFixture.Password),
-            ("roles", "customer"), ("orgid", app.CustomerOrgId));
+        var r = await app.Admin().PostAsync("/user/add_user.dspy", ("username", name),
+            ("password", AppFixture.Password), ("roles", "customer"), ("orgid", app.CustomerOrgId));
         r.Status.Should().BeTrue(r.Raw);
         return name;
     }
@@ -23,22 +24,31 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
     private Task<Response> LoginFrom(string ip, string user, string password) =>
         app.Anonymous().From(ip).PostAsync(Login, ("username", user), ("password", password));
 
+    private static string Refusals(Response[] results) =>
+        string.Join("\n", results.Where(r => !r.Status).Select(r => r.Raw));
+
+    private Task<SignInThrottle> RowAsync(string key) =>
+        app.Factory.WithDbAsync(db => db.SignInThrottles.AsNoTracking().SingleAsync(t => t.Key == key));
+
     [Fact]
     public async Task Sixty_four_parallel_correct_logins_all_pass()
     {
         var user = await NewUserAsync("crowd1");
-        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => LoginFrom("10.40.0.1", user, AppFixture.Password)));
-        results.Should().OnlyContain(r => r.Status, string.Join("\n", results.Where(r => !r.Status).Select(r => r.Raw)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 64)
+            .Select(_ => LoginFrom("10.40.0.1", user, AppFixture.Password)));
+        results.Should().OnlyContain(r => r.Status, Refusals(results));
     }
 
     [Fact]
     public async Task Parallel_correct_logins_pass_while_the_account_has_failures_under_the_allowance()
     {
         var user = await NewUserAsync("crowd2");
-        for (var i = 0; i < 4; i++) (await LoginFrom("10.40.1.1", user, "wrong" + i)).Code.Should().Be("invalid_credentials");
-        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => LoginFrom("10.40.1.2", user, AppFixture.Password)));
-        results.Should().OnlyContain(r => r.Status, string.Join("\n", results.Where(r => !r.Status).Select(r => r.Raw)));
-        (await app.Factory.WithDbAsync(db => db.SignInThrottles.AsNoTracking().SingleAsync(t => t.Key == "login:acct:crowd2")))
+        for (var i = 0; i < 4; i++)
+            (await LoginFrom("10.40.1.1", user, "wrong" + i)).Code.Should().Be("invalid_credentials");
+        var results = await Task.WhenAll(Enumerable.Range(0, 32)
+            .Select(_ => LoginFrom("10.40.1.2", user, AppFixture.Password)));
+        results.Should().OnlyContain(r => r.Status, Refusals(results));
+        (await RowAsync("login:acct:crowd2"))
             .Should().BeEquivalentTo(new { Failures = 0, Pending = 0, BlockedUntilUtc = (DateTime?)null });
     }
 
@@ -47,14 +57,15 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var user = await NewUserAsync("owner1");
         var attacker = "10.40.2.1";
-        for (var i = 0; i < 5; i++) (await LoginFrom(attacker, user, "guess" + i)).Code.Should().Be("invalid_credentials");
+        for (var i = 0; i < 5; i++)
+            (await LoginFrom(attacker, user, "guess" + i)).Code.Should().Be("invalid_credentials");
         (await LoginFrom(attacker, user, "guess5")).Code.Should().Be("too_many_attempts");
         (await LoginFrom(attacker, user, AppFixture.Password)).Code.Should().Be("too_many_attempts");
-        (await LoginFrom("10.40.2.2", user, AppFixture.Password)).Status.Should().BeTrue("an address with no failures may try");
+        (await LoginFrom("10.40.2.2", user, AppFixture.Password)).Status
+            .Should().BeTrue("an address with no failures may try");
         // the owner's success forgets the account's failures; the attacker's address still counts its own
         (await LoginFrom("10.40.2.3", user, AppFixture.Password)).Status.Should().BeTrue();
-        var row = await app.Factory.WithDbAsync(db => db.SignInThrottles.AsNoTracking().SingleAsync(t => t.Key == "login:addr:" + attacker));
-        row.Failures.Should().Be(5);
+        (await RowAsync("login:addr:" + attacker)).Failures.Should().Be(5);
     }
 
     [Fact]
@@ -65,12 +76,14 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
         var refused = await LoginFrom(ip, "spray-new", "x");
         refused.Code.Should().Be("too_many_attempts");
         refused.Msg.Should().Be("尝试次数过多,请 20 秒后再试");
-        (await LoginFrom(ip, "cust1", AppFixture.Password)).Code.Should().Be("too_many_attempts", "the address waits for every account");
+        (await LoginFrom(ip, "cust1", AppFixture.Password)).Code
+            .Should().Be("too_many_attempts", "the address waits for every account");
         (await LoginFrom("10.40.3.2", "cust1", AppFixture.Password)).Status.Should().BeTrue();
 
         await app.Factory.WithDbAsync(db => db.SignInThrottles.Where(t => t.Key == "login:addr:" + ip)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.BlockedUntilUtc, DateTime.UtcNow.AddSeconds(-1))));
-        (await LoginFrom(ip, "spray-11", "x")).Code.Should().Be("invalid_credentials", "one attempt once the wait is over");
+        (await LoginFrom(ip, "spray-11", "x")).Code
+            .Should().Be("invalid_credentials", "one attempt once the wait is over");
         (await LoginFrom(ip, "spray-12", "x")).Msg.Should().Be("尝试次数过多,请 40 秒后再试", "the wait doubles");
     }
 
@@ -80,7 +93,8 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
         var user = await NewUserAsync("owner2");
         for (var i = 0; i < 5; i++) await LoginFrom("10.40.4.1", user, "guess" + i);
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => LoginFrom("10.40.4.100", user, "p" + i)));
-        results.Count(r => r.Code == "invalid_credentials").Should().Be(1, "a clean address gets one attempt in flight, then it is not clean");
+        results.Count(r => r.Code == "invalid_credentials")
+            .Should().Be(1, "a clean address gets one attempt in flight, then it is not clean");
         results.Should().OnlyContain(r => r.Code == "invalid_credentials" || r.Code == "too_many_attempts");
     }
 
@@ -88,7 +102,8 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var http = app.Factory.CreateClient();
         http.DefaultRequestHeaders.Add(TestClientAddress.Header, ip);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         return http;
     }
 
@@ -98,15 +113,16 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
         await Seed.CenterAsync(app.Factory); // api_user ysh, api_pwd pcapi-secret
         var ip = "10.40.5.1";
         for (var i = 0; i < 5; i++)
-            (await Pcapi(ip, "ysh", "wrong" + i).GetAsync(PcapiNodes)).StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+            (await Pcapi(ip, "ysh", "wrong" + i).GetAsync(PcapiNodes)).StatusCode
+                .Should().Be(HttpStatusCode.Unauthorized);
         var throttled = await Pcapi(ip, "ysh", "pcapi-secret").GetAsync(PcapiNodes);
-        throttled.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized, "30 wrong then right no longer works");
+        throttled.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "guesses, then the right one, no longer works");
         throttled.Headers.RetryAfter!.Delta.Should().BePositive();
         var body = System.Text.Json.Nodes.JsonNode.Parse(await throttled.Content.ReadAsStringAsync())!;
         body["code"]!.GetValue<string>().Should().Be("too_many_attempts");
         body["info"]!.GetValue<string>().Should().MatchRegex(@"^尝试次数过多,请 \d+ 秒后再试$");
         var clean = await Pcapi("10.40.5.2", "ysh", "pcapi-secret").GetAsync(PcapiNodes);
-        clean.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "the centre's own pcapi client from its address is not kept out");
+        clean.StatusCode.Should().Be(HttpStatusCode.OK, "the centre's own pcapi client is not kept out");
     }
 
     [Fact]

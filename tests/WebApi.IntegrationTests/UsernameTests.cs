@@ -9,6 +9,9 @@ namespace Kboss.WebApi.IntegrationTests;
 /// <summary>Usernames are unique after NFKC and case folding; invisible characters are refused (ADR 0018).</summary>
 public sealed class UsernameTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    private Task<Response> LoginAsync(string ip, string name) =>
+        app.Anonymous().From(ip).PostAsync("/user/login.dspy", ("username", name), ("password", AppFixture.Password));
+
     private Task<Response> AddAsync(string name) => app.Admin().PostAsync("/user/add_user.dspy", ("username", name),
         ("password", AppFixture.Password), ("roles", "customer"), ("orgid", app.CustomerOrgId));
 
@@ -53,16 +56,17 @@ public sealed class UsernameTests(AppFixture app) : IClassFixture<AppFixture>
     {
         (await AddAsync("ＭｉｘｅｄＣａｓｅ")).Status.Should().BeTrue();
         foreach (var typed in new[] { "mixedcase", "MIXEDCASE", "ＭｉｘｅｄＣａｓｅ", " MixedCase " })
-            (await app.Anonymous().From("10.50.0.1").PostAsync("/user/login.dspy", ("username", typed), ("password", AppFixture.Password)))
-                .Status.Should().BeTrue(typed);
-        var stored = await app.Factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Username == "ＭｉｘｅｄＣａｓｅ"));
+            (await LoginAsync("10.50.0.1", typed)).Status.Should().BeTrue(typed);
+        var stored = await app.Factory.WithDbAsync(db =>
+            db.Users.AsNoTracking().SingleAsync(u => u.Username == "ＭｉｘｅｄＣａｓｅ"));
         stored.NormalizedUsername.Should().Be("mixedcase");
     }
 
     [Fact]
     public async Task Parallel_adds_of_the_same_normalised_name_create_one_user()
     {
-        var results = await Task.WhenAll(new[] { "racer", "RACER", "Racer", "ｒａｃｅｒ", "rAcEr", "RaCeR" }.Select(AddAsync));
+        var names = new[] { "racer", "RACER", "Racer", "ｒａｃｅｒ", "rAcEr", "RaCeR" };
+        var results = await Task.WhenAll(names.Select(AddAsync));
         results.Count(r => r.Status).Should().Be(1, string.Join("\n", results.Select(r => r.Raw)));
         results.Where(r => !r.Status).Should().OnlyContain(r => r.Msg == "用户名已存在");
     }
@@ -70,9 +74,15 @@ public sealed class UsernameTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Backfill_gives_the_normal_form_to_the_oldest_account_and_never_fails_on_a_clash()
     {
-        var hash = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Username == "cust1").Select(u => u.PasswordHash).SingleAsync());
-        var old = new User { Username = "legacy", OrgId = app.CustomerOrgId, PasswordHash = hash, Roles = "customer", CreateAt = DateTime.UtcNow.AddDays(-2) };
-        var newer = new User { Username = "LEGACY", OrgId = app.CustomerOrgId, PasswordHash = hash, Roles = "customer", CreateAt = DateTime.UtcNow.AddDays(-1) };
+        var hash = await app.Factory.WithDbAsync(db =>
+            db.Users.Where(u => u.Username == "cust1").Select(u => u.PasswordHash).SingleAsync());
+        User Legacy(string name, int daysAgo) => new()
+        {
+            Username = name, OrgId = app.CustomerOrgId, PasswordHash = hash, Roles = "customer",
+            CreateAt = DateTime.UtcNow.AddDays(-daysAgo),
+        };
+        var old = Legacy("legacy", 2);
+        var newer = Legacy("LEGACY", 1);
         await app.Factory.WithDbAsync(async db =>
         {
             db.Users.AddRange(newer, old);
@@ -80,13 +90,15 @@ public sealed class UsernameTests(AppFixture app) : IClassFixture<AppFixture>
             await UsernameBackfill.RunAsync(db, NullLogger.Instance, CancellationToken.None);
             await UsernameBackfill.RunAsync(db, NullLogger.Instance, CancellationToken.None);
         });
-        var rows = await app.Factory.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Id == old.Id || u.Id == newer.Id).ToListAsync());
+        var rows = await app.Factory.WithDbAsync(db =>
+            db.Users.AsNoTracking().Where(u => u.Id == old.Id || u.Id == newer.Id).ToListAsync());
         rows.Single(u => u.Id == old.Id).NormalizedUsername.Should().Be("legacy");
         rows.Single(u => u.Id == newer.Id).NormalizedUsername.Should().BeNull();
-        var asOld = await app.Anonymous().From("10.50.1.1").PostAsync("/user/login.dspy", ("username", "Legacy"), ("password", AppFixture.Password));
+        var asOld = await LoginAsync("10.50.1.1", "Legacy");
         asOld.Data!["user"]!["userid"]!.GetValue<string>().Should().Be(old.Id);
-        var asNewer = await app.Anonymous().From("10.50.1.1").PostAsync("/user/login.dspy", ("username", "LEGACY"), ("password", AppFixture.Password));
+        var asNewer = await LoginAsync("10.50.1.1", "LEGACY");
         asNewer.Status.Should().BeTrue();
-        asNewer.Data!["user"]!["userid"]!.GetValue<string>().Should().Be(newer.Id, "the clashing account signs in by its exact name");
+        asNewer.Data!["user"]!["userid"]!.GetValue<string>()
+            .Should().Be(newer.Id, "the clashing account signs in by its exact name");
     }
 }

@@ -71,7 +71,8 @@ public sealed class TestClientAddress : IStartupFilter
     {
         app.Use((http, following) =>
         {
-            if (System.Net.IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var ip)) http.Connection.RemoteIpAddress = ip;
+            if (System.Net.IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var ip))
+                http.Connection.RemoteIpAddress = ip;
             return following(http);
         });
         next(app);
