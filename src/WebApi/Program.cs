@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.ConfigureServerLimits());
 builder.Services.AddKbossRateLimits(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -102,6 +103,7 @@ using (var scope = app.Services.CreateScope())
 if (app.Services.GetRequiredService<KbossOptions>().AllowAnonymousOrgOverride && !app.Environment.IsDevelopment())
     throw new InvalidOperationException("Auth:AllowAnonymousOrgOverride is allowed only in the Development environment.");
 
+app.UseTrustedProxies(app.Configuration);
 app.UseEnvelopeExceptionHandler();
 app.UseServerLimits();
 app.UseEnvelopeStatusPages();

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Kboss.Domain.Identity;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.WebApi.IntegrationTests;
@@ -131,6 +133,25 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
         for (var i = 0; i < 6; i++) await LoginFrom("10.40.6.1", "admin", "nope" + i);
         (await LoginFrom("10.40.6.1", "admin", KbossFactory.AdminPassword)).Code.Should().Be("too_many_attempts");
         (await LoginFrom("10.40.6.2", "ADMIN", KbossFactory.AdminPassword)).Status.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_forwarded_address_is_the_client()
+    {
+        using var proxied = app.Factory.WithWebHostBuilder(b => b.UseSetting("Network:TrustedProxies", "10.70.0.1"));
+        async Task Via(string peer, string forwardedFor)
+        {
+            var api = new Api(proxied.CreateClient()).From(peer);
+            api.Http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            (await api.PostAsync(Login, ("username", "nobody-proxied"), ("password", "x"))).Code
+                .Should().Be("invalid_credentials");
+        }
+        await Via("10.70.0.1", "203.0.113.9");
+        await Via("10.70.0.2", "203.0.113.10"); // not a trusted proxy: its header is ignored
+        var keys = await app.Factory.WithDbAsync(db => db.SignInThrottles.AsNoTracking()
+            .Where(t => t.Key.StartsWith("login:addr:")).Select(t => t.Key).ToListAsync());
+        keys.Should().Contain(["login:addr:203.0.113.9", "login:addr:10.70.0.2"]);
+        keys.Should().NotContain(["login:addr:10.70.0.1", "login:addr:203.0.113.10"]);
     }
 
     [Fact]
