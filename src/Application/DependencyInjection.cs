@@ -23,7 +23,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OrgAccess>();
         services.AddScoped<SiteAccess>();
-        services.AddSingleton<Identity.LoginThrottle>();
+        services.AddScoped<SignInThrottleStore>();
+        services.AddScoped<SignInGuard>();
         services.AddScoped<Products.Marketplace.MarketplaceAccess>();
         services.AddScoped<Products.Marketplace.PublishProductExcel>();
         services.AddScoped<Products.Catalog.CatalogAccess>();

@@ -17,7 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var options = KbossOptions.From(configuration);
-        Directory.CreateDirectory(options.DataFolder);
+        DataFolderPermissions.Apply(options);
         services.AddSingleton(options);
         services.AddSingleton<IPlatformSettings, PlatformSettings>();
         services.AddSingleton<IK8sCloudSettings, K8sCloudSettings>();

@@ -18,10 +18,18 @@ public sealed class KbossOptions
     public string? JwtSigningKey { get; set; }
     /// <summary><c>Auth:TokenLifetimeHours</c> (default 12).</summary>
     public double TokenLifetimeHours { get; set; } = 12;
-    /// <summary><c>Auth:MaxFailedLogins</c> before lockout (default 5).</summary>
-    public int MaxFailedLogins { get; set; } = 5;
-    /// <summary><c>Auth:LockoutMinutes</c> (default 15).</summary>
-    public double LockoutMinutes { get; set; } = 15;
+    /// <summary><c>Auth:Throttle:AccountFreeFailures</c>: failures of one account before it waits (5).</summary>
+    public int AccountFreeFailures { get; set; } = 5;
+    /// <summary><c>Auth:Throttle:AccountMaxDelaySeconds</c>: longest wait of an account (default 60).</summary>
+    public double AccountMaxDelaySeconds { get; set; } = 60;
+    /// <summary><c>Auth:Throttle:AddressFreeFailures</c>: failures from one address before it waits (10).</summary>
+    public int AddressFreeFailures { get; set; } = 10;
+    /// <summary><c>Auth:Throttle:AddressMaxDelaySeconds</c>: longest wait of a client address (default 900).</summary>
+    public double AddressMaxDelaySeconds { get; set; } = 900;
+    /// <summary><c>Auth:Throttle:BaseDelaySeconds</c>: first wait, doubled by every further failure (1).</summary>
+    public double ThrottleBaseDelaySeconds { get; set; } = 1;
+    /// <summary><c>Auth:Throttle:ForgetAfterMinutes</c>: failures forgotten this long after the last (60).</summary>
+    public double ThrottleForgetAfterMinutes { get; set; } = 60;
     /// <summary><c>Auth:AllowAnonymousOrgOverride</c>: debug bypass, refused outside Development.</summary>
     public bool AllowAnonymousOrgOverride { get; set; }
     /// <summary><c>Demo:Enabled</c>: load the spec's demo centre on first start (default true).</summary>
@@ -56,8 +64,12 @@ public sealed class KbossOptions
         o.TimeZone = c["Kboss:TimeZone"] ?? o.TimeZone;
         o.JwtSigningKey = c["Auth:JwtSigningKey"];
         o.TokenLifetimeHours = double.TryParse(c["Auth:TokenLifetimeHours"], System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : o.TokenLifetimeHours;
-        o.MaxFailedLogins = int.TryParse(c["Auth:MaxFailedLogins"], out var m) ? m : o.MaxFailedLogins;
-        o.LockoutMinutes = double.TryParse(c["Auth:LockoutMinutes"], System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : o.LockoutMinutes;
+        o.AccountFreeFailures = (int)Number(c, "Auth:Throttle:AccountFreeFailures", o.AccountFreeFailures);
+        o.AccountMaxDelaySeconds = Number(c, "Auth:Throttle:AccountMaxDelaySeconds", o.AccountMaxDelaySeconds);
+        o.AddressFreeFailures = (int)Number(c, "Auth:Throttle:AddressFreeFailures", o.AddressFreeFailures);
+        o.AddressMaxDelaySeconds = Number(c, "Auth:Throttle:AddressMaxDelaySeconds", o.AddressMaxDelaySeconds);
+        o.ThrottleBaseDelaySeconds = Number(c, "Auth:Throttle:BaseDelaySeconds", o.ThrottleBaseDelaySeconds);
+        o.ThrottleForgetAfterMinutes = Number(c, "Auth:Throttle:ForgetAfterMinutes", o.ThrottleForgetAfterMinutes);
         o.AllowAnonymousOrgOverride = bool.TryParse(c["Auth:AllowAnonymousOrgOverride"], out var a) && a;
         o.DemoEnabled = !bool.TryParse(c["Demo:Enabled"], out var d) || d;
         o.AdminUsername = c["Bootstrap:AdminUsername"] ?? o.AdminUsername;
@@ -68,6 +80,10 @@ public sealed class KbossOptions
             out var w) && w > 0 ? w : o.WriteWaitSeconds;
         return o;
     }
+
+    private static double Number(Microsoft.Extensions.Configuration.IConfiguration c, string key, double fallback) =>
+        double.TryParse(c[key], System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
 }
 
 internal static class ConfigurationExtensions

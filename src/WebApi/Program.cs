@@ -14,7 +14,9 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.ConfigureServerLimits());
+builder.Services.AddKbossRateLimits(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
     builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true); // one JSON object per line (ADR 0019)
 
@@ -103,7 +105,9 @@ using (var scope = app.Services.CreateScope())
 if (app.Services.GetRequiredService<KbossOptions>().AllowAnonymousOrgOverride && !app.Environment.IsDevelopment())
     throw new InvalidOperationException("Auth:AllowAnonymousOrgOverride is allowed only in the Development environment.");
 
+app.UseTrustedProxies(app.Configuration);
 app.UseEnvelopeExceptionHandler();
+app.UseServerLimits();
 app.UseEnvelopeStatusPages();
 app.UseOpenApi(o =>
 {
@@ -113,6 +117,7 @@ app.UseOpenApi(o =>
 app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagger.json"; });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapControllers();
 app.MapKbossHealthChecks();
 app.MapKbossMetrics();

@@ -22,6 +22,8 @@ public sealed class EpplusSpreadsheetWriterTests
         sheet.Column(2).Width.Should().BeApproximately(12, 1);
         sheet.Cells[2, 1].Text.Should().Be("=1+1"); // text, never a formula
         sheet.Cells[2, 1].Formula.Should().BeEmpty();
+        sheet.Cells[2, 1].Style.QuotePrefix.Should().BeTrue("Excel keeps it text when the cell is edited (ADR 0018)");
+        sheet.Cells[3, 1].Style.QuotePrefix.Should().BeFalse();
         sheet.Cells[2, 2].GetValue<decimal>().Should().Be(12.5m);
         sheet.Cells[2, 3].Text.Should().Be("2026-11-30 08:05:09");
         sheet.Cells[2, 4].Value.Should().BeNull();
@@ -29,4 +31,15 @@ public sealed class EpplusSpreadsheetWriterTests
         sheet.Cells[3, 5].Value.Should().BeNull(); // cells beyond the columns are dropped
         sheet.Dimension.End.Row.Should().Be(3);
     }
+
+    [Theory]
+    [InlineData("=1+1", true)]
+    [InlineData("+86 138", true)]
+    [InlineData("-5", true)]
+    [InlineData("@SUM(A1)", true)]
+    [InlineData("\tx", true)]
+    [InlineData("a=b", false)]
+    [InlineData("", false)]
+    public void Formula_like_text_is_recognised(string text, bool expected) =>
+        EpplusSpreadsheetWriter.LooksLikeFormula(text).Should().Be(expected);
 }

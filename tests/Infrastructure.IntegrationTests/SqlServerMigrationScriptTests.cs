@@ -141,6 +141,10 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
         var username = parsed.Indexes.Should().ContainSingle(i => i.Table == "users" && i.Columns.SequenceEqual(new[] { "username" })).Subject;
         username.Unique.Should().BeTrue();
         username.Filter.Should().Be(("del_flg", "0"));
+        var normalized = parsed.Indexes.Should().ContainSingle(i => i.Table == "users" && i.Columns.SequenceEqual(new[] { "normalized_username" })).Subject;
+        normalized.Unique.Should().BeTrue();
+        normalized.Conditions.Should().BeEquivalentTo([("del_flg", "0"), ("normalized_username", "IS NOT NULL")],
+            "ADR 0018: unique among alive users; accounts left without a normal form by a clash are many NULLs");
         var orgName = parsed.Indexes.Should().ContainSingle(i => i.Table == "organization" && i.Columns.SequenceEqual(new[] { "name" })).Subject;
         orgName.Unique.Should().BeTrue();
         orgName.Filter.Should().Be(("del_flg", "0"));
@@ -259,8 +263,7 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
             base.Visit(node);
         }
 
-        /// <summary>Flattens <c>a = 'x' AND b &lt;&gt; 'y'</c> (optionally parenthesised) into <c>(a, x)</c>, <c>(b,
-        /// &lt;&gt;y)</c>;
+        /// <summary>Flattens <c>a = 'x' AND b &lt;&gt; 'y' AND c IS NOT NULL</c> (optionally parenthesised);
         /// any other shape is unexpected.</summary>
         private static void Conditions(BooleanExpression e, string index, List<(string, string)> into)
         {
@@ -288,6 +291,10 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
                     SecondExpression: StringLiteral literal,
                 }:
                     into.Add((column.MultiPartIdentifier.Identifiers[^1].Value, "<>" + literal.Value));
+                    break;
+                case BooleanIsNullExpression { IsNot: true, Expression: ColumnReferenceExpression notNull }:
+                    // SQL Server lets a unique index hold one NULL only: nullable unique columns exclude NULLs
+                    into.Add((notNull.MultiPartIdentifier.Identifiers[^1].Value, "IS NOT NULL"));
                     break;
                 default:
                     throw new InvalidOperationException("unexpected index filter shape in " + index);

@@ -22,20 +22,22 @@ public sealed class AuthTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Wrong_password_is_refused_and_repeated_failures_lock_the_account()
+    public async Task Wrong_password_is_refused_and_repeated_failures_make_that_address_wait()
     {
         await app.Admin().PostAsync("/user/add_user.dspy", ("username", "victim"), ("password", AppFixture.Password), ("roles", "customer"), ("orgid", app.CustomerOrgId));
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
-            var r = await app.Anonymous().PostAsync("/user/login.dspy", ("username", "victim"), ("password", "wrong-" + i));
+            var r = await app.Anonymous().From("10.20.0.1").PostAsync("/user/login.dspy", ("username", "victim"), ("password", "wrong-" + i));
             r.Msg.Should().Be("用户名或密码错误");
             r.Code.Should().Be("invalid_credentials");
         }
-        var locked = await app.Anonymous().PostAsync("/user/login.dspy", ("username", "victim"), ("password", "wrong-5"));
-        locked.Code.Should().Be("too_many_attempts");
-        var evenRight = await app.Anonymous().PostAsync("/user/login.dspy", ("username", "victim"), ("password", AppFixture.Password));
-        evenRight.Status.Should().BeFalse();
-        evenRight.Code.Should().Be("too_many_attempts");
+        var waiting = await app.Anonymous().From("10.20.0.1").PostAsync("/user/login.dspy", ("username", "victim"), ("password", "wrong-5"));
+        waiting.Code.Should().Be("too_many_attempts");
+        waiting.Msg.Should().MatchRegex(@"^尝试次数过多,请 \d+ 秒后再试$");
+        var evenRight = await app.Anonymous().From("10.20.0.1").PostAsync("/user/login.dspy", ("username", "victim"), ("password", AppFixture.Password));
+        evenRight.Code.Should().Be("too_many_attempts", "the guessing address waits whatever it sends");
+        (await app.Anonymous().From("10.20.0.2").PostAsync("/user/login.dspy", ("username", "victim"), ("password", AppFixture.Password)))
+            .Status.Should().BeTrue("the owner from an address without failures is never kept out");
         (await app.Anonymous().PostAsync("/user/login.dspy", ("username", "nobody"), ("password", "x"))).Msg.Should().Be("用户名或密码错误");
         (await app.Anonymous().PostAsync("/user/login.dspy")).Msg.Should().Be("请输入用户名");
     }

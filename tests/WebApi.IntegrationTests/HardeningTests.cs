@@ -105,19 +105,19 @@ public sealed class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Parallel_wrong_passwords_check_at_most_the_allowance()
     {
         await app.Admin().PostAsync("/user/add_user.dspy", ("username", "target1"), ("password", AppFixture.Password), ("roles", "customer"), ("orgid", app.CustomerOrgId));
-        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => app.Anonymous().PostAsync("/user/login.dspy", ("username", "target1"), ("password", "wrong" + i))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => app.Anonymous().From("10.30.0.1").PostAsync("/user/login.dspy", ("username", "target1"), ("password", "wrong" + i))));
         // every invalid_credentials answer is one password checked: never more than the allowance of 5
         results.Count(r => r.Code == "invalid_credentials").Should().BeLessThanOrEqualTo(5);
         results.Should().OnlyContain(r => r.Code == "invalid_credentials" || r.Code == "too_many_attempts");
-        (await app.Anonymous().PostAsync("/user/login.dspy", ("username", "target1"), ("password", AppFixture.Password))).Code.Should().Be("too_many_attempts");
+        (await app.Anonymous().From("10.30.0.1").PostAsync("/user/login.dspy", ("username", "target1"), ("password", AppFixture.Password))).Code.Should().Be("too_many_attempts");
     }
 
     [Fact]
     public async Task Unknown_names_lock_like_real_accounts()
     {
-        for (var i = 0; i < 4; i++)
-            (await app.Anonymous().PostAsync("/user/login.dspy", ("username", "ghost-nobody"), ("password", "x" + i))).Code.Should().Be("invalid_credentials");
-        (await app.Anonymous().PostAsync("/user/login.dspy", ("username", "ghost-nobody"), ("password", "x"))).Code.Should().Be("too_many_attempts");
+        for (var i = 0; i < 5; i++)
+            (await app.Anonymous().From("10.30.0.2").PostAsync("/user/login.dspy", ("username", "ghost-nobody"), ("password", "x" + i))).Code.Should().Be("invalid_credentials");
+        (await app.Anonymous().From("10.30.0.2").PostAsync("/user/login.dspy", ("username", "ghost-nobody"), ("password", "x"))).Code.Should().Be("too_many_attempts");
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed record UserDto(string Id, string Username, string DisplayName, str
 /// </summary>
 public sealed record AddUser : ICommand<Reply<UserDto>>, IOrgScoped
 {
-    /// <summary>Login name: 3–64 characters, no spaces; unique.</summary>
+    /// <summary>Login name: 3–64 characters, no spaces, no invisible or control characters; unique case-insensitively
+    /// after NFKC (<c>admin</c>, <c>ADMIN</c> and <c>ａｄｍｉｎ</c> are the same name).</summary>
     public string? Username { get; init; }
     /// <summary>Initial password.</summary>
     public string? Password { get; init; }
@@ -40,7 +41,9 @@ public sealed class AddUserValidator : AbstractValidator<AddUser>
 {
     public AddUserValidator()
     {
-        RuleFor(x => x.Username).Required().Matches(@"^[^\s,]{3,64}$").WithMessage("username 须为 3-64 个字符,不能含空格或逗号");
+        RuleFor(x => x.Username).Required()
+            .Must(u => u is null || UsernameRules.FindForbidden(u) is null).WithMessage(UsernameRules.ForbiddenMessage)
+            .Matches(@"^[^\s,]{3,64}$").WithMessage("username 须为 3-64 个字符,不能含空格或逗号");
         RuleFor(x => x.Password).Required().Must(PasswordPolicy.IsStrong).WithMessage(PasswordPolicy.Message);
         RuleFor(x => x.DisplayName).MaxChars(64);
         RuleFor(x => x.Roles).Required().Must(r => ParseRoles(r).All(Domain.Identity.Roles.All.Contains))
@@ -82,10 +85,14 @@ public sealed class AddUserHandler(IKbossDbContext db, IPasswordHasher hasher, I
         if (refused.Length > 0)
             throw new RequestValidationException(new Dictionary<string, string[]> { ["roles"] = [$"{OrgKinds.Name(org.Kind)} 组织的用户不能拥有角色: {string.Join(",", refused)}"] });
         var username = c.Username!.Trim();
-        if (await db.Users.AnyAsync(u => u.Username == username, ct)) throw BusinessException.Conflict("用户名已存在");
+        var normalized = UsernameRules.Normalize(username)
+            ?? throw RequestValidationException.For("username", UsernameRules.ForbiddenMessage);
+        if (await db.Users.AnyAsync(u => u.NormalizedUsername == normalized || u.Username == username, ct))
+            throw BusinessException.Conflict("用户名已存在");
         var created = new User
         {
-            Username = username, DisplayName = string.IsNullOrWhiteSpace(c.DisplayName) ? username : c.DisplayName.Trim(),
+            Username = username, NormalizedUsername = normalized,
+            DisplayName = string.IsNullOrWhiteSpace(c.DisplayName) ? username : c.DisplayName.Trim(),
             OrgId = c.Orgid!, PasswordHash = hasher.Hash(c.Password!), Roles = string.Join(',', roles),
         };
         db.Users.Add(created);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Pcapi;
@@ -10,7 +11,7 @@ namespace Kboss.Application.Pcapi;
 /// <c>api_pwd</c> (analysis/cpcc.md §3.H, §5.1): the centres whose credentials match. Set by the web layer before the
 /// request reaches a handler; a handler only sees <see cref="CenterIds"/>.
 /// </summary>
-public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets)
+public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets, SignInGuard guard)
 {
     /// <summary>Ids of the alive centres whose pcapi credentials the caller presented (empty: not authenticated).</summary>
     public IReadOnlyList<string> CenterIds { get; private set; } = [];
@@ -18,11 +19,23 @@ public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets)
     /// <summary>The API user that authenticated (for audit entries), or null.</summary>
     public string? ApiUser { get; private set; }
 
-    /// <summary>Checks <paramref name="user"/>/<paramref name="password"/> against every centre with that API user
-    /// (passwords compared in constant time); true when at least one matches.</summary>
-    public async Task<bool> AuthenticateAsync(string user, string password, CancellationToken ct)
+    /// <summary>Throttle realm of pcapi Basic authentication.</summary>
+    public const string Realm = "pcapi";
+
+    /// <summary>
+    /// Checks <paramref name="user"/>/<paramref name="password"/> against every centre with that API user (passwords
+    /// compared in constant time), throttled per API user and per client address like the login (ADR 0018):
+    /// <see cref="SignInStatus.Succeeded"/> when at least one centre matches.
+    /// </summary>
+    public async Task<SignInOutcome> AuthenticateAsync(string user, string password, string clientIp,
+        CancellationToken ct)
     {
-        if (user.Length == 0 || password.Length == 0) return false;
+        if (user.Length == 0 || password.Length == 0) return new SignInOutcome(SignInStatus.Invalid, TimeSpan.Zero);
+        return await guard.AttemptAsync(Realm, user, clientIp, t => MatchAsync(user, password, t), ct);
+    }
+
+    private async Task<bool> MatchAsync(string user, string password, CancellationToken ct)
+    {
         var candidates = await db.ComputeCenters.AsNoTracking().Where(c => c.ApiUser == user)
             .Select(c => new { c.Id, c.ApiPwdProtected }).ToListAsync(ct);
         var given = Encoding.UTF8.GetBytes(password);

@@ -4,12 +4,18 @@ namespace Kboss.Domain.Identity;
 
 /// <summary>
 /// A login account. The password is stored only as a hash (ASP.NET Core Identity's PasswordHasher format).
-/// Repeated failed logins lock the account for a while (<see cref="LockoutEndUtc"/>).
+/// Failed sign-ins are throttled by <see cref="SignInThrottle"/> rows (ADR 0018).
 /// </summary>
 public sealed class User : Entity, ISoftDeletable
 {
-    /// <summary>Unique login name.</summary>
+    /// <summary>Login name as entered at creation.</summary>
     public string Username { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="UsernameRules.Normalize"/> of <see cref="Username"/>, unique among alive users; null only for an
+    /// account created before normalisation whose normal form clashed with an older account's (ADR 0018).
+    /// </summary>
+    public string? NormalizedUsername { get; set; }
 
     /// <summary>Display name.</summary>
     public string DisplayName { get; set; } = "";
@@ -22,12 +28,6 @@ public sealed class User : Entity, ISoftDeletable
 
     /// <summary>Comma-separated roles, each one of <see cref="Roles"/>.</summary>
     public string Roles { get; set; } = "";
-
-    /// <summary>Consecutive failed logins since the last success.</summary>
-    public int FailedLoginCount { get; set; }
-
-    /// <summary>While in the future, logins are refused (UTC).</summary>
-    public DateTime? LockoutEndUtc { get; set; }
 
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;

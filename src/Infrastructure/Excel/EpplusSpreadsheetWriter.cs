@@ -27,11 +27,25 @@ public sealed class EpplusSpreadsheetWriter : ISpreadsheetWriter
         var r = 2;
         foreach (var row in rows)
         {
-            for (var c = 0; c < row.Count && c < columns.Count; c++) sheet.Cells[r, c + 1].Value = Cell(row[c]);
+            for (var c = 0; c < row.Count && c < columns.Count; c++)
+            {
+                var cell = sheet.Cells[r, c + 1];
+                cell.Value = Cell(row[c]);
+                if (cell.Value is string text && LooksLikeFormula(text)) cell.Style.QuotePrefix = true;
+            }
             r++;
         }
         return package.GetAsByteArray();
     }
+
+    /// <summary>
+    /// Text a spreadsheet program would read as a formula when typed or saved as CSV (formula injection: <c>=</c>,
+    /// <c>+</c>, <c>-</c>, <c>@</c>, tab, carriage return first). Such cells are still stored as text (a shared string,
+    /// never a formula) and additionally get the "quote prefix" style, so Excel keeps them text when the cell is
+    /// edited; the visible value is unchanged (ADR 0018).
+    /// </summary>
+    public static bool LooksLikeFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>Text as text (never interpreted as a formula), numbers as numbers, times as <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
     private static object? Cell(object? value) => value switch

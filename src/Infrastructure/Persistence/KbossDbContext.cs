@@ -31,6 +31,7 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ComputeCenter> ComputeCenters => Set<ComputeCenter>();
     public DbSet<Cluster> Clusters => Set<Cluster>();

@@ -10,7 +10,8 @@ namespace Kboss.Infrastructure.Seeding;
 
 /// <summary>
 /// Start-up work, in order: apply the provider's migrations; on SQLite switch to WAL; import a file key ring and load
-/// (or generate) the shared JWT signing key (ADR 0019); create the platform org and
+/// (or generate) the shared JWT signing key (ADR 0019); fill in normalised user names (<see cref="UsernameBackfill"/>);
+/// create the platform org and
 /// the initial admin when there are no users (password from <c>Bootstrap:AdminPassword</c>, else generated and
 /// printed once); load the demo centre when <c>Demo:Enabled</c> and it is absent; load revoked token ids.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options,
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await ImportFileKeyRingAsync(ct);
         await signingKey.LoadAsync(db, clock, ct);
+        await UsernameBackfill.RunAsync(db, log, ct);
         var platformOrgId = await BootstrapAdminAsync(ct);
         if (options.DemoEnabled) await SeedDemoAsync(platformOrgId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,7 +69,8 @@ public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options,
             if (generated) password = GeneratePassword();
             db.Users.Add(new User
             {
-                Username = options.AdminUsername, DisplayName = "平台管理员", OrgId = platform.Id,
+                Username = options.AdminUsername, NormalizedUsername = UsernameRules.Normalize(options.AdminUsername),
+                DisplayName = "平台管理员", OrgId = platform.Id,
                 PasswordHash = hasher.Hash(password!), Roles = Roles.Admin,
             });
             if (generated)

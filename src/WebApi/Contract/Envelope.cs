@@ -27,6 +27,12 @@ public static class Envelope
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, options));
     }
 
+    private static Task WriteServerRejection(HttpContext http, int status)
+    {
+        var (_, msg, code) = ServerLimits.Describe(status);
+        return WriteAsync(http, status, msg, code);
+    }
+
     /// <summary>Turns any unhandled exception into HTTP 500 with a trace id and nothing internal.</summary>
     public static void UseEnvelopeExceptionHandler(this IApplicationBuilder app) => app.UseExceptionHandler(a => a.Run(http =>
     {
@@ -46,6 +52,7 @@ public static class Envelope
             404 or 405 => WriteAsync(http, 404, $"接口不存在: {http.Request.Method} {http.Request.Path}", ErrorCodes.UnknownPath),
             401 => WriteAsync(http, 401, "请先登录", ErrorCodes.Unauthenticated),
             403 => WriteAsync(http, 403, "无权限", ErrorCodes.Forbidden),
+            400 or 408 or 413 or 414 or 431 => WriteServerRejection(http, http.Response.StatusCode),
             _ => WriteAsync(http, http.Response.StatusCode, "请求无法处理", ErrorCodes.InvalidArgument),
         };
     });

@@ -36,8 +36,9 @@ public sealed class LegacyParamsModelBinder : IModelBinder
         {
             throw;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or BadHttpRequestException))
         {
+            // (Kestrel's BadHttpRequestException — body over the limit, broken chunking — goes to ServerLimits)
             // unreadable form (NUL, too many fields, bad multipart), oversized body, duplicate JSON keys, lone surrogates
             throw RequestValidationException.For("body", "请求体格式错误或过大");
         }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Pcapi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -22,11 +24,20 @@ public sealed class PcapiBasicAuthAttribute : Attribute, IAsyncAuthorizationFilt
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
-        if (TryParse(http.Request.Headers.Authorization.ToString(), out var user, out var password)
-            && await http.RequestServices.GetRequiredService<PcapiCaller>().AuthenticateAsync(user, password, http.RequestAborted))
-            return;
+        var outcome = TryParse(http.Request.Headers.Authorization.ToString(), out var user, out var password)
+            ? await http.RequestServices.GetRequiredService<PcapiCaller>().AuthenticateAsync(user, password,
+                http.Connection.RemoteIpAddress?.ToString() ?? "", http.RequestAborted)
+            : null;
+        if (outcome?.Result == SignInStatus.Succeeded) return;
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"pcapi\", charset=\"UTF-8\"";
-        context.Result = new ObjectResult(new PcapiReply<string> { Status = false, Info = Refused, Data = "", Code = ErrorCodes.Unauthenticated })
+        var throttled = outcome?.Result == SignInStatus.Throttled;
+        if (throttled)
+            http.Response.Headers.RetryAfter = outcome!.WaitSeconds.ToString(CultureInfo.InvariantCulture);
+        context.Result = new ObjectResult(new PcapiReply<string>
+        {
+            Status = false, Info = throttled ? outcome!.ThrottledMessage : Refused, Data = "",
+            Code = throttled ? ErrorCodes.TooManyAttempts : ErrorCodes.Unauthenticated,
+        })
         {
             StatusCode = StatusCodes.Status401Unauthorized,
         };

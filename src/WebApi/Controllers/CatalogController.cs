@@ -6,6 +6,7 @@ using Kboss.WebApi.Contract;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kboss.WebApi.Controllers;
 
@@ -89,6 +90,7 @@ public sealed class CatalogController(IMediator mediator) : ControllerBase
     /// <summary>立即咨询添加</summary>
     [LegacyGet("/product/add_user_inquiry.dspy")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.AnonymousWrite)]
     public ValueTask<Reply<IdData>> AddInquiry([FromLegacyParams] AddUserInquiry c, CancellationToken ct) => mediator.Send(c, ct);
 
     /// <summary>立即咨询查找</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kboss.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,10 +31,12 @@ public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionar
         builder.UseSetting("Scheduler:IdleWaitSeconds", "1"); // a node notices work another node stored within a second
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Auth:MaxFailedLogins", "5");
+        builder.UseSetting("Auth:Throttle:BaseDelaySeconds", "20");
+        builder.UseSetting("RateLimits:AnonymousWrite:PermitLimit", "1000"); // InquiryAbuseTests sets its own
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
+            s.AddSingleton<IStartupFilter, TestClientAddress>();
             s.AddControllers().AddApplicationPart(typeof(KbossFactory).Assembly);
             s.AddSingleton(Queries);
             s.ConfigureDbContext<SqliteKbossDbContext>((_, o) => o.AddInterceptors(Queries));
@@ -68,10 +71,38 @@ public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionar
     }
 }
 
+/// <summary>
+/// Test hosts have no client address; a request may pretend one with <see cref="Header"/> (registered only by this
+/// factory) so the per-address throttle and rate limits can be tested.
+/// </summary>
+public sealed class TestClientAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Ip";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, following) =>
+        {
+            if (System.Net.IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var ip))
+                http.Connection.RemoteIpAddress = ip;
+            return following(http);
+        });
+        next(app);
+    };
+}
+
 /// <summary>A client speaking the legacy contract: query-string GETs, form POSTs, envelope parsing.</summary>
 public sealed class Api(HttpClient http)
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>Pretends requests come from <paramref name="ip"/> (<see cref="TestClientAddress"/>).</summary>
+    public Api From(string ip)
+    {
+        Http.DefaultRequestHeaders.Remove(TestClientAddress.Header);
+        Http.DefaultRequestHeaders.Add(TestClientAddress.Header, ip);
+        return this;
+    }
 
     public Api WithToken(string token)
     {

@@ -20,6 +20,8 @@ public interface IKbossDbContext
     DbSet<User> Users { get; }
     /// <summary>Signed-out tokens.</summary>
     DbSet<RevokedToken> RevokedTokens { get; }
+    /// <summary>Failed sign-in counters per account and client address (ADR 0018).</summary>
+    DbSet<SignInThrottle> SignInThrottles { get; }
     /// <summary>Audit trail.</summary>
     DbSet<AuditEntry> AuditEntries { get; }
     /// <summary>算力中心.</summary>

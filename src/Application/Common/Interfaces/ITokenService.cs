@@ -32,10 +32,10 @@ public interface IPlatformSettings
 {
     /// <summary>Platform time zone (default Asia/Shanghai) for dates given without a zone.</summary>
     TimeZoneInfo TimeZone { get; }
-    /// <summary>Failed logins before the account is locked.</summary>
-    int MaxFailedLogins { get; }
-    /// <summary>How long a locked account stays locked.</summary>
-    TimeSpan LockoutDuration { get; }
+    /// <summary>Sign-in throttle of one account (login name, pcapi <c>api_user</c>); modest waits (ADR 0018).</summary>
+    Kboss.Domain.Identity.ThrottlePolicy AccountThrottle { get; }
+    /// <summary>Sign-in throttle of one client address (an IPv4 address or an IPv6 /64), longer waits.</summary>
+    Kboss.Domain.Identity.ThrottlePolicy AddressThrottle { get; }
     /// <summary>Whether an anonymous caller may name an <c>orgid</c> (Development only; analysis/platform.md §6.3).</summary>
     bool AllowAnonymousOrgOverride { get; }
 }

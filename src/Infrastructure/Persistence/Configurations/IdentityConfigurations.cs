@@ -34,6 +34,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.ToTable("users");
         b.Property(x => x.Id).HasMaxLength(Keys.Id);
         b.Property(x => x.Username).HasMaxLength(64);
+        b.Property(x => x.NormalizedUsername).HasMaxLength(256);
         b.Property(x => x.DisplayName).HasMaxLength(64);
         b.Property(x => x.OrgId).HasMaxLength(Keys.Id);
         b.Property(x => x.PasswordHash).HasMaxLength(200);
@@ -41,7 +42,21 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.Ignore(x => x.RoleList);
         b.HasIndex(x => x.Username).IsUnique().HasFilter(Keys.AliveFilter);
+        b.HasIndex(x => x.NormalizedUsername).IsUnique()
+            .HasFilter(Keys.AliveFilter + " AND normalized_username IS NOT NULL"); // SQL Server: one NULL per index
         b.HasIndex(x => x.OrgId);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> b)
+    {
+        b.ToTable("sign_in_throttle");
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(200);
+        b.Ignore(x => x.IsClean);
+        b.HasIndex(x => x.LastFailureUtc);
     }
 }
 

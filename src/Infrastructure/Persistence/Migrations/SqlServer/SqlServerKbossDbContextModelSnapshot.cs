@@ -1929,6 +1929,44 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("revoked_token", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("blocked_until_utc");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime?>("LastFailureUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_failure_utc");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("int")
+                        .HasColumnName("pending");
+
+                    b.Property<DateTime?>("PendingSinceUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("pending_since_utc");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("sign_in_throttle", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.Identity.User", b =>
                 {
                     b.Property<string>("Id")
@@ -1953,13 +1991,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("display_name");
 
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("int")
-                        .HasColumnName("failed_login_count");
-
-                    b.Property<DateTime?>("LockoutEndUtc")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("lockout_end_utc");
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("normalized_username");
 
                     b.Property<string>("OrgId")
                         .IsRequired()
@@ -1990,6 +2025,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("username");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUsername")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0' AND normalized_username IS NOT NULL");
 
                     b.HasIndex("OrgId");
 

@@ -1924,6 +1924,44 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("revoked_token", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_until_utc");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime?>("LastFailureUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_failure_utc");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending");
+
+                    b.Property<DateTime?>("PendingSinceUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_since_utc");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("sign_in_throttle", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.Identity.User", b =>
                 {
                     b.Property<string>("Id")
@@ -1948,13 +1986,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_login_count");
-
-                    b.Property<DateTime?>("LockoutEndUtc")
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("lockout_end_utc");
+                        .HasColumnName("normalized_username");
 
                     b.Property<string>("OrgId")
                         .IsRequired()
@@ -1985,6 +2020,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("username");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUsername")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0' AND normalized_username IS NOT NULL");
 
                     b.HasIndex("OrgId");
 

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Kboss.Application.Common.Security;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kboss.WebApi.Contract;
+
+/// <summary>
+/// Rate limits of ASP.NET Core's rate limiter (ADR 0018). <see cref="AnonymousWrite"/> limits anonymous callers of
+/// write endpoints (<c>add_user_inquiry</c> now; SMS codes and trial forms later) per client address
+/// (<see cref="ClientAddress.ThrottleKey"/>), in fixed windows, per node; logged-in callers are not limited by it.
+/// A refused request → HTTP 429 with <c>Retry-After</c> and <c>{status:false, msg, code:"rate_limited"}</c>.
+/// Configured by <c>RateLimits:AnonymousWrite:PermitLimit</c> (default 10) and <c>…:WindowSeconds</c> (default 60).
+/// </summary>
+public static class RateLimits
+{
+    /// <summary>Policy name for <c>[EnableRateLimiting(RateLimits.AnonymousWrite)]</c>.</summary>
+    public const string AnonymousWrite = "anonymous_write";
+
+    /// <summary>Registers the policies from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddKbossRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("RateLimits:AnonymousWrite");
+        var permits = Math.Max(1, section.GetValue("PermitLimit", 10));
+        var window = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", 60d)));
+        return services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(AnonymousWrite, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("user")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString()),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            o.OnRejected = (ctx, _) =>
+            {
+                var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(Envelope.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
+                    $"请求过于频繁,请 {seconds} 秒后再试", "rate_limited"));
+            };
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Kboss.WebApi.Contract;
+
+/// <summary>
+/// Size limits of a request, answered with the envelope (ADR 0018). Kestrel answers its own limits before any
+/// middleware runs, with an empty body, so its limits are set above ours (<see cref="KestrelLineSize"/>,
+/// <see cref="KestrelHeadersSize"/>) and ours are enforced by <see cref="UseServerLimits"/>: 414 for a request target
+/// over <see cref="MaxTargetLength"/>, 431 for headers over <see cref="MaxHeadersSize"/>, 413 for a declared body over
+/// <see cref="MaxBodySize"/>; a body found too large or malformed while it is read (chunked) → 413 / 400. Only what
+/// exceeds Kestrel's own limits, or can't be parsed as HTTP at all, still gets Kestrel's empty answer.
+/// </summary>
+public static class ServerLimits
+{
+    /// <summary>Longest request target (path and query), characters.</summary>
+    public const int MaxTargetLength = 8 * 1024;
+    /// <summary>Largest total of header names and values, bytes (approximately: characters + 4 per header).</summary>
+    public const int MaxHeadersSize = 32 * 1024;
+    /// <summary>Largest request body, bytes.</summary>
+    public const long MaxBodySize = 4 * 1024 * 1024;
+    /// <summary>Kestrel's request-line limit, above <see cref="MaxTargetLength"/> so ours answers first.</summary>
+    public const int KestrelLineSize = 16 * 1024;
+    /// <summary>Kestrel's header limit, above <see cref="MaxHeadersSize"/> so ours answers first.</summary>
+    public const int KestrelHeadersSize = 64 * 1024;
+
+    /// <summary>Sets Kestrel's limits just above the ones <see cref="UseServerLimits"/> answers with the
+    /// envelope.</summary>
+    public static void ConfigureServerLimits(this KestrelServerOptions k)
+    {
+        k.Limits.MaxRequestLineSize = KestrelLineSize;
+        k.Limits.MaxRequestHeadersTotalSize = KestrelHeadersSize;
+        k.Limits.MaxRequestBodySize = MaxBodySize;
+    }
+
+    /// <summary>The first middleware: refuses oversized requests with the envelope, and turns Kestrel's bad-request
+    /// errors met while reading a body into the envelope.</summary>
+    public static void UseServerLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var refusal = Check(http.Request, http.Features.Get<IHttpRequestFeature>()?.RawTarget);
+        if (refusal is { } r)
+        {
+            await Envelope.WriteAsync(http, r.Status, r.Msg, r.Code);
+            return;
+        }
+        try
+        {
+            await next(http);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            var (status, msg, code) = Describe(e.StatusCode);
+            await Envelope.WriteAsync(http, status, msg, code);
+        }
+    });
+
+    /// <summary>Message and code of a web-server rejection with HTTP <paramref name="status"/>.</summary>
+    public static (int Status, string Msg, string Code) Describe(int status) => status switch
+    {
+        413 => (413, $"请求体过大,不能超过 {MaxBodySize / 1024 / 1024} MB", "payload_too_large"),
+        414 => (414, $"请求地址过长,不能超过 {MaxTargetLength} 个字符", "uri_too_long"),
+        431 => (431, $"请求头过大,不能超过 {MaxHeadersSize / 1024} KB", "headers_too_large"),
+        408 => (408, "请求超时", "request_timeout"),
+        _ => (400, "请求格式错误", "bad_request"),
+    };
+
+    private static (int Status, string Msg, string Code)? Check(HttpRequest request, string? rawTarget)
+    {
+        var target = rawTarget?.Length ?? request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
+        if (target > MaxTargetLength) return Describe(414);
+        var headers = 0L;
+        foreach (var (name, values) in request.Headers)
+            foreach (var value in values) headers += name.Length + (value?.Length ?? 0) + 4;
+        if (headers > MaxHeadersSize) return Describe(431);
+        if (request.ContentLength > MaxBodySize) return Describe(413);
+        return null;
+    }
+}
