@@ -116,7 +116,7 @@ public sealed class ProvisioningRunnerTests : IDisposable
         var pcapi = new PcapiClusterProvisioner(new HttpClient(new PcapiAnswer(c.Yaml)), _secrets.Object,
             new ProvisioningTimeouts(),
             NullLogger<PcapiClusterProvisioner>.Instance);
-        await using (var db = Db()) await Runner(db, pcapi).RunAsync(ids.Op, default);
+        await using (var db = Db()) await Runner(db, pcapi).RunAsync(ids.Op, recovering: false, default);
 
         var (op, cluster, device) = await StateAsync(ids);
         op.Status.Should().Be(OperationStatus.Failed);

@@ -23,6 +23,8 @@ public sealed class JwtSigningKey
     public const string Issuer = "kboss";
     /// <summary>Name of the generated key's row.</summary>
     public const string RowName = "jwt-signing";
+    /// <summary>File a single-node version kept the generated key in (imported once into the database).</summary>
+    public const string FileName = "jwt-signing.key";
 
     private readonly KbossOptions _options;
     private SymmetricSecurityKey? _key;
@@ -53,7 +55,7 @@ public sealed class JwtSigningKey
         var row = await db.SharedKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Name == RowName, ct);
         if (row is null)
         {
-            var legacy = Path.Combine(_options.DataFolder, "jwt-signing.key");
+            var legacy = Path.Combine(_options.DataFolder, FileName);
             var value = File.Exists(legacy) ? (await File.ReadAllTextAsync(legacy, ct)).Trim()
                 : Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
             var now = clock.GetUtcNow().UtcDateTime;
