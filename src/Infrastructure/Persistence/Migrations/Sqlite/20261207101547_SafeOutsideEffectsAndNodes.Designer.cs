@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKbossDbContext))]
-    [Migration("20261207092030_OutsideCalls")]
-    partial class OutsideCalls
+    [Migration("20261207101547_SafeOutsideEffectsAndNodes")]
+    partial class SafeOutsideEffectsAndNodes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -622,6 +622,12 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("monthly_rent");
 
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
+
                     b.Property<string>("OuterBandwidth")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -703,6 +709,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("yearly_rant");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrgId");
 
                     b.HasIndex("UpdateDate", "CreateAt");
 
@@ -954,6 +962,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("high_school");
 
+                    b.Property<string>("OrgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT")
@@ -974,6 +987,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("update_time");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrgId");
 
                     b.HasIndex("Sort");
 
@@ -1912,6 +1927,44 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("revoked_token", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_until_utc");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime?>("LastFailureUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_failure_utc");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending");
+
+                    b.Property<DateTime?>("PendingSinceUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_since_utc");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("sign_in_throttle", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.Identity.User", b =>
                 {
                     b.Property<string>("Id")
@@ -1936,13 +1989,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_login_count");
-
-                    b.Property<DateTime?>("LockoutEndUtc")
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("lockout_end_utc");
+                        .HasColumnName("normalized_username");
 
                     b.Property<string>("OrgId")
                         .IsRequired()
@@ -1973,6 +2023,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("username");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUsername")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0' AND normalized_username IS NOT NULL");
 
                     b.HasIndex("OrgId");
 
@@ -2530,6 +2584,56 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("publish_product_category", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.Marketplace.Site", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<string>("UrlLink")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url_link");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId");
+
+                    b.HasIndex("UrlLink")
+                        .IsUnique()
+                        .HasFilter("del_flg = '0'");
+
+                    b.ToTable("site", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.Marketplace.UserBrowseHistory", b =>
                 {
                     b.Property<string>("Id")
@@ -2777,6 +2881,50 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OrgId", "AuditStatus", "UpdateTime");
 
                     b.ToTable("enterprise_audit_info", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Infrastructure.Security.SharedKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_key", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Catalog.Product", b =>
