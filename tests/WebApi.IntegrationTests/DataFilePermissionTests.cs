@@ -19,13 +19,11 @@ public sealed class DataFilePermissionTests
         using var factory = new KbossFactory();
         await LoginAsync(factory);
         var folder = factory.DataFolder;
-        var files = new[] { "kboss.db", "kboss.db-wal", "kboss.db-shm", "jwt-signing.key" }
-            .Select(f => Path.Combine(folder, f))
-            .Concat(Directory.GetFiles(Path.Combine(folder, "keys"))).ToList();
-        files.Should().HaveCountGreaterThan(4, "the demo centre's secret created a Data Protection key file");
+        // Keys live in the database now (ADR 0019): the database and its WAL files are all there is to protect.
+        var files = new[] { "kboss.db", "kboss.db-wal", "kboss.db-shm" }.Select(f => Path.Combine(folder, f)).ToList();
+        Directory.Exists(Path.Combine(folder, "keys")).Should().BeFalse("the key ring is stored in the database");
+        File.Exists(Path.Combine(folder, "jwt-signing.key")).Should().BeFalse("the JWT key is stored in the database");
         foreach (var file in files) File.GetUnixFileMode(file).Should().Be(OwnerOnly, file);
-        var others = UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        (File.GetUnixFileMode(Path.Combine(folder, "keys")) & others).Should().Be(UnixFileMode.None);
     }
 
     [Fact]

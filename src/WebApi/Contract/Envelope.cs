@@ -21,9 +21,12 @@ public static class Envelope
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
-        object body = traceId is null
-            ? Reply.Fail<object>(msg, code)
-            : new { status = false, msg, code, trace_id = traceId };
+        object body = http.Request.Path.StartsWithSegments("/pcapi") // pcapi's envelope (spec 36): info, not msg
+            ? traceId is null ? new { status = false, info = msg, data = "", code }
+                : new { status = false, info = msg, data = "", code, trace_id = traceId }
+            : traceId is null
+                ? Reply.Fail<object>(msg, code)
+                : new { status = false, msg, code, trace_id = traceId };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, options));
     }
 

@@ -19,10 +19,11 @@ public static class ServerLimits
     public const int MaxHeadersSize = 32 * 1024;
     /// <summary>Largest request body, bytes.</summary>
     public const long MaxBodySize = 4 * 1024 * 1024;
-    /// <summary>Kestrel's request-line limit, above <see cref="MaxTargetLength"/> so ours answers first.</summary>
-    public const int KestrelLineSize = 16 * 1024;
-    /// <summary>Kestrel's header limit, above <see cref="MaxHeadersSize"/> so ours answers first.</summary>
-    public const int KestrelHeadersSize = 64 * 1024;
+    /// <summary>Kestrel's request-line limit, far above <see cref="MaxTargetLength"/> so ours answers first for any
+    /// request a client library would send (the fuzz harness sends 10 KB per parameter).</summary>
+    public const int KestrelLineSize = 1024 * 1024;
+    /// <summary>Kestrel's header limit, far above <see cref="MaxHeadersSize"/> so ours answers first.</summary>
+    public const int KestrelHeadersSize = 1024 * 1024;
 
     /// <summary>Sets Kestrel's limits just above the ones <see cref="UseServerLimits"/> answers with the
     /// envelope.</summary>
