@@ -90,6 +90,11 @@ public sealed class UsernameRulesTests
     [InlineData("a\u202Eb", "U+202E")]
     [InlineData("a\u0000b", "U+0000")]
     [InlineData("a\uE000b", "U+E000")]
+    [InlineData("ad\u034Fmin", "U+034F")]
+    [InlineData("ad\u3164min", "U+3164")]
+    [InlineData("ad\u115Fmin", "U+115F")]
+    [InlineData("admin\uFFA0", "U+FFA0")]
+    [InlineData("adm\uFE0Fin", "U+FE0F")]
     public void Forbidden_characters_are_found(string name, string codePoint) =>
         UsernameRules.FindForbidden(name).Should().Be(codePoint);
 

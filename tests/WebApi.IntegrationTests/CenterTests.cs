@@ -8,9 +8,10 @@ namespace Kboss.WebApi.IntegrationTests;
 /// <summary>C1–C4 (spec: 37-cpcc-centers.md).</summary>
 public sealed class CenterTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static (string, string?)[] Fields(string name, string pwd = "Kyy@123456", string? orgid = null) =>
+    private static (string, string?)[] Fields(string name, string pwd = "Kyy@123456", string? orgid = null,
+        string apiUser = "ysh") =>
     [
-        ("name", name), ("pcapi_url", "https://opencomputing.ai"), ("api_user", "ysh"), ("api_pwd", pwd),
+        ("name", name), ("pcapi_url", "https://opencomputing.ai"), ("api_user", apiUser), ("api_pwd", pwd),
         ("contactname", "Ahexl"), ("contactphone", "13141005621"), ("enable_date", "2025-05-16"), ("expire_date", "2026-06-17"), ("orgid", orgid),
     ];
 
@@ -65,7 +66,8 @@ public sealed class CenterTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var org = (await app.Admin().PostAsync("/user/add_org.dspy", ("name", "列表测试机构"), ("kind", "operator"))).Data!["id"]!.GetValue<string>();
         foreach (var n in new[] { "丙", "甲", "乙" })
-            (await app.Admin().PostAsync("/dev/cpcc/cpclist/add_cpclist.dspy", Fields(n, orgid: org))).Status.Should().BeTrue();
+            (await app.Admin().PostAsync("/dev/cpcc/cpclist/add_cpclist.dspy", Fields(n, orgid: org, apiUser: "list-" + org)))
+                .Status.Should().BeTrue();
         var r = await app.Admin().GetAsync("/dev/cpcc/cpclist/get_cpclist.dspy", ("orgid", org), ("page", "1"), ("rows", "2"), ("sort", "name desc"));
         r.Status.Should().BeTrue(r.Raw);
         r.Msg.Should().Be("算力中心数据查询成功");
@@ -84,6 +86,28 @@ public sealed class CenterTests(AppFixture app) : IClassFixture<AppFixture>
         var own = await app.Operator().GetAsync("/dev/cpcc/cpclist/get_cpclist.dspy", ("rows", "1000"));
         own.Data!["rows"]!.AsArray().Should().OnlyContain(x => x!["orgid"]!.GetValue<string>() == DemoData.OrgId);
         own.Data["rows"]!.AsArray().Should().Contain(x => x!["id"]!.GetValue<string>() == DemoData.CenterId);
+    }
+
+    [Fact]
+    public async Task An_api_user_of_another_org_is_refused_in_any_case_and_the_own_org_may_reuse_it()
+    {
+        var org = (await app.Admin().PostAsync("/user/add_org.dspy", ("name", "接口账号机构"), ("kind", "operator")))
+            .Data!["id"]!.GetValue<string>();
+        foreach (var taken in new[] { "ysh", "YSH", "Ysh" }) // the demo org's centres use ysh
+        {
+            var r = await app.Admin().PostAsync("/dev/cpcc/cpclist/add_cpclist.dspy", Fields("抢注", orgid: org, apiUser: taken));
+            r.Status.Should().BeFalse(r.Raw);
+            r.Code.Should().Be("conflict");
+            r.Msg.Should().Be(Kboss.Application.Cpcc.Centers.CenterApiUsers.Taken);
+        }
+        var own = await app.Admin().PostAsync("/dev/cpcc/cpclist/add_cpclist.dspy", Fields("自有", orgid: org, apiUser: "own-" + org));
+        own.Status.Should().BeTrue(own.Raw);
+        var id = own.Data!["id"]!.GetValue<string>();
+        var renamed = await app.Admin().PostAsync("/dev/cpcc/cpclist/update_cpclist.dspy",
+            [.. Fields("自有", orgid: org, apiUser: "YSH"), ("id", id)]);
+        renamed.Code.Should().Be("conflict", renamed.Raw);
+        (await app.Operator().PostAsync("/dev/cpcc/cpclist/add_cpclist.dspy", Fields("同组织第二个"))).Status
+            .Should().BeTrue("an org may use its own API user on several centres");
     }
 
     [Theory]

@@ -98,6 +98,20 @@ public sealed class PcapiTests(AppFixture app, FakeKubeApi kube) : IClassFixture
     }
 
     [Fact]
+    public async Task Guessing_the_controllers_ssh_password_is_throttled_like_a_sign_in()
+    {
+        var (c, api) = await SetupAsync();
+        var answers = new List<string?>();
+        for (var i = 0; i < 8; i++)
+            answers.Add((await api.GetAsync(Base + "get_cluster_nodes", ("host", c.Host), ("port", "22"),
+                ("user", LiveClusterSeed.SshUser), ("psssword", "guess" + i))).Code);
+        answers.Take(5).Should().OnlyContain(code => code == "invalid_credentials", "five free failures (ADR 0018)");
+        answers.Skip(5).Should().Contain("too_many_attempts");
+        var right = await api.GetAsync(Base + "get_cluster_nodes", Ssh(c));
+        right.Code.Should().Be("too_many_attempts", "even the right password waits while the account is throttled");
+    }
+
+    [Fact]
     public async Task Unknown_hosts_wrong_ssh_accounts_and_upstream_failures_are_status_false()
     {
         var (c, api) = await SetupAsync();

@@ -56,6 +56,23 @@ public sealed class TenancyTests(AppFixture app) : IClassFixture<AppFixture>
         Market.Ids(await app.Anonymous().GetAsync(FirstPage, ("url_link", site), ("to_page", "square")));
 
     [Fact]
+    public async Task Another_spelling_of_a_site_cannot_be_claimed_by_another_org()
+    {
+        var site = Market.NewSite();
+        (await app.Operator().GetAsync(CategoryAdd, ("product_category", "算力"), ("url_link", site))).Status.Should().BeTrue();
+        var host = new Uri(site).Host;
+        foreach (var lookalike in new[] { site + "/", site.ToUpperInvariant(), site + "\u200B", site + "#x", site + "?",
+                     "\uFF48" + site[1..], host, "https://" + host + ":443" })
+        {
+            var r = await app.OtherOperator().GetAsync(CategoryAdd, ("product_category", "抢注"), ("url_link", lookalike));
+            r.Status.Should().BeFalse(lookalike);
+            r.Code.Should().Be("invalid_argument", r.Raw);
+        }
+        (await app.Admin().GetAsync(CategoryAdd, ("product_category", "x"), ("url_link", "HTTPS://NEW.EXAMPLE/")))
+            .Body["errors"]!["url_link"]!.AsArray().Single()!.GetValue<string>().Should().Be(Kboss.Domain.Marketplace.SiteLinks.NotCanonical);
+    }
+
+    [Fact]
     public async Task Another_org_cannot_write_categories_or_the_homepage_tree_of_a_site_and_nothing_changes()
     {
         var site = Market.NewSite();

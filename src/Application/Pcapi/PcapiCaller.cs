@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,11 @@ public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets, Si
     /// <summary>Throttle realm of pcapi Basic authentication.</summary>
     public const string Realm = "pcapi";
 
+    /// <summary>Throttle realm of the controller's SSH account that pcapi calls present (ADR 0018).</summary>
+    public const string SshRealm = "pcapi-ssh";
+
+    private string _clientIp = "";
+
     /// <summary>
     /// Checks <paramref name="user"/>/<paramref name="password"/> against every centre with that API user (passwords
     /// compared in constant time), throttled per API user and per client address like the login (ADR 0018):
@@ -31,13 +38,32 @@ public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets, Si
         CancellationToken ct)
     {
         if (user.Length == 0 || password.Length == 0) return new SignInOutcome(SignInStatus.Invalid, TimeSpan.Zero);
+        _clientIp = clientIp;
         return await guard.AttemptAsync(Realm, user, clientIp, t => MatchAsync(user, password, t), ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="check"/> (does the SSH account a call presents belong to the controller at
+    /// <paramref name="host"/>?) under the same throttle as sign-ins, keyed by API user and host, so a holder of pcapi
+    /// credentials can't guess a machine's root password without limit.
+    /// </summary>
+    /// <exception cref="BusinessException"><c>too_many_attempts</c> when the account or address must wait.</exception>
+    public async Task<bool> CheckSshAccountAsync(string host, Func<CancellationToken, Task<bool>> check,
+        CancellationToken ct)
+    {
+        var outcome = await guard.AttemptAsync(SshRealm, $"{ApiUser}@{host}", _clientIp, check, ct);
+        if (outcome.Result == SignInStatus.Throttled)
+            throw new BusinessException(outcome.ThrottledMessage, ErrorCodes.TooManyAttempts);
+        return outcome.Result == SignInStatus.Succeeded;
     }
 
     private async Task<bool> MatchAsync(string user, string password, CancellationToken ct)
     {
         var candidates = await db.ComputeCenters.AsNoTracking().Where(c => c.ApiUser == user)
-            .Select(c => new { c.Id, c.ApiPwdProtected }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.OrgId, c.ApiPwdProtected }).ToListAsync(ct);
+        // An API user belongs to one org (AddCenter/UpdateCenter refuse another org's); should two orgs still share
+        // one (a race, old data), nobody authenticates with it: a match could open the other org's centres.
+        if (candidates.Select(c => c.OrgId).Distinct().Count() > 1) candidates.Clear();
         var given = Encoding.UTF8.GetBytes(password);
         var matched = new List<string>();
         foreach (var c in candidates)

@@ -79,8 +79,16 @@ public static class PcapiTarget
             .OrderBy(x => x.Cluster.Id).ToListAsync(ct);
         if (candidates.Count == 0) throw BusinessException.NotFound(NoCluster(host));
         var port = RuleExtensions.TryInt(r.Port, out var p) ? p : -1;
-        var match = candidates.FirstOrDefault(x => x.Device.SshPort == port && x.Device.AdminUser == r.User!.Trim() && SamePassword(secrets, x.Device.AdminPwdProtected, r.Psssword!))
-                    ?? throw new BusinessException(SshRefused, ErrorCodes.InvalidCredentials);
+        var sshUser = r.User!.Trim();
+        var match = default(PcapiCluster);
+        var matched = await caller.CheckSshAccountAsync(host, _ =>
+        {
+            var found = candidates.FirstOrDefault(x => x.Device.SshPort == port && x.Device.AdminUser == sshUser
+                && SamePassword(secrets, x.Device.AdminPwdProtected, r.Psssword!));
+            if (found is not null) match = new PcapiCluster(found.Cluster, "");
+            return Task.FromResult(found is not null);
+        }, ct);
+        if (!matched || match is null) throw new BusinessException(SshRefused, ErrorCodes.InvalidCredentials);
         return new PcapiCluster(match.Cluster, LiveCluster.Kubeconfig(match.Cluster, secrets));
     }
 

@@ -31,7 +31,8 @@ public static class UsernameRules
     /// <summary>
     /// The first character of <paramref name="name"/> that a login name must not contain: controls (Cc), format
     /// characters (Cf: zero-width space/joiners, BOM, soft hyphen, bidi marks, embeddings, overrides and isolates),
-    /// surrogates, private-use and unassigned code points; null when there is none.
+    /// other invisible default-ignorables (U+034F, Hangul fillers, variation selectors), surrogates, private-use and
+    /// unassigned code points; null when there is none.
     /// </summary>
     public static string? FindForbidden(string name)
     {
@@ -39,12 +40,22 @@ public static class UsernameRules
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(name, i);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+                || IsInvisibleLetterOrMark(CodePoint(name, i)))
                 return $"U+{CodePoint(name, i):X4}";
             if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1])) i++;
         }
         return null;
     }
+
+    /// <summary>
+    /// Default-ignorable code points outside Cf that render as nothing (Unicode's Default_Ignorable_Code_Point): the
+    /// combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation selectors; and
+    /// the blank Braille pattern.
+    /// </summary>
+    private static bool IsInvisibleLetterOrMark(int c) => c is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5
+        or (>= 0x180B and <= 0x180F) or 0x2800 or 0x3164 or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0
+        or (>= 0xE0100 and <= 0xE01EF);
 
     private static int CodePoint(string s, int i) => char.IsSurrogatePair(s, i) ? char.ConvertToUtf32(s, i) : s[i];
 }

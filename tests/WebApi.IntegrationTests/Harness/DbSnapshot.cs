@@ -37,7 +37,9 @@ public sealed class DbSnapshot
         await using (var list = db.CreateCommand())
         {
             list.CommandText = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                + "AND name NOT LIKE '\\_\\_%' ESCAPE '\\'";
+                + "AND name NOT LIKE '\\_\\_%' ESCAPE '\\' "
+                // the scheduler's own tables change by themselves (check-ins, trigger states), not by any request
+                + "AND name NOT LIKE 'QRTZ\\_%' ESCAPE '\\'";
             await using var r = await list.ExecuteReaderAsync();
             while (await r.ReadAsync()) tables.Add(r.GetString(0));
         }

@@ -28,6 +28,9 @@ public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionar
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Kboss:DataFolder", DataFolder);
+        // Hosts served by a real Kestrel (harness, server-limit tests) take a free port, never appsettings' 5080,
+        // which a developer's own server may be using.
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Scheduler:IdleWaitSeconds", "1"); // a node notices work another node stored within a second
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "true");

@@ -41,6 +41,7 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
         var owner = await OwnerAsync(site, ct);
         if (owner is not null) return await orgs.CanActOnAsync(owner, ct);
         if (!claim || !(user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator))) return false;
+        if (!SiteLinks.IsCanonical(site)) throw RequestValidationException.For("url_link", SiteLinks.NotCanonical);
         return await ClaimAsync(site, ct) is { } claimed && await orgs.CanActOnAsync(claimed, ct);
     }
 

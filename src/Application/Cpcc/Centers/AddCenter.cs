@@ -49,6 +49,7 @@ public sealed class AddCenterHandler(IKbossDbContext db, ISecretProtector secret
             throw BusinessException.NotFound("组织不存在");
         var center = new ComputeCenter { OrgId = c.Orgid! };
         CenterFieldsValidator.Apply(c, center, secrets);
+        await CenterApiUsers.EnsureOwnAsync(db, center, ct);
         db.ComputeCenters.Add(center);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.center.created", "compute_center", center.Id,
             new { center.Name, center.PcapiUrl, center.ApiUser }));
