@@ -90,7 +90,8 @@ public static class HealthEndpoints
             CancellationToken ct = default)
         {
             var s = await schedulers.GetScheduler(ct);
-            return s.Status == SchedulerStatus.Running ? HealthCheckResult.Healthy($"node {s.SchedulerInstanceId}")
+            // no node name in the answer: the probe is anonymous
+            return s.Status == SchedulerStatus.Running ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"scheduler {s.Status}");
         }
     }

@@ -208,9 +208,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     cpu_model = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     gpu_model = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     disk_sys_limit = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
-                    del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false),
                     create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    state = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false, defaultValue: "live"),
+                    operation = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false, defaultValue: ""),
+                    resume_state = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false, defaultValue: ""),
+                    failure_reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, defaultValue: ""),
+                    state_changed_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -260,6 +265,20 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_customer_resource", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    friendly_name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    xml = table.Column<string>(type: "nvarchar(max)", maxLength: 65536, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -336,9 +355,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     gpumem = table.Column<int>(type: "int", nullable: true),
                     storage = table.Column<int>(type: "int", nullable: false),
                     status = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false),
                     create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    state = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false, defaultValue: "live"),
+                    operation = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false, defaultValue: ""),
+                    resume_state = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false, defaultValue: ""),
+                    failure_reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, defaultValue: ""),
+                    state_changed_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -492,6 +516,53 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "shared_key",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shared_key", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_throttle",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    failures = table.Column<int>(type: "int", nullable: false),
+                    pending = table.Column<int>(type: "int", nullable: false),
+                    blocked_until_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    last_failure_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    pending_since_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_throttle", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "site",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    url_link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    org_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    user_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false),
+                    create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_site", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "smart_product",
                 columns: table => new
                 {
@@ -521,6 +592,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     remark = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     user_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    org_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false),
                     create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -636,12 +708,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     username = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    normalized_username = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     display_name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     org_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     password_hash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     roles = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    failed_login_count = table.Column<int>(type: "int", nullable: false),
-                    lockout_end_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false),
                     create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -663,6 +734,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     price = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     distance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     sort = table.Column<int>(type: "int", nullable: false),
+                    org_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     del_flg = table.Column<string>(type: "varchar(1)", unicode: false, maxLength: 1, nullable: false),
                     create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -756,8 +828,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.InsertData(
                 table: "wlwl_parameter",
-                columns: new[] { "id", "broadband", "chaosuan_center", "create_at", "del_flg", "distance", "high_school", "price", "route_num", "sort", "update_time" },
-                values: new object[] { "wlwlSpecExample000001", "10G", "济南超算", new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc), "0", "长距离", "上海交通大学", 350000m, "1", 1, new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc) });
+                columns: new[] { "id", "broadband", "chaosuan_center", "create_at", "del_flg", "distance", "high_school", "org_id", "price", "route_num", "sort", "update_time" },
+                values: new object[] { "wlwlSpecExample000001", "10G", "济南超算", new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc), "0", "长距离", "上海交通大学", null, 350000m, "1", 1, new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc) });
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_create_at",
@@ -860,7 +932,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 table: "cpcpodyaml",
                 columns: new[] { "cluster_id", "source_outsideport" },
                 unique: true,
-                filter: "del_flg = '0' AND source_portmode = 'NodePort'");
+                filter: "del_flg = '0' AND source_portmode = 'NodePort' AND state <> 'failed'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cpcpodyaml_cpcid",
@@ -881,6 +953,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_cpcpodyaml_source_selflabel",
                 table: "cpcpodyaml",
                 column: "source_selflabel");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cpcpodyaml_state_state_changed_at",
+                table: "cpcpodyaml",
+                columns: new[] { "state", "state_changed_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_cpcwidget_cpcid_type_model",
@@ -961,6 +1038,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_k8s_instance_org_id_customer_goods_id",
                 table: "k8s_instance",
                 columns: new[] { "org_id", "customer_goods_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_k8s_instance_state_state_changed_at",
+                table: "k8s_instance",
+                columns: new[] { "state", "state_changed_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_organization_name",
@@ -1060,6 +1142,28 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "offer_orgid", "bid_orgid" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_sign_in_throttle_last_failure_utc",
+                table: "sign_in_throttle",
+                column: "last_failure_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_site_org_id",
+                table: "site",
+                column: "org_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_site_url_link",
+                table: "site",
+                column: "url_link",
+                unique: true,
+                filter: "del_flg = '0'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_smart_product_org_id",
+                table: "smart_product",
+                column: "org_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_smart_product_update_date_create_at",
                 table: "smart_product",
                 columns: new[] { "update_date", "create_at" });
@@ -1134,6 +1238,13 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "url_link", "create_at" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_users_normalized_username",
+                table: "users",
+                column: "normalized_username",
+                unique: true,
+                filter: "del_flg = '0' AND normalized_username IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_users_org_id",
                 table: "users",
                 column: "org_id");
@@ -1158,14 +1269,24 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "del_flg = '0'");
 
             migrationBuilder.CreateIndex(
+                name: "IX_wlwl_parameter_org_id",
+                table: "wlwl_parameter",
+                column: "org_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wlwl_parameter_sort",
                 table: "wlwl_parameter",
                 column: "sort");
+
+            // The scheduler's tables (Quartz 4.7.3's schema, ADR 0019), hand-written apart so this can be regenerated.
+            migrationBuilder.Sql(Kboss.Infrastructure.Scheduling.SchedulerSchema.SqlServerUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(Kboss.Infrastructure.Scheduling.SchedulerSchema.SqlServerDown);
+
             migrationBuilder.DropTable(
                 name: "audit_log");
 
@@ -1194,6 +1315,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 name: "customer_resource");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "enterprise_audit_info");
 
             migrationBuilder.DropTable(
@@ -1219,6 +1343,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "sale_protocol");
+
+            migrationBuilder.DropTable(
+                name: "shared_key");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_throttle");
+
+            migrationBuilder.DropTable(
+                name: "site");
 
             migrationBuilder.DropTable(
                 name: "smart_product");

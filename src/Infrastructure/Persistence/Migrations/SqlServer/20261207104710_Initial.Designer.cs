@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerKbossDbContext))]
-    [Migration("20261207101550_SafeOutsideEffectsAndNodes")]
-    partial class SafeOutsideEffectsAndNodes
+    [Migration("20261207104710_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

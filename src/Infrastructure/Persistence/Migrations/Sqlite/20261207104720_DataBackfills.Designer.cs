@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKbossDbContext))]
-    [Migration("20261207101547_SafeOutsideEffectsAndNodes")]
-    partial class SafeOutsideEffectsAndNodes
+    [Migration("20261207104720_DataBackfills")]
+    partial class DataBackfills
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
