@@ -106,9 +106,8 @@ public sealed class AddPublishProductHandler(
         var site = SiteAccess.Key(c.UrlLink);
         var isOperator = access.IsOperator && (site.Length == 0 || await sites.CanManageAsync(site, claim: true, ct));
         var categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory!, isOperator, ct);
-        var item = new PublishProduct { UserId = me, OrgId = user.OrgId ?? "" };
+        var item = PublishProduct.Publish(me, user.OrgId ?? "", isOperator);
         PublishProductFieldsValidator.Apply(c, item, categories, isOperator);
-        item.Apply(PublishWorkflow.Initial(isOperator), null);
         db.PublishProducts.Add(item);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product.published", "publish_product", item.Id,
             new { item.PublishType, item.ProductName, item.AuditStatus, item.ListingStatus }));

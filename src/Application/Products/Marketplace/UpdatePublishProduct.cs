@@ -146,17 +146,7 @@ public sealed class UpdatePublishProductHandler(
             : PublishAction.Edit;
 
         var before = PublishStateDto.From(item);
-        var transition = PublishWorkflow.Decide(item.State, item.RejectReason, actor, action, c.RejectReason);
-        if (!transition.Allowed)
-        {
-            throw transition.Refusal switch
-            {
-                RefusalKind.Forbidden => new ForbiddenException(transition.Message!),
-                RefusalKind.MissingInput => RequestValidationException.For("reject_reason", transition.Message!),
-                RefusalKind.Gone => BusinessException.NotFound(transition.Message!),
-                _ => BusinessException.Conflict(transition.Message!),
-            };
-        }
+        item.Decide(actor, action, c.RejectReason).OrThrow();
         if (action == PublishAction.Edit)
         {
             IReadOnlyList<string>? categories = null;
@@ -166,7 +156,6 @@ public sealed class UpdatePublishProductHandler(
                     db, c.ProductCategory, asOperator, ct);
             PublishProductFieldsValidator.Apply(c, item, categories, asOperator);
         }
-        item.Apply(transition.State!, transition.RejectReason);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,
             new { actor = actor.ToString(), before, after = PublishStateDto.From(item) }));
         await db.SaveChangesAsync(ct);
