@@ -146,7 +146,7 @@ public sealed class YamlApplyDeleteHandler(IKubernetesGateway gateway) : IComman
             else
             {
                 var plain = new PlainSecrets();
-                InstanceConfigFieldsValidator.Apply(c, config, plain);
+                InstanceConfigMapper.Apply(c, config, plain);
                 config.SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu);
                 config.DiskSysLimit = c.DiskSysLimit?.Trim() ?? "";
                 await gateway.ApplyAsync(c.Kubeconfig!, config, c.SourceAuthpasswd ?? "", ct);

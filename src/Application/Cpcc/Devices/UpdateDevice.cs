@@ -47,7 +47,7 @@ public sealed class UpdateDeviceHandler(IKbossDbContext db, CenterGuard guard, I
             || (c.Role is not null && c.Role.Trim() != device.Role))
             throw BusinessException.Conflict(StateOwnedByClusters);
         var before = new { device.Name, device.Ip, device.SshPort, device.AdminUser };
-        DeviceFieldsValidator.Apply(c, device, secrets);
+        DeviceMapper.Apply(c, device, secrets);
         if (await db.Devices.AnyAsync(d => d.Cpcid == center.Id && d.Ip == device.Ip && d.Id != device.Id, ct))
             throw BusinessException.Conflict(AddDeviceHandler.DuplicateIp);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.device.updated", "device", device.Id, new

@@ -4,6 +4,7 @@ using FluentValidation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Cpcc.Labels;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 
 namespace Kboss.Application.Cpcc.InstanceConfigs;
@@ -119,32 +120,36 @@ public sealed partial class InstanceConfigFieldsValidator : AbstractValidator<II
         _ => true,
     };
 
-    /// <summary>Copies the validated fields onto <paramref name="config"/>; encrypts a new password.</summary>
-    public static void Apply(IInstanceConfigFields f, InstanceConfig config, ISecretProtector secrets)
-    {
-        config.SourceName = f.SourceName!.Trim();
-        config.SourceAuthuser = f.SourceAuthuser!.Trim();
-        if (!SecretMask.MeansKeep(f.SourceAuthpasswd)) config.SourceAuthpasswdProtected = secrets.Protect(f.SourceAuthpasswd!);
-        config.SourcePodengine = f.SourcePodengine!.Trim();
-        config.SourceReplicasetnum = Int(f.SourceReplicasetnum);
-        config.InstanceType = f.InstanceType!.Trim();
-        config.PodImagepath = f.PodImagepath!.Trim();
-        config.SourceMemrate = f.SourceMemrate!.Trim();
-        config.SourceCpurate = f.SourceCpurate!.Trim();
-        config.SourceSelflabel = f.SourceSelflabel!.Trim();
-        if (f.SourceNodeselector is not null) config.SourceNodeselector = f.SourceNodeselector.Trim();
-        config.SourcePortmode = f.SourcePortmode!.Trim();
-        config.SourceRestartpolicy = f.SourceRestartpolicy!.Trim();
-        config.SourceApiport = Int(f.SourceApiport);
-        config.SourceInsideport = Int(f.SourceInsideport);
-        config.SourceOutsideport = Int(f.SourceOutsideport);
-        config.SourceMountpath = f.SourceMountpath!.Trim();
-        config.SourceStoragelimits = f.SourceStoragelimits!.Trim();
-    }
-
     /// <summary>Parsed validated integer.</summary>
     public static int Int(string? v) => RuleExtensions.TryInt(v, out var n) ? (int)n : 0;
 
     /// <summary>Invariant text of an integer.</summary>
     public static string Text(int v) => v.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The one mapping from <see cref="IInstanceConfigFields"/> onto a configuration (new and update share it).</summary>
+public static class InstanceConfigMapper
+{
+    /// <summary>Copies the validated fields onto <paramref name="config"/>; encrypts a new password.</summary>
+    public static void Apply(IInstanceConfigFields f, InstanceConfig config, ISecretProtector secrets)
+    {
+        config.SourceName = f.SourceName.Trimmed();
+        config.SourceAuthuser = f.SourceAuthuser.Trimmed();
+        if (!SecretMask.MeansKeep(f.SourceAuthpasswd)) config.SourceAuthpasswdProtected = secrets.Protect(f.SourceAuthpasswd!);
+        config.SourcePodengine = f.SourcePodengine.Trimmed();
+        config.SourceReplicasetnum = InstanceConfigFieldsValidator.Int(f.SourceReplicasetnum);
+        config.InstanceType = f.InstanceType.Trimmed();
+        config.PodImagepath = f.PodImagepath.Trimmed();
+        config.SourceMemrate = f.SourceMemrate.Trimmed();
+        config.SourceCpurate = f.SourceCpurate.Trimmed();
+        config.SourceSelflabel = f.SourceSelflabel.Trimmed();
+        if (f.SourceNodeselector is not null) config.SourceNodeselector = f.SourceNodeselector.Trim();
+        config.SourcePortmode = f.SourcePortmode.Trimmed();
+        config.SourceRestartpolicy = f.SourceRestartpolicy.Trimmed();
+        config.SourceApiport = InstanceConfigFieldsValidator.Int(f.SourceApiport);
+        config.SourceInsideport = InstanceConfigFieldsValidator.Int(f.SourceInsideport);
+        config.SourceOutsideport = InstanceConfigFieldsValidator.Int(f.SourceOutsideport);
+        config.SourceMountpath = f.SourceMountpath.Trimmed();
+        config.SourceStoragelimits = f.SourceStoragelimits.Trimmed();
+    }
 }

@@ -112,7 +112,7 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
             SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu), CpuModel = c.CpuModel!.Trim(),
             GpuModel = c.GpuModel?.Trim() ?? "", DiskSysLimit = c.DiskSysLimit!.Trim(),
         };
-        InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        InstanceConfigMapper.Apply(c, config, secrets);
         var names = InstanceNaming.Derive(cluster.Id, config.OrgId, config.Id, config.SourcePodengine);
         config.NamespaceName = names.Namespace;
         config.ServiceaccountName = names.ServiceAccount;

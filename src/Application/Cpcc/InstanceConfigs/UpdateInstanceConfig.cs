@@ -96,7 +96,7 @@ public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess ac
         var snapshot = db.InstanceConfigs.Entry(config).CurrentValues.Clone();
         var before = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport };
         var oldNeeds = InstanceStock.Needs(config);
-        InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        InstanceConfigMapper.Apply(c, config, secrets);
         var newNeeds = InstanceStock.Needs(config);
         await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
 

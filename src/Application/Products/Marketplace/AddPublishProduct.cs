@@ -105,9 +105,9 @@ public sealed class AddPublishProductHandler(
         var me = access.RequireUserId();
         var site = SiteAccess.Key(c.UrlLink);
         var isOperator = access.IsOperator && (site.Length == 0 || await sites.CanManageAsync(site, claim: true, ct));
-        var categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory!, isOperator, ct);
+        var categories = await access.CheckCategoriesAsync(c.ProductCategory!, isOperator, ct);
         var item = PublishProduct.Publish(me, user.OrgId ?? "", isOperator);
-        PublishProductFieldsValidator.Apply(c, item, categories, isOperator);
+        PublishProductMapper.Apply(c, item, categories, isOperator);
         db.PublishProducts.Add(item);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product.published", "publish_product", item.Id,
             new { item.PublishType, item.ProductName, item.AuditStatus, item.ListingStatus }));

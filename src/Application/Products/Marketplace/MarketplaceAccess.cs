@@ -111,6 +111,22 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         return c;
     }
 
+    /// <summary>
+    /// Checks the category ids of <paramref name="json"/> are live categories a publisher may use (customers: only
+    /// <c>permission=1</c>); returns them.
+    /// </summary>
+    /// <exception cref="RequestValidationException">Unknown or restricted category.</exception>
+    public async Task<IReadOnlyList<string>> CheckCategoriesAsync(string json, bool isOperator, CancellationToken ct)
+    {
+        var ids = MarketplaceValues.ParseIdArray(json)!;
+        var found = await db.ProductCategories.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Permission }).ToListAsync(ct);
+        if (found.Count != ids.Count) throw RequestValidationException.For("product_category", "所选类别不存在");
+        if (!isOperator && found.Any(c => c.Permission == "0"))
+            throw RequestValidationException.For("product_category", "所选类别不可用");
+        return ids;
+    }
+
     /// <summary>The ids of <paramref name="rootId"/> and all its descendants among <paramref name="all"/>.</summary>
     public static HashSet<string> Subtree(IEnumerable<ProductCategory> all, string rootId)
     {

@@ -4,6 +4,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,21 +124,11 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         RuleFor(x => x.ApplicationScenario).MaxChars(4000);
     }
 
-    /// <summary>
-    /// Checks the category ids of <paramref name="json"/> are live categories a publisher may use (customers: only
-    /// <c>permission=1</c>); returns them.
-    /// </summary>
-    /// <exception cref="RequestValidationException">Unknown or restricted category.</exception>
-    public static async Task<IReadOnlyList<string>> CheckCategoriesAsync(IKbossDbContext db, string json, bool isOperator, CancellationToken ct)
-    {
-        var ids = MarketplaceValues.ParseIdArray(json)!;
-        var found = await db.ProductCategories.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Permission }).ToListAsync(ct);
-        if (found.Count != ids.Count) throw RequestValidationException.For("product_category", "所选类别不存在");
-        if (!isOperator && found.Any(c => c.Permission == "0")) throw RequestValidationException.For("product_category", "所选类别不可用");
-        return ids;
-    }
+}
 
+/// <summary>The one mapping from <see cref="IPublishProductFields"/> onto an item (add and update share it).</summary>
+public static class PublishProductMapper
+{
     /// <summary>
     /// Copies the given (non-null) fields onto <paramref name="p"/> (its <see cref="PublishProduct.Categories"/> must be
     /// loaded when <paramref name="categoryIds"/> is given); <c>priority</c> and <c>first_page</c> only when

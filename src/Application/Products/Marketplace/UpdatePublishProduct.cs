@@ -152,9 +152,8 @@ public sealed class UpdatePublishProductHandler(
             IReadOnlyList<string>? categories = null;
             var asOperator = actor != PublishActor.Customer;
             if (!string.IsNullOrWhiteSpace(c.ProductCategory))
-                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(
-                    db, c.ProductCategory, asOperator, ct);
-            PublishProductFieldsValidator.Apply(c, item, categories, asOperator);
+                categories = await access.CheckCategoriesAsync(c.ProductCategory, asOperator, ct);
+            PublishProductMapper.Apply(c, item, categories, asOperator);
         }
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,
             new { actor = actor.ToString(), before, after = PublishStateDto.From(item) }));

@@ -67,7 +67,7 @@ public sealed class AddSaleProtocolHandler(IKbossDbContext db, OrgAccess orgs, I
         if (saleman is not null && !await db.Users.AnyAsync(u => u.Id == saleman, ct)) throw BusinessException.NotFound("销售人员不存在");
 
         var p = new SaleProtocol { OfferOrgid = offer, BidOrgid = bid, OfferSalemanid = saleman, UserId = user.UserId ?? "" };
-        SaleProtocolTermsValidator.Apply(c, p);
+        SaleProtocolMapper.Apply(c, p);
         db.SaleProtocols.Add(p);
         db.AuditEntries.Add(Audit.Entry(user, "sale_protocol.add", "sale_protocol", p.Id, new { offer, bid, p.Salemode }));
         await db.SaveChangesAsync(ct);

@@ -55,7 +55,7 @@ public sealed class UpdateSaleProtocolHandler(IKbossDbContext db, OrgAccess orgs
         var p = await SaleProtocolTermsValidator.LoadManageableAsync(db, orgs, c.Protocolid!, ct);
         if (MarketplaceValues.Clean(c.ProviderTableId) is not null)
             throw new BusinessException("供应商协议同步暂未开放 (provider_table_id)", ErrorCodes.NotImplemented);
-        SaleProtocolTermsValidator.Apply(c, p);
+        SaleProtocolMapper.Apply(c, p);
         db.AuditEntries.Add(Audit.Entry(user, "sale_protocol.update", "sale_protocol", p.Id, new { p.Salemode, p.Settlemode, p.SettleDp, p.StartDate, p.EndDate }));
         await db.SaveChangesAsync(ct);
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == p.OfferOrgid || o.Id == p.BidOrgid)
