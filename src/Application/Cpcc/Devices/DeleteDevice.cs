@@ -42,7 +42,7 @@ public sealed class DeleteDeviceHandler(IKbossDbContext db, CenterGuard guard, I
         await guard.LoadManageableAsync(device.Cpcid, track: false, ct);
         if (!device.IsIdle || device.ClusterId is not null || await db.Clusters.AnyAsync(k => k.ControllerId == device.Id, ct))
             throw BusinessException.Conflict(InCluster);
-        device.DelFlg = DelFlag.Deleted;
+        device.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.device.deleted", "device", device.Id, new { device.Cpcid, device.Name, device.Ip }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除算力设备成功", new DeletedDevice(device.Id));

@@ -5,6 +5,7 @@ using Kboss.Application.Common.Models;
 using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,17 +81,17 @@ public sealed class UpdateInstanceConfigValidator : AbstractValidator<UpdateInst
     }
 }
 
-public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ISecretProtector secrets, ICurrentUser user,
+public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs, ISecretProtector secrets, ICurrentUser user,
     InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<UpdateInstanceConfig, Reply<InstanceConfigEcho>>
 {
     public async ValueTask<Reply<InstanceConfigEcho>> Handle(UpdateInstanceConfig c, CancellationToken ct)
     {
-        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id!.Trim()
-                         && i.ClusterId == c.Clusterid!.Trim() && i.Cpcid == c.Cpcid!.Trim(), ct)
+        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id.Trimmed()
+                         && i.ClusterId == c.Clusterid.Trimmed() && i.Cpcid == c.Cpcid.Trimmed(), ct)
                      ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
-        await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
-        if (c.SourcePodengine!.Trim() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
+        await configs.EnsureCanManageAsync(config, ct);
+        if (c.SourcePodengine.Trimmed() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
         InstanceConfigAccess.EnsureLive(config);
         var kubeconfig = await deployer.KubeconfigAsync(config.ClusterId, ct);
         var snapshot = db.InstanceConfigs.Entry(config).CurrentValues.Clone();

@@ -40,7 +40,7 @@ public sealed class DeleteHomepageNodeHandler(IKbossDbContext db, SiteAccess sit
         var node = siteNodes.FirstOrDefault(n => n.Id == id) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
         await sites.EnsureCanManageRowAsync(node.UrlLink, node.OrgId, ct);
         var subtree = HomepageTree.Subtree(siteNodes, id);
-        foreach (var n in siteNodes.Where(n => subtree.Contains(n.Id))) n.DelFlg = DelFlag.Deleted;
+        foreach (var n in siteNodes.Where(n => subtree.Contains(n.Id))) n.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "catalog.homepage_node.deleted", "homepage_category_tree", id, new { count = subtree.Count }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除成功", new DeletedNodes(id, subtree.Count));

@@ -77,7 +77,7 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
         if (c.DelFlg?.Trim() == DelFlag.Deleted)
         {
             if (row is null) throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-            row.DelFlg = DelFlag.Deleted;
+            row.MarkDeleted();
             db.AuditEntries.Add(Audit.Entry(user, "catalog.wlwl.deleted", "wlwl_parameter", row.Id, new { school, center, routes, band }));
             await db.SaveChangesAsync(ct);
             return Reply.Ok("删除成功", new IdData(row.Id));

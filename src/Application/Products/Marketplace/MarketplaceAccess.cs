@@ -18,6 +18,8 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
 {
     /// <summary>Message for an item that does not exist or is outside the caller's scope.</summary>
     public const string NotFoundMessage = "记录不存在";
+    /// <summary>Message for a company category that does not exist.</summary>
+    public const string CompanyCategoryNotFound = "公司类别不存在";
     /// <summary>Message for an action the caller may not take.</summary>
     public const string ForbiddenMessage = "无权限操作";
 
@@ -106,7 +108,7 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<CompanyCategory> LoadManageableCompanyCategoryAsync(string id, CancellationToken ct)
     {
-        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("公司类别不存在");
+        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound(CompanyCategoryNotFound);
         await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
     }

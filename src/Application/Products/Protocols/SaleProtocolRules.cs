@@ -50,15 +50,6 @@ public sealed class SaleProtocolTermsValidator : AbstractValidator<ISaleProtocol
     public static DateOnly? Date(string? value) =>
         RuleExtensions.TryDateOrTime(value, out var t, out _) ? DateOnly.FromDateTime(t) : null;
 
-    /// <summary>Loads a live protocol the caller may act on (it may act on the buyer or the seller), tracked.</summary>
-    /// <exception cref="BusinessException">not_found.</exception>
-    /// <exception cref="ForbiddenException">Neither party is an org the caller may act on.</exception>
-    public static async Task<SaleProtocol> LoadManageableAsync(IKbossDbContext db, OrgAccess orgs, string id, CancellationToken ct)
-    {
-        var p = await db.SaleProtocols.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound(NotFound);
-        if (!await orgs.CanActOnAsync(p.OfferOrgid, ct) && !await orgs.CanActOnAsync(p.BidOrgid, ct)) throw new ForbiddenException(Forbidden);
-        return p;
-    }
 }
 
 /// <summary>A protocol on the wire (analysis §3.7.2), with the names of both orgs.</summary>

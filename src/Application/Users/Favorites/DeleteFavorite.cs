@@ -36,7 +36,7 @@ public sealed class DeleteFavoriteHandler(IKbossDbContext db, MarketplaceAccess 
         var me = access.RequireUserId();
         var productId = c.Productid!.Trim();
         var rows = await db.UserFavorites.Where(f => f.UserId == me && f.ProductId == productId).ToListAsync(ct);
-        foreach (var row in rows) row.DelFlg = DelFlag.Deleted;
+        foreach (var row in rows) row.MarkDeleted();
         await db.SaveChangesAsync(ct);
         return Reply.Ok("已取消收藏", new DeletedFavorite(productId, rows.Count));
     }
