@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Kboss.Application.Common.Interfaces;
@@ -152,4 +153,62 @@ public static class InstanceConfigMapper
         config.SourceMountpath = f.SourceMountpath.Trimmed();
         config.SourceStoragelimits = f.SourceStoragelimits.Trimmed();
     }
+}
+
+/// <summary>
+/// The wire fields of <see cref="IInstanceConfigFields"/>, shared by the new and update requests. The fields from
+/// <c>source_portmode</c> on carry <see cref="JsonPropertyOrderAttribute"/> only so the documented parameter order
+/// survives the base (new documents <c>source_gpu</c> after <c>source_selflabel</c>).
+/// </summary>
+public abstract record InstanceConfigFieldsRequest : IInstanceConfigFields
+{
+    /// <summary>Order of the fields documented after <c>source_selflabel</c> (see the type's summary).</summary>
+    protected const int AfterSelflabel = 2;
+
+    /// <inheritdoc />
+    public abstract string? Clusterid { get; init; }
+    /// <inheritdoc />
+    public string? SourceName { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthuser { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthpasswd { get; init; }
+    /// <inheritdoc />
+    public string? SourcePodengine { get; init; }
+    /// <inheritdoc />
+    public string? SourceReplicasetnum { get; init; }
+    /// <inheritdoc />
+    public string? InstanceType { get; init; }
+    /// <inheritdoc />
+    public string? PodImagepath { get; init; }
+    /// <inheritdoc />
+    public string? SourceMemrate { get; init; }
+    /// <inheritdoc />
+    public string? SourceCpurate { get; init; }
+    /// <inheritdoc />
+    public string? SourceSelflabel { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourcePortmode { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceRestartpolicy { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceApiport { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceInsideport { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceOutsideport { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceMountpath { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceStoragelimits { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceNodeselector { get; init; }
 }

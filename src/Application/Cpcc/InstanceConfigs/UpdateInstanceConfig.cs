@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
@@ -23,51 +24,17 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// puts the old values and stock back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
 /// only; access to the config follows <see cref="InstanceConfigAccess"/>. spec: 40-cpcc-clusters.md; §3.D K8.
 /// </summary>
-public sealed record UpdateInstanceConfig : ICommand<Reply<InstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
+public sealed record UpdateInstanceConfig : InstanceConfigFieldsRequest, ICommand<Reply<InstanceConfigEcho>>,
+    IOrgScoped
 {
     /// <summary>算力中心ID.</summary>
     public string? Cpcid { get; init; }
     /// <inheritdoc />
-    public string? Clusterid { get; init; }
+    public override string? Clusterid { get; init; }
     /// <summary>资源实例配置ID.</summary>
     public string? Id { get; init; }
     /// <inheritdoc />
-    public string? SourceName { get; init; }
-    /// <inheritdoc />
-    public string? SourceAuthuser { get; init; }
-    /// <inheritdoc />
-    public string? SourceAuthpasswd { get; init; }
-    /// <inheritdoc />
-    public string? SourcePodengine { get; init; }
-    /// <inheritdoc />
-    public string? SourceReplicasetnum { get; init; }
-    /// <inheritdoc />
-    public string? InstanceType { get; init; }
-    /// <inheritdoc />
-    public string? PodImagepath { get; init; }
-    /// <inheritdoc />
-    public string? SourceMemrate { get; init; }
-    /// <inheritdoc />
-    public string? SourceCpurate { get; init; }
-    /// <inheritdoc />
-    public string? SourceSelflabel { get; init; }
-    /// <inheritdoc />
-    public string? SourcePortmode { get; init; }
-    /// <inheritdoc />
-    public string? SourceRestartpolicy { get; init; }
-    /// <inheritdoc />
-    public string? SourceApiport { get; init; }
-    /// <inheritdoc />
-    public string? SourceInsideport { get; init; }
-    /// <inheritdoc />
-    public string? SourceOutsideport { get; init; }
-    /// <inheritdoc />
-    public string? SourceMountpath { get; init; }
-    /// <inheritdoc />
-    public string? SourceStoragelimits { get; init; }
-    /// <inheritdoc />
-    public string? SourceNodeselector { get; init; }
-    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? Orgid { get; set; }
 }
 

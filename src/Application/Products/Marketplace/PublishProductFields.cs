@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
@@ -178,4 +179,81 @@ public static class PublishProductMapper
         if (RuleExtensions.TryInt(f.Priority, out var prio)) p.Priority = (int)prio;
         if (MarketplaceValues.Clean(f.FirstPage) is { } fp) p.FirstPage = fp;
     }
+}
+
+/// <summary>
+/// The wire fields of <see cref="IPublishProductFields"/>, shared by the add and update requests. The fields from
+/// <c>label</c> on carry <see cref="JsonPropertyOrderAttribute"/> only so the documented parameter order survives the
+/// base (add documents <c>status</c> between <c>priority</c> and <c>label</c>).
+/// </summary>
+public abstract record PublishProductFieldsRequest : IPublishProductFields
+{
+    /// <summary>Order of the fields documented after <c>priority</c> (see the type's summary).</summary>
+    protected const int AfterPriority = 2;
+
+    /// <inheritdoc />
+    public string? PublishType { get; init; }
+    /// <inheritdoc />
+    public string? CartFlag { get; init; }
+    /// <inheritdoc />
+    public string? UrlLink { get; init; }
+    /// <inheritdoc />
+    public string? Img { get; init; }
+    /// <inheritdoc />
+    public string? ProductName { get; init; }
+    /// <inheritdoc />
+    public string? ProductCategory { get; init; }
+    /// <inheritdoc />
+    public string? CompanyName { get; init; }
+    /// <inheritdoc />
+    public string? CompanyType { get; init; }
+    /// <inheritdoc />
+    public string? ContactPerson { get; init; }
+    /// <inheritdoc />
+    public string? JobTitle { get; init; }
+    /// <inheritdoc />
+    public string? PhoneNumber { get; init; }
+    /// <inheritdoc />
+    public string? Email { get; init; }
+    /// <inheritdoc />
+    public string? Cpu { get; init; }
+    /// <inheritdoc />
+    public string? Memeory { get; init; }
+    /// <inheritdoc />
+    public string? Gpu { get; init; }
+    /// <inheritdoc />
+    public string? SysDisk { get; init; }
+    /// <inheritdoc />
+    public string? DataDisk { get; init; }
+    /// <inheritdoc />
+    public string? NetCard { get; init; }
+    /// <inheritdoc />
+    public string? Price { get; init; }
+    /// <inheritdoc />
+    public string? Unit { get; init; }
+    /// <inheritdoc />
+    public string? Discount { get; init; }
+    /// <inheritdoc />
+    public string? DiscountPrice { get; init; }
+    /// <inheritdoc />
+    public string? ServiceCharge { get; init; }
+    /// <inheritdoc />
+    public string? ShortTerm { get; init; }
+    /// <inheritdoc />
+    public string? Priority { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? Label { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? FirstPage { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? RequirementSummary { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? RelatedParameters { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? ApplicationScenario { get; init; }
 }

@@ -22,7 +22,7 @@ namespace Kboss.Application.Products.Marketplace;
 /// <c>url_link</c> must be a site the operator manages (else: the author's edit goes back to pending, a moderator
 /// gets 403) (ADR 0017). The junk body field <c>sdsd</c> is ignored.
 /// </summary>
-public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
+public sealed record UpdatePublishProduct : PublishProductFieldsRequest, ICommand<Reply<PublishStateDto>>
 {
     /// <summary>需求/商品 id (required).</summary>
     public string? Id { get; init; }
@@ -38,66 +38,6 @@ public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IP
     public string? DelFlg { get; init; }
     /// <summary>The doc's body object (<c>{"sdsd": ""}</c>, a junk test field): accepted and ignored.</summary>
     public string? Body { get; init; }
-    /// <inheritdoc />
-    public string? PublishType { get; init; }
-    /// <inheritdoc />
-    public string? CartFlag { get; init; }
-    /// <inheritdoc />
-    public string? UrlLink { get; init; }
-    /// <inheritdoc />
-    public string? Img { get; init; }
-    /// <inheritdoc />
-    public string? ProductName { get; init; }
-    /// <inheritdoc />
-    public string? ProductCategory { get; init; }
-    /// <inheritdoc />
-    public string? CompanyName { get; init; }
-    /// <inheritdoc />
-    public string? CompanyType { get; init; }
-    /// <inheritdoc />
-    public string? ContactPerson { get; init; }
-    /// <inheritdoc />
-    public string? JobTitle { get; init; }
-    /// <inheritdoc />
-    public string? PhoneNumber { get; init; }
-    /// <inheritdoc />
-    public string? Email { get; init; }
-    /// <inheritdoc />
-    public string? Cpu { get; init; }
-    /// <inheritdoc />
-    public string? Memeory { get; init; }
-    /// <inheritdoc />
-    public string? Gpu { get; init; }
-    /// <inheritdoc />
-    public string? SysDisk { get; init; }
-    /// <inheritdoc />
-    public string? DataDisk { get; init; }
-    /// <inheritdoc />
-    public string? NetCard { get; init; }
-    /// <inheritdoc />
-    public string? Price { get; init; }
-    /// <inheritdoc />
-    public string? Unit { get; init; }
-    /// <inheritdoc />
-    public string? Discount { get; init; }
-    /// <inheritdoc />
-    public string? DiscountPrice { get; init; }
-    /// <inheritdoc />
-    public string? ServiceCharge { get; init; }
-    /// <inheritdoc />
-    public string? ShortTerm { get; init; }
-    /// <inheritdoc />
-    public string? Priority { get; init; }
-    /// <inheritdoc />
-    public string? Label { get; init; }
-    /// <inheritdoc />
-    public string? FirstPage { get; init; }
-    /// <inheritdoc />
-    public string? RequirementSummary { get; init; }
-    /// <inheritdoc />
-    public string? RelatedParameters { get; init; }
-    /// <inheritdoc />
-    public string? ApplicationScenario { get; init; }
 }
 
 public sealed class UpdatePublishProductValidator : AbstractValidator<UpdatePublishProduct>
