@@ -50,7 +50,7 @@ public sealed class AddSpecificDataHandler(IKbossDbContext db, CatalogAccess acc
         var productId = c.Productid!.Trim();
         var seller = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.ResellerOrgId).FirstOrDefaultAsync(ct)
             ?? throw BusinessException.NotFound(NoProduct);
-        await access.EnsureAsync(seller, ct);
+        await access.EnsureCanActOnAsync(seller, ct);
         var entity = new SpecificData { ProductId = productId, SpecData = c.SpecData!, OrgId = access.RequireOrg() };
         if (CatalogAccess.Clean(c.Id) is { } id)
         {

@@ -73,7 +73,7 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
     {
         string school = c.HighSchool!.Trim(), center = c.ChaosuanCenter!.Trim(), routes = c.RouteNum!.Trim(), band = c.Broadband!.Trim();
         var row = await db.WlwlParameters.FirstOrDefaultAsync(r => r.HighSchool == school && r.ChaosuanCenter == center && r.RouteNum == routes && r.Broadband == band, ct);
-        if (row is not null) await access.EnsureAsync(row.OrgId, ct);
+        if (row is not null) await access.EnsureCanActOnAsync(row.OrgId, ct);
         if (c.DelFlg?.Trim() == DelFlag.Deleted)
         {
             if (row is null) throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);

@@ -44,7 +44,7 @@ public sealed class UpdateSpecificationTemplateHandler(IKbossDbContext db, Catal
     public async ValueTask<Reply<SpecificationTemplateDto>> Handle(UpdateSpecificationTemplate c, CancellationToken ct)
     {
         var t = await db.SpecificationTemplates.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(t.OrgId, ct);
+        await access.EnsureCanActOnAsync(t.OrgId, ct);
         if (CatalogAccess.Clean(c.Orgid) is { } org && org != t.OrgId) t.OrgId = await access.ResolveOrgAsync(org, ct);
         if (c.Patternname is not null) t.PatternName = c.Patternname.Trim();
         if (c.Productid is not null) t.ProductId = c.Productid.Trim();

@@ -32,7 +32,7 @@ public sealed class UpdateUserInquiryHandler(IKbossDbContext db, CatalogAccess a
     public async ValueTask<Reply<IdData>> Handle(UpdateUserInquiry c, CancellationToken ct)
     {
         var lead = await db.UserInquiries.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(lead.OrgId, ct);
+        await access.EnsureCanActOnAsync(lead.OrgId, ct);
         lead.Feedback = c.Feedback!.Trim();
         db.AuditEntries.Add(Audit.Entry(user, "catalog.inquiry.updated", "user_inquiry", lead.Id, new { lead.Feedback }));
         await db.SaveChangesAsync(ct);
