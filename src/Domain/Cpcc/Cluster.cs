@@ -30,7 +30,9 @@ public sealed class Cluster : Entity, ISoftDeletable
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 
-    /// <summary>installing → installed: stores the encrypted join command and kubeconfig of the finished install.</summary>
+    /// <summary>
+    /// installing → installed: stores the encrypted join command and kubeconfig of the finished install.
+    /// </summary>
     public void CompleteInstall(string joinProtected, string kubeconfigProtected)
     {
         ClusterJoinProtected = joinProtected;
@@ -38,7 +40,9 @@ public sealed class Cluster : Entity, ISoftDeletable
         Ready = ClusterReady.Installed;
     }
 
-    /// <summary>A failed install is rolled back: the cluster is deleted while still installing; true when it was.</summary>
+    /// <summary>
+    /// A failed install is rolled back: the cluster is deleted while still installing; true when it was.
+    /// </summary>
     public bool AbandonInstall()
     {
         if (Ready != ClusterReady.Installing) return false;

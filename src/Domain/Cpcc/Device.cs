@@ -61,8 +61,8 @@ public sealed class Device : Entity, ISoftDeletable
     public const string NotIdleMessage = "该算力设备非空闲状态";
 
     /// <summary>
-    /// The rule of <see cref="Occupy"/>: the device is idle and in no cluster. The compare-and-set UPDATE that reserves a
-    /// device (<c>ExecuteUpdate … Where(CanOccupy)</c>) and the entity share it (§4.6).
+    /// The rule of <see cref="Occupy"/>: the device is idle and in no cluster. The compare-and-set UPDATE that
+    /// reserves a device (<c>ExecuteUpdate … Where(CanOccupy)</c>) and the entity share it (§4.6).
     /// </summary>
     public static readonly Expression<Func<Device, bool>> CanOccupy =
         d => d.NodeStatus == DeviceStatus.Idle && d.ClusterId == null;

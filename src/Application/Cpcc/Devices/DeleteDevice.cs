@@ -37,7 +37,7 @@ public sealed class DeleteDeviceHandler(IKbossDbContext db, CenterGuard guard, I
 
     public async ValueTask<Reply<DeletedDevice>> Handle(DeleteDevice c, CancellationToken ct)
     {
-        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id!.Trim(), ct)
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id.Trimmed(), ct)
                      ?? throw BusinessException.NotFound(UpdateDeviceHandler.NotFound);
         await guard.LoadManageableAsync(device.Cpcid, track: false, ct);
         if (!device.IsIdle || device.ClusterId is not null || await db.Clusters.AnyAsync(k => k.ControllerId == device.Id, ct))

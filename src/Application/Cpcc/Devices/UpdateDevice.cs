@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public sealed class UpdateDeviceHandler(IKbossDbContext db, CenterGuard guard, I
     public async ValueTask<Reply<DeviceEcho>> Handle(UpdateDevice c, CancellationToken ct)
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
-        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id!.Trim() && d.Cpcid == center.Id, ct)
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id.Trimmed() && d.Cpcid == center.Id, ct)
                      ?? throw BusinessException.NotFound(NotFound);
         if ((!string.IsNullOrWhiteSpace(c.NodeStatus) && c.NodeStatus.Trim() != device.NodeStatus)
             || (c.Role is not null && c.Role.Trim() != device.Role))

@@ -128,7 +128,9 @@ public sealed partial class InstanceConfigFieldsValidator : AbstractValidator<II
     public static string Text(int v) => v.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The one mapping from <see cref="IInstanceConfigFields"/> onto a configuration (new and update share it).</summary>
+/// <summary>
+/// The one mapping from <see cref="IInstanceConfigFields"/> onto a configuration (new and update share it).
+/// </summary>
 public static class InstanceConfigMapper
 {
     /// <summary>Copies the validated fields onto <paramref name="config"/>; encrypts a new password.</summary>

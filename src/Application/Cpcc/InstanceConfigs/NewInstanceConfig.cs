@@ -6,6 +6,7 @@ using Kboss.Application.Common.Models;
 using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
 
     public async ValueTask<Reply<NewInstanceConfigEcho>> Handle(NewInstanceConfig c, CancellationToken ct)
     {
-        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == c.Clusterid!.Trim(), ct)
+        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == c.Clusterid.Trimmed(), ct)
                       ?? throw BusinessException.NotFound(Clusters.UpdateClusterHandler.NotFound);
         var center = await guard.LoadManageableAsync(cluster.Cpcid, track: false, ct);
         if (cluster.Ready != ClusterReady.Installed) throw BusinessException.Conflict(NotReady);
@@ -81,8 +82,8 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
         var config = new InstanceConfig
         {
             Cpcid = center.Id, ClusterId = cluster.Id, OrgId = c.Orgid!, UserId = owner,
-            SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu), CpuModel = c.CpuModel!.Trim(),
-            GpuModel = c.GpuModel?.Trim() ?? "", DiskSysLimit = c.DiskSysLimit!.Trim(),
+            SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu), CpuModel = c.CpuModel.Trimmed(),
+            GpuModel = c.GpuModel?.Trim() ?? "", DiskSysLimit = c.DiskSysLimit.Trimmed(),
         };
         InstanceConfigMapper.Apply(c, config, secrets);
         var names = InstanceNaming.Derive(cluster.Id, config.OrgId, config.Id, config.SourcePodengine);

@@ -48,7 +48,8 @@ public sealed class UpdateInstanceConfigValidator : AbstractValidator<UpdateInst
     }
 }
 
-public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs, ISecretProtector secrets, ICurrentUser user,
+public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs,
+    ISecretProtector secrets, ICurrentUser user,
     InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<UpdateInstanceConfig, Reply<InstanceConfigEcho>>
 {

@@ -43,7 +43,7 @@ public sealed class DeleteLabelHandler(IKbossDbContext db, ICurrentUser user) : 
 
     public async ValueTask<Reply<DeletedLabel>> Handle(DeleteLabel c, CancellationToken ct)
     {
-        var label = await db.Labels.FirstOrDefaultAsync(l => l.Id == c.Id!.Trim() && l.OrgId == c.Orgid, ct)
+        var label = await db.Labels.FirstOrDefaultAsync(l => l.Id == c.Id.Trimmed() && l.OrgId == c.Orgid, ct)
                     ?? throw BusinessException.NotFound(NotFound);
         var rendered = label.Rendered;
         var configs = db.InstanceConfigs.AsNoTracking().Where(i =>

@@ -41,5 +41,6 @@ public sealed class CatalogSoftDeleteHandler(SoftDelete delete, CatalogAccess ac
 
     private async ValueTask<Reply<IdData>> RunAsync<T>(SoftDeletion<T> what, IByIdRequest c, Func<T, string?> org,
         CancellationToken ct) where T : Entity, ISoftDeletable =>
-        Reply.Ok("删除成功", new IdData(await delete.RunAsync(what, c.Id, (x, t) => access.EnsureCanActOnAsync(org(x), t), ct)));
+        Reply.Ok("删除成功",
+            new IdData(await delete.RunAsync(what, c.Id, (x, t) => access.EnsureCanActOnAsync(org(x), t), ct)));
 }

@@ -35,7 +35,7 @@ public sealed class DeleteHomepageNodeHandler(IKbossDbContext db, SiteAccess sit
 {
     public async ValueTask<Reply<DeletedNodes>> Handle(DeleteHomepageNode c, CancellationToken ct)
     {
-        var id = c.Id!.Trim();
+        var id = c.Id.Trimmed();
         var siteNodes = await db.HomepageCategoryNodes.Where(n => db.HomepageCategoryNodes.Any(x => x.Id == id && x.UrlLink == n.UrlLink)).ToListAsync(ct);
         var node = siteNodes.FirstOrDefault(n => n.Id == id) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
         await sites.EnsureCanManageRowAsync(node.UrlLink, node.OrgId, ct);

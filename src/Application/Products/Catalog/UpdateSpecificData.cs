@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,8 @@ public sealed class UpdateSpecificDataHandler(IKbossDbContext db, CatalogAccess 
 {
     public async ValueTask<Reply<SpecificDataDto>> Handle(UpdateSpecificData c, CancellationToken ct)
     {
-        var d = await db.SpecificDatas.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
+        var d = await db.SpecificDatas.FirstOrDefaultAsync(x => x.Id == c.Id.Trimmed(), ct)
+                ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
         await access.EnsureCanActOnAsync(d.OrgId, ct);
         if (c.Productid is not null && c.Productid.Trim() != d.ProductId)
         {

@@ -108,7 +108,9 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<CompanyCategory> LoadManageableCompanyCategoryAsync(string id, CancellationToken ct)
     {
-        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound(CompanyCategoryNotFound);
+        var key = id.Trimmed();
+        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == key, ct)
+                ?? throw BusinessException.NotFound(CompanyCategoryNotFound);
         await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
     }
@@ -161,7 +163,7 @@ public static class MarketplaceValues
         {
             var ids = System.Text.Json.JsonSerializer.Deserialize<List<string?>>(json.Trim());
             if (ids is null || ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace)) return null;
-            return ids.Select(i => i!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            return ids.Select(i => i.Trimmed()).Distinct(StringComparer.Ordinal).ToList();
         }
         catch (System.Text.Json.JsonException)
         {

@@ -4,6 +4,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public sealed class UpdatePublishProductHandler(
     public async ValueTask<Reply<PublishStateDto>> Handle(UpdatePublishProduct c, CancellationToken ct)
     {
         var me = access.RequireUserId();
-        var id = c.Id!.Trim();
+        var id = c.Id.Trimmed();
         var item = await db.PublishProducts.Include(p => p.Categories).FirstOrDefaultAsync(p => p.Id == id, ct)
                    ?? throw BusinessException.NotFound(MarketplaceAccess.NotFoundMessage);
         var moderates = await access.CanModerateAsync(item.UrlLink, item.OrgId, ct);

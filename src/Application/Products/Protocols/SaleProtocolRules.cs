@@ -110,6 +110,7 @@ public static class SaleProtocolMapper
         p.Protocolfile = C(t.Protocolfile) ?? p.Protocolfile;
         p.StartDate = SaleProtocolTermsValidator.Date(t.StartDate) ?? p.StartDate;
         p.EndDate = SaleProtocolTermsValidator.Date(t.EndDate) ?? p.EndDate;
-        if (p.StartDate is { } s && p.EndDate is { } e && s > e) throw RequestValidationException.For("start_date", SaleProtocolTermsValidator.ReversedDates);
+        if (p.StartDate is { } s && p.EndDate is { } e && s > e)
+            throw RequestValidationException.For("start_date", SaleProtocolTermsValidator.ReversedDates);
     }
 }
