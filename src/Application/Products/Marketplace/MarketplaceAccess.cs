@@ -81,7 +81,8 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         var me = RequireUserId();
         if (string.IsNullOrWhiteSpace(userid) || userid.Trim() == me) return me;
         var target = userid.Trim();
-        var orgId = await db.Users.AsNoTracking().Where(u => u.Id == target).Select(u => u.OrgId).FirstOrDefaultAsync(ct);
+        var orgId = await db.Users.AsNoTracking().Where(u => u.Id == target).Select(u => u.OrgId)
+            .FirstOrDefaultAsync(ct);
         if (orgId is not null && await CanManageOrgAsync(orgId, ct)) return target;
         throw new ForbiddenException("无权查看其他用户的数据");
     }
@@ -98,7 +99,9 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<ProductCategory> LoadManageableCategoryAsync(string id, CancellationToken ct)
     {
-        var c = await db.ProductCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("类别不存在");
+        var key = id.Trimmed();
+        var c = await db.ProductCategories.FirstOrDefaultAsync(x => x.Id == key, ct)
+                ?? throw BusinessException.NotFound("类别不存在");
         await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
     }

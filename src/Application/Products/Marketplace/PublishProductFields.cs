@@ -82,7 +82,9 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
     /// <summary>Message for a malformed category path.</summary>
     public const string BadCategory = "product_category 必须是类别ID的JSON数组,例如 [\"id1\",\"id2\"]";
 
-    /// <summary>Rules; <paramref name="adding"/> makes publish_type, product_name and product_category required.</summary>
+    /// <summary>
+    /// Rules; <paramref name="adding"/> makes publish_type, product_name and product_category required.
+    /// </summary>
     public PublishProductFieldsValidator(bool adding)
     {
         if (adding)
@@ -93,7 +95,8 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         }
         RuleFor(x => x.PublishType).OneOf(PublishTypes.All);
         RuleFor(x => x.ProductName).MaxChars(200);
-        RuleFor(x => x.ProductCategory).Must(v => string.IsNullOrWhiteSpace(v) || MarketplaceValues.ParseIdArray(v) is { Count: <= 20 })
+        RuleFor(x => x.ProductCategory)
+            .Must(v => string.IsNullOrWhiteSpace(v) || MarketplaceValues.ParseIdArray(v) is { Count: <= 20 })
             .WithMessage(BadCategory).MaxChars(1000);
         RuleFor(x => x.UrlLink).MaxChars(500);
         RuleFor(x => x.Img).MaxChars(1000);
@@ -103,7 +106,8 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         RuleFor(x => x.JobTitle).MaxChars(50);
         RuleFor(x => x.PhoneNumber).MaxChars(30);
         RuleFor(x => x.Email).MaxChars(100)
-            .Must(v => string.IsNullOrWhiteSpace(v) || System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^[^@\s]+@[^@\s]+\.[^@\s]+$"))
+            .Must(v => string.IsNullOrWhiteSpace(v)
+                       || System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^[^@\s]+@[^@\s]+\.[^@\s]+$"))
             .WithMessage("email 邮箱格式错误");
         RuleFor(x => x.Cpu).MaxChars(200);
         RuleFor(x => x.Memeory).MaxChars(200);
@@ -131,15 +135,17 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
 public static class PublishProductMapper
 {
     /// <summary>
-    /// Copies the given (non-null) fields onto <paramref name="p"/> (its <see cref="PublishProduct.Categories"/> must be
-    /// loaded when <paramref name="categoryIds"/> is given); <c>priority</c> and <c>first_page</c> only when
+    /// Copies the given (non-null) fields onto <paramref name="p"/> (its <see cref="PublishProduct.Categories"/> must
+    /// be loaded when <paramref name="categoryIds"/> is given); <c>priority</c> and <c>first_page</c> only when
     /// <paramref name="isOperator"/> (homepage placement is an operator decision).
     /// </summary>
-    public static void Apply(IPublishProductFields f, PublishProduct p, IReadOnlyList<string>? categoryIds, bool isOperator)
+    public static void Apply(IPublishProductFields f, PublishProduct p, IReadOnlyList<string>? categoryIds,
+        bool isOperator)
     {
         static string? Opt(string? v, string? current) => v is null ? current : MarketplaceValues.Clean(v);
         static decimal? Money(string? v, decimal? current) => v is null ? current
-            : string.IsNullOrWhiteSpace(v) ? null : decimal.Parse(v.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            : string.IsNullOrWhiteSpace(v) ? null
+            : decimal.Parse(v.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         if (MarketplaceValues.Clean(f.PublishType) is { } type) p.PublishType = type;
         if (f.CartFlag is not null) p.CartFlag = ProductCategory.NormalizeCartFlag(f.CartFlag);
         if (MarketplaceValues.Clean(f.UrlLink) is { } site) p.UrlLink = site;

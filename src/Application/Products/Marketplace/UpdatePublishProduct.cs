@@ -96,7 +96,8 @@ public sealed class UpdatePublishProductHandler(
                 categories = await access.CheckCategoriesAsync(c.ProductCategory, asOperator, ct);
             PublishProductMapper.Apply(c, item, categories, asOperator);
         }
-        db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,
+        var auditAction = "marketplace.product." + action.ToString().ToLowerInvariant();
+        db.AuditEntries.Add(Audit.Entry(user, auditAction, "publish_product", item.Id,
             new { actor = actor.ToString(), before, after = PublishStateDto.From(item) }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok(action == PublishAction.Delete ? "删除成功" : "更新成功", PublishStateDto.From(item));
