@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddScoped<Cpcc.CenterGuard>();
         services.AddScoped<Cpcc.Widgets.WidgetCatalog>();
         services.AddScoped<Cpcc.InstanceConfigs.InstanceDeployer>();
+        services.AddScoped<Cpcc.InstanceConfigs.InstanceConfigAccess>();
+        services.AddScoped<Products.Protocols.SaleProtocolAccess>();
         services.AddScoped<K8sCloud.CloudCluster>();
         services.AddScoped<Common.SoftDelete>();
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();

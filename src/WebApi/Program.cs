@@ -91,6 +91,7 @@ builder.Services.AddOpenApiDocument(s =>
     s.Version = "v1";
     s.Description = "kboss 算力市场后端: 文档化接口 (legacy .dspy contract) 与登录。Envelope: {status, msg, data, code?, errors?}.";
     s.OperationProcessors.Add(new LegacyParamsOperationProcessor());
+    s.DocumentProcessors.Add(new FlatFieldsRequestsProcessor());
     s.AddSecurity("bearer", new NSwag.OpenApiSecurityScheme
     {
         Type = NSwag.OpenApiSecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",

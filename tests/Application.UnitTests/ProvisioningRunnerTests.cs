@@ -71,7 +71,8 @@ public sealed class ProvisioningRunnerTests : IDisposable
         var device = new Device { Cpcid = center.Id, Name = "d", Ip = "192.168.0.3", SshPort = 22, AdminUser = "root", AdminPwdProtected = "enc:Kyy@123456" };
         var cluster = new Cluster { Name = "k", Cpcid = center.Id, ControllerId = kind == OperationKinds.CreateCluster ? device.Id : null, Ready = ready,
             ClusterJoinProtected = ready == ClusterReady.Installed ? "enc:" + Join : "" };
-        device.Occupy(cluster.Id, kind == OperationKinds.CreateCluster ? DeviceRoles.Master : DeviceRoles.Worker);
+        device.Occupy(cluster.Id, kind == OperationKinds.CreateCluster ? DeviceRoles.Master : DeviceRoles.Worker)
+            .Ok.Should().BeTrue();
         var op = Provisioning.Start(kind, center.Id, cluster.Id, device.Id, "u", DateTime.UtcNow.AddSeconds(-1));
         db.AddRange(center, device, cluster, op);
         await db.SaveChangesAsync();

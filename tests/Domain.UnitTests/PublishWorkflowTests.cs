@@ -1,3 +1,4 @@
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 
 namespace Kboss.Domain.UnitTests;
@@ -18,7 +19,7 @@ public sealed class PublishWorkflowTests
         return t.State!;
     }
 
-    private static void Refused(PublishState from, PublishActor actor, PublishAction action, RefusalKind kind, string message, string? reason = null)
+    private static void Refused(PublishState from, PublishActor actor, PublishAction action, FailureKind kind, string message, string? reason = null)
     {
         var t = PublishWorkflow.Decide(from, null, actor, action, reason);
         t.Allowed.Should().BeFalse($"{actor} {action} from {from}");
@@ -51,7 +52,7 @@ public sealed class PublishWorkflowTests
     [InlineData(AuditStatuses.Approved, ListingStatuses.Listing)]
     [InlineData(AuditStatuses.Approved, ListingStatuses.Delisting)]
     public void Approve_is_refused_when_already_approved(string audit, string listing) =>
-        Refused(new PublishState(audit, listing, false), PublishActor.Moderator, PublishAction.Approve, RefusalKind.InvalidState, PublishWorkflow.CannotApprove);
+        Refused(new PublishState(audit, listing, false), PublishActor.Moderator, PublishAction.Approve, FailureKind.Conflict, PublishWorkflow.CannotApprove);
 
     [Fact]
     public void S4_moderator_rejects_pending_with_a_reason()
@@ -64,11 +65,11 @@ public sealed class PublishWorkflowTests
     [Fact]
     public void Reject_needs_a_reason_and_a_pending_item()
     {
-        Refused(Pending, PublishActor.Moderator, PublishAction.Reject, RefusalKind.MissingInput, PublishWorkflow.ReasonRequired);
-        Refused(Pending, PublishActor.Moderator, PublishAction.Reject, RefusalKind.MissingInput, PublishWorkflow.ReasonRequired, "  ");
-        Refused(Rejected, PublishActor.Moderator, PublishAction.Reject, RefusalKind.InvalidState, PublishWorkflow.CannotReject, "x");
-        Refused(Listed, PublishActor.Moderator, PublishAction.Reject, RefusalKind.InvalidState, PublishWorkflow.CannotReject, "x");
-        Refused(Delisted, PublishActor.Moderator, PublishAction.Reject, RefusalKind.InvalidState, PublishWorkflow.CannotReject, "x");
+        Refused(Pending, PublishActor.Moderator, PublishAction.Reject, FailureKind.InvalidArgument, PublishWorkflow.ReasonRequired);
+        Refused(Pending, PublishActor.Moderator, PublishAction.Reject, FailureKind.InvalidArgument, PublishWorkflow.ReasonRequired, "  ");
+        Refused(Rejected, PublishActor.Moderator, PublishAction.Reject, FailureKind.Conflict, PublishWorkflow.CannotReject, "x");
+        Refused(Listed, PublishActor.Moderator, PublishAction.Reject, FailureKind.Conflict, PublishWorkflow.CannotReject, "x");
+        Refused(Delisted, PublishActor.Moderator, PublishAction.Reject, FailureKind.Conflict, PublishWorkflow.CannotReject, "x");
     }
 
     [Fact]
@@ -76,9 +77,9 @@ public sealed class PublishWorkflowTests
     {
         foreach (var s in Live)
         {
-            Refused(s, PublishActor.Customer, PublishAction.Approve, RefusalKind.Forbidden, PublishWorkflow.CustomerCannotAudit);
-            Refused(s, PublishActor.Customer, PublishAction.Reject, RefusalKind.Forbidden, PublishWorkflow.CustomerCannotAudit, "x");
-            Refused(s, PublishActor.Customer, PublishAction.List, RefusalKind.Forbidden, PublishWorkflow.CustomerCannotList);
+            Refused(s, PublishActor.Customer, PublishAction.Approve, FailureKind.Forbidden, PublishWorkflow.CustomerCannotAudit);
+            Refused(s, PublishActor.Customer, PublishAction.Reject, FailureKind.Forbidden, PublishWorkflow.CustomerCannotAudit, "x");
+            Refused(s, PublishActor.Customer, PublishAction.List, FailureKind.Forbidden, PublishWorkflow.CustomerCannotList);
         }
     }
 
@@ -87,8 +88,8 @@ public sealed class PublishWorkflowTests
     {
         foreach (var s in Live)
         {
-            Refused(s, PublishActor.OperatorOwner, PublishAction.Approve, RefusalKind.InvalidState, PublishWorkflow.OwnItemNoAudit);
-            Refused(s, PublishActor.OperatorOwner, PublishAction.Reject, RefusalKind.InvalidState, PublishWorkflow.OwnItemNoAudit, "x");
+            Refused(s, PublishActor.OperatorOwner, PublishAction.Approve, FailureKind.Conflict, PublishWorkflow.OwnItemNoAudit);
+            Refused(s, PublishActor.OperatorOwner, PublishAction.Reject, FailureKind.Conflict, PublishWorkflow.OwnItemNoAudit, "x");
         }
     }
 
@@ -133,9 +134,9 @@ public sealed class PublishWorkflowTests
     [InlineData(PublishActor.Moderator)]
     public void Delisting_an_unlisted_item_is_refused(PublishActor actor)
     {
-        Refused(Pending, actor, PublishAction.Delist, RefusalKind.InvalidState, PublishWorkflow.CannotDelist);
-        Refused(Rejected, actor, PublishAction.Delist, RefusalKind.InvalidState, PublishWorkflow.CannotDelist);
-        Refused(Delisted, actor, PublishAction.Delist, RefusalKind.InvalidState, PublishWorkflow.CannotDelist);
+        Refused(Pending, actor, PublishAction.Delist, FailureKind.Conflict, PublishWorkflow.CannotDelist);
+        Refused(Rejected, actor, PublishAction.Delist, FailureKind.Conflict, PublishWorkflow.CannotDelist);
+        Refused(Delisted, actor, PublishAction.Delist, FailureKind.Conflict, PublishWorkflow.CannotDelist);
     }
 
     [Theory]
@@ -144,9 +145,9 @@ public sealed class PublishWorkflowTests
     public void Operators_relist_an_approved_delisted_item_only(PublishActor actor)
     {
         Ok(Delisted, actor, PublishAction.List).Should().Be(Listed);
-        Refused(Listed, actor, PublishAction.List, RefusalKind.InvalidState, PublishWorkflow.CannotList);
-        Refused(Pending, actor, PublishAction.List, RefusalKind.InvalidState, PublishWorkflow.CannotList);
-        Refused(Rejected, actor, PublishAction.List, RefusalKind.InvalidState, PublishWorkflow.CannotList);
+        Refused(Listed, actor, PublishAction.List, FailureKind.Conflict, PublishWorkflow.CannotList);
+        Refused(Pending, actor, PublishAction.List, FailureKind.Conflict, PublishWorkflow.CannotList);
+        Refused(Rejected, actor, PublishAction.List, FailureKind.Conflict, PublishWorkflow.CannotList);
     }
 
     [Theory]
@@ -169,21 +170,19 @@ public sealed class PublishWorkflowTests
         var gone = Listed with { Deleted = true };
         foreach (var actor in Enum.GetValues<PublishActor>())
         foreach (var action in Enum.GetValues<PublishAction>())
-            Refused(gone, actor, action, RefusalKind.Gone, PublishWorkflow.Gone, "x");
+            Refused(gone, actor, action, FailureKind.NotFound, PublishWorkflow.Gone, "x");
     }
 
     [Fact]
     public void The_entity_stores_a_decided_state_and_derives_the_legacy_status()
     {
-        var item = new PublishProduct();
-        item.Apply(PublishWorkflow.Initial(false), null);
+        var item = PublishProduct.Publish("u", "o", publishedByOperator: false);
         item.Status.Should().Be("0");
         item.ListingStatus.Should().BeNull();
-        var t = PublishWorkflow.Decide(item.State, item.RejectReason, PublishActor.Moderator, PublishAction.Approve);
-        item.Apply(t.State!, t.RejectReason);
+        item.Decide(PublishActor.Moderator, PublishAction.Approve).Ok.Should().BeTrue();
         item.Status.Should().Be("1");
         item.State.IsPublic.Should().BeTrue();
-        item.Apply(PublishWorkflow.Decide(item.State, null, PublishActor.Customer, PublishAction.Delete).State!, null);
+        item.Decide(PublishActor.Customer, PublishAction.Delete).Ok.Should().BeTrue();
         item.DelFlg.Should().Be("1");
     }
 

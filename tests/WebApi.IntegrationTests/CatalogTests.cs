@@ -440,14 +440,15 @@ public sealed class CatalogTests(AppFixture app) : IClassFixture<AppFixture>
         var t0 = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < 10_000; i++)
         {
-            items.Add(new PublishProduct
-            {
-                UserId = "u", OrgId = DemoData.OrgId, UrlLink = i % 10 == 9 ? "https://other.example.cn" : site,
-                PublishType = i % 5 == 4 ? "2" : "1", ProductName = i % 3 == 0 ? $"GPU服务器{i}" : $"存储节点{i}",
-                Gpu = i % 11 == 0 ? "a100" : null, Priority = i % 7, CreateAt = t0.AddSeconds(i % 4000),
-                AuditStatus = i % 13 == 0 ? AuditStatuses.Pending : AuditStatuses.Approved,
-                ListingStatus = i % 17 == 0 ? ListingStatuses.Delisting : ListingStatuses.Listing,
-            });
+            var item = PublishProduct.Publish("u", DemoData.OrgId, publishedByOperator: i % 13 != 0);
+            item.UrlLink = i % 10 == 9 ? "https://other.example.cn" : site;
+            item.PublishType = i % 5 == 4 ? "2" : "1";
+            item.ProductName = i % 3 == 0 ? $"GPU服务器{i}" : $"存储节点{i}";
+            item.Gpu = i % 11 == 0 ? "a100" : null;
+            item.Priority = i % 7;
+            item.CreateAt = t0.AddSeconds(i % 4000);
+            if (i % 17 == 0 && i % 13 != 0) item.Decide(PublishActor.Moderator, PublishAction.Delist);
+            items.Add(item);
         }
         await app.Factory.WithDbAsync(async db => { db.PublishProducts.AddRange(items); await db.SaveChangesAsync(); });
 

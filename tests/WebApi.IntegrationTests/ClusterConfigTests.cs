@@ -74,7 +74,7 @@ public sealed class ClusterConfigTests(AppFixture app, FakeKubeApi kube) : IClas
         await app.Factory.WithDbAsync(async db =>
         {
             var master = new Device { Cpcid = c.Id, Name = "3-虚拟机ubuntu2204", Ip = "192.168.0.3", AdminUser = "root", AdminPwdProtected = secrets.Protect("pw") };
-            master.Occupy(c.Chaoyang, DeviceRoles.Master);
+            master.Occupy(c.Chaoyang, DeviceRoles.Master).Ok.Should().BeTrue();
             db.Devices.Add(master);
             var k = await db.Clusters.SingleAsync(x => x.Id == c.Chaoyang);
             k.ControllerId = master.Id;

@@ -38,7 +38,7 @@ public sealed class DeviceTests(AppFixture app) : IClassFixture<AppFixture>
     private Task OccupyAsync(string id, string clusterId, string role) => app.Factory.WithDbAsync(async db =>
     {
         var d = await db.Devices.SingleAsync(x => x.Id == id);
-        d.Occupy(clusterId, role);
+        d.Occupy(clusterId, role).Ok.Should().BeTrue();
         await db.SaveChangesAsync();
     });
 

@@ -121,7 +121,7 @@ public sealed class OpsTests(OpsTests.OpsApp fixture) : IClassFixture<OpsTests.O
                 Cpcid = centre.Id, Name = "d", Ip = "127.0.0.8", SshPort = 22, AdminUser = "root",
                 AdminPwdProtected = "x",
             };
-            device.Occupy(centre.Chaoyang, DeviceRoles.Worker);
+            device.Occupy(centre.Chaoyang, DeviceRoles.Worker).Ok.Should().BeTrue();
             var op = Provisioning.Start(OperationKinds.AddWorker, centre.Id, centre.Chaoyang, device.Id, null,
                 DateTime.UtcNow - RecoverOrphanedOperationsHandler.Grace - TimeSpan.FromMinutes(1));
             db.AddRange(device, op);

@@ -5,6 +5,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Cpcc.InstanceConfigs;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
 
@@ -133,20 +134,22 @@ public sealed class YamlApplyDeleteHandler(IKubernetesGateway gateway) : IComman
     {
         var config = new InstanceConfig
         {
-            Id = IdOf(c), Cpcid = c.Cpcid?.Trim() ?? "", ClusterId = c.Clusterid?.Trim() ?? "", NamespaceName = c.NamespaceName!.Trim(),
-            ServiceaccountName = c.ServiceaccountName?.Trim() ?? "", PodcdName = c.PodcdName!.Trim(), ServiceName = c.ServiceName!.Trim(),
-            SourcePodengine = c.SourcePodengine!.Trim(),
+            Id = IdOf(c), Cpcid = c.Cpcid.Trimmed(), ClusterId = c.Clusterid.Trimmed(),
+            NamespaceName = c.NamespaceName.Trimmed(),
+            ServiceaccountName = c.ServiceaccountName.Trimmed(), PodcdName = c.PodcdName.Trimmed(),
+            ServiceName = c.ServiceName.Trimmed(),
+            SourcePodengine = c.SourcePodengine.Trimmed(),
         };
         try
         {
-            if (c.Action!.Trim() == "delete")
+            if (c.Action.Trimmed() == "delete")
             {
                 await gateway.DeleteAsync(c.Kubeconfig!, config, ct);
             }
             else
             {
                 var plain = new PlainSecrets();
-                InstanceConfigFieldsValidator.Apply(c, config, plain);
+                InstanceConfigMapper.Apply(c, config, plain);
                 config.SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu);
                 config.DiskSysLimit = c.DiskSysLimit?.Trim() ?? "";
                 await gateway.ApplyAsync(c.Kubeconfig!, config, c.SourceAuthpasswd ?? "", ct);

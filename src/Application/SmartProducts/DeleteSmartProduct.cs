@@ -1,13 +1,9 @@
-using FluentValidation;
 using Kboss.Application.Common;
-using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
-using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
-using Kboss.Domain.Common;
+using Kboss.Domain.Catalog;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.SmartProducts;
 
@@ -16,28 +12,22 @@ namespace Kboss.Application.SmartProducts;
 /// soft-delete product <c>id</c> (query or body) of an org they may act on (another org's → 403, ADR 0017); an unknown
 /// or deleted id is not_found.
 /// </summary>
-public sealed record DeleteSmartProduct : ICommand<Reply<IdData>>
+public sealed record DeleteSmartProduct : ICommand<Reply<IdData>>, IByIdRequest
 {
     /// <summary>Product id (required).</summary>
     public string? Id { get; init; }
 }
 
-public sealed class DeleteSmartProductValidator : AbstractValidator<DeleteSmartProduct>
-{
-    public DeleteSmartProductValidator() => RuleFor(x => x.Id).Required().MaxChars(100);
-}
+public sealed class DeleteSmartProductValidator() : ByIdValidator<DeleteSmartProduct>(100);
 
-public sealed class DeleteSmartProductHandler(IKbossDbContext db, ICurrentUser user, OrgAccess orgs)
+public sealed class DeleteSmartProductHandler(SoftDelete delete, OrgAccess orgs)
     : ICommandHandler<DeleteSmartProduct, Reply<IdData>>
 {
-    public async ValueTask<Reply<IdData>> Handle(DeleteSmartProduct c, CancellationToken ct)
-    {
-        var id = c.Id!.Trim();
-        var p = await db.SmartProducts.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw BusinessException.NotFound(UpdateSmartProductHandler.NotFound);
-        await orgs.EnsureCanActOnAsync(p.OrgId, UpdateSmartProductHandler.Forbidden, ct);
-        p.DelFlg = DelFlag.Deleted;
-        db.AuditEntries.Add(Audit.Entry(user, "smart_product.delete", "smart_product", p.Id, new { p.ProductModel, p.CardType }));
-        await db.SaveChangesAsync(ct);
-        return Reply.Ok("删除成功", new IdData(p.Id));
-    }
+    private static readonly SoftDeletion<SmartProduct> Rows = new(db => db.SmartProducts,
+        UpdateSmartProductHandler.NotFound, "smart_product.delete", "smart_product",
+        p => new { p.ProductModel, p.CardType });
+
+    public async ValueTask<Reply<IdData>> Handle(DeleteSmartProduct c, CancellationToken ct) =>
+        Reply.Ok("删除成功", new IdData(await delete.RunAsync(Rows, c.Id,
+            (p, t) => orgs.EnsureCanActOnAsync(p.OrgId, UpdateSmartProductHandler.Forbidden, t), ct)));
 }

@@ -29,6 +29,26 @@ public sealed class Cluster : Entity, ISoftDeletable
     public int Ready { get; set; } = ClusterReady.Installing;
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
+
+    /// <summary>
+    /// installing → installed: stores the encrypted join command and kubeconfig of the finished install.
+    /// </summary>
+    public void CompleteInstall(string joinProtected, string kubeconfigProtected)
+    {
+        ClusterJoinProtected = joinProtected;
+        KubeconfigProtected = kubeconfigProtected;
+        Ready = ClusterReady.Installed;
+    }
+
+    /// <summary>
+    /// A failed install is rolled back: the cluster is deleted while still installing; true when it was.
+    /// </summary>
+    public bool AbandonInstall()
+    {
+        if (Ready != ClusterReady.Installing) return false;
+        DelFlg = DelFlag.Deleted;
+        return true;
+    }
 }
 
 /// <summary>Values of <see cref="Cluster.ClusterType"/>.</summary>

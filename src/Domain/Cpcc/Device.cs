@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Kboss.Domain.Common;
 
 namespace Kboss.Domain.Cpcc;
@@ -56,19 +57,36 @@ public sealed class Device : Entity, ISoftDeletable
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 
+    /// <summary>Refusal of <see cref="Occupy"/> when the device is taken (analysis/cpcc.md §3.D K10 step 2).</summary>
+    public const string NotIdleMessage = "该算力设备非空闲状态";
+
+    /// <summary>
+    /// The rule of <see cref="Occupy"/>: the device is idle and in no cluster. The compare-and-set UPDATE that
+    /// reserves a device (<c>ExecuteUpdate … Where(CanOccupy)</c>) and the entity share it (§4.6).
+    /// </summary>
+    public static readonly Expression<Func<Device, bool>> CanOccupy =
+        d => d.NodeStatus == DeviceStatus.Idle && d.ClusterId == null;
+
+    private static readonly Func<Device, bool> CanOccupyNow = CanOccupy.Compile(preferInterpretation: true);
+
     /// <summary>True while the device is in no cluster.</summary>
     public bool IsIdle => NodeStatus == DeviceStatus.Idle;
 
-    /// <summary>IDLE → occupied: the device becomes the <paramref name="role"/> node of cluster <paramref name="clusterId"/>.</summary>
-    /// <exception cref="InvalidOperationException">The device is not idle, or the role is not master/worker.</exception>
-    public void Occupy(string clusterId, string role)
+    /// <summary>
+    /// IDLE → occupied: the device becomes the <paramref name="role"/> node of cluster <paramref name="clusterId"/>.
+    /// Refused (conflict) unless <see cref="CanOccupy"/>; a role other than master/worker or an empty cluster id is
+    /// invalid_argument.
+    /// </summary>
+    public Result Occupy(string clusterId, string role)
     {
-        if (!IsIdle) throw new InvalidOperationException("device is not idle");
-        if (role is not (DeviceRoles.Master or DeviceRoles.Worker)) throw new InvalidOperationException($"invalid role {role}");
-        if (string.IsNullOrWhiteSpace(clusterId)) throw new InvalidOperationException("cluster id required");
+        if (!CanOccupyNow(this)) return new Failure(FailureKind.Conflict, NotIdleMessage);
+        if (role is not (DeviceRoles.Master or DeviceRoles.Worker))
+            return new Failure(FailureKind.InvalidArgument, $"无效的集群角色 {role}");
+        if (string.IsNullOrWhiteSpace(clusterId)) return new Failure(FailureKind.InvalidArgument, "集群 id 不能为空");
         ClusterId = clusterId;
         Role = role;
         NodeStatus = DeviceStatus.Occupied;
+        return Result.Done;
     }
 
     /// <summary>occupied → IDLE (worker removed, cluster deleted or an install rolled back).</summary>

@@ -5,7 +5,8 @@ namespace Kboss.Domain.Marketplace;
 /// <summary>
 /// 商品|需求: an item of the supply–demand square, goods (<c>publish_type</c> 1) or demand (2). Its workflow state
 /// (<see cref="AuditStatus"/>, <see cref="ListingStatus"/>, <see cref="ISoftDeletable.DelFlg"/>) changes only through
-/// <see cref="PublishWorkflow"/>. spec: 04-marketplace.md; analysis/catalog.md §2.9, §4.2.
+/// <see cref="Publish"/> and <see cref="Decide"/>, which ask <see cref="PublishWorkflow"/>.
+/// spec: 04-marketplace.md; analysis/catalog.md §2.9, §4.2.
 /// </summary>
 public sealed class PublishProduct : Entity, ISoftDeletable
 {
@@ -76,11 +77,11 @@ public sealed class PublishProduct : Entity, ISoftDeletable
     /// <summary>应用场景.</summary>
     public string? ApplicationScenario { get; set; }
     /// <summary>审核状态: pending/approved/rejected.</summary>
-    public string AuditStatus { get; set; } = AuditStatuses.Pending;
+    public string AuditStatus { get; private set; } = AuditStatuses.Pending;
     /// <summary>上架状态: listing/delisting/null (empty after a customer edit).</summary>
-    public string? ListingStatus { get; set; }
+    public string? ListingStatus { get; private set; }
     /// <summary>Reason of the last rejection; cleared on approval and resubmission.</summary>
-    public string? RejectReason { get; set; }
+    public string? RejectReason { get; private set; }
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 
@@ -90,8 +91,30 @@ public sealed class PublishProduct : Entity, ISoftDeletable
     /// <summary>The workflow state.</summary>
     public PublishState State => new(AuditStatus, ListingStatus, DelFlg == DelFlag.Deleted);
 
-    /// <summary>Stores a state computed by <see cref="PublishWorkflow"/>.</summary>
-    public void Apply(PublishState state, string? rejectReason)
+    /// <summary>
+    /// A new item of <paramref name="userId"/> in <paramref name="orgId"/>, in the workflow's initial state
+    /// (<see cref="PublishWorkflow.Initial"/>: an operator's is approved and listed, a customer's pending).
+    /// </summary>
+    public static PublishProduct Publish(string userId, string orgId, bool publishedByOperator)
+    {
+        var item = new PublishProduct { UserId = userId, OrgId = orgId };
+        item.Store(PublishWorkflow.Initial(publishedByOperator), null);
+        return item;
+    }
+
+    /// <summary>
+    /// <paramref name="action"/> by <paramref name="actor"/> as <see cref="PublishWorkflow.Decide"/> rules it; the
+    /// state changes only when allowed. <see cref="PublishAction.Delete"/> is the only way to delete an item.
+    /// </summary>
+    public Result Decide(PublishActor actor, PublishAction action, string? rejectReason = null)
+    {
+        var t = PublishWorkflow.Decide(State, RejectReason, actor, action, rejectReason);
+        if (t.Failure is { } refused) return refused;
+        Store(t.State!, t.RejectReason);
+        return Result.Done;
+    }
+
+    private void Store(PublishState state, string? rejectReason)
     {
         AuditStatus = state.AuditStatus;
         ListingStatus = state.ListingStatus;

@@ -1,3 +1,5 @@
+using Kboss.Domain.Common;
+
 namespace Kboss.Domain.Marketplace;
 
 /// <summary>Workflow state of a published item: audit status, listing status (null = 空) and deletion.</summary>
@@ -7,7 +9,8 @@ namespace Kboss.Domain.Marketplace;
 public sealed record PublishState(string AuditStatus, string? ListingStatus, bool Deleted)
 {
     /// <summary>Visible to the public (V(item) of analysis §4.1 without the site filter).</summary>
-    public bool IsPublic => !Deleted && AuditStatus == AuditStatuses.Approved && ListingStatus == ListingStatuses.Listing;
+    public bool IsPublic =>
+        !Deleted && AuditStatus == AuditStatuses.Approved && ListingStatus == ListingStatuses.Listing;
 }
 
 /// <summary>Who acts on an item, relative to it.</summary>
@@ -17,14 +20,18 @@ public enum PublishActor
     Customer,
     /// <summary>An operator (or admin) acting on an item it published.</summary>
     OperatorOwner,
-    /// <summary>An operator (or admin) acting on someone else's item of an org it may manage (审核/moderation).</summary>
+    /// <summary>
+    /// An operator (or admin) acting on someone else's item of an org it may manage (审核/moderation).
+    /// </summary>
     Moderator,
 }
 
 /// <summary>What the actor asks for.</summary>
 public enum PublishAction
 {
-    /// <summary>Edit fields (customer: resubmit for audit; operator-owner: re-publish; moderator: states unchanged).</summary>
+    /// <summary>
+    /// Edit fields (customer: resubmit for audit; operator-owner: re-publish; moderator: states unchanged).
+    /// </summary>
     Edit,
     /// <summary>Audit → approved (lists the item).</summary>
     Approve,
@@ -38,36 +45,30 @@ public enum PublishAction
     Delete,
 }
 
-/// <summary>Why a transition was refused.</summary>
-public enum RefusalKind
-{
-    /// <summary>The actor may never do this (HTTP 403).</summary>
-    Forbidden,
-    /// <summary>Not possible in the current state (<c>status:false</c>, conflict).</summary>
-    InvalidState,
-    /// <summary>A required input is missing (<c>status:false</c>, invalid_argument).</summary>
-    MissingInput,
-    /// <summary>The item is deleted (<c>status:false</c>, not_found).</summary>
-    Gone,
-}
-
-/// <summary>Outcome of <see cref="PublishWorkflow.Decide"/>: the new state, or a refusal with a Chinese message.</summary>
+/// <summary>
+/// Outcome of <see cref="PublishWorkflow.Decide"/>: the new state, or a refusal with a Chinese message
+/// (<see cref="FailureKind.Forbidden"/> when the actor may never do it, <see cref="FailureKind.Conflict"/> when the
+/// state does not allow it, <see cref="FailureKind.InvalidArgument"/> on <c>reject_reason</c> when the reason is
+/// missing, <see cref="FailureKind.NotFound"/> when the item is deleted).
+/// </summary>
 /// <param name="State">New state (null when refused).</param>
 /// <param name="RejectReason">Reject reason to store with the new state.</param>
-/// <param name="Refusal">Why refused (null when allowed).</param>
-/// <param name="Message">Refusal message.</param>
-public sealed record PublishTransition(PublishState? State, string? RejectReason, RefusalKind? Refusal, string? Message)
+/// <param name="Failure">Why refused (null when allowed).</param>
+public sealed record PublishTransition(PublishState? State, string? RejectReason, Failure? Failure)
 {
     /// <summary>True when the transition is allowed.</summary>
-    public bool Allowed => Refusal is null;
+    public bool Allowed => Failure is null;
+    /// <summary>The refusal's kind (null when allowed).</summary>
+    public FailureKind? Refusal => Failure?.Kind;
+    /// <summary>Refusal message.</summary>
+    public string? Message => Failure?.Message;
 
-    internal static PublishTransition To(PublishState s, string? reason = null) => new(s, reason, null, null);
-    internal static PublishTransition Refuse(RefusalKind kind, string message) => new(null, null, kind, message);
+    internal static PublishTransition To(PublishState s, string? reason = null) => new(s, reason, null);
 }
 
 /// <summary>
 /// The publish workflow state machine of analysis/catalog.md §4.2 (scenarios S1–S14 of 04-marketplace.md
-/// <c>publish_product_update</c>). Pure: it decides; the caller stores the result with <see cref="PublishProduct.Apply"/>.
+/// <c>publish_product_update</c>). Pure: it decides; <see cref="PublishProduct.Decide"/> stores the result.
 /// </summary>
 public static class PublishWorkflow
 {
@@ -90,54 +91,65 @@ public static class PublishWorkflow
     /// <summary>Refusal message: the item is deleted.</summary>
     public const string Gone = "记录不存在";
 
-    /// <summary>State of a new item: customers' are pending and unlisted (S1), operators' approved and listed (S2).</summary>
-    public static PublishState Initial(bool publishedByOperator) => publishedByOperator
-        ? new PublishState(AuditStatuses.Approved, ListingStatuses.Listing, false)
-        : new PublishState(AuditStatuses.Pending, null, false);
+    private static readonly PublishState PendingState = new(AuditStatuses.Pending, null, false);
+    private static readonly PublishState RejectedState = new(AuditStatuses.Rejected, null, false);
+    private static readonly PublishState ListedState = new(AuditStatuses.Approved, ListingStatuses.Listing, false);
 
-    /// <summary>Decides <paramref name="action"/> by <paramref name="actor"/> on an item in <paramref name="current"/>.</summary>
+    /// <summary>
+    /// State of a new item: customers' are pending and unlisted (S1), operators' approved and listed (S2).
+    /// </summary>
+    public static PublishState Initial(bool publishedByOperator) => publishedByOperator ? ListedState : PendingState;
+
+    /// <summary>
+    /// Decides <paramref name="action"/> by <paramref name="actor"/> on an item in <paramref name="current"/>.
+    /// </summary>
     /// <param name="current">Current state.</param>
     /// <param name="currentReason">Stored reject reason (kept where the state's audit part does not change).</param>
     /// <param name="actor">Who acts.</param>
     /// <param name="action">What is asked.</param>
     /// <param name="rejectReason">Reason, required for <see cref="PublishAction.Reject"/>.</param>
-    public static PublishTransition Decide(PublishState current, string? currentReason, PublishActor actor, PublishAction action, string? rejectReason = null)
+    public static PublishTransition Decide(PublishState current, string? currentReason, PublishActor actor,
+        PublishAction action, string? rejectReason = null)
     {
-        if (current.Deleted) return PublishTransition.Refuse(RefusalKind.Gone, Gone);
+        if (current.Deleted) return Refuse(FailureKind.NotFound, Gone);
         switch (action)
         {
             case PublishAction.Delete:
                 return PublishTransition.To(current with { Deleted = true }, currentReason); // S7, S13, S14
             case PublishAction.Delist:
-                return current.ListingStatus == ListingStatuses.Listing
-                    ? PublishTransition.To(current with { ListingStatus = ListingStatuses.Delisting }, currentReason) // S8, S10, S12
-                    : PublishTransition.Refuse(RefusalKind.InvalidState, CannotDelist);
+                return current.ListingStatus == ListingStatuses.Listing // S8, S10, S12
+                    ? PublishTransition.To(current with { ListingStatus = ListingStatuses.Delisting }, currentReason)
+                    : Refuse(FailureKind.Conflict, CannotDelist);
             case PublishAction.Edit:
                 return actor switch
                 {
-                    PublishActor.Customer => PublishTransition.To(new PublishState(AuditStatuses.Pending, null, false)), // S9, S11
-                    PublishActor.OperatorOwner => PublishTransition.To(new PublishState(AuditStatuses.Approved, ListingStatuses.Listing, false)), // S6
+                    PublishActor.Customer => PublishTransition.To(PendingState), // S9, S11
+                    PublishActor.OperatorOwner => PublishTransition.To(ListedState), // S6
                     _ => PublishTransition.To(current, currentReason), // S5
                 };
             case PublishAction.List:
-                if (actor == PublishActor.Customer) return PublishTransition.Refuse(RefusalKind.Forbidden, CustomerCannotList);
+                if (actor == PublishActor.Customer) return Refuse(FailureKind.Forbidden, CustomerCannotList);
                 return current.AuditStatus == AuditStatuses.Approved && current.ListingStatus != ListingStatuses.Listing
                     ? PublishTransition.To(current with { ListingStatus = ListingStatuses.Listing }, currentReason)
-                    : PublishTransition.Refuse(RefusalKind.InvalidState, CannotList);
+                    : Refuse(FailureKind.Conflict, CannotList);
             case PublishAction.Approve:
-                if (actor == PublishActor.Customer) return PublishTransition.Refuse(RefusalKind.Forbidden, CustomerCannotAudit);
-                if (actor == PublishActor.OperatorOwner) return PublishTransition.Refuse(RefusalKind.InvalidState, OwnItemNoAudit);
+                if (actor == PublishActor.Customer) return Refuse(FailureKind.Forbidden, CustomerCannotAudit);
+                if (actor == PublishActor.OperatorOwner) return Refuse(FailureKind.Conflict, OwnItemNoAudit);
                 return current.AuditStatus is AuditStatuses.Pending or AuditStatuses.Rejected
-                    ? PublishTransition.To(new PublishState(AuditStatuses.Approved, ListingStatuses.Listing, false)) // S3
-                    : PublishTransition.Refuse(RefusalKind.InvalidState, CannotApprove);
+                    ? PublishTransition.To(ListedState) // S3
+                    : Refuse(FailureKind.Conflict, CannotApprove);
             case PublishAction.Reject:
-                if (actor == PublishActor.Customer) return PublishTransition.Refuse(RefusalKind.Forbidden, CustomerCannotAudit);
-                if (actor == PublishActor.OperatorOwner) return PublishTransition.Refuse(RefusalKind.InvalidState, OwnItemNoAudit);
-                if (current.AuditStatus != AuditStatuses.Pending) return PublishTransition.Refuse(RefusalKind.InvalidState, CannotReject);
-                if (string.IsNullOrWhiteSpace(rejectReason)) return PublishTransition.Refuse(RefusalKind.MissingInput, ReasonRequired);
-                return PublishTransition.To(new PublishState(AuditStatuses.Rejected, null, false), rejectReason.Trim()); // S4
+                if (actor == PublishActor.Customer) return Refuse(FailureKind.Forbidden, CustomerCannotAudit);
+                if (actor == PublishActor.OperatorOwner) return Refuse(FailureKind.Conflict, OwnItemNoAudit);
+                if (current.AuditStatus != AuditStatuses.Pending) return Refuse(FailureKind.Conflict, CannotReject);
+                if (string.IsNullOrWhiteSpace(rejectReason))
+                    return Refuse(FailureKind.InvalidArgument, ReasonRequired, "reject_reason");
+                return PublishTransition.To(RejectedState, rejectReason.Trim()); // S4
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }
+
+    private static PublishTransition Refuse(FailureKind kind, string message, string? param = null) =>
+        new(null, null, new Failure(kind, message, param));
 }

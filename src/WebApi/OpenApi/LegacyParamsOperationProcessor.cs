@@ -31,7 +31,7 @@ public sealed class LegacyParamsOperationProcessor : IOperationProcessor
         foreach (var stale in operation.Parameters.Where(p => p.Kind is OpenApiParameterKind.Body or OpenApiParameterKind.ModelBinding || p.Name == parameter.Name).ToList())
             operation.Parameters.Remove(stale);
         var required = RequiredMembers(parameter.ParameterType);
-        foreach (var property in parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (var property in WireOrder(parameter.ParameterType))
         {
             var name = Application.DependencyInjection.WireName(property);
             if (operation.Parameters.Any(p => p.Name == name)) continue;
@@ -46,6 +46,14 @@ public sealed class LegacyParamsOperationProcessor : IOperationProcessor
         }
         return true;
     }
+
+    /// <summary>
+    /// The writable properties of a request in documented order: declaration order (a request's own properties before
+    /// those of a fields base), then <see cref="JsonPropertyOrderAttribute"/>.
+    /// </summary>
+    internal static IEnumerable<PropertyInfo> WireOrder(Type requestType) =>
+        requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+            .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0);
 
     private static HashSet<string> RequiredMembers(Type requestType)
     {

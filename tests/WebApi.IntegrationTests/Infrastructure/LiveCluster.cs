@@ -35,7 +35,7 @@ public static class LiveClusterSeed
             var secrets = f.Service<ISecretProtector>();
             if (apiUser is not null) (await db.ComputeCenters.SingleAsync(x => x.Id == cpcid)).ApiUser = apiUser;
             var master = new Device { Cpcid = cpcid, Name = "k8s-master", Ip = host, SshPort = 22, AdminUser = SshUser, AdminPwdProtected = secrets.Protect(SshPassword) };
-            master.Occupy(clusterId, DeviceRoles.Master);
+            master.Occupy(clusterId, DeviceRoles.Master).Ok.Should().BeTrue();
             db.Devices.Add(master);
             var k = await db.Clusters.SingleAsync(x => x.Id == clusterId);
             k.ControllerId = master.Id;

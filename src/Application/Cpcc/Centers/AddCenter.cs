@@ -48,7 +48,7 @@ public sealed class AddCenterHandler(IKbossDbContext db, ISecretProtector secret
         if (!await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == c.Orgid, ct))
             throw BusinessException.NotFound("组织不存在");
         var center = new ComputeCenter { OrgId = c.Orgid! };
-        CenterFieldsValidator.Apply(c, center, secrets);
+        CenterMapper.Apply(c, center, secrets);
         await CenterApiUsers.EnsureOwnAsync(db, center, ct);
         db.ComputeCenters.Add(center);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.center.created", "compute_center", center.Id,

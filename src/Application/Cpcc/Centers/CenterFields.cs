@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 
 namespace Kboss.Application.Cpcc.Centers;
@@ -47,15 +48,20 @@ public sealed class CenterFieldsValidator : AbstractValidator<ICenterFields>
             .WithMessage("停用日期不能早于启用日期");
     }
 
+}
+
+/// <summary>The one mapping from <see cref="ICenterFields"/> onto a centre (add and update share it).</summary>
+public static class CenterMapper
+{
     /// <summary>Copies the validated fields onto <paramref name="center"/>; encrypts a new password.</summary>
     public static void Apply(ICenterFields f, ComputeCenter center, ISecretProtector secrets)
     {
-        center.Name = f.Name!.Trim();
-        center.PcapiUrl = f.PcapiUrl!.Trim();
-        center.ApiUser = f.ApiUser!.Trim();
+        center.Name = f.Name.Trimmed();
+        center.PcapiUrl = f.PcapiUrl.Trimmed();
+        center.ApiUser = f.ApiUser.Trimmed();
         if (!SecretMask.MeansKeep(f.ApiPwd)) center.ApiPwdProtected = secrets.Protect(f.ApiPwd!);
-        center.ContactName = f.Contactname!.Trim();
-        center.ContactPhone = f.Contactphone!.Trim();
+        center.ContactName = f.Contactname.Trimmed();
+        center.ContactPhone = f.Contactphone.Trimmed();
         center.EnableDate = RuleExtensions.ToDate(f.EnableDate);
         center.ExpireDate = RuleExtensions.ToDate(f.ExpireDate);
     }

@@ -40,7 +40,7 @@ public sealed class DeleteCenterHandler(IKbossDbContext db, CenterGuard guard, I
         var center = await guard.LoadManageableAsync(c.Id!, track: true, ct);
         if (await db.Clusters.AnyAsync(k => k.Cpcid == center.Id, ct) || await db.Widgets.AnyAsync(w => w.Cpcid == center.Id, ct))
             throw BusinessException.Conflict("该算力中心下仍有算力集群或算力部件,请先移除后再删除");
-        center.DelFlg = DelFlag.Deleted;
+        center.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.center.deleted", "compute_center", center.Id, new { center.Name }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除算力中心成功", new DeletedCenter(center.Id, center.OrgId));

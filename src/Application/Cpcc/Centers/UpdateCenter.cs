@@ -50,7 +50,7 @@ public sealed class UpdateCenterHandler(IKbossDbContext db, CenterGuard guard, I
     {
         var center = await guard.LoadManageableAsync(c.Id!, track: true, ct);
         var before = new { center.Name, center.PcapiUrl, center.ApiUser };
-        CenterFieldsValidator.Apply(c, center, secrets);
+        CenterMapper.Apply(c, center, secrets);
         await CenterApiUsers.EnsureOwnAsync(db, center, ct);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.center.updated", "compute_center", center.Id, new
         {

@@ -39,7 +39,7 @@ public sealed class AddDeviceHandler(IKbossDbContext db, CenterGuard guard, ISec
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
         var device = new Device { Cpcid = center.Id };
-        DeviceFieldsValidator.Apply(c, device, secrets);
+        DeviceMapper.Apply(c, device, secrets);
         if (await db.Devices.AnyAsync(d => d.Cpcid == center.Id && d.Ip == device.Ip, ct))
             throw BusinessException.Conflict(DuplicateIp);
         db.Devices.Add(device);

@@ -37,12 +37,12 @@ public sealed class DeleteDeviceHandler(IKbossDbContext db, CenterGuard guard, I
 
     public async ValueTask<Reply<DeletedDevice>> Handle(DeleteDevice c, CancellationToken ct)
     {
-        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id!.Trim(), ct)
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id.Trimmed(), ct)
                      ?? throw BusinessException.NotFound(UpdateDeviceHandler.NotFound);
         await guard.LoadManageableAsync(device.Cpcid, track: false, ct);
         if (!device.IsIdle || device.ClusterId is not null || await db.Clusters.AnyAsync(k => k.ControllerId == device.Id, ct))
             throw BusinessException.Conflict(InCluster);
-        device.DelFlg = DelFlag.Deleted;
+        device.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.device.deleted", "device", device.Id, new { device.Cpcid, device.Name, device.Ip }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除算力设备成功", new DeletedDevice(device.Id));

@@ -2,6 +2,7 @@ using System.Net;
 using FluentValidation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 
 namespace Kboss.Application.Cpcc.Devices;
@@ -100,30 +101,8 @@ public sealed class DeviceFieldsValidator : AbstractValidator<IDeviceFields>
     private static bool IsHost(string v) =>
         IPAddress.TryParse(v.Trim(), out _) || Uri.CheckHostName(v.Trim()) == UriHostNameType.Dns;
 
-    /// <summary>Copies the validated basic fields onto <paramref name="d"/>; encrypts a new password.</summary>
-    public static void Apply(IDeviceFields f, Device d, ISecretProtector secrets)
-    {
-        d.Ip = f.Ip!.Trim();
-        d.Name = f.Name!.Trim();
-        d.DeviceType = f.Devicetype!.Trim();
-        d.SshPort = (int)Int(f.Sshport);
-        d.AdminUser = f.Adminuser!.Trim();
-        if (!SecretMask.MeansKeep(f.Adminpwd)) d.AdminPwdProtected = secrets.Protect(f.Adminpwd!);
-        var ext = f.ExternalIp?.Trim() ?? "";
-        d.ExternalIp = ext == NotSet ? "" : ext;
-        d.CpuModel = f.CpuModel?.Trim() ?? "";
-        d.CpuStock = Int(f.CpuStock);
-        d.MemoryModel = f.MemoryModel?.Trim() ?? "";
-        d.MemoryStock = Int(f.MemoryStock);
-        d.SysdiskStock = Int(f.SysdiskStock);
-        d.DatadiskStock = Int(f.DatadiskStock);
-        d.GpuModel = f.GpuModel?.Trim() ?? "";
-        d.GpuStock = Int(f.GpuStock);
-        d.EnableDate = RuleExtensions.ToDate(f.EnableDate);
-        d.ExportDate = RuleExtensions.ToDate(f.ExportDate);
-    }
-
-    private static long Int(string? v) => RuleExtensions.TryInt(v, out var n) ? n : 0;
+    /// <summary>Parsed validated integer (0 when empty).</summary>
+    public static long Int(string? v) => RuleExtensions.TryInt(v, out var n) ? n : 0;
 }
 
 /// <summary>The wire fields of <see cref="IDeviceFields"/>, shared by the add and update requests.</summary>
@@ -168,4 +147,32 @@ public abstract record DeviceFieldsRequest : IDeviceFields
     /// <inheritdoc />
     public string? EnableDate { get; init; }
     /// <inheritdoc />
-    public string? ExportDate { get; init; }}
+    public string? ExportDate { get; init; }
+}
+
+/// <summary>The one mapping from <see cref="IDeviceFields"/> onto a device (add and update share it).</summary>
+public static class DeviceMapper
+{
+    /// <summary>Copies the validated basic fields onto <paramref name="d"/>; encrypts a new password.</summary>
+    public static void Apply(IDeviceFields f, Device d, ISecretProtector secrets)
+    {
+        d.Ip = f.Ip.Trimmed();
+        d.Name = f.Name.Trimmed();
+        d.DeviceType = f.Devicetype.Trimmed();
+        d.SshPort = (int)DeviceFieldsValidator.Int(f.Sshport);
+        d.AdminUser = f.Adminuser.Trimmed();
+        if (!SecretMask.MeansKeep(f.Adminpwd)) d.AdminPwdProtected = secrets.Protect(f.Adminpwd!);
+        var ext = f.ExternalIp?.Trim() ?? "";
+        d.ExternalIp = ext == DeviceFieldsValidator.NotSet ? "" : ext;
+        d.CpuModel = f.CpuModel?.Trim() ?? "";
+        d.CpuStock = DeviceFieldsValidator.Int(f.CpuStock);
+        d.MemoryModel = f.MemoryModel?.Trim() ?? "";
+        d.MemoryStock = DeviceFieldsValidator.Int(f.MemoryStock);
+        d.SysdiskStock = DeviceFieldsValidator.Int(f.SysdiskStock);
+        d.DatadiskStock = DeviceFieldsValidator.Int(f.DatadiskStock);
+        d.GpuModel = f.GpuModel?.Trim() ?? "";
+        d.GpuStock = DeviceFieldsValidator.Int(f.GpuStock);
+        d.EnableDate = RuleExtensions.ToDate(f.EnableDate);
+        d.ExportDate = RuleExtensions.ToDate(f.ExportDate);
+    }
+}

@@ -30,7 +30,7 @@ public sealed class ListIdleDevicesHandler(IKbossDbContext db, CenterGuard guard
     {
         var center = await guard.LoadManageableAsync(q.Cpcid!, track: false, ct);
         var devices = await db.Devices.AsNoTracking()
-            .Where(d => d.Cpcid == center.Id && d.NodeStatus == DeviceStatus.Idle && d.ClusterId == null)
+            .Where(d => d.Cpcid == center.Id).Where(Device.CanOccupy)
             .OrderBy(d => d.Id).ToListAsync(ct);
         return Reply.Ok<IReadOnlyList<IdleDevice>>("获取空闲设备成功", devices.Select(IdleDevice.From).ToList());
     }

@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,13 +42,13 @@ public sealed class UpdateDeviceHandler(IKbossDbContext db, CenterGuard guard, I
     public async ValueTask<Reply<DeviceEcho>> Handle(UpdateDevice c, CancellationToken ct)
     {
         var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
-        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id!.Trim() && d.Cpcid == center.Id, ct)
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == c.Id.Trimmed() && d.Cpcid == center.Id, ct)
                      ?? throw BusinessException.NotFound(NotFound);
         if ((!string.IsNullOrWhiteSpace(c.NodeStatus) && c.NodeStatus.Trim() != device.NodeStatus)
             || (c.Role is not null && c.Role.Trim() != device.Role))
             throw BusinessException.Conflict(StateOwnedByClusters);
         var before = new { device.Name, device.Ip, device.SshPort, device.AdminUser };
-        DeviceFieldsValidator.Apply(c, device, secrets);
+        DeviceMapper.Apply(c, device, secrets);
         if (await db.Devices.AnyAsync(d => d.Cpcid == center.Id && d.Ip == device.Ip && d.Id != device.Id, ct))
             throw BusinessException.Conflict(AddDeviceHandler.DuplicateIp);
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.device.updated", "device", device.Id, new

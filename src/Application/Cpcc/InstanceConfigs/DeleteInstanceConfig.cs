@@ -5,6 +5,7 @@ using Kboss.Application.Common.Models;
 using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,15 +35,15 @@ public sealed class DeleteInstanceConfigValidator : AbstractValidator<DeleteInst
     public DeleteInstanceConfigValidator() => RuleFor(x => x.Id).Required();
 }
 
-public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user,
+public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs, ICurrentUser user,
     InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<DeleteInstanceConfig, Reply<DeletedInstanceConfig>>
 {
     public async ValueTask<Reply<DeletedInstanceConfig>> Handle(DeleteInstanceConfig c, CancellationToken ct)
     {
-        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id!.Trim(), ct)
+        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id.Trimmed(), ct)
                      ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
-        await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
+        await configs.EnsureCanManageAsync(config, ct);
         if (config.IsOpen) throw BusinessException.Conflict($"资源实例当前状态为 {config.State},暂不能删除");
         var kubeconfig = await deployer.KubeconfigAsync(config.ClusterId, ct);
         await outside.RunAsync(kind, config, new OutsideCallSteps(

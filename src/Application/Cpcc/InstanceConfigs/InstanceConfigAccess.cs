@@ -10,23 +10,33 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 
 /// <summary>
 /// Who may manage an instance config: a caller who may act on the config's org (its own org, an org it owns, admin) or
-/// on the org owning the centre the config runs in (the centre's operators).
+/// on the org owning the centre the config runs in (the centre's operators). Verbs as every access service
+/// (docs/patterns.md): <c>Can…</c> answers, <c>Ensure…</c> throws 403.
 /// </summary>
-public static class InstanceConfigAccess
+public sealed class InstanceConfigAccess(IKbossDbContext db, OrgAccess orgs)
 {
     /// <summary>Message when a config id is unknown.</summary>
     public const string NotFound = "资源实例配置不存在";
     /// <summary>Message of the uniqueness rule on node ports.</summary>
     public const string NodePortTaken = "该节点端口已被该集群的其他资源实例占用";
 
-    /// <summary>Throws unless the caller may manage <paramref name="config"/>.</summary>
-    /// <exception cref="ForbiddenException">Neither the config's org nor the centre's org is the caller's to act on.</exception>
-    public static async Task EnsureCanManageAsync(IKbossDbContext db, OrgAccess access, InstanceConfig config, CancellationToken ct)
+    /// <summary>Message when the caller may not manage a config.</summary>
+    public const string ForbiddenMessage = "无权操作该资源实例配置";
+
+    /// <summary>True when the caller may act on the config's org or on the org of the centre it runs in.</summary>
+    public async ValueTask<bool> CanManageAsync(InstanceConfig config, CancellationToken ct)
     {
-        if (await access.CanActOnAsync(config.OrgId, ct)) return;
-        var centerOrg = await db.ComputeCenters.AsNoTracking().Where(c => c.Id == config.Cpcid).Select(c => c.OrgId).FirstOrDefaultAsync(ct);
-        if (centerOrg is not null && await access.CanActOnAsync(centerOrg, ct)) return;
-        throw new ForbiddenException("无权操作该资源实例配置");
+        if (await orgs.CanActOnAsync(config.OrgId, ct)) return true;
+        var centerOrg = await db.ComputeCenters.AsNoTracking().Where(c => c.Id == config.Cpcid).Select(c => c.OrgId)
+            .FirstOrDefaultAsync(ct);
+        return centerOrg is not null && await orgs.CanActOnAsync(centerOrg, ct);
+    }
+
+    /// <summary>Throws unless <see cref="CanManageAsync"/>.</summary>
+    /// <exception cref="ForbiddenException">Neither the config's org nor the centre's org is the caller's.</exception>
+    public async ValueTask EnsureCanManageAsync(InstanceConfig config, CancellationToken ct)
+    {
+        if (!await CanManageAsync(config, ct)) throw new ForbiddenException(ForbiddenMessage);
     }
 
     /// <summary>Refuses the node port of <paramref name="config"/> when already used by another alive config of the cluster.</summary>

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Cpcc.Labels;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 
 namespace Kboss.Application.Cpcc.InstanceConfigs;
@@ -119,32 +121,96 @@ public sealed partial class InstanceConfigFieldsValidator : AbstractValidator<II
         _ => true,
     };
 
-    /// <summary>Copies the validated fields onto <paramref name="config"/>; encrypts a new password.</summary>
-    public static void Apply(IInstanceConfigFields f, InstanceConfig config, ISecretProtector secrets)
-    {
-        config.SourceName = f.SourceName!.Trim();
-        config.SourceAuthuser = f.SourceAuthuser!.Trim();
-        if (!SecretMask.MeansKeep(f.SourceAuthpasswd)) config.SourceAuthpasswdProtected = secrets.Protect(f.SourceAuthpasswd!);
-        config.SourcePodengine = f.SourcePodengine!.Trim();
-        config.SourceReplicasetnum = Int(f.SourceReplicasetnum);
-        config.InstanceType = f.InstanceType!.Trim();
-        config.PodImagepath = f.PodImagepath!.Trim();
-        config.SourceMemrate = f.SourceMemrate!.Trim();
-        config.SourceCpurate = f.SourceCpurate!.Trim();
-        config.SourceSelflabel = f.SourceSelflabel!.Trim();
-        if (f.SourceNodeselector is not null) config.SourceNodeselector = f.SourceNodeselector.Trim();
-        config.SourcePortmode = f.SourcePortmode!.Trim();
-        config.SourceRestartpolicy = f.SourceRestartpolicy!.Trim();
-        config.SourceApiport = Int(f.SourceApiport);
-        config.SourceInsideport = Int(f.SourceInsideport);
-        config.SourceOutsideport = Int(f.SourceOutsideport);
-        config.SourceMountpath = f.SourceMountpath!.Trim();
-        config.SourceStoragelimits = f.SourceStoragelimits!.Trim();
-    }
-
     /// <summary>Parsed validated integer.</summary>
     public static int Int(string? v) => RuleExtensions.TryInt(v, out var n) ? (int)n : 0;
 
     /// <summary>Invariant text of an integer.</summary>
     public static string Text(int v) => v.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The one mapping from <see cref="IInstanceConfigFields"/> onto a configuration (new and update share it).
+/// </summary>
+public static class InstanceConfigMapper
+{
+    /// <summary>Copies the validated fields onto <paramref name="config"/>; encrypts a new password.</summary>
+    public static void Apply(IInstanceConfigFields f, InstanceConfig config, ISecretProtector secrets)
+    {
+        config.SourceName = f.SourceName.Trimmed();
+        config.SourceAuthuser = f.SourceAuthuser.Trimmed();
+        if (!SecretMask.MeansKeep(f.SourceAuthpasswd)) config.SourceAuthpasswdProtected = secrets.Protect(f.SourceAuthpasswd!);
+        config.SourcePodengine = f.SourcePodengine.Trimmed();
+        config.SourceReplicasetnum = InstanceConfigFieldsValidator.Int(f.SourceReplicasetnum);
+        config.InstanceType = f.InstanceType.Trimmed();
+        config.PodImagepath = f.PodImagepath.Trimmed();
+        config.SourceMemrate = f.SourceMemrate.Trimmed();
+        config.SourceCpurate = f.SourceCpurate.Trimmed();
+        config.SourceSelflabel = f.SourceSelflabel.Trimmed();
+        if (f.SourceNodeselector is not null) config.SourceNodeselector = f.SourceNodeselector.Trim();
+        config.SourcePortmode = f.SourcePortmode.Trimmed();
+        config.SourceRestartpolicy = f.SourceRestartpolicy.Trimmed();
+        config.SourceApiport = InstanceConfigFieldsValidator.Int(f.SourceApiport);
+        config.SourceInsideport = InstanceConfigFieldsValidator.Int(f.SourceInsideport);
+        config.SourceOutsideport = InstanceConfigFieldsValidator.Int(f.SourceOutsideport);
+        config.SourceMountpath = f.SourceMountpath.Trimmed();
+        config.SourceStoragelimits = f.SourceStoragelimits.Trimmed();
+    }
+}
+
+/// <summary>
+/// The wire fields of <see cref="IInstanceConfigFields"/>, shared by the new and update requests. The fields from
+/// <c>source_portmode</c> on carry <see cref="JsonPropertyOrderAttribute"/> only so the documented parameter order
+/// survives the base (new documents <c>source_gpu</c> after <c>source_selflabel</c>).
+/// </summary>
+public abstract record InstanceConfigFieldsRequest : IInstanceConfigFields
+{
+    /// <summary>Order of the fields documented after <c>source_selflabel</c> (see the type's summary).</summary>
+    protected const int AfterSelflabel = 2;
+
+    /// <inheritdoc />
+    public abstract string? Clusterid { get; init; }
+    /// <inheritdoc />
+    public string? SourceName { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthuser { get; init; }
+    /// <inheritdoc />
+    public string? SourceAuthpasswd { get; init; }
+    /// <inheritdoc />
+    public string? SourcePodengine { get; init; }
+    /// <inheritdoc />
+    public string? SourceReplicasetnum { get; init; }
+    /// <inheritdoc />
+    public string? InstanceType { get; init; }
+    /// <inheritdoc />
+    public string? PodImagepath { get; init; }
+    /// <inheritdoc />
+    public string? SourceMemrate { get; init; }
+    /// <inheritdoc />
+    public string? SourceCpurate { get; init; }
+    /// <inheritdoc />
+    public string? SourceSelflabel { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourcePortmode { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceRestartpolicy { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceApiport { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceInsideport { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceOutsideport { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceMountpath { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceStoragelimits { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel)]
+    public string? SourceNodeselector { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
@@ -5,6 +6,7 @@ using Kboss.Application.Common.Models;
 using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,57 +24,28 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// row <c>failed</c> with the reason and answers <c>upstream_failed</c>; no answer leaves it <c>pending_reconcile</c>.
 /// spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
 /// </summary>
-public sealed record NewInstanceConfig : ICommand<Reply<NewInstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
+public sealed record NewInstanceConfig : InstanceConfigFieldsRequest, ICommand<Reply<NewInstanceConfigEcho>>,
+    IOrgScoped
 {
     /// <inheritdoc />
-    public string? Clusterid { get; init; }
-    /// <inheritdoc />
-    public string? SourceName { get; init; }
-    /// <inheritdoc />
-    public string? SourceAuthuser { get; init; }
-    /// <inheritdoc />
-    public string? SourceAuthpasswd { get; init; }
-    /// <inheritdoc />
-    public string? SourcePodengine { get; init; }
-    /// <inheritdoc />
-    public string? SourceReplicasetnum { get; init; }
-    /// <inheritdoc />
-    public string? InstanceType { get; init; }
-    /// <inheritdoc />
-    public string? PodImagepath { get; init; }
-    /// <inheritdoc />
-    public string? SourceMemrate { get; init; }
-    /// <inheritdoc />
-    public string? SourceCpurate { get; init; }
-    /// <inheritdoc />
-    public string? SourceSelflabel { get; init; }
+    public override string? Clusterid { get; init; }
     /// <summary>分配GPU个数 (integer ≥ 0).</summary>
+    [JsonPropertyOrder(AfterSelflabel - 1)]
     public string? SourceGpu { get; init; }
     /// <inheritdoc />
-    public string? SourcePortmode { get; init; }
-    /// <inheritdoc />
-    public string? SourceRestartpolicy { get; init; }
-    /// <inheritdoc />
-    public string? SourceApiport { get; init; }
-    /// <inheritdoc />
-    public string? SourceInsideport { get; init; }
-    /// <inheritdoc />
-    public string? SourceOutsideport { get; init; }
-    /// <inheritdoc />
-    public string? SourceMountpath { get; init; }
-    /// <inheritdoc />
-    public string? SourceStoragelimits { get; init; }
-    /// <inheritdoc />
-    public string? SourceNodeselector { get; init; }
-    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? Orgid { get; set; }
     /// <summary>CPU型号 (a cpu widget model).</summary>
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? CpuModel { get; init; }
     /// <summary>显卡型号 (required when <c>source_gpu</c> &gt; 0, §6.4 #38).</summary>
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? GpuModel { get; init; }
     /// <summary>默认系统盘空间 (Kubernetes quantity).</summary>
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? DiskSysLimit { get; init; }
     /// <summary>Owning user (a user of <c>orgid</c>); default: the caller when it belongs to that org.</summary>
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? Userid { get; init; }
 }
 
@@ -100,7 +73,7 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
 
     public async ValueTask<Reply<NewInstanceConfigEcho>> Handle(NewInstanceConfig c, CancellationToken ct)
     {
-        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == c.Clusterid!.Trim(), ct)
+        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == c.Clusterid.Trimmed(), ct)
                       ?? throw BusinessException.NotFound(Clusters.UpdateClusterHandler.NotFound);
         var center = await guard.LoadManageableAsync(cluster.Cpcid, track: false, ct);
         if (cluster.Ready != ClusterReady.Installed) throw BusinessException.Conflict(NotReady);
@@ -109,10 +82,10 @@ public sealed class NewInstanceConfigHandler(IKbossDbContext db, CenterGuard gua
         var config = new InstanceConfig
         {
             Cpcid = center.Id, ClusterId = cluster.Id, OrgId = c.Orgid!, UserId = owner,
-            SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu), CpuModel = c.CpuModel!.Trim(),
-            GpuModel = c.GpuModel?.Trim() ?? "", DiskSysLimit = c.DiskSysLimit!.Trim(),
+            SourceGpu = InstanceConfigFieldsValidator.Int(c.SourceGpu), CpuModel = c.CpuModel.Trimmed(),
+            GpuModel = c.GpuModel?.Trim() ?? "", DiskSysLimit = c.DiskSysLimit.Trimmed(),
         };
-        InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        InstanceConfigMapper.Apply(c, config, secrets);
         var names = InstanceNaming.Derive(cluster.Id, config.OrgId, config.Id, config.SourcePodengine);
         config.NamespaceName = names.Namespace;
         config.ServiceaccountName = names.ServiceAccount;

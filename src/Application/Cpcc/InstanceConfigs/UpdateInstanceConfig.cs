@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
@@ -5,6 +6,7 @@ using Kboss.Application.Common.Models;
 using Kboss.Application.Common.OutsideCalls;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,51 +24,17 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// puts the old values and stock back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
 /// only; access to the config follows <see cref="InstanceConfigAccess"/>. spec: 40-cpcc-clusters.md; §3.D K8.
 /// </summary>
-public sealed record UpdateInstanceConfig : ICommand<Reply<InstanceConfigEcho>>, IInstanceConfigFields, IOrgScoped
+public sealed record UpdateInstanceConfig : InstanceConfigFieldsRequest, ICommand<Reply<InstanceConfigEcho>>,
+    IOrgScoped
 {
     /// <summary>算力中心ID.</summary>
     public string? Cpcid { get; init; }
     /// <inheritdoc />
-    public string? Clusterid { get; init; }
+    public override string? Clusterid { get; init; }
     /// <summary>资源实例配置ID.</summary>
     public string? Id { get; init; }
     /// <inheritdoc />
-    public string? SourceName { get; init; }
-    /// <inheritdoc />
-    public string? SourceAuthuser { get; init; }
-    /// <inheritdoc />
-    public string? SourceAuthpasswd { get; init; }
-    /// <inheritdoc />
-    public string? SourcePodengine { get; init; }
-    /// <inheritdoc />
-    public string? SourceReplicasetnum { get; init; }
-    /// <inheritdoc />
-    public string? InstanceType { get; init; }
-    /// <inheritdoc />
-    public string? PodImagepath { get; init; }
-    /// <inheritdoc />
-    public string? SourceMemrate { get; init; }
-    /// <inheritdoc />
-    public string? SourceCpurate { get; init; }
-    /// <inheritdoc />
-    public string? SourceSelflabel { get; init; }
-    /// <inheritdoc />
-    public string? SourcePortmode { get; init; }
-    /// <inheritdoc />
-    public string? SourceRestartpolicy { get; init; }
-    /// <inheritdoc />
-    public string? SourceApiport { get; init; }
-    /// <inheritdoc />
-    public string? SourceInsideport { get; init; }
-    /// <inheritdoc />
-    public string? SourceOutsideport { get; init; }
-    /// <inheritdoc />
-    public string? SourceMountpath { get; init; }
-    /// <inheritdoc />
-    public string? SourceStoragelimits { get; init; }
-    /// <inheritdoc />
-    public string? SourceNodeselector { get; init; }
-    /// <inheritdoc />
+    [JsonPropertyOrder(AfterSelflabel + 1)]
     public string? Orgid { get; set; }
 }
 
@@ -80,23 +48,24 @@ public sealed class UpdateInstanceConfigValidator : AbstractValidator<UpdateInst
     }
 }
 
-public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, OrgAccess access, ISecretProtector secrets, ICurrentUser user,
+public sealed class UpdateInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs,
+    ISecretProtector secrets, ICurrentUser user,
     InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
     : ICommandHandler<UpdateInstanceConfig, Reply<InstanceConfigEcho>>
 {
     public async ValueTask<Reply<InstanceConfigEcho>> Handle(UpdateInstanceConfig c, CancellationToken ct)
     {
-        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id!.Trim()
-                         && i.ClusterId == c.Clusterid!.Trim() && i.Cpcid == c.Cpcid!.Trim(), ct)
+        var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id.Trimmed()
+                         && i.ClusterId == c.Clusterid.Trimmed() && i.Cpcid == c.Cpcid.Trimmed(), ct)
                      ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
-        await InstanceConfigAccess.EnsureCanManageAsync(db, access, config, ct);
-        if (c.SourcePodengine!.Trim() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
+        await configs.EnsureCanManageAsync(config, ct);
+        if (c.SourcePodengine.Trimmed() != config.SourcePodengine) throw BusinessException.Conflict("不允许修改资源实例控制器");
         InstanceConfigAccess.EnsureLive(config);
         var kubeconfig = await deployer.KubeconfigAsync(config.ClusterId, ct);
         var snapshot = db.InstanceConfigs.Entry(config).CurrentValues.Clone();
         var before = new { config.SourceName, config.SourceReplicasetnum, config.SourceCpurate, config.SourceMemrate, config.SourceOutsideport };
         var oldNeeds = InstanceStock.Needs(config);
-        InstanceConfigFieldsValidator.Apply(c, config, secrets);
+        InstanceConfigMapper.Apply(c, config, secrets);
         var newNeeds = InstanceStock.Needs(config);
         await InstanceConfigAccess.EnsureNodePortFreeAsync(db, config, ct);
 

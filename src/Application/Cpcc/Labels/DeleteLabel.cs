@@ -43,7 +43,7 @@ public sealed class DeleteLabelHandler(IKbossDbContext db, ICurrentUser user) : 
 
     public async ValueTask<Reply<DeletedLabel>> Handle(DeleteLabel c, CancellationToken ct)
     {
-        var label = await db.Labels.FirstOrDefaultAsync(l => l.Id == c.Id!.Trim() && l.OrgId == c.Orgid, ct)
+        var label = await db.Labels.FirstOrDefaultAsync(l => l.Id == c.Id.Trimmed() && l.OrgId == c.Orgid, ct)
                     ?? throw BusinessException.NotFound(NotFound);
         var rendered = label.Rendered;
         var configs = db.InstanceConfigs.AsNoTracking().Where(i =>
@@ -52,7 +52,7 @@ public sealed class DeleteLabelHandler(IKbossDbContext db, ICurrentUser user) : 
             ? await configs.AnyAsync(i => i.SourceNodeselector == rendered, ct)
             : await configs.AnyAsync(i => i.SourceSelflabel == rendered, ct);
         if (inUse) throw BusinessException.Conflict(InUse);
-        label.DelFlg = DelFlag.Deleted;
+        label.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "cpcc.label.deleted", "label", label.Id, new { orgid = label.OrgId, label = rendered }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除资源标签成功", new DeletedLabel(label.Id));

@@ -119,9 +119,7 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
         {
             return (false, Failure(e.Message));
         }
-        cluster.ClusterJoinProtected = secrets.Protect(r.Data.JoinCommand);
-        cluster.KubeconfigProtected = secrets.Protect(r.Data.Kubeconfig);
-        cluster.Ready = ClusterReady.Installed;
+        cluster.CompleteInstall(secrets.Protect(r.Data.JoinCommand), secrets.Protect(r.Data.Kubeconfig));
         return (true, "操作成功!集群安装完成,加入集群凭证已加密保存");
     }
 
@@ -169,7 +167,7 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
             controller.Release();
         }
         await db.WidgetClusterStocks.Where(s => s.ClusterId == cluster.Id).ExecuteDeleteAsync(ct);
-        cluster.DelFlg = DelFlag.Deleted;
+        cluster.MarkDeleted();
         return (true, "删除算力集群成功");
     }
 
@@ -187,7 +185,7 @@ public sealed class ProvisioningRunner(IKbossDbContext db, IClusterProvisioner p
         if (op.Kind == OperationKinds.CreateCluster)
         {
             var cluster = await db.Clusters.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.Id == op.ClusterId, ct);
-            if (cluster is not null && cluster.Ready == ClusterReady.Installing) cluster.DelFlg = DelFlag.Deleted;
+            cluster?.AbandonInstall();
         }
         op.AppendLog("[kboss] 已回滚: 设备恢复空闲" + (op.Kind == OperationKinds.CreateCluster ? ",未完成的集群已移除" : ""));
     }

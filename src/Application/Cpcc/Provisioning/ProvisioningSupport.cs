@@ -32,7 +32,7 @@ public sealed record ReservedDevice(string Id, string NodeStatus, string Cluster
 public static class Provisioning
 {
     /// <summary>Message when the picked device is taken (analysis/cpcc.md §3.D K10 step 2).</summary>
-    public const string DeviceNotIdle = "该算力设备非空闲状态";
+    public const string DeviceNotIdle = Device.NotIdleMessage;
     /// <summary>Message when the picked device is unknown in the centre.</summary>
     public const string DeviceNotFound = "算力设备不存在";
     /// <summary>Message when the cluster id is unknown in the centre.</summary>
@@ -41,14 +41,16 @@ public static class Provisioning
     public const string Busy = "该集群或设备有正在进行的操作,请稍后再试";
 
     /// <summary>
-    /// Compare-and-set idle → occupied in one conditional UPDATE, so two requests can never take the same device
-    /// (§4.6). Returns false when the device was not idle (or not in the centre).
+    /// Compare-and-set idle → occupied in one conditional UPDATE under <see cref="Device.CanOccupy"/> (the rule of
+    /// <see cref="Device.Occupy"/>), so two requests can never take the same device (§4.6). Returns false when the
+    /// device was not idle (or not in the centre).
     /// </summary>
-    public static async Task<bool> TryReserveAsync(IKbossDbContext db, string deviceId, string cpcid, string clusterId, string role,
-        DateTime nowUtc, CancellationToken ct) =>
-        await db.Devices.Where(d => d.Id == deviceId && d.Cpcid == cpcid && d.NodeStatus == DeviceStatus.Idle && d.ClusterId == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.NodeStatus, DeviceStatus.Occupied).SetProperty(d => d.ClusterId, clusterId)
-                .SetProperty(d => d.Role, role).SetProperty(d => d.UpdateTime, nowUtc), ct) == 1;
+    public static async Task<bool> TryReserveAsync(IKbossDbContext db, string deviceId, string cpcid, string clusterId,
+        string role, DateTime nowUtc, CancellationToken ct) =>
+        await db.Devices.Where(d => d.Id == deviceId && d.Cpcid == cpcid).Where(Device.CanOccupy)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.NodeStatus, DeviceStatus.Occupied)
+                .SetProperty(d => d.ClusterId, clusterId).SetProperty(d => d.Role, role)
+                .SetProperty(d => d.UpdateTime, nowUtc), ct) == 1;
 
     /// <summary>True while an operation runs on <paramref name="clusterId"/> or <paramref name="deviceId"/>.</summary>
     public static Task<bool> BusyAsync(IKbossDbContext db, string? clusterId, string? deviceId, CancellationToken ct) =>

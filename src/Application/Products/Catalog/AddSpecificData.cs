@@ -6,6 +6,7 @@ using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Kboss.Domain.Catalog;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,10 +48,10 @@ public sealed class AddSpecificDataHandler(IKbossDbContext db, CatalogAccess acc
 
     public async ValueTask<Reply<IdData>> Handle(AddSpecificData c, CancellationToken ct)
     {
-        var productId = c.Productid!.Trim();
+        var productId = c.Productid.Trimmed();
         var seller = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.ResellerOrgId).FirstOrDefaultAsync(ct)
             ?? throw BusinessException.NotFound(NoProduct);
-        await access.EnsureAsync(seller, ct);
+        await access.EnsureCanActOnAsync(seller, ct);
         var entity = new SpecificData { ProductId = productId, SpecData = c.SpecData!, OrgId = access.RequireOrg() };
         if (CatalogAccess.Clean(c.Id) is { } id)
         {

@@ -38,7 +38,7 @@ public sealed partial class CatalogAccess(IKbossDbContext db, ICurrentUser user,
 
     /// <summary>Throws 403 unless the caller may act on <paramref name="orgId"/>.</summary>
     /// <exception cref="ForbiddenException">Not allowed.</exception>
-    public ValueTask EnsureAsync(string? orgId, CancellationToken ct) =>
+    public ValueTask EnsureCanActOnAsync(string? orgId, CancellationToken ct) =>
         orgId is null ? (IsAdmin ? ValueTask.CompletedTask : throw new ForbiddenException(ForbiddenMessage))
             : orgs.EnsureCanActOnAsync(orgId, ForbiddenMessage, ct);
 

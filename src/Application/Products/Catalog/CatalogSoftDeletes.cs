@@ -10,7 +10,7 @@ namespace Kboss.Application.Products.Catalog;
 /// <summary>
 /// The catalog's soft deletes (<see cref="DeleteSpecificData"/>, <see cref="DeleteSpecificationTemplate"/>,
 /// <see cref="DeleteUserInquiry"/>): one handler over <see cref="SoftDelete"/>, a row of this table per endpoint.
-/// A row of an org the caller may not act on is 403 (<see cref="CatalogAccess.EnsureAsync"/>); reply
+/// A row of an org the caller may not act on is 403 (<see cref="CatalogAccess.EnsureCanActOnAsync"/>); reply
 /// <c>删除成功</c> with <c>{"id"}</c>.
 /// </summary>
 public sealed class CatalogSoftDeleteHandler(SoftDelete delete, CatalogAccess access)
@@ -41,5 +41,6 @@ public sealed class CatalogSoftDeleteHandler(SoftDelete delete, CatalogAccess ac
 
     private async ValueTask<Reply<IdData>> RunAsync<T>(SoftDeletion<T> what, IByIdRequest c, Func<T, string?> org,
         CancellationToken ct) where T : Entity, ISoftDeletable =>
-        Reply.Ok("删除成功", new IdData(await delete.RunAsync(what, c.Id, (x, t) => access.EnsureAsync(org(x), t), ct)));
+        Reply.Ok("删除成功",
+            new IdData(await delete.RunAsync(what, c.Id, (x, t) => access.EnsureCanActOnAsync(org(x), t), ct)));
 }

@@ -35,12 +35,12 @@ public sealed class DeleteHomepageNodeHandler(IKbossDbContext db, SiteAccess sit
 {
     public async ValueTask<Reply<DeletedNodes>> Handle(DeleteHomepageNode c, CancellationToken ct)
     {
-        var id = c.Id!.Trim();
+        var id = c.Id.Trimmed();
         var siteNodes = await db.HomepageCategoryNodes.Where(n => db.HomepageCategoryNodes.Any(x => x.Id == id && x.UrlLink == n.UrlLink)).ToListAsync(ct);
         var node = siteNodes.FirstOrDefault(n => n.Id == id) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
         await sites.EnsureCanManageRowAsync(node.UrlLink, node.OrgId, ct);
         var subtree = HomepageTree.Subtree(siteNodes, id);
-        foreach (var n in siteNodes.Where(n => subtree.Contains(n.Id))) n.DelFlg = DelFlag.Deleted;
+        foreach (var n in siteNodes.Where(n => subtree.Contains(n.Id))) n.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "catalog.homepage_node.deleted", "homepage_category_tree", id, new { count = subtree.Count }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除成功", new DeletedNodes(id, subtree.Count));

@@ -71,13 +71,14 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
 
     private async ValueTask<Reply<IdData>> SaveAsync(SaveWlwlParameter c, CancellationToken ct)
     {
-        string school = c.HighSchool!.Trim(), center = c.ChaosuanCenter!.Trim(), routes = c.RouteNum!.Trim(), band = c.Broadband!.Trim();
+        string school = c.HighSchool.Trimmed(), center = c.ChaosuanCenter.Trimmed();
+        string routes = c.RouteNum.Trimmed(), band = c.Broadband.Trimmed();
         var row = await db.WlwlParameters.FirstOrDefaultAsync(r => r.HighSchool == school && r.ChaosuanCenter == center && r.RouteNum == routes && r.Broadband == band, ct);
-        if (row is not null) await access.EnsureAsync(row.OrgId, ct);
+        if (row is not null) await access.EnsureCanActOnAsync(row.OrgId, ct);
         if (c.DelFlg?.Trim() == DelFlag.Deleted)
         {
             if (row is null) throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-            row.DelFlg = DelFlag.Deleted;
+            row.MarkDeleted();
             db.AuditEntries.Add(Audit.Entry(user, "catalog.wlwl.deleted", "wlwl_parameter", row.Id, new { school, center, routes, band }));
             await db.SaveChangesAsync(ct);
             return Reply.Ok("删除成功", new IdData(row.Id));
@@ -90,7 +91,7 @@ public sealed class SaveWlwlParameterHandler(IKbossDbContext db, ICurrentUser us
         }).Entity;
         RuleExtensions.TryDecimal(c.Price, out var price);
         row.Price = price;
-        row.Distance = c.Distance!.Trim();
+        row.Distance = c.Distance.Trimmed();
         if (RuleExtensions.TryInt(c.Sort, out var sort)) row.Sort = (int)sort;
         db.AuditEntries.Add(Audit.Entry(user, "catalog.wlwl.saved", "wlwl_parameter", row.Id, new { school, center, routes, band, row.Price, row.Distance }));
         await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,14 +35,15 @@ public sealed class UpdateSpecificDataHandler(IKbossDbContext db, CatalogAccess 
 {
     public async ValueTask<Reply<SpecificDataDto>> Handle(UpdateSpecificData c, CancellationToken ct)
     {
-        var d = await db.SpecificDatas.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(d.OrgId, ct);
+        var d = await db.SpecificDatas.FirstOrDefaultAsync(x => x.Id == c.Id.Trimmed(), ct)
+                ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
+        await access.EnsureCanActOnAsync(d.OrgId, ct);
         if (c.Productid is not null && c.Productid.Trim() != d.ProductId)
         {
             var productId = c.Productid.Trim();
             var seller = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.ResellerOrgId).FirstOrDefaultAsync(ct)
                 ?? throw BusinessException.NotFound(AddSpecificDataHandler.NoProduct);
-            await access.EnsureAsync(seller, ct);
+            await access.EnsureCanActOnAsync(seller, ct);
             d.ProductId = productId;
         }
         if (c.SpecData is not null) d.SpecData = c.SpecData;

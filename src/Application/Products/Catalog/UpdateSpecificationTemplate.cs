@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,8 +44,9 @@ public sealed class UpdateSpecificationTemplateHandler(IKbossDbContext db, Catal
 {
     public async ValueTask<Reply<SpecificationTemplateDto>> Handle(UpdateSpecificationTemplate c, CancellationToken ct)
     {
-        var t = await db.SpecificationTemplates.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(t.OrgId, ct);
+        var t = await db.SpecificationTemplates.FirstOrDefaultAsync(x => x.Id == c.Id.Trimmed(), ct)
+                ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
+        await access.EnsureCanActOnAsync(t.OrgId, ct);
         if (CatalogAccess.Clean(c.Orgid) is { } org && org != t.OrgId) t.OrgId = await access.ResolveOrgAsync(org, ct);
         if (c.Patternname is not null) t.PatternName = c.Patternname.Trim();
         if (c.Productid is not null) t.ProductId = c.Productid.Trim();

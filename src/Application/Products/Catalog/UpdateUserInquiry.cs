@@ -4,6 +4,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,9 +32,10 @@ public sealed class UpdateUserInquiryHandler(IKbossDbContext db, CatalogAccess a
 {
     public async ValueTask<Reply<IdData>> Handle(UpdateUserInquiry c, CancellationToken ct)
     {
-        var lead = await db.UserInquiries.FirstOrDefaultAsync(x => x.Id == c.Id!.Trim(), ct) ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
-        await access.EnsureAsync(lead.OrgId, ct);
-        lead.Feedback = c.Feedback!.Trim();
+        var lead = await db.UserInquiries.FirstOrDefaultAsync(x => x.Id == c.Id.Trimmed(), ct)
+                   ?? throw BusinessException.NotFound(CatalogAccess.NotFoundMessage);
+        await access.EnsureCanActOnAsync(lead.OrgId, ct);
+        lead.Feedback = c.Feedback.Trimmed();
         db.AuditEntries.Add(Audit.Entry(user, "catalog.inquiry.updated", "user_inquiry", lead.Id, new { lead.Feedback }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("更新成功", new IdData(lead.Id));

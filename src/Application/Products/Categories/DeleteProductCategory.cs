@@ -38,7 +38,7 @@ public sealed class DeleteProductCategoryHandler(IKbossDbContext db, Marketplace
         var entity = await access.LoadManageableCategoryAsync(c.Id!, ct);
         var orgCategories = await db.ProductCategories.Where(x => x.OrgId == entity.OrgId).ToListAsync(ct);
         var doomed = MarketplaceAccess.Subtree(orgCategories, entity.Id);
-        foreach (var node in orgCategories.Where(x => doomed.Contains(x.Id))) node.DelFlg = DelFlag.Deleted;
+        foreach (var node in orgCategories.Where(x => doomed.Contains(x.Id))) node.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product_category.deleted", "product_category", entity.Id,
             new { entity.Name, removed = doomed.Order(StringComparer.Ordinal).ToArray() }));
         await db.SaveChangesAsync(ct);

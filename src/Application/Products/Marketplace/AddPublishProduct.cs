@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
@@ -16,73 +17,15 @@ namespace Kboss.Application.Products.Marketplace;
 /// otherwise it is treated like a customer's and waits for the site's moderators (ADR 0017; analysis/catalog.md §3.2.9,
 /// §4.2 S1/S2). <c>status</c> is derived from the listing state.
 /// </summary>
-public sealed record AddPublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
+public sealed record AddPublishProduct : PublishProductFieldsRequest, ICommand<Reply<PublishStateDto>>
 {
     /// <summary>Publisher (the session user is used).</summary>
     public string? Userid { get; init; }
-    /// <inheritdoc />
-    public string? PublishType { get; init; }
-    /// <inheritdoc />
-    public string? CartFlag { get; init; }
-    /// <inheritdoc />
-    public string? UrlLink { get; init; }
-    /// <inheritdoc />
-    public string? Img { get; init; }
-    /// <inheritdoc />
-    public string? ProductName { get; init; }
-    /// <inheritdoc />
-    public string? ProductCategory { get; init; }
-    /// <inheritdoc />
-    public string? CompanyName { get; init; }
-    /// <inheritdoc />
-    public string? CompanyType { get; init; }
-    /// <inheritdoc />
-    public string? ContactPerson { get; init; }
-    /// <inheritdoc />
-    public string? JobTitle { get; init; }
-    /// <inheritdoc />
-    public string? PhoneNumber { get; init; }
-    /// <inheritdoc />
-    public string? Email { get; init; }
-    /// <inheritdoc />
-    public string? Cpu { get; init; }
-    /// <inheritdoc />
-    public string? Memeory { get; init; }
-    /// <inheritdoc />
-    public string? Gpu { get; init; }
-    /// <inheritdoc />
-    public string? SysDisk { get; init; }
-    /// <inheritdoc />
-    public string? DataDisk { get; init; }
-    /// <inheritdoc />
-    public string? NetCard { get; init; }
-    /// <inheritdoc />
-    public string? Price { get; init; }
-    /// <inheritdoc />
-    public string? Unit { get; init; }
-    /// <inheritdoc />
-    public string? Discount { get; init; }
-    /// <inheritdoc />
-    public string? DiscountPrice { get; init; }
-    /// <inheritdoc />
-    public string? ServiceCharge { get; init; }
-    /// <inheritdoc />
-    public string? ShortTerm { get; init; }
-    /// <inheritdoc />
-    public string? Priority { get; init; }
     /// <summary>上架状态 0/1: accepted for compatibility, derived from the workflow instead.</summary>
+    [JsonPropertyOrder(AfterPriority - 1)]
     public string? Status { get; init; }
-    /// <inheritdoc />
-    public string? Label { get; init; }
-    /// <inheritdoc />
-    public string? FirstPage { get; init; }
-    /// <inheritdoc />
-    public string? RequirementSummary { get; init; }
-    /// <inheritdoc />
-    public string? RelatedParameters { get; init; }
-    /// <inheritdoc />
-    public string? ApplicationScenario { get; init; }
     /// <summary>审核状态: accepted for compatibility and ignored (the workflow decides).</summary>
+    [JsonPropertyOrder(AfterPriority + 1)]
     public string? AuditStatus { get; init; }
 }
 
@@ -105,10 +48,9 @@ public sealed class AddPublishProductHandler(
         var me = access.RequireUserId();
         var site = SiteAccess.Key(c.UrlLink);
         var isOperator = access.IsOperator && (site.Length == 0 || await sites.CanManageAsync(site, claim: true, ct));
-        var categories = await PublishProductFieldsValidator.CheckCategoriesAsync(db, c.ProductCategory!, isOperator, ct);
-        var item = new PublishProduct { UserId = me, OrgId = user.OrgId ?? "" };
-        PublishProductFieldsValidator.Apply(c, item, categories, isOperator);
-        item.Apply(PublishWorkflow.Initial(isOperator), null);
+        var categories = await access.CheckCategoriesAsync(c.ProductCategory!, isOperator, ct);
+        var item = PublishProduct.Publish(me, user.OrgId ?? "", isOperator);
+        PublishProductMapper.Apply(c, item, categories, isOperator);
         db.PublishProducts.Add(item);
         db.AuditEntries.Add(Audit.Entry(user, "marketplace.product.published", "publish_product", item.Id,
             new { item.PublishType, item.ProductName, item.AuditStatus, item.ListingStatus }));

@@ -18,6 +18,8 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
 {
     /// <summary>Message for an item that does not exist or is outside the caller's scope.</summary>
     public const string NotFoundMessage = "记录不存在";
+    /// <summary>Message for a company category that does not exist.</summary>
+    public const string CompanyCategoryNotFound = "公司类别不存在";
     /// <summary>Message for an action the caller may not take.</summary>
     public const string ForbiddenMessage = "无权限操作";
 
@@ -79,7 +81,8 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
         var me = RequireUserId();
         if (string.IsNullOrWhiteSpace(userid) || userid.Trim() == me) return me;
         var target = userid.Trim();
-        var orgId = await db.Users.AsNoTracking().Where(u => u.Id == target).Select(u => u.OrgId).FirstOrDefaultAsync(ct);
+        var orgId = await db.Users.AsNoTracking().Where(u => u.Id == target).Select(u => u.OrgId)
+            .FirstOrDefaultAsync(ct);
         if (orgId is not null && await CanManageOrgAsync(orgId, ct)) return target;
         throw new ForbiddenException("无权查看其他用户的数据");
     }
@@ -96,7 +99,9 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<ProductCategory> LoadManageableCategoryAsync(string id, CancellationToken ct)
     {
-        var c = await db.ProductCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("类别不存在");
+        var key = id.Trimmed();
+        var c = await db.ProductCategories.FirstOrDefaultAsync(x => x.Id == key, ct)
+                ?? throw BusinessException.NotFound("类别不存在");
         await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
     }
@@ -106,9 +111,27 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     /// <exception cref="ForbiddenException">Another org's category or site.</exception>
     public async Task<CompanyCategory> LoadManageableCompanyCategoryAsync(string id, CancellationToken ct)
     {
-        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound("公司类别不存在");
+        var key = id.Trimmed();
+        var c = await db.CompanyCategories.FirstOrDefaultAsync(x => x.Id == key, ct)
+                ?? throw BusinessException.NotFound(CompanyCategoryNotFound);
         await sites.EnsureCanManageRowAsync(c.UrlLink, c.OrgId, ct);
         return c;
+    }
+
+    /// <summary>
+    /// Checks the category ids of <paramref name="json"/> are live categories a publisher may use (customers: only
+    /// <c>permission=1</c>); returns them.
+    /// </summary>
+    /// <exception cref="RequestValidationException">Unknown or restricted category.</exception>
+    public async Task<IReadOnlyList<string>> CheckCategoriesAsync(string json, bool isOperator, CancellationToken ct)
+    {
+        var ids = MarketplaceValues.ParseIdArray(json)!;
+        var found = await db.ProductCategories.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Permission }).ToListAsync(ct);
+        if (found.Count != ids.Count) throw RequestValidationException.For("product_category", "所选类别不存在");
+        if (!isOperator && found.Any(c => c.Permission == "0"))
+            throw RequestValidationException.For("product_category", "所选类别不可用");
+        return ids;
     }
 
     /// <summary>The ids of <paramref name="rootId"/> and all its descendants among <paramref name="all"/>.</summary>
@@ -143,7 +166,7 @@ public static class MarketplaceValues
         {
             var ids = System.Text.Json.JsonSerializer.Deserialize<List<string?>>(json.Trim());
             if (ids is null || ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace)) return null;
-            return ids.Select(i => i!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            return ids.Select(i => i.Trimmed()).Distinct(StringComparer.Ordinal).ToList();
         }
         catch (System.Text.Json.JsonException)
         {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,7 +82,9 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
     /// <summary>Message for a malformed category path.</summary>
     public const string BadCategory = "product_category 必须是类别ID的JSON数组,例如 [\"id1\",\"id2\"]";
 
-    /// <summary>Rules; <paramref name="adding"/> makes publish_type, product_name and product_category required.</summary>
+    /// <summary>
+    /// Rules; <paramref name="adding"/> makes publish_type, product_name and product_category required.
+    /// </summary>
     public PublishProductFieldsValidator(bool adding)
     {
         if (adding)
@@ -91,7 +95,8 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         }
         RuleFor(x => x.PublishType).OneOf(PublishTypes.All);
         RuleFor(x => x.ProductName).MaxChars(200);
-        RuleFor(x => x.ProductCategory).Must(v => string.IsNullOrWhiteSpace(v) || MarketplaceValues.ParseIdArray(v) is { Count: <= 20 })
+        RuleFor(x => x.ProductCategory)
+            .Must(v => string.IsNullOrWhiteSpace(v) || MarketplaceValues.ParseIdArray(v) is { Count: <= 20 })
             .WithMessage(BadCategory).MaxChars(1000);
         RuleFor(x => x.UrlLink).MaxChars(500);
         RuleFor(x => x.Img).MaxChars(1000);
@@ -101,7 +106,8 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         RuleFor(x => x.JobTitle).MaxChars(50);
         RuleFor(x => x.PhoneNumber).MaxChars(30);
         RuleFor(x => x.Email).MaxChars(100)
-            .Must(v => string.IsNullOrWhiteSpace(v) || System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^[^@\s]+@[^@\s]+\.[^@\s]+$"))
+            .Must(v => string.IsNullOrWhiteSpace(v)
+                       || System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^[^@\s]+@[^@\s]+\.[^@\s]+$"))
             .WithMessage("email 邮箱格式错误");
         RuleFor(x => x.Cpu).MaxChars(200);
         RuleFor(x => x.Memeory).MaxChars(200);
@@ -123,31 +129,23 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         RuleFor(x => x.ApplicationScenario).MaxChars(4000);
     }
 
-    /// <summary>
-    /// Checks the category ids of <paramref name="json"/> are live categories a publisher may use (customers: only
-    /// <c>permission=1</c>); returns them.
-    /// </summary>
-    /// <exception cref="RequestValidationException">Unknown or restricted category.</exception>
-    public static async Task<IReadOnlyList<string>> CheckCategoriesAsync(IKbossDbContext db, string json, bool isOperator, CancellationToken ct)
-    {
-        var ids = MarketplaceValues.ParseIdArray(json)!;
-        var found = await db.ProductCategories.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Permission }).ToListAsync(ct);
-        if (found.Count != ids.Count) throw RequestValidationException.For("product_category", "所选类别不存在");
-        if (!isOperator && found.Any(c => c.Permission == "0")) throw RequestValidationException.For("product_category", "所选类别不可用");
-        return ids;
-    }
+}
 
+/// <summary>The one mapping from <see cref="IPublishProductFields"/> onto an item (add and update share it).</summary>
+public static class PublishProductMapper
+{
     /// <summary>
-    /// Copies the given (non-null) fields onto <paramref name="p"/> (its <see cref="PublishProduct.Categories"/> must be
-    /// loaded when <paramref name="categoryIds"/> is given); <c>priority</c> and <c>first_page</c> only when
+    /// Copies the given (non-null) fields onto <paramref name="p"/> (its <see cref="PublishProduct.Categories"/> must
+    /// be loaded when <paramref name="categoryIds"/> is given); <c>priority</c> and <c>first_page</c> only when
     /// <paramref name="isOperator"/> (homepage placement is an operator decision).
     /// </summary>
-    public static void Apply(IPublishProductFields f, PublishProduct p, IReadOnlyList<string>? categoryIds, bool isOperator)
+    public static void Apply(IPublishProductFields f, PublishProduct p, IReadOnlyList<string>? categoryIds,
+        bool isOperator)
     {
         static string? Opt(string? v, string? current) => v is null ? current : MarketplaceValues.Clean(v);
         static decimal? Money(string? v, decimal? current) => v is null ? current
-            : string.IsNullOrWhiteSpace(v) ? null : decimal.Parse(v.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            : string.IsNullOrWhiteSpace(v) ? null
+            : decimal.Parse(v.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         if (MarketplaceValues.Clean(f.PublishType) is { } type) p.PublishType = type;
         if (f.CartFlag is not null) p.CartFlag = ProductCategory.NormalizeCartFlag(f.CartFlag);
         if (MarketplaceValues.Clean(f.UrlLink) is { } site) p.UrlLink = site;
@@ -187,4 +185,81 @@ public sealed class PublishProductFieldsValidator : AbstractValidator<IPublishPr
         if (RuleExtensions.TryInt(f.Priority, out var prio)) p.Priority = (int)prio;
         if (MarketplaceValues.Clean(f.FirstPage) is { } fp) p.FirstPage = fp;
     }
+}
+
+/// <summary>
+/// The wire fields of <see cref="IPublishProductFields"/>, shared by the add and update requests. The fields from
+/// <c>label</c> on carry <see cref="JsonPropertyOrderAttribute"/> only so the documented parameter order survives the
+/// base (add documents <c>status</c> between <c>priority</c> and <c>label</c>).
+/// </summary>
+public abstract record PublishProductFieldsRequest : IPublishProductFields
+{
+    /// <summary>Order of the fields documented after <c>priority</c> (see the type's summary).</summary>
+    protected const int AfterPriority = 2;
+
+    /// <inheritdoc />
+    public string? PublishType { get; init; }
+    /// <inheritdoc />
+    public string? CartFlag { get; init; }
+    /// <inheritdoc />
+    public string? UrlLink { get; init; }
+    /// <inheritdoc />
+    public string? Img { get; init; }
+    /// <inheritdoc />
+    public string? ProductName { get; init; }
+    /// <inheritdoc />
+    public string? ProductCategory { get; init; }
+    /// <inheritdoc />
+    public string? CompanyName { get; init; }
+    /// <inheritdoc />
+    public string? CompanyType { get; init; }
+    /// <inheritdoc />
+    public string? ContactPerson { get; init; }
+    /// <inheritdoc />
+    public string? JobTitle { get; init; }
+    /// <inheritdoc />
+    public string? PhoneNumber { get; init; }
+    /// <inheritdoc />
+    public string? Email { get; init; }
+    /// <inheritdoc />
+    public string? Cpu { get; init; }
+    /// <inheritdoc />
+    public string? Memeory { get; init; }
+    /// <inheritdoc />
+    public string? Gpu { get; init; }
+    /// <inheritdoc />
+    public string? SysDisk { get; init; }
+    /// <inheritdoc />
+    public string? DataDisk { get; init; }
+    /// <inheritdoc />
+    public string? NetCard { get; init; }
+    /// <inheritdoc />
+    public string? Price { get; init; }
+    /// <inheritdoc />
+    public string? Unit { get; init; }
+    /// <inheritdoc />
+    public string? Discount { get; init; }
+    /// <inheritdoc />
+    public string? DiscountPrice { get; init; }
+    /// <inheritdoc />
+    public string? ServiceCharge { get; init; }
+    /// <inheritdoc />
+    public string? ShortTerm { get; init; }
+    /// <inheritdoc />
+    public string? Priority { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? Label { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? FirstPage { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? RequirementSummary { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? RelatedParameters { get; init; }
+    /// <inheritdoc />
+    [JsonPropertyOrder(AfterPriority)]
+    public string? ApplicationScenario { get; init; }
 }

@@ -4,6 +4,7 @@ using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Marketplace;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace Kboss.Application.Products.Marketplace;
 /// <c>url_link</c> must be a site the operator manages (else: the author's edit goes back to pending, a moderator
 /// gets 403) (ADR 0017). The junk body field <c>sdsd</c> is ignored.
 /// </summary>
-public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IPublishProductFields
+public sealed record UpdatePublishProduct : PublishProductFieldsRequest, ICommand<Reply<PublishStateDto>>
 {
     /// <summary>需求/商品 id (required).</summary>
     public string? Id { get; init; }
@@ -38,66 +39,6 @@ public sealed record UpdatePublishProduct : ICommand<Reply<PublishStateDto>>, IP
     public string? DelFlg { get; init; }
     /// <summary>The doc's body object (<c>{"sdsd": ""}</c>, a junk test field): accepted and ignored.</summary>
     public string? Body { get; init; }
-    /// <inheritdoc />
-    public string? PublishType { get; init; }
-    /// <inheritdoc />
-    public string? CartFlag { get; init; }
-    /// <inheritdoc />
-    public string? UrlLink { get; init; }
-    /// <inheritdoc />
-    public string? Img { get; init; }
-    /// <inheritdoc />
-    public string? ProductName { get; init; }
-    /// <inheritdoc />
-    public string? ProductCategory { get; init; }
-    /// <inheritdoc />
-    public string? CompanyName { get; init; }
-    /// <inheritdoc />
-    public string? CompanyType { get; init; }
-    /// <inheritdoc />
-    public string? ContactPerson { get; init; }
-    /// <inheritdoc />
-    public string? JobTitle { get; init; }
-    /// <inheritdoc />
-    public string? PhoneNumber { get; init; }
-    /// <inheritdoc />
-    public string? Email { get; init; }
-    /// <inheritdoc />
-    public string? Cpu { get; init; }
-    /// <inheritdoc />
-    public string? Memeory { get; init; }
-    /// <inheritdoc />
-    public string? Gpu { get; init; }
-    /// <inheritdoc />
-    public string? SysDisk { get; init; }
-    /// <inheritdoc />
-    public string? DataDisk { get; init; }
-    /// <inheritdoc />
-    public string? NetCard { get; init; }
-    /// <inheritdoc />
-    public string? Price { get; init; }
-    /// <inheritdoc />
-    public string? Unit { get; init; }
-    /// <inheritdoc />
-    public string? Discount { get; init; }
-    /// <inheritdoc />
-    public string? DiscountPrice { get; init; }
-    /// <inheritdoc />
-    public string? ServiceCharge { get; init; }
-    /// <inheritdoc />
-    public string? ShortTerm { get; init; }
-    /// <inheritdoc />
-    public string? Priority { get; init; }
-    /// <inheritdoc />
-    public string? Label { get; init; }
-    /// <inheritdoc />
-    public string? FirstPage { get; init; }
-    /// <inheritdoc />
-    public string? RequirementSummary { get; init; }
-    /// <inheritdoc />
-    public string? RelatedParameters { get; init; }
-    /// <inheritdoc />
-    public string? ApplicationScenario { get; init; }
 }
 
 public sealed class UpdatePublishProductValidator : AbstractValidator<UpdatePublishProduct>
@@ -120,7 +61,7 @@ public sealed class UpdatePublishProductHandler(
     public async ValueTask<Reply<PublishStateDto>> Handle(UpdatePublishProduct c, CancellationToken ct)
     {
         var me = access.RequireUserId();
-        var id = c.Id!.Trim();
+        var id = c.Id.Trimmed();
         var item = await db.PublishProducts.Include(p => p.Categories).FirstOrDefaultAsync(p => p.Id == id, ct)
                    ?? throw BusinessException.NotFound(MarketplaceAccess.NotFoundMessage);
         var moderates = await access.CanModerateAsync(item.UrlLink, item.OrgId, ct);
@@ -146,28 +87,17 @@ public sealed class UpdatePublishProductHandler(
             : PublishAction.Edit;
 
         var before = PublishStateDto.From(item);
-        var transition = PublishWorkflow.Decide(item.State, item.RejectReason, actor, action, c.RejectReason);
-        if (!transition.Allowed)
-        {
-            throw transition.Refusal switch
-            {
-                RefusalKind.Forbidden => new ForbiddenException(transition.Message!),
-                RefusalKind.MissingInput => RequestValidationException.For("reject_reason", transition.Message!),
-                RefusalKind.Gone => BusinessException.NotFound(transition.Message!),
-                _ => BusinessException.Conflict(transition.Message!),
-            };
-        }
+        item.Decide(actor, action, c.RejectReason).OrThrow();
         if (action == PublishAction.Edit)
         {
             IReadOnlyList<string>? categories = null;
             var asOperator = actor != PublishActor.Customer;
             if (!string.IsNullOrWhiteSpace(c.ProductCategory))
-                categories = await PublishProductFieldsValidator.CheckCategoriesAsync(
-                    db, c.ProductCategory, asOperator, ct);
-            PublishProductFieldsValidator.Apply(c, item, categories, asOperator);
+                categories = await access.CheckCategoriesAsync(c.ProductCategory, asOperator, ct);
+            PublishProductMapper.Apply(c, item, categories, asOperator);
         }
-        item.Apply(transition.State!, transition.RejectReason);
-        db.AuditEntries.Add(Audit.Entry(user, "marketplace.product." + action.ToString().ToLowerInvariant(), "publish_product", item.Id,
+        var auditAction = "marketplace.product." + action.ToString().ToLowerInvariant();
+        db.AuditEntries.Add(Audit.Entry(user, auditAction, "publish_product", item.Id,
             new { actor = actor.ToString(), before, after = PublishStateDto.From(item) }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok(action == PublishAction.Delete ? "删除成功" : "更新成功", PublishStateDto.From(item));

@@ -6,6 +6,7 @@ using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Application.Products.Marketplace;
 using Kboss.Domain.Catalog;
+using Kboss.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,8 +57,8 @@ public sealed class AddSaleProtocolHandler(IKbossDbContext db, OrgAccess orgs, I
 {
     public async ValueTask<Reply<IdData>> Handle(AddSaleProtocol c, CancellationToken ct)
     {
-        var offer = c.OfferOrgid!.Trim();
-        var bid = c.BidOrgid!.Trim();
+        var offer = c.OfferOrgid.Trimmed();
+        var bid = c.BidOrgid.Trimmed();
         var found = await db.Organizations.AsNoTracking().Where(o => o.Id == offer || o.Id == bid).Select(o => o.Id).ToListAsync(ct);
         if (!found.Contains(offer)) throw BusinessException.NotFound("卖方机构不存在");
         if (!found.Contains(bid)) throw BusinessException.NotFound("买方机构不存在");
@@ -67,7 +68,7 @@ public sealed class AddSaleProtocolHandler(IKbossDbContext db, OrgAccess orgs, I
         if (saleman is not null && !await db.Users.AnyAsync(u => u.Id == saleman, ct)) throw BusinessException.NotFound("销售人员不存在");
 
         var p = new SaleProtocol { OfferOrgid = offer, BidOrgid = bid, OfferSalemanid = saleman, UserId = user.UserId ?? "" };
-        SaleProtocolTermsValidator.Apply(c, p);
+        SaleProtocolMapper.Apply(c, p);
         db.SaleProtocols.Add(p);
         db.AuditEntries.Add(Audit.Entry(user, "sale_protocol.add", "sale_protocol", p.Id, new { offer, bid, p.Salemode }));
         await db.SaveChangesAsync(ct);

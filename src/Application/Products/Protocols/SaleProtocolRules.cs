@@ -3,6 +3,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,29 +50,6 @@ public sealed class SaleProtocolTermsValidator : AbstractValidator<ISaleProtocol
     public static DateOnly? Date(string? value) =>
         RuleExtensions.TryDateOrTime(value, out var t, out _) ? DateOnly.FromDateTime(t) : null;
 
-    /// <summary>Copies the given terms onto <paramref name="p"/> and checks the period.</summary>
-    /// <exception cref="RequestValidationException">start_date after end_date.</exception>
-    public static void Apply(ISaleProtocolTerms t, SaleProtocol p)
-    {
-        static string? C(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-        p.Salemode = C(t.Salemode) ?? p.Salemode;
-        p.Settlemode = C(t.Settlemode) ?? p.Settlemode;
-        p.SettleDp = C(t.SettleDp) ?? p.SettleDp;
-        p.Protocolfile = C(t.Protocolfile) ?? p.Protocolfile;
-        p.StartDate = Date(t.StartDate) ?? p.StartDate;
-        p.EndDate = Date(t.EndDate) ?? p.EndDate;
-        if (p.StartDate is { } s && p.EndDate is { } e && s > e) throw RequestValidationException.For("start_date", ReversedDates);
-    }
-
-    /// <summary>Loads a live protocol the caller may act on (it may act on the buyer or the seller), tracked.</summary>
-    /// <exception cref="BusinessException">not_found.</exception>
-    /// <exception cref="ForbiddenException">Neither party is an org the caller may act on.</exception>
-    public static async Task<SaleProtocol> LoadManageableAsync(IKbossDbContext db, OrgAccess orgs, string id, CancellationToken ct)
-    {
-        var p = await db.SaleProtocols.FirstOrDefaultAsync(x => x.Id == id.Trim(), ct) ?? throw BusinessException.NotFound(NotFound);
-        if (!await orgs.CanActOnAsync(p.OfferOrgid, ct) && !await orgs.CanActOnAsync(p.BidOrgid, ct)) throw new ForbiddenException(Forbidden);
-        return p;
-    }
 }
 
 /// <summary>A protocol on the wire (analysis §3.7.2), with the names of both orgs.</summary>
@@ -116,4 +94,23 @@ public sealed record SaleProtocolView
         SettleDp = p.SettleDp, Protocolfile = p.Protocolfile, StartDate = p.StartDate, EndDate = p.EndDate,
         DelFlg = p.DelFlg, CreateAt = p.CreateAt, UpdateTime = p.UpdateTime,
     };
+}
+
+/// <summary>The one mapping from <see cref="ISaleProtocolTerms"/> onto a protocol (add and update share it).</summary>
+public static class SaleProtocolMapper
+{
+    /// <summary>Copies the given terms onto <paramref name="p"/> and checks the period.</summary>
+    /// <exception cref="RequestValidationException">start_date after end_date.</exception>
+    public static void Apply(ISaleProtocolTerms t, SaleProtocol p)
+    {
+        static string? C(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        p.Salemode = C(t.Salemode) ?? p.Salemode;
+        p.Settlemode = C(t.Settlemode) ?? p.Settlemode;
+        p.SettleDp = C(t.SettleDp) ?? p.SettleDp;
+        p.Protocolfile = C(t.Protocolfile) ?? p.Protocolfile;
+        p.StartDate = SaleProtocolTermsValidator.Date(t.StartDate) ?? p.StartDate;
+        p.EndDate = SaleProtocolTermsValidator.Date(t.EndDate) ?? p.EndDate;
+        if (p.StartDate is { } s && p.EndDate is { } e && s > e)
+            throw RequestValidationException.For("start_date", SaleProtocolTermsValidator.ReversedDates);
+    }
 }

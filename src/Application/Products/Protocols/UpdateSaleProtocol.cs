@@ -47,19 +47,21 @@ public sealed class UpdateSaleProtocolValidator : AbstractValidator<UpdateSalePr
     }
 }
 
-public sealed class UpdateSaleProtocolHandler(IKbossDbContext db, OrgAccess orgs, ICurrentUser user)
+public sealed class UpdateSaleProtocolHandler(IKbossDbContext db, SaleProtocolAccess protocols, ICurrentUser user)
     : ICommandHandler<UpdateSaleProtocol, Reply<SaleProtocolView>>
 {
     public async ValueTask<Reply<SaleProtocolView>> Handle(UpdateSaleProtocol c, CancellationToken ct)
     {
-        var p = await SaleProtocolTermsValidator.LoadManageableAsync(db, orgs, c.Protocolid!, ct);
+        var p = await protocols.LoadManageableAsync(c.Protocolid, ct);
         if (MarketplaceValues.Clean(c.ProviderTableId) is not null)
             throw new BusinessException("供应商协议同步暂未开放 (provider_table_id)", ErrorCodes.NotImplemented);
-        SaleProtocolTermsValidator.Apply(c, p);
-        db.AuditEntries.Add(Audit.Entry(user, "sale_protocol.update", "sale_protocol", p.Id, new { p.Salemode, p.Settlemode, p.SettleDp, p.StartDate, p.EndDate }));
+        SaleProtocolMapper.Apply(c, p);
+        db.AuditEntries.Add(Audit.Entry(user, "sale_protocol.update", "sale_protocol", p.Id,
+            new { p.Salemode, p.Settlemode, p.SettleDp, p.StartDate, p.EndDate }));
         await db.SaveChangesAsync(ct);
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == p.OfferOrgid || o.Id == p.BidOrgid)
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return Reply.Ok("更新成功", SaleProtocolView.From(p, names.GetValueOrDefault(p.OfferOrgid), names.GetValueOrDefault(p.BidOrgid)));
+        return Reply.Ok("更新成功",
+            SaleProtocolView.From(p, names.GetValueOrDefault(p.OfferOrgid), names.GetValueOrDefault(p.BidOrgid)));
     }
 }

@@ -34,9 +34,9 @@ public sealed class DeleteFavoriteHandler(IKbossDbContext db, MarketplaceAccess 
     public async ValueTask<Reply<DeletedFavorite>> Handle(DeleteFavorite c, CancellationToken ct)
     {
         var me = access.RequireUserId();
-        var productId = c.Productid!.Trim();
+        var productId = c.Productid.Trimmed();
         var rows = await db.UserFavorites.Where(f => f.UserId == me && f.ProductId == productId).ToListAsync(ct);
-        foreach (var row in rows) row.DelFlg = DelFlag.Deleted;
+        foreach (var row in rows) row.MarkDeleted();
         await db.SaveChangesAsync(ct);
         return Reply.Ok("已取消收藏", new DeletedFavorite(productId, rows.Count));
     }

@@ -1,0 +1,43 @@
+using Kboss.Application.Cpcc.InstanceConfigs;
+using Kboss.Application.Products.Marketplace;
+using NJsonSchema;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
+
+namespace Kboss.WebApi.OpenApi;
+
+/// <summary>
+/// Keeps the body schemas of requests built on a fields base (<see cref="PublishProductFieldsRequest"/>,
+/// <see cref="InstanceConfigFieldsRequest"/>) flat, in documented order, as they were before the base existed
+/// (ADR 0023): the <c>allOf</c> is merged and the base schema dropped.
+/// </summary>
+public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
+{
+    private static readonly Type[] Bases = [typeof(PublishProductFieldsRequest), typeof(InstanceConfigFieldsRequest)];
+
+    public void Process(DocumentProcessorContext context)
+    {
+        var schemas = context.Document.Components.Schemas;
+        var requests = typeof(Application.DependencyInjection).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && Bases.Any(b => b.IsAssignableFrom(t)));
+        foreach (var type in requests)
+        {
+            if (!schemas.TryGetValue(type.Name, out var schema) || schema.AllOf.Count == 0) continue;
+            var parts = schema.AllOf.Select(s => s.ActualSchema).ToList();
+            var own = parts.Last();
+            var found = new Dictionary<string, JsonSchemaProperty>();
+            foreach (var (name, value) in parts.SelectMany(s => s.Properties)) found[name] = value; // own ones last
+            schema.AllOf.Clear();
+            schema.Type = JsonObjectType.Object;
+            schema.Description = own.Description;
+            schema.AllowAdditionalProperties = false;
+            foreach (var property in LegacyParamsOperationProcessor.WireOrder(type))
+            {
+                var name = Application.DependencyInjection.WireName(property);
+                if (found.Remove(name, out var value)) schema.Properties[name] = value;
+            }
+            foreach (var (name, value) in found) schema.Properties[name] = value;
+        }
+        foreach (var b in Bases) schemas.Remove(b.Name);
+    }
+}
