@@ -131,8 +131,7 @@ public sealed class CloudCluster(IKbossDbContext db, IKubernetesGateway gateway,
 
     /// <summary>
     /// Sets the widget models of a new instance from <c>K8s:CpuModel</c> and (with GPUs) <c>K8s:GpuModel</c>.
-    /// </summary>
-    /// <exception cref="BusinessException"><c>not_configured</c> when a needed model is not set.</exception>
+    /// </summary> <exception cref="BusinessException"><c>not_configured</c> when a needed model is not set.</exception>
     public void AssignModels(CloudInstance i)
     {
         i.CpuModel = settings.CpuModel ?? throw new BusinessException($"{NotConfigured}(K8s:CpuModel)", ErrorCodes.NotConfigured);

@@ -46,8 +46,7 @@ public sealed class PcapiCaller(IKbossDbContext db, ISecretProtector secrets, Si
     /// Runs <paramref name="check"/> (does the SSH account a call presents belong to the controller at
     /// <paramref name="host"/>?) under the same throttle as sign-ins, keyed by API user and host, so a holder of pcapi
     /// credentials can't guess a machine's root password without limit.
-    /// </summary>
-    /// <exception cref="BusinessException"><c>too_many_attempts</c> when the account or address must wait.</exception>
+    /// </summary> <exception cref="BusinessException"><c>too_many_attempts</c> when the account or address must wait.</exception>
     public async Task<bool> CheckSshAccountAsync(string host, Func<CancellationToken, Task<bool>> check,
         CancellationToken ct)
     {

@@ -7,8 +7,7 @@ namespace Kboss.Application.SmartProducts;
 /// <summary>
 /// The list answer of 智算产品 (24-smart-compute-products.md): the documented <c>{"status": true, "msg": [rows]}</c>,
 /// the array in <c>msg</c> as the legacy wire, mirrored in <c>data</c> (analysis §6 #27). Failures use the usual envelope.
-/// </summary>
-/// <typeparam name="T">Row shape.</typeparam>
+/// </summary> <typeparam name="T">Row shape.</typeparam>
 /// <param name="Status">Always true.</param>
 /// <param name="Msg">The rows (documented place).</param>
 /// <param name="Data">The same rows (platform place).</param>

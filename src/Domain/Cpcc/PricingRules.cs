@@ -4,13 +4,11 @@ namespace Kboss.Domain.Cpcc;
 
 /// <summary>
 /// The price formula of <c>accrual_price</c> (analysis/cpcc.md §4.1), in exact decimal arithmetic:
-/// <code>
-/// hours    = duration × H[duration_unit]        H: 小时=1, 天=24, 周=168, 月=720
+/// <code> hours    = duration × H[duration_unit]        H: 小时=1, 天=24, 周=168, 月=720
 /// periods  = hours ÷ C[charge_unit]             C (hours): 秒=1/3600, 分钟=1/60, 小时=1, 天=24
 /// subtotal = round2(amount × unit_price × periods × F[account_unit])   F (元): 元=1, 角=0.1, 分=0.01
 /// total    = round2(Σ subtotal of the lines that priced)
-/// </code>
-/// round2 rounds half away from zero. Results are in 元.
+/// </code> round2 rounds half away from zero. Results are in 元.
 /// </summary>
 public static class PricingRules
 {

@@ -187,8 +187,7 @@ public sealed record StockSnapshot(string ClusterId, long Stock, long Consumed);
 /// <summary>
 /// Immutable copy of a widget with its stock, for caches (<c>WidgetCatalog</c>) and pure checks (quotes,
 /// accommodation). Never tracked, never saved.
-/// </summary>
-/// <param name="Id">Widget id.</param>
+/// </summary> <param name="Id">Widget id.</param>
 /// <param name="Cpcid">Centre.</param>
 /// <param name="Type">cpu / memory / disk / gpu.</param>
 /// <param name="Model">Model.</param>

@@ -50,8 +50,7 @@ public enum PublishAction
 /// (<see cref="FailureKind.Forbidden"/> when the actor may never do it, <see cref="FailureKind.Conflict"/> when the
 /// state does not allow it, <see cref="FailureKind.InvalidArgument"/> on <c>reject_reason</c> when the reason is
 /// missing, <see cref="FailureKind.NotFound"/> when the item is deleted).
-/// </summary>
-/// <param name="State">New state (null when refused).</param>
+/// </summary> <param name="State">New state (null when refused).</param>
 /// <param name="RejectReason">Reject reason to store with the new state.</param>
 /// <param name="Failure">Why refused (null when allowed).</param>
 public sealed record PublishTransition(PublishState? State, string? RejectReason, Failure? Failure)
@@ -102,8 +101,7 @@ public static class PublishWorkflow
 
     /// <summary>
     /// Decides <paramref name="action"/> by <paramref name="actor"/> on an item in <paramref name="current"/>.
-    /// </summary>
-    /// <param name="current">Current state.</param>
+    /// </summary> <param name="current">Current state.</param>
     /// <param name="currentReason">Stored reject reason (kept where the state's audit part does not change).</param>
     /// <param name="actor">Who acts.</param>
     /// <param name="action">What is asked.</param>

@@ -34,8 +34,7 @@ public enum QualificationAction
 /// Outcome of <see cref="QualificationWorkflow.Decide"/>: the new state, or a refusal
 /// (<see cref="FailureKind.Forbidden"/> when the actor may never do it, <see cref="FailureKind.InvalidArgument"/>
 /// on <c>reject_reason</c> when it is missing).
-/// </summary>
-/// <param name="State">New state (null when refused).</param>
+/// </summary> <param name="State">New state (null when refused).</param>
 /// <param name="Failure">Why refused (null when allowed).</param>
 public sealed record QualificationTransition(QualificationState? State, Failure? Failure)
 {

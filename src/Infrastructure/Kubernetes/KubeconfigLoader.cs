@@ -8,8 +8,7 @@ namespace Kboss.Infrastructure.Kubernetes;
 /// <summary>
 /// The one place a kubeconfig becomes a Kubernetes client (ADR 0014). Kubeconfigs reach kboss from callers
 /// (pcapi P2/P9), from an operator's pcapi (<c>new_cluster</c>) and from the database; all of them are data. The YAML
-/// is
-/// parsed into KubernetesClient's model and checked before any client is built: no <c>exec</c> credential plugin, no
+/// is parsed into KubernetesClient's model and checked before any client is built: no <c>exec</c> credential plugin, no
 /// <c>auth-provider</c>, no file reference (<c>certificate-authority</c>, <c>client-certificate</c>, <c>client-key</c>,
 /// <c>tokenFile</c>/<c>token-file</c>), a server that is an absolute http(s) URL; only inline credentials
 /// (<c>*-data</c>, <c>token</c>, <c>username</c>/<c>password</c>). The client is then built from the checked model

@@ -331,8 +331,7 @@ public sealed class KubernetesGateway(ILogger<KubernetesGateway> log) : IKuberne
 
     /// <summary>
     /// Runs a DELETE: a 404 means already gone, and a 2xx whose body is not the deleted object (a <c>Status</c>, which
-    /// the
-    /// API may send for any kind; the typed client can't read it) is a success too.
+    /// the API may send for any kind; the typed client can't read it) is a success too.
     /// </summary>
     private static async Task IgnoreNotFound(Func<Task> delete)
     {

@@ -13,8 +13,7 @@ namespace Kboss.Infrastructure.Scheduling;
 /// missed check-in the others wait before taking over its operations; <c>Scheduler:IdleWaitSeconds</c> (10): how
 /// long an idle node waits before looking for work another node stored; <c>Scheduler:MaxConcurrency</c> (8): jobs
 /// one node runs at once; <c>Scheduler:BusyTimeoutSeconds</c> (30): SQLite busy time-out of the scheduler's own
-/// connections.
-/// </summary>
+/// connections. </summary>
 public sealed record SchedulerSettings(TimeSpan CheckinInterval, TimeSpan CheckinMisfireThreshold, TimeSpan IdleWait,
     int MaxConcurrency, int BusyTimeoutSeconds)
 {

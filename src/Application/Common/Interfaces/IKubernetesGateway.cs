@@ -140,8 +140,7 @@ public interface IKubernetesGateway
 /// <summary>
 /// Live usage of a pod from metrics-server (<c>metrics.k8s.io/v1beta1</c>), summed over its containers: cpu in cores,
 /// memory in Mi (1 Mi = 1,048,576 bytes), both exact decimals.
-/// </summary>
-/// <param name="Namespace">Namespace.</param>
+/// </summary> <param name="Namespace">Namespace.</param>
 /// <param name="Name">Pod name.</param>
 /// <param name="CpuCores">CPU in use, in cores (e.g. 0.004).</param>
 /// <param name="MemoryMi">Memory in use, in Mi (e.g. 2.539).</param>

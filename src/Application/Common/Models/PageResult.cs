@@ -16,8 +16,7 @@ public sealed record PageResult<T>(int Total, int CurrentPage, int PageSize, IRe
 /// <summary>
 /// Lenient <c>current_page</c>/<c>page_size</c> (analysis/catalog.md §4.4): a missing, non-integer or &lt; 1 page is 1;
 /// such a size is the endpoint default; sizes above <see cref="MaxSize"/> are capped.
-/// </summary>
-/// <param name="Page">1-based page.</param>
+/// </summary> <param name="Page">1-based page.</param>
 /// <param name="Size">Page size.</param>
 public sealed record CurrentPage(int Page, int Size)
 {

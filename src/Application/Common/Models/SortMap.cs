@@ -5,8 +5,7 @@ namespace Kboss.Application.Common.Models;
 /// <summary>
 /// The sortable fields of a list endpoint: wire field name → key selector. Applies <see cref="PageSpec"/> ordering
 /// to a query with a stable tie-breaker, so every list sorts the same way.
-/// </summary>
-/// <typeparam name="T">Entity type.</typeparam>
+/// </summary> <typeparam name="T">Entity type.</typeparam>
 public sealed class SortMap<T>
 {
     private readonly Dictionary<string, LambdaExpression> _keys = new(StringComparer.Ordinal);

@@ -4,10 +4,8 @@ namespace Kboss.Application.Common.OutsideCalls;
 
 /// <summary>
 /// What an area supplies once per kind of row for the outside-call pattern (ADR 0015): the rows, what a row holds and
-/// how
-/// to give it back, and how to ask the outside system whether the row's object exists (the reconciler's question).
-/// </summary>
-/// <typeparam name="TRow">The entity standing for the outside object.</typeparam>
+/// how to give it back, and how to ask the outside system whether the row's object exists (the reconciler's question).
+/// </summary> <typeparam name="TRow">The entity standing for the outside object.</typeparam>
 public interface IOutsideEffectKind<TRow> where TRow : OutsideEffectEntity
 {
     /// <summary>Name of the kind in reports and audit (<c>instance_config</c>).</summary>

@@ -103,8 +103,7 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
     /// checked against the outside system and completed or compensated. Create/update: the object exists → live, else
     /// failed with its stock given back. Delete: the object is gone → deleted with its stock given back, else back to
     /// where it was. A row the system can't be asked about stays open; a row settled meanwhile by someone else is
-    /// skipped.
-    /// </summary>
+    /// skipped. </summary>
     public async Task<ReconcileCounts> ReconcileAsync<TRow>(IOutsideEffectKind<TRow> kind, DateTime cutoffUtc,
         CancellationToken ct) where TRow : OutsideEffectEntity
     {

@@ -7,8 +7,7 @@ namespace Kboss.Application.Common.OutsideCalls;
 /// The reconciler of the outside-call pattern (ADR 0015): settles every row left open (a crash during the call, a lost
 /// answer, a time-out) for longer than the grace period, kind by kind. Meant to run every minute or so from the
 /// scheduler; safe to run concurrently with handlers and with itself (the state is a concurrency token).
-/// </summary>
-/// <param name="Grace">Override of <see cref="OutsideCallOptions.ReconcileGrace"/> (tests; an operator's manual
+/// </summary> <param name="Grace">Override of <see cref="OutsideCallOptions.ReconcileGrace"/> (tests; an operator's manual
 /// pass).</param>
 public sealed record ReconcileOutsideCalls(TimeSpan? Grace = null) : ICommand<IReadOnlyList<ReconcileCounts>>
 {

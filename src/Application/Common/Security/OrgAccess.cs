@@ -50,8 +50,7 @@ public sealed class OrgAccess(IKbossDbContext db, ICurrentUser user, IPlatformSe
 
     /// <summary>
     /// The effective org for a request naming <paramref name="requested"/> (null: the caller's own).
-    /// </summary>
-    /// <exception cref="UnauthenticatedException">Anonymous caller and no allowed override.</exception>
+    /// </summary> <exception cref="UnauthenticatedException">Anonymous caller and no allowed override.</exception>
     /// <exception cref="ForbiddenException">The caller may not act on the named org.</exception>
     public async ValueTask<string> ResolveAsync(string? requested, CancellationToken ct)
     {

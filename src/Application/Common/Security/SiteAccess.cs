@@ -31,8 +31,7 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
     /// <summary>
     /// True when the caller may manage site <paramref name="urlLink"/>. An unregistered site is claimed for the
     /// caller's org when <paramref name="claim"/> and the caller is an operator or admin (saved at once), else false.
-    /// </summary>
-    /// <exception cref="UnauthenticatedException">Anonymous caller.</exception>
+    /// </summary> <exception cref="UnauthenticatedException">Anonymous caller.</exception>
     public async ValueTask<bool> CanManageAsync(string urlLink, bool claim, CancellationToken ct)
     {
         if (!user.IsAuthenticated || user.OrgId is null) throw new UnauthenticatedException();
@@ -48,8 +47,7 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
     /// <summary>
     /// The org owning site <paramref name="urlLink"/>, which the caller may manage; an unregistered site is claimed
     /// for the caller's org (operators and admins).
-    /// </summary>
-    /// <exception cref="UnauthenticatedException">Anonymous caller.</exception>
+    /// </summary> <exception cref="UnauthenticatedException">Anonymous caller.</exception>
     /// <exception cref="ForbiddenException">Another org's site, or a caller who may not claim one.</exception>
     public async Task<string> EnsureCanManageAsync(string urlLink, CancellationToken ct)
     {
@@ -61,8 +59,7 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
     /// Throws unless the caller may change a row of site <paramref name="urlLink"/> owned by
     /// <paramref name="rowOrgId"/>: the site's owner decides when the site is registered, the row's org otherwise (no
     /// site, or a legacy row).
-    /// </summary>
-    /// <exception cref="ForbiddenException">Not allowed.</exception>
+    /// </summary> <exception cref="ForbiddenException">Not allowed.</exception>
     public async ValueTask EnsureCanManageRowAsync(string urlLink, string rowOrgId, CancellationToken ct)
     {
         var owner = Key(urlLink).Length == 0 ? null : await OwnerAsync(urlLink, ct);
@@ -72,8 +69,7 @@ public sealed class SiteAccess(IKbossDbContext db, ICurrentUser user, OrgAccess 
     /// <summary>
     /// The rows a list shows: those of site <paramref name="urlLink"/> when given (public); without it, the rows of the
     /// sites the caller manages and its orgs' rows without a site (admin: all). An anonymous caller must name the site.
-    /// </summary>
-    /// <exception cref="RequestValidationException">Anonymous caller without <c>url_link</c>.</exception>
+    /// </summary> <exception cref="RequestValidationException">Anonymous caller without <c>url_link</c>.</exception>
     public async Task<IQueryable<T>> ScopeAsync<T>(IQueryable<T> rows, string? urlLink, CancellationToken ct)
         where T : class, ISiteRow
     {

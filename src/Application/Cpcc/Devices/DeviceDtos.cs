@@ -143,8 +143,7 @@ public sealed record DeviceEcho
 /// <summary>
 /// A K3 item: <c>{"id","name","clusterid","node_status","ip","devicetype","sshport","adminuser","adminpwd","cpcid",
 /// "enable_date","export_date"}</c> with the password masked. spec: 40-cpcc-clusters.md get_cpcidle_device.
-/// </summary>
-/// <param name="Id">Device id.</param>
+/// </summary> <param name="Id">Device id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Clusterid">Always null (idle).</param>
 /// <param name="NodeStatus">Always "0".</param>

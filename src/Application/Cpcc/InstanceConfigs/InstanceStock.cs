@@ -71,8 +71,7 @@ public static partial class InstanceStock
     /// <summary>
     /// Takes <paramref name="needs"/> from the stock of cluster <paramref name="clusterId"/> of centre <paramref name="cpcid"/>.
     /// Call inside a transaction: a failure leaves earlier lines to the caller's rollback.
-    /// </summary>
-    /// <exception cref="BusinessException"><c>insufficient_stock</c> when a widget is missing or short.</exception>
+    /// </summary> <exception cref="BusinessException"><c>insufficient_stock</c> when a widget is missing or short.</exception>
     public static async Task ConsumeAsync(IKbossDbContext db, string cpcid, string clusterId, IReadOnlyList<StockNeed> needs, CancellationToken ct)
     {
         foreach (var n in needs)

@@ -17,11 +17,9 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// K6 <c>POST /dev/cpcc/cpcpodyaml/new_cpcpodyaml.dspy</c>: stores a workload configuration of org <c>orgid</c> (the
 /// caller's by default) in an installed cluster (<c>ready</c> 1), with a lowercase id and the derived Kubernetes names
 /// of §4.8. The centre's operators manage it. Outside-call pattern (ADR 0015): reserve the instance's widget stock of
-/// the
-/// cluster (<see cref="InstanceStock"/>, §4.2) with the row <c>pending</c>, apply the objects on the cluster
+/// the cluster (<see cref="InstanceStock"/>, §4.2) with the row <c>pending</c>, apply the objects on the cluster
 /// (<see cref="InstanceDeployer"/>, P9 <c>apply</c>), then <c>live</c>; a cluster failure gives the stock back, keeps
-/// the
-/// row <c>failed</c> with the reason and answers <c>upstream_failed</c>; no answer leaves it <c>pending_reconcile</c>.
+/// the row <c>failed</c> with the reason and answers <c>upstream_failed</c>; no answer leaves it <c>pending_reconcile</c>.
 /// spec: 40-cpcc-clusters.md; analysis/cpcc.md §3.D K6, §4.8.
 /// </summary>
 public sealed record NewInstanceConfig : InstanceConfigFieldsRequest, ICommand<Reply<NewInstanceConfigEcho>>,

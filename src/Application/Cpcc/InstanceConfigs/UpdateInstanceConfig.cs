@@ -18,10 +18,8 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 /// <c>source_podengine</c> is refused (<c>不允许修改资源实例控制器</c>): it would rename the controller (§6.4 #39). A masked
 /// <c>source_authpasswd</c> keeps the stored one; an absent <c>source_nodeselector</c> keeps it, an empty one clears it.
 /// Only a live config changes. Outside-call pattern (ADR 0015): the stock moves from the old to the new needs (§4.2)
-/// with
-/// the row <c>updating</c>, the objects are re-applied on the cluster (P9 <c>apply</c>), then <c>live</c>; a cluster
-/// failure
-/// puts the old values and stock back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
+/// with the row <c>updating</c>, the objects are re-applied on the cluster (P9 <c>apply</c>), then <c>live</c>; a cluster
+/// failure puts the old values and stock back (<c>upstream_failed</c>). <c>orgid</c> is checked by the org-scope rule
 /// only; access to the config follows <see cref="InstanceConfigAccess"/>. spec: 40-cpcc-clusters.md; §3.D K8.
 /// </summary>
 public sealed record UpdateInstanceConfig : InstanceConfigFieldsRequest, ICommand<Reply<InstanceConfigEcho>>,

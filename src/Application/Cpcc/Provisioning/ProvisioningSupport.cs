@@ -19,8 +19,7 @@ public sealed class CpccFeatures
 
 /// <summary>
 /// Data of K10/N1 answers: the device as reserved (the documented shape) plus the operation to poll.
-/// </summary>
-/// <param name="Id">Device id.</param>
+/// </summary> <param name="Id">Device id.</param>
 /// <param name="NodeStatus">Always <c>"1"</c> (occupied).</param>
 /// <param name="Clusterid">Cluster id.</param>
 /// <param name="Cpcid">Centre id.</param>

@@ -74,8 +74,7 @@ public sealed class MarketplaceAccess(IKbossDbContext db, ICurrentUser user, Org
     /// <summary>
     /// The user whose history/favourites are read: the caller, or (operators only) a user of an org it may act on
     /// named by <paramref name="userid"/>.
-    /// </summary>
-    /// <exception cref="ForbiddenException">Another user the caller may not see.</exception>
+    /// </summary> <exception cref="ForbiddenException">Another user the caller may not see.</exception>
     public async ValueTask<string> ResolveUserAsync(string? userid, CancellationToken ct)
     {
         var me = RequireUserId();

@@ -10,8 +10,7 @@ namespace Kboss.Application.Products.Protocols;
 /// <summary>
 /// Who may manage a protocol: a caller who may act on either party (seller or buyer org). Verbs as every access
 /// service (docs/patterns.md): <c>Can…</c> answers, <c>Ensure…</c> throws 403, <c>Load…Manageable</c> loads and
-/// ensures.
-/// </summary>
+/// ensures. </summary>
 public sealed class SaleProtocolAccess(IKbossDbContext db, OrgAccess orgs)
 {
     /// <summary>True when the caller may act on the seller or the buyer of <paramref name="p"/>.</summary>
