@@ -51,6 +51,8 @@ public static class ForbiddenKubeconfigs
                 "clusters[0].cluster.certificate-authority"),
             new("file-server", Config("file:///etc/passwd", "token: x"), "clusters[0].cluster.server"),
             new("unix-server", Config("unix:///var/run/docker.sock", "token: x"), "clusters[0].cluster.server"),
+            new("metadata-server", Config("http://169.254.169.254", "token: x"), "clusters[0].cluster.server"),
+            new("link-local-v6-server", Config("https://[fe80::1]:6443", "token: x"), "clusters[0].cluster.server"),
         ];
     }
 
