@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kboss.WebApi.IntegrationTests;
 
@@ -65,6 +66,30 @@ public sealed class WidgetTests(AppFixture app) : IClassFixture<AppFixture>
         down.Code.Should().Be("insufficient_stock");
         var fix = await op.PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "H100-80G", "-4", "yes"));
         fix.Data!["stock"]!.GetValue<string>().Should().Be("11");
+    }
+
+    /// <summary>The stock add builds its echo from the widget read before its transaction (ADR 0016): same JSON as the
+    /// echo of the widget read again after the commit.</summary>
+    [Fact]
+    public async Task Add_stock_echo_equals_the_widget_read_after_the_commit()
+    {
+        var c = await Seed.CenterAsync(app.Factory);
+        var op = app.Operator();
+        (await op.PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "A800-80G", "7"))).Status.Should().BeTrue();
+        (await op.PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "A800-80G", "2", "yes", c.Tongzhou)))
+            .Status.Should().BeTrue();
+        foreach (var (stock, cluster) in new[] { ("3", c.Chaoyang), ("-1", c.Tongzhou), ("0", c.Chaoyang) })
+        {
+            var r = await op.PostAsync("/dev/cpcc/cpcwidget/add_cpcwidget.dspy", NewWidget(c, "A800-80G", stock, "yes", cluster));
+            r.Status.Should().BeTrue(r.Raw);
+            var json = app.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>()
+                .Value.JsonSerializerOptions;
+            var reread = await app.Factory.WithDbAsync(db => db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
+                .SingleAsync(w => w.Cpcid == c.Id && w.Model == "A800-80G"));
+            var expected = System.Text.Json.JsonSerializer.SerializeToNode(
+                Kboss.Application.Cpcc.Widgets.WidgetEcho.From(reread), json);
+            JsonNode.DeepEquals(r.Data, expected).Should().BeTrue($"{r.Data!.ToJsonString()} vs {expected!.ToJsonString()}");
+        }
     }
 
     [Fact]

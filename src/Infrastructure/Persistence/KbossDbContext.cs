@@ -76,8 +76,15 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     /// <summary>Transactions and auto-committed write commands this context has committed since it was created.</summary>
     public int CommittedUnits { get; internal set; }
 
-    public async Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        new GatedTransaction(await Database.BeginTransactionAsync(cancellationToken), this);
+    /// <summary>
+    /// Begins the unit of work's transaction (ADR 0016). SaveChanges inside it takes no savepoint (two statements
+    /// fewer per save): a failed unit is rolled back and retried whole, never continued.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        Database.AutoSavepointsEnabled = false;
+        return new GatedTransaction(await Database.BeginTransactionAsync(cancellationToken), this);
+    }
 
     public void ClearChanges() => ChangeTracker.Clear();
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
 using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
@@ -73,14 +74,14 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
     }
 }
 
-public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICurrentUser user, TimeProvider clock, WidgetCatalog catalog)
+public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user, TimeProvider clock, WidgetCatalog catalog)
     : ICommandHandler<AddWidget, Reply<WidgetEcho>>
 {
     private const int Attempts = 5;
 
     public async ValueTask<Reply<WidgetEcho>> Handle(AddWidget c, CancellationToken ct)
     {
-        var center = await guard.LoadManageableAsync(c.Cpcid!, track: false, ct);
+        var cpcid = c.Cpcid.Trimmed();
         var clusterId = c.Clusterid.Trimmed();
         RuleExtensions.TryInt(c.Stock, out var amount);
 
@@ -89,25 +90,32 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
         {
             try
             {
-                // The cluster and the existing widget in one round trip (the stock add is the hot path).
-                var found = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId)
-                    .Select(k => new
+                // The centre's org and the cluster's centre in one round trip (the stock add is the hot path); the
+                // refusals in the order of CenterGuard.LoadManageableAsync, then the cluster's.
+                var found = await db.ComputeCenters.AsNoTracking().Where(x => x.Id == cpcid)
+                    .Select(x => new
                     {
-                        k.Cpcid,
-                        WidgetId = db.Widgets.Where(w => w.Cpcid == center.Id && w.Type == c.TypeName && w.Model == c.ModelName)
-                            .Select(w => w.Id).FirstOrDefault(),
+                        x.OrgId,
+                        ClusterCpcid = db.Clusters.Where(k => k.Id == clusterId).Select(k => k.Cpcid).FirstOrDefault(),
                     })
-                    .FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound("算力集群不存在");
-                if (found.Cpcid != center.Id) throw BusinessException.Conflict("该算力集群不属于该算力中心");
-                var widgetId = found.WidgetId;
-                if (widgetId is null) widgetId = await CreateAsync(c, center.Id, clusterId, amount, ct);
-                else if (!c.AddsStock) throw BusinessException.Conflict("该部件已存在,请前往编辑!");
-                else await AddStockAsync(widgetId, clusterId, amount, ct);
+                    .FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
+                await access.EnsureCanActOnAsync(found.OrgId, "无权操作该算力中心", ct);
+                if (found.ClusterCpcid is null) throw BusinessException.NotFound("算力集群不存在");
+                if (found.ClusterCpcid != cpcid) throw BusinessException.Conflict("该算力集群不属于该算力中心");
 
-                catalog.Invalidate(center.Id);
+                // Read before the write: it is also the echo of a stock add (no read after the commit).
                 var widget = await db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
-                    .FirstOrDefaultAsync(w => w.Id == widgetId, ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
-                return Reply.Ok("新增算力部件成功", WidgetEcho.From(widget));
+                    .FirstOrDefaultAsync(w => w.Cpcid == cpcid && w.Type == c.TypeName && w.Model == c.ModelName, ct);
+                WidgetEcho? echo;
+                string widgetId;
+                if (widget is null) (widgetId, echo) = (await CreateAsync(c, cpcid, clusterId, amount, ct), null);
+                else if (!c.AddsStock) throw BusinessException.Conflict("该部件已存在,请前往编辑!");
+                else (widgetId, echo) = (widget.Id, await AddStockAsync(widget, clusterId, amount, ct));
+
+                catalog.Invalidate(cpcid);
+                echo ??= WidgetEcho.From(await db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
+                    .FirstOrDefaultAsync(w => w.Id == widgetId, ct) ?? throw BusinessException.NotFound(WidgetFields.NotFoundMessage));
+                return Reply.Ok("新增算力部件成功", echo);
             }
             catch (DbUpdateException e) when (db.IsUniqueViolation(e))
             {
@@ -136,28 +144,37 @@ public sealed class AddWidgetHandler(IKbossDbContext db, CenterGuard guard, ICur
     /// <summary>
     /// One conditional UPDATE under <see cref="WidgetClusterStock.CanAdjustBy"/> (parallel adds lose nothing); when it
     /// hits no row, the entry is refused as the entity would refuse it, or opened by
-    /// <see cref="WidgetClusterStock.Open"/>.
+    /// <see cref="WidgetClusterStock.Open"/>. Returns the echo built from <paramref name="widget"/> as read before the
+    /// transaction plus this add, or null when it must be read again (an entry opened, or the read was stale).
     /// </summary>
-    private async Task AddStockAsync(string widgetId, string clusterId, long amount, CancellationToken ct)
+    private async Task<WidgetEcho?> AddStockAsync(Widget widget, string clusterId, long amount, CancellationToken ct)
     {
+        var widgetId = widget.Id;
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.BeginTransactionAsync(ct);
-        // The widget must still be alive (a concurrent delete wins) and the result stay within [consumed, MaxStock];
-        // the UPDATE checks both, the reads below only explain a refusal.
-        var updated = await db.WidgetClusterStocks
-            .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && db.Widgets.Any(w => w.Id == widgetId))
-            .Where(WidgetClusterStock.CanAdjustBy(amount))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, s => s.Stock + amount), ct);
-        if (updated == 0)
+        await using (var tx = await db.BeginTransactionAsync(ct))
         {
-            if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
-            if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
-                throw WidgetClusterStock.AdjustRefusal(amount).ToException();
-            db.WidgetClusterStocks.Add(WidgetClusterStock.Open(widgetId, clusterId, amount).OrThrow());
+            // The widget must still be alive (a concurrent delete wins) and the result stay within
+            // [consumed, MaxStock]; the UPDATE checks both, the reads below only explain a refusal.
+            var updated = await db.WidgetClusterStocks
+                .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && db.Widgets.Any(w => w.Id == widgetId))
+                .Where(WidgetClusterStock.CanAdjustBy(amount))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, s => s.Stock + amount), ct);
+            if (updated == 0)
+            {
+                if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
+                if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
+                    throw WidgetClusterStock.AdjustRefusal(amount).ToException();
+                db.WidgetClusterStocks.Add(WidgetClusterStock.Open(widgetId, clusterId, amount).OrThrow());
+            }
+            await db.Widgets.Where(w => w.Id == widgetId).ExecuteUpdateAsync(u => u.SetProperty(w => w.UpdateTime, now), ct);
+            db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            if (updated == 0) return null;
         }
-        await db.Widgets.Where(w => w.Id == widgetId).ExecuteUpdateAsync(u => u.SetProperty(w => w.UpdateTime, now), ct);
-        db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var entry = widget.Stocks.FirstOrDefault(s => s.ClusterId == clusterId);
+        if (entry is null || !entry.Adjust(amount).Ok) return null;
+        widget.UpdateTime = now;
+        return WidgetEcho.From(widget);
     }
 }
