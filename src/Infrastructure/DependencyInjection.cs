@@ -53,6 +53,7 @@ public static class DependencyInjection
             services.AddScoped<KbossDbContext>(sp => sp.GetRequiredService<SqliteKbossDbContext>());
         }
         services.AddScoped<IKbossDbContext>(sp => sp.GetRequiredService<KbossDbContext>());
+        services.AddScoped<Application.Cpcc.Widgets.IWidgetStockStore, Persistence.Stores.WidgetStockStore>();
 
         // the key ring lives in the database so every node reads every node's secrets (ADR 0019)
         var dataProtection = services.AddDataProtection().SetApplicationName("kboss")

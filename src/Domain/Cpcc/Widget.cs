@@ -137,6 +137,13 @@ public sealed class WidgetClusterStock
     public static Expression<Func<WidgetClusterStock, bool>> CanAdjustBy(long amount) =>
         s => s.Stock + amount >= s.Consumed && s.Stock + amount >= 0 && s.Stock <= MaxStock - amount;
 
+    /// <summary>
+    /// <see cref="CanAdjustBy"/> on plain values (the entity's own check, and the hot path's SQL is tested against it):
+    /// adding <paramref name="amount"/> to <paramref name="stock"/> keeps it within [max(0, consumed), MaxStock].
+    /// </summary>
+    public static bool AllowsAdjust(long stock, long consumed, long amount) =>
+        stock + amount >= consumed && stock + amount >= 0 && stock <= MaxStock - amount;
+
     /// <summary>The rule of <see cref="Consume"/> as an expression (consumed never exceeds stock).</summary>
     public static Expression<Func<WidgetClusterStock, bool>> CanConsume(long amount) =>
         s => s.Consumed + amount <= s.Stock;
@@ -159,7 +166,7 @@ public sealed class WidgetClusterStock
     /// <summary>Adds <paramref name="amount"/> (may be negative) under <see cref="CanAdjustBy"/>.</summary>
     public Result Adjust(long amount)
     {
-        if (!CanAdjustBy(amount).Compile(preferInterpretation: true)(this)) return AdjustRefusal(amount);
+        if (!AllowsAdjust(Stock, Consumed, amount)) return AdjustRefusal(amount);
         Stock += amount;
         return Result.Done;
     }

@@ -74,8 +74,8 @@ public sealed class AddWidgetValidator : AbstractValidator<AddWidget>
     }
 }
 
-public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user, TimeProvider clock, WidgetCatalog catalog)
-    : ICommandHandler<AddWidget, Reply<WidgetEcho>>
+public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurrentUser user, TimeProvider clock,
+    WidgetCatalog catalog, IWidgetStockStore stockStore) : ICommandHandler<AddWidget, Reply<WidgetEcho>>
 {
     private const int Attempts = 5;
 
@@ -90,27 +90,23 @@ public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurr
         {
             try
             {
-                // The centre's org and the cluster's centre in one round trip (the stock add is the hot path); the
-                // refusals in the order of CenterGuard.LoadManageableAsync, then the cluster's.
-                var found = await db.ComputeCenters.AsNoTracking().Where(x => x.Id == cpcid)
-                    .Select(x => new
-                    {
-                        x.OrgId,
-                        ClusterCpcid = db.Clusters.Where(k => k.Id == clusterId).Select(k => k.Cpcid).FirstOrDefault(),
-                    })
-                    .FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
-                await access.EnsureCanActOnAsync(found.OrgId, "无权操作该算力中心", ct);
-                if (found.ClusterCpcid is null) throw BusinessException.NotFound("算力集群不存在");
-                if (found.ClusterCpcid != cpcid) throw BusinessException.Conflict("该算力集群不属于该算力中心");
+                // The widget with its entries, the centre's org and the cluster's centre in one read (the stock add is
+                // the hot path); without the widget, the centre and the cluster alone. The refusals in the order of
+                // CenterGuard.LoadManageableAsync, then the cluster's, then the widget's.
+                var target = await stockStore.FindAsync(cpcid, clusterId, c.TypeName, c.ModelName, ct);
+                var (orgId, clusterCpcid) = target is not null
+                    ? (target.OrgId, target.ClusterCpcid)
+                    : await FindCenterAndClusterAsync(cpcid, clusterId, ct);
+                if (orgId is null) throw BusinessException.NotFound(CenterGuard.NotFoundMessage);
+                await access.EnsureCanActOnAsync(orgId, "无权操作该算力中心", ct);
+                if (clusterCpcid is null) throw BusinessException.NotFound("算力集群不存在");
+                if (clusterCpcid != cpcid) throw BusinessException.Conflict("该算力集群不属于该算力中心");
 
-                // Read before the write: it is also the echo of a stock add (no read after the commit).
-                var widget = await db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
-                    .FirstOrDefaultAsync(w => w.Cpcid == cpcid && w.Type == c.TypeName && w.Model == c.ModelName, ct);
                 WidgetEcho? echo;
                 string widgetId;
-                if (widget is null) (widgetId, echo) = (await CreateAsync(c, cpcid, clusterId, amount, ct), null);
+                if (target is null) (widgetId, echo) = (await CreateAsync(c, cpcid, clusterId, amount, ct), null);
                 else if (!c.AddsStock) throw BusinessException.Conflict("该部件已存在,请前往编辑!");
-                else (widgetId, echo) = (widget.Id, await AddStockAsync(widget, clusterId, amount, ct));
+                else (widgetId, echo) = (target.WidgetId, await AddStockAsync(target, clusterId, amount, ct));
 
                 catalog.Invalidate(cpcid);
                 echo ??= WidgetEcho.From(await db.Widgets.AsNoTracking().Include(w => w.Stocks).ThenInclude(s => s.Cluster)
@@ -124,6 +120,20 @@ public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurr
                 db.ClearChanges();
             }
         }
+    }
+
+    /// <summary>The centre's org (null: no centre) and the centre of the cluster (null: no cluster), one round trip.</summary>
+    private async Task<(string? OrgId, string? ClusterCpcid)> FindCenterAndClusterAsync(string cpcid, string clusterId,
+        CancellationToken ct)
+    {
+        var found = await db.ComputeCenters.AsNoTracking().Where(x => x.Id == cpcid)
+            .Select(x => new
+            {
+                x.OrgId,
+                ClusterCpcid = db.Clusters.Where(k => k.Id == clusterId).Select(k => k.Cpcid).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return (found?.OrgId, found?.ClusterCpcid);
     }
 
     private async Task<string> CreateAsync(AddWidget c, string cpcid, string clusterId, long amount, CancellationToken ct)
@@ -142,39 +152,32 @@ public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurr
     }
 
     /// <summary>
-    /// One conditional UPDATE under <see cref="WidgetClusterStock.CanAdjustBy"/> (parallel adds lose nothing); when it
-    /// hits no row, the entry is refused as the entity would refuse it, or opened by
-    /// <see cref="WidgetClusterStock.Open"/>. Returns the echo built from <paramref name="widget"/> as read before the
+    /// <see cref="IWidgetStockStore.TryAdjustAsync"/> (one conditional UPDATE under the entry's rule, so parallel adds
+    /// lose nothing); when it hits no row, the entry is refused as the entity would refuse it, or opened by
+    /// <see cref="WidgetClusterStock.Open"/>. Returns the echo built from <paramref name="target"/> as read before the
     /// transaction plus this add, or null when it must be read again (an entry opened, or the read was stale).
     /// </summary>
-    private async Task<WidgetEcho?> AddStockAsync(Widget widget, string clusterId, long amount, CancellationToken ct)
+    private async Task<WidgetEcho?> AddStockAsync(StockAddTarget target, string clusterId, long amount, CancellationToken ct)
     {
-        var widgetId = widget.Id;
+        var widgetId = target.WidgetId;
         var now = clock.GetUtcNow().UtcDateTime;
+        var audit = Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount });
         await using (var tx = await db.BeginTransactionAsync(ct))
         {
-            // The widget must still be alive (a concurrent delete wins) and the result stay within
-            // [consumed, MaxStock]; the UPDATE checks both, the reads below only explain a refusal.
-            var updated = await db.WidgetClusterStocks
-                .Where(s => s.WidgetId == widgetId && s.ClusterId == clusterId && db.Widgets.Any(w => w.Id == widgetId))
-                .Where(WidgetClusterStock.CanAdjustBy(amount))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Stock, s => s.Stock + amount), ct);
-            if (updated == 0)
+            if (!await stockStore.TryAdjustAsync(widgetId, clusterId, amount, now, audit, ct))
             {
                 if (!await db.Widgets.AnyAsync(w => w.Id == widgetId, ct)) throw BusinessException.NotFound(WidgetFields.NotFoundMessage);
                 if (await db.WidgetClusterStocks.AnyAsync(s => s.WidgetId == widgetId && s.ClusterId == clusterId, ct))
                     throw WidgetClusterStock.AdjustRefusal(amount).ToException();
                 db.WidgetClusterStocks.Add(WidgetClusterStock.Open(widgetId, clusterId, amount).OrThrow());
+                await db.Widgets.Where(w => w.Id == widgetId).ExecuteUpdateAsync(u => u.SetProperty(w => w.UpdateTime, now), ct);
+                db.AuditEntries.Add(audit);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return null;
             }
-            await db.Widgets.Where(w => w.Id == widgetId).ExecuteUpdateAsync(u => u.SetProperty(w => w.UpdateTime, now), ct);
-            db.AuditEntries.Add(Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount }));
-            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            if (updated == 0) return null;
         }
-        var entry = widget.Stocks.FirstOrDefault(s => s.ClusterId == clusterId);
-        if (entry is null || !entry.Adjust(amount).Ok) return null;
-        widget.UpdateTime = now;
-        return WidgetEcho.From(widget);
+        return target.EchoAfterAdding(clusterId, amount, now);
     }
 }
