@@ -11,6 +11,13 @@ namespace Kboss.WebApi.Contract;
 /// (<see cref="ClientAddress.ThrottleKey"/>), in fixed windows, per node; logged-in callers are not limited by it.
 /// A refused request → HTTP 429 with <c>Retry-After</c> and <c>{status:false, msg, code:"rate_limited"}</c>.
 /// Configured by <c>RateLimits:AnonymousWrite:PermitLimit</c> (default 10) and <c>…:WindowSeconds</c> (default 60).
+/// <para>
+/// Admission control (ADR 0031): every request except <c>/health*</c> and <c>/metrics</c> takes a permit of its
+/// caller's concurrency limiter — per org when signed in, per client address otherwise — at most
+/// <c>RateLimits:InFlight:PerCaller</c> (default 16) at once, the rest wait in order (at most
+/// <c>…:QueueLimit</c>, default 1000; beyond it → 429 <c>code: busy</c>). A burst of one caller then keeps a short
+/// thread-pool queue, so health probes, other orgs and the writer gate's hand-over are not stuck behind it.
+/// </para>
 /// </summary>
 public static class RateLimits
 {
@@ -23,8 +30,18 @@ public static class RateLimits
         var section = configuration.GetSection("RateLimits:AnonymousWrite");
         var permits = Math.Max(1, section.GetValue("PermitLimit", 10));
         var window = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", 60d)));
+        var inFlight = configuration.GetSection("RateLimits:InFlight");
+        var admission = new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Max(1, inFlight.GetValue("PerCaller", 16)),
+            QueueLimit = Math.Max(0, inFlight.GetValue("QueueLimit", 1000)),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
         return services.AddRateLimiter(o =>
         {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsProbe(http.Request.Path)
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetConcurrencyLimiter(CallerKey(http), _ => admission));
             o.AddPolicy(AnonymousWrite, http => http.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("user")
                 : RateLimitPartition.GetFixedWindowLimiter(
@@ -32,7 +49,13 @@ public static class RateLimits
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.OnRejected = (ctx, _) =>
             {
-                var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
+                if (!ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+                {
+                    ctx.HttpContext.Response.Headers.RetryAfter = "1";
+                    return new ValueTask(Envelope.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
+                        "请求过多,请稍后重试", "busy"));
+                }
+                var wait = after;
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 ctx.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return new ValueTask(Envelope.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
@@ -40,4 +63,13 @@ public static class RateLimits
             };
         });
     }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    /// <summary>The caller's admission partition: its org when signed in, else its client address.</summary>
+    private static string CallerKey(HttpContext http) =>
+        http.User.FindFirst(Kboss.Infrastructure.Security.KbossClaims.OrgId)?.Value is { Length: > 0 } org
+            ? "org:" + org
+            : "ip:" + ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString());
 }
