@@ -66,6 +66,7 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
         {
             var name = Application.DependencyInjection.WireName(property);
             if (!schema.RequiredProperties.Contains(name)) schema.RequiredProperties.Add(name);
+            if (schema.ActualProperties.TryGetValue(name, out var value)) value.IsNullableRaw = false;
         }
         var operation = context.OperationDescription.Operation;
         operation.RequestBody = new OpenApiRequestBody { Name = "body", IsRequired = true };
