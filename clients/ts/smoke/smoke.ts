@@ -87,8 +87,11 @@ const password = "Sm0ke" + randomBytes(12).toString("hex");
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 let output = "";
-const app = spawn("dotnet", ["run", "--no-build", "--project", "src/WebApi"], {
-    cwd: repo,
+// The already-built app (scripts/test.sh builds Debug first), as `dotnet run --no-build --project src/WebApi` would
+// start it, without MSBuild's start-up cost.
+const dll = process.env.KBOSS_APP_DLL ?? join(repo, "src/WebApi/bin/Debug/net10.0/Kboss.WebApi.dll");
+const app = spawn("dotnet", [dll], {
+    cwd: join(repo, "src/WebApi"),
     env: {
         ...process.env, Kboss__DataFolder: join(dataFolder, "data"), Bootstrap__AdminPassword: password,
         Urls: base, Logging__LogLevel__Default: "Warning",
@@ -110,7 +113,7 @@ try {
     console.error(e instanceof KbossError ? `smoke: ${e.code} ${e.msg} ${JSON.stringify(e.errors)}` : e);
 } finally {
     if (app.exitCode === null) {
-        process.kill(-app.pid!, "SIGTERM"); // the process group: dotnet run and the app it started
+        process.kill(-app.pid!, "SIGTERM"); // its process group, so nothing it started outlives the test
         await new Promise(r => setTimeout(r, 300));
     }
     rmSync(dataFolder, { recursive: true, force: true });
