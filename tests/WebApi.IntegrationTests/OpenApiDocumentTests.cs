@@ -141,6 +141,13 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
         doc["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
     }
 
+    [Fact]
+    public async Task Swagger_UI_keeps_the_authorization_for_try_it_out()
+    {
+        var page = await app.Anonymous().Http.GetStringAsync("/swagger/index.html");
+        page.Should().MatchRegex(@"persistAuthorization:\s*true");
+    }
+
     [GeneratedRegex("pass|pwd|secret|token", RegexOptions.IgnoreCase)]
     private static partial Regex Secret();
 }

@@ -44,6 +44,16 @@ async function waitForHealth(base: string, app: ChildProcess, log: () => string)
     throw new Error(`app did not answer /health within 30 s:\n${log()}`);
 }
 
+/** SIGTERM to the app's process group (graceful shutdown), SIGKILL if it is still there after 15 s. */
+async function stop(app: ChildProcess): Promise<void> {
+    if (app.exitCode !== null || app.signalCode !== null) return;
+    const exited = new Promise<boolean>(r => app.once("exit", () => r(true)));
+    process.kill(-app.pid!, "SIGTERM");
+    if (await Promise.race([exited, new Promise<boolean>(r => setTimeout(() => r(false), 15_000))])) return;
+    process.kill(-app.pid!, "SIGKILL");
+    await exited;
+}
+
 async function run(client: KbossClient, password: string): Promise<void> {
     const login = await client.login({ username: "admin", password });
     check(!!login.data?.token, "login returns a token");
@@ -112,10 +122,7 @@ try {
     failed = true;
     console.error(e instanceof KbossError ? `smoke: ${e.code} ${e.msg} ${JSON.stringify(e.errors)}` : e);
 } finally {
-    if (app.exitCode === null) {
-        process.kill(-app.pid!, "SIGTERM"); // its process group, so nothing it started outlives the test
-        await new Promise(r => setTimeout(r, 300));
-    }
+    await stop(app);
     rmSync(dataFolder, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
