@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kboss.WebApi.IntegrationTests;
 
 /// <summary>
-/// The served OpenAPI document against what the app does (ADR 0024): <c>required</c> against the validators, secrets
+/// The OpenAPI document against what the app does (ADR 0024): <c>required</c> against the validators, secrets
 /// only in bodies, security requirements against what an anonymous call gets. Each check runs over every operation,
 /// so endpoints added later are covered without per-endpoint code.
 /// </summary>
@@ -21,12 +21,18 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
     private IEnumerable<(string Method, string Path, Type Request)> LegacyOperations() =>
         app.Factory.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
             .SelectMany(g => g.Items)
-            .Select(d => (d, p: d.ParameterDescriptions.FirstOrDefault(p => p.Source == FromLegacyParamsAttribute.Source)))
+            .Select(d => (d, p: d.ParameterDescriptions
+                .FirstOrDefault(p => p.Source == FromLegacyParamsAttribute.Source)))
             .Where(x => x.p?.ModelMetadata?.ModelType is not null && x.d.HttpMethod is not null)
-            .Select(x => (x.d.HttpMethod!.ToLowerInvariant(), "/" + x.d.RelativePath!.TrimStart('/'), x.p!.ModelMetadata.ModelType));
+            .Select(x => (x.d.HttpMethod!.ToLowerInvariant(), "/" + x.d.RelativePath!.TrimStart('/'),
+                x.p!.ModelMetadata.ModelType));
 
-    private async Task<JsonNode> DocumentAsync() =>
-        JsonNode.Parse(await app.Anonymous().Http.GetStringAsync("/swagger/v1/swagger.json"))!;
+    /// <summary>
+    /// The committed document (<c>WireContractTests</c> keeps it equal to the served one); read from the file so this
+    /// class does not generate the document in parallel with that test.
+    /// </summary>
+    private static async Task<JsonNode> DocumentAsync() => JsonNode.Parse(await File.ReadAllTextAsync(
+        Path.Combine(AppContext.BaseDirectory, "contract", "openapi.committed.json")))!;
 
     /// <summary>
     /// Both ways: a parameter is <c>required</c> in the document exactly when the app's validators refuse a request
@@ -51,7 +57,8 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
                 if (!documented.TryGetValue(name, out var required))
                     mismatches.Add($"{method} {path}: {name} is not documented");
                 else if (required != demanded && !(demanded && OnlyUnderCondition(request, property)))
-                    mismatches.Add($"{method} {path}: {name} documented required={required}, validators demand={demanded}");
+                    mismatches.Add($"{method} {path}: {name} documented required={required}, "
+                        + $"validators demand={demanded}");
                 checkedParameters++;
             }
         }
@@ -62,27 +69,34 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
     private async Task<bool> ValidatorsDemandAsync(Type request, PropertyInfo missing)
     {
         var instance = Activator.CreateInstance(request)!;
-        foreach (var p in request.GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(string) && p != missing))
+        var others = request.GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(string) && p != missing);
+        foreach (var p in others)
             p.SetValue(instance, "x");
-        var validators = app.Factory.Services.GetServices(typeof(IValidator<>).MakeGenericType(request)).OfType<IValidator>();
-        var context = (IValidationContext)Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(request), instance)!;
+        var validators = Validators(request);
+        var context = (IValidationContext)Activator.CreateInstance(
+            typeof(ValidationContext<>).MakeGenericType(request), instance)!;
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(context);
             if (result.Errors.Any(e => e.ErrorCode == "NotEmptyValidator"
-                    && (e.PropertyName == missing.Name || e.PropertyName == Application.DependencyInjection.WireName(missing))))
+                    && (e.PropertyName == missing.Name
+                        || e.PropertyName == Application.DependencyInjection.WireName(missing))))
                 return true;
         }
         return false;
     }
 
+    private IEnumerable<IValidator> Validators(Type request) =>
+        app.Factory.Services.GetServices(typeof(IValidator<>).MakeGenericType(request)).OfType<IValidator>();
+
     private bool OnlyUnderCondition(Type request, PropertyInfo property) =>
-        app.Factory.Services.GetServices(typeof(IValidator<>).MakeGenericType(request)).OfType<IValidator>()
+        Validators(request)
             .SelectMany(v => v.CreateDescriptor().GetRulesForMember(property.Name)
                 .Concat(v.CreateDescriptor().GetRulesForMember(Application.DependencyInjection.WireName(property))))
             .Where(r => r.Components.Any(c => c.Validator is FluentValidation.Validators.INotEmptyValidator))
             .All(r => r.HasCondition || r.HasAsyncCondition
-                || r.Components.All(c => c.Validator is not FluentValidation.Validators.INotEmptyValidator || c.HasCondition));
+                || r.Components.All(c =>
+                    c.Validator is not FluentValidation.Validators.INotEmptyValidator || c.HasCondition));
 
     [Fact]
     public async Task No_POST_operation_takes_a_secret_in_the_query_and_login_takes_its_password_in_the_body()
@@ -133,7 +147,8 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
                 var challenge = answer.Headers.WwwAuthenticate.FirstOrDefault()?.Scheme;
                 var needs = (int)answer.StatusCode != 401 ? "none"
                     : string.Equals(challenge, "Basic", StringComparison.OrdinalIgnoreCase) ? "pcapi_basic" : "bearer";
-                if (needs != declared) wrong.Add($"{method} {path}: declares {declared}, an anonymous call shows {needs}");
+                if (needs != declared)
+                    wrong.Add($"{method} {path}: declares {declared}, an anonymous call shows {needs}");
                 counts[declared] = counts.GetValueOrDefault(declared) + 1;
             }
         wrong.Should().BeEmpty();

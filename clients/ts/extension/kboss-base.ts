@@ -23,7 +23,8 @@ export class KbossClientBase {
     token?: string;
 
     protected transformOptions(options: RequestInit): Promise<RequestInit> {
-        if (this.token) options.headers = { ...(options.headers as Record<string, string>), Authorization: `Bearer ${this.token}` };
+        if (this.token)
+            options.headers = { ...(options.headers as Record<string, string>), Authorization: `Bearer ${this.token}` };
         return Promise.resolve(options);
     }
 

@@ -28,7 +28,8 @@ function freePort(): Promise<number> {
     return new Promise((ok, fail) => {
         const server = createServer().listen(0, "127.0.0.1", () => {
             const address = server.address();
-            server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
+            server.close(() =>
+                (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
         });
     });
 }

@@ -16,15 +16,18 @@ public sealed partial class DocumentedOperationIdsProcessor : IDocumentProcessor
     public void Process(DocumentProcessorContext context)
     {
         var operations = context.Document.Paths
-            .SelectMany(p => p.Value.Select(m => (Path: p.Key, Methods: p.Value.Keys, Method: m.Key, Operation: m.Value)))
+            .SelectMany(p => p.Value.Select(m =>
+                (Path: p.Key, Methods: p.Value.Keys, Method: m.Key, Operation: m.Value)))
             .ToList();
         var depth = operations.ToDictionary(o => o.Operation, _ => 1);
         for (var round = 0; round < 8; round++)
         {
             foreach (var o in operations)
                 o.Operation.OperationId = Name(o.Path, depth[o.Operation])
-                    + (o.Method == OpenApiOperationMethod.Post && o.Methods.Contains(OpenApiOperationMethod.Get) ? "_post" : "");
-            var clashes = operations.GroupBy(o => o.Operation.OperationId).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
+                    + (o.Method == OpenApiOperationMethod.Post && o.Methods.Contains(OpenApiOperationMethod.Get)
+                        ? "_post" : "");
+            var clashes = operations.GroupBy(o => o.Operation.OperationId).Where(g => g.Count() > 1)
+                .SelectMany(g => g).ToList();
             if (clashes.Count == 0) return;
             foreach (var o in clashes) depth[o.Operation]++;
         }

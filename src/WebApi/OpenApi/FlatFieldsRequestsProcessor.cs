@@ -13,7 +13,8 @@ namespace Kboss.WebApi.OpenApi;
 public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
 {
     private static readonly Type[] Requests = typeof(Application.DependencyInjection).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(Mediator.IMessage).IsAssignableFrom(t) && t.BaseType is { IsAbstract: true })
+        .Where(t => !t.IsAbstract && typeof(Mediator.IMessage).IsAssignableFrom(t)
+            && t.BaseType is { IsAbstract: true })
         .ToArray();
 
     private static readonly Type[] Bases = Requests.Select(t => t.BaseType!).Distinct().ToArray();

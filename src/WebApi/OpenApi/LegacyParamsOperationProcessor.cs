@@ -22,7 +22,8 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
     public const string LegacyQueryExtension = "x-legacy-query";
 
     private const string LegacyQueryNote =
-        "Parameters: a JSON or form body. Deprecated: the same names in the query string (legacy clients) are still accepted.";
+        "Parameters: a JSON or form body. Deprecated: the same names in the query string (legacy clients) are "
+        + "still accepted.";
 
     public bool Process(OperationProcessorContext context)
     {
@@ -32,7 +33,8 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
         var operation = context.OperationDescription.Operation;
         operation.RequestBody = null;
         foreach (var stale in operation.Parameters.Where(p =>
-                     p.Kind is OpenApiParameterKind.Body or OpenApiParameterKind.ModelBinding || p.Name == parameter.Name).ToList())
+                     p.Kind is OpenApiParameterKind.Body or OpenApiParameterKind.ModelBinding
+                     || p.Name == parameter.Name).ToList())
             operation.Parameters.Remove(stale);
         var type = parameter.ParameterType;
         var required = requiredParameters.Of(type);
@@ -60,7 +62,8 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
 
     private static void DescribeBody(OperationProcessorContext context, Type type, IReadOnlySet<string> required)
     {
-        var reference = context.SchemaGenerator.GenerateWithReference<JsonSchema>(type.ToContextualType(), context.SchemaResolver);
+        var reference = context.SchemaGenerator.GenerateWithReference<JsonSchema>(type.ToContextualType(),
+            context.SchemaResolver);
         var schema = reference.ActualSchema;
         foreach (var property in WireOrder(type).Where(p => required.Contains(p.Name)))
         {
@@ -71,7 +74,8 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
         var operation = context.OperationDescription.Operation;
         operation.RequestBody = new OpenApiRequestBody { Name = "body", IsRequired = true };
         foreach (var mediaType in new[] { "application/json", "application/x-www-form-urlencoded" })
-            operation.RequestBody.Content[mediaType] = new OpenApiMediaType { Schema = new JsonSchema { Reference = schema } };
+            operation.RequestBody.Content[mediaType] =
+                new OpenApiMediaType { Schema = new JsonSchema { Reference = schema } };
         operation.ExtensionData ??= new Dictionary<string, object?>();
         operation.ExtensionData[LegacyQueryExtension] = "deprecated";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? LegacyQueryNote

@@ -44,7 +44,7 @@ public sealed class RequiredParameters(IServiceProvider services)
         }
     }
 
-    /// <summary>The validator an <c>Include(new X())</c> holds (FluentValidation keeps it in its child adaptor).</summary>
+    /// <summary>The validator an <c>Include(new X())</c> holds (kept in FluentValidation's child adaptor).</summary>
     private static IValidator? Included(IPropertyValidator adaptor) =>
         adaptor.GetType().GetFields(BindingFlags.NonPublic | BindingFlags.Instance)
             .Where(f => typeof(IValidator).IsAssignableFrom(f.FieldType))

@@ -41,7 +41,8 @@ public static class OpenApiOperations
         if (BodySchema(doc, op) is { } schema)
         {
             var required = (schema["required"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToHashSet();
-            list.AddRange((schema["properties"]?.AsObject() ?? []).Select(p => new ApiParameter(p.Key, required.Contains(p.Key))));
+            list.AddRange((schema["properties"]?.AsObject() ?? [])
+                .Select(p => new ApiParameter(p.Key, required.Contains(p.Key))));
         }
         return list;
     }
