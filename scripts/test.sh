@@ -19,8 +19,12 @@ log=$(mktemp)
 export KBOSS_HARNESS_SUMMARY="${KBOSS_HARNESS_SUMMARY:-$(mktemp --suffix=.txt)}"
 : > "$KBOSS_HARNESS_SUMMARY"
 set +e
+# TypeScript client (issue 10, ADR 0024): stale check, tsc --strict, Node smoke test against the built app.
+bash scripts/test-ts-client.sh
+ts_status=$?
 dotnet test Kboss.sln --no-build --nologo -c Debug 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+[ "$ts_status" -eq 0 ] || status=$ts_status
 set -e
 if [ -s "$KBOSS_HARNESS_SUMMARY" ]; then
   cat "$KBOSS_HARNESS_SUMMARY"

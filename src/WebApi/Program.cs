@@ -85,18 +85,18 @@ builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddKbossHealthChecks();
 builder.Services.AddKbossMetrics(builder.Configuration);
 
-builder.Services.AddOpenApiDocument(s =>
+builder.Services.AddOpenApiDocument((s, services) =>
 {
     s.Title = "kboss";
     s.Version = "v1";
     s.Description = "kboss 算力市场后端: 文档化接口 (legacy .dspy contract) 与登录。Envelope: {status, msg, data, code?, errors?}.";
-    s.OperationProcessors.Add(new LegacyParamsOperationProcessor());
+    // OpenAPI bodies, security and operation names (issue 10, ADR 0024)
+    s.OperationProcessors.Add(new LegacyParamsOperationProcessor(new RequiredParameters(services)));
+    var security = new SecurityRequirementsProcessor();
+    s.OperationProcessors.Add(security);
+    s.DocumentProcessors.Add(security);
+    s.DocumentProcessors.Add(new DocumentedOperationIdsProcessor());
     s.DocumentProcessors.Add(new FlatFieldsRequestsProcessor());
-    s.AddSecurity("bearer", new NSwag.OpenApiSecurityScheme
-    {
-        Type = NSwag.OpenApiSecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
-        Description = "Token from POST /user/login.dspy",
-    });
 });
 
 var app = builder.Build();
@@ -115,7 +115,12 @@ app.UseOpenApi(o =>
     o.Path = "/swagger/v1/swagger.json";
     o.PostProcess = (d, _) => d.Servers.Clear(); // the document must not depend on the host it was fetched from
 });
-app.UseSwaggerUi(o => { o.Path = "/swagger"; o.DocumentPath = "/swagger/v1/swagger.json"; });
+app.UseSwaggerUi(o =>
+{
+    o.Path = "/swagger";
+    o.DocumentPath = "/swagger/v1/swagger.json";
+    o.PersistAuthorization = true; // "Authorize" once, then "Try it out" sends the bearer token (ADR 0024)
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

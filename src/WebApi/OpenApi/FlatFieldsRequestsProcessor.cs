@@ -1,5 +1,3 @@
-using Kboss.Application.Cpcc.InstanceConfigs;
-using Kboss.Application.Products.Marketplace;
 using NJsonSchema;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
@@ -7,20 +5,24 @@ using NSwag.Generation.Processors.Contexts;
 namespace Kboss.WebApi.OpenApi;
 
 /// <summary>
-/// Keeps the body schemas of requests built on a fields base (<see cref="PublishProductFieldsRequest"/>,
-/// <see cref="InstanceConfigFieldsRequest"/>) flat, in documented order, as they were before the base existed
-/// (ADR 0023): the <c>allOf</c> is merged and the base schema dropped.
+/// Keeps the body schemas of requests built on an abstract fields base (e.g. <c>PublishProductFieldsRequest</c>,
+/// <c>DeviceFieldsRequest</c>) flat, in documented order, as they were before the base existed (ADR 0023, 0024):
+/// the <c>allOf</c> is merged (so a generated client sees every parameter and its <c>required</c> flag on the
+/// request itself) and the base schema dropped.
 /// </summary>
 public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
 {
-    private static readonly Type[] Bases = [typeof(PublishProductFieldsRequest), typeof(InstanceConfigFieldsRequest)];
+    private static readonly Type[] Requests = typeof(Application.DependencyInjection).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(Mediator.IMessage).IsAssignableFrom(t)
+            && t.BaseType is { IsAbstract: true })
+        .ToArray();
+
+    private static readonly Type[] Bases = Requests.Select(t => t.BaseType!).Distinct().ToArray();
 
     public void Process(DocumentProcessorContext context)
     {
         var schemas = context.Document.Components.Schemas;
-        var requests = typeof(Application.DependencyInjection).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && Bases.Any(b => b.IsAssignableFrom(t)));
-        foreach (var type in requests)
+        foreach (var type in Requests)
         {
             if (!schemas.TryGetValue(type.Name, out var schema) || schema.AllOf.Count == 0) continue;
             var parts = schema.AllOf.Select(s => s.ActualSchema).ToList();

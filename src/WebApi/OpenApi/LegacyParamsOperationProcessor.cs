@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
-using FluentValidation;
-using FluentValidation.Validators;
 using Kboss.WebApi.Contract;
 using Namotion.Reflection;
 using NJsonSchema;
@@ -12,26 +10,42 @@ using NSwag.Generation.Processors.Contexts;
 namespace Kboss.WebApi.OpenApi;
 
 /// <summary>
-/// Describes a <see cref="FromLegacyParamsAttribute"/> request in OpenAPI as one query parameter per property,
-/// under its documented wire name, with the property's doc comment as description and <c>required</c> taken from
-/// the request's FluentValidation rules (a <c>NotEmpty</c> rule). POST bodies may carry the same names.
+/// Describes a <see cref="FromLegacyParamsAttribute"/> request under its documented wire names (ADR 0024): a GET
+/// lists them as query parameters; a POST declares a request body (<c>application/json</c> and
+/// <c>application/x-www-form-urlencoded</c>) with the request's schema, so secrets stay out of URLs. The legacy
+/// query form of a POST is still bound by the server and is marked deprecated (<see cref="LegacyQueryExtension"/>
+/// and the description). <c>required</c> comes from the validators (<see cref="RequiredParameters"/>).
 /// </summary>
-public sealed class LegacyParamsOperationProcessor : IOperationProcessor
+public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredParameters) : IOperationProcessor
 {
-    private static readonly Type[] ValidatorTypes = typeof(Application.DependencyInjection).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-        .ToArray();
+    /// <summary>Operation extension on POSTs: the query string form of the body's parameters is deprecated.</summary>
+    public const string LegacyQueryExtension = "x-legacy-query";
+
+    private const string LegacyQueryNote =
+        "Parameters: a JSON or form body. Deprecated: the same names in the query string (legacy clients) are "
+        + "still accepted.";
 
     public bool Process(OperationProcessorContext context)
     {
-        var parameter = context.MethodInfo.GetParameters().FirstOrDefault(p => p.GetCustomAttribute<FromLegacyParamsAttribute>() is not null);
+        var parameter = context.MethodInfo.GetParameters()
+            .FirstOrDefault(p => p.GetCustomAttribute<FromLegacyParamsAttribute>() is not null);
         if (parameter is null) return true;
         var operation = context.OperationDescription.Operation;
         operation.RequestBody = null;
-        foreach (var stale in operation.Parameters.Where(p => p.Kind is OpenApiParameterKind.Body or OpenApiParameterKind.ModelBinding || p.Name == parameter.Name).ToList())
+        foreach (var stale in operation.Parameters.Where(p =>
+                     p.Kind is OpenApiParameterKind.Body or OpenApiParameterKind.ModelBinding
+                     || p.Name == parameter.Name).ToList())
             operation.Parameters.Remove(stale);
-        var required = RequiredMembers(parameter.ParameterType);
-        foreach (var property in WireOrder(parameter.ParameterType))
+        var type = parameter.ParameterType;
+        var required = requiredParameters.Of(type);
+        if (context.OperationDescription.Method == OpenApiOperationMethod.Post) DescribeBody(context, type, required);
+        else DescribeQuery(operation, type, required);
+        return true;
+    }
+
+    private static void DescribeQuery(OpenApiOperation operation, Type type, IReadOnlySet<string> required)
+    {
+        foreach (var property in WireOrder(type))
         {
             var name = Application.DependencyInjection.WireName(property);
             if (operation.Parameters.Any(p => p.Name == name)) continue;
@@ -44,7 +58,28 @@ public sealed class LegacyParamsOperationProcessor : IOperationProcessor
                 Schema = new JsonSchema { Type = JsonObjectType.String },
             });
         }
-        return true;
+    }
+
+    private static void DescribeBody(OperationProcessorContext context, Type type, IReadOnlySet<string> required)
+    {
+        var reference = context.SchemaGenerator.GenerateWithReference<JsonSchema>(type.ToContextualType(),
+            context.SchemaResolver);
+        var schema = reference.ActualSchema;
+        foreach (var property in WireOrder(type).Where(p => required.Contains(p.Name)))
+        {
+            var name = Application.DependencyInjection.WireName(property);
+            if (!schema.RequiredProperties.Contains(name)) schema.RequiredProperties.Add(name);
+            if (schema.ActualProperties.TryGetValue(name, out var value)) value.IsNullableRaw = false;
+        }
+        var operation = context.OperationDescription.Operation;
+        operation.RequestBody = new OpenApiRequestBody { Name = "body", IsRequired = true };
+        foreach (var mediaType in new[] { "application/json", "application/x-www-form-urlencoded" })
+            operation.RequestBody.Content[mediaType] =
+                new OpenApiMediaType { Schema = new JsonSchema { Reference = schema } };
+        operation.ExtensionData ??= new Dictionary<string, object?>();
+        operation.ExtensionData[LegacyQueryExtension] = "deprecated";
+        operation.Description = string.IsNullOrEmpty(operation.Description) ? LegacyQueryNote
+            : operation.Description + "\n\n" + LegacyQueryNote;
     }
 
     /// <summary>
@@ -54,17 +89,4 @@ public sealed class LegacyParamsOperationProcessor : IOperationProcessor
     internal static IEnumerable<PropertyInfo> WireOrder(Type requestType) =>
         requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
             .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0);
-
-    private static HashSet<string> RequiredMembers(Type requestType)
-    {
-        var set = new HashSet<string>();
-        var validatorType = ValidatorTypes.FirstOrDefault(t => typeof(IValidator<>).MakeGenericType(requestType).IsAssignableFrom(t));
-        if (validatorType?.GetConstructor(Type.EmptyTypes) is null) return set;
-        var descriptor = ((IValidator)Activator.CreateInstance(validatorType)!).CreateDescriptor();
-        foreach (var property in requestType.GetProperties())
-            if (descriptor.GetValidatorsForMember(property.Name).Concat(descriptor.GetValidatorsForMember(Application.DependencyInjection.WireName(property)))
-                .Any(v => v.Validator is INotEmptyValidator))
-                set.Add(property.Name);
-        return set;
-    }
 }

@@ -25,13 +25,34 @@ public static class OpenApiOperations
         var operations = new List<ApiOperation>();
         foreach (var (path, item) in doc["paths"]!.AsObject())
             foreach (var (method, op) in item!.AsObject())
-            {
-                var parameters = (op!["parameters"]?.AsArray() ?? [])
-                    .Select(p => new ApiParameter(p!["name"]!.GetValue<string>(), p["required"]?.GetValue<bool>()
-                        ?? false))
-                    .ToList();
-                operations.Add(new ApiOperation(method.ToUpperInvariant(), path, parameters));
-            }
+                operations.Add(new ApiOperation(method.ToUpperInvariant(), path, Parameters(doc, op!)));
         return operations;
+    }
+
+    /// <summary>
+    /// An operation's documented parameters: its query parameters, then the properties of its request body
+    /// (a POST's parameters are a JSON or form body, ADR 0024).
+    /// </summary>
+    public static IReadOnlyList<ApiParameter> Parameters(JsonNode doc, JsonNode op)
+    {
+        var list = (op["parameters"]?.AsArray() ?? [])
+            .Select(p => new ApiParameter(p!["name"]!.GetValue<string>(), p["required"]?.GetValue<bool>() ?? false))
+            .ToList();
+        if (BodySchema(doc, op) is { } schema)
+        {
+            var required = (schema["required"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToHashSet();
+            list.AddRange((schema["properties"]?.AsObject() ?? [])
+                .Select(p => new ApiParameter(p.Key, required.Contains(p.Key))));
+        }
+        return list;
+    }
+
+    /// <summary>The (resolved) JSON schema of an operation's request body, if it has one.</summary>
+    public static JsonObject? BodySchema(JsonNode doc, JsonNode op)
+    {
+        var schema = op["requestBody"]?["content"]?["application/json"]?["schema"];
+        if (schema?["$ref"]?.GetValue<string>() is { } reference)
+            schema = doc["components"]!["schemas"]![reference.Split('/')[^1]];
+        return schema?.AsObject();
     }
 }

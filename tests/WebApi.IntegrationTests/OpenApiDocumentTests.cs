@@ -1,0 +1,168 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Kboss.WebApi.Contract;
+using Kboss.WebApi.IntegrationTests.Harness;
+using Kboss.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kboss.WebApi.IntegrationTests;
+
+/// <summary>
+/// The OpenAPI document against what the app does (ADR 0024): <c>required</c> against the validators, secrets
+/// only in bodies, security requirements against what an anonymous call gets. Each check runs over every operation,
+/// so endpoints added later are covered without per-endpoint code.
+/// </summary>
+public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    /// <summary>Every operation that binds a <c>[FromLegacyParams]</c> request, with the request's type.</summary>
+    private IEnumerable<(string Method, string Path, Type Request)> LegacyOperations() =>
+        app.Factory.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(g => g.Items)
+            .Select(d => (d, p: d.ParameterDescriptions
+                .FirstOrDefault(p => p.Source == FromLegacyParamsAttribute.Source)))
+            .Where(x => x.p?.ModelMetadata?.ModelType is not null && x.d.HttpMethod is not null)
+            .Select(x => (x.d.HttpMethod!.ToLowerInvariant(), "/" + x.d.RelativePath!.TrimStart('/'),
+                x.p!.ModelMetadata.ModelType));
+
+    /// <summary>
+    /// The committed document (<c>WireContractTests</c> keeps it equal to the served one); read from the file so this
+    /// class does not generate the document in parallel with that test.
+    /// </summary>
+    private static async Task<JsonNode> DocumentAsync() => JsonNode.Parse(await File.ReadAllTextAsync(
+        Path.Combine(AppContext.BaseDirectory, "contract", "openapi.committed.json")))!;
+
+    /// <summary>
+    /// Both ways: a parameter is <c>required</c> in the document exactly when the app's validators refuse a request
+    /// that has every other parameter and lacks it with a <c>Required()</c> (NotEmpty) failure on it; a rule under
+    /// <c>When</c> (e.g. wlwl_parameter_save's price unless deleting) is not "always" and stays optional.
+    /// </summary>
+    [Fact]
+    public async Task Required_flags_are_the_validators_Required_rules_both_ways()
+    {
+        var doc = await DocumentAsync();
+        var mismatches = new List<string>();
+        var checkedParameters = 0;
+        foreach (var (method, path, request) in LegacyOperations())
+        {
+            var op = doc["paths"]?[path]?[method];
+            if (op is null) { mismatches.Add($"{method} {path} is not in the document"); continue; }
+            var documented = OpenApiOperations.Parameters(doc, op).ToDictionary(p => p.Name, p => p.Required);
+            foreach (var property in request.GetProperties().Where(p => p.CanWrite))
+            {
+                var name = Application.DependencyInjection.WireName(property);
+                var demanded = await ValidatorsDemandAsync(request, property);
+                if (!documented.TryGetValue(name, out var required))
+                    mismatches.Add($"{method} {path}: {name} is not documented");
+                else if (required != demanded && !(demanded && OnlyUnderCondition(request, property)))
+                    mismatches.Add($"{method} {path}: {name} documented required={required}, "
+                        + $"validators demand={demanded}");
+                checkedParameters++;
+            }
+        }
+        mismatches.Should().BeEmpty();
+        checkedParameters.Should().BeGreaterThan(500);
+    }
+
+    private async Task<bool> ValidatorsDemandAsync(Type request, PropertyInfo missing)
+    {
+        var instance = Activator.CreateInstance(request)!;
+        var others = request.GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(string) && p != missing);
+        foreach (var p in others)
+            p.SetValue(instance, "x");
+        var validators = Validators(request);
+        var context = (IValidationContext)Activator.CreateInstance(
+            typeof(ValidationContext<>).MakeGenericType(request), instance)!;
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(context);
+            if (result.Errors.Any(e => e.ErrorCode == "NotEmptyValidator"
+                    && (e.PropertyName == missing.Name
+                        || e.PropertyName == Application.DependencyInjection.WireName(missing))))
+                return true;
+        }
+        return false;
+    }
+
+    private IEnumerable<IValidator> Validators(Type request) =>
+        app.Factory.Services.GetServices(typeof(IValidator<>).MakeGenericType(request)).OfType<IValidator>();
+
+    private bool OnlyUnderCondition(Type request, PropertyInfo property) =>
+        Validators(request)
+            .SelectMany(v => v.CreateDescriptor().GetRulesForMember(property.Name)
+                .Concat(v.CreateDescriptor().GetRulesForMember(Application.DependencyInjection.WireName(property))))
+            .Where(r => r.Components.Any(c => c.Validator is FluentValidation.Validators.INotEmptyValidator))
+            .All(r => r.HasCondition || r.HasAsyncCondition
+                || r.Components.All(c =>
+                    c.Validator is not FluentValidation.Validators.INotEmptyValidator || c.HasCondition));
+
+    [Fact]
+    public async Task No_POST_operation_takes_a_secret_in_the_query_and_login_takes_its_password_in_the_body()
+    {
+        var doc = await DocumentAsync();
+        var leaks = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            if (item!["post"] is not { } op) continue;
+            foreach (var p in op["parameters"]?.AsArray() ?? [])
+                if (p!["in"]!.GetValue<string>() == "query" && p["deprecated"]?.GetValue<bool>() != true
+                    && Secret().IsMatch(p["name"]!.GetValue<string>()))
+                    leaks.Add($"POST {path}: {p["name"]}");
+        }
+        leaks.Should().BeEmpty();
+
+        var login = doc["paths"]!["/user/login.dspy"]!["post"]!;
+        var body = OpenApiOperations.BodySchema(doc, login)!;
+        body["properties"]!["password"].Should().NotBeNull();
+        body["required"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(["username", "password"]);
+        login["requestBody"]!["content"]!["application/x-www-form-urlencoded"].Should().NotBeNull();
+        var centre = doc["paths"]!["/dev/cpcc/cpclist/add_cpclist.dspy"]!["post"]!;
+        OpenApiOperations.BodySchema(doc, centre)!["required"]!.AsArray().Select(n => n!.GetValue<string>())
+            .Should().Contain(["pcapi_url", "api_user", "api_pwd"]);
+    }
+
+    /// <summary>
+    /// An operation carries the bearer requirement exactly when an anonymous call is refused with 401 and a
+    /// <c>Bearer</c> challenge; the pcapi Basic requirement exactly when it is refused with a Basic challenge; none
+    /// when it is served without a login.
+    /// </summary>
+    [Fact]
+    public async Task Operations_needing_a_login_carry_the_bearer_requirement_and_public_ones_none()
+    {
+        var doc = await DocumentAsync();
+        var anonymous = app.Anonymous();
+        var wrong = new List<string>();
+        var counts = new Dictionary<string, int>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+            foreach (var (method, op) in item!.AsObject())
+            {
+                if (path.StartsWith("/test/", StringComparison.Ordinal)) continue;
+                var declared = (op!["security"]?.AsArray() ?? []).SelectMany(r => r!.AsObject().Select(s => s.Key))
+                    .DefaultIfEmpty("none").Single();
+                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path);
+                if (method == "post") request.Content = new FormUrlEncodedContent([]);
+                using var answer = await anonymous.Http.SendAsync(request);
+                var challenge = answer.Headers.WwwAuthenticate.FirstOrDefault()?.Scheme;
+                var needs = (int)answer.StatusCode != 401 ? "none"
+                    : string.Equals(challenge, "Basic", StringComparison.OrdinalIgnoreCase) ? "pcapi_basic" : "bearer";
+                if (needs != declared)
+                    wrong.Add($"{method} {path}: declares {declared}, an anonymous call shows {needs}");
+                counts[declared] = counts.GetValueOrDefault(declared) + 1;
+            }
+        wrong.Should().BeEmpty();
+        counts.Keys.Should().BeEquivalentTo(["bearer", "pcapi_basic", "none"]);
+        doc["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
+    }
+
+    [Fact]
+    public async Task Swagger_UI_keeps_the_authorization_for_try_it_out()
+    {
+        var page = await app.Anonymous().Http.GetStringAsync("/swagger/index.html");
+        page.Should().MatchRegex(@"persistAuthorization:\s*true");
+    }
+
+    [GeneratedRegex("pass|pwd|secret|token", RegexOptions.IgnoreCase)]
+    private static partial Regex Secret();
+}
