@@ -33,6 +33,8 @@ public sealed class FakeAliyunSms : IAsyncLifetime
     public HashSet<string> Refuse { get; } = [];
     /// <summary>When set, requests wait for it (time-out tests).</summary>
     public TaskCompletionSource? Hold { get; set; }
+    /// <summary>The provider's clock for the 15-minute timestamp check (tests that move the app's clock move it too).</summary>
+    public Func<DateTime> Now { get; set; } = () => DateTime.UtcNow;
     /// <summary>Answer with HTML instead of JSON.</summary>
     public bool Garble { get; set; }
     private readonly ConcurrentDictionary<string, byte> _nonces = new();
@@ -75,7 +77,7 @@ public sealed class FakeAliyunSms : IAsyncLifetime
             return Error(400, "SignatureNonceUsed", "Specified signature nonce was used already.", requestId);
         if (!DateTime.TryParseExact(Get("Timestamp"), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
-            || Math.Abs((DateTime.UtcNow - at).TotalMinutes) > 15)
+            || Math.Abs((Now() - at).TotalMinutes) > 15)
             return Error(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.", requestId);
         var expected = Signature(p.Where(kv => kv.Key != "Signature"));
         if (Get("Signature") != expected)
