@@ -83,7 +83,8 @@ public static class DependencyInjection
         var sms = Sms.SmsSettings.From(configuration);
         services.AddSingleton(sms);
         services.AddSingleton<Application.FloatingWidget.IFloatingWidgetSettings>(sms);
-        services.AddHttpClient<ISmsGateway, Sms.AliyunSmsGateway>(c => c.Timeout = sms.Timeout + TimeSpan.FromSeconds(5));
+        services.AddHttpClient<ISmsGateway, Sms.AliyunSmsGateway>(c =>
+            c.Timeout = sms.Timeout + TimeSpan.FromSeconds(5));
         services.AddSingleton<IExcelHtmlConverter, Excel.EpplusExcelHtmlConverter>();
         services.AddSingleton<IUploadedFiles>(new Files.LocalUploadedFiles(
             configuration["Uploads:Root"] ?? Path.Combine(options.DataFolder, "uploads")));

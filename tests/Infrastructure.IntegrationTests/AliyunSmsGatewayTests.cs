@@ -4,7 +4,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace Kboss.Infrastructure.IntegrationTests;
 
-/// <summary>The Aliyun SMS adapter against <see cref="FakeAliyunSms"/>, which checks the signature like the provider.</summary>
+/// <summary>The Aliyun SMS adapter against <see cref="FakeAliyunSms"/>, which checks the signature like the
+/// provider.</summary>
 public sealed class AliyunSmsGatewayTests(FakeAliyunSms fake) : IClassFixture<FakeAliyunSms>
 {
     private AliyunSmsGateway Gateway(string? secret = null, double timeoutSeconds = 5)
@@ -41,7 +42,10 @@ public sealed class AliyunSmsGatewayTests(FakeAliyunSms fake) : IClassFixture<Fa
     [Fact]
     public void The_signature_matches_the_documented_algorithm_for_special_characters()
     {
-        var p = new Dictionary<string, string> { ["SignName"] = "开元 云*~", ["TemplateParam"] = "{\"code\":\"1 2+3\"}", ["A"] = "/" };
+        var p = new Dictionary<string, string>
+        {
+            ["SignName"] = "开元 云*~", ["TemplateParam"] = "{\"code\":\"1 2+3\"}", ["A"] = "/",
+        };
         AliyunSmsGateway.Sign("POST", p, FakeAliyunSms.Secret).Should().Be(FakeAliyunSms.Signature(p));
         AliyunSmsGateway.Encode("a b*~").Should().Be("a%20b%2A~");
     }
@@ -49,7 +53,8 @@ public sealed class AliyunSmsGatewayTests(FakeAliyunSms fake) : IClassFixture<Fa
     [Fact]
     public async Task A_wrong_secret_is_refused_by_the_provider_as_a_known_failure()
     {
-        var act = () => Gateway(secret: "wrong").SendVerificationCodeAsync("13800000003", "123456", CancellationToken.None);
+        var act = () =>
+            Gateway(secret: "wrong").SendVerificationCodeAsync("13800000003", "123456", CancellationToken.None);
         var e = (await act.Should().ThrowAsync<OutsideCallException>()).Which;
         e.OutcomeUnknown.Should().BeFalse();
         e.Message.Should().Contain("SignatureDoesNotMatch");

@@ -33,7 +33,8 @@ public sealed class FakeAliyunSms : IAsyncLifetime
     public HashSet<string> Refuse { get; } = [];
     /// <summary>When set, requests wait for it (time-out tests).</summary>
     public TaskCompletionSource? Hold { get; set; }
-    /// <summary>The provider's clock for the 15-minute timestamp check (tests that move the app's clock move it too).</summary>
+    /// <summary>The provider's clock for the 15-minute timestamp check (tests that move the app's clock move it
+    /// too).</summary>
     public Func<DateTime> Now { get; set; } = () => DateTime.UtcNow;
     /// <summary>Answer with HTML instead of JSON.</summary>
     public bool Garble { get; set; }
@@ -72,7 +73,8 @@ public sealed class FakeAliyunSms : IAsyncLifetime
         if (Get("Action") != "SendSms" || Get("Version") != "2017-05-25" || Get("SignatureMethod") != "HMAC-SHA1"
             || Get("SignatureVersion") != "1.0" || Get("Format") != "JSON")
             return Error(400, "InvalidParameter", "bad common parameters", requestId);
-        if (Get("AccessKeyId") != KeyId) return Error(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", requestId);
+        if (Get("AccessKeyId") != KeyId)
+            return Error(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", requestId);
         if (!_nonces.TryAdd(Get("SignatureNonce"), 0) || Get("SignatureNonce").Length == 0)
             return Error(400, "SignatureNonceUsed", "Specified signature nonce was used already.", requestId);
         if (!DateTime.TryParseExact(Get("Timestamp"), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
@@ -83,7 +85,8 @@ public sealed class FakeAliyunSms : IAsyncLifetime
         if (Get("Signature") != expected)
         {
             Errors.Enqueue("signature mismatch");
-            return Error(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", requestId);
+            return Error(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.",
+                requestId);
         }
         if (Get("SignName") != SignName) return Error(200, "isv.SMS_SIGNATURE_ILLEGAL", "签名不合法", requestId);
         if (Get("TemplateCode") != Template) return Error(200, "isv.SMS_TEMPLATE_ILLEGAL", "模板不合法", requestId);
@@ -99,7 +102,11 @@ public sealed class FakeAliyunSms : IAsyncLifetime
     }
 
     private static IResult Error(int status, string code, string message, string requestId) => Results.Json(
-        new JsonObject { ["RequestId"] = requestId, ["Message"] = message, ["Recommend"] = "https://api.aliyun.com/troubleshoot", ["HostId"] = "dysmsapi.aliyuncs.com", ["Code"] = code },
+        new JsonObject
+        {
+            ["RequestId"] = requestId, ["Message"] = message, ["Recommend"] = "https://api.aliyun.com/troubleshoot",
+            ["HostId"] = "dysmsapi.aliyuncs.com", ["Code"] = code,
+        },
         statusCode: status);
 
     /// <summary>The provider's computation, written independently of the adapter.</summary>
@@ -118,7 +125,8 @@ public sealed class FakeAliyunSms : IAsyncLifetime
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
             var ch = (char)b;
-            if (ch is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.' or '~') sb.Append(ch);
+            if (ch is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.' or '~')
+                sb.Append(ch);
             else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return sb.ToString();

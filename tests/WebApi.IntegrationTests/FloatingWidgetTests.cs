@@ -1,6 +1,8 @@
 using Kboss.Domain.Identity;
 using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Kboss.WebApi.IntegrationTests;
 
@@ -86,7 +88,8 @@ public sealed class FloatingWidgetTests(AppFixture app) : IClassFixture<AppFixtu
         missing.Msg.Should().Be("picture不能为空");
         (await sales.PostAsync(AddPicture, ("picture", new string('x', 1001)))).Code.Should().Be("invalid_argument");
         (await app.Operator().PostAsync(AddOrgPicture)).Msg.Should().Be("picture不能为空");
-        var broken = await sales.Http.PostAsync(AddPicture, new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        var broken = await sales.Http.PostAsync(AddPicture,
+            new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
         ((int)broken.StatusCode).Should().Be(200);
     }
 
@@ -96,7 +99,8 @@ public sealed class FloatingWidgetTests(AppFixture app) : IClassFixture<AppFixtu
         var set = await app.Operator().PostAsync(AddOrgPicture, ("picture", "qr/demo-org.png"));
         set.Status.Should().BeTrue(set.Raw);
         set.Data!["orgid"]!.GetValue<string>().Should().Be(DemoData.OrgId);
-        (await app.Operator().GetAsync(GetOrgPicture)).Data!["picture"]!.GetValue<string>().Should().Be("qr/demo-org.png");
+        (await app.Operator().GetAsync(GetOrgPicture)).Data!["picture"]!.GetValue<string>()
+            .Should().Be("qr/demo-org.png");
         (await app.Customer().GetAsync(GetOrgPicture)).Data!["orgid"]!.GetValue<string>()
             .Should().Be(DemoData.OrgId, "a customer sees its owner org's card");
         (await app.OtherOperator().PostAsync(AddOrgPicture, ("picture", "qr/x.png"), ("orgid", DemoData.OrgId)))
@@ -131,9 +135,11 @@ public sealed class FloatingWidgetTests(AppFixture app) : IClassFixture<AppFixtu
         var mine = await app.Customer().GetAsync(Contact);
         mine.Status.Should().BeTrue(mine.Raw);
         mine.Data!["userid"]!.GetValue<string>().Should().BeOneOf(id,
-            await app.Factory.WithDbAsync(db => Task.FromResult(db.QrCards.Where(c => c.CardType == "sale" && c.OrgId == DemoData.OrgId)
+            await app.Factory.WithDbAsync(db => Task.FromResult(db.QrCards
+                .Where(c => c.CardType == "sale" && c.OrgId == DemoData.OrgId)
                 .OrderByDescending(c => c.UpdateTime).First().UserId)));
-        var customerId = await app.Factory.WithDbAsync(db => Task.FromResult(db.Users.First(u => u.OrgId == app.CustomerOrgId).Id));
+        var customerId = await app.Factory.WithDbAsync(db =>
+            Task.FromResult(db.Users.First(u => u.OrgId == app.CustomerOrgId).Id));
         (await app.Operator().GetAsync(Contact, ("userid", customerId))).Status.Should().BeTrue();
         (await app.OtherOperator().GetAsync(Contact, ("userid", customerId))).Http.Should().Be(403);
         (await app.Anonymous().GetAsync(Contact, ("userid", customerId))).Http.Should().Be(401);
@@ -177,5 +183,22 @@ public sealed class FloatingWidgetTests(AppFixture app) : IClassFixture<AppFixtu
         var odd = await app.Anonymous().PostJsonAsync("/floating/apply.dspy", new { resources = new { a = 1 } });
         odd.Http.Should().Be(200);
         odd.Status.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_anonymous_sms_and_trial_endpoints_are_rate_limited_per_address()
+    {
+        using var limited = app.Factory.WithWebHostBuilder(b =>
+            b.UseSetting("RateLimits:AnonymousWrite:PermitLimit", "2"));
+        Api From(string ip) => new Api(limited.CreateClient()).From(ip);
+        for (var i = 0; i < 2; i++)
+            (await From("10.61.0.1").GetAsync("/pub/sms_send_code.dspy", ("mobile", "13800000000"))).Http
+                .Should().Be(200);
+        var refused = await From("10.61.0.1").GetAsync("/pub/sms_send_code.dspy", ("mobile", "13800000000"));
+        refused.Http.Should().Be(429);
+        refused.Code.Should().Be("rate_limited");
+        (await From("10.61.0.1").PostAsync("/floating/apply.dspy", ("customer", "x"))).Http.Should().Be(429,
+            "one limit per address over the anonymous write endpoints");
+        (await From("10.61.0.2").PostAsync("/floating/apply.dspy", ("customer", "x"))).Http.Should().Be(200);
     }
 }

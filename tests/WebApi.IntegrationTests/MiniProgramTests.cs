@@ -69,12 +69,15 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
 
         (await ops.GetAsync(Find, ("find_key", "a800"))).Data!.AsArray().Select(r => r!["id"]!.GetValue<string>())
             .Should().Contain(id, "find_key matches basic_info case-insensitively");
-        (await ops.GetAsync(Find, ("find_key", "首批"))).Data!.AsArray().Should().Contain(r => r!["id"]!.GetValue<string>() == id);
-        (await ops.GetAsync(Find, ("find_key", "100%_"))).Data!.AsArray().Should().NotContain(r => r!["id"]!.GetValue<string>() == id);
+        (await ops.GetAsync(Find, ("find_key", "首批"))).Data!.AsArray()
+            .Should().Contain(r => r!["id"]!.GetValue<string>() == id);
+        (await ops.GetAsync(Find, ("find_key", "100%_"))).Data!.AsArray()
+            .Should().NotContain(r => r!["id"]!.GetValue<string>() == id);
         (await ops.GetAsync(Find, ("id", "unknown-id"))).Data!.AsArray().Should().BeEmpty();
 
         var keys = await ops.GetAsync(Keys);
-        keys.Data!.AsArray().Select(k => k!.GetValue<string>()).Should().Contain(["GPU型号", "地区", "数量"]).And.BeInAscendingOrder(StringComparer.Ordinal);
+        keys.Data!.AsArray().Select(k => k!.GetValue<string>()).Should().Contain(["GPU型号", "地区", "数量"])
+            .And.BeInAscendingOrder(StringComparer.Ordinal);
 
         var updated = await ops.GetAsync(Update, ("id", id), ("remark", "改"));
         updated.Msg.Should().Be("更新成功");
@@ -105,7 +108,8 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         (await op.GetAsync(Update)).Code.Should().Be("invalid_argument");
         (await op.GetAsync(Excel)).Code.Should().Be("invalid_argument");
         (await op.GetAsync(Find, ("id", new string('x', 65)))).Code.Should().Be("invalid_argument");
-        (await op.GetAsync(Add, ("basic_info", "{\"a\":" + new string('1', 20_000) + "}"))).Code.Should().Be("invalid_argument");
+        (await op.GetAsync(Add, ("basic_info", "{\"a\":" + new string('1', 20_000) + "}"))).Code
+            .Should().Be("invalid_argument");
     }
 
     [Fact]
@@ -118,7 +122,8 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         r.Msg.Should().Be("上传成功");
         var html = r.Data!["excel_info"]!.GetValue<string>();
         html.Should().Contain("<td colspan=\"3\">集群资源</td>");
-        html.Should().Contain("<td rowspan=\"2\">北京</td><td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td><td>8</td>");
+        html.Should().Contain(
+            "<td rowspan=\"2\">北京</td><td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td><td>8</td>");
         html.Should().Contain("<tr><td>H100</td><td>4</td></tr>", "A3 is covered by the vertical merge");
         html.Should().NotContain("<script");
         Regex.Matches(html, "<tr>").Count.Should().Be(3);
@@ -134,7 +139,8 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         again.Data!["id"]!.GetValue<string>().Should().Be(id, "update_id converts into the same product");
         var withFile = await op.GetAsync(Add, ("basic_info", "{\"k\":1}"), ("filepath", path));
         withFile.Status.Should().BeTrue(withFile.Raw);
-        (await op.GetAsync(Find, ("id", withFile.Data!["id"]!.GetValue<string>()))).Data!.AsArray().Single()!["excel_info"]!
+        var withFileId = withFile.Data!["id"]!.GetValue<string>();
+        (await op.GetAsync(Find, ("id", withFileId))).Data!.AsArray().Single()!["excel_info"]!
             .GetValue<string>().Should().Be(html);
     }
 
@@ -171,7 +177,8 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         (await other.GetAsync(Keys, ("orgid", DemoData.OrgId))).Http.Should().Be(403);
         (await app.Customer().GetAsync(Find)).Http.Should().Be(403);
         (await app.Customer().GetAsync(Add, ("basic_info", "{}"))).Http.Should().Be(403);
-        foreach (var path in new[] { Add, Find, Keys, Update, Delete, Excel, "/kpi/user_supply.dspy", "/kpi/user_demand.dspy" })
+        foreach (var path in new[]
+                 { Add, Find, Keys, Update, Delete, Excel, "/kpi/user_supply.dspy", "/kpi/user_demand.dspy" })
             (await app.Anonymous().GetAsync(path)).Http.Should().Be(401, path);
         (await app.Admin().GetAsync(Find, ("orgid", DemoData.OrgId))).Data!.AsArray()
             .Should().Contain(r => r!["id"]!.GetValue<string>() == id);
@@ -184,7 +191,11 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         await app.Factory.WithDbAsync(async db =>
         {
             db.UserSupplies.AddRange(
-                new UserSupply { Supplytitle = tag + "-plain", Ordernum = "10", Recommendstatus = "0", Contactusermobile = "18317316386" },
+                new UserSupply
+                {
+                    Supplytitle = tag + "-plain", Ordernum = "10", Recommendstatus = "0",
+                    Contactusermobile = "18317316386",
+                },
                 new UserSupply { Supplytitle = tag + "-top", Ordernum = "2", Recommendstatus = "1", DelFlg = "0" },
                 new UserSupply { Supplytitle = tag + "-second", Ordernum = "9", Recommendstatus = "0" },
                 new UserSupply { Supplytitle = tag + "-gone", Ordernum = "1", Recommendstatus = "1", DelFlg = "1" });
@@ -197,7 +208,8 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         var supply = await app.Customer().GetAsync("/kpi/user_supply.dspy");
         supply.Status.Should().BeTrue(supply.Raw);
         var rows = supply.Data!.AsArray().Where(r => r!["supplytitle"]!.GetValue<string>().StartsWith(tag)).ToList();
-        rows.Select(r => r!["supplytitle"]!.GetValue<string>()).Should().Equal(tag + "-top", tag + "-second", tag + "-plain");
+        rows.Select(r => r!["supplytitle"]!.GetValue<string>())
+            .Should().Equal(tag + "-top", tag + "-second", tag + "-plain");
         var first = rows[2]!.AsObject();
         first.Select(p => p.Key).Should().HaveCount(55);
         first.Select(p => p.Key).First().Should().Be("id");

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kboss.WebApi.IntegrationTests;
 
-/// <summary>A clock the tests move (registered as the app's <see cref="TimeProvider"/> by <see cref="SmsCodeTests"/>).</summary>
+/// <summary>A clock the tests move (registered as the app's <see cref="TimeProvider"/> by <see
+/// cref="SmsCodeTests"/>).</summary>
 public sealed class ManualClock : TimeProvider
 {
     private long _ticks = DateTimeOffset.UtcNow.UtcTicks;
@@ -86,7 +87,8 @@ public sealed class SmsCodeTests : IAsyncLifetime
         var again = await ApplyAsync(api, mobile, code);
         again.Status.Should().BeFalse();
         again.Msg.Should().Be("验证码错误或已过期");
-        var stored = await _factory.WithDbAsync(db => Task.FromResult(db.TrialApplications.Count(a => a.Phone == mobile)));
+        var stored = await _factory.WithDbAsync(db =>
+            Task.FromResult(db.TrialApplications.Count(a => a.Phone == mobile)));
         stored.Should().Be(1);
     }
 
@@ -150,7 +152,8 @@ public sealed class SmsCodeTests : IAsyncLifetime
             .Select(_ => ApplyAsync(new Api(_factory.CreateClient()), mobile, code)));
         results.Should().OnlyContain(r => r.Http == 200);
         results.Count(r => r.Status).Should().Be(1);
-        var stored = await _factory.WithDbAsync(db => Task.FromResult(db.TrialApplications.Count(a => a.Phone == mobile)));
+        var stored = await _factory.WithDbAsync(db =>
+            Task.FromResult(db.TrialApplications.Count(a => a.Phone == mobile)));
         stored.Should().Be(1);
     }
 

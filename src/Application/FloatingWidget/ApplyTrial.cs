@@ -19,7 +19,8 @@ namespace Kboss.Application.FloatingWidget;
 /// </summary>
 public sealed record ApplyTrial : ICommand<TrialApplyReply>
 {
-    /// <summary>The documented body object: its fields arrive as the parameters below (a JSON body is merged).</summary>
+    /// <summary>The documented body object: its fields arrive as the parameters below (a JSON body is
+    /// merged).</summary>
     public string? Body { get; init; }
     /// <summary>Applicant (ignored: the session decides).</summary>
     public string? Userid { get; init; }
@@ -74,7 +75,8 @@ public sealed class ApplyTrialValidator : AbstractValidator<ApplyTrial>
     }
 }
 
-/// <summary>The reply of <see cref="ApplyTrial"/>: the envelope plus the echoed application (documented example).</summary>
+/// <summary>The reply of <see cref="ApplyTrial"/>: the envelope plus the echoed application (documented
+/// example).</summary>
 public sealed record TrialApplyReply(
     [property: JsonPropertyOrder(0)] bool Status,
     [property: JsonPropertyOrder(1)] string Msg,

@@ -35,7 +35,8 @@ public sealed class FloatingWidgetAccess(IKbossDbContext db, ICurrentUser user, 
         return target;
     }
 
-    /// <summary>The sales card shown to <paramref name="person"/>: its own when a sales user, else its salesperson's.</summary>
+    /// <summary>The sales card shown to <paramref name="person"/>: its own when a sales user, else its
+    /// salesperson's.</summary>
     public async Task<QrCard?> SalesCardForAsync(User person, CancellationToken ct)
     {
         if (person.RoleList.Contains(Roles.Sales))

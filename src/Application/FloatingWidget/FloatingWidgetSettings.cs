@@ -8,7 +8,8 @@ namespace Kboss.Application.FloatingWidget;
 /// <param name="Email">Email (<c>Floating:Contact:Email</c>).</param>
 public sealed record PlatformContact(string? Name, string? Phone, string? Email);
 
-/// <summary>Configuration of the floating widget and SMS codes (implemented in Infrastructure from configuration).</summary>
+/// <summary>Configuration of the floating widget and SMS codes (implemented in Infrastructure from
+/// configuration).</summary>
 public interface IFloatingWidgetSettings
 {
     /// <summary>Caps of SMS codes (<c>Sms:MaxPerMobilePerDay</c>, <c>Sms:MaxPerAddressPerDay</c>).</summary>

@@ -30,7 +30,8 @@ public sealed class SaveSalesCardValidator : AbstractValidator<SaveSalesCard>
     }
 }
 
-public sealed class SaveSalesCardHandler(FloatingWidgetAccess access) : ICommandHandler<SaveSalesCard, Reply<SalesCardView>>
+public sealed class SaveSalesCardHandler(FloatingWidgetAccess access)
+    : ICommandHandler<SaveSalesCard, Reply<SalesCardView>>
 {
     public async ValueTask<Reply<SalesCardView>> Handle(SaveSalesCard c, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ namespace Kboss.Application.FloatingWidget;
 /// </summary>
 public sealed class SmsCodeVerifier(IKbossDbContext db, TimeProvider clock)
 {
-    /// <summary>Consumes <paramref name="code"/> of <paramref name="mobile"/>; failures name <paramref name="param"/>.</summary>
+    /// <summary>Consumes <paramref name="code"/> of <paramref name="mobile"/>; failures name <paramref
+    /// name="param"/>.</summary>
     public async Task<Result> ConsumeAsync(string mobile, string code, string param, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -18,7 +18,8 @@ public static class KyySupplyRules
     public static IRuleBuilderOptions<T, string?> WorkbookPath<T>(this IRuleBuilder<T, string?> rule, bool required)
     {
         var sized = (required ? rule.Required("请提供文件路径") : rule).MaxChars(500);
-        return sized.Must(v => string.IsNullOrWhiteSpace(v) || v.Trim().EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        return sized
+            .Must(v => string.IsNullOrWhiteSpace(v) || v.Trim().EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             .WithMessage("文件格式错误,仅支持xlsx");
     }
 

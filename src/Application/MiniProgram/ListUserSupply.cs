@@ -26,7 +26,8 @@ public sealed class ListUserSupplyHandler(IKbossDbContext db)
 /// <summary>The order of the mini-program listings (analysis §3.6 E45).</summary>
 public static class ListingOrder
 {
-    /// <summary><c>recommendstatus</c> descending, numeric <c>ordernum</c> ascending (text last), newest first.</summary>
+    /// <summary><c>recommendstatus</c> descending, numeric <c>ordernum</c> ascending (text last), newest
+    /// first.</summary>
     public static IReadOnlyList<T> Sort<T>(IEnumerable<T> rows, Func<T, string?> recommend, Func<T, string?> order,
         Func<T, DateTime> created) => rows
         .OrderByDescending(r => recommend(r) ?? "", StringComparer.Ordinal)

@@ -100,7 +100,8 @@ public sealed class SmsCode : Entity
         FailureReason = reason.Length > 200 ? reason[..200] : reason;
     }
 
-    /// <summary>Rows that may still be verified at <paramref name="now"/> (also the guard of the one-use update).</summary>
+    /// <summary>Rows that may still be verified at <paramref name="now"/> (also the guard of the one-use
+    /// update).</summary>
     public static Expression<Func<SmsCode, bool>> Usable(DateTime now) => c =>
         c.State == SmsCodeState.Sent && c.Attempts < SmsCodePolicy.MaxAttempts && c.ExpireAt > now;
 

@@ -28,7 +28,8 @@ public sealed class KyySupply : Entity, ISoftDeletable
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 
-    /// <summary>A new product of <paramref name="orgId"/>; <paramref name="basicInfo"/> must be a JSON object.</summary>
+    /// <summary>A new product of <paramref name="orgId"/>; <paramref name="basicInfo"/> must be a JSON
+    /// object.</summary>
     public static Result<KyySupply> Create(string orgId, string basicInfo, string? remark)
     {
         if (!IsJsonObject(basicInfo)) return new Failure(FailureKind.InvalidArgument, BadBasicInfo, "basic_info");

@@ -67,7 +67,8 @@ public sealed class EpplusExcelHtmlConverter : IExcelHtmlConverter
         return true;
     }
 
-    /// <summary>Top-left cell → span of every merged range, and the cells the ranges cover besides their top-left.</summary>
+    /// <summary>Top-left cell → span of every merged range, and the cells the ranges cover besides their
+    /// top-left.</summary>
     private static (Dictionary<(int, int), (int Rows, int Cols)> Spans, HashSet<(int, int)> Covered) Merges(
         ExcelWorksheet sheet)
     {

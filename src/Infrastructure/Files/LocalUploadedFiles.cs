@@ -19,7 +19,8 @@ public sealed class LocalUploadedFiles(string root) : IUploadedFiles
         return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 
-    /// <summary>The full path of <paramref name="relativePath"/> inside the root, or null when it would leave it.</summary>
+    /// <summary>The full path of <paramref name="relativePath"/> inside the root, or null when it would leave
+    /// it.</summary>
     public string? Resolve(string relativePath)
     {
         var p = relativePath.Trim().TrimStart('/');

@@ -33,7 +33,8 @@ public sealed class AliyunSmsGateway(HttpClient http, SmsSettings settings, Time
             ["AccessKeyId"] = o.AccessKeyId!, ["Action"] = "SendSms", ["Format"] = "JSON", ["RegionId"] = o.RegionId,
             ["SignatureMethod"] = "HMAC-SHA1", ["SignatureNonce"] = Guid.NewGuid().ToString(),
             ["SignatureVersion"] = "1.0", ["Version"] = "2017-05-25",
-            ["Timestamp"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["Timestamp"] = clock.GetUtcNow().UtcDateTime
+                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["PhoneNumbers"] = mobile, ["SignName"] = o.SignName!, ["TemplateCode"] = o.TemplateCode!,
             ["TemplateParam"] = JsonSerializer.Serialize(new { code }),
         };
@@ -71,7 +72,8 @@ public sealed class AliyunSmsGateway(HttpClient http, SmsSettings settings, Time
     }
 
     /// <summary>
-    /// The signature of <paramref name="parameters"/> (all but <c>Signature</c>) for <paramref name="method"/>: Base64 of
+    /// The signature of <paramref name="parameters"/> (all but <c>Signature</c>) for <paramref name="method"/>: Base64
+    /// of
     /// HMAC-SHA1 with key <c>secret + "&amp;"</c> over <c>method&amp;%2F&amp;Encode(canonical query)</c>.
     /// </summary>
     public static string Sign(string method, IEnumerable<KeyValuePair<string, string>> parameters, string secret)
@@ -83,7 +85,8 @@ public sealed class AliyunSmsGateway(HttpClient http, SmsSettings settings, Time
             Encoding.UTF8.GetBytes(toSign)));
     }
 
-    /// <summary>RFC 3986 percent-encoding of UTF-8 (unreserved <c>A-Za-z0-9-_.~</c> kept, space as <c>%20</c>).</summary>
+    /// <summary>RFC 3986 percent-encoding of UTF-8 (unreserved <c>A-Za-z0-9-_.~</c> kept, space as
+    /// <c>%20</c>).</summary>
     public static string Encode(string value) => Uri.EscapeDataString(value);
 
     private static (string Code, string Message)? Parse(string text)

@@ -18,6 +18,7 @@ public interface IExcelHtmlConverter
 /// </summary>
 public interface IUploadedFiles
 {
-    /// <summary>Opens the file at <paramref name="relativePath"/>, or null when it is not a file inside the root.</summary>
+    /// <summary>Opens the file at <paramref name="relativePath"/>, or null when it is not a file inside the
+    /// root.</summary>
     Stream? OpenRead(string relativePath);
 }
