@@ -39,6 +39,10 @@ public static class DependencyInjection
         services.AddScoped<K8sCloud.CloudCluster>();
         services.AddScoped<Common.SoftDelete>();
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
+        // Floating widget, SMS codes, mini-program (issue 12)
+        services.AddScoped<FloatingWidget.FloatingWidgetAccess>();
+        services.AddScoped<FloatingWidget.SmsCodeVerifier>();
+        services.AddScoped<MiniProgram.KyySupplyAccess>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
         return services;

@@ -80,6 +80,15 @@ public static class DependencyInjection
         services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
         services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
         services.AddKbossScheduler(configuration, options, connectionString);
+        // Floating widget, SMS codes, mini-program (issue 12)
+        var sms = Sms.SmsSettings.From(configuration);
+        services.AddSingleton(sms);
+        services.AddSingleton<Application.FloatingWidget.IFloatingWidgetSettings>(sms);
+        services.AddHttpClient<ISmsGateway, Sms.AliyunSmsGateway>(c =>
+            c.Timeout = sms.Timeout + TimeSpan.FromSeconds(5));
+        services.AddSingleton<IExcelHtmlConverter, Excel.EpplusExcelHtmlConverter>();
+        services.AddSingleton<IUploadedFiles>(new Files.LocalUploadedFiles(
+            configuration["Uploads:Root"] ?? Path.Combine(options.DataFolder, "uploads")));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

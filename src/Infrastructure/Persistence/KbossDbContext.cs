@@ -69,6 +69,14 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<HomepageCategoryNode> HomepageCategoryNodes => Set<HomepageCategoryNode>();
     public DbSet<UserInquiry> UserInquiries => Set<UserInquiry>();
     public DbSet<CustomerResource> CustomerResources => Set<CustomerResource>();
+    // Floating widget, SMS codes, mini-program (issue 12)
+    public DbSet<Kboss.Domain.FloatingWidget.QrCard> QrCards => Set<Kboss.Domain.FloatingWidget.QrCard>();
+    public DbSet<Kboss.Domain.FloatingWidget.TrialApplication> TrialApplications =>
+        Set<Kboss.Domain.FloatingWidget.TrialApplication>();
+    public DbSet<Kboss.Domain.FloatingWidget.SmsCode> SmsCodes => Set<Kboss.Domain.FloatingWidget.SmsCode>();
+    public DbSet<Kboss.Domain.MiniProgram.KyySupply> KyySupplies => Set<Kboss.Domain.MiniProgram.KyySupply>();
+    public DbSet<Kboss.Domain.MiniProgram.UserSupply> UserSupplies => Set<Kboss.Domain.MiniProgram.UserSupply>();
+    public DbSet<Kboss.Domain.MiniProgram.UserDemand> UserDemands => Set<Kboss.Domain.MiniProgram.UserDemand>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -12,6 +12,9 @@ public static class Policies
     public const string Sales = "sales";
     /// <summary>Admin only.</summary>
     public const string Admin = "admin";
+    // Mini-program ops supply (issue 12)
+    /// <summary>Ops (运维), operator or admin (ops supply products, analysis/platform.md §6.3 E47–E52).</summary>
+    public const string Ops = "ops";
 
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions o)
@@ -19,5 +22,7 @@ public static class Policies
         o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator));
         o.AddPolicy(Sales, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator, Roles.Sales));
         o.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        // Mini-program ops supply (issue 12)
+        o.AddPolicy(Ops, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator, Roles.Ops));
     }
 }

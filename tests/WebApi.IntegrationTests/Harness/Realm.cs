@@ -188,6 +188,11 @@ public sealed class Realm
             ("route_num", "1"), ("broadband", "100M"), ("price", "10"), ("distance", "5"));
         await IdAsync(SalesA, "/product_smart/batch_add_zhisuan.dspy",
             ("data", """[{"product_model":"A100-甲","card_type":"A100"}]"""));
+        // Floating widget, mini-program (issue 12)
+        await IdAsync(OperatorA, "/operation/kyy_add_supply.dspy", ("basic_info", $"{{\"{Marker}\":\"甲集群\"}}"),
+            ("remark", $"{Marker}供应"));
+        await IdAsync(SalesA, "/floating/add_picture.dspy", ("picture", $"qr/{Marker}.png"));
+        await IdAsync(OperatorA, "/floating/add_opicture.dspy", ("picture", $"qr/{Marker}-org.png"));
     }
 
     /// <summary>A provider and one product of A (written directly: providers have no endpoint yet).</summary>

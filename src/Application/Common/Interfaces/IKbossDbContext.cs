@@ -80,6 +80,20 @@ public interface IKbossDbContext
     /// <summary>Purchased resources of customers.</summary>
     DbSet<CustomerResource> CustomerResources { get; }
 
+    // Floating widget, SMS codes, mini-program (issue 12)
+    /// <summary>销售/机构二维码名片.</summary>
+    DbSet<Kboss.Domain.FloatingWidget.QrCard> QrCards { get; }
+    /// <summary>申请试用.</summary>
+    DbSet<Kboss.Domain.FloatingWidget.TrialApplication> TrialApplications { get; }
+    /// <summary>短信验证码 (hashed).</summary>
+    DbSet<Kboss.Domain.FloatingWidget.SmsCode> SmsCodes { get; }
+    /// <summary>开元云供应产品 (ops supply).</summary>
+    DbSet<Kboss.Domain.MiniProgram.KyySupply> KyySupplies { get; }
+    /// <summary>用户供给.</summary>
+    DbSet<Kboss.Domain.MiniProgram.UserSupply> UserSupplies { get; }
+    /// <summary>用户需求.</summary>
+    DbSet<Kboss.Domain.MiniProgram.UserDemand> UserDemands { get; }
+
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
