@@ -87,6 +87,12 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.Finance.CustomerBalance> CustomerBalances { get; }
     /// <summary>Immutable balance movements.</summary>
     DbSet<Kboss.Domain.Finance.LedgerEntry> LedgerEntries { get; }
+    /// <summary>运营统一折扣 / 统一售价.</summary>
+    DbSet<Kboss.Domain.Finance.UnifiedPriceConfig> UnifiedPriceConfigs { get; }
+    /// <summary>客户折扣底价 / 客户售价 (with approval state).</summary>
+    DbSet<Kboss.Domain.Finance.CustomerProductConfig> CustomerProductConfigs { get; }
+    /// <summary>Sale-protocol child rows (cost discount / floor price per product).</summary>
+    DbSet<Kboss.Domain.Finance.ProductSaleConfig> ProductSaleConfigs { get; }
     /// <summary>True while a transaction of <see cref="BeginTransactionAsync"/> is open on this unit of work.</summary>
     bool HasOpenTransaction { get; }
 

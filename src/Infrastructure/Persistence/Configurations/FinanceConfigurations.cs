@@ -75,3 +75,57 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.HasIndex(x => x.Reference);
     }
 }
+
+internal sealed class UnifiedPriceConfigConfiguration : IEntityTypeConfiguration<UnifiedPriceConfig>
+{
+    public void Configure(EntityTypeBuilder<UnifiedPriceConfig> b)
+    {
+        b.ToTable("unified_price_config");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.BidOrgid).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProviderId).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProductId).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProductName).HasMaxLength(200);
+        b.Property(x => x.Discount).HasPrecision(5, 4);
+        b.Property(x => x.Price).HasPrecision(FinanceColumns.Precision, FinanceColumns.Scale);
+        b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
+        b.HasIndex(x => new { x.BidOrgid, x.ProductId }).IsUnique().HasFilter(Keys.AliveFilter);
+        b.HasIndex(x => new { x.BidOrgid, x.ProviderId });
+    }
+}
+
+internal sealed class CustomerProductConfigConfiguration : IEntityTypeConfiguration<CustomerProductConfig>
+{
+    public void Configure(EntityTypeBuilder<CustomerProductConfig> b)
+    {
+        b.ToTable("customer_product_config");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.CustomerId).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProviderId).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProductId).HasMaxLength(Keys.Id);
+        b.Property(x => x.Kv).HasMaxLength(10).IsUnicode(false);
+        b.Property(x => x.Value).HasPrecision(FinanceColumns.Precision, 4);
+        b.Property(x => x.SalemanId).HasMaxLength(Keys.Id);
+        b.Property(x => x.ApvState).HasMaxLength(1).IsUnicode(false).IsConcurrencyToken(); // decided once
+        b.Property(x => x.ApvId).HasMaxLength(64);
+        b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
+        b.HasIndex(x => new { x.CustomerId, x.ProductId, x.Kv, x.ApvState });
+        b.HasIndex(x => x.ApvId);
+    }
+}
+
+internal sealed class ProductSaleConfigConfiguration : IEntityTypeConfiguration<ProductSaleConfig>
+{
+    public void Configure(EntityTypeBuilder<ProductSaleConfig> b)
+    {
+        b.ToTable("product_sale_config");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProtocolId).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProductId).HasMaxLength(Keys.Id);
+        b.Property(x => x.Discount).HasPrecision(5, 4);
+        b.Property(x => x.Price).HasPrecision(FinanceColumns.Precision, FinanceColumns.Scale);
+        b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
+        b.HasIndex(x => new { x.ProtocolId, x.ProductId }).IsUnique().HasFilter(Keys.AliveFilter);
+        b.HasIndex(x => x.ProductId);
+    }
+}

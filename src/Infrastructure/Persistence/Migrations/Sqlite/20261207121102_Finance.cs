@@ -62,6 +62,28 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "customer_product_config",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    provider_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    kv = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    saleman_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    apv_state = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1, nullable: false),
+                    apv_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    del_flg = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1, nullable: false),
+                    create_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    update_time = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_customer_product_config", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_entry",
                 columns: table => new
                 {
@@ -79,6 +101,44 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ledger_entry", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "product_sale_config",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    protocol_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    discount = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: true),
+                    price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    del_flg = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1, nullable: false),
+                    create_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    update_time = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_product_sale_config", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unified_price_config",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    bid_orgid = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    provider_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    product_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    discount = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: true),
+                    price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    del_flg = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1, nullable: false),
+                    create_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    update_time = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unified_price_config", x => x.id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -113,6 +173,16 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_customer_product_config_apv_id",
+                table: "customer_product_config",
+                column: "apv_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_customer_product_config_customer_id_product_id_kv_apv_state",
+                table: "customer_product_config",
+                columns: new[] { "customer_id", "product_id", "kv", "apv_state" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ledger_entry_customer_org_id_create_at",
                 table: "ledger_entry",
                 columns: new[] { "customer_org_id", "create_at" });
@@ -127,6 +197,30 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_ledger_entry_reference",
                 table: "ledger_entry",
                 column: "reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_product_sale_config_product_id",
+                table: "product_sale_config",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_product_sale_config_protocol_id_product_id",
+                table: "product_sale_config",
+                columns: new[] { "protocol_id", "product_id" },
+                unique: true,
+                filter: "del_flg = '0'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unified_price_config_bid_orgid_product_id",
+                table: "unified_price_config",
+                columns: new[] { "bid_orgid", "product_id" },
+                unique: true,
+                filter: "del_flg = '0'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unified_price_config_bid_orgid_provider_id",
+                table: "unified_price_config",
+                columns: new[] { "bid_orgid", "provider_id" });
         }
 
         /// <inheritdoc />
@@ -139,7 +233,16 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 name: "customer_balance");
 
             migrationBuilder.DropTable(
+                name: "customer_product_config");
+
+            migrationBuilder.DropTable(
                 name: "ledger_entry");
+
+            migrationBuilder.DropTable(
+                name: "product_sale_config");
+
+            migrationBuilder.DropTable(
+                name: "unified_price_config");
         }
     }
 }
