@@ -12,7 +12,7 @@ namespace Kboss.WebApi.IntegrationTests;
 /// </summary>
 public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private sealed record Catalog(string ProviderId, string DiscountProduct, string FloorProduct);
+    private sealed record Catalog(string ProviderId, string DiscountProduct, string FloorProduct, string ProtocolId);
 
     /// <summary>A provider that signed a protocol with the demo operator org: cost discount 0.8, floor price 90.</summary>
     private async Task<Catalog> SeedAsync()
@@ -33,7 +33,7 @@ public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixt
                 new ProductSaleConfig { ProtocolId = protocol.Id, ProductId = floor.Id, Price = 90m });
             await db.SaveChangesAsync();
         });
-        return new Catalog(provider.Id, discount.Id, floor.Id);
+        return new Catalog(provider.Id, discount.Id, floor.Id, protocol.Id);
     }
 
     private Task<Response> DiscountAsync(Api who, Catalog c, string product, string? org = null) =>
@@ -157,5 +157,33 @@ public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixt
         (await app.Operator().GetAsync("/get_discount", ("providerid", c.ProviderId))).Code.Should().Be("invalid_argument");
         (await app.Operator().GetAsync("/product/discount_guanli_jia.dspy", ("bid_orgid", DemoData.OrgId)))
             .Code.Should().Be("invalid_argument");
+    }
+
+    [Fact]
+    public async Task Provider_products_of_a_protocol_carry_the_cost_rows_and_a_top_level_classify_list()
+    {
+        var c = await SeedAsync();
+        const string Path = "/product/provider_product_search.dspy";
+        var all = await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId));
+        all.Status.Should().BeTrue(all.Raw);
+        all.Msg.Should().Be("供应商产品查找成功");
+        all.Body["classify_list"]!.AsArray().Select(v => v!.GetValue<string>()).Should().Equal("未配置", "计算");
+        var rows = all.Data!.AsArray();
+        rows.Should().HaveCount(2);
+        rows.Single(r => r!["productid"]!.GetValue<string>() == c.DiscountProduct)!["discount"]!.GetValue<decimal>()
+            .Should().Be(0.8m);
+        rows.Single(r => r!["productid"]!.GetValue<string>() == c.FloorProduct)!["price"]!.GetValue<decimal>()
+            .Should().Be(90m);
+
+        (await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId), ("classify", "未配置"))).Data!.AsArray()
+            .Should().ContainSingle().Which!["productid"]!.GetValue<string>().Should().Be(c.FloorProduct);
+        var none = await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId), ("start_discount", "0.85"));
+        none.Data!.AsArray().Should().BeEmpty();
+        none.Body["classify_list"]!.AsArray().Should().HaveCount(2);
+        (await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId), ("productname", "bcc"))).Data!.AsArray()
+            .Should().ContainSingle();
+        (await app.OtherOperator().GetAsync(Path, ("protocolid", c.ProtocolId))).Http.Should().Be(403);
+        (await app.Operator().GetAsync(Path, ("protocolid", "missing"))).Code.Should().Be("not_found");
+        (await app.Operator().GetAsync(Path)).Code.Should().Be("invalid_argument");
     }
 }

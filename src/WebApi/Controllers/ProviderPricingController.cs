@@ -58,6 +58,12 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
     public ValueTask<Reply<IReadOnlyList<UnifiedPriceRow>>> Prices([FromLegacyParams] ListUnifiedPrices q,
         CancellationToken ct) => mediator.Send(q, ct);
 
+    /// <summary>供应商产品查询</summary>
+    [LegacyGet("/product/provider_product_search.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<IReadOnlyList<ProviderProductRow>>> ProviderProducts(
+        [FromLegacyParams] SearchProviderProducts q, CancellationToken ct) => mediator.Send(q, ct);
+
     /// <summary>获取折扣</summary>
     [LegacyGet("/get_discount")]
     public ValueTask<Reply<DiscountView>> Discount([FromLegacyParams] GetDiscount q, CancellationToken ct) =>
