@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Kboss.Domain.Catalog;
 using Kboss.Domain.Finance;
 using Kboss.Domain.Identity;
@@ -12,12 +13,16 @@ namespace Kboss.WebApi.IntegrationTests;
 /// </summary>
 public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private sealed record Catalog(string ProviderId, string DiscountProduct, string FloorProduct, string ProtocolId);
+    private sealed record Catalog(string ProviderId, string DiscountProduct, string FloorProduct, string ProtocolId,
+        string ProviderOrgId = "");
 
     /// <summary>A provider that signed a protocol with the demo operator org: cost discount 0.8, floor price 90.</summary>
     private async Task<Catalog> SeedAsync()
     {
-        var providerOrg = new Organization { Name = "供应商-" + Guid.NewGuid().ToString("N")[..8], Kind = OrgKind.Provider };
+        var providerOrg = new Organization
+        {
+            Name = "供应商-" + Guid.NewGuid().ToString("N")[..8], Kind = OrgKind.Provider, OwnerOrgId = DemoData.OrgId,
+        };
         var provider = new Provider { OrgId = providerOrg.Id, Name = "百度云", Prefix = "bd" + Guid.NewGuid().ToString("N")[..6] };
         var discount = new Product { ProviderId = provider.Id, Name = "BCC 云服务器", SaleMode = SaleModes.Discount, Classify = "计算" };
         var floor = new Product { ProviderId = provider.Id, Name = "GPU 专线", SaleMode = SaleModes.FloorPrice };
@@ -33,7 +38,7 @@ public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixt
                 new ProductSaleConfig { ProtocolId = protocol.Id, ProductId = floor.Id, Price = 90m });
             await db.SaveChangesAsync();
         });
-        return new Catalog(provider.Id, discount.Id, floor.Id, protocol.Id);
+        return new Catalog(provider.Id, discount.Id, floor.Id, protocol.Id, providerOrg.Id);
     }
 
     private Task<Response> DiscountAsync(Api who, Catalog c, string product, string? org = null) =>
@@ -185,5 +190,53 @@ public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixt
         (await app.OtherOperator().GetAsync(Path, ("protocolid", c.ProtocolId))).Http.Should().Be(403);
         (await app.Operator().GetAsync(Path, ("protocolid", "missing"))).Code.Should().Be("not_found");
         (await app.Operator().GetAsync(Path)).Code.Should().Be("invalid_argument");
+    }
+
+    [Fact]
+    public async Task Provider_update_changes_org_provider_and_protocol_partially_and_keeps_the_key_secret()
+    {
+        var c = await SeedAsync();
+        const string Path = "/provider/providerUpdate.dspy";
+        var name = "北京算网-" + Guid.NewGuid().ToString("N")[..6];
+        var r = await app.Operator().GetAsync(Path, ("id", c.ProviderOrgId), ("orgname", name), ("contactor", "张三"),
+            ("distinct_id", "110105"), ("provider_table_id", c.ProviderId), ("description", "新描述"),
+            ("providerkey", "sk-secret"), ("settle_datep", "M:1"), ("start_date", "2026-01-01"), ("end_date", "2026-12-31"),
+            ("salemode", "2"), ("protocolid", c.ProtocolId));
+        r.Status.Should().BeTrue(r.Raw);
+        r.Msg.Should().Be("操作成功");
+        await app.Factory.WithDbAsync(async db =>
+        {
+            (await db.Organizations.SingleAsync(o => o.Id == c.ProviderOrgId)).Name.Should().Be(name);
+            var profile = await db.OrgProfiles.SingleAsync(p => p.OrgId == c.ProviderOrgId);
+            (profile.Contactor, profile.DistinctId, profile.Address).Should().Be(("张三", "110105", null));
+            var provider = await db.Providers.SingleAsync(p => p.Id == c.ProviderId);
+            (provider.Description, provider.SaleMode, provider.StartDate).Should().Be(("新描述", "2", new DateOnly(2026, 1, 1)));
+            var account = await db.ProviderAccounts.SingleAsync(a => a.ProviderId == c.ProviderId);
+            account.ProviderkeyProtected.Should().NotBeNullOrEmpty().And.NotContain("sk-secret");
+            account.SettleDatep.Should().Be("M:1");
+            var protocol = await db.SaleProtocols.SingleAsync(p => p.Id == c.ProtocolId);
+            (protocol.Salemode, protocol.EndDate, protocol.SettleDp).Should().Be(("2", new DateOnly(2026, 12, 31), "M:1"));
+        });
+
+        // absent keeps, empty clears, the mask keeps the key
+        (await app.Operator().GetAsync(Path, ("id", c.ProviderOrgId), ("contactor", ""))).Status.Should().BeTrue();
+        (await app.Operator().GetAsync(Path, ("provider_table_id", c.ProviderId), ("providerkey", "******")))
+            .Status.Should().BeTrue();
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var profile = await db.OrgProfiles.SingleAsync(p => p.OrgId == c.ProviderOrgId);
+            (profile.Contactor, profile.DistinctId).Should().Be((null, "110105"));
+            (await db.ProviderAccounts.SingleAsync(a => a.ProviderId == c.ProviderId)).ProviderkeyProtected.Should().NotBeNull();
+        });
+
+        (await app.Operator().GetAsync(Path)).Code.Should().Be("invalid_argument");
+        (await app.Operator().GetAsync(Path, ("provider_table_id", "missing"))).Code.Should().Be("not_found");
+        var range = await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId), ("start_date", "2027-01-01"));
+        (range.Msg, range.Code).Should().Be(("起效日期不能晚于失效日期", "invalid_argument"));
+        (await app.Operator().GetAsync(Path, ("id", c.ProviderOrgId), ("orgname", ""))).Code.Should().Be("invalid_argument");
+        (await app.OtherOperator().GetAsync(Path, ("id", c.ProviderOrgId), ("contactor", "x"))).Http.Should().Be(403);
+        (await app.OtherOperator().GetAsync(Path, ("protocolid", c.ProtocolId), ("salemode", "0"))).Http.Should().Be(403);
+        (await app.Customer().GetAsync(Path, ("id", c.ProviderOrgId))).Http.Should().Be(403);
+        (await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId), ("salemode", "9"))).Code.Should().Be("invalid_argument");
     }
 }

@@ -77,6 +77,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Finance.UnifiedPriceConfig> UnifiedPriceConfigs => Set<Kboss.Domain.Finance.UnifiedPriceConfig>();
     public DbSet<Kboss.Domain.Finance.CustomerProductConfig> CustomerProductConfigs => Set<Kboss.Domain.Finance.CustomerProductConfig>();
     public DbSet<Kboss.Domain.Finance.ProductSaleConfig> ProductSaleConfigs => Set<Kboss.Domain.Finance.ProductSaleConfig>();
+    public DbSet<Kboss.Domain.Finance.OrgProfile> OrgProfiles => Set<Kboss.Domain.Finance.OrgProfile>();
+    public DbSet<Kboss.Domain.Finance.ProviderAccount> ProviderAccounts => Set<Kboss.Domain.Finance.ProviderAccount>();
     public bool HasOpenTransaction => Database.CurrentTransaction is not null;
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>

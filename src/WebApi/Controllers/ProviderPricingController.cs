@@ -58,6 +58,12 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
     public ValueTask<Reply<IReadOnlyList<UnifiedPriceRow>>> Prices([FromLegacyParams] ListUnifiedPrices q,
         CancellationToken ct) => mediator.Send(q, ct);
 
+    /// <summary>供应商更新</summary>
+    [LegacyGet("/provider/providerUpdate.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<ProviderKeys>> UpdateProvider([FromLegacyParams] UpdateProvider c, CancellationToken ct) =>
+        mediator.Send(c, ct);
+
     /// <summary>供应商产品查询</summary>
     [LegacyGet("/product/provider_product_search.dspy")]
     [Authorize(Policy = Policies.Operator)]

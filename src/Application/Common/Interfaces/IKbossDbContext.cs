@@ -93,6 +93,10 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.Finance.CustomerProductConfig> CustomerProductConfigs { get; }
     /// <summary>Sale-protocol child rows (cost discount / floor price per product).</summary>
     DbSet<Kboss.Domain.Finance.ProductSaleConfig> ProductSaleConfigs { get; }
+    /// <summary>Org profile fields (PRV-02).</summary>
+    DbSet<Kboss.Domain.Finance.OrgProfile> OrgProfiles { get; }
+    /// <summary>Provider account and settlement settings (PRV-02).</summary>
+    DbSet<Kboss.Domain.Finance.ProviderAccount> ProviderAccounts { get; }
     /// <summary>True while a transaction of <see cref="BeginTransactionAsync"/> is open on this unit of work.</summary>
     bool HasOpenTransaction { get; }
 

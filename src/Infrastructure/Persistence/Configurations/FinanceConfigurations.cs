@@ -129,3 +129,43 @@ internal sealed class ProductSaleConfigConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => x.ProductId);
     }
 }
+
+internal sealed class OrgProfileConfiguration : IEntityTypeConfiguration<OrgProfile>
+{
+    public void Configure(EntityTypeBuilder<OrgProfile> b)
+    {
+        b.ToTable("org_profile");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.OrgId).HasMaxLength(Keys.Id);
+        b.Property(x => x.Contactor).HasMaxLength(50);
+        b.Property(x => x.ContactorPhone).HasMaxLength(30);
+        b.Property(x => x.ProvinceId).HasMaxLength(50);
+        b.Property(x => x.CityId).HasMaxLength(50);
+        b.Property(x => x.DistinctId).HasMaxLength(50);
+        b.Property(x => x.Emailaddress).HasMaxLength(100);
+        b.Property(x => x.Address).HasMaxLength(300);
+        b.Property(x => x.MainBusiness).HasMaxLength(500);
+        b.Property(x => x.Orgcode).HasMaxLength(100);
+        b.Property(x => x.LicenseImg).HasMaxLength(1000);
+        b.Property(x => x.IdImg).HasMaxLength(1000);
+        b.Property(x => x.Accountid).HasMaxLength(100);
+        b.HasIndex(x => x.OrgId).IsUnique();
+        b.HasIndex(x => x.Orgcode);
+    }
+}
+
+internal sealed class ProviderAccountConfiguration : IEntityTypeConfiguration<ProviderAccount>
+{
+    public void Configure(EntityTypeBuilder<ProviderAccount> b)
+    {
+        b.ToTable("provider_account");
+        b.Property(x => x.Id).HasMaxLength(Keys.Id);
+        b.Property(x => x.ProviderId).HasMaxLength(Keys.Id);
+        b.Property(x => x.Appid).HasMaxLength(200);
+        b.Property(x => x.ProviderkeyProtected).HasMaxLength(2000);
+        b.Property(x => x.SettleMode).HasMaxLength(50);
+        b.Property(x => x.SettleFlowid).HasMaxLength(100);
+        b.Property(x => x.SettleDatep).HasMaxLength(100);
+        b.HasIndex(x => x.ProviderId).IsUnique();
+    }
+}

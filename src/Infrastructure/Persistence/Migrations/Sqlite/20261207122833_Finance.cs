@@ -104,6 +104,32 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "org_profile",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    org_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    contactor = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    contactor_phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    province_id = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    city_id = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    distinct_id = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    emailaddress = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    main_business = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    orgcode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    license_img = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    id_img = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    accountid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    create_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    update_time = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_org_profile", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "product_sale_config",
                 columns: table => new
                 {
@@ -119,6 +145,25 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_product_sale_config", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "provider_account",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    provider_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    appid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    providerkey_protected = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    settle_mode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    settle_flowid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    settle_datep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    create_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    update_time = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_provider_account", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -199,6 +244,17 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 column: "reference");
 
             migrationBuilder.CreateIndex(
+                name: "IX_org_profile_org_id",
+                table: "org_profile",
+                column: "org_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_profile_orgcode",
+                table: "org_profile",
+                column: "orgcode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_sale_config_product_id",
                 table: "product_sale_config",
                 column: "product_id");
@@ -209,6 +265,12 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "protocol_id", "product_id" },
                 unique: true,
                 filter: "del_flg = '0'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_provider_account_provider_id",
+                table: "provider_account",
+                column: "provider_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_unified_price_config_bid_orgid_product_id",
@@ -239,7 +301,13 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ledger_entry");
 
             migrationBuilder.DropTable(
+                name: "org_profile");
+
+            migrationBuilder.DropTable(
                 name: "product_sale_config");
+
+            migrationBuilder.DropTable(
+                name: "provider_account");
 
             migrationBuilder.DropTable(
                 name: "unified_price_config");

@@ -104,6 +104,32 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "org_profile",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    org_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    contactor = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    contactor_phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    province_id = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    city_id = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    distinct_id = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    emailaddress = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    main_business = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    orgcode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    license_img = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    id_img = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    accountid = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_org_profile", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "product_sale_config",
                 columns: table => new
                 {
@@ -119,6 +145,25 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_product_sale_config", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "provider_account",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    provider_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    appid = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    providerkey_protected = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    settle_mode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    settle_flowid = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    settle_datep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_provider_account", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -199,6 +244,17 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 column: "reference");
 
             migrationBuilder.CreateIndex(
+                name: "IX_org_profile_org_id",
+                table: "org_profile",
+                column: "org_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_profile_orgcode",
+                table: "org_profile",
+                column: "orgcode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_sale_config_product_id",
                 table: "product_sale_config",
                 column: "product_id");
@@ -209,6 +265,12 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "protocol_id", "product_id" },
                 unique: true,
                 filter: "del_flg = '0'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_provider_account_provider_id",
+                table: "provider_account",
+                column: "provider_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_unified_price_config_bid_orgid_product_id",
@@ -239,7 +301,13 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ledger_entry");
 
             migrationBuilder.DropTable(
+                name: "org_profile");
+
+            migrationBuilder.DropTable(
                 name: "product_sale_config");
+
+            migrationBuilder.DropTable(
+                name: "provider_account");
 
             migrationBuilder.DropTable(
                 name: "unified_price_config");
