@@ -45,6 +45,12 @@ public static class DependencyInjection
         services.AddScoped<MiniProgram.KyySupplyAccess>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
+        // Finance (issue 11)
+        services.AddScoped<Finance.Ledger.BalanceLedger>();
+        services.AddScoped<Finance.Bills.BillService>();
+        services.AddScoped<Finance.Pricing.PriceResolver>();
+        services.AddScoped<Finance.Pricing.PricingCatalog>();
+        services.AddScoped<Finance.Pricing.UnifiedConfigWriter>();
         return services;
     }
 

@@ -78,6 +78,17 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.MiniProgram.UserSupply> UserSupplies => Set<Kboss.Domain.MiniProgram.UserSupply>();
     public DbSet<Kboss.Domain.MiniProgram.UserDemand> UserDemands => Set<Kboss.Domain.MiniProgram.UserDemand>();
 
+    // Finance (issue 11)
+    public DbSet<Kboss.Domain.Finance.Bill> Bills => Set<Kboss.Domain.Finance.Bill>();
+    public DbSet<Kboss.Domain.Finance.CustomerBalance> CustomerBalances => Set<Kboss.Domain.Finance.CustomerBalance>();
+    public DbSet<Kboss.Domain.Finance.LedgerEntry> LedgerEntries => Set<Kboss.Domain.Finance.LedgerEntry>();
+    public DbSet<Kboss.Domain.Finance.UnifiedPriceConfig> UnifiedPriceConfigs => Set<Kboss.Domain.Finance.UnifiedPriceConfig>();
+    public DbSet<Kboss.Domain.Finance.CustomerProductConfig> CustomerProductConfigs => Set<Kboss.Domain.Finance.CustomerProductConfig>();
+    public DbSet<Kboss.Domain.Finance.ProductSaleConfig> ProductSaleConfigs => Set<Kboss.Domain.Finance.ProductSaleConfig>();
+    public DbSet<Kboss.Domain.Finance.OrgProfile> OrgProfiles => Set<Kboss.Domain.Finance.OrgProfile>();
+    public DbSet<Kboss.Domain.Finance.ProviderAccount> ProviderAccounts => Set<Kboss.Domain.Finance.ProviderAccount>();
+    public bool HasOpenTransaction => Database.CurrentTransaction is not null;
+
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }
 

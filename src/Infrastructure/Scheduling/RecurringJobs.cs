@@ -19,6 +19,8 @@ public static class RecurringJobs
         jobs.AddRecurring<RecoverOrphanedOperations>("ProvisioningOrphans", defaultCron: "0 */5 * * * ?");
         jobs.AddRecurring<Application.Common.OutsideCalls.ReconcileOutsideCalls>("OutsideCallReconciler",
             defaultCron: "30 * * * * ?");
+        // Finance (issue 11)
+        jobs.AddRecurring<Application.Finance.Ledger.CheckBalances>("BalanceCheck", defaultCron: "0 15 3 * * ?");
     }
 }
 

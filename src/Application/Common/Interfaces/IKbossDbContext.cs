@@ -93,6 +93,25 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.MiniProgram.UserSupply> UserSupplies { get; }
     /// <summary>用户需求.</summary>
     DbSet<Kboss.Domain.MiniProgram.UserDemand> UserDemands { get; }
+    // Finance (issue 11)
+    /// <summary>账单 (finance.md §2.1).</summary>
+    DbSet<Kboss.Domain.Finance.Bill> Bills { get; }
+    /// <summary>Customers' prepaid balances (one row per customer org).</summary>
+    DbSet<Kboss.Domain.Finance.CustomerBalance> CustomerBalances { get; }
+    /// <summary>Immutable balance movements.</summary>
+    DbSet<Kboss.Domain.Finance.LedgerEntry> LedgerEntries { get; }
+    /// <summary>运营统一折扣 / 统一售价.</summary>
+    DbSet<Kboss.Domain.Finance.UnifiedPriceConfig> UnifiedPriceConfigs { get; }
+    /// <summary>客户折扣底价 / 客户售价 (with approval state).</summary>
+    DbSet<Kboss.Domain.Finance.CustomerProductConfig> CustomerProductConfigs { get; }
+    /// <summary>Sale-protocol child rows (cost discount / floor price per product).</summary>
+    DbSet<Kboss.Domain.Finance.ProductSaleConfig> ProductSaleConfigs { get; }
+    /// <summary>Org profile fields (PRV-02).</summary>
+    DbSet<Kboss.Domain.Finance.OrgProfile> OrgProfiles { get; }
+    /// <summary>Provider account and settlement settings (PRV-02).</summary>
+    DbSet<Kboss.Domain.Finance.ProviderAccount> ProviderAccounts { get; }
+    /// <summary>True while a transaction of <see cref="BeginTransactionAsync"/> is open on this unit of work.</summary>
+    bool HasOpenTransaction { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

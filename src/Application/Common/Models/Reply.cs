@@ -31,6 +31,14 @@ public sealed record Reply<T> : IFileReply
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
+    /// <summary>
+    /// Top-level <c>classify_list</c> next to <c>data</c>, only where the spec shows it (finance.md §3.2 PRV-04,
+    /// issue 11); omitted when null.
+    /// </summary>
+    [JsonPropertyOrder(5)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ClassifyList { get; init; }
+
     /// <summary>A file sent instead of the envelope (Excel exports); never serialised.</summary>
     [JsonIgnore]
     public FileDownload? File { get; init; }
