@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
+        // WeChat login and pay (issue 12)
+        services.AddScoped<WeChat.Recharges.RechargeSettlement>();
         return services;
     }
 

@@ -69,6 +69,10 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<HomepageCategoryNode> HomepageCategoryNodes => Set<HomepageCategoryNode>();
     public DbSet<UserInquiry> UserInquiries => Set<UserInquiry>();
     public DbSet<CustomerResource> CustomerResources => Set<CustomerResource>();
+    // WeChat login and pay (issue 12)
+    public DbSet<Kboss.Domain.WeChat.RechargeRecord> RechargeRecords => Set<Kboss.Domain.WeChat.RechargeRecord>();
+    public DbSet<Kboss.Domain.WeChat.WeChatLoginState> WeChatLoginStates => Set<Kboss.Domain.WeChat.WeChatLoginState>();
+    public DbSet<Kboss.Domain.WeChat.WeChatBinding> WeChatBindings => Set<Kboss.Domain.WeChat.WeChatBinding>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }
