@@ -19,6 +19,8 @@ public static class RecurringJobs
         jobs.AddRecurring<RecoverOrphanedOperations>("ProvisioningOrphans", defaultCron: "0 */5 * * * ?");
         jobs.AddRecurring<Application.Common.OutsideCalls.ReconcileOutsideCalls>("OutsideCallReconciler",
             defaultCron: "30 * * * * ?");
+        // WeChat login and pay (issue 12)
+        jobs.AddRecurring<Application.WeChat.Recharges.ReconcileRecharges>("WeChatPayReconciler", defaultCron: "15 * * * * ?");
     }
 }
 
