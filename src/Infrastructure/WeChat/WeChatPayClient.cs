@@ -21,6 +21,9 @@ namespace Kboss.Infrastructure.WeChat;
 public sealed class WeChatPayClient(HttpClient http, WeChatPaySettings settings, TimeProvider clock) : IWeChatPayClient
 {
     private const string System = "微信支付";
+    /// <summary>Request bodies as UTF-8 JSON without needless escapes (WeChat reads either; logs stay readable).</summary>
+    private static readonly JsonSerializerOptions Json =
+        new() { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public bool IsConfigured => settings.IsConfigured;
     public string? MchId => settings.MchId;
@@ -38,7 +41,7 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPaySettings settings,
         };
         if (jsapi) body["payer"] = new JsonObject { ["openid"] = order.PayerOpenId };
         var path = jsapi ? "/v3/pay/transactions/jsapi" : "/v3/pay/transactions/native";
-        var (_, answer) = await SendAsync(HttpMethod.Post, path, body.ToJsonString(), ct);
+        var (_, answer) = await SendAsync(HttpMethod.Post, path, body.ToJsonString(Json), ct);
         if (!jsapi) return new PlacedOrder(Text(answer, "code_url") ?? throw Unreadable("code_url"), null, null);
         var prepayId = Text(answer, "prepay_id") ?? throw Unreadable("prepay_id");
         return new PlacedOrder(null, prepayId, JsapiFor(prepayId));
@@ -54,7 +57,7 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPaySettings settings,
 
     public Task CloseOrderAsync(string outTradeNo, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(outTradeNo)}/close",
-            new JsonObject { ["mchid"] = settings.MchId }.ToJsonString(), ct);
+            new JsonObject { ["mchid"] = settings.MchId }.ToJsonString(Json), ct);
 
     public WeChatPayNotice VerifyNotification(IReadOnlyDictionary<string, string> headers, string body)
     {
