@@ -41,6 +41,9 @@ public static class DependencyInjection
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
+        // Finance (issue 11)
+        services.AddScoped<Finance.Ledger.BalanceLedger>();
+        services.AddScoped<Finance.Bills.BillService>();
         // WeChat login and pay (issue 12)
         services.AddScoped<WeChat.Recharges.RechargeSettlement>();
         return services;

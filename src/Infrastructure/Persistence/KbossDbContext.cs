@@ -74,6 +74,12 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.WeChat.WeChatLoginState> WeChatLoginStates => Set<Kboss.Domain.WeChat.WeChatLoginState>();
     public DbSet<Kboss.Domain.WeChat.WeChatBinding> WeChatBindings => Set<Kboss.Domain.WeChat.WeChatBinding>();
 
+    // Finance (issue 11)
+    public DbSet<Kboss.Domain.Finance.Bill> Bills => Set<Kboss.Domain.Finance.Bill>();
+    public DbSet<Kboss.Domain.Finance.CustomerBalance> CustomerBalances => Set<Kboss.Domain.Finance.CustomerBalance>();
+    public DbSet<Kboss.Domain.Finance.LedgerEntry> LedgerEntries => Set<Kboss.Domain.Finance.LedgerEntry>();
+    public bool HasOpenTransaction => Database.CurrentTransaction is not null;
+
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }
 

@@ -87,6 +87,16 @@ public interface IKbossDbContext
     /// <summary>kboss users bound to WeChat identities.</summary>
     DbSet<Kboss.Domain.WeChat.WeChatBinding> WeChatBindings { get; }
 
+    // Finance (issue 11)
+    /// <summary>账单 (finance.md §2.1).</summary>
+    DbSet<Kboss.Domain.Finance.Bill> Bills { get; }
+    /// <summary>Customers' prepaid balances (one row per customer org).</summary>
+    DbSet<Kboss.Domain.Finance.CustomerBalance> CustomerBalances { get; }
+    /// <summary>Immutable balance movements.</summary>
+    DbSet<Kboss.Domain.Finance.LedgerEntry> LedgerEntries { get; }
+    /// <summary>True while a transaction of <see cref="BeginTransactionAsync"/> is open on this unit of work.</summary>
+    bool HasOpenTransaction { get; }
+
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -1858,6 +1858,251 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("cpcwidget_stock", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.Finance.Bill", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_date");
+
+                    b.Property<string>("BillState")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_state");
+
+                    b.Property<DateTime>("BillTimestamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_timestamp");
+
+                    b.Property<string>("BusinessOp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_op");
+
+                    b.Property<decimal?>("CostAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_amt");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("OrderGoodsId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_goods_id");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OriginBillId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_bill_id");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal?>("ProviderAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_amt");
+
+                    b.Property<string>("ProviderBillId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_bill_id");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderSettleId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_settle_id");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("RefundedAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refunded_amt");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("SettleState")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settle_state");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OriginBillId");
+
+                    b.HasIndex("ProviderSettleId");
+
+                    b.HasIndex("CustomerId", "BillDate");
+
+                    b.HasIndex("BillDate", "BusinessOp", "BillState");
+
+                    b.HasIndex("ProviderId", "SettleState", "BillDate");
+
+                    b.ToTable("bill", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.CustomerBalance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("CustomerOrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_org_id");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerOrgId")
+                        .IsUnique();
+
+                    b.ToTable("customer_balance", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_customer_balance_not_negative", "balance >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.LedgerEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("balance_after");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("CustomerOrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_org_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("CustomerOrgId", "CreateAt");
+
+                    b.ToTable("ledger_entry", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.Identity.Organization", b =>
                 {
                     b.Property<string>("Id")
