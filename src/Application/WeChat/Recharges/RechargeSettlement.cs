@@ -1,5 +1,7 @@
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Finance.Ledger;
+using Kboss.Domain.Finance;
 using Kboss.Domain.WeChat;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,11 +26,12 @@ public enum SettlementOutcome
 /// <summary>
 /// The one confirm step of a WeChat payment (ADR 0030), used by the notify endpoint and the reconciler alike: in one
 /// short transaction, the conditional update pending → paid (<see cref="RechargeRecord.IsPending"/>) and, only when
-/// that update changed the row, the ledger credit. The same payment applied any number of times, in sequence or in
+/// that update changed the row, the ledger credit of the record's amount to its customer org
+/// (<see cref="BalanceLedger.CreditAsync"/>, reference the recharge id, key <c>wechat:&lt;transaction_id&gt;</c>). The same payment applied any number of times, in sequence or in
 /// parallel, credits once. Only a verified transaction reaches this (decrypted notification or signed query answer);
 /// its amount must equal the record's.
 /// </summary>
-public sealed class RechargeSettlement(IKbossDbContext db, ICurrentUser user, TimeProvider clock,
+public sealed class RechargeSettlement(IKbossDbContext db, BalanceLedger ledger, ICurrentUser user, TimeProvider clock,
     ILogger<RechargeSettlement> log)
 {
     /// <summary>Applies <paramref name="paid"/> (trade_state SUCCESS) to its recharge.</summary>
@@ -62,7 +65,8 @@ public sealed class RechargeSettlement(IKbossDbContext db, ICurrentUser user, Ti
                     .SetProperty(r => r.UpdateTime, now), ct);
             if (changed == 1)
             {
-                // LEDGER: the credit of record.Amount to record.OrgId joins this transaction once h-ledger is merged
+                await ledger.CreditAsync(new LedgerMovement(record.OrgId, record.Amount, LedgerEntryKind.Recharge,
+                    record.Id, "wechat:" + (paid.TransactionId ?? record.Id)), ct);
                 db.AuditEntries.Add(Audit.Entry(user, "wechat.recharge.paid", "recharge_logdict", record.Id,
                     new { record.OrgId, record.TotalFen, record.Amount, paid.TransactionId, source }));
                 await db.SaveChangesAsync(ct);

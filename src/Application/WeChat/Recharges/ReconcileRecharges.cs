@@ -74,7 +74,16 @@ public sealed class ReconcileRechargesHandler(IKbossDbContext db, IWeChatPayClie
         switch (found?.TradeState)
         {
             case TradeStates.Success:
-                var applied = await settlement.ApplyAsync(found, "reconcile", ct);
+                SettlementOutcome applied;
+                try
+                {
+                    applied = await settlement.ApplyAsync(found, "reconcile", ct);
+                }
+                catch (BusinessException e)
+                {
+                    log.LogError("WeChat Pay reconciler: recharge {Id} paid but not credited: {Reason}", id, e.Message);
+                    return RechargeStates.Pending;
+                }
                 return applied is SettlementOutcome.Credited or SettlementOutcome.AlreadyPaid
                     ? RechargeStates.Paid : RechargeStates.Pending;
             case TradeStates.Closed or TradeStates.Revoked:
