@@ -336,6 +336,22 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
     }
 
     [Fact]
+    public async Task Login_states_expired_over_an_hour_ago_are_purged()
+    {
+        var old = NewState();
+        var fresh = NewState();
+        await app.Anonymous().GetAsync("/kpi/get_code_state.dspy", ("state", old));
+        await app.Anonymous().GetAsync("/kpi/get_code_state.dspy", ("state", fresh));
+        await app.Factory.WithDbAsync(db => db.WeChatLoginStates.Where(s => s.State == old)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, DateTime.UtcNow.AddHours(-2))));
+
+        (await SendAsync(new Kboss.Application.WeChat.PurgeWeChatLoginStates())).Should().BeGreaterThanOrEqualTo(1);
+        var left = await app.Factory.WithDbAsync(db => db.WeChatLoginStates.AsNoTracking()
+            .Where(s => s.State == old || s.State == fresh).Select(s => s.State).ToListAsync());
+        left.Should().Equal(fresh);
+    }
+
+    [Fact]
     public async Task Without_configuration_every_wechat_endpoint_says_not_configured()
     {
         using var bare = new KbossFactory();

@@ -43,7 +43,10 @@ public sealed class BindWeChatHandler(IKbossDbContext db, IWeChatAuthClient wech
         if (existing is not null)
             return existing.UserId == me ? Reply.Ok<object>("绑定成功", new { })
                 : Reply.Fail<object>(Taken, ErrorCodes.Conflict);
-        db.WeChatBindings.Add(new WeChatBinding { UserId = me, AppId = who.AppId, OpenId = who.OpenId, UnionId = who.UnionId });
+        db.WeChatBindings.Add(new WeChatBinding
+        {
+            UserId = me, AppId = who.AppId, OpenId = who.OpenId, UnionId = who.UnionId,
+        });
         db.AuditEntries.Add(Audit.Entry(user, "identity.wechat_bound", "user", me, new { who.AppId }));
         try
         {

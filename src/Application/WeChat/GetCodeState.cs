@@ -10,7 +10,8 @@ namespace Kboss.Application.WeChat;
 /// <summary>
 /// E40 <c>GET /kpi/get_code_state.dspy</c>: 获取登录code. The front end polls with its <c>state</c> (every 2 s, at most 5
 /// minutes); the first browser that polls a state claims it (an HttpOnly cookie, analysis/platform.md §4.6), and once
-/// WeChat's redirect stored the code, that browser gets it once → <c>data: "&lt;code&gt;"</c>. Not yet scanned, expired,
+/// WeChat's redirect stored the code, that browser gets it once → <c>data: "&lt;code&gt;"</c>. Not yet scanned,
+/// expired,
 /// already handed out, or another browser → <c>未获取到code</c> (<c>not_found</c>).
 /// spec: 33-wechat-pay.md; analysis/platform.md §3.5 E40.
 /// </summary>

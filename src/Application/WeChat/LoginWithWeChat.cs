@@ -39,7 +39,8 @@ public sealed class LoginWithWeChatHandler(IKbossDbContext db, IWeChatAuthClient
     {
         var who = await wechat.ExchangeAsync(c.WechatCode!.Trim(), c.Type, ct);
         var bindings = db.WeChatBindings.AsNoTracking();
-        var binding = (who.UnionId is { } union ? await bindings.FirstOrDefaultAsync(b => b.UnionId == union, ct) : null)
+        var binding = (who.UnionId is { } union
+                          ? await bindings.FirstOrDefaultAsync(b => b.UnionId == union, ct) : null)
                       ?? await bindings.FirstOrDefaultAsync(b => b.AppId == who.AppId && b.OpenId == who.OpenId, ct);
         var user = binding is null ? null
             : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == binding.UserId, ct);
@@ -49,7 +50,8 @@ public sealed class LoginWithWeChatHandler(IKbossDbContext db, IWeChatAuthClient
         var issued = tokens.Issue(user, org);
         db.AuditEntries.Add(new AuditEntry
         {
-            UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_wechat", EntityType = "user", EntityId = user.Id,
+            UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_wechat", EntityType = "user",
+            EntityId = user.Id,
         });
         await db.SaveChangesAsync(ct);
         return Reply.Ok("登录成功", new LoginResult(issued.Token, issued.ExpiresAtUtc, tokens.CsrfTokenFor(issued.Jti),

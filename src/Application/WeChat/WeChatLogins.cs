@@ -40,7 +40,8 @@ public static class WeChatLogins
             throw new BusinessException(NotConfigured, ErrorCodes.NotConfigured);
         try
         {
-            return mini ? await wechat.ExchangeMiniProgramCodeAsync(code, ct) : await wechat.ExchangeWebCodeAsync(code, ct);
+            return mini ? await wechat.ExchangeMiniProgramCodeAsync(code, ct)
+                : await wechat.ExchangeWebCodeAsync(code, ct);
         }
         catch (OutsideCallException e)
         {

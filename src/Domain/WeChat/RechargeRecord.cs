@@ -131,10 +131,12 @@ public sealed class RechargeRecord : Entity, ISoftDeletable
     }
 
     /// <summary>WeChat refused the order or the payment failed: failed, never credited.</summary>
-    public Result Fail(string reason, string tradeState, DateTime now) => Settle(RechargeStates.Failed, tradeState, reason, now);
+    public Result Fail(string reason, string tradeState, DateTime now) =>
+        Settle(RechargeStates.Failed, tradeState, reason, now);
 
     /// <summary>Not paid in time or closed at WeChat: closed, never credited.</summary>
-    public Result Close(string reason, string tradeState, DateTime now) => Settle(RechargeStates.Closed, tradeState, reason, now);
+    public Result Close(string reason, string tradeState, DateTime now) =>
+        Settle(RechargeStates.Closed, tradeState, reason, now);
 
     private Result Settle(string state, string tradeState, string reason, DateTime now)
     {

@@ -20,7 +20,9 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Common.OutsideCalls.ReconcileOutsideCalls>("OutsideCallReconciler",
             defaultCron: "30 * * * * ?");
         // WeChat login and pay (issue 12)
-        jobs.AddRecurring<Application.WeChat.Recharges.ReconcileRecharges>("WeChatPayReconciler", defaultCron: "15 * * * * ?");
+        jobs.AddRecurring<Application.WeChat.Recharges.ReconcileRecharges>("WeChatPayReconciler",
+            defaultCron: "15 * * * * ?");
+        jobs.AddRecurring<Application.WeChat.PurgeWeChatLoginStates>("WeChatLoginStatePurge", defaultCron: "0 7 * * * ?");
     }
 }
 

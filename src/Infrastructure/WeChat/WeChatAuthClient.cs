@@ -8,7 +8,8 @@ namespace Kboss.Infrastructure.WeChat;
 
 /// <summary>
 /// WeChat login over HTTP (developers.weixin.qq.com): <c>GET /sns/oauth2/access_token?appid&amp;secret&amp;code&amp;
-/// grant_type=authorization_code</c> for website QR codes and <c>GET /sns/jscode2session?appid&amp;secret&amp;js_code&amp;
+/// grant_type=authorization_code</c> for website QR codes and
+/// <c>GET /sns/jscode2session?appid&amp;secret&amp;js_code&amp;
 /// grant_type=authorization_code</c> for mini-program codes; both answer <c>openid</c> (and <c>unionid</c> when the app
 /// is bound to an open-platform account) or <c>{errcode, errmsg}</c>. The secret travels in the query as WeChat
 /// requires, so this client's requests are never logged (its HttpClient has no loggers).
@@ -45,9 +46,11 @@ public sealed class WeChatAuthClient(HttpClient http, WeChatAuthSettings setting
         var errcode = answer?["errcode"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
         if (errcode != 0)
             throw new OutsideCallException($"{Text(answer, "errmsg") ?? "error"} ({errcode})",
-                BadCode.Contains(errcode) ? ErrorCodes.InvalidArgument : ErrorCodes.UpstreamFailed, outcomeUnknown: false);
+                BadCode.Contains(errcode) ? ErrorCodes.InvalidArgument : ErrorCodes.UpstreamFailed,
+                outcomeUnknown: false);
         var openId = Text(answer, "openid")
-                     ?? throw new OutsideCallException("微信答复缺少 openid", ErrorCodes.UpstreamFailed, outcomeUnknown: true);
+                     ?? throw new OutsideCallException("微信答复缺少 openid", ErrorCodes.UpstreamFailed,
+                         outcomeUnknown: true);
         return new WeChatIdentity(appId, openId, Text(answer, "unionid"));
     }
 

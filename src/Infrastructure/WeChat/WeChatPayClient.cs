@@ -21,7 +21,7 @@ namespace Kboss.Infrastructure.WeChat;
 public sealed class WeChatPayClient(HttpClient http, WeChatPaySettings settings, TimeProvider clock) : IWeChatPayClient
 {
     private const string System = "微信支付";
-    /// <summary>Request bodies as UTF-8 JSON without needless escapes (WeChat reads either; logs stay readable).</summary>
+    /// <summary>Request bodies as UTF-8 JSON without needless escapes (WeChat reads either).</summary>
     private static readonly JsonSerializerOptions Json =
         new() { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -146,7 +146,8 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPaySettings settings,
             var headers = response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value),
                 StringComparer.OrdinalIgnoreCase);
             if (!SignedBy(headers, text, out var why))
-                throw new OutsideCallException($"{System}答复的签名无效 ({why})", ErrorCodes.UpstreamFailed, outcomeUnknown: true);
+                throw new OutsideCallException($"{System}答复的签名无效 ({why})", ErrorCodes.UpstreamFailed,
+                    outcomeUnknown: true);
             return (status, text.Length == 0 ? null : TryParse(text) ?? throw Unreadable("body"));
         }
     }
@@ -155,7 +156,8 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPaySettings settings,
     {
         try
         {
-            return new WeChatTransaction(Text(t, "mchid") ?? "", Text(t, "out_trade_no") ?? throw Unreadable("out_trade_no"),
+            return new WeChatTransaction(Text(t, "mchid") ?? "",
+                Text(t, "out_trade_no") ?? throw Unreadable("out_trade_no"),
                 Text(t, "transaction_id"), Text(t, "trade_state") ?? throw Unreadable("trade_state"),
                 t["amount"]?["total"]?.GetValue<int>() ?? throw Unreadable("amount.total"),
                 Text(t, "success_time") is { } at

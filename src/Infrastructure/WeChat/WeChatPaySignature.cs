@@ -9,10 +9,12 @@ namespace Kboss.Infrastructure.WeChat;
 /// <list type="bullet">
 /// <item>a request is signed with the merchant's RSA key, SHA-256, PKCS#1 v1.5, over
 /// <c>"METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n"</c>, and sent as
-/// <c>Authorization: WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"</c>;</item>
+/// <c>Authorization: WECHATPAY2-SHA256-RSA2048
+/// mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"</c>;</item>
 /// <item>answers and notifications carry <c>Wechatpay-Signature</c> over <c>"TIMESTAMP\nNONCE\nBODY\n"</c> with WeChat
 /// Pay's key;</item>
-/// <item>a JSAPI page's <c>paySign</c> signs <c>"APPID\nTIMESTAMP\nNONCE\nprepay_id=…\n"</c> with the merchant key;</item>
+/// <item>a JSAPI page's <c>paySign</c> signs <c>"APPID\nTIMESTAMP\nNONCE\nprepay_id=…\n"</c> with the merchant
+/// key;</item>
 /// <item>a notification's resource is AEAD_AES_256_GCM: key = the 32-byte APIv3 key, nonce = the 12-character
 /// <c>resource.nonce</c>, associated data = <c>resource.associated_data</c>, <c>ciphertext</c> = base64 of the
 /// encrypted bytes followed by the 16-byte tag.</item>
@@ -26,11 +28,13 @@ public static class WeChatPaySignature
     public const int TagBytes = 16;
 
     /// <summary>The signed text of a request; <paramref name="pathAndQuery"/> without scheme and host.</summary>
-    public static string RequestMessage(string method, string pathAndQuery, long timestamp, string nonce, string body) =>
+    public static string RequestMessage(string method, string pathAndQuery, long timestamp, string nonce,
+        string body) =>
         $"{method}\n{pathAndQuery}\n{timestamp}\n{nonce}\n{body}\n";
 
     /// <summary>The signed text of an answer or a notification.</summary>
-    public static string AnswerMessage(string timestamp, string nonce, string body) => $"{timestamp}\n{nonce}\n{body}\n";
+    public static string AnswerMessage(string timestamp, string nonce, string body) =>
+        $"{timestamp}\n{nonce}\n{body}\n";
 
     /// <summary>The signed text of a JSAPI payment's <c>paySign</c>.</summary>
     public static string JsapiMessage(string appId, string timestamp, string nonce, string package) =>

@@ -67,7 +67,8 @@ public sealed class WeChatPaySettings
                                 && PlatformKey is not null && NotifyUrl is not null;
 
     /// <summary>Reads section <c>WeChatPay</c>.</summary>
-    /// <exception cref="InvalidOperationException">A key is set but unreadable (fail at start, not at payment).</exception>
+    /// <exception cref="InvalidOperationException">A key is set but unreadable (fail at start, not at
+    /// payment).</exception>
     public static WeChatPaySettings From(IConfiguration configuration)
     {
         var s = configuration.GetSection("WeChatPay");
@@ -131,7 +132,8 @@ public sealed class WeChatPaySettings
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
-            throw new InvalidOperationException("WeChatPay:PlatformPublicKey is not a readable public key or certificate.");
+            throw new InvalidOperationException(
+                "WeChatPay:PlatformPublicKey is not a readable public key or certificate.");
         }
     }
 }

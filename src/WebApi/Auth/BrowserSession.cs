@@ -17,7 +17,8 @@ public sealed class BrowserSession(IHttpContextAccessor accessor) : IBrowserSess
         var http = accessor.HttpContext ?? throw new InvalidOperationException("no HTTP request");
         if (http.Request.Cookies.TryGetValue(Cookie, out var key) && key.Length is >= 32 and <= 128) return key;
         if (http.Items[Cookie] is string issued) return issued;
-        key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=')
+            .Replace('+', '-').Replace('/', '_');
         http.Items[Cookie] = key;
         http.Response.Cookies.Append(Cookie, key, new CookieOptions
         {

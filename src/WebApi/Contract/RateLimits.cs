@@ -17,7 +17,8 @@ public static class RateLimits
     /// <summary>Policy name for <c>[EnableRateLimiting(RateLimits.AnonymousWrite)]</c>.</summary>
     public const string AnonymousWrite = "anonymous_write";
     /// <summary>WeChat login (issue 12): anonymous polling of <c>get_code_state</c> (every 2 s) and the login calls,
-    /// per client address: <c>RateLimits:AnonymousPoll:PermitLimit</c> (default 60) per <c>…:WindowSeconds</c> (60).</summary>
+    /// per client address: <c>RateLimits:AnonymousPoll:PermitLimit</c> (default 60) per <c>…:WindowSeconds</c>
+    /// (60).</summary>
     public const string AnonymousPoll = "anonymous_poll";
 
     /// <summary>Registers the policies from <paramref name="configuration"/>.</summary>
@@ -41,7 +42,10 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter("user")
                 : RateLimitPartition.GetFixedWindowLimiter(
                     "poll:" + ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString()),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = pollPermits, Window = pollWindow, QueueLimit = 0 }));
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = pollPermits, Window = pollWindow, QueueLimit = 0,
+                    }));
             o.OnRejected = (ctx, _) =>
             {
                 var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;

@@ -23,18 +23,21 @@ public sealed class WeChatController(IMediator mediator, ILogger<WeChatControlle
     [LegacyGet("/kpi/get_code_state.dspy")]
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.AnonymousPoll)]
-    public ValueTask<Reply<string>> CodeState([FromLegacyParams] GetCodeState q, CancellationToken ct) => mediator.Send(q, ct);
+    public ValueTask<Reply<string>> CodeState([FromLegacyParams] GetCodeState q, CancellationToken ct) =>
+        mediator.Send(q, ct);
 
     /// <summary>微信支付开启: starts a recharge (total in fen).</summary>
     [LegacyPost("/customer/add_weixpay.dspy")]
     [Authorize]
-    public ValueTask<Reply<RechargeDto>> AddPay([FromLegacyParams] AddWeixPay c, CancellationToken ct) => mediator.Send(c, ct);
+    public ValueTask<Reply<RechargeDto>> AddPay([FromLegacyParams] AddWeixPay c, CancellationToken ct) =>
+        mediator.Send(c, ct);
 
     /// <summary>微信支付状态</summary>
     [LegacyGet("/customer/get_weixinpaytype")]
     [LegacyGet("/customer/get_weixinpaytype.dspy")]
     [Authorize]
-    public ValueTask<Reply<RechargeDto>> PayState([FromLegacyParams] GetWeixinPayType q, CancellationToken ct) => mediator.Send(q, ct);
+    public ValueTask<Reply<RechargeDto>> PayState([FromLegacyParams] GetWeixinPayType q, CancellationToken ct) =>
+        mediator.Send(q, ct);
 
     /// <summary>获取appid</summary>
     [LegacyGet("/kpi/get_wechat_appid.dspy")]
@@ -46,21 +49,26 @@ public sealed class WeChatController(IMediator mediator, ILogger<WeChatControlle
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.AnonymousWrite)]
     [SetsSessionCookies]
-    public ValueTask<Reply<LoginResult>> Login([FromLegacyParams] LoginWithWeChat c, CancellationToken ct) => mediator.Send(c, ct);
+    public ValueTask<Reply<LoginResult>> Login([FromLegacyParams] LoginWithWeChat c, CancellationToken ct) =>
+        mediator.Send(c, ct);
 
     /// <summary>微信登录回调 (WeChat's redirect_uri; not in the legacy document).</summary>
     [LegacyGet("/kpi/wechat_callback.dspy")]
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.AnonymousPoll)]
-    public ValueTask<Reply<object>> Callback([FromLegacyParams] StoreWeChatCode c, CancellationToken ct) => mediator.Send(c, ct);
+    public ValueTask<Reply<object>> Callback([FromLegacyParams] StoreWeChatCode c, CancellationToken ct) =>
+        mediator.Send(c, ct);
 
     /// <summary>绑定微信 (the logged-in user; not in the legacy document).</summary>
     [LegacyPost("/user/bind_wechat.dspy")]
     [Authorize]
-    public ValueTask<Reply<object>> Bind([FromLegacyParams] BindWeChat c, CancellationToken ct) => mediator.Send(c, ct);
+    public ValueTask<Reply<object>> Bind([FromLegacyParams] BindWeChat c, CancellationToken ct) =>
+        mediator.Send(c, ct);
 
-    /// <summary>微信支付结果通知 (WeChat Pay → kboss, signed; not in the legacy document): 204 or {code:FAIL, message}.</summary>
+    /// <summary>微信支付结果通知 (WeChat Pay → kboss, signed; not in the legacy document): 204 or
+    /// {code:FAIL, message}.</summary>
     [HttpPost("/customer/weixpay_notify.dspy")]
     [AllowAnonymous]
-    public Task<IActionResult> Notify(CancellationToken ct) => WeChatNotifyContract.HandleAsync(Request, mediator, log, ct);
+    public Task<IActionResult> Notify(CancellationToken ct) =>
+        WeChatNotifyContract.HandleAsync(Request, mediator, log, ct);
 }

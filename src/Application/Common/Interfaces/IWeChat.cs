@@ -34,7 +34,8 @@ public interface IWeChatAuthClient
 public sealed record WeChatPayOrder(string OutTradeNo, int TotalFen, string Description, DateTime ExpiresAtUtc,
     string TradeType, string? PayerOpenId);
 
-/// <summary>What a JSAPI page passes to <c>wx.requestPayment</c> / <c>WeixinJSBridge</c>, signed by the merchant.</summary>
+/// <summary>What a JSAPI page passes to <c>wx.requestPayment</c> / <c>WeixinJSBridge</c>, signed by the
+/// merchant.</summary>
 public sealed record JsapiPayment(string AppId, string TimeStamp, string NonceStr, string Package, string SignType,
     string PaySign);
 

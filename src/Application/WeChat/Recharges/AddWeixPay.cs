@@ -93,7 +93,8 @@ public sealed class AddWeixPayHandler(IKbossDbContext db, IWeChatPayClient pay, 
             await SaveSettledAsync();
             return Reply.Fail($"微信下单失败: {e.Message}", ((OutsideCallException)e).Code, RechargeDto.From(record));
         }
-        catch (Exception e) when (e is OutsideCallException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is OutsideCallException
+                                      or OperationCanceledException && !ct.IsCancellationRequested)
         {
             log.LogWarning("WeChat Pay order {Id}: outcome unknown ({Reason}); left for the reconciler", record.Id,
                 e.Message);

@@ -15,7 +15,8 @@ public sealed record WeChatNotifyAnswer(int HttpStatus, string? Message)
 }
 
 /// <summary>
-/// <c>POST /customer/weixpay_notify.dspy</c> (not in the legacy document; analysis/platform.md §3.5 E41, §7 #40): WeChat
+/// <c>POST /customer/weixpay_notify.dspy</c> (not in the legacy document; analysis/platform.md §3.5 E41, §7 #40):
+/// WeChat
 /// Pay's payment notification. Anonymous at HTTP level; trusted only after the signature (platform key, known serial,
 /// time stamp within 5 minutes) and the AES-GCM decryption of the resource succeeded; nothing but the decrypted
 /// resource is read. <c>TRANSACTION.SUCCESS</c> → <see cref="RechargeSettlement"/> (credits once). Answers: 204;
@@ -44,7 +45,8 @@ public sealed class HandlePayNotificationHandler(IWeChatPayClient pay,
             log.LogWarning("WeChat Pay notification refused: {Reason}", e.Message);
             return new(401, "签名验证失败");
         }
-        if (notice.EventType != "TRANSACTION.SUCCESS" || notice.Transaction.TradeState != Domain.WeChat.TradeStates.Success)
+        if (notice.EventType != "TRANSACTION.SUCCESS"
+            || notice.Transaction.TradeState != Domain.WeChat.TradeStates.Success)
             return WeChatNotifyAnswer.Ok;
         if (notice.Transaction.MchId != pay.MchId) return new(400, "商户号不符");
         return await settlement.ApplyAsync(notice.Transaction, "notify:" + notice.Id, ct) switch

@@ -27,7 +27,8 @@ public enum SettlementOutcome
 /// The one confirm step of a WeChat payment (ADR 0030), used by the notify endpoint and the reconciler alike: in one
 /// short transaction, the conditional update pending → paid (<see cref="RechargeRecord.IsPending"/>) and, only when
 /// that update changed the row, the ledger credit of the record's amount to its customer org
-/// (<see cref="BalanceLedger.CreditAsync"/>, reference the recharge id, key <c>wechat:&lt;transaction_id&gt;</c>). The same payment applied any number of times, in sequence or in
+/// (<see cref="BalanceLedger.CreditAsync"/>, reference the recharge id, key <c>wechat:&lt;transaction_id&gt;</c>).
+/// The same payment applied any number of times, in sequence or in
 /// parallel, credits once. Only a verified transaction reaches this (decrypted notification or signed query answer);
 /// its amount must equal the record's.
 /// </summary>
@@ -37,7 +38,8 @@ public sealed class RechargeSettlement(IKbossDbContext db, BalanceLedger ledger,
     /// <summary>Applies <paramref name="paid"/> (trade_state SUCCESS) to its recharge.</summary>
     public async Task<SettlementOutcome> ApplyAsync(WeChatTransaction paid, string source, CancellationToken ct)
     {
-        var record = await db.RechargeRecords.AsNoTracking().FirstOrDefaultAsync(r => r.OutTradeNo == paid.OutTradeNo, ct);
+        var record = await db.RechargeRecords.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.OutTradeNo == paid.OutTradeNo, ct);
         if (record is null)
         {
             log.LogWarning("WeChat payment {Transaction} for unknown order {Order} ({Source})", paid.TransactionId,

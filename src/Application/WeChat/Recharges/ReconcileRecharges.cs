@@ -51,7 +51,8 @@ public sealed class ReconcileRechargesHandler(IKbossDbContext db, IWeChatPayClie
             else if (outcome is RechargeStates.Closed or RechargeStates.Failed) closed++;
             else open++;
         }
-        if (ids.Count > 0) log.LogInformation("WeChat Pay reconciler: {Paid} paid, {Closed} closed, {Open} open", paid, closed, open);
+        if (ids.Count > 0)
+            log.LogInformation("WeChat Pay reconciler: {Paid} paid, {Closed} closed, {Open} open", paid, closed, open);
         return new(paid, closed, open);
     }
 
