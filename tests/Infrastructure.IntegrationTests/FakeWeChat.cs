@@ -72,7 +72,8 @@ public sealed class FakeWeChat : IAsyncLifetime
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
 
     /// <summary>Configuration for kboss: login and pay against this fake.</summary>
-    public Dictionary<string, string> Settings(string notifyUrl = "https://kboss.example/customer/weixpay_notify.dspy") => new()
+    public Dictionary<string, string> Settings(
+        string notifyUrl = "https://kboss.example/customer/weixpay_notify.dspy") => new()
     {
         ["WeChat:AppId"] = AppId, ["WeChat:AppSecret"] = AppSecret, ["WeChat:MiniAppId"] = MiniAppId,
         ["WeChat:MiniAppSecret"] = MiniAppSecret, ["WeChat:ApiBaseUrl"] = BaseUrl.ToString(),
@@ -107,7 +108,8 @@ public sealed class FakeWeChat : IAsyncLifetime
         if (!appOk) return Results.Json(new { errcode = 40125, errmsg = "invalid appsecret" });
         if (!Codes.TryRemove(code, out var who)) return Results.Json(new { errcode = 40029, errmsg = "invalid code" });
         return web
-            ? Results.Json(new { access_token = "AT", expires_in = 7200, refresh_token = "RT", openid = who.OpenId, scope = "snsapi_login",
+            ? Results.Json(new { access_token = "AT", expires_in = 7200, refresh_token = "RT", openid = who.OpenId,
+                scope = "snsapi_login",
                 unionid = who.UnionId })
             : Results.Json(new { openid = who.OpenId, session_key = "SK", unionid = who.UnionId });
     }
@@ -166,7 +168,8 @@ public sealed class FakeWeChat : IAsyncLifetime
         var no = (string)o["out_trade_no"]!;
         var order = Orders.GetOrAdd(no, _ => new Order
         {
-            OutTradeNo = no, TradeType = tradeType, Total = (int)o["amount"]!["total"]!, NotifyUrl = (string)o["notify_url"]!,
+            OutTradeNo = no, TradeType = tradeType, Total = (int)o["amount"]!["total"]!,
+            NotifyUrl = (string)o["notify_url"]!,
             PayerOpenId = (string?)o["payer"]?["openid"],
         });
         await Answer(ctx, 200, tradeType == "JSAPI"
@@ -179,8 +182,10 @@ public sealed class FakeWeChat : IAsyncLifetime
     {
         var order = Orders[outTradeNo];
         order.TradeState = "SUCCESS";
-        order.TransactionId ??= "42000000002026120" + Interlocked.Increment(ref _transactions).ToString("D11", CultureInfo.InvariantCulture);
-        order.SuccessTime = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        order.TransactionId ??= "42000000002026120" + Interlocked.Increment(ref _transactions).ToString("D11",
+            CultureInfo.InvariantCulture);
+        order.SuccessTime = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz",
+            CultureInfo.InvariantCulture);
         return order;
     }
 
@@ -221,11 +226,13 @@ public sealed class FakeWeChat : IAsyncLifetime
     {
         var stamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = RandomString(32);
-        var signature = Convert.ToBase64String(PlatformKey.SignData(Encoding.UTF8.GetBytes($"{stamp}\n{nonce}\n{body}\n"),
+        var signed = Encoding.UTF8.GetBytes($"{stamp}\n{nonce}\n{body}\n");
+        var signature = Convert.ToBase64String(PlatformKey.SignData(signed,
             HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         return new Dictionary<string, string>
         {
-            ["Wechatpay-Serial"] = serial ?? PlatformSerial, ["Wechatpay-Timestamp"] = stamp, ["Wechatpay-Nonce"] = nonce,
+            ["Wechatpay-Serial"] = serial ?? PlatformSerial, ["Wechatpay-Timestamp"] = stamp,
+            ["Wechatpay-Nonce"] = nonce,
             ["Wechatpay-Signature"] = signature, ["Wechatpay-Signature-Type"] = "WECHATPAY2-SHA256-RSA2048",
         };
     }
@@ -257,7 +264,10 @@ public sealed class FakeWeChat : IAsyncLifetime
     {
         ctx.Response.StatusCode = status;
         if (!UnsignedAnswers || status >= 300)
-            foreach (var (name, value) in SignedHeaders(body, DateTimeOffset.UtcNow)) ctx.Response.Headers[name] = value;
+        {
+            foreach (var (name, value) in SignedHeaders(body, DateTimeOffset.UtcNow))
+                ctx.Response.Headers[name] = value;
+        }
         if (body.Length == 0) return;
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(body);
@@ -280,7 +290,8 @@ public sealed class FakeWeChat : IAsyncLifetime
         return t;
     }
 
-    private static string Error(string code, string message) => new JsonObject { ["code"] = code, ["message"] = message }.ToJsonString();
+    private static string Error(string code, string message) =>
+        new JsonObject { ["code"] = code, ["message"] = message }.ToJsonString();
 
     private static string RandomString(int length) =>
         new(RandomNumberGenerator.GetItems("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".AsSpan(), length));

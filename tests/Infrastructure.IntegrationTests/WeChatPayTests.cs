@@ -22,7 +22,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
         var settings = fake.Settings();
         change?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings!).Build();
-        return new WeChatPayClient(new HttpClient(), WeChatPaySettings.From(configuration), clock ?? TimeProvider.System);
+        return new WeChatPayClient(new HttpClient(), WeChatPaySettings.From(configuration),
+            clock ?? TimeProvider.System);
     }
 
     [Fact]
@@ -41,8 +42,9 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
                          "prepay_id=wx201410272009395522657a690389285100\n");
         WeChatPaySignature.Authorization("1900009191", "1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C", 1554208460,
                 "593BEC0C930BF1AFEB40B4A08C8FB242", "SIG==")
-            .Should().Be("WECHATPAY2-SHA256-RSA2048 mchid=\"1900009191\",nonce_str=\"593BEC0C930BF1AFEB40B4A08C8FB242\"," +
-                         "signature=\"SIG==\",timestamp=\"1554208460\",serial_no=\"1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C\"");
+            .Should().Be("WECHATPAY2-SHA256-RSA2048 mchid=\"1900009191\"," +
+                         "nonce_str=\"593BEC0C930BF1AFEB40B4A08C8FB242\",signature=\"SIG==\"," +
+                         "timestamp=\"1554208460\",serial_no=\"1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C\"");
     }
 
     [Fact]
@@ -51,7 +53,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
         using var key = RSA.Create(2048);
         using var publicOnly = RSA.Create();
         publicOnly.ImportFromPem(key.ExportSubjectPublicKeyInfoPem());
-        var message = WeChatPaySignature.RequestMessage("GET", "/v3/certificates", 1554208460, "593BEC0C930BF1AFEB40B4A08C8FB242", "");
+        var message = WeChatPaySignature.RequestMessage("GET", "/v3/certificates", 1554208460,
+            "593BEC0C930BF1AFEB40B4A08C8FB242", "");
         var signature = WeChatPaySignature.Sign(key, message);
 
         signature.Should().Be(WeChatPaySignature.Sign(key, message), "PKCS#1 v1.5 signatures are deterministic");
@@ -67,13 +70,16 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
     public void Resource_decryption_matches_an_independent_aes_256_gcm_vector()
     {
         // computed with Python's cryptography (AESGCM) — not with this code
-        const string ciphertext = "EdmDG6duFKbB7IkSoNSFvwgaJbBt1iUwZvjzzOwOVYUkGyACoCzg59pwq+5DGrPhKkuQ91SOhV6ziy5ZP516S7bsuE" +
-            "WfWZYJ2p8Sf4gRbKb+MoWxgYWVhtIiDanil+lpwgRuLYt/tzYao2n56SIDJodr1x6cTlvjHW4SStEnEOXzynt3Uxh6EMje4b0OP3gisQHorzTHPD" +
-            "OZCOLM/bU8MKM0EjraUxYQLMAzl8z7ATKwBuge4Mpm+l5fCaxBtZi0BBPNlax4KtVwUD96+Nd4WDmqLSoJlSIJIe9H5DqoSeL+8Ut1SIBH";
+        const string ciphertext =
+            "EdmDG6duFKbB7IkSoNSFvwgaJbBt1iUwZvjzzOwOVYUkGyACoCzg59pwq+5DGrPhKkuQ91SOhV6ziy5ZP516S7bsuE" +
+            "WfWZYJ2p8Sf4gRbKb+MoWxgYWVhtIiDanil+lpwgRuLYt/tzYao2n56SIDJodr1x6cTlvjHW4SStEnEOXzynt3U" +
+            "xh6EMje4b0OP3gisQHorzTHPDOZCOLM/bU8MKM0EjraUxYQLMAzl8z7ATKwBuge4Mpm+l5fCaxBtZi0BBPNlax4K" +
+            "tVwUD96+Nd4WDmqLSoJlSIJIe9H5DqoSeL+8Ut1SIBH";
         var key = Encoding.UTF8.GetBytes("0123456789abcdef0123456789ABCDEF");
         WeChatPaySignature.Decrypt(key, "transaction", "fixednonce12", ciphertext).Should().Be(
             "{\"mchid\":\"1900009191\",\"out_trade_no\":\"golden-order-0000001\",\"transaction_id\":" +
-            "\"4200000000202612070000000001\",\"trade_state\":\"SUCCESS\",\"success_time\":\"2026-12-07T20:00:00+08:00\"," +
+            "\"4200000000202612070000000001\",\"trade_state\":\"SUCCESS\"," +
+            "\"success_time\":\"2026-12-07T20:00:00+08:00\"," +
             "\"amount\":{\"total\":100,\"currency\":\"CNY\"}}");
         var act = () => WeChatPaySignature.Decrypt(key, "transactioN", "fixednonce12", ciphertext);
         act.Should().Throw<CryptographicException>("the associated data is authenticated");
@@ -103,9 +109,11 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
 
         placed.PrepayId.Should().Be("wxjsapiorder00000000001");
         var j = placed.Jsapi!;
-        (j.AppId, j.Package, j.SignType, j.TimeStamp).Should().Be((FakeWeChat.AppId, "prepay_id=wxjsapiorder00000000001",
+        (j.AppId, j.Package, j.SignType, j.TimeStamp).Should().Be((FakeWeChat.AppId,
+            "prepay_id=wxjsapiorder00000000001",
             "RSA", clock.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        WeChatPaySignature.Verify(fake.MerchantKey, WeChatPaySignature.JsapiMessage(j.AppId, j.TimeStamp, j.NonceStr, j.Package),
+        WeChatPaySignature.Verify(fake.MerchantKey, WeChatPaySignature.JsapiMessage(j.AppId, j.TimeStamp, j.NonceStr,
+            j.Package),
             j.PaySign).Should().BeTrue();
     }
 
@@ -114,7 +122,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
     {
         using var other = RSA.Create(2048);
         var client = Client(change: s => s["WeChatPay:PrivateKey"] = other.ExportPkcs8PrivateKeyPem());
-        var act = () => client.CreateOrderAsync(new WeChatPayOrder("wrongkey000000000001", 1, "x", DateTime.UtcNow.AddHours(1),
+        var act = () => client.CreateOrderAsync(new WeChatPayOrder("wrongkey000000000001", 1, "x",
+            DateTime.UtcNow.AddHours(1),
             "NATIVE", null), default);
         (await act.Should().ThrowAsync<OutsideCallException>()).Which.OutcomeUnknown.Should().BeFalse();
         fake.Calls.Last().SignatureOk.Should().BeFalse();
@@ -128,7 +137,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
             using var other = RSA.Create(2048);
             s["WeChatPay:PlatformPublicKey"] = other.ExportSubjectPublicKeyInfoPem();
         });
-        var act = () => client.CreateOrderAsync(new WeChatPayOrder("forged00000000000001", 1, "x", DateTime.UtcNow.AddHours(1),
+        var act = () => client.CreateOrderAsync(new WeChatPayOrder("forged00000000000001", 1, "x",
+            DateTime.UtcNow.AddHours(1),
             "NATIVE", null), default);
         (await act.Should().ThrowAsync<OutsideCallException>()).Which.OutcomeUnknown.Should().BeTrue();
     }
@@ -137,7 +147,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
     public async Task Query_reports_the_order_and_null_for_an_unknown_one_and_close_closes_it()
     {
         var client = Client();
-        await client.CreateOrderAsync(new WeChatPayOrder("queryorder0000000001", 250, "x", DateTime.UtcNow.AddHours(1), "NATIVE", null), default);
+        await client.CreateOrderAsync(new WeChatPayOrder("queryorder0000000001", 250, "x",
+            DateTime.UtcNow.AddHours(1), "NATIVE", null), default);
         (await client.QueryOrderAsync("queryorder0000000001", default))!.TradeState.Should().Be("NOTPAY");
         fake.MarkPaid("queryorder0000000001");
         var paid = (await client.QueryOrderAsync("queryorder0000000001", default))!;
@@ -145,7 +156,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
         paid.TransactionId.Should().NotBeNull();
         (await client.QueryOrderAsync("nosuchorder000000001", default)).Should().BeNull();
 
-        await client.CreateOrderAsync(new WeChatPayOrder("closeorder0000000001", 1, "x", DateTime.UtcNow.AddHours(1), "NATIVE", null), default);
+        await client.CreateOrderAsync(new WeChatPayOrder("closeorder0000000001", 1, "x", DateTime.UtcNow.AddHours(1),
+            "NATIVE", null), default);
         await client.CloseOrderAsync("closeorder0000000001", default);
         fake.Orders["closeorder0000000001"].TradeState.Should().Be("CLOSED");
         var closePaid = () => client.CloseOrderAsync("queryorder0000000001", default);
@@ -156,7 +168,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
     public async Task Notifications_are_verified_and_decrypted_and_refused_when_tampered_stale_or_foreign()
     {
         var client = Client();
-        await client.CreateOrderAsync(new WeChatPayOrder("notifyorder000000001", 300, "x", DateTime.UtcNow.AddHours(1), "NATIVE", null), default);
+        await client.CreateOrderAsync(new WeChatPayOrder("notifyorder000000001", 300, "x",
+            DateTime.UtcNow.AddHours(1), "NATIVE", null), default);
         fake.MarkPaid("notifyorder000000001");
         var (headers, body) = fake.Notification("notifyorder000000001");
 
@@ -176,7 +189,8 @@ public sealed class WeChatPayTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
         Refused(foreign.Headers, foreign.Body);
         Refused(new Dictionary<string, string>(), body);
         // validly signed, but the ciphertext was not made with the APIv3 key
-        var forgedBody = body.Replace("\"algorithm\":\"AEAD_AES_256_GCM\"", "\"algorithm\":\"AEAD_AES_256_GCM\",\"x\":1");
+        var forgedBody = body.Replace("\"algorithm\":\"AEAD_AES_256_GCM\"",
+            "\"algorithm\":\"AEAD_AES_256_GCM\",\"x\":1");
         var resigned = fake.SignedHeaders(forgedBody, DateTimeOffset.UtcNow);
         client.VerifyNotification(resigned, forgedBody).Transaction.TotalFen.Should().Be(300);
         var wrongKey = Client(change: s => s["WeChatPay:ApiV3Key"] = "ffffffffffffffffffffffffffffffff");
@@ -209,7 +223,8 @@ public sealed class WeChatAuthTests(FakeWeChat fake) : IClassFixture<FakeWeChat>
     [Fact]
     public void Without_app_id_and_secret_login_is_not_configured()
     {
-        var client = new WeChatAuthClient(new HttpClient(), WeChatAuthSettings.From(new ConfigurationBuilder().Build()));
+        var client = new WeChatAuthClient(new HttpClient(),
+            WeChatAuthSettings.From(new ConfigurationBuilder().Build()));
         client.WebAppId.Should().BeNull();
         client.MiniProgramConfigured.Should().BeFalse();
     }

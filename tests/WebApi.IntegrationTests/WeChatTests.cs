@@ -55,7 +55,8 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         app.Factory.WithDbAsync(db => db.RechargeRecords.AsNoTracking().SingleAsync(r => r.Id == id));
 
     private Task<(decimal Balance, int Entries)> LedgerAsync(string rechargeId) => app.Factory.WithDbAsync(async db =>
-        (await db.CustomerBalances.AsNoTracking().Where(b => b.CustomerOrgId == app.CustomerOrgId).Select(b => b.Balance)
+        (await db.CustomerBalances.AsNoTracking().Where(b => b.CustomerOrgId == app.CustomerOrgId)
+            .Select(b => b.Balance)
             .SingleOrDefaultAsync(),
          await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Reference == rechargeId)));
 
@@ -94,13 +95,15 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         (first.Status, first.Msg, first.Code).Should().Be((false, "未获取到code", "not_found"));
 
         WeChat.Codes["code-openid-login-1"] = ("openid-login-1", "union-login-1");
-        var redirect = await app.Anonymous().GetAsync("/kpi/wechat_callback.dspy", ("code", "code-openid-login-1"), ("state", state));
+        var redirect = await app.Anonymous().GetAsync("/kpi/wechat_callback.dspy", ("code", "code-openid-login-1"),
+            ("state", state));
         (redirect.Status, redirect.Msg).Should().Be((true, "登录成功,请返回原页面"));
 
         (await other.GetAsync("/kpi/get_code_state.dspy", ("state", state))).Msg.Should().Be("未获取到code");
         var got = await browser.GetAsync("/kpi/get_code_state.dspy", ("state", state));
         (got.Status, got.Data!.GetValue<string>()).Should().Be((true, "code-openid-login-1"));
-        (await browser.GetAsync("/kpi/get_code_state.dspy", ("state", state))).Msg.Should().Be("未获取到code", "single use");
+        (await browser.GetAsync("/kpi/get_code_state.dspy", ("state", state))).Msg.Should().Be("未获取到code",
+            "single use");
 
         var unbound = await app.Anonymous().GetAsync("/user/loginUser.dspy", ("wechatCode", "code-openid-login-1"));
         (unbound.Status, unbound.Msg, unbound.Code).Should().Be((false, "该微信未绑定平台账号", "not_found"));
@@ -121,7 +124,8 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
 
         // the mini-program's openid differs, the unionid is the same person
         WeChat.Codes["mini-code-1"] = ("openid-mini-1", "union-login-1");
-        var mini = await app.Anonymous().GetAsync("/user/loginUser.dspy", ("wechatCode", "mini-code-1"), ("type", "mini"));
+        var mini = await app.Anonymous().GetAsync("/user/loginUser.dspy", ("wechatCode", "mini-code-1"),
+            ("type", "mini"));
         mini.Status.Should().BeTrue(mini.Raw);
     }
 
@@ -161,8 +165,10 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
 
         var status = await app.Customer().GetAsync("/customer/get_weixinpaytype", ("recharge_logdict_id", id));
         (status.Status, status.Data!["trade_state"]!.GetValue<string>()).Should().Be((true, "NOTPAY"));
-        (await app.Customer().GetAsync("/customer/get_weixinpaytype.dspy", ("recharge_logdict_id", id))).Status.Should().BeTrue();
-        (await app.Operator().GetAsync("/customer/get_weixinpaytype", ("recharge_logdict_id", id))).Status.Should().BeTrue();
+        (await app.Customer().GetAsync("/customer/get_weixinpaytype.dspy",
+            ("recharge_logdict_id", id))).Status.Should().BeTrue();
+        (await app.Operator().GetAsync("/customer/get_weixinpaytype",
+            ("recharge_logdict_id", id))).Status.Should().BeTrue();
     }
 
     [Fact]
@@ -188,25 +194,32 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         (await app.Customer().PostAsync("/customer/add_weixpay.dspy", ("total", "1"), ("trade_type", "APP"))).Code
             .Should().Be("invalid_argument");
         (await app.Anonymous().PostAsync("/customer/add_weixpay.dspy", ("total", "1"))).Http.Should().Be(401);
-        var unknown = await app.Customer().PostAsync("/customer/add_weixpay.dspy", ("total", "1"), ("userid", "nosuchuser"));
+        var unknown = await app.Customer().PostAsync("/customer/add_weixpay.dspy", ("total", "1"),
+            ("userid", "nosuchuser"));
         (unknown.Msg, unknown.Code).Should().Be(("充值用户不存在", "not_found"));
 
         var customer = await CustomerUserIdAsync();
-        var foreign = await app.OtherOperator().PostAsync("/customer/add_weixpay.dspy", ("total", "1"), ("userid", customer));
+        var foreign = await app.OtherOperator().PostAsync("/customer/add_weixpay.dspy", ("total", "1"),
+            ("userid", customer));
         foreign.Http.Should().Be(403);
-        var forCustomer = await app.Operator().PostAsync("/customer/add_weixpay.dspy", ("total", "1"), ("userid", customer));
+        var forCustomer = await app.Operator().PostAsync("/customer/add_weixpay.dspy", ("total", "1"),
+            ("userid", customer));
         forCustomer.Status.Should().BeTrue(forCustomer.Raw);
         var id = forCustomer.Data!["recharge_logdict_id"]!.GetValue<string>();
         (await RecordAsync(id)).OrgId.Should().Be(app.CustomerOrgId);
-        var operatorUser = (await app.Operator().GetAsync("/user/current_user.dspy")).Data!["userid"]!.GetValue<string>();
+        var operatorUser = (await app.Operator().GetAsync("/user/current_user.dspy"))
+            .Data!["userid"]!.GetValue<string>();
         (await app.Customer().PostAsync("/customer/add_weixpay.dspy", ("total", "1"), ("userid", operatorUser))).Http
             .Should().Be(403);
 
-        (await app.OtherOperator().GetAsync("/customer/get_weixinpaytype", ("recharge_logdict_id", id))).Http.Should().Be(403);
-        var missing = await app.Customer().GetAsync("/customer/get_weixinpaytype", ("recharge_logdict_id", "nosuchrecharge"));
+        (await app.OtherOperator().GetAsync("/customer/get_weixinpaytype",
+            ("recharge_logdict_id", id))).Http.Should().Be(403);
+        var missing = await app.Customer().GetAsync("/customer/get_weixinpaytype",
+            ("recharge_logdict_id", "nosuchrecharge"));
         (missing.Msg, missing.Code).Should().Be(("充值记录不存在", "not_found"));
         (await app.Customer().GetAsync("/customer/get_weixinpaytype")).Code.Should().Be("invalid_argument");
-        (await app.Anonymous().GetAsync("/customer/get_weixinpaytype", ("recharge_logdict_id", id))).Http.Should().Be(401);
+        (await app.Anonymous().GetAsync("/customer/get_weixinpaytype",
+            ("recharge_logdict_id", id))).Http.Should().Be(401);
     }
 
     [Fact]
@@ -243,7 +256,8 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         j["package"]!.GetValue<string>().Should().Be("prepay_id=wx" + id);
         Kboss.Infrastructure.WeChat.WeChatPaySignature.Verify(WeChat.MerchantKey,
             Kboss.Infrastructure.WeChat.WeChatPaySignature.JsapiMessage(j["app_id"]!.GetValue<string>(),
-                j["time_stamp"]!.GetValue<string>(), j["nonce_str"]!.GetValue<string>(), j["package"]!.GetValue<string>()),
+                j["time_stamp"]!.GetValue<string>(), j["nonce_str"]!.GetValue<string>(),
+                j["package"]!.GetValue<string>()),
             j["pay_sign"]!.GetValue<string>()).Should().BeTrue();
         WeChat.Orders[id].PayerOpenId.Should().Be("openid-admin");
     }
@@ -263,7 +277,8 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         var (after, entries) = await LedgerAsync(id);
         (after - before, entries).Should().Be((123.45m, 1));
         var record = await RecordAsync(id);
-        (record.State, record.TradeState, record.TransactionId).Should().Be(("paid", "SUCCESS", WeChat.Orders[id].TransactionId));
+        (record.State, record.TradeState, record.TransactionId).Should().Be(("paid", "SUCCESS",
+            WeChat.Orders[id].TransactionId));
         var status = await app.Customer().GetAsync("/customer/get_weixinpaytype", ("recharge_logdict_id", id));
         (status.Data!["state"]!.GetValue<string>(), status.Data["paid_at"]).Should().NotBe(("pending", null));
     }
@@ -287,7 +302,8 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         WeChat.MarkPaid(id);
         var good = WeChat.Notification(id);
 
-        var tampered = await NotifyAsync((new Dictionary<string, string>(good.Headers) { ["Wechatpay-Signature"] = "AAAA" }, good.Body));
+        var forged = new Dictionary<string, string>(good.Headers) { ["Wechatpay-Signature"] = "AAAA" };
+        var tampered = await NotifyAsync((forged, good.Body));
         tampered.Status.Should().Be(401);
         var failure = JsonNode.Parse(tampered.Body)!.AsObject();
         (failure["code"]!.GetValue<string>(), failure["message"]!.GetValue<string>()).Should().Be(("FAIL", "签名验证失败"));
@@ -360,7 +376,10 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         (await admin.GetAsync("/kpi/get_wechat_appid.dspy")).Code.Should().Be("not_configured");
         (await admin.GetAsync("/user/loginUser.dspy", ("wechatCode", "x"))).Code.Should().Be("not_configured");
         (await admin.PostAsync("/customer/add_weixpay.dspy", ("total", "1"))).Code.Should().Be("not_configured");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/customer/weixpay_notify.dspy") { Content = new StringContent("{}") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/customer/weixpay_notify.dspy")
+        {
+            Content = new StringContent("{}"),
+        };
         (await bare.CreateClient().SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
     }
 }

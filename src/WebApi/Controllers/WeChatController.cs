@@ -65,8 +65,7 @@ public sealed class WeChatController(IMediator mediator, ILogger<WeChatControlle
     public ValueTask<Reply<object>> Bind([FromLegacyParams] BindWeChat c, CancellationToken ct) =>
         mediator.Send(c, ct);
 
-    /// <summary>微信支付结果通知 (WeChat Pay → kboss, signed; not in the legacy document): 204 or
-    /// {code:FAIL, message}.</summary>
+    /// <summary>微信支付结果通知 (signed by WeChat Pay; not in the legacy document): 204 or {code:FAIL}.</summary>
     [HttpPost("/customer/weixpay_notify.dspy")]
     [AllowAnonymous]
     public Task<IActionResult> Notify(CancellationToken ct) =>
