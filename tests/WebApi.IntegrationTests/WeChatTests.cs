@@ -127,6 +127,12 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         var mini = await app.Anonymous().GetAsync("/user/loginUser.dspy", ("wechatCode", "mini-code-1"),
             ("type", "mini"));
         mini.Status.Should().BeTrue(mini.Raw);
+        WeChat.Codes["mini-code-2"] = ("openid-mini-1", "union-login-1");
+        (await app.Customer().PostAsync("/user/bind_wechat.dspy", ("wechatCode", "mini-code-2"), ("type", "mini")))
+            .Status.Should().BeTrue("the same person's openid in the mini-program is bound too");
+        var apps = await app.Factory.WithDbAsync(db => db.WeChatBindings.AsNoTracking()
+            .Where(b => b.UnionId == "union-login-1").Select(b => b.AppId).ToListAsync());
+        apps.Should().BeEquivalentTo([FakeWeChat.AppId, FakeWeChat.MiniAppId]);
     }
 
     [Fact]

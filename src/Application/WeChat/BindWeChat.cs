@@ -11,8 +11,9 @@ namespace Kboss.Application.WeChat;
 /// <summary>
 /// <c>POST /user/bind_wechat.dspy</c> (not in the legacy document; analysis/platform.md §3.5 E44 "the binding flow is
 /// outside this spec"): binds the logged-in user to the WeChat identity of <c>wechatCode</c> (same codes as E44), so
-/// E44 signs them in later → <c>绑定成功</c>. Bound to another account → <c>该微信已绑定其他账号</c> (<c>conflict</c>);
-/// the same binding again succeeds.
+/// E44 signs them in later → <c>绑定成功</c>. Bound to another account (openid of this app, or unionid) →
+/// <c>该微信已绑定其他账号</c> (<c>conflict</c>); the same binding again succeeds; the same unionid from another app
+/// adds that app's openid.
 /// </summary>
 public sealed record BindWeChat : ICommand<Reply<object>>
 {
@@ -37,12 +38,13 @@ public sealed class BindWeChatHandler(IKbossDbContext db, IWeChatAuthClient wech
     {
         var me = user.UserId ?? throw new UnauthenticatedException();
         var who = await wechat.ExchangeAsync(c.WechatCode!.Trim(), c.Type, ct);
-        var existing = await db.WeChatBindings.AsNoTracking()
-            .FirstOrDefaultAsync(b => (b.AppId == who.AppId && b.OpenId == who.OpenId)
-                                      || (who.UnionId != null && b.UnionId == who.UnionId), ct);
-        if (existing is not null)
-            return existing.UserId == me ? Reply.Ok<object>("绑定成功", new { })
-                : Reply.Fail<object>(Taken, ErrorCodes.Conflict);
+        var owners = await db.WeChatBindings.AsNoTracking()
+            .Where(b => (b.AppId == who.AppId && b.OpenId == who.OpenId)
+                        || (who.UnionId != null && b.UnionId == who.UnionId))
+            .Select(b => new { b.UserId, Same = b.AppId == who.AppId && b.OpenId == who.OpenId }).ToListAsync(ct);
+        if (owners.Any(o => o.UserId != me)) return Reply.Fail<object>(Taken, ErrorCodes.Conflict);
+        if (owners.Any(o => o.Same)) return Reply.Ok<object>("绑定成功", new { });
+        // the same person in another app of the operator (same unionid): bind this app's openid too (JSAPI needs it)
         db.WeChatBindings.Add(new WeChatBinding
         {
             UserId = me, AppId = who.AppId, OpenId = who.OpenId, UnionId = who.UnionId,
