@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<Finance.Pricing.PriceResolver>();
         services.AddScoped<Finance.Pricing.PricingCatalog>();
         services.AddScoped<Finance.Pricing.UnifiedConfigWriter>();
+        // WeChat login and pay (issue 12)
+        services.AddScoped<WeChat.Recharges.RechargeSettlement>();
         return services;
     }
 

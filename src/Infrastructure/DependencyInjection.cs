@@ -79,6 +79,14 @@ public static class DependencyInjection
             (sp, _) => sp.GetRequiredService<Provisioning.SshClusterProvisioner>());
         services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
         services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
+        // WeChat login and pay (issue 12)
+        var weChatPay = WeChat.WeChatPaySettings.From(configuration);
+        services.AddSingleton(weChatPay);
+        services.AddSingleton(weChatPay.Limits);
+        services.AddSingleton(WeChat.WeChatAuthSettings.From(configuration));
+        services.AddHttpClient<IWeChatPayClient, WeChat.WeChatPayClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<IWeChatAuthClient, WeChat.WeChatAuthClient>(c => c.Timeout = TimeSpan.FromSeconds(10))
+            .RemoveAllLoggers(); // the app secret is in the query string
         services.AddKbossScheduler(configuration, options, connectionString);
         // Floating widget, SMS codes, mini-program (issue 12)
         var sms = Sms.SmsSettings.From(configuration);

@@ -33,6 +33,8 @@ builder.Services.AddMediator(o =>
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
+// WeChat login and pay (issue 12)
+builder.Services.AddScoped<IBrowserSession, BrowserSession>();
 builder.Services.AddControllers(o =>
 {
     // Requests are bound only by [FromLegacyParams], which reads the form itself and turns unreadable bodies into

@@ -77,6 +77,10 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.MiniProgram.KyySupply> KyySupplies => Set<Kboss.Domain.MiniProgram.KyySupply>();
     public DbSet<Kboss.Domain.MiniProgram.UserSupply> UserSupplies => Set<Kboss.Domain.MiniProgram.UserSupply>();
     public DbSet<Kboss.Domain.MiniProgram.UserDemand> UserDemands => Set<Kboss.Domain.MiniProgram.UserDemand>();
+    // WeChat login and pay (issue 12)
+    public DbSet<Kboss.Domain.WeChat.RechargeRecord> RechargeRecords => Set<Kboss.Domain.WeChat.RechargeRecord>();
+    public DbSet<Kboss.Domain.WeChat.WeChatLoginState> WeChatLoginStates => Set<Kboss.Domain.WeChat.WeChatLoginState>();
+    public DbSet<Kboss.Domain.WeChat.WeChatBinding> WeChatBindings => Set<Kboss.Domain.WeChat.WeChatBinding>();
 
     // Finance (issue 11)
     public DbSet<Kboss.Domain.Finance.Bill> Bills => Set<Kboss.Domain.Finance.Bill>();

@@ -21,6 +21,10 @@ public static class RecurringJobs
             defaultCron: "30 * * * * ?");
         // Finance (issue 11)
         jobs.AddRecurring<Application.Finance.Ledger.CheckBalances>("BalanceCheck", defaultCron: "0 15 3 * * ?");
+        // WeChat login and pay (issue 12)
+        jobs.AddRecurring<Application.WeChat.Recharges.ReconcileRecharges>("WeChatPayReconciler",
+            defaultCron: "15 * * * * ?");
+        jobs.AddRecurring<Application.WeChat.PurgeWeChatLoginStates>("WeChatLoginStatePurge", defaultCron: "0 7 * * * ?");
     }
 }
 

@@ -7,7 +7,8 @@ namespace Kboss.WebApi.Contract;
 
 /// <summary>
 /// Binds a use-case request from the legacy parameter sources, merged in this order (later wins): the query string,
-/// then a form body (<c>application/x-www-form-urlencoded</c> or multipart) or a JSON object body. Names are the
+/// then a form body (<c>application/x-www-form-urlencoded</c> or multipart) or a JSON object body (a
+/// <c>text/plain</c> body is the parameter <c>body</c>). Names are the
 /// documented ones (snake_case of the request's properties); a stray trailing space in a name is ignored; numbers
 /// and booleans may be strings and vice versa (ARCHITECTURE.md §2).
 /// </summary>
@@ -70,6 +71,12 @@ public sealed class LegacyParamsModelBinder : IModelBinder
         {
             var form = await request.ReadFormAsync(http.RequestAborted);
             foreach (var (key, value) in form) Put(values, key, value.Count > 0 ? value[0] : null);
+        }
+        else if (request.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // a documented raw string body (add_weixpay's "body", issue 12) binds to the parameter "body"
+            using var reader = new StreamReader(request.Body);
+            Put(values, "body", await reader.ReadToEndAsync(http.RequestAborted));
         }
         else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {

@@ -23,6 +23,10 @@ public static class RateLimits
 {
     /// <summary>Policy name for <c>[EnableRateLimiting(RateLimits.AnonymousWrite)]</c>.</summary>
     public const string AnonymousWrite = "anonymous_write";
+    /// <summary>WeChat login (issue 12): anonymous polling of <c>get_code_state</c> (every 2 s) and the login calls,
+    /// per client address: <c>RateLimits:AnonymousPoll:PermitLimit</c> (default 60) per <c>…:WindowSeconds</c>
+    /// (60).</summary>
+    public const string AnonymousPoll = "anonymous_poll";
 
     /// <summary>Registers the policies from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddKbossRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -47,6 +51,18 @@ public static class RateLimits
                 : RateLimitPartition.GetFixedWindowLimiter(
                     ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString()),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            // WeChat login (issue 12)
+            var poll = configuration.GetSection("RateLimits:AnonymousPoll");
+            var pollPermits = Math.Max(1, poll.GetValue("PermitLimit", 60));
+            var pollWindow = TimeSpan.FromSeconds(Math.Max(1, poll.GetValue("WindowSeconds", 60d)));
+            o.AddPolicy(AnonymousPoll, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("user")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "poll:" + ClientAddress.ThrottleKey(http.Connection.RemoteIpAddress?.ToString()),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = pollPermits, Window = pollWindow, QueueLimit = 0,
+                    }));
             o.OnRejected = (ctx, _) =>
             {
                 if (!ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))

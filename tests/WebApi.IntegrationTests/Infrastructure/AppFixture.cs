@@ -7,10 +7,13 @@ namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 /// One running app for a test class, with users of every kind the tests need: the admin, an operator of the demo
 /// operator org, a customer, and an operator of a second, unrelated operator org.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string Password = "Passw0rd-for-tests";
-    public KbossFactory Factory { get; } = new();
+    public AppFixture() : this(null) { }
+    /// <summary>The app with <paramref name="settings"/> on top (a fixture pointing it at a local fake).</summary>
+    protected AppFixture(IReadOnlyDictionary<string, string>? settings) => Factory = new KbossFactory(null, settings);
+    public KbossFactory Factory { get; }
     public string AdminToken { get; private set; } = "";
     public string OperatorToken { get; private set; } = "";
     public string CustomerToken { get; private set; } = "";
@@ -24,7 +27,7 @@ public sealed class AppFixture : IAsyncLifetime
     public Api Customer() => new Api(Factory.CreateClient()).WithToken(CustomerToken);
     public Api OtherOperator() => new Api(Factory.CreateClient()).WithToken(OtherOperatorToken);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var admin = Anonymous();
         AdminToken = await admin.LoginAsync("admin", KbossFactory.AdminPassword);
@@ -45,7 +48,7 @@ public sealed class AppFixture : IAsyncLifetime
         OtherOperatorToken = await Anonymous().LoginAsync("op2", Password);
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Factory.Dispose();
         return Task.CompletedTask;

@@ -79,6 +79,13 @@ public interface IKbossDbContext
     DbSet<UserInquiry> UserInquiries { get; }
     /// <summary>Purchased resources of customers.</summary>
     DbSet<CustomerResource> CustomerResources { get; }
+    // WeChat login and pay (issue 12)
+    /// <summary>充值记录 of WeChat Pay (<c>recharge_logdict</c>).</summary>
+    DbSet<Kboss.Domain.WeChat.RechargeRecord> RechargeRecords { get; }
+    /// <summary>WeChat web logins in progress (state → code).</summary>
+    DbSet<Kboss.Domain.WeChat.WeChatLoginState> WeChatLoginStates { get; }
+    /// <summary>kboss users bound to WeChat identities.</summary>
+    DbSet<Kboss.Domain.WeChat.WeChatBinding> WeChatBindings { get; }
 
     // Floating widget, SMS codes, mini-program (issue 12)
     /// <summary>销售/机构二维码名片.</summary>
