@@ -41,6 +41,11 @@ public static class DependencyInjection
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
+        // Approval hub (issue 12)
+        services.AddScoped<Approval.ApprovalConfig>();
+        services.AddScoped<Approval.ApprovalHub>();
+        services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
+        services.AddScoped<Approval.ApprovalResults>();
         return services;
     }
 

@@ -78,6 +78,25 @@ public static class DependencyInjection
             (sp, _) => sp.GetRequiredService<Provisioning.SshClusterProvisioner>());
         services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
         services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
+        // Approval hub (issue 12)
+        var approval = Approval.ApprovalSettings.From(configuration);
+        services.AddSingleton(approval);
+        services.AddSingleton(approval.Options);
+        services.AddSingleton<Approval.CallbackUrlPolicy>();
+        services.AddSingleton<ICallbackUrlPolicy>(sp => sp.GetRequiredService<Approval.CallbackUrlPolicy>());
+        services.AddHttpClient<IDingTalkApprovalClient, Approval.DingTalkApprovalClient>(c =>
+            c.Timeout = approval.Options.CallTimeout);
+        services.AddHttpClient<IApprovalCallbackSender, Approval.ApprovalCallbackSender>(c =>
+                c.Timeout = approval.Options.CallTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var policy = sp.GetRequiredService<Approval.CallbackUrlPolicy>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false, UseProxy = false,
+                    ConnectCallback = (context, ct) => policy.ConnectAsync(context.DnsEndPoint, ct),
+                };
+            });
         services.AddKbossScheduler(configuration, options, connectionString);
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -19,6 +19,10 @@ public static class RecurringJobs
         jobs.AddRecurring<RecoverOrphanedOperations>("ProvisioningOrphans", defaultCron: "0 */5 * * * ?");
         jobs.AddRecurring<Application.Common.OutsideCalls.ReconcileOutsideCalls>("OutsideCallReconciler",
             defaultCron: "30 * * * * ?");
+        // Approval hub (issue 12)
+        jobs.AddRecurring<Application.Approval.DispatchApprovalCallbacks>("ApprovalCallbacks",
+            defaultCron: "*/15 * * * * ?");
+        jobs.AddRecurring<Application.Approval.ReconcileApprovals>("ApprovalReconciler", defaultCron: "0 */10 * * * ?");
     }
 }
 
