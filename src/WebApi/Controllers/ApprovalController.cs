@@ -41,12 +41,14 @@ public sealed class ApprovalController(IMediator mediator) : ControllerBase
 
     /// <summary>获取审批列表</summary>
     [LegacyPost("/apv/get_apv_list.dspy"), Authorize]
-    public ValueTask<Reply<IReadOnlyList<ApprovalRecordView>>> List([FromLegacyParams] GetApvList q, CancellationToken ct) =>
+    public ValueTask<Reply<IReadOnlyList<ApprovalRecordView>>> List(
+        [FromLegacyParams] GetApvList q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
     /// <summary>获取业务列表</summary>
     [LegacyPost("/apv/get_apv_business.dspy"), Authorize(Policy = O)]
-    public ValueTask<Reply<IReadOnlyList<ApvBusinessView>>> Businesses([FromLegacyParams] GetApvBusiness q, CancellationToken ct) =>
+    public ValueTask<Reply<IReadOnlyList<ApvBusinessView>>> Businesses(
+        [FromLegacyParams] GetApvBusiness q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
     /// <summary>设置业务回调地址</summary>
@@ -61,7 +63,8 @@ public sealed class ApprovalController(IMediator mediator) : ControllerBase
 
     /// <summary>获取审批模板</summary>
     [LegacyPost("/apv/get_apv_template.dspy"), Authorize(Policy = O)]
-    public ValueTask<Reply<IReadOnlyList<ApvTemplateView>>> Templates([FromLegacyParams] GetApvTemplate q, CancellationToken ct) =>
+    public ValueTask<Reply<IReadOnlyList<ApvTemplateView>>> Templates(
+        [FromLegacyParams] GetApvTemplate q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
     /// <summary>删除审批业务</summary>
@@ -81,7 +84,8 @@ public sealed class ApprovalController(IMediator mediator) : ControllerBase
 
     /// <summary>查询发送人和表单</summary>
     [LegacyPost("/apv/send_key_select.dspy"), Authorize(Policy = O)]
-    public ValueTask<Reply<IReadOnlyList<ApvSendKeyView>>> Senders([FromLegacyParams] GetSendKey q, CancellationToken ct) =>
+    public ValueTask<Reply<IReadOnlyList<ApvSendKeyView>>> Senders(
+        [FromLegacyParams] GetSendKey q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
     /// <summary>获取审批表单</summary>
