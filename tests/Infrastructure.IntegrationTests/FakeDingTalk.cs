@@ -47,7 +47,8 @@ public sealed class FakeDingTalk : IAsyncLifetime
     private WebApplication? _app;
     public int Port { get; private set; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
-    private string CurrentToken => $"fake-token-{_tokens}";
+    private readonly ConcurrentDictionary<string, bool> _valid = new();
+    private bool Valid(string? token) => token is not null && _valid.ContainsKey(token);
 
     public async Task InitializeAsync()
     {
@@ -72,12 +73,13 @@ public sealed class FakeDingTalk : IAsyncLifetime
             if (body?["appKey"]?.ToString() != AppKey || body["appSecret"]?.ToString() != AppSecret)
                 return Results.Json(new { code = "invalidClientIdOrSecret", message = "无效的clientId或clientSecret" },
                     statusCode: 400);
-            Interlocked.Increment(ref _tokens);
-            return Results.Json(new { accessToken = CurrentToken, expireIn = 7200 });
+            var token = $"fake-token-{Interlocked.Increment(ref _tokens)}";
+            _valid[token] = true;
+            return Results.Json(new { accessToken = token, expireIn = 7200 });
         });
         _app.MapPost("/topapi/v2/user/getbymobile", async (HttpContext ctx) =>
         {
-            if (ctx.Request.Query["access_token"] != CurrentToken)
+            if (!Valid(ctx.Request.Query["access_token"]))
                 return Results.Json(new { errcode = 88, errmsg = "不合法的access_token" });
             var mobile = (await Body(ctx))?["mobile"]?.ToString() ?? "";
             return UnknownMobiles.Contains(mobile)
@@ -166,7 +168,7 @@ public sealed class FakeDingTalk : IAsyncLifetime
     }
 
     private IResult? Authorised(HttpContext ctx) =>
-        ctx.Request.Headers["x-acs-dingtalk-access-token"] == CurrentToken
+        Valid(ctx.Request.Headers["x-acs-dingtalk-access-token"])
             ? null
             : Results.Json(new { code = "InvalidAuthentication", message = "不合法的access_token" }, statusCode: 401);
 

@@ -49,7 +49,10 @@ public sealed class ApprovalConfig(IKbossDbContext db, ISecretProtector secrets,
         if (cache.TryGetValue(cacheKey, out string? known) && known is not null) return known;
         var userId = await CallAsync(() => dingTalk.GetUserIdByMobileAsync(app, phone, ct));
         if (string.IsNullOrEmpty(userId)) throw BusinessException.NotFound(unknownMessage);
-        cache.Set(cacheKey, userId, TimeSpan.FromHours(24));
+        cache.Set(cacheKey, userId, new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(24), Size = 1, // the host's cache has a size limit
+        });
         return userId;
     }
 

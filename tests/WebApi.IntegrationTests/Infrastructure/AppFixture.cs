@@ -10,7 +10,13 @@ namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 public sealed class AppFixture : IAsyncLifetime
 {
     public const string Password = "Passw0rd-for-tests";
-    public KbossFactory Factory { get; } = new();
+    public KbossFactory Factory { get; }
+
+    public AppFixture() : this(new KbossFactory()) { }
+
+    /// <summary>The same users on a factory with its own settings (a fixture of an area that needs them).</summary>
+    internal AppFixture(KbossFactory factory) => Factory = factory;
+
     public string AdminToken { get; private set; } = "";
     public string OperatorToken { get; private set; } = "";
     public string CustomerToken { get; private set; } = "";
