@@ -7,6 +7,7 @@ using Kboss.Infrastructure.IntegrationTests;
 using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kboss.WebApi.IntegrationTests;
 
@@ -441,5 +442,34 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
                 var raw = await f.App.Admin().Http.PostAsync(path, new StringContent("{not json", Encoding.UTF8, "application/json"));
                 ((int)raw.StatusCode).Should().BeLessThan(500, path);
             }
+    }
+
+    [Fact]
+    public async Task An_in_process_business_uses_the_hub_and_a_failing_handler_is_retried_without_its_changes()
+    {
+        ApprovalStarted started;
+        await using (var scope = f.Factory.Services.CreateAsyncScope())
+        {
+            var hub = scope.ServiceProvider.GetRequiredService<IApprovalHub>();
+            started = await hub.SendAsync(new ApprovalRequest(DemoData.OrgId, ApprovalFixture.Business, "explode",
+                new Dictionary<string, string>(), new Dictionary<string, string> { ["price"] = "42" }), default);
+            var refused = await FluentActions.Awaiting(() => hub.SendAsync(new ApprovalRequest(DemoData.OrgId,
+                "没有这个业务", "1", new Dictionary<string, string>(), new Dictionary<string, string>()), default))
+                .Should().ThrowAsync<Application.Common.BusinessException>();
+            refused.Which.Code.Should().Be("not_found");
+        }
+        (await RecordAsync(started.ApvId)).Detail.Should().Be("充值金额:42");
+        await f.PushAsync(started.ApvId);
+        await f.RunAsync(new DispatchApprovalCallbacks());
+        var deliveries = await DeliveriesAsync(started.RecordId);
+        var handler = deliveries.Single(d => d.Target == DeliveryTargets.Handler);
+        (handler.State, handler.Attempts, handler.LastError).Should().Be((DeliveryStates.Pending, 1, "handler failed"));
+        deliveries.Single(d => d.Target == DeliveryTargets.Url).State.Should().Be(DeliveryStates.Sent);
+        (await HandlerChangesAsync(started.ApvId)).Should().Be(0);
+        (await RecordAsync(started.ApvId)).CallbackStatus.Should().Be(ApprovalCallbackStatus.Pending);
+        for (var i = 0; i < 3; i++) await f.RunAsync(new DispatchApprovalCallbacks());
+        (await DeliveriesAsync(started.RecordId)).Single(d => d.Target == DeliveryTargets.Handler).State
+            .Should().Be(DeliveryStates.Failed, "one attempt plus one per back-off step");
+        (await RecordAsync(started.ApvId)).CallbackStatus.Should().Be(ApprovalCallbackStatus.Failed);
     }
 }

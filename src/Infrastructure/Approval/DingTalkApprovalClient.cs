@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -42,9 +43,10 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
         var body = await SendAsync(new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = JsonContent.Create(new { mobile }),
-        }, ct);
+        }, ct, app);
         var code = Long(body["errcode"]) ?? 0;
         if (code == 60121) return null;
+        if (code is 40014 or 42001 or 88) Forget(app.OrgId); // token refused: the next call fetches a new one
         if (code != 0) throw Refused(body["errmsg"]?.ToString() ?? $"errcode {code}");
         return Str((body["result"] as JsonObject)?["userid"]);
     }
@@ -54,7 +56,7 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
     {
         var request = await NewApiAsync(app, HttpMethod.Get,
             "/v1.0/workflow/processes/managements/templates?userId=" + Uri.EscapeDataString(userId), null, ct);
-        var body = await SendAsync(request, ct);
+        var body = await SendAsync(request, ct, app);
         return (body["result"] as JsonArray ?? [])
             .OfType<JsonObject>().Select(f => new DingTalkForm(Str(f["processCode"]) ?? "", Str(f["name"]) ?? ""))
             .Where(f => f.ProcessCode.Length > 0).ToList();
@@ -79,7 +81,7 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
         };
         if (instance.DeptId is { } dept) payload["deptId"] = dept;
         var request = await NewApiAsync(app, HttpMethod.Post, "/v1.0/workflow/processInstances", payload, ct);
-        var body = await SendAsync(request, ct);
+        var body = await SendAsync(request, ct, app);
         return Str(body["instanceId"]) is { Length: > 0 } id
             ? id
             : throw Unknown("钉钉未返回审批实例ID", null);
@@ -90,7 +92,7 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
     {
         var request = await NewApiAsync(app, HttpMethod.Get,
             "/v1.0/workflow/processInstances?processInstanceId=" + Uri.EscapeDataString(instanceId), null, ct);
-        var result = (await SendAsync(request, ct))["result"] as JsonObject ?? throw Unknown("钉钉审批实例应答无法解析", null);
+        var result = (await SendAsync(request, ct, app))["result"] as JsonObject ?? throw Unknown("钉钉审批实例应答无法解析", null);
         return new DingTalkInstanceState(Str(result["status"]) ?? "", Str(result["result"]));
     }
 
@@ -124,7 +126,8 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
     }
 
     /// <summary>Sends; the parsed JSON object of a 2xx answer, else the matching <see cref="OutsideCallException"/>.</summary>
-    private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    /// <remarks>A 401 of the new API drops <paramref name="app"/>'s cached token (no retry here).</remarks>
+    private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken ct, DingTalkApp? app = null)
     {
         using (request)
         {
@@ -148,6 +151,7 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
                 {
                     throw Unknown("钉钉接口应答无法解析", e);
                 }
+                if (response.StatusCode == HttpStatusCode.Unauthorized && app is not null) Forget(app.OrgId);
                 if (!response.IsSuccessStatusCode)
                     throw Refused(body?["message"]?.ToString() ?? body?["errmsg"]?.ToString()
                         ?? $"HTTP {(int)response.StatusCode}");
