@@ -8,7 +8,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace Kboss.Infrastructure.IntegrationTests;
 
-/// <summary>The DingTalk adapter against <see cref="FakeDingTalk"/>: the requests it sends and how answers map.</summary>
+/// <summary>
+/// The DingTalk adapter against <see cref="FakeDingTalk"/>: the requests it sends and how answers map.
+/// </summary>
 public sealed class DingTalkApprovalClientTests : IAsyncLifetime
 {
     private readonly FakeDingTalk _fake = new();

@@ -16,7 +16,8 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// <summary>
 /// A local stand-in for DingTalk's OpenAPI (analysis/platform.md §5.1) answering like the real one: the new API's
 /// token call, instance create and query (errors as HTTP 400 <c>{code, message}</c>, token in
-/// <c>x-acs-dingtalk-access-token</c>), the old API's user lookup (<c>{errcode, errmsg, result}</c>, token in the query)
+/// <c>x-acs-dingtalk-access-token</c>), the old API's user lookup (<c>{errcode, errmsg, result}</c>,
+/// token in the query)
 /// and the forms list. It checks the app key and secret, the token and DingTalk's own rules (a <c>NONE</c> level has
 /// one approver, at most 20 approvers); every request is recorded. <see cref="Event"/> builds a signed, encrypted event
 /// the way DingTalk's push does — written here independently of kboss's implementation.
@@ -93,16 +94,19 @@ public sealed class FakeDingTalk : IAsyncLifetime
             if (Authorised(ctx) is { } refused) return refused;
             if (CreateDelay > TimeSpan.Zero) await Task.Delay(CreateDelay, ctx.RequestAborted);
             if (GarbleCreate) return Results.Text("<html>502</html>", "application/json");
-            if (CreateError is { } error) return Results.Json(new { code = "invalidProcessCode", message = error }, statusCode: 400);
+            if (CreateError is { } error) return Results.Json(new { code = "invalidProcessCode", message = error },
+                statusCode: 400);
             var body = (await Body(ctx))!.AsObject();
             var approvers = body["approvers"]?.AsArray() ?? [];
             if (approvers.Any(a => a!["actionType"]!.ToString() == "NONE" && a["userIds"]!.AsArray().Count != 1)
                 || approvers.Sum(a => a!["userIds"]!.AsArray().Count) > 20)
                 return Results.Json(new { code = "invalidApprovers", message = "审批人设置不合法" }, statusCode: 400);
-            if (body["processCode"]?.ToString() != FormCode || string.IsNullOrEmpty(body["originatorUserId"]?.ToString()))
+            if (body["processCode"]?.ToString() != FormCode || string.IsNullOrEmpty(body["originatorUserId"]?
+                .ToString()))
                 return Results.Json(new { code = "invalidParameter", message = "参数错误" }, statusCode: 400);
             // DingTalk's shape: 22 characters, a 4-digit sequence, a 10-digit Unix time
-            var id = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", 22)
+            var id = RandomNumberGenerator
+                .GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", 22)
                      + (Interlocked.Increment(ref _sequence) % 10000).ToString("D4")
                      + DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             Instances[id] = new Instance(id, body);
@@ -126,7 +130,8 @@ public sealed class FakeDingTalk : IAsyncLifetime
 
     public void Terminate(string id) => Instances[id].Status = "TERMINATED";
 
-    /// <summary>The query and body DingTalk would POST for <paramref name="json"/> (signature, timestamp, nonce, encrypt).</summary>
+    /// <summary>The query and body DingTalk would POST for <paramref name="json"/> (signature, timestamp, nonce,
+    /// encrypt).</summary>
     public static (string Signature, string Timestamp, string Nonce, string Encrypt) Event(string json,
         string token = EventToken, string aesKey = AesKey, string receiver = AppKey)
     {
@@ -148,12 +153,14 @@ public sealed class FakeDingTalk : IAsyncLifetime
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
         var nonce = Guid.NewGuid().ToString("N")[..8];
         var parts = new[] { token, timestamp, nonce, encrypt }.OrderBy(p => p, StringComparer.Ordinal);
-        var signature = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts)))).ToLowerInvariant();
+        var signature = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts))))
+            .ToLowerInvariant();
         return (signature, timestamp, nonce, encrypt);
     }
 
     /// <summary>Opens an encrypted answer (kboss's acknowledgement) after checking its signature.</summary>
-    public static string Open(string signature, string timestamp, string nonce, string encrypt, string token = EventToken,
+    public static string Open(string signature, string timestamp, string nonce, string encrypt,
+        string token = EventToken,
         string aesKey = AesKey)
     {
         var parts = new[] { token, timestamp, nonce, encrypt }.OrderBy(p => p, StringComparer.Ordinal);

@@ -82,7 +82,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
         payload["event_id"]!.GetValue<string>().Should().Be(hit.EventId);
         payload["result_org"]!.GetValue<string>().Should().Be(f.App.CustomerOrgId);
         payload["business_id"]!.GetValue<string>().Should().Be(f.BusinessId);
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(ApprovalFixture.CallbackSecret),
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8
+            .GetBytes(ApprovalFixture.CallbackSecret),
             Encoding.UTF8.GetBytes(hit.Timestamp + "." + hit.Body)));
         hit.Signature.Should().Be(expected);
         long.Parse(hit.Timestamp).Should().BeCloseTo(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300);
@@ -194,7 +195,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             id = row["id"]!.GetValue<string>(), flag = "update", app_secret = "******", http_aes_key = "******",
             http_token = "", process_code = FakeDingTalk.FormCode,
         })).Status.Should().BeTrue();
-        var stored = await f.Factory.WithDbAsync(db => db.ApvKeys.AsNoTracking().SingleAsync(k => k.OrgId == DemoData.OrgId));
+        var stored = await f.Factory.WithDbAsync(db => db.ApvKeys.AsNoTracking().SingleAsync(k
+            => k.OrgId == DemoData.OrgId));
         stored.AppSecret.Should().NotContain(FakeDingTalk.AppSecret);
         stored.HttpToken.Should().NotContain(FakeDingTalk.EventToken);
         stored.ProcessCode.Should().Be(FakeDingTalk.FormCode);
@@ -220,7 +222,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             .Should().Be("level_data不能为空");
         (await op.PostJsonAsync("/apv/save_apv_flow.dspy", new
         {
-            business_id = "nope", level_data = new[] { new { level_id = "1", level_mode = "OR", apv_dd_user_phone = new[] { "13800000009" } } },
+            business_id = "nope", level_data = new[] { new { level_id = "1", level_mode = "OR",
+                apv_dd_user_phone = new[] { "13800000009" } } },
         })).Msg.Should().Be("审批业务不存在");
 
         var flow = await op.PostJsonAsync("/apv/get_apv_flow.dspy", new { business_id = f.BusinessId });
@@ -240,7 +243,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
         business["callback_url"]!.GetValue<string>().Should().Be(f.Receiver.Url);
         business["callback_secret"]!.GetValue<string>().Should().Be("******");
 
-        var templates = await f.App.Operator().PostJsonAsync("/apv/get_apv_template.dspy", new { business_id = f.BusinessId });
+        var templates = await f.App.Operator().PostJsonAsync("/apv/get_apv_template.dspy",
+            new { business_id = f.BusinessId });
         var t = templates.Data!.AsArray().Should().ContainSingle().Subject!;
         (t["id"]!.GetValue<string>(), t["detail_template"]!.GetValue<string>(), t["del_flg"]!.GetValue<string>())
             .Should().Be(("6HV3USCHgqGj7Qtj4eFz6", "充值金额:$price", "0"));
@@ -259,7 +263,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             {
                 id = "xx", business_id = id, title_template = "sss", detail_template = "sss",
             })).Status.Should().BeTrue();
-            (await admin.PostJsonAsync("/apv/delete_apv_business.dspy", new { id, del_flg = "1" })).Status.Should().BeTrue();
+            (await admin.PostJsonAsync("/apv/delete_apv_business.dspy", new { id, del_flg = "1" })).Status.Should()
+                .BeTrue();
             (await admin.PostJsonAsync("/apv/delete_apv_business.dspy", new { id })).Msg.Should().Be("审批业务不存在");
             (await admin.PostJsonAsync("/apv/get_apv_template.dspy", new { business_id = id, del_flg = "1" })).Data!
                 .AsArray().Should().ContainSingle();
@@ -271,7 +276,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             business_id = "missing", title_template = "a", detail_template = "b",
         })).Msg.Should().Be("审批业务不存在");
 
-        var senders = await f.App.Operator().PostJsonAsync("/apv/send_key_select.dspy", new { business_id = f.BusinessId });
+        var senders = await f.App.Operator().PostJsonAsync("/apv/send_key_select.dspy",
+            new { business_id = f.BusinessId });
         var s = senders.Data!.AsArray().Should().ContainSingle().Subject!;
         (s["send_dd_user_id"]!.GetValue<string>(), s["source"]!.GetValue<string>())
             .Should().Be(("dd_" + ApprovalFixture.SenderPhone, "dd"));
@@ -282,7 +288,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
     {
         var op = f.App.Operator();
         var forms = await op.PostJsonAsync("/apv/get_apv_form.dspy", new { });
-        forms.Data!.AsArray().Should().ContainSingle(x => x!["process_code"]!.GetValue<string>() == FakeDingTalk.FormCode);
+        forms.Data!.AsArray().Should().ContainSingle(x
+            => x!["process_code"]!.GetValue<string>() == FakeDingTalk.FormCode);
         (await op.PostJsonAsync("/apv/get_id_by_phone_dd.dspy", new { phone = "13800000005" })).Data!.GetValue<string>()
             .Should().Be("dd_13800000005");
         var unknown = await op.PostJsonAsync("/apv/get_id_by_phone_dd.dspy", new { phone = "13900000000" });
@@ -313,11 +320,13 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
         (await op.PostJsonAsync("/apv/get_apv_form.dspy", new { orgid = customer })).Msg.Should().Be("未配置审批密钥");
         (await op.PostJsonAsync("/apv/send_key_create.dspy", new
         {
-            orgid = customer, send_phone = "15938717631", business_id = f.BusinessId, process_code = FakeDingTalk.FormCode,
+            orgid = customer, send_phone = "15938717631", business_id = f.BusinessId,
+                process_code = FakeDingTalk.FormCode,
         })).Msg.Should().Be("未配置审批密钥");
         (await op.PostJsonAsync("/apv/save_apv_key.dspy", new
         {
-            orgid = customer, app_key = FakeDingTalk.AppKey, app_secret = FakeDingTalk.AppSecret, http_aes_key = FakeDingTalk.AesKey,
+            orgid = customer, app_key = FakeDingTalk.AppKey, app_secret = FakeDingTalk.AppSecret,
+                http_aes_key = FakeDingTalk.AesKey,
         })).Msg.Should().Be("http_token不能为空");
         (await op.PostJsonAsync("/apv/save_apv_key.dspy", new
         {
@@ -329,7 +338,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             .Should().Be("未配置默认发送人(send_dd_user_id)");
         (await op.PostJsonAsync("/apv/send_key_create.dspy", new
         {
-            orgid = customer, send_phone = "15938717631", business_id = f.BusinessId, process_code = FakeDingTalk.FormCode,
+            orgid = customer, send_phone = "15938717631", business_id = f.BusinessId,
+                process_code = FakeDingTalk.FormCode,
         })).Status.Should().BeTrue();
         (await Send()).Msg.Should().Be("未配置审批流");
         var unknownBusiness = await op.PostJsonAsync("/test/send_apv.dspy", new
@@ -353,7 +363,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
         {
             business_name = "ssrf", callback_url = "http://evil.example.com/cb",
         })).Msg.Should().Be("callback_url域名不在白名单内");
-        (await admin.PostJsonAsync("/apv/apv_business.dspy", new { business_name = "ssrf", callback_url = "file:///etc/passwd" }))
+        (await admin.PostJsonAsync("/apv/apv_business.dspy", new { business_name = "ssrf",
+            callback_url = "file:///etc/passwd" }))
             .Msg.Should().Be("callback_url格式错误");
         (await admin.PostJsonAsync("/apv/apv_business.dspy", new { business_name = "ssrf" })).Msg
             .Should().Be("callback_url不能为空");
@@ -369,50 +380,52 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
         (await f.App.Anonymous().PostJsonAsync("/apv/get_apv_list.dspy", new { })).Http.Should().Be(401);
         (await f.App.Customer().PostJsonAsync("/apv/get_apv_key.dspy", new { })).Http.Should().Be(403);
         (await f.App.Customer().PostJsonAsync("/test/send_apv.dspy", new { })).Http.Should().Be(403);
-        (await f.App.Operator().PostJsonAsync("/apv/apv_business.dspy", new { business_name = "x", callback_url = f.Receiver.Url }))
+        (await f.App.Operator().PostJsonAsync("/apv/apv_business.dspy", new { business_name = "x",
+            callback_url = f.Receiver.Url }))
             .Http.Should().Be(403);
-        (await f.App.Operator().PostJsonAsync("/apv/delete_apv_business.dspy", new { id = f.BusinessId })).Http.Should().Be(403);
-        (await f.App.Operator().PostJsonAsync("/apv/apv_template.dspy", new { business_id = f.BusinessId })).Http.Should().Be(403);
+        (await f.App.Operator().PostJsonAsync("/apv/delete_apv_business.dspy", new { id = f.BusinessId })).Http
+            .Should().Be(403);
+        (await f.App.Operator().PostJsonAsync("/apv/apv_template.dspy", new { business_id = f.BusinessId })).Http
+            .Should().Be(403);
         (await f.App.Operator().PostJsonAsync("/apv/delete_apv_template.dspy", new { id = "x" })).Http.Should().Be(403);
 
         var other = f.App.OtherOperator();
         (await other.PostJsonAsync("/apv/get_apv_key.dspy", new { orgid = DemoData.OrgId })).Http.Should().Be(403);
-        (await other.PostJsonAsync("/apv/save_apv_flow.dspy", new { orgid = DemoData.OrgId, business_id = f.BusinessId }))
+        (await other.PostJsonAsync("/apv/save_apv_flow.dspy", new { orgid = DemoData.OrgId,
+            business_id = f.BusinessId }))
             .Http.Should().Be(403);
         (await other.PostJsonAsync("/test/send_apv.dspy", new { orgid = DemoData.OrgId })).Http.Should().Be(403);
         (await other.PostJsonAsync("/apv/get_apv_list.dspy", new { orgid = DemoData.OrgId })).Http.Should().Be(403);
         (await other.PostJsonAsync("/apv/get_apv_key.dspy", new { })).Data!.AsArray().Should().BeEmpty();
-        var keyId = (await f.App.Operator().PostJsonAsync("/apv/get_apv_key.dspy", new { })).Data![0]!["id"]!.GetValue<string>();
+        var keyId = (await f.App.Operator().PostJsonAsync("/apv/get_apv_key.dspy",
+            new { })).Data![0]!["id"]!.GetValue<string>();
         (await other.PostJsonAsync("/apv/save_apv_key.dspy", new { id = keyId, flag = "update", app_key = "x" })).Http
             .Should().Be(403);
 
         await f.SendAsync();
         (await other.PostJsonAsync("/apv/get_apv_list.dspy", new { })).Data!.AsArray().Should().BeEmpty();
         (await f.App.Customer().PostJsonAsync("/apv/get_apv_list.dspy", new { })).Data!.AsArray().Should().BeEmpty();
-        (await f.App.Customer().PostJsonAsync("/apv/get_apv_list.dspy", new { user_id = "someone" })).Http.Should().Be(403);
+        (await f.App.Customer().PostJsonAsync("/apv/get_apv_list.dspy", new { user_id = "someone" })).Http.Should()
+            .Be(403);
     }
 
     [Fact]
     public async Task Forged_or_garbled_events_are_refused_without_a_500()
     {
         var apvId = await f.SendAsync();
-        var e = FakeDingTalk.Event($$"""{"EventType":"bpms_instance_change","processInstanceId":"{{apvId}}","type":"finish","result":"agree"}""",
+        var e = FakeDingTalk.Event(
+            $$"""{"EventType":"bpms_instance_change","processInstanceId":"{{apvId}}","type":"finish","result":"agree"}""",
             token: "attacker-token");
-        var forged = await f.App.Anonymous().PostJsonAsync(
-            $"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&msg_signature={e.Signature}&timestamp={e.Timestamp}&nonce={e.Nonce}",
-            new { encrypt = e.Encrypt });
+        var forged = await f.PostEventAsync(e);
         (forged.Http, forged.Status, forged.Msg).Should().Be((200, false, "钉钉回调签名校验失败"));
         (await RecordAsync(apvId)).Status.Should().Be(ApprovalStatus.Running);
 
         var garbage = FakeDingTalk.Event("not json at all");
-        (await f.App.Anonymous().PostJsonAsync(
-            $"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&msg_signature={garbage.Signature}&timestamp={garbage.Timestamp}&nonce={garbage.Nonce}",
-            new { encrypt = garbage.Encrypt })).Body.ContainsKey("encrypt").Should().BeTrue();
+        (await f.PostEventAsync(garbage)).Body.ContainsKey("encrypt").Should().BeTrue();
         var check = FakeDingTalk.Event("""{"EventType":"check_url"}""");
-        (await f.App.Anonymous().PostJsonAsync(
-            $"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&msg_signature={check.Signature}&timestamp={check.Timestamp}&nonce={check.Nonce}",
-            new { encrypt = check.Encrypt })).Body.ContainsKey("encrypt").Should().BeTrue();
-        (await f.App.Anonymous().PostJsonAsync($"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&msg_signature=x&timestamp=1&nonce=n",
+        (await f.PostEventAsync(check)).Body.ContainsKey("encrypt").Should().BeTrue();
+        (await f.App.Anonymous()
+            .PostJsonAsync($"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&msg_signature=x&timestamp=1&nonce=n",
             new { encrypt = "!!!" })).Msg.Should().Be("钉钉回调签名校验失败");
         (await f.App.Anonymous().PostJsonAsync("/apv/dd_callback.dspy", new { })).Code.Should().Be("invalid_argument");
     }
@@ -439,7 +452,8 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             {
                 var r = await f.App.Admin().PostJsonAsync(path, body);
                 r.Http.Should().BeLessThan(500, $"{path} {System.Text.Json.JsonSerializer.Serialize(body)}: {r.Raw}");
-                var raw = await f.App.Admin().Http.PostAsync(path, new StringContent("{not json", Encoding.UTF8, "application/json"));
+                var raw = await f.App.Admin().Http.PostAsync(path, new StringContent("{not json", Encoding.UTF8,
+                    "application/json"));
                 ((int)raw.StatusCode).Should().BeLessThan(500, path);
             }
     }

@@ -42,7 +42,8 @@ public sealed class ApprovalConfig(IKbossDbContext db, ISecretProtector secrets,
     public DingTalkApp App(ApvKey key) => new(key.OrgId, key.AppKey, secrets.Unprotect(key.AppSecret));
 
     /// <summary>The DingTalk userid of <paramref name="phone"/> (cached 24 h).</summary>
-    /// <exception cref="BusinessException">not_found with <paramref name="unknownMessage"/>; upstream_failed.</exception>
+    /// <exception cref="BusinessException">not_found with <paramref name="unknownMessage"/>;
+    /// upstream_failed.</exception>
     public async Task<string> UserIdAsync(DingTalkApp app, string phone, string unknownMessage, CancellationToken ct)
     {
         var cacheKey = ("apv.dd.user", app.OrgId, app.AppKey, phone);

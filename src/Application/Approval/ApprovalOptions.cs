@@ -10,7 +10,8 @@ namespace Kboss.Application.Approval;
 /// <param name="DeptId">Originator department sent to DingTalk (<c>Approval:DeptId</c>); omitted when null.</param>
 /// <param name="CallbackBackoff">Waits between callback attempts (<c>Approval:CallbackBackoffSeconds</c>, default
 /// 60, 300, 1800, 7200, 21600): one attempt plus one per step, then <c>failed</c>.</param>
-/// <param name="CallTimeout">Longest DingTalk or callback call (<c>Approval:CallTimeoutSeconds</c>, default 10).</param>
+/// <param name="CallTimeout">Longest DingTalk or callback call (<c>Approval:CallTimeoutSeconds</c>, default
+/// 10).</param>
 /// <param name="ReconcileAfter">Age of a running record before the reconciler asks DingTalk
 /// (<c>Approval:ReconcileAfterSeconds</c>, default 1800).</param>
 public sealed record ApprovalOptions(string TitleFieldName, string DetailFieldName, long? DeptId,

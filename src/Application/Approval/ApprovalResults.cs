@@ -42,7 +42,9 @@ public sealed class ApprovalResults(IKbossDbContext db, IEnumerable<IApprovalRes
             if (!changed.Value) return false;
             var deliveries = await DeliveriesAsync(record, now, ct);
             db.ApprovalDeliveries.AddRange(deliveries);
-            record.SetCallbackStatus(deliveries.Count > 0 ? ApprovalCallbackStatus.Pending : ApprovalCallbackStatus.Sent);
+            record.SetCallbackStatus(deliveries.Count > 0
+                ? ApprovalCallbackStatus.Pending
+                : ApprovalCallbackStatus.Sent);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -54,7 +54,8 @@ public sealed class DispatchApprovalCallbacksHandler(IKbossDbContext db, IApprov
             var handler = handlers.FirstOrDefault(h => h.BusinessCode == record.BusinessName);
             try
             {
-                if (handler is null) throw new InvalidOperationException("no result handler for " + record.BusinessName);
+                if (handler is null)
+                    throw new InvalidOperationException("no result handler for " + record.BusinessName);
                 await handler.HandleAsync(ApprovalResults.ResultOf(record, delivery.EventId), ct);
                 return await FinishAsync(delivery, record, null, ct);
             }

@@ -16,7 +16,8 @@ public sealed record GetApvForm : ApvBodyRequest, IQuery<Reply<IReadOnlyList<Apv
     public string? Orgid { get; set; }
 }
 
-public sealed class GetApvFormHandler(ApprovalConfig config) : IQueryHandler<GetApvForm, Reply<IReadOnlyList<ApvFormView>>>
+public sealed class GetApvFormHandler(ApprovalConfig config)
+    : IQueryHandler<GetApvForm, Reply<IReadOnlyList<ApvFormView>>>
 {
     /// <summary>E02 saved no default sender.</summary>
     public const string NoSenderMessage = "未配置默认发送人(send_dd_user_id)";

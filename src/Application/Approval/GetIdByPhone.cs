@@ -32,6 +32,7 @@ public sealed class GetIdByPhoneHandler(ApprovalConfig config) : IQueryHandler<G
     public async ValueTask<Reply<string>> Handle(GetIdByPhone q, CancellationToken ct)
     {
         var app = config.App(await config.KeyAsync(q.Orgid!, ct));
-        return Reply.Ok("success", await config.UserIdAsync(app, q.Phone!.Trim(), ApprovalConfig.UnknownPhoneMessage, ct));
+        var userId = await config.UserIdAsync(app, q.Phone!.Trim(), ApprovalConfig.UnknownPhoneMessage, ct);
+        return Reply.Ok("success", userId);
     }
 }

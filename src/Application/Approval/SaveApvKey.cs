@@ -96,7 +96,8 @@ public sealed class SaveApvKeyHandler(IKbossDbContext db, ICurrentUser user, Org
                          ("app_key", c.AppKey), ("app_secret", c.AppSecret), ("http_aes_key", c.HttpAesKey),
                          ("http_token", c.HttpToken),
                      })
-                if (SecretMask.MeansKeep(value.TrimmedOrNull())) throw RequestValidationException.For(name, $"{name}不能为空");
+                if (SecretMask.MeansKeep(value.TrimmedOrNull()))
+                    throw RequestValidationException.For(name, $"{name}不能为空");
             key = new ApvKey { OrgId = c.Orgid! };
             db.ApvKeys.Add(key);
         }

@@ -68,7 +68,8 @@ public sealed class SendApvValidator : AbstractValidator<SendApv>
         RuleFor(x => x.Phone).MaxChars(20);
         RuleFor(x => x.BusinessId).MaxChars(64);
         RuleFor(x => x.BusinessName).MaxChars(100);
-        RuleFor(x => x.BusinessId).Must((x, v) => !string.IsNullOrWhiteSpace(v) || !string.IsNullOrWhiteSpace(x.BusinessName))
+        RuleFor(x => x.BusinessId)
+            .Must((x, v) => !string.IsNullOrWhiteSpace(v) || !string.IsNullOrWhiteSpace(x.BusinessName))
             .WithMessage("business_id不能为空");
         RuleFor(x => x.FormComponent).Required("form_component不能为空").MaxChars(8000)
             .Must((x, _) => x.Values is not null).WithMessage("form_component格式错误");

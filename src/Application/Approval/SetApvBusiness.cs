@@ -68,7 +68,8 @@ public sealed class SetApvBusinessHandler(IKbossDbContext db, ICurrentUser user,
             db.ApvBusinesses.Add(business);
         }
         business.CallbackUrl = url;
-        if (!SecretMask.MeansKeep(c.CallbackSecret)) business.CallbackSecret = secrets.Protect(c.CallbackSecret!.Trim());
+        if (!SecretMask.MeansKeep(c.CallbackSecret))
+            business.CallbackSecret = secrets.Protect(c.CallbackSecret!.Trim());
         db.AuditEntries.Add(Audit.Entry(user, "apv.business.saved", "apv_business", business.Id,
             new { business_name = name, callback_url = url }));
         try

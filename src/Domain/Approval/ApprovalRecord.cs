@@ -86,7 +86,8 @@ public sealed class ApprovalRecord : Entity, ISoftDeletable
     public string FailureReason { get; private set; } = "";
     /// <summary>When the result arrived (UTC).</summary>
     public DateTime? FinishTime { get; private set; }
-    /// <summary>When <see cref="Status"/> last changed (UTC); concurrency token and the reconciler's age test.</summary>
+    /// <summary>When <see cref="Status"/> last changed (UTC); the concurrency token and the reconciler's age
+    /// test.</summary>
     public DateTime StatusChangedAt { get; private set; }
     /// <summary>One of <see cref="ApprovalCallbackStatus"/>.</summary>
     public string CallbackStatus { get; private set; } = ApprovalCallbackStatus.None;

@@ -14,7 +14,8 @@ public static partial class ApprovalTemplateText
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Placeholder();
 
-    /// <summary>The text of <paramref name="template"/> with the placeholders found in <paramref name="values"/>.</summary>
+    /// <summary>The text of <paramref name="template"/> with the placeholders found in
+    /// <paramref name="values"/>.</summary>
     public static string Render(string template, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(template, m =>
         {

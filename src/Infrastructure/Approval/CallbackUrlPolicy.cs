@@ -46,7 +46,8 @@ public sealed class CallbackUrlPolicy(ApprovalSettings settings) : ICallbackUrlP
 
     /// <summary>Never link-local, multicast or unspecified; loopback and private only when configured.</summary>
     public bool IsAllowed(IPAddress ip) =>
-        !NetworkAddresses.IsNeverAService(ip) && (settings.AllowPrivateCallbackAddresses || !NetworkAddresses.IsInternal(ip));
+        !NetworkAddresses.IsNeverAService(ip)
+        && (settings.AllowPrivateCallbackAddresses || !NetworkAddresses.IsInternal(ip));
 
     /// <summary>
     /// Connects to <paramref name="endpoint"/> only when every address it resolves to is allowed (the sender's

@@ -31,7 +31,8 @@ namespace Kboss.Infrastructure.Approval;
 public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings settings, TimeProvider clock)
     : IDingTalkApprovalClient
 {
-    private static readonly ConcurrentDictionary<string, (string AppKey, string Token, DateTimeOffset Until)> Tokens = new();
+    private static readonly ConcurrentDictionary<string, (string AppKey, string Token, DateTimeOffset Until)> Tokens =
+        new();
     private const string TokenHeader = "x-acs-dingtalk-access-token";
 
     /// <inheritdoc />
@@ -125,7 +126,8 @@ public sealed class DingTalkApprovalClient(HttpClient http, ApprovalSettings set
         return request;
     }
 
-    /// <summary>Sends; the parsed JSON object of a 2xx answer, else the matching <see cref="OutsideCallException"/>.</summary>
+    /// <summary>Sends; the parsed JSON object of a 2xx answer, else the matching
+    /// <see cref="OutsideCallException"/>.</summary>
     /// <remarks>A 401 of the new API drops <paramref name="app"/>'s cached token (no retry here).</remarks>
     private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken ct, DingTalkApp? app = null)
     {

@@ -70,7 +70,8 @@ public sealed class ApprovalFixture : IAsyncLifetime
         var key = await op.PostJsonAsync("/apv/save_apv_key.dspy", new
         {
             orgid, send_dd_user_id = "dd_" + SenderPhone, source = "dd", app_key = FakeDingTalk.AppKey,
-            app_secret = FakeDingTalk.AppSecret, http_aes_key = FakeDingTalk.AesKey, http_token = FakeDingTalk.EventToken,
+            app_secret = FakeDingTalk.AppSecret, http_aes_key = FakeDingTalk.AesKey,
+                http_token = FakeDingTalk.EventToken,
         });
         key.Status.Should().BeTrue(key.Raw);
         var sender = await op.PostJsonAsync("/apv/send_key_create.dspy", new
@@ -103,16 +104,23 @@ public sealed class ApprovalFixture : IAsyncLifetime
         return r.Data!.GetValue<string>();
     }
 
-    /// <summary>DingTalk's push of <paramref name="result"/> for <paramref name="apvId"/>, as DingTalk signs it.</summary>
+    /// <summary>DingTalk's push of <paramref name="result"/> for <paramref name="apvId"/>,
+    /// as DingTalk signs it.</summary>
     public async Task<Response> PushAsync(string apvId, string type = "finish", string result = "agree",
         string orgid = DemoData.OrgId)
     {
-        var json = $$"""{"EventType":"bpms_instance_change","processInstanceId":"{{apvId}}","type":"{{type}}","result":"{{result}}","processCode":"{{FakeDingTalk.FormCode}}"}""";
-        var e = FakeDingTalk.Event(json);
-        return await App.Anonymous().PostJsonAsync(
-            $"/apv/dd_callback.dspy?orgid={orgid}&msg_signature={e.Signature}&timestamp={e.Timestamp}&nonce={e.Nonce}",
-            new { encrypt = e.Encrypt });
+        var json = $$"""
+            {"EventType":"bpms_instance_change","processInstanceId":"{{apvId}}","type":"{{type}}",
+             "result":"{{result}}","processCode":"{{FakeDingTalk.FormCode}}"}
+            """;
+        return await PostEventAsync(FakeDingTalk.Event(json), orgid);
     }
+
+    /// <summary>POSTs an encrypted event the way DingTalk does.</summary>
+    public async Task<Response> PostEventAsync((string Signature, string Timestamp, string Nonce, string Encrypt) e,
+        string orgid = DemoData.OrgId) => await App.Anonymous().PostJsonAsync(
+        $"/apv/dd_callback.dspy?orgid={orgid}&msg_signature={e.Signature}&timestamp={e.Timestamp}&nonce={e.Nonce}",
+        new { encrypt = e.Encrypt });
 
     /// <summary>Sends <paramref name="command"/> the way the scheduler does (its own scope).</summary>
     public async Task<T> RunAsync<T>(ICommand<T> command)
@@ -149,7 +157,9 @@ public sealed class ApprovalFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A business's callback receiver on loopback: records every POST and answers 500 while asked to fail.</summary>
+/// <summary>
+/// A business's callback receiver on loopback: records every POST and answers 500 while asked to fail.
+/// </summary>
 public sealed class BusinessReceiver : IAsyncLifetime
 {
     public sealed record Hit(string Body, string Timestamp, string Signature, string EventId, int Status);

@@ -34,8 +34,8 @@ public sealed record DingTalkForm(string ProcessCode, string Name);
 
 /// <summary>
 /// DingTalk's approval OpenAPI (analysis/platform.md §5.1; adapter: <c>Infrastructure/DingTalk</c>). Failures throw
-/// <see cref="OutsideCallException"/> (<c>upstream_failed</c>): an error answer is known, a time-out or unreadable answer
-/// unknown. The create call is never retried.
+/// <see cref="OutsideCallException"/> (<c>upstream_failed</c>): an error answer is known, a time-out or unreadable
+/// answer unknown. The create call is never retried.
 /// </summary>
 public interface IDingTalkApprovalClient
 {
