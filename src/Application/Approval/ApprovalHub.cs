@@ -27,6 +27,8 @@ public sealed class ApprovalHub(IKbossDbContext db, ICurrentUser user, ApprovalC
     /// <summary>Prefix of a refused create.</summary>
     public const string CreateFailedPrefix = "钉钉发起审批失败: ";
 
+    /// <remarks>The create call is not tied to <paramref name="ct"/> (a caller going away must not make the outcome
+    /// unknown); it has the adapter's time-out (ADR 0015).</remarks>
     /// <inheritdoc />
     public async Task<ApprovalStarted> SendAsync(ApprovalRequest request, CancellationToken ct)
     {
@@ -84,7 +86,7 @@ public sealed class ApprovalHub(IKbossDbContext db, ICurrentUser user, ApprovalC
         try
         {
             instanceId = await Common.Metrics.KbossMetrics.TimeOutsideCallAsync("dingtalk",
-                () => dingTalk.CreateInstanceAsync(app, instance, ct));
+                () => dingTalk.CreateInstanceAsync(app, instance, CancellationToken.None)); // own time-out
         }
         catch (OutsideCallException e)
         {
