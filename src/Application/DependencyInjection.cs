@@ -53,6 +53,11 @@ public static class DependencyInjection
         services.AddScoped<Finance.Pricing.UnifiedConfigWriter>();
         // WeChat login and pay (issue 12)
         services.AddScoped<WeChat.Recharges.RechargeSettlement>();
+        // Approval hub (issue 12)
+        services.AddScoped<Approval.ApprovalConfig>();
+        services.AddScoped<Approval.ApprovalHub>();
+        services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
+        services.AddScoped<Approval.ApprovalResults>();
         return services;
     }
 

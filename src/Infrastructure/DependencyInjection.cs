@@ -87,6 +87,25 @@ public static class DependencyInjection
         services.AddHttpClient<IWeChatPayClient, WeChat.WeChatPayClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient<IWeChatAuthClient, WeChat.WeChatAuthClient>(c => c.Timeout = TimeSpan.FromSeconds(10))
             .RemoveAllLoggers(); // the app secret is in the query string
+        // Approval hub (issue 12)
+        var approval = Approval.ApprovalSettings.From(configuration);
+        services.AddSingleton(approval);
+        services.AddSingleton(approval.Options);
+        services.AddSingleton<Approval.CallbackUrlPolicy>();
+        services.AddSingleton<ICallbackUrlPolicy>(sp => sp.GetRequiredService<Approval.CallbackUrlPolicy>());
+        services.AddHttpClient<IDingTalkApprovalClient, Approval.DingTalkApprovalClient>(c =>
+            c.Timeout = approval.Options.CallTimeout);
+        services.AddHttpClient<IApprovalCallbackSender, Approval.ApprovalCallbackSender>(c =>
+                c.Timeout = approval.Options.CallTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var policy = sp.GetRequiredService<Approval.CallbackUrlPolicy>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false, UseProxy = false,
+                    ConnectCallback = (context, ct) => policy.ConnectAsync(context.DnsEndPoint, ct),
+                };
+            });
         services.AddKbossScheduler(configuration, options, connectionString);
         // Floating widget, SMS codes, mini-program (issue 12)
         var sms = Sms.SmsSettings.From(configuration);

@@ -107,26 +107,12 @@ public sealed class KubeconfigLoader : IKubeconfigPolicy
                 || string.IsNullOrEmpty(server.Host))
                 throw new KubeGatewayException(KubeFailure.RefusedKubeconfig,
                     $"kubeconfig 的 {at}server 必须是 http(s) 地址");
-            if (System.Net.IPAddress.TryParse(server.Host.Trim('[', ']'), out var ip) && IsNeverAnApiServer(ip))
+            // loopback and private ranges stay allowed: an operator's clusters live on its own network (ADR 0014)
+            if (System.Net.IPAddress.TryParse(server.Host.Trim('[', ']'), out var ip)
+                && Security.NetworkAddresses.IsNeverAService(ip))
                 throw new KubeGatewayException(KubeFailure.RefusedKubeconfig,
                     $"kubeconfig 的 {at}server 不能是链路本地、组播或未指定地址");
         }
-    }
-
-    /// <summary>
-    /// Addresses no cluster API listens on but that reach something else from the kboss host: link-local (cloud
-    /// instance metadata at 169.254.169.254, fe80::/10), multicast, broadcast and unspecified. Loopback and private
-    /// ranges stay allowed: an operator's clusters live on its own network (ADR 0014).
-    /// </summary>
-    private static bool IsNeverAnApiServer(System.Net.IPAddress ip)
-    {
-        if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
-        if (ip.Equals(System.Net.IPAddress.Any) || ip.Equals(System.Net.IPAddress.IPv6Any)
-            || ip.Equals(System.Net.IPAddress.Broadcast)) return true;
-        if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
-            return ip.IsIPv6LinkLocal || ip.IsIPv6Multicast;
-        var b = ip.GetAddressBytes();
-        return (b[0] == 169 && b[1] == 254) || b[0] >= 224;
     }
 
     private static KubeGatewayException Refused(string field) =>

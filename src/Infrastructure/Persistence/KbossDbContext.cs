@@ -92,6 +92,15 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Finance.OrgProfile> OrgProfiles => Set<Kboss.Domain.Finance.OrgProfile>();
     public DbSet<Kboss.Domain.Finance.ProviderAccount> ProviderAccounts => Set<Kboss.Domain.Finance.ProviderAccount>();
     public bool HasOpenTransaction => Database.CurrentTransaction is not null;
+    // Approval hub (issue 12)
+    public DbSet<Kboss.Domain.Approval.ApvKey> ApvKeys => Set<Kboss.Domain.Approval.ApvKey>();
+    public DbSet<Kboss.Domain.Approval.ApvBusiness> ApvBusinesses => Set<Kboss.Domain.Approval.ApvBusiness>();
+    public DbSet<Kboss.Domain.Approval.ApvTemplate> ApvTemplates => Set<Kboss.Domain.Approval.ApvTemplate>();
+    public DbSet<Kboss.Domain.Approval.ApvFlow> ApvFlows => Set<Kboss.Domain.Approval.ApvFlow>();
+    public DbSet<Kboss.Domain.Approval.ApvSendKey> ApvSendKeys => Set<Kboss.Domain.Approval.ApvSendKey>();
+    public DbSet<Kboss.Domain.Approval.ApprovalRecord> ApprovalRecords => Set<Kboss.Domain.Approval.ApprovalRecord>();
+    public DbSet<Kboss.Domain.Approval.ApprovalDelivery> ApprovalDeliveries =>
+        Set<Kboss.Domain.Approval.ApprovalDelivery>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

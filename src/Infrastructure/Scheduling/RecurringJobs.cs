@@ -25,6 +25,10 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.WeChat.Recharges.ReconcileRecharges>("WeChatPayReconciler",
             defaultCron: "15 * * * * ?");
         jobs.AddRecurring<Application.WeChat.PurgeWeChatLoginStates>("WeChatLoginStatePurge", defaultCron: "0 7 * * * ?");
+        // Approval hub (issue 12)
+        jobs.AddRecurring<Application.Approval.DispatchApprovalCallbacks>("ApprovalCallbacks",
+            defaultCron: "*/15 * * * * ?");
+        jobs.AddRecurring<Application.Approval.ReconcileApprovals>("ApprovalReconciler", defaultCron: "0 */10 * * * ?");
     }
 }
 

@@ -120,6 +120,22 @@ public interface IKbossDbContext
     /// <summary>True while a transaction of <see cref="BeginTransactionAsync"/> is open on this unit of work.</summary>
     bool HasOpenTransaction { get; }
 
+    // Approval hub (issue 12)
+    /// <summary>审批密钥 (per-org DingTalk apps).</summary>
+    DbSet<Kboss.Domain.Approval.ApvKey> ApvKeys { get; }
+    /// <summary>审批业务.</summary>
+    DbSet<Kboss.Domain.Approval.ApvBusiness> ApvBusinesses { get; }
+    /// <summary>审批模板.</summary>
+    DbSet<Kboss.Domain.Approval.ApvTemplate> ApvTemplates { get; }
+    /// <summary>审批流.</summary>
+    DbSet<Kboss.Domain.Approval.ApvFlow> ApvFlows { get; }
+    /// <summary>发送人和表单.</summary>
+    DbSet<Kboss.Domain.Approval.ApvSendKey> ApvSendKeys { get; }
+    /// <summary>Approval instances.</summary>
+    DbSet<Kboss.Domain.Approval.ApprovalRecord> ApprovalRecords { get; }
+    /// <summary>Outbox of approval results.</summary>
+    DbSet<Kboss.Domain.Approval.ApprovalDelivery> ApprovalDeliveries { get; }
+
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
