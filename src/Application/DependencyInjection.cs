@@ -39,6 +39,11 @@ public static class DependencyInjection
         services.AddScoped<K8sCloud.CloudCluster>();
         services.AddScoped<Common.SoftDelete>();
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
+        // Messages and documents (issue 12)
+        services.AddScoped<Messages.MessageInbox>();
+        services.AddScoped<Messages.MessageDelivery>();
+        services.AddScoped<Messages.TemplateAccess>();
+        services.AddScoped<Documents.DocumentAccess>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
         return services;

@@ -78,6 +78,10 @@ public static class DependencyInjection
             (sp, _) => sp.GetRequiredService<Provisioning.SshClusterProvisioner>());
         services.AddHttpClient<Provisioning.PcapiClusterProvisioner>(c => c.Timeout = Timeout.InfiniteTimeSpan); // per-call limits
         services.AddTransient<Application.Cpcc.Executor.IClusterProvisioner, Provisioning.ClusterProvisionerSelector>();
+        // Messages and documents (issue 12)
+        var (documentStorage, documentSettings) = Files.FileSystemStorage.From(configuration, options);
+        services.AddSingleton<IFileStorage>(documentStorage);
+        services.AddSingleton(documentSettings);
         services.AddKbossScheduler(configuration, options, connectionString);
         services.AddScoped<DatabaseInitializer>();
         return services;
