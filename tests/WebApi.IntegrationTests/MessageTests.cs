@@ -34,7 +34,8 @@ public sealed class MessageTests(AppFixture app) : IClassFixture<AppFixture>
         var name = "c" + Guid.NewGuid().ToString("N")[..10];
         (await app.Operator().PostAsync("/user/add_user.dspy", ("username", name), ("password", AppFixture.Password),
             ("roles", Roles.Customer), ("orgid", app.CustomerOrgId))).Status.Should().BeTrue();
-        var api = new Api(app.Factory.CreateClient()).WithToken(await app.Anonymous().LoginAsync(name, AppFixture.Password));
+        var token = await app.Anonymous().LoginAsync(name, AppFixture.Password);
+        var api = new Api(app.Factory.CreateClient()).WithToken(token);
         return (api, await UserIdAsync(name));
     }
 
@@ -179,7 +180,8 @@ public sealed class MessageTests(AppFixture app) : IClassFixture<AppFixture>
         var tpl = added.Data!["id"]!.GetValue<string>();
         var dup = await app.Operator().PostAsync(AddTpl, ("msgtype", type), ("msgtext", "x"));
         (dup.Status, dup.Msg, dup.Code).Should().Be((false, "该类型模板已存在", "conflict"));
-        (await app.OtherOperator().PostAsync(AddTpl, ("msgtype", type), ("msgtext", "x"))).Status.Should().BeTrue(); // own org
+        (await app.OtherOperator().PostAsync(AddTpl, ("msgtype", type), ("msgtext", "x"))).Status
+            .Should().BeTrue(); // its own org
 
         var list = await app.Operator().GetAsync(Templates);
         list.Status.Should().BeTrue(list.Raw);
@@ -221,7 +223,8 @@ public sealed class MessageTests(AppFixture app) : IClassFixture<AppFixture>
         (await customer.GetAsync(Templates)).Http.Should().Be(403);
         (await app.Anonymous().GetAsync(Templates)).Http.Should().Be(401);
         (await customer.PostAsync(AddTpl, ("msgtype", "x"), ("msgtext", "y"))).Http.Should().Be(403);
-        (await app.Operator().PostAsync(AddTpl, ("msgtype", ""), ("msgtext", "y"))).Code.Should().Be("invalid_argument");
+        (await app.Operator().PostAsync(AddTpl, ("msgtype", ""), ("msgtext", "y"))).Code
+            .Should().Be("invalid_argument");
         (await app.Operator().PostAsync(UpTpl, ("id", tpl), ("msgtype", " "))).Code.Should().Be("invalid_argument");
 
         var deleted = await app.Admin().PostAsync(DelTpl, ("id", tpl)); // admin: any org

@@ -28,7 +28,8 @@ public sealed class DocumentAccess(IKbossDbContext db, ICurrentUser user, OrgAcc
     public async Task<Document> LoadManageableAsync(string? id, CancellationToken ct)
     {
         var key = id.Trimmed();
-        var d = await db.Documents.FirstOrDefaultAsync(x => x.Id == key, ct) ?? throw BusinessException.NotFound(NotFound);
+        var d = await db.Documents.FirstOrDefaultAsync(x => x.Id == key, ct)
+                ?? throw BusinessException.NotFound(NotFound);
         await orgs.EnsureCanActOnAsync(d.OrgId, "无权修改其他机构的文档", ct);
         return d;
     }

@@ -47,7 +47,8 @@ public static class FileSniffer
     private static readonly (string Part, FileKind Kind)[] OfficeParts =
         [("word/document.xml", Docx), ("xl/workbook.xml", Xlsx), ("ppt/presentation.xml", Pptx)];
 
-    /// <summary>The kind of the content of seekable <paramref name="content"/> (read from its start), or null.</summary>
+    /// <summary>The kind of the content of seekable <paramref name="content"/> (read from its start), or null.
+    /// </summary>
     public static FileKind? Sniff(Stream content)
     {
         Span<byte> head = stackalloc byte[8];
@@ -69,7 +70,8 @@ public static class FileSniffer
             if (!names.Contains("[Content_Types].xml")) return null;
             return OfficeParts.FirstOrDefault(p => names.Contains(p.Part)).Kind;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException
+                                       or NotSupportedException)
         {
             return null;
         }

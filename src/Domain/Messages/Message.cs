@@ -41,7 +41,8 @@ public sealed class Message : Entity, ISoftDeletable
     /// <summary>Unread → read; reading twice changes nothing (there is no way back, §4.2).</summary>
     public void MarkRead() => MsgStatus = MessageStatus.Read;
 
-    /// <summary>The rule of <see cref="MarkRead"/> as a filter for the conditional update that guards the race.</summary>
+    /// <summary>The rule of <see cref="MarkRead"/> as a filter for the conditional update that guards the race.
+    /// </summary>
     public static Expression<Func<Message, bool>> IsUnread => m => m.MsgStatus == MessageStatus.Unread;
 }
 

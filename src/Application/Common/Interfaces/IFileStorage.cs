@@ -1,8 +1,8 @@
 namespace Kboss.Application.Common.Interfaces;
 
 /// <summary>
-/// Where uploaded files live (analysis/platform.md §5.5). Files are stored under names the storage generates; a client's
-/// file name never reaches a path. Keys are opaque, validated by the adapter: anything else is refused.
+/// Where uploaded files live (analysis/platform.md §5.5). Files are stored under names the storage generates; a
+/// client's file name never reaches a path. Keys are opaque, validated by the adapter: anything else is refused.
 /// </summary>
 public interface IFileStorage
 {
