@@ -16,8 +16,8 @@ namespace Kboss.WebApi.Controllers;
 [Tags("文档管理")]
 public sealed class DocumentsController(IMediator mediator) : ControllerBase
 {
-    /// <summary>上传文档 (JSON, form, or multipart with the file in part <c>file</c>, up to
-    /// <c>Documents:MaxUploadBytes</c>)</summary>
+    /// <summary>上传文档 (JSON, form, or multipart with the file in part <c>file</c>)</summary>
+    /// <remarks>The file is at most <c>Documents:MaxUploadBytes</c>; its kind is sniffed from its content.</remarks>
     [LegacyPost("/doc/upload_doc.dspy")]
     [Authorize(Policy = Policies.Operator)]
     [DocumentUploadLimit]

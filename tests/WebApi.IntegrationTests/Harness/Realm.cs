@@ -188,6 +188,12 @@ public sealed class Realm
             ("route_num", "1"), ("broadband", "100M"), ("price", "10"), ("distance", "5"));
         await IdAsync(SalesA, "/product_smart/batch_add_zhisuan.dspy",
             ("data", """[{"product_model":"A100-甲","card_type":"A100"}]"""));
+        // Messages and documents (issue 12): a template, a message to A's customer, a hidden document
+        var customerA = (await As(CustomerA).GetAsync("/user/current_user.dspy")).Data!["userid"]!.GetValue<string>();
+        await IdAsync(OperatorA, "/message/addmsg_config.dspy", ("msgtype", $"{Marker}类型"), ("msgtext", "$name"));
+        await IdAsync(OperatorA, "/message/add_msg.dspy", ("receiverid", customerA), ("msgtitle", $"{Marker}标题"),
+            ("msgtype", $"{Marker}类型"), ("msgtext", $"{Marker}正文"));
+        await IdAsync(OperatorA, "/doc/upload_doc.dspy", ("title", $"{Marker}文档"), ("content", $"{Marker}内容"));
     }
 
     /// <summary>A provider and one product of A (written directly: providers have no endpoint yet).</summary>
