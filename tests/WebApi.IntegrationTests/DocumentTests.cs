@@ -304,6 +304,24 @@ public sealed class DocumentTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Bad_input_on_every_endpoint_is_never_a_500()
+    {
+        string[] values = ["", " ", "../../kboss.db", "..\\x", "/etc/passwd", new string('x', 30_000), "[1,", "{}",
+            "a\u0000b", "-1", "99999999999999999999", "1.5", "𝄞", "<script>"];
+        string[] names = ["id", "user_name", "file_type", "title", "file_path", "status", "del_flg", "del_flag", "kind",
+            "content", "doc_type", "body"];
+        foreach (var path in new[] { Upload, List, Update, Download, "/zabbix/health.dspy" })
+            foreach (var v in values)
+            {
+                var r = await app.Operator().PostAsync(path, names.Select(n => (n, (string?)v)).ToArray());
+                r.Http.Should().BeOneOf([200, 403, 404], $"{path} {v}");
+                if (!r.Status) r.Code.Should().NotBe("internal");
+                var j = await app.Operator().PostJsonAsync(path, new { id = new[] { 1 }, status = new { }, kind = v });
+                j.Http.Should().BeOneOf([200, 403, 404], path);
+            }
+    }
+
+    [Fact]
     public async Task Health_probe_answers_ok()
     {
         var get = await app.Anonymous().GetAsync("/zabbix/health.dspy");

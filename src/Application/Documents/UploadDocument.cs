@@ -48,8 +48,10 @@ public sealed class UploadDocumentValidator : DocumentFieldsValidator<UploadDocu
         RuleFor(x => x.Id).Must(v => v is null || UploadDocument.IdShape().IsMatch(v.Trim()))
             .WithMessage("id 只能由 1–32 个字母、数字、_ 或 - 组成");
         RuleFor(x => x.Title).Required();
-        RuleFor(x => x.FilePath).Required("请上传文件或提供 file_path / content")
-            .When(x => x.Upload is null && string.IsNullOrWhiteSpace(x.Content));
+        RuleFor(x => x.FilePath) // a condition, not Required(): file_path is optional in OpenAPI
+            .Must((x, path) => x.Upload is not null || !string.IsNullOrWhiteSpace(path)
+                               || !string.IsNullOrWhiteSpace(x.Content))
+            .WithMessage("请上传文件或提供 file_path / content");
     }
 }
 
