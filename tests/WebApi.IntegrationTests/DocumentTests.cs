@@ -322,6 +322,21 @@ public sealed class DocumentTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Parallel_uploads_with_one_id_create_one_document()
+    {
+        var id = "race" + Guid.NewGuid().ToString("N")[..12];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0
+            ? app.Operator().PostAsync(Upload, ("id", id), ("title", "t"), ("content", "c"))
+            : UploadAsync(app.Admin(), Pdf, "a.pdf", ("id", id), ("title", "t"))));
+        answers.Should().OnlyContain(a => a.Http == 200);
+        answers.Count(a => a.Status).Should().Be(1);
+        answers.Where(a => !a.Status).Should().OnlyContain(a => a.Msg == "文档ID已存在" && a.Code == "conflict");
+        var winner = (await app.Admin().PostAsync(List)).Data!.AsArray()
+            .Count(d => d!["id"]!.GetValue<string>() == id);
+        winner.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Health_probe_answers_ok()
     {
         var get = await app.Anonymous().GetAsync("/zabbix/health.dspy");

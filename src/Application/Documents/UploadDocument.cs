@@ -58,6 +58,9 @@ public sealed class UploadDocumentValidator : DocumentFieldsValidator<UploadDocu
 public sealed class UploadDocumentHandler(IKbossDbContext db, ICurrentUser user, IFileStorage storage,
     DocumentSettings settings) : ICommandHandler<UploadDocument, Reply<IdData>>
 {
+    /// <summary>A client-chosen id that is taken (by a live or deleted document).</summary>
+    public const string IdTaken = "文档ID已存在";
+
     /// <summary>Download address of a stored file (the <c>file_path</c> shown).</summary>
     public static string DownloadPath(string id) => $"/doc/download_doc.dspy?id={id}";
 
@@ -67,7 +70,7 @@ public sealed class UploadDocumentHandler(IKbossDbContext db, ICurrentUser user,
         if (c.Id.TrimmedOrNull() is { } id)
         {
             if (await db.Documents.IgnoreQueryFilters().AnyAsync(d => d.Id == id, ct))
-                throw BusinessException.Conflict("文档ID已存在");
+                throw BusinessException.Conflict(IdTaken); // a parallel upload with the same id: the save says so
             doc.Id = id;
         }
         DocumentFieldsMapper.Apply(c, doc);
@@ -79,9 +82,11 @@ public sealed class UploadDocumentHandler(IKbossDbContext db, ICurrentUser user,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch when (doc.StorageKey is not null)
+        catch (Exception e) when (doc.StorageKey is not null || e is DbUpdateException)
         {
-            await storage.DeleteAsync(doc.StorageKey, CancellationToken.None); // no row points to it
+            if (doc.StorageKey is not null)
+                await storage.DeleteAsync(doc.StorageKey, CancellationToken.None); // no row points to it
+            if (e is DbUpdateException u && db.IsUniqueViolation(u)) throw BusinessException.Conflict(IdTaken);
             throw;
         }
         return Reply.Ok("上传成功", new IdData(doc.Id));
