@@ -43,6 +43,11 @@ public static class DependencyInjection
         services.AddScoped<FloatingWidget.FloatingWidgetAccess>();
         services.AddScoped<FloatingWidget.SmsCodeVerifier>();
         services.AddScoped<MiniProgram.KyySupplyAccess>();
+        // Messages and documents (issue 12)
+        services.AddScoped<Messages.MessageInbox>();
+        services.AddScoped<Messages.MessageDelivery>();
+        services.AddScoped<Messages.TemplateAccess>();
+        services.AddScoped<Documents.DocumentAccess>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
         // Finance (issue 11)

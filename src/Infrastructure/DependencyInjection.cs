@@ -106,6 +106,10 @@ public static class DependencyInjection
                     ConnectCallback = (context, ct) => policy.ConnectAsync(context.DnsEndPoint, ct),
                 };
             });
+        // Messages and documents (issue 12)
+        var (documentStorage, documentSettings) = Files.FileSystemStorage.From(configuration, options);
+        services.AddSingleton<IFileStorage>(documentStorage);
+        services.AddSingleton(documentSettings);
         services.AddKbossScheduler(configuration, options, connectionString);
         // Floating widget, SMS codes, mini-program (issue 12)
         var sms = Sms.SmsSettings.From(configuration);

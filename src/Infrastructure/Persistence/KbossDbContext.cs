@@ -101,6 +101,11 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Approval.ApprovalRecord> ApprovalRecords => Set<Kboss.Domain.Approval.ApprovalRecord>();
     public DbSet<Kboss.Domain.Approval.ApprovalDelivery> ApprovalDeliveries =>
         Set<Kboss.Domain.Approval.ApprovalDelivery>();
+    // Messages and documents (issue 12)
+    public DbSet<Kboss.Domain.Messages.Message> Messages => Set<Kboss.Domain.Messages.Message>();
+    public DbSet<Kboss.Domain.Messages.MessageTemplate> MessageTemplates =>
+        Set<Kboss.Domain.Messages.MessageTemplate>();
+    public DbSet<Kboss.Domain.Documents.Document> Documents => Set<Kboss.Domain.Documents.Document>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

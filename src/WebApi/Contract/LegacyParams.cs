@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kboss.Application.Common;
+using Kboss.Application.Common.Models;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Kboss.WebApi.Contract;
@@ -10,7 +11,8 @@ namespace Kboss.WebApi.Contract;
 /// then a form body (<c>application/x-www-form-urlencoded</c> or multipart) or a JSON object body (a
 /// <c>text/plain</c> body is the parameter <c>body</c>). Names are the
 /// documented ones (snake_case of the request's properties); a stray trailing space in a name is ignored; numbers
-/// and booleans may be strings and vice versa (ARCHITECTURE.md §2).
+/// and booleans may be strings and vice versa (ARCHITECTURE.md §2). A request implementing
+/// <see cref="IUploadRequest"/> also receives the multipart part <c>file</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class FromLegacyParamsAttribute : Attribute, IBinderTypeProviderMetadata
@@ -58,7 +60,20 @@ public sealed class LegacyParamsModelBinder : IModelBinder
         {
             throw RequestValidationException.For("body", "请求参数格式错误");
         }
-        bindingContext.Result = ModelBindingResult.Success(model ?? Activator.CreateInstance(bindingContext.ModelType));
+        model ??= Activator.CreateInstance(bindingContext.ModelType);
+        if (model is IUploadRequest upload) AttachFile(bindingContext.HttpContext.Request, upload);
+        bindingContext.Result = ModelBindingResult.Success(model);
+    }
+
+    /// <summary>Hands the multipart part <c>file</c> to an upload request (ADR 0027); other file parts are refused.
+    /// </summary>
+    private static void AttachFile(HttpRequest request, IUploadRequest upload)
+    {
+        if (!request.HasFormContentType || request.Form.Files.Count == 0) return;
+        if (request.Form.Files.Count > 1 || request.Form.Files[0].Name != "file")
+            throw RequestValidationException.For("file", "只能上传一个文件,字段名为 file");
+        var part = request.Form.Files[0];
+        upload.Attach(new UploadedFile(part.FileName, part.Length, part.OpenReadStream));
     }
 
     private static async Task<JsonObject> MergeAsync(HttpContext http)

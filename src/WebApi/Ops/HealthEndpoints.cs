@@ -15,7 +15,7 @@ namespace Kboss.WebApi.Ops;
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string Ready = "ready";
+    internal const string Ready = "ready";
 
     /// <summary>Registers the checks.</summary>
     public static IServiceCollection AddKbossHealthChecks(this IServiceCollection services)

@@ -24,6 +24,7 @@ public sealed class CrossOrgSweep(HarnessClient client, Realm realm, HarnessHost
     [
         "cpclabel", "cpcnode", "cpcpodyaml", "user_inquiry", "enterprise_audit_info", "sale_protocol",
         "specification_template", "specific_data", "customer_resource", "user_favorite", "user_browse_history",
+        "message", "msg_config", "document", // Messages and documents (issue 12); A's document stays hidden
     ];
 
     private IReadOnlyList<string> _ids = [];

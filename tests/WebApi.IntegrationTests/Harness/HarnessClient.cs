@@ -85,9 +85,15 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
     }
 
     /// <summary>
-    /// Documented exceptions: their success answer carries the rows in <c>msg</c> (spec 24-smart-compute-products.md).
+    /// Documented exceptions: their success answer carries the rows in <c>msg</c> (spec 24-smart-compute-products.md,
+    /// 21-messages.md).
     /// </summary>
-    private static readonly HashSet<string> ArrayInMsg = ["/product_smart/get_smart.dspy"];
+    private static readonly HashSet<string> ArrayInMsg =
+    [
+        "/product_smart/get_smart.dspy",
+        // Messages and documents (issue 12): 21-messages.md documents the three lists under msg
+        "/message/get_unreadmsg.dspy", "/message/get_msg.dspy", "/message/get_readmsg.dspy",
+    ];
 
     /// <summary>Why <paramref name="answer"/> is not the envelope, or null when it is (file downloads pass).</summary>
     public static string? EnvelopeProblem(string path, HarnessAnswer answer)

@@ -193,6 +193,12 @@ public sealed class Realm
             ("remark", $"{Marker}供应"));
         await IdAsync(SalesA, "/floating/add_picture.dspy", ("picture", $"qr/{Marker}.png"));
         await IdAsync(OperatorA, "/floating/add_opicture.dspy", ("picture", $"qr/{Marker}-org.png"));
+        // Messages and documents (issue 12): a template, a message to A's customer, a hidden document
+        var customerA = (await As(CustomerA).GetAsync("/user/current_user.dspy")).Data!["userid"]!.GetValue<string>();
+        await IdAsync(OperatorA, "/message/addmsg_config.dspy", ("msgtype", $"{Marker}类型"), ("msgtext", "$name"));
+        await IdAsync(OperatorA, "/message/add_msg.dspy", ("receiverid", customerA), ("msgtitle", $"{Marker}标题"),
+            ("msgtype", $"{Marker}类型"), ("msgtext", $"{Marker}正文"));
+        await IdAsync(OperatorA, "/doc/upload_doc.dspy", ("title", $"{Marker}文档"), ("content", $"{Marker}内容"));
     }
 
     /// <summary>A provider and one product of A (written directly: providers have no endpoint yet).</summary>

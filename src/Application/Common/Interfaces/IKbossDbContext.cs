@@ -135,6 +135,13 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.Approval.ApprovalRecord> ApprovalRecords { get; }
     /// <summary>Outbox of approval results.</summary>
     DbSet<Kboss.Domain.Approval.ApprovalDelivery> ApprovalDeliveries { get; }
+    // Messages and documents (issue 12)
+    /// <summary>站内信, one row per receiver.</summary>
+    DbSet<Domain.Messages.Message> Messages { get; }
+    /// <summary>站内信模板 per org.</summary>
+    DbSet<Domain.Messages.MessageTemplate> MessageTemplates { get; }
+    /// <summary>文档基础表.</summary>
+    DbSet<Domain.Documents.Document> Documents { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
