@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<K8sCloud.CloudCluster>();
         services.AddScoped<Common.SoftDelete>();
         services.AddScoped<Common.OutsideCalls.OutsideCallRunner>();
+        // Accounts (issue 10)
+        services.AddScoped<Identity.Accounts.AccountAccess>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
         return services;
