@@ -7,8 +7,11 @@ namespace Kboss.WebApi.IntegrationTests;
 /// <summary>
 /// README's "First hour" can't drift: README shows <c>docs/first-hour.sh</c> verbatim, and the script runs green twice
 /// (new names each run) against the app started as README starts it — a separate process on a fresh data folder —
-/// which SIGINT (Ctrl+C) then stops. Needs <c>curl</c> and <c>jq</c> (<c>scripts/test.sh</c> installs jq).
+/// which SIGINT (Ctrl+C) then stops. Needs <c>curl</c> and <c>jq</c> (<c>scripts/test.sh</c> installs jq). Runs alone
+/// (not beside other test classes), so its 40-s budget measures the app and the script, not the other tests.
 /// </summary>
+[Collection(nameof(FirstHourTests))]
+[CollectionDefinition(nameof(FirstHourTests), DisableParallelization = true)]
 public sealed partial class FirstHourTests
 {
     private const string Begin = "# --- first hour ---";
