@@ -4,7 +4,7 @@
 # on the same database. README shows the part between the marker lines verbatim (FirstHourTests checks that, and
 # runs this script twice against a started app). Pasted into a shell, that part leaves OT, CT, … set there.
 set -euo pipefail
-: "${ADMIN_PASSWORD:?set ADMIN_PASSWORD to the admin's password}"
+: "${ADMIN_PASSWORD:?set ADMIN_PASSWORD to the admin password}"
 # --- first hour ---
 KBOSS=${KBOSS:-http://127.0.0.1:5080}
 RUN=$(date +%s%N | tail -c 10)     # per-run suffix of every name below
