@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages the tests use: a real OpenSSH server for the SSH adapter tests (they start it on loopback).
+# System packages the tests use: a real OpenSSH server for the SSH adapter tests (they start it on loopback);
+# curl and jq for docs/first-hour.sh (FirstHourTests runs it, issue 10).
 need=()
-for pkg in ${KBOSS_TEST_APT_PACKAGES:-openssh-server}; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
+for pkg in ${KBOSS_TEST_APT_PACKAGES:-openssh-server curl jq}; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"

@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<Messages.MessageDelivery>();
         services.AddScoped<Messages.TemplateAccess>();
         services.AddScoped<Documents.DocumentAccess>();
+        // Accounts (issue 10)
+        services.AddScoped<Identity.Accounts.AccountAccess>();
         AddOutsideKind<Domain.Cpcc.InstanceConfig, Cpcc.InstanceConfigs.InstanceConfigCalls>(services);
         AddOutsideKind<Domain.K8sCloud.CloudInstance, K8sCloud.CloudInstanceCalls>(services);
         // Finance (issue 11)

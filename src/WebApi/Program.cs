@@ -70,8 +70,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
         OnTokenValidated = async ctx =>
         {
             await tokens.RefreshRevokedAsync(ctx.HttpContext.RequestAborted); // logouts on other nodes
-            var jti = ctx.Principal?.FindFirst("jti")?.Value;
-            if (jti is null || tokens.IsRevoked(jti)) ctx.Fail("token revoked");
+            if (ctx.Principal is null || tokens.IsRevoked(ctx.Principal)) ctx.Fail("token revoked");
             else if (ctx.HttpContext.Items.ContainsKey(SessionCookies.FromCookieItem)) ctx.HttpContext.Items[SessionCookies.ViaCookieItem] = true;
         },
         OnChallenge = ctx =>

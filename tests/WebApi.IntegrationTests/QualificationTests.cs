@@ -105,10 +105,10 @@ public sealed class QualificationTests(AppFixture app) : IClassFixture<AppFixtur
         Market.Ids(await app.OtherOperator().GetAsync(Search, ("url_link", Site))).Should().NotContain(id);
         (await app.OtherOperator().GetAsync(Update, ("id", id), ("audit_status", "approved"))).Http.Should().Be(403);
 
-        // a customer cannot audit (403) and cannot touch someone else's record
+        // a customer cannot audit (its audit_status is ignored: still pending) nor touch someone else's record
         var self = await customer.GetAsync(Update, ("id", id), ("audit_status", "approved"));
-        self.Http.Should().Be(403);
-        self.Msg.Should().Be("无权限操作: 客户不能审核资质");
+        self.Status.Should().BeTrue(self.Raw);
+        self.Data!["audit_status"]!.GetValue<string>().Should().Be("pending");
         (await app.Customer().GetAsync(Update, ("id", id), ("contact_name", "黑客"))).Http.Should().Be(403);
 
         // Q3: reject needs a reason
@@ -144,6 +144,36 @@ public sealed class QualificationTests(AppFixture app) : IClassFixture<AppFixtur
         // bad field on update, and clearing a required field is impossible (empty means "keep")
         (await customer.GetAsync(Update, ("id", id), ("mobile_phone", "abc"))).Code.Should().Be("invalid_argument");
         (await customer.GetAsync(Update, ("id", id), ("account_type", "9"))).Code.Should().Be("invalid_argument");
+    }
+
+    [Theory]
+    [InlineData("approved")]
+    [InlineData("rejected")]
+    [InlineData(null)]
+    public async Task A_customer_resubmits_a_rejected_record_with_the_documents_example_request(string? auditStatus)
+    {
+        var customer = await Market.NewCustomerAsync(app);
+        var me = await Market.UserIdAsync(customer);
+        var id = Market.Id(await customer.GetAsync(Add, Fields()));
+        var rejected = await app.Operator().GetAsync(Update, ("id", id), ("audit_status", "rejected"), ("reject_reason", "模糊"));
+        rejected.Data!["audit_status"]!.GetValue<string>().Should().Be("rejected", rejected.Raw);
+
+        // the document's request: id, userid, audit_status=approved (plus the corrected data)
+        var r = await customer.GetAsync(Update, ("id", id), ("userid", me), ("audit_status", auditStatus),
+            ("license_copy_img", "/files/new.png"), ("reject_reason", "自己填的"));
+        r.Status.Should().BeTrue(r.Raw);
+        r.Msg.Should().Be("更新成功");
+        r.Data!["audit_status"]!.GetValue<string>().Should().Be("pending");
+        r.Data["reject_reason"].Should().BeNull();
+        var row = (await customer.GetAsync(Search, ("url_link", Site))).Data!["rows"]![0]!;
+        row["license_copy_img"]!.GetValue<string>().Should().Be("/files/new.png");
+        row["audit_status"]!.GetValue<string>().Should().Be("pending");
+
+        // only a reviewer sets approved; the customer's next "approved" stays pending
+        (await app.Operator().GetAsync(Update, ("id", id), ("audit_status", "approved"))).Data!["audit_status"]!
+            .GetValue<string>().Should().Be("approved");
+        (await customer.GetAsync(Update, ("id", id), ("audit_status", "approved"))).Data!["audit_status"]!
+            .GetValue<string>().Should().Be("pending");
     }
 
     [Fact]

@@ -106,6 +106,20 @@ public sealed class SeveralNodesTests : IDisposable
         (await new Api(a.CreateClient()).WithToken(second).PostAsync("/user/logout.dspy")).Status.Should().BeTrue();
         await Task.Delay(Kboss.Infrastructure.Security.JwtTokenService.RevocationRefresh);
         (await onB.GetAsync("/user/current_user.dspy")).Http.Should().Be(401, "a logout on A ends the token on B too");
+        // a password change on A ends the user's earlier tokens on B too (token generations, ADR 0025)
+        (await new Api(a.CreateClient()).WithToken(token).PostAsync("/user/add_user.dspy", ("username", "nodes-user"),
+            ("password", "Nodes-pass-1"), ("roles", "operator"))).Status.Should().BeTrue();
+        var earlyToken = await new Api(a.CreateClient()).LoginAsync("nodes-user", "Nodes-pass-1");
+        var early = new Api(b.CreateClient()).WithToken(earlyToken);
+        (await early.GetAsync("/user/current_user.dspy")).Status.Should().BeTrue();
+        var changed = await early.PostAsync("/user/change_password.dspy", ("old_password", "Nodes-pass-1"),
+            ("new_password", "Nodes-pass-2"));
+        changed.Status.Should().BeTrue(changed.Raw);
+        var fresh = new Api(a.CreateClient()).WithToken(changed.Data!["token"]!.GetValue<string>());
+        await Task.Delay(Kboss.Infrastructure.Security.JwtTokenService.RevocationRefresh);
+        (await new Api(a.CreateClient()).WithToken(earlyToken).GetAsync("/user/current_user.dspy")).Http
+            .Should().Be(401, "the change on B ends the token on A too");
+        (await fresh.GetAsync("/user/current_user.dspy")).Status.Should().BeTrue();
         await Task.Delay(TimeSpan.FromSeconds(4.5)); // longer than A would need to be taken for dead
         var running = (await OperationAsync(b, token, op)).Data!;
         running["status"]!.GetValue<string>().Should().Be("running", running.ToJsonString());

@@ -23,7 +23,8 @@ public sealed record LoginResult(string Token, DateTime ExpiresAt, string CsrfTo
 /// The name matches case-insensitively after NFKC (<see cref="UsernameRules"/>). Failures are throttled per account
 /// and per client address with growing waits (<see cref="SignInGuard"/>, ADR 0018): a throttled attempt →
 /// <c>尝试次数过多,请 N 秒后再试</c> (<c>code: too_many_attempts</c>). Wrong name or password → <c>用户名或密码错误</c>
-/// (<c>code: invalid_credentials</c>), the same for unknown users.
+/// (<c>code: invalid_credentials</c>), the same for unknown users. A disabled account with the right password →
+/// <c>账号已停用</c> (<c>code: forbidden</c>; ADR 0025).
 /// </summary>
 public sealed record Login : ICommand<Reply<LoginResult>>
 {
@@ -82,6 +83,15 @@ public sealed class LoginHandler(IKbossDbContext db, IPasswordHasher hasher, ITo
             return Reply.Fail<LoginResult>("用户名或密码错误", ErrorCodes.InvalidCredentials);
         }
 
+        if (user.Disabled)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_disabled", EntityType = "user", EntityId = user.Id,
+            });
+            await db.SaveChangesAsync(ct);
+            return Reply.Fail<LoginResult>(User.DisabledMessage, ErrorCodes.Forbidden);
+        }
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == user.OrgId, ct);
         if (org is null) return Reply.Fail<LoginResult>("用户所属组织已停用", ErrorCodes.Forbidden);
         var issued = tokens.Issue(user, org);

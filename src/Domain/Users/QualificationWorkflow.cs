@@ -52,7 +52,8 @@ public sealed record QualificationTransition(QualificationState? State, Failure?
 /// Pure: it decides; <see cref="EnterpriseAuditInfo.Decide"/> calls it and stores the result.
 /// <list type="table">
 /// <item><term>customer, any state, edit</term><description>pending, reason cleared (Q4)</description></item>
-/// <item><term>customer, approve/reject/reopen</term><description>refused, 403 (no self-audit)</description></item>
+/// <item><term>customer, approve/reject/reopen</term><description>refused, 403 (no self-audit); <see cref="Classify"/>
+/// never asks it: a customer's <c>audit_status</c> is ignored</description></item>
 /// <item><term>operator, any state, approve</term><description>approved, reason cleared (Q2)</description></item>
 /// <item><term>operator, any state, reject with a reason</term><description>rejected with that reason (Q3); without one: refused</description></item>
 /// <item><term>operator, any state, reopen</term><description>pending, reason cleared (Q5)</description></item>
@@ -70,10 +71,13 @@ public static class QualificationWorkflow
     public static QualificationState Initial { get; } = new(AuditStatuses.Pending, null);
 
     /// <summary>
-    /// The action a request asks for: <c>audit_status</c> approved → approve, rejected → reject, pending → reopen for
-    /// an operator; anything else (and a customer's <c>pending</c>, the doc's default) → edit.
+    /// The action a request asks for. A customer's update is always an edit (a resubmission): its
+    /// <c>audit_status</c> is ignored, as "客户更新 审批状态默认为待审" says, so the document's example request (which
+    /// sends <c>audit_status=approved</c>) resubmits. For an operator: approved → approve, rejected → reject,
+    /// pending → reopen, anything else → edit.
     /// </summary>
-    public static QualificationAction Classify(QualificationActor actor, string? auditStatus) => auditStatus?.Trim() switch
+    public static QualificationAction Classify(QualificationActor actor, string? auditStatus) =>
+        actor == QualificationActor.Customer ? QualificationAction.Edit : auditStatus?.Trim() switch
     {
         AuditStatuses.Approved => QualificationAction.Approve,
         AuditStatuses.Rejected => QualificationAction.Reject,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -100,12 +101,16 @@ public static class KbossClaims
     public const string Role = "role";
     /// <summary>Login name.</summary>
     public const string Username = "name";
+    /// <summary>The user's token generation at issue (<see cref="User.TokenVersion"/>); absent means 0.</summary>
+    public const string TokenVersion = "tv";
 }
 
 /// <summary>
 /// <see cref="ITokenService"/>: JWTs signed with <see cref="JwtSigningKey"/>; revoked ids kept in the database and
 /// mirrored in memory, re-read at most every <see cref="RevocationRefresh"/> so a logout on one node ends the token on
-/// every node within that time (ADR 0019).
+/// every node within that time (ADR 0019). The same holds for a user's whole token generation
+/// (<see cref="User.TokenVersion"/>, raised by a password change, reset or disable; ADR 0025): only users raised within
+/// a token lifetime are mirrored, so the check per request is one dictionary look-up.
 /// </summary>
 public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, TimeProvider clock,
     IServiceScopeFactory scopes) : ITokenService
@@ -115,6 +120,7 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
 
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, DateTime> _revoked = new();
+    private readonly ConcurrentDictionary<string, int> _generations = new();
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private DateTime _refreshedAtUtc = DateTime.MinValue;
 
@@ -130,6 +136,8 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
             new(KbossClaims.Username, user.Username),
             new(KbossClaims.OrgId, org.Id),
         };
+        if (user.TokenVersion != 0)
+            claims.Add(new Claim(KbossClaims.TokenVersion, user.TokenVersion.ToString(CultureInfo.InvariantCulture)));
         if (org.OwnerOrgId is not null) claims.Add(new Claim(KbossClaims.OwnerOrgId, org.OwnerOrgId));
         claims.AddRange(user.RoleList.Select(r => new Claim(KbossClaims.Role, r)));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
@@ -155,11 +163,43 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
 
     public bool IsRevoked(string jti) => _revoked.ContainsKey(jti);
 
+    public void RevokeUser(string userId, int generation) =>
+        _generations.AddOrUpdate(userId, generation, (_, known) => Math.Max(known, generation));
+
+    public bool IsStale(string userId, int generation) =>
+        _generations.TryGetValue(userId, out var current) && generation < current;
+
+    /// <summary>True when <paramref name="principal"/>'s token was signed out or belongs to an ended generation.</summary>
+    public bool IsRevoked(ClaimsPrincipal principal)
+    {
+        var jti = principal.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
+        if (jti is null || IsRevoked(jti)) return true;
+        if (_generations.IsEmpty) return false;
+        var sub = principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var tv = principal.FindFirst(KbossClaims.TokenVersion)?.Value;
+        var generation = tv is null ? 0 : int.TryParse(tv, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        return sub is null || IsStale(sub, generation);
+    }
+
     /// <summary>Loads the revoked ids still unexpired (at start-up).</summary>
     public void Load(IEnumerable<RevokedToken> rows)
     {
         foreach (var r in rows) _revoked[r.Jti] = r.ExpiresAtUtc;
         _refreshedAtUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>
+    /// Reads the unexpired revoked ids and the generations of users raised within a token lifetime (older raises
+    /// outlived every token they ended), at start-up and on every refresh.
+    /// </summary>
+    public async Task LoadAsync(Persistence.KbossDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddHours(-options.TokenLifetimeHours).AddMinutes(-1);
+        var users = await db.Users.AsNoTracking().Where(u => u.TokensRevokedAtUtc > since)
+            .Select(u => new { u.Id, u.TokenVersion }).ToListAsync(ct);
+        foreach (var u in users) RevokeUser(u.Id, u.TokenVersion);
+        Load(await db.RevokedTokens.AsNoTracking().Where(r => r.ExpiresAtUtc > now).ToListAsync(ct));
     }
 
     /// <summary>
@@ -173,8 +213,7 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<Persistence.KbossDbContext>();
-            Load(await db.RevokedTokens.AsNoTracking().Where(r => r.ExpiresAtUtc > now).ToListAsync(ct));
+            await LoadAsync(scope.ServiceProvider.GetRequiredService<Persistence.KbossDbContext>(), ct);
             foreach (var expired in _revoked.Where(r => r.Value <= now).Select(r => r.Key).ToList())
                 _revoked.TryRemove(expired, out _);
         }

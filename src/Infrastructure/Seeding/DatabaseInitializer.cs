@@ -13,7 +13,8 @@ namespace Kboss.Infrastructure.Seeding;
 /// (or generate) the shared JWT signing key (ADR 0019); fill in normalised user names (<see cref="UsernameBackfill"/>);
 /// create the platform org and
 /// the initial admin when there are no users (password from <c>Bootstrap:AdminPassword</c>, else generated and
-/// printed once); load the demo centre when <c>Demo:Enabled</c> and it is absent; load revoked token ids.
+/// printed once); load the demo centre when <c>Demo:Enabled</c> and it is absent; load revoked token ids and
+/// token generations.
 /// </summary>
 public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options, IPasswordHasher hasher,
     ISecretProtector secrets, IPlatformSettings settings, JwtTokenService tokens, JwtSigningKey signingKey,
@@ -29,8 +30,7 @@ public sealed class DatabaseInitializer(KbossDbContext db, KbossOptions options,
         await UsernameBackfill.RunAsync(db, log, ct);
         var platformOrgId = await BootstrapAdminAsync(ct);
         if (options.DemoEnabled) await SeedDemoAsync(platformOrgId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        tokens.Load(await db.RevokedTokens.AsNoTracking().Where(r => r.ExpiresAtUtc > now).ToListAsync(ct));
+        await tokens.LoadAsync(db, ct);
     }
 
     /// <summary>

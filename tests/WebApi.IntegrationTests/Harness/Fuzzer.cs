@@ -55,6 +55,11 @@ public sealed class Fuzzer(HarnessClient client, Realm realm, int seed, int para
 
     private const string FirstKind = "plausible-legacy";
 
+    /// <summary>Operations that end the sessions of the user named by <c>userid</c>: fuzzed on the realm's victim, so
+    /// the admin's fuzz does not sign A's operator out for the parts that follow.</summary>
+    private static readonly HashSet<string> EndsSessionsOfUserid =
+        ["/user/reset_password.dspy", "/user/disable_user.dspy"];
+
     /// <summary>
     /// One operation in this many also gets the inputs beyond the server's limits (5 MB body, 40 KB header).
     /// </summary>
@@ -68,6 +73,8 @@ public sealed class Fuzzer(HarnessClient client, Realm realm, int seed, int para
         Dictionary<string, string> All(Func<string, string> value) => names.ToDictionary(n => n, value);
         JsonObject JsonAll(Func<string, JsonNode?> value) => new(names.Select(n => KeyValuePair.Create(n, value(n))));
         var plausible = All(n => H.Plausible(n, realm));
+        if (EndsSessionsOfUserid.Contains(path) && plausible.ContainsKey("userid"))
+            plausible["userid"] = realm.VictimUserId;
         string[] transports = ["query", "form", "json"];
 
         yield return (FirstKind, H.Legacy(m, path, plausible));

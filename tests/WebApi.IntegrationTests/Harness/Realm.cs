@@ -34,6 +34,9 @@ public sealed class Realm
     public string OrgB { get; private set; } = "";
     public string CustomerOrgA { get; private set; } = "";
     public string OperatorAUserId { get; private set; } = "";
+    /// <summary>A customer of A whose password the fuzz may reset and whom it may disable (ADR 0025): the account
+    /// operations that end sessions name this user instead of a caller of the harness.</summary>
+    public string VictimUserId { get; private set; } = "";
     public SeededCenter CentreA { get; private set; } = null!;
     public Caller Anonymous { get; } = new("anonymous");
     public Caller Admin { get; private set; } = null!;
@@ -123,6 +126,8 @@ public sealed class Realm
             "custb") })
             await SpareAsync(who, name, Password);
         OperatorAUserId = (await As(OperatorA).GetAsync("/user/current_user.dspy")).Data!["userid"]!.GetValue<string>();
+        VictimUserId = await IdAsync(OperatorA, "/user/add_user.dspy", ("username", "victima"), ("password", Password),
+            ("roles", Roles.Customer), ("orgid", CustomerOrgA));
     }
 
     public async Task CreateObjectsOfAAsync()

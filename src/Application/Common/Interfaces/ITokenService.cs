@@ -25,6 +25,14 @@ public interface ITokenService
 
     /// <summary>True when <paramref name="jti"/> was signed out.</summary>
     bool IsRevoked(string jti);
+
+    /// <summary>Refuses in memory every token of <paramref name="userId"/> older than generation
+    /// <paramref name="generation"/> (the caller persists <c>User.TokenVersion</c>).</summary>
+    void RevokeUser(string userId, int generation);
+
+    /// <summary>True when a token of generation <paramref name="generation"/> of <paramref name="userId"/> was ended
+    /// by a later password change, reset or disable.</summary>
+    bool IsStale(string userId, int generation);
 }
 
 /// <summary>Settings of the platform the use cases need.</summary>

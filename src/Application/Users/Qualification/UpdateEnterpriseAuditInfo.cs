@@ -15,7 +15,8 @@ namespace Kboss.Application.Users.Qualification;
 /// <summary>
 /// <c>GET /user/enterprise_audit_info_update.dspy</c> 资质更新 (analysis/catalog.md §3.3.3, §4.3): "1. 客户更新
 /// 审批状态默认为待审 2. 运营更新 审批approved, 会把驳回原因reject_reason置空". The owner (a customer) edits and resubmits:
-/// the record goes back to <c>pending</c> and its reason is cleared (an <c>audit_status</c> other than pending is 403);
+/// the record goes back to <c>pending</c> with the new data and its reason is cleared, whatever <c>audit_status</c>
+/// it sends (only reviewers set approved/rejected; the document's example sends approved);
 /// an operator of an org managing the owner's org approves (reason cleared), rejects (<c>reject_reason</c> required:
 /// 请填写驳回原因), reopens (<c>pending</c>) or edits without changing the state. Decisions come from
 /// <see cref="QualificationWorkflow"/>. Others get 403.
@@ -26,7 +27,7 @@ public sealed record UpdateEnterpriseAuditInfo : ICommand<Reply<QualificationSta
     public string? Id { get; init; }
     /// <summary>Ignored (the record names its owner; the session decides the rights).</summary>
     public string? Userid { get; init; }
-    /// <summary>pending/approved/rejected.</summary>
+    /// <summary>pending/approved/rejected: a reviewer's decision; ignored when the owner resubmits.</summary>
     public string? AuditStatus { get; init; }
     /// <summary>驳回原因 (required with <c>audit_status=rejected</c>).</summary>
     public string? RejectReason { get; init; }

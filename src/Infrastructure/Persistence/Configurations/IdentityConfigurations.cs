@@ -41,6 +41,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.Roles).HasMaxLength(200);
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.Ignore(x => x.RoleList);
+        b.Ignore(x => x.State);
+        b.Property(x => x.TokenVersion).IsConcurrencyToken();
+        b.HasIndex(x => x.TokensRevokedAtUtc);
         b.HasIndex(x => x.Username).IsUnique().HasFilter(Keys.AliveFilter);
         b.HasIndex(x => x.NormalizedUsername).IsUnique()
             .HasFilter(Keys.AliveFilter + " AND normalized_username IS NOT NULL"); // SQL Server: one NULL per index

@@ -2767,6 +2767,10 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(1)")
                         .HasColumnName("del_flg");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("bit")
+                        .HasColumnName("disabled");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2796,6 +2800,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("roles");
 
+                    b.Property<int>("TokenVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("token_version");
+
+                    b.Property<DateTime?>("TokensRevokedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("tokens_revoked_at_utc");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
                         .HasColumnName("update_time");
@@ -2813,6 +2826,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("del_flg = '0' AND normalized_username IS NOT NULL");
 
                     b.HasIndex("OrgId");
+
+                    b.HasIndex("TokensRevokedAtUtc");
 
                     b.HasIndex("Username")
                         .IsUnique()
