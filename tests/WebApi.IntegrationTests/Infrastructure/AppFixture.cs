@@ -10,16 +10,15 @@ namespace Kboss.WebApi.IntegrationTests.Infrastructure;
 public class AppFixture : IAsyncLifetime
 {
     public const string Password = "Passw0rd-for-tests";
-    public AppFixture() : this(null) { }
-    /// <summary>The app with <paramref name="settings"/> on top (a fixture pointing it at a local fake).</summary>
-    protected AppFixture(IReadOnlyDictionary<string, string>? settings) => Factory = new KbossFactory(null, settings);
-    public KbossFactory Factory { get; }
-    public KbossFactory Factory { get; }
-
     public AppFixture() : this(new KbossFactory()) { }
+
+    /// <summary>The app with <paramref name="settings"/> on top (a fixture pointing it at a local fake).</summary>
+    protected AppFixture(IReadOnlyDictionary<string, string>? settings) : this(new KbossFactory(null, settings)) { }
 
     /// <summary>The same users on a factory with its own settings (a fixture of an area that needs them).</summary>
     internal AppFixture(KbossFactory factory) => Factory = factory;
+
+    public KbossFactory Factory { get; }
 
     public string AdminToken { get; private set; } = "";
     public string OperatorToken { get; private set; } = "";
