@@ -217,4 +217,20 @@ public sealed class SmsCodeTests : IAsyncLifetime
         (await ApplyAsync(api, mobile, "123456")).Status.Should().BeFalse();
         _sms.Errors.Should().BeEmpty("every request was correctly signed");
     }
+
+    [Fact]
+    public async Task The_per_mobile_guard_row_holds_the_interval_by_itself()
+    {
+        var (mobile, api) = Caller(_factory);
+        (await api.GetAsync(Send, ("mobile", mobile))).Status.Should().BeTrue();
+        await _factory.WithDbAsync(async db =>
+        {
+            db.SmsCodes.RemoveRange(db.SmsCodes.Where(c => c.Mobile == mobile));
+            await db.SaveChangesAsync();
+        });
+        (await api.GetAsync(Send, ("mobile", mobile))).Msg.Should().Be(SmsCode.TooSoonMessage,
+            "the conditional update of sms_send_guard refuses, not only the count of sms_code rows");
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        (await api.GetAsync(Send, ("mobile", mobile))).Status.Should().BeTrue();
+    }
 }

@@ -85,12 +85,35 @@ public sealed class SendSmsCodeHandler(IKbossDbContext db, ISmsGateway gateway, 
             .FirstOrDefaultAsync(ct);
         var mobileToday = await mobileRows.CountAsync(ct);
         var addressToday = await db.SmsCodes.CountAsync(x => x.ClientAddress == address && x.SentAt > since, ct);
-        if (SmsCode.SendRefusal(last, mobileToday, addressToday, now, settings.SmsPolicy) is { } refusal)
-            throw new BusinessException(refusal, ErrorCodes.TooManyAttempts);
+        var refusal = SmsCode.SendRefusal(last, mobileToday, addressToday, now, settings.SmsPolicy);
+        if (refusal is null && !await TakeIntervalAsync(mobile, now, ct)) refusal = SmsCode.TooSoonMessage;
+        if (refusal is not null) throw new BusinessException(refusal, ErrorCodes.TooManyAttempts);
         var row = SmsCode.Record(mobile, code, address, now);
         db.SmsCodes.Add(row);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return row;
+    }
+
+    /// <summary>
+    /// Takes the mobile's 60-s interval by one conditional UPDATE of its guard row, or by inserting it (the primary key
+    /// lets one of two racing inserts win): exact across requests and nodes on both providers.
+    /// </summary>
+    private async Task<bool> TakeIntervalAsync(string mobile, DateTime now, CancellationToken ct)
+    {
+        var taken = await db.SmsSendGuards.Where(SmsSendGuard.Free(mobile, now))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.LastSentAt, now), ct);
+        if (taken == 1) return true;
+        if (await db.SmsSendGuards.AnyAsync(g => g.Mobile == mobile, ct)) return false;
+        db.SmsSendGuards.Add(new SmsSendGuard { Mobile = mobile, LastSentAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            return false;
+        }
     }
 }

@@ -47,6 +47,8 @@ public sealed class SmsCode : Entity
 {
     /// <summary>Wrong-code message (also for expired, used or unknown codes: nothing is revealed).</summary>
     public const string WrongMessage = "验证码错误或已过期";
+    /// <summary>Message within 60 s of the mobile's last code.</summary>
+    public const string TooSoonMessage = "发送过于频繁,请稍后再试";
     /// <summary>Message once the 5th wrong try burned the code.</summary>
     public const string BurnedMessage = "验证码错误次数过多,请重新获取";
 
@@ -117,7 +119,7 @@ public sealed class SmsCode : Entity
     public static string? SendRefusal(DateTime? lastForMobile, int mobileToday, int addressToday, DateTime now,
         SmsCodePolicy policy)
     {
-        if (lastForMobile is { } last && now - last < SmsCodePolicy.ResendInterval) return "发送过于频繁,请稍后再试";
+        if (lastForMobile is { } last && now - last < SmsCodePolicy.ResendInterval) return TooSoonMessage;
         if (mobileToday >= policy.MaxPerMobilePerDay || addressToday >= policy.MaxPerAddressPerDay)
             return "今日验证码发送次数已达上限,请明天再试";
         return null;
@@ -125,4 +127,24 @@ public sealed class SmsCode : Entity
 
     private static string Hash(string salt, string code) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + code)));
+}
+
+/// <summary>
+/// The last time a code was recorded for one mobile (table <c>sms_send_guard</c>, key: the mobile). The 60-s interval
+/// is taken by one conditional UPDATE of this row (or the INSERT of a new one, which the primary key makes unique), so
+/// two requests for one mobile can never both pass, on any provider and across nodes.
+/// </summary>
+public sealed class SmsSendGuard
+{
+    /// <summary>Mainland mobile (primary key).</summary>
+    public string Mobile { get; init; } = "";
+    /// <summary>When its newest code was recorded (UTC).</summary>
+    public DateTime LastSentAt { get; init; }
+
+    /// <summary>Rows whose interval is over at <paramref name="now"/> (the guard of the taking UPDATE).</summary>
+    public static System.Linq.Expressions.Expression<Func<SmsSendGuard, bool>> Free(string mobile, DateTime now)
+    {
+        var limit = now - SmsCodePolicy.ResendInterval;
+        return g => g.Mobile == mobile && g.LastSentAt <= limit;
+    }
 }

@@ -74,6 +74,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.FloatingWidget.TrialApplication> TrialApplications =>
         Set<Kboss.Domain.FloatingWidget.TrialApplication>();
     public DbSet<Kboss.Domain.FloatingWidget.SmsCode> SmsCodes => Set<Kboss.Domain.FloatingWidget.SmsCode>();
+    public DbSet<Kboss.Domain.FloatingWidget.SmsSendGuard> SmsSendGuards =>
+        Set<Kboss.Domain.FloatingWidget.SmsSendGuard>();
     public DbSet<Kboss.Domain.MiniProgram.KyySupply> KyySupplies => Set<Kboss.Domain.MiniProgram.KyySupply>();
     public DbSet<Kboss.Domain.MiniProgram.UserSupply> UserSupplies => Set<Kboss.Domain.MiniProgram.UserSupply>();
     public DbSet<Kboss.Domain.MiniProgram.UserDemand> UserDemands => Set<Kboss.Domain.MiniProgram.UserDemand>();

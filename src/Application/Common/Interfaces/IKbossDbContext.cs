@@ -94,6 +94,8 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.FloatingWidget.TrialApplication> TrialApplications { get; }
     /// <summary>短信验证码 (hashed).</summary>
     DbSet<Kboss.Domain.FloatingWidget.SmsCode> SmsCodes { get; }
+    /// <summary>Per-mobile resend guard of SMS codes.</summary>
+    DbSet<Kboss.Domain.FloatingWidget.SmsSendGuard> SmsSendGuards { get; }
     /// <summary>开元云供应产品 (ops supply).</summary>
     DbSet<Kboss.Domain.MiniProgram.KyySupply> KyySupplies { get; }
     /// <summary>用户供给.</summary>

@@ -62,6 +62,16 @@ internal sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
     }
 }
 
+internal sealed class SmsSendGuardConfiguration : IEntityTypeConfiguration<SmsSendGuard>
+{
+    public void Configure(EntityTypeBuilder<SmsSendGuard> b)
+    {
+        b.ToTable("sms_send_guard");
+        b.HasKey(x => x.Mobile);
+        b.Property(x => x.Mobile).HasMaxLength(11).IsUnicode(false);
+    }
+}
+
 internal sealed class KyySupplyConfiguration : IEntityTypeConfiguration<KyySupply>
 {
     public void Configure(EntityTypeBuilder<KyySupply> b)

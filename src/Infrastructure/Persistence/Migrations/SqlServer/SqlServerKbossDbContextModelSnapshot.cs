@@ -2560,6 +2560,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("sms_code", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.FloatingWidget.SmsSendGuard", b =>
+                {
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(11)")
+                        .HasColumnName("mobile");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_sent_at");
+
+                    b.HasKey("Mobile");
+
+                    b.ToTable("sms_send_guard", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.FloatingWidget.TrialApplication", b =>
                 {
                     b.Property<string>("Id")

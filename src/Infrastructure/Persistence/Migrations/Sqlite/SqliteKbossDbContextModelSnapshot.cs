@@ -2555,6 +2555,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sms_code", (string)null);
                 });
 
+            modelBuilder.Entity("Kboss.Domain.FloatingWidget.SmsSendGuard", b =>
+                {
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mobile");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sent_at");
+
+                    b.HasKey("Mobile");
+
+                    b.ToTable("sms_send_guard", (string)null);
+                });
+
             modelBuilder.Entity("Kboss.Domain.FloatingWidget.TrialApplication", b =>
                 {
                     b.Property<string>("Id")

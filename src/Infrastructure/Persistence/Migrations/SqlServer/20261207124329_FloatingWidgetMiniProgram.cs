@@ -95,6 +95,18 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "sms_send_guard",
+                columns: table => new
+                {
+                    mobile = table.Column<string>(type: "varchar(11)", unicode: false, maxLength: 11, nullable: false),
+                    last_sent_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sms_send_guard", x => x.mobile);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "user_demand",
                 columns: table => new
                 {
@@ -245,6 +257,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "sms_code");
+
+            migrationBuilder.DropTable(
+                name: "sms_send_guard");
 
             migrationBuilder.DropTable(
                 name: "user_demand");
