@@ -239,4 +239,21 @@ public sealed class ProviderPricingTests(AppFixture app) : IClassFixture<AppFixt
         (await app.Customer().GetAsync(Path, ("id", c.ProviderOrgId))).Http.Should().Be(403);
         (await app.Operator().GetAsync(Path, ("protocolid", c.ProtocolId), ("salemode", "9"))).Code.Should().Be("invalid_argument");
     }
+
+    [Fact]
+    public async Task Parallel_approvals_and_refusals_of_one_configuration_decide_it_exactly_once()
+    {
+        var c = await SeedAsync();
+        var proposed = await app.Operator().GetAsync("/product/customer_product_config_approve_send.dspy",
+            ("customerid", app.CustomerOrgId), ("providerid", c.ProviderId), ("productid", c.DiscountProduct),
+            ("discount", "0.95"));
+        var id = proposed.Data!["ids"]![0]!.GetValue<string>();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => app.Operator().PostAsync(
+            "/product/customer_product_config_approve.dspy", ("id", id), ("status", i % 2 == 0 ? "agree" : "refuse"))));
+        answers.Count(a => a.Status).Should().Be(1);
+        answers.Where(a => !a.Status).Should().OnlyContain(a => a.Code == "conflict");
+        var state = await app.Factory.WithDbAsync(db =>
+            db.CustomerProductConfigs.Where(x => x.Id == id).Select(x => x.ApvState).SingleAsync());
+        state.Should().NotBe(ApprovalStates.Pending);
+    }
 }
