@@ -17,7 +17,10 @@ public sealed class WeChatAppFixture : AppFixture
     public WeChatAppFixture() : this(new FakeWeChat()) { }
 
     private WeChatAppFixture(FakeWeChat fake)
-        : base(new Dictionary<string, string>(fake.Settings()) { ["RateLimits:AnonymousPoll:PermitLimit"] = "1000" }) =>
+        : base(new Dictionary<string, string>(fake.Settings())
+        {
+            ["RateLimits:AnonymousPoll:PermitLimit"] = "1000", ["OutsideCalls:CallTimeoutSeconds"] = "3",
+        }) =>
         WeChat = fake;
 
     public FakeWeChat WeChat { get; }
@@ -244,6 +247,47 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         {
             WeChat.FailCreate = null;
         }
+    }
+
+    [Fact]
+    public async Task No_or_unsigned_answer_leaves_the_record_pending_for_the_reconciler()
+    {
+        WeChat.HoldCreate = new TaskCompletionSource();
+        Response slow;
+        try
+        {
+            slow = await app.Customer().PostAsync("/customer/add_weixpay.dspy", ("total", "11"));
+        }
+        finally
+        {
+            WeChat.HoldCreate = null; // never released: the abandoned call never stores its order
+        }
+        (slow.Status, slow.Code, slow.Msg).Should().Be((false, "upstream_failed", "微信下单结果未知,系统将自动核对该充值记录"));
+        var id = slow.Data!["recharge_logdict_id"]!.GetValue<string>();
+        (await RecordAsync(id)).Should().Match<RechargeRecord>(r => r.State == "pending" && r.CodeUrl == null);
+
+        WeChat.UnsignedAnswers = true;
+        Response forged;
+        try
+        {
+            forged = await app.Customer().PostAsync("/customer/add_weixpay.dspy", ("total", "12"));
+        }
+        finally
+        {
+            WeChat.UnsignedAnswers = false;
+        }
+        (forged.Status, forged.Code).Should().Be((false, "upstream_failed"));
+        var placed = forged.Data!["recharge_logdict_id"]!.GetValue<string>();
+        (await RecordAsync(placed)).State.Should().Be("pending");
+
+        // the held call was abandoned before WeChat stored it; the unsigned answer's order exists and waits
+        await SendAsync(new ReconcileRecharges(TimeSpan.Zero));
+        (await RecordAsync(id)).Should().Match<RechargeRecord>(r => r.State == "failed" && r.TradeState == "PAYERROR");
+        (await RecordAsync(placed)).State.Should().Be("pending");
+        WeChat.MarkPaid(placed);
+        await SendAsync(new ReconcileRecharges(TimeSpan.Zero));
+        (await RecordAsync(placed)).State.Should().Be("paid");
+        (await LedgerAsync(placed)).Entries.Should().Be(1);
     }
 
     [Fact]
