@@ -428,6 +428,10 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
             .PostJsonAsync($"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&msg_signature=x&timestamp=1&nonce=n",
             new { encrypt = "!!!" })).Msg.Should().Be("钉钉回调签名校验失败");
         (await f.App.Anonymous().PostJsonAsync("/apv/dd_callback.dspy", new { })).Code.Should().Be("invalid_argument");
+        var other = FakeDingTalk.Event("""{"EventType":"check_url"}""");
+        (await f.App.Anonymous().PostJsonAsync($"/apv/dd_callback.dspy?orgid={DemoData.OrgId}&signature={other.Signature}"
+            + $"&timeStamp={other.Timestamp}&nonce={other.Nonce}", new { encrypt = other.Encrypt })).Body
+            .ContainsKey("encrypt").Should().BeTrue("DingTalk also spells them signature and timeStamp");
     }
 
     [Fact]
@@ -485,5 +489,19 @@ public sealed class ApprovalTests(ApprovalFixture f) : IClassFixture<ApprovalFix
         (await DeliveriesAsync(started.RecordId)).Single(d => d.Target == DeliveryTargets.Handler).State
             .Should().Be(DeliveryStates.Failed, "one attempt plus one per back-off step");
         (await RecordAsync(started.ApvId)).CallbackStatus.Should().Be(ApprovalCallbackStatus.Failed);
+    }
+
+    [Fact]
+    public async Task The_scheduled_dispatcher_of_another_node_delivers_the_results()
+    {
+        var apvId = await f.SendAsync();
+        await f.PushAsync(apvId);
+        using var node2 = new KbossFactory(f.Factory.DataFolder, f.Settings(callbackCron: "* * * * * ?"),
+            ApprovalFixture.Services);
+        _ = node2.Services; // starts the host and its scheduler
+        for (var i = 0; i < 100 && HitsFor(apvId).Count == 0; i++) await Task.Delay(100);
+        HitsFor(apvId).Should().ContainSingle();
+        for (var i = 0; i < 50 && await HandlerChangesAsync(apvId) == 0; i++) await Task.Delay(100);
+        (await HandlerChangesAsync(apvId)).Should().Be(1);
     }
 }

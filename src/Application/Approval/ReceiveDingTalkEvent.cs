@@ -4,6 +4,7 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Domain.Common;
 using Kboss.Domain.Approval;
 using FluentValidation;
 using Mediator;
@@ -28,6 +29,19 @@ public sealed record ReceiveDingTalkEvent : ICommand<DingTalkAck>
     public string? MsgSignature { get; init; }
     /// <summary>DingTalk's timestamp (ms).</summary>
     public string? Timestamp { get; init; }
+    /// <summary>Other spelling of <c>msg_signature</c> some DingTalk pushes use.</summary>
+    public string? Signature { get; init; }
+    /// <summary>Other spelling of <c>timestamp</c>.</summary>
+    [JsonPropertyName("timeStamp")]
+    public string? TimeStamp { get; init; }
+
+    /// <summary>The signature, whichever spelling came.</summary>
+    [JsonIgnore]
+    internal string? AnySignature => MsgSignature.TrimmedOrNull() ?? Signature.TrimmedOrNull();
+
+    /// <summary>The timestamp, whichever spelling came.</summary>
+    [JsonIgnore]
+    internal string? AnyTimestamp => Timestamp.TrimmedOrNull() ?? TimeStamp.TrimmedOrNull();
     /// <summary>DingTalk's nonce.</summary>
     public string? Nonce { get; init; }
     /// <summary>The encrypted event (JSON body).</summary>
@@ -39,8 +53,14 @@ public sealed class ReceiveDingTalkEventValidator : AbstractValidator<ReceiveDin
     public ReceiveDingTalkEventValidator()
     {
         RuleFor(x => x.Orgid).Required().MaxChars(64);
-        RuleFor(x => x.MsgSignature).Required().MaxChars(128);
-        RuleFor(x => x.Timestamp).Required().MaxChars(32);
+        RuleFor(x => x.MsgSignature).MaxChars(128);
+        RuleFor(x => x.Signature).MaxChars(128);
+        RuleFor(x => x.Timestamp).MaxChars(32);
+        RuleFor(x => x.TimeStamp).MaxChars(32);
+        RuleFor(x => x.AnySignature).NotEmpty().OverridePropertyName("msg_signature")
+            .WithMessage(RuleExtensions.Missing("msg_signature"));
+        RuleFor(x => x.AnyTimestamp).NotEmpty().OverridePropertyName("timestamp")
+            .WithMessage(RuleExtensions.Missing("timestamp"));
         RuleFor(x => x.Nonce).Required().MaxChars(64);
         RuleFor(x => x.Encrypt).Required().MaxChars(20000);
     }
@@ -59,7 +79,7 @@ public sealed class ReceiveDingTalkEventHandler(IKbossDbContext db, ISecretProte
                   ?? throw new BusinessException(ApprovalConfig.NoKeyMessage, ErrorCodes.NotConfigured);
         var token = secrets.Unprotect(key.HttpToken);
         var aesKey = secrets.Unprotect(key.HttpAesKey);
-        var message = DingTalkEventCrypto.Open(token, aesKey, key.AppKey, c.MsgSignature!, c.Timestamp!, c.Nonce!,
+        var message = DingTalkEventCrypto.Open(token, aesKey, key.AppKey, c.AnySignature!, c.AnyTimestamp!, c.Nonce!,
             c.Encrypt!) ?? throw new BusinessException(BadSignatureMessage, ErrorCodes.InvalidArgument);
         DingTalkEvent? e;
         try

@@ -37,16 +37,7 @@ public sealed class ApprovalFixture : IAsyncLifetime
     {
         await DingTalk.InitializeAsync();
         await Receiver.InitializeAsync();
-        App = new AppFixture(new KbossFactory(settings: new Dictionary<string, string>
-        {
-            ["Approval:DingTalk:ApiBaseUrl"] = DingTalk.BaseUrl,
-            ["Approval:DingTalk:OapiBaseUrl"] = DingTalk.BaseUrl,
-            ["Approval:CallbackAllowedHosts"] = "127.0.0.1,*.kaiyuancloud.cn,169.254.169.254",
-            ["Approval:AllowPrivateCallbackAddresses"] = "true",
-            ["Approval:CallbackBackoffSeconds"] = "0,0,0",
-            ["Jobs:ApprovalCallbacks:Cron"] = "off",
-            ["Jobs:ApprovalReconciler:Cron"] = "off",
-        }, services: s => s.AddScoped<IApprovalResultHandler, RechargeHandler>()));
+        App = new AppFixture(new KbossFactory(settings: Settings(), services: Services));
         await App.InitializeAsync();
 
         var admin = App.Admin();
@@ -63,6 +54,21 @@ public sealed class ApprovalFixture : IAsyncLifetime
         })).Status.Should().BeTrue();
         await ConfigureOrgAsync(App.Operator());
     }
+
+    /// <summary>Settings of the app under test; <paramref name="callbackCron"/> schedules the dispatcher.</summary>
+    public Dictionary<string, string> Settings(string callbackCron = "off") => new()
+    {
+        ["Approval:DingTalk:ApiBaseUrl"] = DingTalk.BaseUrl,
+        ["Approval:DingTalk:OapiBaseUrl"] = DingTalk.BaseUrl,
+        ["Approval:CallbackAllowedHosts"] = "127.0.0.1,*.kaiyuancloud.cn,169.254.169.254",
+        ["Approval:AllowPrivateCallbackAddresses"] = "true",
+        ["Approval:CallbackBackoffSeconds"] = "0,0,0",
+        ["Jobs:ApprovalCallbacks:Cron"] = callbackCron,
+        ["Jobs:ApprovalReconciler:Cron"] = "off",
+    };
+
+    /// <summary>The test host's in-process business.</summary>
+    public static void Services(IServiceCollection s) => s.AddScoped<IApprovalResultHandler, RechargeHandler>();
 
     /// <summary>Keys, sender/form and a two-level flow for the caller's org.</summary>
     public async Task ConfigureOrgAsync(Api op, string? orgid = null)

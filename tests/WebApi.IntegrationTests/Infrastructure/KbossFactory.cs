@@ -36,6 +36,9 @@ public sealed class KbossFactory(string? sharedFolder = null, IReadOnlyDictionar
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Auth:Throttle:BaseDelaySeconds", "20");
         builder.UseSetting("RateLimits:AnonymousWrite:PermitLimit", "1000"); // InquiryAbuseTests sets its own
+        // Approval hub (issue 12): its jobs poll every 15 s, which query-count tests would see; tests send the commands
+        builder.UseSetting("Jobs:ApprovalCallbacks:Cron", "off");
+        builder.UseSetting("Jobs:ApprovalReconciler:Cron", "off");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
