@@ -15,6 +15,8 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
     private const string Disable = "/user/disable_user.dspy";
     private const string Enable = "/user/enable_user.dspy";
     private const string Current = "/user/current_user.dspy";
+    private const string Change = ChangePassword;
+    private const string Pw = AppFixture.Password;
 
     private sealed record Account(string Id, string Name, Api Api);
 
@@ -39,7 +41,8 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
     private Task<Response> LoginAsync(string name, string password, string ip) =>
         app.Anonymous().From(ip).PostAsync("/user/login.dspy", ("username", name), ("password", password));
 
-    private static string NewIp() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+    private static string NewIp() =>
+        $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     private Task<List<string>> AuditActionsAsync(string userId) => app.Factory.WithDbAsync(db =>
         db.AuditEntries.AsNoTracking().Where(a => a.EntityId == userId).Select(a => a.Action).ToListAsync());
@@ -97,12 +100,14 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
         row.AsObject().Select(p => p.Key).Should().NotContain(k => k.Contains("password"));
 
         // name filter: case-insensitive after NFKC; role and state filters
-        Market.Ids(await app.Operator().GetAsync(ListUsers, ("name", customer.Name.ToUpperInvariant()))).Should().Equal(customer.Id);
+        Market.Ids(await app.Operator().GetAsync(ListUsers, ("name", customer.Name.ToUpperInvariant())))
+            .Should().Equal(customer.Id);
         Market.Ids(await app.Admin().GetAsync(ListUsers, ("orgid", org), ("role", "operator"))).Should().BeEmpty();
         Market.Ids(await app.Admin().GetAsync(ListUsers, ("orgid", org), ("state", "disabled"))).Should().BeEmpty();
 
         // scope: a customer sees its own org's users; another operator org neither sees nor names them
-        Market.Ids(await customer.Api.GetAsync(ListUsers, ("rows", "1000"))).Should().BeEquivalentTo([customer.Id, second.Id]);
+        Market.Ids(await customer.Api.GetAsync(ListUsers, ("rows", "1000")))
+            .Should().BeEquivalentTo([customer.Id, second.Id]);
         (await customer.Api.GetAsync(ListUsers, ("orgid", DemoData.OrgId))).Http.Should().Be(403);
         (await app.OtherOperator().GetAsync(ListUsers, ("orgid", org))).Http.Should().Be(403);
         Market.Ids(await app.OtherOperator().GetAsync(ListUsers, ("name", customer.Name))).Should().BeEmpty();
@@ -147,18 +152,18 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
             .WithToken(await app.Anonymous().LoginAsync(me.Name, AppFixture.Password));
         me.Api.From(ip);
 
-        var wrong = await me.Api.PostAsync(ChangePassword, ("old_password", "Wrong-pass-1"), ("new_password", "N3w-password"));
+        var wrong = await me.Api.PostAsync(Change, ("old_password", "Wrong-pass-1"), ("new_password", "N3w-password"));
         wrong.Http.Should().Be(200);
         wrong.Code.Should().Be("invalid_credentials");
         wrong.Msg.Should().Be("原密码错误");
-        var weak = await me.Api.PostAsync(ChangePassword, ("old_password", AppFixture.Password), ("new_password", "short"));
+        var weak = await me.Api.PostAsync(Change, ("old_password", Pw), ("new_password", "short"));
         weak.Code.Should().Be("invalid_argument");
         weak.Body["errors"]!["new_password"].Should().NotBeNull();
-        var same = await me.Api.PostAsync(ChangePassword, ("old_password", AppFixture.Password), ("new_password", AppFixture.Password));
+        var same = await me.Api.PostAsync(Change, ("old_password", Pw), ("new_password", Pw));
         same.Body["errors"]!["new_password"]![0]!.GetValue<string>().Should().Be("新密码不能与原密码相同");
-        (await me.Api.PostAsync(ChangePassword, ("new_password", "N3w-password"))).Code.Should().Be("invalid_argument");
+        (await me.Api.PostAsync(Change, ("new_password", "N3w-password"))).Code.Should().Be("invalid_argument");
 
-        var ok = await me.Api.PostAsync(ChangePassword, ("old_password", AppFixture.Password), ("new_password", "N3w-password"));
+        var ok = await me.Api.PostAsync(Change, ("old_password", Pw), ("new_password", "N3w-password"));
         ok.Status.Should().BeTrue(ok.Raw);
         ok.Msg.Should().Be("密码修改成功");
         ok.Raw.Should().NotContain("N3w-password").And.NotContain("AQAAAA"); // neither the password nor a hash
@@ -179,7 +184,7 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
         me.Api.From(NewIp());
         Response? last = null;
         for (var i = 0; i < 8 && last?.Code != "too_many_attempts"; i++)
-            last = await me.Api.PostAsync(ChangePassword, ("old_password", $"Guess-{i}-x"), ("new_password", "N3w-password"));
+            last = await me.Api.PostAsync(Change, ("old_password", $"Guess-{i}-x"), ("new_password", "N3w-password"));
         last!.Code.Should().Be("too_many_attempts", last.Raw);
         last.Msg.Should().MatchRegex(@"^尝试次数过多,请 \d+ 秒后再试$");
     }
@@ -199,7 +204,8 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
         (await LoginAsync(customer.Name, temporary, NewIp())).Status.Should().BeTrue();
 
         // a chosen password is not echoed
-        var chosen = await app.Admin().PostAsync(ResetPassword, ("userid", customer.Id), ("new_password", "Ch0sen-password"));
+        var chosen = await app.Admin().PostAsync(ResetPassword, ("userid", customer.Id),
+            ("new_password", "Ch0sen-password"));
         chosen.Status.Should().BeTrue(chosen.Raw);
         chosen.Data!["temporary_password"].Should().BeNull();
         chosen.Raw.Should().NotContain("Ch0sen-password");
@@ -218,7 +224,7 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
         (await customer.Api.PostAsync(ResetPassword, ("userid", customer.Id))).Http.Should().Be(403);
         (await app.Operator().PostAsync(ResetPassword, ("userid", colleague.Id))).Http.Should().Be(403); // own org
         (await app.Operator().PostAsync(ResetPassword, ("userid", adminId))).Http.Should().Be(403);
-        (await app.Admin().PostAsync(ResetPassword, ("userid", adminId))).Http.Should().Be(403); // self: change_password
+        (await app.Admin().PostAsync(ResetPassword, ("userid", adminId))).Http.Should().Be(403); // self
         (await colleague.Api.GetAsync(Current)).Status.Should().BeTrue();
 
         var unknown = await app.Admin().PostAsync(ResetPassword, ("userid", "nope"));
@@ -246,7 +252,8 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
         var refused = await LoginAsync(customer.Name, AppFixture.Password, NewIp());
         (refused.Http, refused.Status, refused.Code, refused.Msg).Should().Be((200, false, "forbidden", "账号已停用"));
         (await LoginAsync(customer.Name, "Wrong-pass-1", NewIp())).Code.Should().Be("invalid_credentials");
-        Market.Ids(await app.Operator().GetAsync(ListUsers, ("orgid", org), ("state", "disabled"))).Should().Equal(customer.Id);
+        Market.Ids(await app.Operator().GetAsync(ListUsers, ("orgid", org), ("state", "disabled")))
+            .Should().Equal(customer.Id);
         (await app.Operator().PostAsync(Disable, ("userid", customer.Id))).Status.Should().BeTrue(); // again: unchanged
 
         (await app.OtherOperator().PostAsync(Enable, ("userid", customer.Id))).Http.Should().Be(403);

@@ -51,12 +51,26 @@ public sealed partial class FirstHourTests
     }
 
     [Fact]
+    public void Readme_names_every_served_path_in_full_in_what_is_built()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        var from = readme.IndexOf("## What is built", StringComparison.Ordinal);
+        var table = readme[from..readme.IndexOf("\n## ", from + 1, StringComparison.Ordinal)];
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "clients",
+            "openapi.json")));
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.Should().NotBeEmpty();
+        paths.Where(p => !table.Contains(p, StringComparison.Ordinal)).Should().BeEmpty(
+            "README's \"What is built\" names every endpoint by its full path");
+    }
+
+    [Fact]
     public async Task The_first_hour_script_runs_twice_against_a_started_app_and_ctrl_c_stops_it()
     {
         var clock = Stopwatch.StartNew();
         var root = RepoRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}")
-            ? "Release" : "Debug";
+        var sep = Path.DirectorySeparatorChar;
+        var configuration = AppContext.BaseDirectory.Contains($"{sep}Release{sep}") ? "Release" : "Debug";
         var dll = Path.Combine(root, "src", "WebApi", "bin", configuration, "net10.0", "Kboss.WebApi.dll");
         File.Exists(dll).Should().BeTrue($"the app is built ({dll})");
         var data = Path.Combine(Path.GetTempPath(), "kboss-first-hour-" + Guid.NewGuid().ToString("N"));
@@ -87,7 +101,8 @@ public sealed partial class FirstHourTests
         app.BeginErrorReadLine();
         try
         {
-            var ready = await Task.WhenAny(listening.Task, app.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
+            var ready = await Task.WhenAny(listening.Task, app.WaitForExitAsync(),
+                Task.Delay(TimeSpan.FromSeconds(30)));
             ready.Should().Be(listening.Task, "the app starts:\n" + string.Join("\n", log));
             var url = await listening.Task;
 

@@ -155,7 +155,8 @@ public sealed class QualificationTests(AppFixture app) : IClassFixture<AppFixtur
         var customer = await Market.NewCustomerAsync(app);
         var me = await Market.UserIdAsync(customer);
         var id = Market.Id(await customer.GetAsync(Add, Fields()));
-        var rejected = await app.Operator().GetAsync(Update, ("id", id), ("audit_status", "rejected"), ("reject_reason", "模糊"));
+        var rejected = await app.Operator().GetAsync(Update, ("id", id), ("audit_status", "rejected"),
+            ("reject_reason", "模糊"));
         rejected.Data!["audit_status"]!.GetValue<string>().Should().Be("rejected", rejected.Raw);
 
         // the document's request: id, userid, audit_status=approved (plus the corrected data)

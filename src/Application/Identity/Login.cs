@@ -87,7 +87,8 @@ public sealed class LoginHandler(IKbossDbContext db, IPasswordHasher hasher, ITo
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_disabled", EntityType = "user", EntityId = user.Id,
+                UserId = user.Id, OrgId = user.OrgId, Action = "identity.login_disabled", EntityType = "user",
+                EntityId = user.Id,
             });
             await db.SaveChangesAsync(ct);
             return Reply.Fail<LoginResult>(User.DisabledMessage, ErrorCodes.Forbidden);

@@ -169,7 +169,8 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
     public bool IsStale(string userId, int generation) =>
         _generations.TryGetValue(userId, out var current) && generation < current;
 
-    /// <summary>True when <paramref name="principal"/>'s token was signed out or belongs to an ended generation.</summary>
+    /// <summary>True when <paramref name="principal"/>'s token was signed out or belongs to an ended
+    /// generation.</summary>
     public bool IsRevoked(ClaimsPrincipal principal)
     {
         var jti = principal.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
@@ -177,7 +178,8 @@ public sealed class JwtTokenService(JwtSigningKey key, KbossOptions options, Tim
         if (_generations.IsEmpty) return false;
         var sub = principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
         var tv = principal.FindFirst(KbossClaims.TokenVersion)?.Value;
-        var generation = tv is null ? 0 : int.TryParse(tv, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        var generation = tv is null ? 0
+            : int.TryParse(tv, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
         return sub is null || IsStale(sub, generation);
     }
 

@@ -57,7 +57,7 @@ public sealed class UserController(IMediator mediator) : ControllerBase
     public ValueTask<Reply<LoginResult>> ChangePassword([FromLegacyParams] ChangePassword c, CancellationToken ct) =>
         mediator.Send(c, ct);
 
-    /// <summary>重置用户密码 (admin; operator for users of the orgs it owns); without new_password one is generated.</summary>
+    /// <summary>重置用户密码 (admin; operator: users of the orgs it owns); no new_password: one is generated.</summary>
     [LegacyPost("/user/reset_password.dspy")]
     [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<PasswordResetDto>> ResetPassword([FromLegacyParams] ResetPassword c, CancellationToken ct) =>

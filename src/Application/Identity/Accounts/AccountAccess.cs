@@ -46,7 +46,8 @@ public sealed class AccountAccess(IKbossDbContext db, ICurrentUser user, ITokenS
 
     /// <summary>The account as the endpoints show it (with its org's name).</summary>
     public async Task<AccountDto> ViewAsync(User account, CancellationToken ct) => AccountDto.From(account,
-        await db.Organizations.AsNoTracking().Where(o => o.Id == account.OrgId).Select(o => o.Name).FirstOrDefaultAsync(ct));
+        await db.Organizations.AsNoTracking().Where(o => o.Id == account.OrgId).Select(o => o.Name)
+            .FirstOrDefaultAsync(ct));
 
     /// <summary>Saves the change of <paramref name="account"/> with <paramref name="entry"/>.</summary>
     /// <exception cref="BusinessException">conflict when another change of the account was saved first.</exception>

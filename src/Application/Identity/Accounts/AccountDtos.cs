@@ -21,7 +21,10 @@ public sealed record AccountDto(string Id, string Username, string DisplayName, 
 
     /// <summary>Maps a user and its org's name.</summary>
     public static AccountDto From(User u, string? orgName, int rowNum = 0) =>
-        new(u.Id, u.Username, u.DisplayName, u.OrgId, orgName ?? "", u.RoleList, u.State, u.CreateAt) { RowNum = rowNum };
+        new(u.Id, u.Username, u.DisplayName, u.OrgId, orgName ?? "", u.RoleList, u.State, u.CreateAt)
+        {
+            RowNum = rowNum,
+        };
 }
 
 /// <summary>An org as <c>list_orgs</c> shows it.</summary>

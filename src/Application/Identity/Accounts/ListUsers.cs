@@ -55,7 +55,8 @@ public sealed class ListUsersValidator : AbstractValidator<ListUsers>
     }
 }
 
-public sealed class ListUsersHandler(IKbossDbContext db, OrgAccess orgs) : IQueryHandler<ListUsers, Reply<Paged<AccountDto>>>
+public sealed class ListUsersHandler(IKbossDbContext db, OrgAccess orgs)
+    : IQueryHandler<ListUsers, Reply<Paged<AccountDto>>>
 {
     public async ValueTask<Reply<Paged<AccountDto>>> Handle(ListUsers q, CancellationToken ct)
     {
@@ -88,7 +89,10 @@ public sealed class ListUsersHandler(IKbossDbContext db, OrgAccess orgs) : IQuer
         }
         var total = await query.CountAsync(ct);
         var rows = await ListUsersValidator.Sorts.Apply(query, page, u => u.Id).Skip(page.Skip).Take(page.Rows)
-            .Select(u => new { User = u, Org = db.Organizations.Where(o => o.Id == u.OrgId).Select(o => o.Name).FirstOrDefault() })
+            .Select(u => new
+            {
+                User = u, Org = db.Organizations.Where(o => o.Id == u.OrgId).Select(o => o.Name).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var dtos = rows.Select((r, i) => AccountDto.From(r.User, r.Org, page.Skip + i + 1)).ToList();
         return Reply.Ok("获取用户列表成功", new Paged<AccountDto>(total, dtos));

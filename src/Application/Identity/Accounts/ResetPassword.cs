@@ -64,9 +64,11 @@ public static class TemporaryPassword
     public static string New()
     {
         const string all = Letters + Digits;
-        var chars = Enumerable.Range(0, 14).Select(_ => all[RandomNumberGenerator.GetInt32(all.Length)]).ToList();
-        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), Letters[RandomNumberGenerator.GetInt32(Letters.Length)]);
-        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), Digits[RandomNumberGenerator.GetInt32(Digits.Length)]);
+        var chars = Enumerable.Range(0, 14).Select(_ => Pick(all)).ToList();
+        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), Pick(Letters));
+        chars.Insert(RandomNumberGenerator.GetInt32(chars.Count + 1), Pick(Digits));
         return new string([.. chars]);
     }
+
+    private static char Pick(string alphabet) => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
 }
