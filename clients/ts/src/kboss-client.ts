@@ -40,6 +40,737 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 获取审批密钥
+     */
+    get_apv_key(body: GetApvKey, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApvKeyView> {
+        let url_ = this.baseUrl + "/apv/get_apv_key.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_key(_response));
+        });
+    }
+
+    protected processGet_apv_key(response: Response): Promise<ReplyOfIReadOnlyListOfApvKeyView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfApvKeyView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfApvKeyView>(null as any);
+    }
+
+    /**
+     * 保存审批密钥
+     */
+    save_apv_key(body: SaveApvKey, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/save_apv_key.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSave_apv_key(_response));
+        });
+    }
+
+    protected processSave_apv_key(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 获取审批流信息
+     */
+    get_apv_flow(body: GetApvFlow, signal?: AbortSignal): Promise<ReplyOfApvFlowView> {
+        let url_ = this.baseUrl + "/apv/get_apv_flow.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_flow(_response));
+        });
+    }
+
+    protected processGet_apv_flow(response: Response): Promise<ReplyOfApvFlowView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfApvFlowView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfApvFlowView>(null as any);
+    }
+
+    /**
+     * 保存审批流信息
+     */
+    save_apv_flow(body: SaveApvFlow, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/save_apv_flow.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSave_apv_flow(_response));
+        });
+    }
+
+    protected processSave_apv_flow(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 获取审批列表
+     */
+    get_apv_list(body: GetApvList, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApprovalRecordView> {
+        let url_ = this.baseUrl + "/apv/get_apv_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_list(_response));
+        });
+    }
+
+    protected processGet_apv_list(response: Response): Promise<ReplyOfIReadOnlyListOfApprovalRecordView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfApprovalRecordView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfApprovalRecordView>(null as any);
+    }
+
+    /**
+     * 获取业务列表
+     */
+    get_apv_business(body: GetApvBusiness, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApvBusinessView> {
+        let url_ = this.baseUrl + "/apv/get_apv_business.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_business(_response));
+        });
+    }
+
+    protected processGet_apv_business(response: Response): Promise<ReplyOfIReadOnlyListOfApvBusinessView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfApvBusinessView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfApvBusinessView>(null as any);
+    }
+
+    /**
+     * 设置业务回调地址
+     */
+    apv_business(body: SetApvBusiness, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/apv_business.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processApv_business(_response));
+        });
+    }
+
+    protected processApv_business(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 设置审批模板
+     */
+    apv_template(body: SetApvTemplate, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/apv_template.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processApv_template(_response));
+        });
+    }
+
+    protected processApv_template(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 获取审批模板
+     */
+    get_apv_template(body: GetApvTemplate, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApvTemplateView> {
+        let url_ = this.baseUrl + "/apv/get_apv_template.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_template(_response));
+        });
+    }
+
+    protected processGet_apv_template(response: Response): Promise<ReplyOfIReadOnlyListOfApvTemplateView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfApvTemplateView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfApvTemplateView>(null as any);
+    }
+
+    /**
+     * 删除审批业务
+     */
+    delete_apv_business(body: DeleteApvBusiness, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/delete_apv_business.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_apv_business(_response));
+        });
+    }
+
+    protected processDelete_apv_business(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 删除审批模板
+     */
+    delete_apv_template(body: DeleteApvTemplate, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/delete_apv_template.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_apv_template(_response));
+        });
+    }
+
+    protected processDelete_apv_template(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 设置发送人和表单
+     */
+    send_key_create(body: SaveSendKey, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/send_key_create.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSend_key_create(_response));
+        });
+    }
+
+    protected processSend_key_create(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 查询发送人和表单
+     */
+    send_key_select(body: GetSendKey, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApvSendKeyView> {
+        let url_ = this.baseUrl + "/apv/send_key_select.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSend_key_select(_response));
+        });
+    }
+
+    protected processSend_key_select(response: Response): Promise<ReplyOfIReadOnlyListOfApvSendKeyView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfApvSendKeyView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfApvSendKeyView>(null as any);
+    }
+
+    /**
+     * 获取审批表单
+     */
+    get_apv_form(body: GetApvForm, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApvFormView> {
+        let url_ = this.baseUrl + "/apv/get_apv_form.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_form(_response));
+        });
+    }
+
+    protected processGet_apv_form(response: Response): Promise<ReplyOfIReadOnlyListOfApvFormView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfApvFormView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfApvFormView>(null as any);
+    }
+
+    /**
+     * 通过手机号获取id
+     */
+    get_id_by_phone_dd(body: GetIdByPhone, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/apv/get_id_by_phone_dd.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_id_by_phone_dd(_response));
+        });
+    }
+
+    protected processGet_id_by_phone_dd(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 发送审批测试接口
+     */
+    send_apv(body: SendApv, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/test/send_apv.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSend_apv(_response));
+        });
+    }
+
+    protected processSend_apv(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 钉钉审批事件回调 (DingTalk event subscription; not in the spec, analysis/platform.md §7 #10)
+     */
+    dd_callback(body: ReceiveDingTalkEvent, signal?: AbortSignal): Promise<DingTalkAck> {
+        let url_ = this.baseUrl + "/apv/dd_callback.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDd_callback(_response));
+        });
+    }
+
+    protected processDd_callback(response: Response): Promise<DingTalkAck> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DingTalkAck;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DingTalkAck>(null as any);
+    }
+
+    /**
      * 产品模板添加
      * @param patternname 模板名称 (required).
      * @param productid 给哪个供应商添加的id (required).
@@ -4547,6 +5278,1049 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 上传文档 (JSON, form, or multipart with the file in part file)
+     */
+    upload_doc(body: UploadDocument, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/doc/upload_doc.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpload_doc(_response));
+        });
+    }
+
+    protected processUpload_doc(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 获取文档列表
+     * @param body (optional) The documented body object (its fields arrive as the parameters below).
+     * @param kind (optional) Category filter (optional integer).
+     * @param doc_type (optional) File-type filter (optional).
+     * @param status (optional) 0 / 1 filter (operators and admins only).
+     */
+    get_doc_list(body?: string | undefined, kind?: string | undefined, doc_type?: string | undefined, status?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfDocItem> {
+        let url_ = this.baseUrl + "/doc/get_doc_list.dspy?";
+        if (body === null)
+            throw new globalThis.Error("The parameter 'body' cannot be null.");
+        else if (body !== undefined)
+            url_ += "body=" + encodeURIComponent("" + body) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (doc_type === null)
+            throw new globalThis.Error("The parameter 'doc_type' cannot be null.");
+        else if (doc_type !== undefined)
+            url_ += "doc_type=" + encodeURIComponent("" + doc_type) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_doc_list(_response));
+        });
+    }
+
+    protected processGet_doc_list(response: Response): Promise<ReplyOfIReadOnlyListOfDocItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfDocItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfDocItem>(null as any);
+    }
+
+    /**
+     * 获取文档列表
+     */
+    get_doc_list_post(body: ListDocuments, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfDocItem> {
+        let url_ = this.baseUrl + "/doc/get_doc_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_doc_list_post(_response));
+        });
+    }
+
+    protected processGet_doc_list_post(response: Response): Promise<ReplyOfIReadOnlyListOfDocItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfDocItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfDocItem>(null as any);
+    }
+
+    /**
+     * 修改数据
+     */
+    update_doc(body: UpdateDocument, signal?: AbortSignal): Promise<ReplyOfDocItem> {
+        let url_ = this.baseUrl + "/doc/update_doc.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_doc(_response));
+        });
+    }
+
+    protected processUpdate_doc(response: Response): Promise<ReplyOfDocItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfDocItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfDocItem>(null as any);
+    }
+
+    /**
+     * 下载文档 (not in the spec): the uploaded file as an attachment
+     * @param id Document id (required).
+     */
+    download_doc(id: string, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/doc/download_doc.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDownload_doc(_response));
+        });
+    }
+
+    protected processDownload_doc(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 下载文档 (not in the spec): the uploaded file as an attachment
+     */
+    download_doc_post(body: DownloadDocument, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/doc/download_doc.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDownload_doc_post(_response));
+        });
+    }
+
+    protected processDownload_doc_post(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 客户余额
+     * @param orgid (optional) Customer org (default: the caller's).
+     */
+    balance_get(orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBalanceView> {
+        let url_ = this.baseUrl + "/finance/balance_get.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBalance_get(_response));
+        });
+    }
+
+    protected processBalance_get(response: Response): Promise<ReplyOfBalanceView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBalanceView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBalanceView>(null as any);
+    }
+
+    /**
+     * 客户余额
+     */
+    balance_get_post(body: GetBalance, signal?: AbortSignal): Promise<ReplyOfBalanceView> {
+        let url_ = this.baseUrl + "/finance/balance_get.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBalance_get_post(_response));
+        });
+    }
+
+    protected processBalance_get_post(response: Response): Promise<ReplyOfBalanceView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBalanceView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBalanceView>(null as any);
+    }
+
+    /**
+     * 余额流水
+     * @param orgid (optional) Customer org (default: the caller's).
+     * @param current_page (optional) 1-based page.
+     * @param page_size (optional) Rows per page.
+     */
+    ledger_list(orgid?: string | undefined, current_page?: string | undefined, page_size?: string | undefined, signal?: AbortSignal): Promise<ReplyOfPageResultOfLedgerEntryView> {
+        let url_ = this.baseUrl + "/finance/ledger_list.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (current_page === null)
+            throw new globalThis.Error("The parameter 'current_page' cannot be null.");
+        else if (current_page !== undefined)
+            url_ += "current_page=" + encodeURIComponent("" + current_page) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLedger_list(_response));
+        });
+    }
+
+    protected processLedger_list(response: Response): Promise<ReplyOfPageResultOfLedgerEntryView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPageResultOfLedgerEntryView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPageResultOfLedgerEntryView>(null as any);
+    }
+
+    /**
+     * 余额流水
+     */
+    ledger_list_post(body: ListLedgerEntries, signal?: AbortSignal): Promise<ReplyOfPageResultOfLedgerEntryView> {
+        let url_ = this.baseUrl + "/finance/ledger_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLedger_list_post(_response));
+        });
+    }
+
+    protected processLedger_list_post(response: Response): Promise<ReplyOfPageResultOfLedgerEntryView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPageResultOfLedgerEntryView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPageResultOfLedgerEntryView>(null as any);
+    }
+
+    /**
+     * 余额调整 (admin)
+     */
+    balance_adjust(body: AdjustBalance, signal?: AbortSignal): Promise<ReplyOfLedgerEntryView> {
+        let url_ = this.baseUrl + "/finance/balance_adjust.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBalance_adjust(_response));
+        });
+    }
+
+    protected processBalance_adjust(response: Response): Promise<ReplyOfLedgerEntryView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLedgerEntryView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLedgerEntryView>(null as any);
+    }
+
+    /**
+     * 余额与流水核对 (admin)
+     */
+    balance_check(signal?: AbortSignal): Promise<ReplyOfBalanceCheckReport> {
+        let url_ = this.baseUrl + "/finance/balance_check.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBalance_check(_response));
+        });
+    }
+
+    protected processBalance_check(response: Response): Promise<ReplyOfBalanceCheckReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBalanceCheckReport;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBalanceCheckReport>(null as any);
+    }
+
+    /**
+     * 余额与流水核对 (admin)
+     */
+    balance_check_post(body: CheckBalances, signal?: AbortSignal): Promise<ReplyOfBalanceCheckReport> {
+        let url_ = this.baseUrl + "/finance/balance_check.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBalance_check_post(_response));
+        });
+    }
+
+    protected processBalance_check_post(response: Response): Promise<ReplyOfBalanceCheckReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBalanceCheckReport;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBalanceCheckReport>(null as any);
+    }
+
+    /**
+     * 配置销售二维码名片
+     */
+    add_picture(body: SaveSalesCard, signal?: AbortSignal): Promise<ReplyOfSalesCardView> {
+        let url_ = this.baseUrl + "/floating/add_picture.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAdd_picture(_response));
+        });
+    }
+
+    protected processAdd_picture(response: Response): Promise<ReplyOfSalesCardView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSalesCardView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSalesCardView>(null as any);
+    }
+
+    /**
+     * 配置机构二维码名片
+     */
+    add_opicture(body: SaveOrgCard, signal?: AbortSignal): Promise<ReplyOfOrgCardView> {
+        let url_ = this.baseUrl + "/floating/add_opicture.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAdd_opicture(_response));
+        });
+    }
+
+    protected processAdd_opicture(response: Response): Promise<ReplyOfOrgCardView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfOrgCardView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfOrgCardView>(null as any);
+    }
+
+    /**
+     * 展示销售二维码名片
+     */
+    get_picture(signal?: AbortSignal): Promise<ReplyOfSalesCardView> {
+        let url_ = this.baseUrl + "/floating/get_picture.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_picture(_response));
+        });
+    }
+
+    protected processGet_picture(response: Response): Promise<ReplyOfSalesCardView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSalesCardView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSalesCardView>(null as any);
+    }
+
+    /**
+     * 展示销售二维码名片
+     */
+    get_picture_post(signal?: AbortSignal): Promise<ReplyOfSalesCardView> {
+        let url_ = this.baseUrl + "/floating/get_picture.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_picture_post(_response));
+        });
+    }
+
+    protected processGet_picture_post(response: Response): Promise<ReplyOfSalesCardView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSalesCardView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSalesCardView>(null as any);
+    }
+
+    /**
+     * 展示机构二维码名片
+     */
+    get_opicture(signal?: AbortSignal): Promise<ReplyOfOrgCardView> {
+        let url_ = this.baseUrl + "/floating/get_opicture.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_opicture(_response));
+        });
+    }
+
+    protected processGet_opicture(response: Response): Promise<ReplyOfOrgCardView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfOrgCardView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfOrgCardView>(null as any);
+    }
+
+    /**
+     * 展示机构二维码名片
+     */
+    get_opicture_post(signal?: AbortSignal): Promise<ReplyOfOrgCardView> {
+        let url_ = this.baseUrl + "/floating/get_opicture.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_opicture_post(_response));
+        });
+    }
+
+    protected processGet_opicture_post(response: Response): Promise<ReplyOfOrgCardView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfOrgCardView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfOrgCardView>(null as any);
+    }
+
+    /**
+     * 联系我们
+     * @param userid (optional) User whose salesperson is asked for (default: the caller).
+     */
+    contact(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfContactView> {
+        let url_ = this.baseUrl + "/floating/contact.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processContact(_response));
+        });
+    }
+
+    protected processContact(response: Response): Promise<ReplyOfContactView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfContactView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfContactView>(null as any);
+    }
+
+    /**
+     * 联系我们
+     */
+    contact_post(body: GetContact, signal?: AbortSignal): Promise<ReplyOfContactView> {
+        let url_ = this.baseUrl + "/floating/contact.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processContact_post(_response));
+        });
+    }
+
+    protected processContact_post(response: Response): Promise<ReplyOfContactView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfContactView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfContactView>(null as any);
+    }
+
+    /**
+     * 申请试用
+     */
+    apply(body: ApplyTrial, signal?: AbortSignal): Promise<TrialApplyReply> {
+        let url_ = this.baseUrl + "/floating/apply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processApply(_response));
+        });
+    }
+
+    protected processApply(response: Response): Promise<TrialApplyReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrialApplyReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TrialApplyReply>(null as any);
+    }
+
+    /**
+     * 短信发送
+     * @param mobile Mainland mobile ^1[3-9]\d{9}$ (required).
+     */
+    sms_send_code(mobile: string, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/pub/sms_send_code.dspy?";
+        if (mobile === undefined || mobile === null)
+            throw new globalThis.Error("The parameter 'mobile' must be defined and cannot be null.");
+        else
+            url_ += "mobile=" + encodeURIComponent("" + mobile) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSms_send_code(_response));
+        });
+    }
+
+    protected processSms_send_code(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 短信发送
+     */
+    sms_send_code_post(body: SendSmsCode, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/pub/sms_send_code.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSms_send_code_post(_response));
+        });
+    }
+
+    protected processSms_send_code_post(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
      * Answers {"status": true, "msg": "ok"} while the process serves requests.
      */
     health(signal?: AbortSignal): Promise<ReplyOfObject> {
@@ -4583,6 +6357,105 @@ export class KbossClient extends KbossClientBase {
             });
         }
         return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * health (22-documents.md; analysis/platform.md §3.3 E32): the readiness checks (database, migrations,
+                scheduler); 200 ok, or 503 unhealthy without details. The documented parameters are ignored.
+     * @param body (optional) Ignored.
+     */
+    zabbix_health(body?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/zabbix/health.dspy?";
+        if (body === null)
+            throw new globalThis.Error("The parameter 'body' cannot be null.");
+        else if (body !== undefined)
+            url_ += "body=" + encodeURIComponent("" + body) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processZabbix_health(_response));
+        });
+    }
+
+    protected processZabbix_health(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * health (22-documents.md; analysis/platform.md §3.3 E32): the readiness checks (database, migrations,
+                scheduler); 200 ok, or 503 unhealthy without details. The documented parameters are ignored.
+     */
+    health_post(body: ZabbixHealthProbe, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/zabbix/health.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHealth_post(_response));
+        });
+    }
+
+    protected processHealth_post(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -6820,6 +8693,1417 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 获取未读信息及数量
+     * @param userid (optional) Receiver (optional; the caller by default).
+     */
+    get_unreadmsg(userid?: string | undefined, signal?: AbortSignal): Promise<MessageListReply> {
+        let url_ = this.baseUrl + "/message/get_unreadmsg.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_unreadmsg(_response));
+        });
+    }
+
+    protected processGet_unreadmsg(response: Response): Promise<MessageListReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageListReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageListReply>(null as any);
+    }
+
+    /**
+     * 获取未读信息及数量
+     */
+    get_unreadmsg_post(body: GetUnreadMessages, signal?: AbortSignal): Promise<MessageListReply> {
+        let url_ = this.baseUrl + "/message/get_unreadmsg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_unreadmsg_post(_response));
+        });
+    }
+
+    protected processGet_unreadmsg_post(response: Response): Promise<MessageListReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageListReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageListReply>(null as any);
+    }
+
+    /**
+     * 获取所有通知消息
+     * @param userid (optional) Receiver (optional; the caller by default).
+     */
+    get_msg(userid?: string | undefined, signal?: AbortSignal): Promise<MessageListReply> {
+        let url_ = this.baseUrl + "/message/get_msg.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_msg(_response));
+        });
+    }
+
+    protected processGet_msg(response: Response): Promise<MessageListReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageListReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageListReply>(null as any);
+    }
+
+    /**
+     * 获取所有通知消息
+     */
+    get_msg_post(body: GetMessages, signal?: AbortSignal): Promise<MessageListReply> {
+        let url_ = this.baseUrl + "/message/get_msg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_msg_post(_response));
+        });
+    }
+
+    protected processGet_msg_post(response: Response): Promise<MessageListReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageListReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageListReply>(null as any);
+    }
+
+    /**
+     * 获取已读通知消息
+     * @param userid (optional) Receiver (optional; the caller by default).
+     */
+    get_readmsg(userid?: string | undefined, signal?: AbortSignal): Promise<MessageListReply> {
+        let url_ = this.baseUrl + "/message/get_readmsg.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_readmsg(_response));
+        });
+    }
+
+    protected processGet_readmsg(response: Response): Promise<MessageListReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageListReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageListReply>(null as any);
+    }
+
+    /**
+     * 获取已读通知消息
+     */
+    get_readmsg_post(body: GetReadMessages, signal?: AbortSignal): Promise<MessageListReply> {
+        let url_ = this.baseUrl + "/message/get_readmsg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_readmsg_post(_response));
+        });
+    }
+
+    protected processGet_readmsg_post(response: Response): Promise<MessageListReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageListReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageListReply>(null as any);
+    }
+
+    /**
+     * 发送消息通知
+     */
+    add_msg(body: AddMessage, signal?: AbortSignal): Promise<ReplyOfSentData> {
+        let url_ = this.baseUrl + "/message/add_msg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAdd_msg(_response));
+        });
+    }
+
+    protected processAdd_msg(response: Response): Promise<ReplyOfSentData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSentData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSentData>(null as any);
+    }
+
+    /**
+     * 修改消息状态 (mark read)
+     */
+    up_msg(body: MarkMessageRead, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/message/up_msg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUp_msg(_response));
+        });
+    }
+
+    protected processUp_msg(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 删除通知消息
+     */
+    del_msg(body: DeleteMessage, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/message/del_msg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDel_msg(_response));
+        });
+    }
+
+    protected processDel_msg(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 获取所有站内信模板
+     */
+    getmsg_config(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfMsgConfigItem> {
+        let url_ = this.baseUrl + "/message/getmsg_config.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGetmsg_config(_response));
+        });
+    }
+
+    protected processGetmsg_config(response: Response): Promise<ReplyOfIReadOnlyListOfMsgConfigItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfMsgConfigItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfMsgConfigItem>(null as any);
+    }
+
+    /**
+     * 获取所有站内信模板
+     */
+    getmsg_config_post(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfMsgConfigItem> {
+        let url_ = this.baseUrl + "/message/getmsg_config.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGetmsg_config_post(_response));
+        });
+    }
+
+    protected processGetmsg_config_post(response: Response): Promise<ReplyOfIReadOnlyListOfMsgConfigItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfMsgConfigItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfMsgConfigItem>(null as any);
+    }
+
+    /**
+     * 新增站内信模板
+     */
+    addmsg_config(body: AddTemplate, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/message/addmsg_config.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAddmsg_config(_response));
+        });
+    }
+
+    protected processAddmsg_config(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 删除站内信模板
+     */
+    delmsg_config(body: DeleteTemplate, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/message/delmsg_config.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelmsg_config(_response));
+        });
+    }
+
+    protected processDelmsg_config(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 修改站内信模板
+     */
+    upmsg_config(body: UpdateTemplate, signal?: AbortSignal): Promise<ReplyOfMsgConfigItem> {
+        let url_ = this.baseUrl + "/message/upmsg_config.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpmsg_config(_response));
+        });
+    }
+
+    protected processUpmsg_config(response: Response): Promise<ReplyOfMsgConfigItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfMsgConfigItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfMsgConfigItem>(null as any);
+    }
+
+    /**
+     * 修改发送状态 可以发送
+     */
+    is_msg(body: EnableTemplate, signal?: AbortSignal): Promise<ReplyOfMsgConfigItem> {
+        let url_ = this.baseUrl + "/message/is_msg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIs_msg(_response));
+        });
+    }
+
+    protected processIs_msg(response: Response): Promise<ReplyOfMsgConfigItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfMsgConfigItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfMsgConfigItem>(null as any);
+    }
+
+    /**
+     * 修改发送状态 取消发送
+     */
+    not_msg(body: DisableTemplate, signal?: AbortSignal): Promise<ReplyOfMsgConfigItem> {
+        let url_ = this.baseUrl + "/message/not_msg.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processNot_msg(_response));
+        });
+    }
+
+    protected processNot_msg(response: Response): Promise<ReplyOfMsgConfigItem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfMsgConfigItem;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfMsgConfigItem>(null as any);
+    }
+
+    /**
+     * 查询用户供给
+     */
+    user_supply(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUserSupplyRow> {
+        let url_ = this.baseUrl + "/kpi/user_supply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUser_supply(_response));
+        });
+    }
+
+    protected processUser_supply(response: Response): Promise<ReplyOfIReadOnlyListOfUserSupplyRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUserSupplyRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUserSupplyRow>(null as any);
+    }
+
+    /**
+     * 查询用户供给
+     */
+    user_supply_post(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUserSupplyRow> {
+        let url_ = this.baseUrl + "/kpi/user_supply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUser_supply_post(_response));
+        });
+    }
+
+    protected processUser_supply_post(response: Response): Promise<ReplyOfIReadOnlyListOfUserSupplyRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUserSupplyRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUserSupplyRow>(null as any);
+    }
+
+    /**
+     * 查询用户需求
+     */
+    user_demand(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUserDemandRow> {
+        let url_ = this.baseUrl + "/kpi/user_demand.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUser_demand(_response));
+        });
+    }
+
+    protected processUser_demand(response: Response): Promise<ReplyOfIReadOnlyListOfUserDemandRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUserDemandRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUserDemandRow>(null as any);
+    }
+
+    /**
+     * 查询用户需求
+     */
+    user_demand_post(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUserDemandRow> {
+        let url_ = this.baseUrl + "/kpi/user_demand.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUser_demand_post(_response));
+        });
+    }
+
+    protected processUser_demand_post(response: Response): Promise<ReplyOfIReadOnlyListOfUserDemandRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUserDemandRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUserDemandRow>(null as any);
+    }
+
+    /**
+     * 运维获取供应key
+     * @param orgid (optional) Org (default: the caller's; not documented, analysis E47 [REC]).
+     */
+    get_kyy_supply_key(orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfString> {
+        let url_ = this.baseUrl + "/operation/get_kyy_supply_key.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_kyy_supply_key(_response));
+        });
+    }
+
+    protected processGet_kyy_supply_key(response: Response): Promise<ReplyOfIReadOnlyListOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfString>(null as any);
+    }
+
+    /**
+     * 运维获取供应key
+     */
+    get_kyy_supply_key_post(body: GetKyySupplyKeys, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfString> {
+        let url_ = this.baseUrl + "/operation/get_kyy_supply_key.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_kyy_supply_key_post(_response));
+        });
+    }
+
+    protected processGet_kyy_supply_key_post(response: Response): Promise<ReplyOfIReadOnlyListOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfString>(null as any);
+    }
+
+    /**
+     * 运维添加供应产品
+     * @param basic_info 集群基础信息: a JSON object as text (required).
+     * @param orgid (optional) Owner org (default: the caller's).
+     * @param filepath (optional) Stored path of an uploaded .xlsx.
+     * @param remark (optional) 备注信息.
+     */
+    kyy_add_supply(basic_info: string, orgid?: string | undefined, filepath?: string | undefined, remark?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/operation/kyy_add_supply.dspy?";
+        if (basic_info === undefined || basic_info === null)
+            throw new globalThis.Error("The parameter 'basic_info' must be defined and cannot be null.");
+        else
+            url_ += "basic_info=" + encodeURIComponent("" + basic_info) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (filepath === null)
+            throw new globalThis.Error("The parameter 'filepath' cannot be null.");
+        else if (filepath !== undefined)
+            url_ += "filepath=" + encodeURIComponent("" + filepath) + "&";
+        if (remark === null)
+            throw new globalThis.Error("The parameter 'remark' cannot be null.");
+        else if (remark !== undefined)
+            url_ += "remark=" + encodeURIComponent("" + remark) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processKyy_add_supply(_response));
+        });
+    }
+
+    protected processKyy_add_supply(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 运维添加供应产品
+     */
+    kyy_add_supply_post(body: AddKyySupply, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/operation/kyy_add_supply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processKyy_add_supply_post(_response));
+        });
+    }
+
+    protected processKyy_add_supply_post(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 运维查找(id查找/条件查找)供应产品
+     * @param orgid (optional) Org (default: the caller's).
+     * @param find_key (optional) Substring filter (absent: all).
+     * @param id (optional) Look up one product by id.
+     */
+    get_kyy_supply(orgid?: string | undefined, find_key?: string | undefined, id?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfKyySupplyRow> {
+        let url_ = this.baseUrl + "/operation/get_kyy_supply.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (find_key === null)
+            throw new globalThis.Error("The parameter 'find_key' cannot be null.");
+        else if (find_key !== undefined)
+            url_ += "find_key=" + encodeURIComponent("" + find_key) + "&";
+        if (id === null)
+            throw new globalThis.Error("The parameter 'id' cannot be null.");
+        else if (id !== undefined)
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_kyy_supply(_response));
+        });
+    }
+
+    protected processGet_kyy_supply(response: Response): Promise<ReplyOfIReadOnlyListOfKyySupplyRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfKyySupplyRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfKyySupplyRow>(null as any);
+    }
+
+    /**
+     * 运维查找(id查找/条件查找)供应产品
+     */
+    get_kyy_supply_post(body: FindKyySupply, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfKyySupplyRow> {
+        let url_ = this.baseUrl + "/operation/get_kyy_supply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_kyy_supply_post(_response));
+        });
+    }
+
+    protected processGet_kyy_supply_post(response: Response): Promise<ReplyOfIReadOnlyListOfKyySupplyRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfKyySupplyRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfKyySupplyRow>(null as any);
+    }
+
+    /**
+     * 运维删除供应产品
+     * @param delete_id Product id (required).
+     */
+    delete_kyy_supply(delete_id: string, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/operation/delete_kyy_supply.dspy?";
+        if (delete_id === undefined || delete_id === null)
+            throw new globalThis.Error("The parameter 'delete_id' must be defined and cannot be null.");
+        else
+            url_ += "delete_id=" + encodeURIComponent("" + delete_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_kyy_supply(_response));
+        });
+    }
+
+    protected processDelete_kyy_supply(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 运维删除供应产品
+     */
+    delete_kyy_supply_post(body: DeleteKyySupply, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/operation/delete_kyy_supply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_kyy_supply_post(_response));
+        });
+    }
+
+    protected processDelete_kyy_supply_post(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 运维更新供应产品
+     * @param id Product id from get_kyy_supply (required).
+     * @param basic_info (optional) New 集群基础信息 (JSON object).
+     * @param remark (optional) New remark.
+     */
+    update_kyy_supply(id: string, basic_info?: string | undefined, remark?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/operation/update_kyy_supply.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (basic_info === null)
+            throw new globalThis.Error("The parameter 'basic_info' cannot be null.");
+        else if (basic_info !== undefined)
+            url_ += "basic_info=" + encodeURIComponent("" + basic_info) + "&";
+        if (remark === null)
+            throw new globalThis.Error("The parameter 'remark' cannot be null.");
+        else if (remark !== undefined)
+            url_ += "remark=" + encodeURIComponent("" + remark) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_kyy_supply(_response));
+        });
+    }
+
+    protected processUpdate_kyy_supply(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 运维更新供应产品
+     */
+    update_kyy_supply_post(body: UpdateKyySupply, signal?: AbortSignal): Promise<ReplyOfIdData> {
+        let url_ = this.baseUrl + "/operation/update_kyy_supply.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_kyy_supply_post(_response));
+        });
+    }
+
+    protected processUpdate_kyy_supply_post(response: Response): Promise<ReplyOfIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIdData>(null as any);
+    }
+
+    /**
+     * 运维单独上传excel
+     * @param filepath Stored relative path of the .xlsx (required).
+     * @param orgid (optional) Owner org of a new product (default: the caller's).
+     * @param update_id (optional) Product to update; absent: add a new one.
+     * @param remark (optional) 备注.
+     */
+    excel_to_html_with_merges(filepath: string, orgid?: string | undefined, update_id?: string | undefined, remark?: string | undefined, signal?: AbortSignal): Promise<ReplyOfKyyExcelData> {
+        let url_ = this.baseUrl + "/operation/excel_to_html_with_merges.dspy?";
+        if (filepath === undefined || filepath === null)
+            throw new globalThis.Error("The parameter 'filepath' must be defined and cannot be null.");
+        else
+            url_ += "filepath=" + encodeURIComponent("" + filepath) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (update_id === null)
+            throw new globalThis.Error("The parameter 'update_id' cannot be null.");
+        else if (update_id !== undefined)
+            url_ += "update_id=" + encodeURIComponent("" + update_id) + "&";
+        if (remark === null)
+            throw new globalThis.Error("The parameter 'remark' cannot be null.");
+        else if (remark !== undefined)
+            url_ += "remark=" + encodeURIComponent("" + remark) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processExcel_to_html_with_merges(_response));
+        });
+    }
+
+    protected processExcel_to_html_with_merges(response: Response): Promise<ReplyOfKyyExcelData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfKyyExcelData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfKyyExcelData>(null as any);
+    }
+
+    /**
+     * 运维单独上传excel
+     */
+    excel_to_html_with_merges_post(body: ConvertKyyExcel, signal?: AbortSignal): Promise<ReplyOfKyyExcelData> {
+        let url_ = this.baseUrl + "/operation/excel_to_html_with_merges.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processExcel_to_html_with_merges_post(_response));
+        });
+    }
+
+    protected processExcel_to_html_with_merges_post(response: Response): Promise<ReplyOfKyyExcelData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfKyyExcelData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfKyyExcelData>(null as any);
+    }
+
+    /**
      * 集群节点绑定/解绑标签
      */
     pcapi_node_label_opt(body: NodeLabelOpt, signal?: AbortSignal): Promise<PcapiReplyOfObject> {
@@ -7374,6 +10658,1147 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 销售配置折扣底价审批接口
+     * @param customerid 客户orgid.
+     * @param providerid 供应商id.
+     * @param productid 产品id (comma-separated or a JSON array).
+     * @param discount (optional) 客户折扣 (0, 1].
+     * @param price (optional) 客户售价 per unit, 元.
+     * @param phone (optional) Initiator's phone (kept for the approval).
+     */
+    customer_product_config_approve_send(customerid: string, providerid: string, productid: string, discount?: string | undefined, price?: string | undefined, phone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfProposalData> {
+        let url_ = this.baseUrl + "/product/customer_product_config_approve_send.dspy?";
+        if (customerid === undefined || customerid === null)
+            throw new globalThis.Error("The parameter 'customerid' must be defined and cannot be null.");
+        else
+            url_ += "customerid=" + encodeURIComponent("" + customerid) + "&";
+        if (providerid === undefined || providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' must be defined and cannot be null.");
+        else
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (productid === undefined || productid === null)
+            throw new globalThis.Error("The parameter 'productid' must be defined and cannot be null.");
+        else
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        if (discount === null)
+            throw new globalThis.Error("The parameter 'discount' cannot be null.");
+        else if (discount !== undefined)
+            url_ += "discount=" + encodeURIComponent("" + discount) + "&";
+        if (price === null)
+            throw new globalThis.Error("The parameter 'price' cannot be null.");
+        else if (price !== undefined)
+            url_ += "price=" + encodeURIComponent("" + price) + "&";
+        if (phone === null)
+            throw new globalThis.Error("The parameter 'phone' cannot be null.");
+        else if (phone !== undefined)
+            url_ += "phone=" + encodeURIComponent("" + phone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_product_config_approve_send(_response));
+        });
+    }
+
+    protected processCustomer_product_config_approve_send(response: Response): Promise<ReplyOfProposalData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfProposalData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfProposalData>(null as any);
+    }
+
+    /**
+     * 销售配置折扣底价审批接口
+     */
+    customer_product_config_approve_send_post(body: ProposeCustomerPrice, signal?: AbortSignal): Promise<ReplyOfProposalData> {
+        let url_ = this.baseUrl + "/product/customer_product_config_approve_send.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_product_config_approve_send_post(_response));
+        });
+    }
+
+    protected processCustomer_product_config_approve_send_post(response: Response): Promise<ReplyOfProposalData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfProposalData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfProposalData>(null as any);
+    }
+
+    /**
+     * 客户折扣底价审批 (kboss addition)
+     */
+    customer_product_config_approve(body: DecideCustomerPrice, signal?: AbortSignal): Promise<ReplyOfCountData> {
+        let url_ = this.baseUrl + "/product/customer_product_config_approve.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_product_config_approve(_response));
+        });
+    }
+
+    protected processCustomer_product_config_approve(response: Response): Promise<ReplyOfCountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCountData>(null as any);
+    }
+
+    /**
+     * 运营配置统一普通折扣
+     * @param discount 统一折扣.
+     * @param bid_orgid 运营所属机构id (an org the caller may act on).
+     * @param providerid 供应商id.
+     * @param productid 产品id: comma-separated (or a JSON array).
+     * @param productname (optional) Product name to store (default: the product's).
+     */
+    discount_guanli_jia(discount: string, bid_orgid: string, providerid: string, productid: string, productname?: string | undefined, signal?: AbortSignal): Promise<ReplyOfCountData> {
+        let url_ = this.baseUrl + "/product/discount_guanli_jia.dspy?";
+        if (discount === undefined || discount === null)
+            throw new globalThis.Error("The parameter 'discount' must be defined and cannot be null.");
+        else
+            url_ += "discount=" + encodeURIComponent("" + discount) + "&";
+        if (bid_orgid === undefined || bid_orgid === null)
+            throw new globalThis.Error("The parameter 'bid_orgid' must be defined and cannot be null.");
+        else
+            url_ += "bid_orgid=" + encodeURIComponent("" + bid_orgid) + "&";
+        if (providerid === undefined || providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' must be defined and cannot be null.");
+        else
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (productid === undefined || productid === null)
+            throw new globalThis.Error("The parameter 'productid' must be defined and cannot be null.");
+        else
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        if (productname === null)
+            throw new globalThis.Error("The parameter 'productname' cannot be null.");
+        else if (productname !== undefined)
+            url_ += "productname=" + encodeURIComponent("" + productname) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDiscount_guanli_jia(_response));
+        });
+    }
+
+    protected processDiscount_guanli_jia(response: Response): Promise<ReplyOfCountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCountData>(null as any);
+    }
+
+    /**
+     * 运营配置统一普通折扣
+     */
+    discount_guanli_jia_post(body: SetUnifiedDiscount, signal?: AbortSignal): Promise<ReplyOfCountData> {
+        let url_ = this.baseUrl + "/product/discount_guanli_jia.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDiscount_guanli_jia_post(_response));
+        });
+    }
+
+    protected processDiscount_guanli_jia_post(response: Response): Promise<ReplyOfCountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCountData>(null as any);
+    }
+
+    /**
+     * 运营配置统一售价 (kboss addition)
+     * @param price 统一售价 per unit, 元.
+     * @param bid_orgid 运营所属机构id (an org the caller may act on).
+     * @param providerid 供应商id.
+     * @param productid 产品id: comma-separated (or a JSON array).
+     */
+    shoujia_guanli_jia(price: string, bid_orgid: string, providerid: string, productid: string, signal?: AbortSignal): Promise<ReplyOfCountData> {
+        let url_ = this.baseUrl + "/product/shoujia_guanli_jia.dspy?";
+        if (price === undefined || price === null)
+            throw new globalThis.Error("The parameter 'price' must be defined and cannot be null.");
+        else
+            url_ += "price=" + encodeURIComponent("" + price) + "&";
+        if (bid_orgid === undefined || bid_orgid === null)
+            throw new globalThis.Error("The parameter 'bid_orgid' must be defined and cannot be null.");
+        else
+            url_ += "bid_orgid=" + encodeURIComponent("" + bid_orgid) + "&";
+        if (providerid === undefined || providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' must be defined and cannot be null.");
+        else
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (productid === undefined || productid === null)
+            throw new globalThis.Error("The parameter 'productid' must be defined and cannot be null.");
+        else
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processShoujia_guanli_jia(_response));
+        });
+    }
+
+    protected processShoujia_guanli_jia(response: Response): Promise<ReplyOfCountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCountData>(null as any);
+    }
+
+    /**
+     * 运营配置统一售价 (kboss addition)
+     */
+    shoujia_guanli_jia_post(body: SetUnifiedPrice, signal?: AbortSignal): Promise<ReplyOfCountData> {
+        let url_ = this.baseUrl + "/product/shoujia_guanli_jia.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processShoujia_guanli_jia_post(_response));
+        });
+    }
+
+    protected processShoujia_guanli_jia_post(response: Response): Promise<ReplyOfCountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCountData>(null as any);
+    }
+
+    /**
+     * 销售查看客户折扣底价
+     * @param customerid 客户orgid.
+     * @param kv (optional) Absent: discounts; price: sale prices.
+     * @param providerid (optional) 供应商筛选.
+     * @param productname (optional) 模糊查询的产品名称.
+     * @param start_discount (optional) 区间查询 起始折扣.
+     * @param end_discount (optional) 区间查询 结束折扣.
+     * @param classify (optional) 专属分类.
+     */
+    xiaoshou_kan_zhekou(customerid: string, kv?: string | undefined, providerid?: string | undefined, productname?: string | undefined, start_discount?: string | undefined, end_discount?: string | undefined, classify?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCustomerPriceRow> {
+        let url_ = this.baseUrl + "/product/xiaoshou_kan_zhekou.dspy?";
+        if (customerid === undefined || customerid === null)
+            throw new globalThis.Error("The parameter 'customerid' must be defined and cannot be null.");
+        else
+            url_ += "customerid=" + encodeURIComponent("" + customerid) + "&";
+        if (kv === null)
+            throw new globalThis.Error("The parameter 'kv' cannot be null.");
+        else if (kv !== undefined)
+            url_ += "kv=" + encodeURIComponent("" + kv) + "&";
+        if (providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' cannot be null.");
+        else if (providerid !== undefined)
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (productname === null)
+            throw new globalThis.Error("The parameter 'productname' cannot be null.");
+        else if (productname !== undefined)
+            url_ += "productname=" + encodeURIComponent("" + productname) + "&";
+        if (start_discount === null)
+            throw new globalThis.Error("The parameter 'start_discount' cannot be null.");
+        else if (start_discount !== undefined)
+            url_ += "start_discount=" + encodeURIComponent("" + start_discount) + "&";
+        if (end_discount === null)
+            throw new globalThis.Error("The parameter 'end_discount' cannot be null.");
+        else if (end_discount !== undefined)
+            url_ += "end_discount=" + encodeURIComponent("" + end_discount) + "&";
+        if (classify === null)
+            throw new globalThis.Error("The parameter 'classify' cannot be null.");
+        else if (classify !== undefined)
+            url_ += "classify=" + encodeURIComponent("" + classify) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processXiaoshou_kan_zhekou(_response));
+        });
+    }
+
+    protected processXiaoshou_kan_zhekou(response: Response): Promise<ReplyOfIReadOnlyListOfCustomerPriceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCustomerPriceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCustomerPriceRow>(null as any);
+    }
+
+    /**
+     * 销售查看客户折扣底价
+     */
+    xiaoshou_kan_zhekou_post(body: ListCustomerPrices, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCustomerPriceRow> {
+        let url_ = this.baseUrl + "/product/xiaoshou_kan_zhekou.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processXiaoshou_kan_zhekou_post(_response));
+        });
+    }
+
+    protected processXiaoshou_kan_zhekou_post(response: Response): Promise<ReplyOfIReadOnlyListOfCustomerPriceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCustomerPriceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCustomerPriceRow>(null as any);
+    }
+
+    /**
+     * 运营查询统一折扣配置
+     * @param bid_orgid 当前机构id.
+     * @param providerid (optional) 供应商筛选.
+     * @param keyword (optional) 产品名称模糊查询.
+     * @param start_discount (optional) 起始折扣.
+     * @param end_discount (optional) 结束折扣.
+     * @param classify (optional) 专属分类.
+     * @param productname (optional) Alias of Keyword (finance.md §6 #19).
+     */
+    discount_guanli_cha(bid_orgid: string, providerid?: string | undefined, keyword?: string | undefined, start_discount?: string | undefined, end_discount?: string | undefined, classify?: string | undefined, productname?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUnifiedDiscountRow> {
+        let url_ = this.baseUrl + "/product/discount_guanli_cha.dspy?";
+        if (bid_orgid === undefined || bid_orgid === null)
+            throw new globalThis.Error("The parameter 'bid_orgid' must be defined and cannot be null.");
+        else
+            url_ += "bid_orgid=" + encodeURIComponent("" + bid_orgid) + "&";
+        if (providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' cannot be null.");
+        else if (providerid !== undefined)
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (keyword === null)
+            throw new globalThis.Error("The parameter 'keyword' cannot be null.");
+        else if (keyword !== undefined)
+            url_ += "keyword=" + encodeURIComponent("" + keyword) + "&";
+        if (start_discount === null)
+            throw new globalThis.Error("The parameter 'start_discount' cannot be null.");
+        else if (start_discount !== undefined)
+            url_ += "start_discount=" + encodeURIComponent("" + start_discount) + "&";
+        if (end_discount === null)
+            throw new globalThis.Error("The parameter 'end_discount' cannot be null.");
+        else if (end_discount !== undefined)
+            url_ += "end_discount=" + encodeURIComponent("" + end_discount) + "&";
+        if (classify === null)
+            throw new globalThis.Error("The parameter 'classify' cannot be null.");
+        else if (classify !== undefined)
+            url_ += "classify=" + encodeURIComponent("" + classify) + "&";
+        if (productname === null)
+            throw new globalThis.Error("The parameter 'productname' cannot be null.");
+        else if (productname !== undefined)
+            url_ += "productname=" + encodeURIComponent("" + productname) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDiscount_guanli_cha(_response));
+        });
+    }
+
+    protected processDiscount_guanli_cha(response: Response): Promise<ReplyOfIReadOnlyListOfUnifiedDiscountRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUnifiedDiscountRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUnifiedDiscountRow>(null as any);
+    }
+
+    /**
+     * 运营查询统一折扣配置
+     */
+    discount_guanli_cha_post(body: ListUnifiedDiscounts, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUnifiedDiscountRow> {
+        let url_ = this.baseUrl + "/product/discount_guanli_cha.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDiscount_guanli_cha_post(_response));
+        });
+    }
+
+    protected processDiscount_guanli_cha_post(response: Response): Promise<ReplyOfIReadOnlyListOfUnifiedDiscountRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUnifiedDiscountRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUnifiedDiscountRow>(null as any);
+    }
+
+    /**
+     * 运营查询统一售价配置
+     * @param bid_orgid 运营所在orgid.
+     * @param providerid (optional) 要查询的供应商id.
+     * @param keyword (optional) 产品名称模糊查询.
+     * @param classify (optional) 专属分类.
+     * @param productname (optional) Alias of Keyword.
+     */
+    shoujia_guanli_cha(bid_orgid: string, providerid?: string | undefined, keyword?: string | undefined, classify?: string | undefined, productname?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUnifiedPriceRow> {
+        let url_ = this.baseUrl + "/product/shoujia_guanli_cha.dspy?";
+        if (bid_orgid === undefined || bid_orgid === null)
+            throw new globalThis.Error("The parameter 'bid_orgid' must be defined and cannot be null.");
+        else
+            url_ += "bid_orgid=" + encodeURIComponent("" + bid_orgid) + "&";
+        if (providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' cannot be null.");
+        else if (providerid !== undefined)
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (keyword === null)
+            throw new globalThis.Error("The parameter 'keyword' cannot be null.");
+        else if (keyword !== undefined)
+            url_ += "keyword=" + encodeURIComponent("" + keyword) + "&";
+        if (classify === null)
+            throw new globalThis.Error("The parameter 'classify' cannot be null.");
+        else if (classify !== undefined)
+            url_ += "classify=" + encodeURIComponent("" + classify) + "&";
+        if (productname === null)
+            throw new globalThis.Error("The parameter 'productname' cannot be null.");
+        else if (productname !== undefined)
+            url_ += "productname=" + encodeURIComponent("" + productname) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processShoujia_guanli_cha(_response));
+        });
+    }
+
+    protected processShoujia_guanli_cha(response: Response): Promise<ReplyOfIReadOnlyListOfUnifiedPriceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUnifiedPriceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUnifiedPriceRow>(null as any);
+    }
+
+    /**
+     * 运营查询统一售价配置
+     */
+    shoujia_guanli_cha_post(body: ListUnifiedPrices, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfUnifiedPriceRow> {
+        let url_ = this.baseUrl + "/product/shoujia_guanli_cha.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processShoujia_guanli_cha_post(_response));
+        });
+    }
+
+    protected processShoujia_guanli_cha_post(response: Response): Promise<ReplyOfIReadOnlyListOfUnifiedPriceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfUnifiedPriceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfUnifiedPriceRow>(null as any);
+    }
+
+    /**
+     * 供应商更新
+     * @param id (optional) 供应商机构id.
+     * @param orgname (optional) 供应商机构名称.
+     * @param contactor (optional) 联系人.
+     * @param contactor_phone (optional) 联系电话.
+     * @param province_id (optional) 省id.
+     * @param city_id (optional) 市id.
+     * @param distinct_id (optional) 区id.
+     * @param emailaddress (optional) 邮箱.
+     * @param address (optional) 地址.
+     * @param main_business (optional) 主营业务描述.
+     * @param orgcode (optional) 组织结构代码.
+     * @param license_img (optional) 营业执照.
+     * @param id_img (optional) 身份证.
+     * @param accountid (optional) 账号.
+     * @param provider_table_id (optional) 供应商表id.
+     * @param name (optional) 供应商名称.
+     * @param description (optional) 描述.
+     * @param appid (optional) 应用id.
+     * @param providerkey (optional) 应用key (secret).
+     * @param state (optional) 状态.
+     * @param settle_mode (optional) 销售结算方式.
+     * @param settle_flowid (optional) 结算流程.
+     * @param settle_datep (optional) 结算日期模版.
+     * @param start_date (optional) 起效日期.
+     * @param end_date (optional) 失效日期.
+     * @param salemode (optional) 销售方式 (0/1/2).
+     * @param protocolid (optional) 销售协议id.
+     */
+    providerUpdate(id?: string | undefined, orgname?: string | undefined, contactor?: string | undefined, contactor_phone?: string | undefined, province_id?: string | undefined, city_id?: string | undefined, distinct_id?: string | undefined, emailaddress?: string | undefined, address?: string | undefined, main_business?: string | undefined, orgcode?: string | undefined, license_img?: string | undefined, id_img?: string | undefined, accountid?: string | undefined, provider_table_id?: string | undefined, name?: string | undefined, description?: string | undefined, appid?: string | undefined, providerkey?: string | undefined, state?: string | undefined, settle_mode?: string | undefined, settle_flowid?: string | undefined, settle_datep?: string | undefined, start_date?: string | undefined, end_date?: string | undefined, salemode?: string | undefined, protocolid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfProviderKeys> {
+        let url_ = this.baseUrl + "/provider/providerUpdate.dspy?";
+        if (id === null)
+            throw new globalThis.Error("The parameter 'id' cannot be null.");
+        else if (id !== undefined)
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (orgname === null)
+            throw new globalThis.Error("The parameter 'orgname' cannot be null.");
+        else if (orgname !== undefined)
+            url_ += "orgname=" + encodeURIComponent("" + orgname) + "&";
+        if (contactor === null)
+            throw new globalThis.Error("The parameter 'contactor' cannot be null.");
+        else if (contactor !== undefined)
+            url_ += "contactor=" + encodeURIComponent("" + contactor) + "&";
+        if (contactor_phone === null)
+            throw new globalThis.Error("The parameter 'contactor_phone' cannot be null.");
+        else if (contactor_phone !== undefined)
+            url_ += "contactor_phone=" + encodeURIComponent("" + contactor_phone) + "&";
+        if (province_id === null)
+            throw new globalThis.Error("The parameter 'province_id' cannot be null.");
+        else if (province_id !== undefined)
+            url_ += "province_id=" + encodeURIComponent("" + province_id) + "&";
+        if (city_id === null)
+            throw new globalThis.Error("The parameter 'city_id' cannot be null.");
+        else if (city_id !== undefined)
+            url_ += "city_id=" + encodeURIComponent("" + city_id) + "&";
+        if (distinct_id === null)
+            throw new globalThis.Error("The parameter 'distinct_id' cannot be null.");
+        else if (distinct_id !== undefined)
+            url_ += "distinct_id=" + encodeURIComponent("" + distinct_id) + "&";
+        if (emailaddress === null)
+            throw new globalThis.Error("The parameter 'emailaddress' cannot be null.");
+        else if (emailaddress !== undefined)
+            url_ += "emailaddress=" + encodeURIComponent("" + emailaddress) + "&";
+        if (address === null)
+            throw new globalThis.Error("The parameter 'address' cannot be null.");
+        else if (address !== undefined)
+            url_ += "address=" + encodeURIComponent("" + address) + "&";
+        if (main_business === null)
+            throw new globalThis.Error("The parameter 'main_business' cannot be null.");
+        else if (main_business !== undefined)
+            url_ += "main_business=" + encodeURIComponent("" + main_business) + "&";
+        if (orgcode === null)
+            throw new globalThis.Error("The parameter 'orgcode' cannot be null.");
+        else if (orgcode !== undefined)
+            url_ += "orgcode=" + encodeURIComponent("" + orgcode) + "&";
+        if (license_img === null)
+            throw new globalThis.Error("The parameter 'license_img' cannot be null.");
+        else if (license_img !== undefined)
+            url_ += "license_img=" + encodeURIComponent("" + license_img) + "&";
+        if (id_img === null)
+            throw new globalThis.Error("The parameter 'id_img' cannot be null.");
+        else if (id_img !== undefined)
+            url_ += "id_img=" + encodeURIComponent("" + id_img) + "&";
+        if (accountid === null)
+            throw new globalThis.Error("The parameter 'accountid' cannot be null.");
+        else if (accountid !== undefined)
+            url_ += "accountid=" + encodeURIComponent("" + accountid) + "&";
+        if (provider_table_id === null)
+            throw new globalThis.Error("The parameter 'provider_table_id' cannot be null.");
+        else if (provider_table_id !== undefined)
+            url_ += "provider_table_id=" + encodeURIComponent("" + provider_table_id) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "name=" + encodeURIComponent("" + name) + "&";
+        if (description === null)
+            throw new globalThis.Error("The parameter 'description' cannot be null.");
+        else if (description !== undefined)
+            url_ += "description=" + encodeURIComponent("" + description) + "&";
+        if (appid === null)
+            throw new globalThis.Error("The parameter 'appid' cannot be null.");
+        else if (appid !== undefined)
+            url_ += "appid=" + encodeURIComponent("" + appid) + "&";
+        if (providerkey === null)
+            throw new globalThis.Error("The parameter 'providerkey' cannot be null.");
+        else if (providerkey !== undefined)
+            url_ += "providerkey=" + encodeURIComponent("" + providerkey) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        if (settle_mode === null)
+            throw new globalThis.Error("The parameter 'settle_mode' cannot be null.");
+        else if (settle_mode !== undefined)
+            url_ += "settle_mode=" + encodeURIComponent("" + settle_mode) + "&";
+        if (settle_flowid === null)
+            throw new globalThis.Error("The parameter 'settle_flowid' cannot be null.");
+        else if (settle_flowid !== undefined)
+            url_ += "settle_flowid=" + encodeURIComponent("" + settle_flowid) + "&";
+        if (settle_datep === null)
+            throw new globalThis.Error("The parameter 'settle_datep' cannot be null.");
+        else if (settle_datep !== undefined)
+            url_ += "settle_datep=" + encodeURIComponent("" + settle_datep) + "&";
+        if (start_date === null)
+            throw new globalThis.Error("The parameter 'start_date' cannot be null.");
+        else if (start_date !== undefined)
+            url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
+        if (end_date === null)
+            throw new globalThis.Error("The parameter 'end_date' cannot be null.");
+        else if (end_date !== undefined)
+            url_ += "end_date=" + encodeURIComponent("" + end_date) + "&";
+        if (salemode === null)
+            throw new globalThis.Error("The parameter 'salemode' cannot be null.");
+        else if (salemode !== undefined)
+            url_ += "salemode=" + encodeURIComponent("" + salemode) + "&";
+        if (protocolid === null)
+            throw new globalThis.Error("The parameter 'protocolid' cannot be null.");
+        else if (protocolid !== undefined)
+            url_ += "protocolid=" + encodeURIComponent("" + protocolid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProviderUpdate(_response));
+        });
+    }
+
+    protected processProviderUpdate(response: Response): Promise<ReplyOfProviderKeys> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfProviderKeys;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfProviderKeys>(null as any);
+    }
+
+    /**
+     * 供应商更新
+     */
+    providerUpdate_post(body: UpdateProvider, signal?: AbortSignal): Promise<ReplyOfProviderKeys> {
+        let url_ = this.baseUrl + "/provider/providerUpdate.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProviderUpdate_post(_response));
+        });
+    }
+
+    protected processProviderUpdate_post(response: Response): Promise<ReplyOfProviderKeys> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfProviderKeys;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfProviderKeys>(null as any);
+    }
+
+    /**
+     * 供应商产品查询
+     * @param protocolid 供应商给当前机构签的协议id.
+     * @param productname (optional) 产品名称.
+     * @param start_discount (optional) 起始折扣.
+     * @param end_discount (optional) 结束折扣.
+     * @param classify (optional) 专属分类.
+     */
+    provider_product_search(protocolid: string, productname?: string | undefined, start_discount?: string | undefined, end_discount?: string | undefined, classify?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfProviderProductRow> {
+        let url_ = this.baseUrl + "/product/provider_product_search.dspy?";
+        if (protocolid === undefined || protocolid === null)
+            throw new globalThis.Error("The parameter 'protocolid' must be defined and cannot be null.");
+        else
+            url_ += "protocolid=" + encodeURIComponent("" + protocolid) + "&";
+        if (productname === null)
+            throw new globalThis.Error("The parameter 'productname' cannot be null.");
+        else if (productname !== undefined)
+            url_ += "productname=" + encodeURIComponent("" + productname) + "&";
+        if (start_discount === null)
+            throw new globalThis.Error("The parameter 'start_discount' cannot be null.");
+        else if (start_discount !== undefined)
+            url_ += "start_discount=" + encodeURIComponent("" + start_discount) + "&";
+        if (end_discount === null)
+            throw new globalThis.Error("The parameter 'end_discount' cannot be null.");
+        else if (end_discount !== undefined)
+            url_ += "end_discount=" + encodeURIComponent("" + end_discount) + "&";
+        if (classify === null)
+            throw new globalThis.Error("The parameter 'classify' cannot be null.");
+        else if (classify !== undefined)
+            url_ += "classify=" + encodeURIComponent("" + classify) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProvider_product_search(_response));
+        });
+    }
+
+    protected processProvider_product_search(response: Response): Promise<ReplyOfIReadOnlyListOfProviderProductRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfProviderProductRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfProviderProductRow>(null as any);
+    }
+
+    /**
+     * 供应商产品查询
+     */
+    provider_product_search_post(body: SearchProviderProducts, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfProviderProductRow> {
+        let url_ = this.baseUrl + "/product/provider_product_search.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProvider_product_search_post(_response));
+        });
+    }
+
+    protected processProvider_product_search_post(response: Response): Promise<ReplyOfIReadOnlyListOfProviderProductRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfProviderProductRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfProviderProductRow>(null as any);
+    }
+
+    /**
+     * 获取折扣
+     * @param providerid 供应商id.
+     * @param productid 产品id.
+     * @param userid (optional) 用户id.
+     * @param prefix (optional) 供应商前缀 (accepted, unused: no vendor-specific logic yet).
+     * @param servicetype (optional) 供应商自带的产品pid (accepted; productid wins).
+     * @param user_orgid (optional) 用户orgid.
+     */
+    get_discount(providerid: string, productid: string, userid?: string | undefined, prefix?: string | undefined, servicetype?: string | undefined, user_orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfDiscountView> {
+        let url_ = this.baseUrl + "/get_discount?";
+        if (providerid === undefined || providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' must be defined and cannot be null.");
+        else
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (productid === undefined || productid === null)
+            throw new globalThis.Error("The parameter 'productid' must be defined and cannot be null.");
+        else
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (prefix === null)
+            throw new globalThis.Error("The parameter 'prefix' cannot be null.");
+        else if (prefix !== undefined)
+            url_ += "prefix=" + encodeURIComponent("" + prefix) + "&";
+        if (servicetype === null)
+            throw new globalThis.Error("The parameter 'servicetype' cannot be null.");
+        else if (servicetype !== undefined)
+            url_ += "servicetype=" + encodeURIComponent("" + servicetype) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_discount(_response));
+        });
+    }
+
+    protected processGet_discount(response: Response): Promise<ReplyOfDiscountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfDiscountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfDiscountView>(null as any);
+    }
+
+    /**
+     * 获取折扣
+     */
+    get_discount_post(body: GetDiscount, signal?: AbortSignal): Promise<ReplyOfDiscountView> {
+        let url_ = this.baseUrl + "/get_discount";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_discount_post(_response));
+        });
+    }
+
+    protected processGet_discount_post(response: Response): Promise<ReplyOfDiscountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfDiscountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfDiscountView>(null as any);
+    }
+
+    /**
      * 资质添加
      * @param account_type 账号类型: 1:政府 2:企业 3: 个人.
      * @param userid (optional) 不是必填: the owner (operators: a user of an org they manage; default the caller).
@@ -7641,7 +12066,7 @@ export class KbossClient extends KbossClientBase {
      * 资质更新
      * @param id Record id (required).
      * @param userid (optional) Ignored (the record names its owner; the session decides the rights).
-     * @param audit_status (optional) pending/approved/rejected.
+     * @param audit_status (optional) pending/approved/rejected: a reviewer's decision; ignored when the owner resubmits.
      * @param reject_reason (optional) 驳回原因 (required with audit_status=rejected).
      * @param account_type (optional) 账号类型: 1:政府 2:企业 3: 个人.
      * @param company_name (optional) 公司名称 (required for 1/2).
@@ -9181,6 +13606,1590 @@ export class KbossClient extends KbossClientBase {
         }
         return Promise.resolve<ReplyOfUserDto>(null as any);
     }
+
+    /**
+     * 组织列表 (admin: all; operator: its org and the orgs it owns; others: their own org).
+     * @param name (optional) Part of the org name.
+     * @param kind (optional) operator / customer / provider / reseller.
+     * @param owner_orgid (optional) Only orgs owned by this org.
+     * @param page (optional) Page, 1-based.
+     * @param rows (optional) Rows per page (1–1000).
+     * @param sort (optional) Sort field: id, name, kind, create_at.
+     */
+    list_orgs(name?: string | undefined, kind?: string | undefined, owner_orgid?: string | undefined, page?: string | undefined, rows?: string | undefined, sort?: string | undefined, signal?: AbortSignal): Promise<ReplyOfPagedOfOrgRowDto> {
+        let url_ = this.baseUrl + "/user/list_orgs.dspy?";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "name=" + encodeURIComponent("" + name) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (owner_orgid === null)
+            throw new globalThis.Error("The parameter 'owner_orgid' cannot be null.");
+        else if (owner_orgid !== undefined)
+            url_ += "owner_orgid=" + encodeURIComponent("" + owner_orgid) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (rows === null)
+            throw new globalThis.Error("The parameter 'rows' cannot be null.");
+        else if (rows !== undefined)
+            url_ += "rows=" + encodeURIComponent("" + rows) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processList_orgs(_response));
+        });
+    }
+
+    protected processList_orgs(response: Response): Promise<ReplyOfPagedOfOrgRowDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfOrgRowDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfOrgRowDto>(null as any);
+    }
+
+    /**
+     * 组织列表 (admin: all; operator: its org and the orgs it owns; others: their own org).
+     */
+    list_orgs_post(body: ListOrganizations, signal?: AbortSignal): Promise<ReplyOfPagedOfOrgRowDto> {
+        let url_ = this.baseUrl + "/user/list_orgs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processList_orgs_post(_response));
+        });
+    }
+
+    protected processList_orgs_post(response: Response): Promise<ReplyOfPagedOfOrgRowDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfOrgRowDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfOrgRowDto>(null as any);
+    }
+
+    /**
+     * 用户列表 (the users of the orgs the caller may see).
+     * @param name (optional) Part of the login or display name.
+     * @param orgid (optional) Only users of this org.
+     * @param role (optional) Only users holding this role.
+     * @param state (optional) active / disabled.
+     * @param page (optional) Page, 1-based.
+     * @param rows (optional) Rows per page (1–1000).
+     * @param sort (optional) Sort field: username, display_name, orgid, create_at.
+     */
+    list_users(name?: string | undefined, orgid?: string | undefined, role?: string | undefined, state?: string | undefined, page?: string | undefined, rows?: string | undefined, sort?: string | undefined, signal?: AbortSignal): Promise<ReplyOfPagedOfAccountDto> {
+        let url_ = this.baseUrl + "/user/list_users.dspy?";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "name=" + encodeURIComponent("" + name) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (role === null)
+            throw new globalThis.Error("The parameter 'role' cannot be null.");
+        else if (role !== undefined)
+            url_ += "role=" + encodeURIComponent("" + role) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (rows === null)
+            throw new globalThis.Error("The parameter 'rows' cannot be null.");
+        else if (rows !== undefined)
+            url_ += "rows=" + encodeURIComponent("" + rows) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processList_users(_response));
+        });
+    }
+
+    protected processList_users(response: Response): Promise<ReplyOfPagedOfAccountDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfAccountDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfAccountDto>(null as any);
+    }
+
+    /**
+     * 用户列表 (the users of the orgs the caller may see).
+     */
+    list_users_post(body: ListUsers, signal?: AbortSignal): Promise<ReplyOfPagedOfAccountDto> {
+        let url_ = this.baseUrl + "/user/list_users.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processList_users_post(_response));
+        });
+    }
+
+    protected processList_users_post(response: Response): Promise<ReplyOfPagedOfAccountDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfAccountDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfAccountDto>(null as any);
+    }
+
+    /**
+     * 修改自己的密码: old_password + new_password; ends every session, answers with a fresh login.
+     */
+    change_password(body: ChangePassword, signal?: AbortSignal): Promise<ReplyOfLoginResult> {
+        let url_ = this.baseUrl + "/user/change_password.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processChange_password(_response));
+        });
+    }
+
+    protected processChange_password(response: Response): Promise<ReplyOfLoginResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLoginResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLoginResult>(null as any);
+    }
+
+    /**
+     * 重置用户密码 (admin; operator: users of the orgs it owns); no new_password: one is generated.
+     */
+    reset_password(body: ResetPassword, signal?: AbortSignal): Promise<ReplyOfPasswordResetDto> {
+        let url_ = this.baseUrl + "/user/reset_password.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReset_password(_response));
+        });
+    }
+
+    protected processReset_password(response: Response): Promise<ReplyOfPasswordResetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPasswordResetDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPasswordResetDto>(null as any);
+    }
+
+    /**
+     * 停用用户: it can't sign in and its tokens stop working.
+     */
+    disable_user(body: DisableUser, signal?: AbortSignal): Promise<ReplyOfAccountDto> {
+        let url_ = this.baseUrl + "/user/disable_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDisable_user(_response));
+        });
+    }
+
+    protected processDisable_user(response: Response): Promise<ReplyOfAccountDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfAccountDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfAccountDto>(null as any);
+    }
+
+    /**
+     * 启用用户.
+     */
+    enable_user(body: EnableUser, signal?: AbortSignal): Promise<ReplyOfAccountDto> {
+        let url_ = this.baseUrl + "/user/enable_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEnable_user(_response));
+        });
+    }
+
+    protected processEnable_user(response: Response): Promise<ReplyOfAccountDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfAccountDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfAccountDto>(null as any);
+    }
+
+    /**
+     * 获取登录code
+     * @param state 前端生成的state (16–64 of A-Za-z0-9_-).
+     */
+    get_code_state(state: string, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/kpi/get_code_state.dspy?";
+        if (state === undefined || state === null)
+            throw new globalThis.Error("The parameter 'state' must be defined and cannot be null.");
+        else
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_code_state(_response));
+        });
+    }
+
+    protected processGet_code_state(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 获取登录code
+     */
+    get_code_state_post(body: GetCodeState, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/kpi/get_code_state.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_code_state_post(_response));
+        });
+    }
+
+    protected processGet_code_state_post(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 微信支付开启: starts a recharge (total in fen).
+     */
+    add_weixpay(body: AddWeixPay, signal?: AbortSignal): Promise<ReplyOfRechargeDto> {
+        let url_ = this.baseUrl + "/customer/add_weixpay.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAdd_weixpay(_response));
+        });
+    }
+
+    protected processAdd_weixpay(response: Response): Promise<ReplyOfRechargeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRechargeDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRechargeDto>(null as any);
+    }
+
+    /**
+     * 微信支付状态
+     * @param recharge_logdict_id add接口返回值: the recharge_logdict_id from add_weixpay.
+     */
+    customer_get_weixinpaytype(recharge_logdict_id: string, signal?: AbortSignal): Promise<ReplyOfRechargeDto> {
+        let url_ = this.baseUrl + "/customer/get_weixinpaytype?";
+        if (recharge_logdict_id === undefined || recharge_logdict_id === null)
+            throw new globalThis.Error("The parameter 'recharge_logdict_id' must be defined and cannot be null.");
+        else
+            url_ += "recharge_logdict_id=" + encodeURIComponent("" + recharge_logdict_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_get_weixinpaytype(_response));
+        });
+    }
+
+    protected processCustomer_get_weixinpaytype(response: Response): Promise<ReplyOfRechargeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRechargeDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRechargeDto>(null as any);
+    }
+
+    /**
+     * 微信支付状态
+     */
+    customer_get_weixinpaytype_post(body: GetWeixinPayType, signal?: AbortSignal): Promise<ReplyOfRechargeDto> {
+        let url_ = this.baseUrl + "/customer/get_weixinpaytype";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_get_weixinpaytype_post(_response));
+        });
+    }
+
+    protected processCustomer_get_weixinpaytype_post(response: Response): Promise<ReplyOfRechargeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRechargeDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRechargeDto>(null as any);
+    }
+
+    /**
+     * 微信支付状态
+     * @param recharge_logdict_id add接口返回值: the recharge_logdict_id from add_weixpay.
+     */
+    customer_get_weixinpaytype2(recharge_logdict_id: string, signal?: AbortSignal): Promise<ReplyOfRechargeDto> {
+        let url_ = this.baseUrl + "/customer/get_weixinpaytype.dspy?";
+        if (recharge_logdict_id === undefined || recharge_logdict_id === null)
+            throw new globalThis.Error("The parameter 'recharge_logdict_id' must be defined and cannot be null.");
+        else
+            url_ += "recharge_logdict_id=" + encodeURIComponent("" + recharge_logdict_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_get_weixinpaytype2(_response));
+        });
+    }
+
+    protected processCustomer_get_weixinpaytype2(response: Response): Promise<ReplyOfRechargeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRechargeDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRechargeDto>(null as any);
+    }
+
+    /**
+     * 微信支付状态
+     */
+    customer_get_weixinpaytype_post2(body: GetWeixinPayType, signal?: AbortSignal): Promise<ReplyOfRechargeDto> {
+        let url_ = this.baseUrl + "/customer/get_weixinpaytype.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCustomer_get_weixinpaytype_post2(_response));
+        });
+    }
+
+    protected processCustomer_get_weixinpaytype_post2(response: Response): Promise<ReplyOfRechargeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRechargeDto;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRechargeDto>(null as any);
+    }
+
+    /**
+     * 获取appid
+     */
+    get_wechat_appid(signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/kpi/get_wechat_appid.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_wechat_appid(_response));
+        });
+    }
+
+    protected processGet_wechat_appid(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 获取appid
+     */
+    get_wechat_appid_post(signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/kpi/get_wechat_appid.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_wechat_appid_post(_response));
+        });
+    }
+
+    protected processGet_wechat_appid_post(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 登录接口: wechatCode → kboss token and session cookies.
+     * @param wechatCode 获取登录code接口返回的code (exact camelCase name).
+     * @param type (optional) web (default): a QR-login code; mini: a mini-program wx.login js_code.
+     */
+    loginUser(wechatCode: string, type?: string | undefined, signal?: AbortSignal): Promise<ReplyOfLoginResult> {
+        let url_ = this.baseUrl + "/user/loginUser.dspy?";
+        if (wechatCode === undefined || wechatCode === null)
+            throw new globalThis.Error("The parameter 'wechatCode' must be defined and cannot be null.");
+        else
+            url_ += "wechatCode=" + encodeURIComponent("" + wechatCode) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLoginUser(_response));
+        });
+    }
+
+    protected processLoginUser(response: Response): Promise<ReplyOfLoginResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLoginResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLoginResult>(null as any);
+    }
+
+    /**
+     * 登录接口: wechatCode → kboss token and session cookies.
+     */
+    loginUser_post(body: LoginWithWeChat, signal?: AbortSignal): Promise<ReplyOfLoginResult> {
+        let url_ = this.baseUrl + "/user/loginUser.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLoginUser_post(_response));
+        });
+    }
+
+    protected processLoginUser_post(response: Response): Promise<ReplyOfLoginResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLoginResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLoginResult>(null as any);
+    }
+
+    /**
+     * 微信登录回调 (WeChat's redirect_uri; not in the legacy document).
+     * @param code WeChat's authorisation code.
+     * @param state The front end's state, echoed by WeChat.
+     */
+    wechat_callback(code: string, state: string, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/kpi/wechat_callback.dspy?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined and cannot be null.");
+        else
+            url_ += "code=" + encodeURIComponent("" + code) + "&";
+        if (state === undefined || state === null)
+            throw new globalThis.Error("The parameter 'state' must be defined and cannot be null.");
+        else
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processWechat_callback(_response));
+        });
+    }
+
+    protected processWechat_callback(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 微信登录回调 (WeChat's redirect_uri; not in the legacy document).
+     */
+    wechat_callback_post(body: StoreWeChatCode, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/kpi/wechat_callback.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processWechat_callback_post(_response));
+        });
+    }
+
+    protected processWechat_callback_post(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 绑定微信 (the logged-in user; not in the legacy document).
+     */
+    bind_wechat(body: BindWeChat, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/user/bind_wechat.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBind_wechat(_response));
+        });
+    }
+
+    protected processBind_wechat(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 微信支付结果通知 (signed by WeChat Pay; not in the legacy document): 204 or {code:FAIL}.
+     */
+    weixpay_notify(signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/customer/weixpay_notify.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processWeixpay_notify(_response));
+        });
+    }
+
+    protected processWeixpay_notify(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfApvKeyView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApvKeyView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E01 row: an org's DingTalk app, secrets masked. */
+export interface ApvKeyView {
+    /** Row id. */
+    id?: string;
+    /** Owning org. */
+    orgid?: string;
+    /** Last editor. */
+    user_id?: string | undefined;
+    /** Default sender's DingTalk userid. */
+    send_dd_user_id?: string;
+    /** dd. */
+    source?: string;
+    /** AppKey. */
+    app_key?: string;
+    /** Always ******. */
+    app_secret?: string;
+    /** Always ******. */
+    http_aes_key?: string;
+    /** Always ******. */
+    http_token?: string;
+    /** Org-default form, "" when unset. */
+    process_code?: string;
+    /** Org-default form name. */
+    process_name?: string | undefined;
+    /** Last change. */
+    update_time?: string;
+}
+
+/** E01 POST /apv/get_apv_key.dspy 获取审批密钥: the org's DingTalk app (at most one row), secrets masked as ******; none configured → empty list. spec: 13-approval.md; analysis/platform.md §3.1 E01, §7 #3. */
+export interface GetApvKey {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfString {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: string;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E02 POST /apv/save_apv_key.dspy 保存审批密钥: creates or updates the org's DingTalk app (one live row per org: a create for an org that has one updates it). flag=update names the row by id (审批密钥不存在 when missing, 403 for another org's). Secrets are encrypted at rest; a masked or empty secret on update keeps the stored one; a create needs all four keys. user_id is always the caller; the cached access token is dropped. spec: 13-approval.md; analysis/platform.md §3.1 E02. */
+export interface SaveApvKey {
+    /** Row id (with flag=update). */
+    id?: string | undefined;
+    /** update: update row id; else create (or update the org's row). */
+    flag?: string | undefined;
+    /** Editor; ignored (always the caller). */
+    user_id?: string | undefined;
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Default sender's DingTalk userid. */
+    send_dd_user_id?: string | undefined;
+    /** dd (钉钉; dingding is stored as dd). */
+    source?: string | undefined;
+    /** DingTalk AppKey (required on create). */
+    app_key?: string | undefined;
+    /** DingTalk AppSecret (required on create; ****** keeps). */
+    app_secret?: string | undefined;
+    /** EncodingAESKey, 43 characters (required on create; ****** keeps). */
+    http_aes_key?: string | undefined;
+    /** Event token (required on create; ****** keeps). */
+    http_token?: string | undefined;
+    /** Org-default form code. */
+    process_code?: string | undefined;
+    /** Org-default form name. */
+    process_name?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfApvFlowView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApvFlowView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E03 data. */
+export interface ApvFlowView {
+    /** Org. */
+    orgid?: string;
+    /** Business. */
+    business_id?: string;
+    /** Levels by numeric level_id; empty when none are saved. */
+    level_data?: ApprovalLevel[];
+}
+
+/** One approval level: DingTalk approvers[].actionType and the approvers' mobiles. */
+export interface ApprovalLevel {
+    /** Order, a positive integer as text. */
+    level_id?: string;
+    /** NONE (one approver), AND (会签, all), OR (或签, any one). */
+    level_mode?: string;
+    /** Mainland mobiles. */
+    apv_dd_user_phone?: string[];
+}
+
+/** E03 POST /apv/get_apv_flow.dspy 获取审批流信息: the levels of (org, business) by numeric level_id; none saved → level_data: []. spec: 13-approval.md; analysis/platform.md §3.1 E03, §7 #2. */
+export interface GetApvFlow {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Business id (required). */
+    business_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E04 POST /apv/save_apv_flow.dspy 保存审批流信息: replaces the levels of (org, business) as a whole. Every level is checked in request order (level id, mode NONE|AND|OR, each phone ^1[3-9]\d{9}$, exactly one approver for NONE); the first error rejects the request (so the doc's own example, level 2 NONE with two phones, is refused). The business must be live (审批业务不存在). user_id is always the caller. spec: 13-approval.md; analysis/platform.md §3.1 E04, §7 #14, #16. */
+export interface SaveApvFlow {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Editor; ignored (always the caller). */
+    user_id?: string | undefined;
+    /** Business id (required). */
+    business_id: string;
+    /** update in the doc; the flow is always replaced whole. */
+    flag?: string | undefined;
+    /** Levels: JSON array of {level_id, level_mode, apv_dd_user_phone: [...]}, 1–20 items. */
+    level_data?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfApprovalRecordView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApprovalRecordView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E05 row: one approval. */
+export interface ApprovalRecordView {
+    /** kboss record id. */
+    id?: string;
+    /** DingTalk processInstanceId ("" when the create failed). */
+    apv_id?: string;
+    /** Org whose app was used. */
+    orgid?: string;
+    /** Initiator. */
+    user_id?: string | undefined;
+    /** Business. */
+    business_id?: string;
+    /** Business name at send time. */
+    business_name?: string;
+    /** The business's item. */
+    reference_id?: string;
+    /** Rendered title. */
+    title?: string;
+    /** Rendered detail. */
+    detail?: string;
+    /** sending, running, agree, refuse, terminate, failed, unknown. */
+    status?: string;
+    /** Why a create failed. */
+    failure_reason?: string;
+    /** none, pending, sent, failed. */
+    callback_status?: string;
+    /** Phone of the request. */
+    phone?: string;
+    /** Org the result applies to. */
+    result_org?: string;
+    /** When the result arrived. */
+    finish_time?: string | undefined;
+    /** Sent. */
+    create_at?: string;
+    /** Last change. */
+    update_at?: string;
+}
+
+/** E05 POST /apv/get_apv_list.dspy 获取审批列表: approval records, newest first. A user sees the records they started; an operator or admin sees those of every org they may act on (narrowed by orgid, user_id, business_id, status). Naming another user or org one may not see → 403. spec: 13-approval.md; analysis/platform.md §3.1 E05, §7 #4. */
+export interface GetApvList {
+    /** Initiator (default: the caller; operators: any user of their orgs). */
+    user_id?: string | undefined;
+    /** Org filter (operators). */
+    orgid?: string | undefined;
+    /** Business filter. */
+    business_id?: string | undefined;
+    /** Status filter: sending, running, agree, refuse, terminate, failed, unknown. */
+    status?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfApvBusinessView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApvBusinessView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E06 row. */
+export interface ApvBusinessView {
+    /** Business id. */
+    id?: string;
+    /** Name (the business code). */
+    business_name?: string;
+    /** Result URL, "" for an in-process business. */
+    callback_url?: string;
+    /** Always ******. */
+    callback_secret?: string;
+    /** 0. */
+    del_flg?: string;
+    /** Created. */
+    create_at?: string;
+    /** Last change. */
+    update_at?: string;
+}
+
+/** E06 POST /apv/get_apv_business.dspy 获取业务列表: every live business, oldest first, with its callback URL (the secret masked). The doc's response copies E01's schema by mistake (analysis/platform.md §7 #1). spec: 13-approval.md; analysis/platform.md §3.1 E06. */
+export interface GetApvBusiness {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E07 POST /apv/apv_business.dspy 设置业务回调地址: registers a business (or, for a live one of the same name, changes its URL) and answers its id. callback_url must be an absolute http(s) URL that ICallbackUrlPolicy allows (allow-listed host, no private, loopback or link-local address); it may be empty only for a business served in-process (IApprovalResultHandler). callback_secret (16–128 characters, encrypted at rest, never shown) keys the HMAC signature of the callbacks; a new business without one gets a random one. spec: 13-approval.md; analysis/platform.md §3.1 E07, §6.4. */
+export interface SetApvBusiness {
+    /** Business name (required): the business code. */
+    business_name: string;
+    /** Result URL (required unless the business is served in-process). */
+    callback_url?: string | undefined;
+    /** HMAC key of the callbacks (optional; ****** or empty keeps). */
+    callback_secret?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E08 POST /apv/apv_template.dspy 设置审批模板 (upsert): id of a live template → update it; else the business's live template → update it (its id stays); else insert (with id when free). Templates hold $name / ${name} placeholders (§4.3). The business must be live (审批业务不存在). spec: 13-approval.md; analysis/platform.md §3.1 E08. */
+export interface SetApvTemplate {
+    /** Template id (optional). */
+    id?: string | undefined;
+    /** Business id (required). */
+    business_id: string;
+    /** Title template (required). */
+    title_template: string;
+    /** Detail template (required). */
+    detail_template: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfApvTemplateView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApvTemplateView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E09 row (documented shape). */
+export interface ApvTemplateView {
+    /** Template id. */
+    id?: string;
+    /** Business. */
+    business_id?: string;
+    /** Title with placeholders. */
+    title_template?: string;
+    /** Detail with placeholders. */
+    detail_template?: string;
+    /** 0 or 1. */
+    del_flg?: string;
+    /** Created. */
+    create_at?: string;
+    /** Last change. */
+    update_at?: string;
+}
+
+/** E09 POST /apv/get_apv_template.dspy 获取审批模板: the templates of business_id with del_flg (default 0: the live one; 1: deleted ones). No match → empty list. spec: 13-approval.md; analysis/platform.md §3.1 E09. */
+export interface GetApvTemplate {
+    /** Business id (required; the doc types it integer, it is text). */
+    business_id: string;
+    /** 0 (default) or 1. */
+    del_flg?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E10 POST /apv/delete_apv_business.dspy 删除审批业务: soft-deletes the live business (审批业务不存在 otherwise) with its template, flows and senders; del_flg is ignored. Records already sent keep their callbacks (the URL is read from the deleted row); new sends fail. spec: analysis/platform.md §3.1 E10. */
+export interface DeleteApvBusiness {
+    /** Business id (required). */
+    id: string;
+    /** Ignored (a delete always sets 1). */
+    del_flg?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E11 POST /apv/delete_apv_template.dspy 删除审批模板: soft-deletes the live template (审批模板不存在 otherwise); del_flg is ignored. spec: analysis/platform.md §3.1 E11. */
+export interface DeleteApvTemplate {
+    /** Template id (required). */
+    id: string;
+    /** Ignored. */
+    del_flg?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E12 POST /apv/send_key_create.dspy 设置发送人和表单: who starts the approvals of (org, business) and on which DingTalk form. Needs the org's keys (未配置审批密钥, not_configured); send_phone is resolved through DingTalk (钉钉中未找到该手机号用户); upsert by id (403 for another org's row), else by (org, business). user_id is always the caller. spec: analysis/platform.md §3.1 E12. */
+export interface SaveSendKey {
+    /** Row to update (optional). */
+    id?: string | undefined;
+    /** Editor; ignored (always the caller). */
+    user_id?: string | undefined;
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Sender's mobile (required). */
+    send_phone: string;
+    /** dingding / dd; stored as dd. */
+    source?: string | undefined;
+    /** Business id (required). */
+    business_id: string;
+    /** DingTalk form code, PROC-… (required). */
+    process_code: string;
+    /** Form name. */
+    process_name?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfApvSendKeyView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApvSendKeyView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E13 row. */
+export interface ApvSendKeyView {
+    /** Row id. */
+    id?: string;
+    /** Org. */
+    orgid?: string;
+    /** Business. */
+    business_id?: string;
+    /** Last editor. */
+    user_id?: string | undefined;
+    /** Sender's mobile. */
+    send_phone?: string;
+    /** Sender's DingTalk userid. */
+    send_dd_user_id?: string;
+    /** dd. */
+    source?: string;
+    /** Form code. */
+    process_code?: string;
+    /** Form name. */
+    process_name?: string | undefined;
+    /** Last change. */
+    update_time?: string;
+}
+
+/** E13 POST /apv/send_key_select.dspy 查询发送人和表单: the org's senders and forms, of one business or all. spec: analysis/platform.md §3.1 E13. */
+export interface GetSendKey {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Business filter. */
+    business_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfApvFormView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ApvFormView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** E14 row. */
+export interface ApvFormView {
+    /** Form code. */
+    process_code?: string;
+    /** Form name. */
+    process_name?: string;
+}
+
+/** E14 POST /apv/get_apv_form.dspy 获取审批表单: the DingTalk forms the org's app may use, listed for the org's default sender (send_dd_user_id of E02). No keys or no default sender → not_configured; DingTalk failing → upstream_failed. spec: analysis/platform.md §3.1 E14. */
+export interface GetApvForm {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E15 POST /apv/get_id_by_phone_dd.dspy 通过手机号获取id: the DingTalk userid of a mobile through the org's app (手机号格式错误, 未配置审批密钥, 钉钉中未找到该手机号用户). spec: analysis/platform.md §3.1 E15. */
+export interface GetIdByPhone {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Mobile (required). */
+    phone: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** E16 POST /test/send_apv.dspy 发送审批测试接口: sends an approval through the hub exactly as an in-process business does (ApprovalHub): business by business_id, else business_name; templates rendered with form_component.title / .detail; answers the DingTalk instance id (apv_id). The initiator is always the caller. Errors: 审批业务不存在, 未配置审批密钥, 未配置发送人和表单, 未配置审批模板, 未配置审批流, 钉钉发起审批失败: …. spec: 13-approval.md; analysis/platform.md §3.1 E16, §4.1. */
+export interface SendApv {
+    /** Contact phone stored on the record. */
+    phone?: string | undefined;
+    /** Org whose configuration is used (default: the caller's). */
+    orgid?: string | undefined;
+    /** Initiator; ignored (always the caller). */
+    user_id?: string | undefined;
+    /** Business id (or business_name). */
+    business_id?: string | undefined;
+    /** Business name, when no business_id is given. */
+    business_name?: string | undefined;
+    /** JSON object {"title": {name: value}, "detail": {name: value}} (required). */
+    form_component: string;
+    /** Org the result applies to. */
+    result_org?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The encrypted answer DingTalk expects from an event-subscription URL. */
+export interface DingTalkAck {
+    /** Signature of token, timestamp, nonce and Encrypt. */
+    msg_signature?: string;
+    /** Milliseconds since the epoch, as text. */
+    timeStamp?: string;
+    /** Random text. */
+    nonce?: string;
+    /** The encrypted success. */
+    encrypt?: string;
+}
+
+/** POST /apv/dd_callback.dspy?orgid=…&msg_signature=…&timestamp=…&nonce=… with body {"encrypt": "…"}: DingTalk's HTTP event subscription for one org's app (undocumented inbound endpoint, analysis/platform.md §7 #10). Anonymous; the signature and AES envelope are checked with the org's token and EncodingAESKey (DingTalkEventCrypto), the receiver must be the org's app key. check_url and every other event are acknowledged; bpms_instance_change with type finish (result agree/refuse) or terminate applies the result through ApprovalResults (repeats change nothing). Answers DingTalk's encrypted success; a bad signature is status:false, invalid_argument. */
+export interface ReceiveDingTalkEvent {
+    /** Org whose app the subscription belongs to. */
+    orgid: string;
+    /** DingTalk's signature. */
+    msg_signature?: string | undefined;
+    /** DingTalk's timestamp (ms). */
+    timestamp?: string | undefined;
+    /** Other spelling of msg_signature some DingTalk pushes use. */
+    signature?: string | undefined;
+    /** Other spelling of timestamp. */
+    timeStamp?: string | undefined;
+    /** DingTalk's nonce. */
+    nonce: string;
+    /** The encrypted event (JSON body). */
+    encrypt: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -9195,6 +15204,9 @@ export interface ReplyOfIdData {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data carrying just an id. */
@@ -9227,6 +15239,9 @@ export interface ReplyOfIReadOnlyListOfSpecificationTemplateDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A 产品模板 as specification_template_search returns it. */
@@ -9271,6 +15286,9 @@ export interface ReplyOfSpecificationTemplateDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /product/specification_template_update.dspy 产品模板更新: partial update (only parameters sent change); moving a template to another org needs rights on both. analysis §3.1.4. */
@@ -9299,6 +15317,9 @@ export interface ReplyOfObject {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /product/wlwl_parameter_search.dspy 未来网络产品查找 (public). No lookup parameter: every row of the price table in stored order. All four (high_school, chaosuan_center, route_num, broadband): {"price", "distance"} of that combination (未找到对应价格 when none). Some of them: the matching rows. discount in (0, 1] adds discount_price. Values come from the table, never from code. analysis/catalog.md §3.1.5, §4.9. */
@@ -9357,6 +15378,9 @@ export interface ReplyOfIReadOnlyListOfSpecificDataDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A 规格数据 row. */
@@ -9395,6 +15419,9 @@ export interface ReplyOfSpecificDataDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /product/specific_data_update.dspy 规格数据更新: partial update. analysis §3.1.9. */
@@ -9419,6 +15446,9 @@ export interface ReplyOfIReadOnlyDictionaryOfStringAndIReadOnlyListOfProductDto 
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A provider product, the 20 fields of provider_product_group (dates yyyy-MM-dd). */
@@ -9483,6 +15513,9 @@ export interface ReplyOfIReadOnlyListOfHomepageNodeDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A 首页产品树 node with its children (§4.5); the admin view adds parentid, userid, url_link, create_at. */
@@ -9529,6 +15562,9 @@ export interface ReplyOfJizuoNetDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** The two homepage sections. */
@@ -9551,6 +15587,9 @@ export interface ReplyOfHomepageNodeDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /product/get_firstpage_net_detail.dspy 首页产品详情页 (public): one homepage node with its sub-tree; a node under a deleted parent is gone too (记录不存在). analysis §3.1.13. */
@@ -9595,6 +15634,9 @@ export interface ReplyOfIReadOnlyListOfUserInquiryDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A lead as the back office sees it. */
@@ -9663,6 +15705,9 @@ export interface ReplyOfIReadOnlyListOfResourceOverviewRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Counts of one product's resources. */
@@ -9697,6 +15742,9 @@ export interface ReplyOfIReadOnlyListOfExpiringResource {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A resource about to expire (doc shape). */
@@ -9781,6 +15829,9 @@ export interface ReplyOfDeletedNodes {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** What a delete removed. */
@@ -9809,6 +15860,9 @@ export interface ReplyOfPageResultOfPublishProductView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A page of a current_page/page_size list (analysis/catalog.md §2.0, §4.4): {"total", "current_page", "page_size", "rows"}, a superset of the platform's {total, rows}. */
@@ -9927,6 +15981,9 @@ export interface ReplyOfPagedOfCenterDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -9987,6 +16044,9 @@ export interface ReplyOfCenterDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** C2 POST /dev/cpcc/cpclist/add_cpclist.dspy: registers a centre for the caller's org (or an org it may act on, via orgid). api_pwd is encrypted at rest and echoed masked. spec: 37-cpcc-centers.md. */
@@ -10045,6 +16105,9 @@ export interface ReplyOfDeletedCenter {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of C4: {"id", "orgid"}. */
@@ -10075,6 +16138,9 @@ export interface ReplyOfPagedOfClusterRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -10131,6 +16197,9 @@ export interface ReplyOfUpdatedCluster {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of K2: {"id","cpcid","name","enable_date","export_date"}. */
@@ -10179,6 +16248,9 @@ export interface ReplyOfPagedOfPodBoardRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -10241,6 +16313,9 @@ export interface ReplyOfPagedOfNodeBoardRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -10307,6 +16382,9 @@ export interface ReplyOfNewInstanceConfigEcho {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** The K8 echo: the stored request fields as strings plus ids and org (no derived names, no action); source_authpasswd masked. spec: 40-cpcc-clusters.md update_cpcpodyaml. */
@@ -10437,6 +16515,9 @@ export interface ReplyOfPagedOfInstanceConfigRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -10530,6 +16611,9 @@ export interface ReplyOfInstanceConfigEcho {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** K8 POST /dev/cpcc/cpcpodyaml/update_cpcpodyaml.dspy: overwrites a config's workload fields (the derived names stay). id is required (§6.4 #30); the config must be in clusterid of cpcid. Changing source_podengine is refused (不允许修改资源实例控制器): it would rename the controller (§6.4 #39). A masked source_authpasswd keeps the stored one; an absent source_nodeselector keeps it, an empty one clears it. Only a live config changes. Outside-call pattern (ADR 0015): the stock moves from the old to the new needs (§4.2) with the row updating, the objects are re-applied on the cluster (P9 apply), then live; a cluster failure puts the old values and stock back (upstream_failed). orgid is checked by the org-scope rule only; access to the config follows InstanceConfigAccess. spec: 40-cpcc-clusters.md; §3.D K8. */
@@ -10592,6 +16676,9 @@ export interface ReplyOfDeletedInstanceConfig {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of K9: {"id"}. */
@@ -10620,6 +16707,9 @@ export interface ReplyOfReservedDevice {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Data of K10/N1 answers: the device as reserved (the documented shape) plus the operation to poll. */
@@ -10666,6 +16756,9 @@ export interface ReplyOfStartedRemoval {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of N2/K11: the target and the operation to poll. */
@@ -10694,6 +16787,9 @@ export interface ReplyOfOperationView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A long operation as clients poll it. */
@@ -10740,6 +16836,9 @@ export interface ReplyOfPagedOfDeviceRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -10828,6 +16927,9 @@ export interface ReplyOfDeviceEcho {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** The D2/D3 echo: the stored fields as strings ("sshport": "22"), adminpwd masked. spec: 38-cpcc-devices.md add_cpcnode / update_cpcnode. */
@@ -10978,6 +17080,9 @@ export interface ReplyOfDeletedDevice {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of D4: {"id"}. */
@@ -11004,6 +17109,9 @@ export interface ReplyOfIReadOnlyListOfIdleDevice {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A K3 item: {"id","name","clusterid","node_status","ip","devicetype","sshport","adminuser","adminpwd","cpcid", "enable_date","export_date"} with the password masked. spec: 40-cpcc-clusters.md get_cpcidle_device. */
@@ -11052,6 +17160,9 @@ export interface ReplyOfPagedOfLabelDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -11100,6 +17211,9 @@ export interface ReplyOfLabelDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** L2 POST /dev/cpcc/cpclabel/add_cpclabel.dspy: adds a label to the org's catalogue. symbol follows from labeltype (1 → =, 0 → :); key and value must be valid Kubernetes label syntax; a label is unique per (org, labeltype, key, value) → 该标签已存在. spec: 39-cpcc-labels.md; analysis/cpcc.md §3.C L2, §4.5. */
@@ -11128,6 +17242,9 @@ export interface ReplyOfDeletedLabel {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of L3: {"id"}. */
@@ -11156,6 +17273,9 @@ export interface ReplyOfNodeLabelEcho {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** The L4 echo. */
@@ -11202,6 +17322,9 @@ export interface ReplyOfWidgetEcho {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** The W1 echo: the stored fields as strings ("stock": "0", "unit_price": "1.99") plus id, update_time and the resulting import_export. stock is the widget's total after the operation. */
@@ -11278,6 +17401,9 @@ export interface ReplyOfPagedOfWidgetRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
@@ -11320,6 +17446,9 @@ export interface ReplyOfPriceQuote {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** The W3 data: total of the priced lines, the lines, and the quote's own status and message. */
@@ -11381,6 +17510,9 @@ export interface ReplyOfUpdatedWidgetPrice {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of W4: {"cpcid", "id", "unit_price"} (price as a string without trailing zeros). */
@@ -11419,6 +17551,9 @@ export interface ReplyOfDeletedWidget {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of W5: {"id", "cpcid"}. */
@@ -11449,6 +17584,9 @@ export interface ReplyOfIReadOnlyDictionaryOfStringAndLong {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** B1 GET /dev/cpcc/cpcwidget/obtaining_gpuinfo.dspy: GPU models with the cards still available (stock − consumed, never below 0 per cluster), merged by model name across widgets and centres, filtered by cpcid and/or clusterid when given (public: a purchase page names its centre); without both, the centres of the orgs the caller may act on (admin: all) and an anonymous caller must name one (ADR 0017); keys ordered by widget update_time ascending; models with 0 included. data is {"model": count}. spec: 43-cpcc-purchase.md; analysis/cpcc.md §4.3. */
@@ -11507,6 +17645,434 @@ export interface DeleteWorker {
     force?: string | undefined;
 }
 
+/** POST /doc/upload_doc.dspy 上传文档 (analysis/platform.md §3.3 E29, §4.4, §7 #29): operators and admins add a document of their org, hidden (status 0) until published. title is required, and a multipart file part, a file_path or a content. A file is at most Documents:MaxUploadBytes, of a kind its content shows (FileSniffer; the name's extension must fit it) and stored under a generated name; file_path then becomes its download address (/doc/download_doc.dspy?id=…). id is optional (21–32 characters of A-Za-z0-9_-, unused). data = the new id. */
+export interface UploadDocument {
+    /** The documented body object (its fields arrive as the parameters below). */
+    body?: string | undefined;
+    /** Document id (optional; generated when absent). */
+    id?: string | undefined;
+    /** 上传者 (optional; the caller's name on upload). */
+    user_name?: string | undefined;
+    /** 文件类型 (optional label). */
+    file_type?: string | undefined;
+    /** 标题. */
+    title: string | undefined;
+    /** 文件路径 (optional; kept as data, never opened). */
+    file_path?: string | undefined;
+    /** 文件所属分类 (optional integer). */
+    kind?: string | undefined;
+    /** 内容 (optional text). */
+    content?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfDocItem {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: DocItem[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** DocItem (analysis/platform.md §3.3): every column of 文档基础表 (status and kind integers) plus the uploaded file's download name, MIME type and size (null without a file). The storage key is never shown. */
+export interface DocItem {
+    id?: string;
+    orgid?: string;
+    user_name?: string | undefined;
+    kind?: number | undefined;
+    file_type?: string | undefined;
+    title?: string | undefined;
+    content?: string | undefined;
+    file_path?: string | undefined;
+    status?: number;
+    del_flg?: string;
+    create_at?: string;
+    update_at?: string;
+    file_name?: string | undefined;
+    content_type?: string | undefined;
+    file_size?: number | undefined;
+}
+
+/** POST /doc/get_doc_list.dspy 获取文档列表 (analysis/platform.md §3.3 E30, §4.4, §7 #31): anyone, login optional. Shown documents of every org; operators and admins also the hidden ones of the orgs they may act on, and may filter by status (ignored for others). Filters: kind, doc_type (= file_type). Newest change first. */
+export interface ListDocuments {
+    /** The documented body object (its fields arrive as the parameters below). */
+    body?: string | undefined;
+    /** Category filter (optional integer). */
+    kind?: string | undefined;
+    /** File-type filter (optional). */
+    doc_type?: string | undefined;
+    /** 0 / 1 filter (operators and admins only). */
+    status?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfDocItem {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: DocItem;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /doc/update_doc.dspy 修改数据 (analysis/platform.md §3.3 E31, §4.4, §7 #30): operators and admins change the given fields of document id of an org they may act on (another org's → 403; unknown or deleted: 文档不存在). status 1 publishes, 0 hides (status只能为0或1); del_flg (or the example's del_flag) 1 deletes. Answers the document (null once deleted). */
+export interface UpdateDocument {
+    /** The documented body object (its fields arrive as the parameters below). */
+    body?: string | undefined;
+    /** Document id (required). */
+    id: string;
+    /** 上传者 (optional; the caller's name on upload). */
+    user_name?: string | undefined;
+    /** 文件类型 (optional label). */
+    file_type?: string | undefined;
+    /** 标题. */
+    title?: string | undefined;
+    /** 文件路径 (optional; kept as data, never opened). */
+    file_path?: string | undefined;
+    /** 状态: 0 不展示, 1 展示. */
+    status?: string | undefined;
+    /** 删除标志: 1 deletes, 0 keeps. */
+    del_flg?: string | undefined;
+    /** 文件所属分类 (optional integer). */
+    kind?: string | undefined;
+    /** 内容 (optional text). */
+    content?: string | undefined;
+    /** Alias of DelFlg (the spec's example). */
+    del_flag?: string | undefined;
+    /** The delete flag given under either name. */
+    delete_flag?: string | undefined;
+}
+
+/** GET /doc/download_doc.dspy (not in the spec; ADR 0027): streams the uploaded file of document id as an attachment with its sniffed MIME type and sanitised name. Anyone for a shown document; a hidden one only for operators and admins of its org (others: 文档不存在). No file: 该文档没有上传文件. */
+export interface DownloadDocument {
+    /** Document id (required). */
+    id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBalanceView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BalanceView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A balance on the wire. */
+export interface BalanceView {
+    /** Customer org. */
+    orgid?: string;
+    /** 元. */
+    balance?: number;
+    /** Always 元. */
+    currency?: string;
+    /** Number of ledger entries. */
+    movements?: number;
+}
+
+/** GET /finance/balance_get.dspy (kboss addition, ADR 0029): the prepaid balance of a customer org in 元 (orgid default the caller's; operators: the orgs they own; admin: any; others → 403). An org that never had a movement has balance 0. */
+export interface GetBalance {
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPageResultOfLedgerEntryView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PageResultOfLedgerEntryView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A page of a current_page/page_size list (analysis/catalog.md §2.0, §4.4): {"total", "current_page", "page_size", "rows"}, a superset of the platform's {total, rows}. */
+export interface PageResultOfLedgerEntryView {
+    /** Count before paging. */
+    total?: number;
+    /** 1-based page served. */
+    current_page?: number;
+    /** Page size served. */
+    page_size?: number;
+    /** The rows (empty past the end). */
+    rows?: LedgerEntryView[];
+}
+
+/** A ledger entry on the wire (amounts in 元, signed: credit > 0, debit < 0). */
+export interface LedgerEntryView {
+    id?: string;
+    orgid?: string;
+    amount?: number;
+    kind?: string;
+    balance_after?: number;
+    reference?: string;
+    note?: string | undefined;
+    create_at?: string;
+}
+
+/** GET /finance/ledger_list.dspy (kboss addition, ADR 0029): the balance movements of a customer org, newest first, paged by current_page / page_size (default 20, at most 100). Same scope as GetBalance. */
+export interface ListLedgerEntries {
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** 1-based page. */
+    current_page?: string | undefined;
+    /** Rows per page. */
+    page_size?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLedgerEntryView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LedgerEntryView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /finance/balance_adjust.dspy (kboss addition, admin only, ADR 0029): a manual correction of a customer's balance. amount in 元, signed (≠ 0, 2 decimals: > 0 credits, < 0 debits, refused with 余额不足 below 0), reason required and kept as the entry's note and in the audit trail; idempotency_key makes a repeated submit apply once. */
+export interface AdjustBalance {
+    /** Customer org. */
+    customer_orgid: string;
+    /** Signed amount in 元. */
+    amount: string;
+    /** Why. */
+    reason: string;
+    /** Caller's unique key of this correction. */
+    idempotency_key: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBalanceCheckReport {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BalanceCheckReport;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** Result of a check. */
+export interface BalanceCheckReport {
+    /** Customers checked. */
+    customers?: number;
+    /** Customers whose balance disagrees with the ledger (empty when consistent). */
+    mismatches?: BalanceMismatch[];
+}
+
+/** One customer whose balance row disagrees with its entries. */
+export interface BalanceMismatch {
+    /** Customer org. */
+    orgid?: string;
+    /** Balance row (null: no row although entries exist). */
+    balance?: number | undefined;
+    /** Σ entries. */
+    ledger_sum?: number;
+    /** The row's movement count. */
+    movements?: number;
+    /** Number of entries. */
+    entries?: number;
+}
+
+/** GET /finance/balance_check.dspy (kboss addition, admin only) and the recurring job BalanceCheck (ADR 0029): proves balance = Σ ledger entries (and movements = number of entries) for every customer; each mismatch is reported and logged as a warning. Reads only. */
+export interface CheckBalances {
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfSalesCardView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SalesCardView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A sales QR card (get_picture, add_picture). */
+export interface SalesCardView {
+    /** Sales user. */
+    userid?: string;
+    /** The sales user's org. */
+    orgid?: string;
+    /** QR image URL or stored path, as saved (a JSON string; escape it where shown as HTML). */
+    picture?: string;
+}
+
+/** POST /floating/add_picture.dspy 配置销售二维码名片 (analysis/platform.md E33): the sales card of userid (default: the caller), who must be a sales user; the caller is that user, or an operator/admin over the user's org (else 403). Saving again replaces the picture. picture is stored as text. */
+export interface SaveSalesCard {
+    /** Sales user who owns the card (default: the caller). */
+    userid?: string | undefined;
+    /** QR image URL or stored path (required). */
+    picture: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfOrgCardView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: OrgCardView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** An org QR card (get_opicture, add_opicture). */
+export interface OrgCardView {
+    /** Org. */
+    orgid?: string;
+    /** QR image URL or stored path, as saved. */
+    picture?: string;
+}
+
+/** POST /floating/add_opicture.dspy 配置机构二维码名片 (analysis/platform.md E34, §7 #36): the card of the caller's org (operators and admins; an orgid the caller may act on is accepted as well). Saving again replaces the picture. */
+export interface SaveOrgCard {
+    /** QR image URL or stored path (required). */
+    picture: string;
+    /** Org of the card (default: the caller's; not documented, analysis §3.4 E34). */
+    orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfContactView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ContactView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** 联系我们 (contact.dspy). */
+export interface ContactView {
+    /** The salesperson's display name, else the platform contact's. */
+    name?: string | undefined;
+    /** Contact phone (configuration). */
+    phone?: string | undefined;
+    /** Contact email (configuration). */
+    email?: string | undefined;
+    /** The salesperson's QR card, else the platform org's, else null. */
+    picture?: string | undefined;
+    /** The salesperson's user id, or null for the platform contact. */
+    userid?: string | undefined;
+}
+
+/** GET /floating/contact.dspy 联系我们 (analysis/platform.md E37, §4.8): the salesperson of userid (default: the caller; another user only for operators/admins over that user's org) — name and QR card, phone and email from configuration — else the platform contact from configuration with the platform org's card. Anonymous callers without userid get the platform contact. */
+export interface GetContact {
+    /** User whose salesperson is asked for (default: the caller). */
+    userid?: string | undefined;
+}
+
+/** The reply of ApplyTrial: the envelope plus the echoed application (documented            example). */
+export interface TrialApplyReply {
+    status?: boolean;
+    msg?: string;
+    id?: string;
+    userid?: string | undefined;
+    customer?: string;
+    phone?: string;
+    unit?: string;
+    product?: string;
+    resources?: string[];
+}
+
+/** POST /floating/apply.dspy 申请试用 (analysis/platform.md E38, §4.8; anonymous, rate-limited): a trial application accepted only with the valid SMS code vcode of phone, which it consumes (one use; 5 wrong tries burn it). With a session the applicant is the caller (a body userid is ignored). The reply carries the envelope and echoes the submitted fields without vcode (analysis §7 #35). */
+export interface ApplyTrial {
+    /** The documented body object: its fields arrive as the parameters below (a JSON body is
+            merged). */
+    body?: string | undefined;
+    /** Applicant (ignored: the session decides). */
+    userid?: string | undefined;
+    /** Applicant's name (required, ≤ 50). */
+    customer: string;
+    /** Mobile the SMS code was sent to (required). */
+    phone: string;
+    /** Company / work unit (required, ≤ 100). */
+    unit: string;
+    /** Product id or code (required, opaque). */
+    product: string;
+    /** Wanted resources: a JSON array of strings or a comma-separated list (≤ 20 items of ≤ 50). */
+    resources?: string | undefined;
+    /** SMS code sent to phone (required). */
+    vcode: string;
+}
+
+/** GET /pub/sms_send_code.dspy 短信发送 (analysis/platform.md E39, §4.5; anonymous, rate-limited): a 6-digit code for mobile, valid 5 minutes. Refused within 60 s of the mobile's last code and over the daily caps per mobile and per client address (too_many_attempts); without gateway credentials not_configured. The code is recorded (hash only) in a short transaction, sent outside any transaction, then marked sent or failed (docs/patterns.md "Calling an outside system"). The code is never returned or logged. */
+export interface SendSmsCode {
+    /** Mainland mobile ^1[3-9]\d{9}$ (required). */
+    mobile: string;
+}
+
+/** The parameters documented for /zabbix/health.dspy (copied from upload_doc by mistake, §7 #34). */
+export interface ZabbixHealthProbe {
+    /** Ignored. */
+    body?: string | undefined;
+}
+
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfCloudInstanceDto {
     /** True on success. */
@@ -11519,6 +18085,9 @@ export interface ReplyOfCloudInstanceDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of E53 and one row of E55. */
@@ -11591,6 +18160,9 @@ export interface ReplyOfClusterResources {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of E54. */
@@ -11641,6 +18213,9 @@ export interface ReplyOfIReadOnlyListOfCloudInstanceDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** E55 GET /k8cloud/user_get_instance.dspy: 用户获取实例. The org's active instances (optionally of one customer_goods_id), newest first, with the live pod phase from the cluster (a pod no longer there keeps the stored status); a row that is not live shows Pending, Failed or Terminating with its state (ADR 0015). A cluster failure → upstream_failed. spec: 35-k8s-service.md; analysis/platform.md §3.7 E55, §6.4 #52. */
@@ -11663,6 +18238,9 @@ export interface ReplyOfDeletedCloudInstance {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of E56. */
@@ -11705,6 +18283,9 @@ export interface ReplyOfIReadOnlyListOfCompanyCategoryDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A company category row: {"id", "company_category", "url_link"}. */
@@ -11737,6 +18318,9 @@ export interface ReplyOfCompanyCategoryDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /product/company_category_update.dspy 公司类别更新: renames a category of an org the operator may act on (duplicate → 该公司类别已存在). analysis/catalog.md §3.2.3. */
@@ -11783,6 +18367,9 @@ export interface ReplyOfIReadOnlyListOfCategoryNode {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A node of the category tree: {"id", "name", "children"} as documented, plus priority, permission, cart_flag (analysis §6 #17) and, on the homepage, count. Leaves have children: []. */
@@ -11843,6 +18430,9 @@ export interface ReplyOfDeletedCategory {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of a category delete: the node and how many nodes (with descendants) were removed. */
@@ -11871,6 +18461,9 @@ export interface ReplyOfPublishStateDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of add/update: the id and the workflow state after the change. */
@@ -11991,6 +18584,9 @@ export interface ReplyOfPageResultOfPublishProductAdminView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A page of a current_page/page_size list (analysis/catalog.md §2.0, §4.4): {"total", "current_page", "page_size", "rows"}, a superset of the platform's {total, rows}. */
@@ -12063,6 +18659,9 @@ export interface ReplyOfPublishProductDetailView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** publish_product_search_detail data: the public view; with from=b also the publisher and the workflow fields. Absent fields are null (front end: all of them; back office: listing_status 空 and no reject_reason). */
@@ -12181,6 +18780,516 @@ export interface HomepageProductCategories {
     url_link?: string | undefined;
     /** 1 商品 / 2 需求 (both when absent). */
     publish_type?: string | undefined;
+}
+
+/** The message lists' documented answer {"status": true, "msg": [MsgItem…]} (the rows under msg, analysis §7 #20); get_unreadmsg adds count (§7 #19). */
+export interface MessageListReply {
+    /** Always true (failures use the usual envelope). */
+    status?: boolean;
+    /** The messages, newest first. */
+    msg?: MsgItem[];
+    /** Unread count (get_unreadmsg only). */
+    count?: number | undefined;
+}
+
+/** MsgItem of 21-messages.md (get_msg): every documented field; times as platform-local text. */
+export interface MsgItem {
+    id?: string;
+    senderid?: string;
+    receiverid?: string;
+    msgtitle?: string;
+    msgtext?: string;
+    msgtype?: string;
+    msgstatus?: string;
+    sendtime?: string;
+    del_flg?: string;
+    create_at?: string;
+}
+
+/** GET /message/get_unreadmsg.dspy 获取未读信息及数量 (analysis/platform.md §3.2, §4.2): the unread messages of userid, with count = the list's length. */
+export interface GetUnreadMessages {
+    /** Receiver (optional; the caller by default). */
+    userid?: string | undefined;
+}
+
+/** GET /message/get_msg.dspy 获取所有通知消息 (analysis/platform.md §3.2, §4.2): the alive (read and unread) messages of userid (= unread ∪ read). */
+export interface GetMessages {
+    /** Receiver (optional; the caller by default). */
+    userid?: string | undefined;
+}
+
+/** GET /message/get_readmsg.dspy 获取已读通知消息 (analysis/platform.md §3.2, §4.2): the read messages of userid. */
+export interface GetReadMessages {
+    /** Receiver (optional; the caller by default). */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfSentData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SentData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** How many messages a send delivered. */
+export interface SentData {
+    /** Rows written (one per receiver). */
+    count?: number;
+}
+
+/** POST /message/add_msg.dspy 发送消息通知 (analysis/platform.md §3.2 E20): operators and admins send msgtitle/msgtext of type msgtype to receiverid (one id, or a JSON list of 1–1000 ids, duplicates removed), each an existing user of an org the caller may act on (else 403). senderid defaults to the caller; another sender must be a user of such an org too. When the caller's org has switched the type's template off: 该类型消息已取消发送 and nothing is sent. The text is stored as given (escaped where shown). */
+export interface AddMessage {
+    /** The documented body object (its fields arrive as the parameters below). */
+    body?: string | undefined;
+    /** Sender user id (optional; the caller). */
+    senderid?: string | undefined;
+    /** Receiver user id, or a JSON list of ids (required). */
+    receiverid: string;
+    /** Title (required, ≤ 200). */
+    msgtitle: string;
+    /** Message type (required, ≤ 100); ties in with the templates. */
+    msgtype: string;
+    /** Text (required, ≤ 4000). */
+    msgtext: string;
+}
+
+/** POST /message/up_msg.dspy 修改消息状态 (analysis/platform.md §3.2 E21, §4.2): the receiver (or an admin) marks message msgid (alias id, §7 #24) read. Idempotent; there is no way back to unread. One conditional update (IsUnread), so parallel marks never disagree with the counts. */
+export interface MarkMessageRead {
+    /** Message id (required). */
+    msgid?: string | undefined;
+    /** Alias of Msgid. */
+    id?: string | undefined;
+}
+
+/** POST /message/del_msg.dspy 删除通知消息 (analysis/platform.md §3.2 E22): the receiver (or an admin) soft-deletes message id; it then leaves all three lists. Unknown or already deleted: 消息不存在. */
+export interface DeleteMessage {
+    /** Message id (required). */
+    id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfMsgConfigItem {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: MsgConfigItem[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A 站内信模板 row (analysis §3.2 E23 [REC]) plus its owning org. */
+export interface MsgConfigItem {
+    id?: string;
+    orgid?: string;
+    msgtype?: string;
+    msgtext?: string;
+    is_send?: string;
+    del_flg?: string;
+    create_at?: string;
+    update_at?: string;
+}
+
+/** POST /message/addmsg_config.dspy 新增站内信模板 (analysis/platform.md §3.2 E24): a template of the caller's org for msgtype with text msgtext ($name placeholders, §4.3), sending on. A type the org already has: 该类型模板已存在. data = the new id. */
+export interface AddTemplate {
+    /** Message type = template code (required, ≤ 100). */
+    msgtype: string;
+    /** Template text (required, ≤ 4000). */
+    msgtext: string;
+}
+
+/** POST /message/delmsg_config.dspy 删除站内信模板 (analysis/platform.md §3.2 E25): soft-deletes template id of an org the caller may act on (another org's → 403; unknown: 模板不存在). Messages of its type may then be sent again (no template = allowed, §4.2). */
+export interface DeleteTemplate {
+    /** Template id (required). */
+    id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfMsgConfigItem {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: MsgConfigItem;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /message/upmsg_config.dspy 修改站内信模板 (analysis/platform.md §3.2 E26, §7 #25): changes the given msgtype / msgtext of template id (another org's → 403; unknown: 模板不存在; a type the org already has: 该类型模板已存在). Answers the template. */
+export interface UpdateTemplate {
+    /** Template id (required). */
+    id: string;
+    /** New message type (optional, ≤ 100). */
+    msgtype?: string | undefined;
+    /** New text (optional, ≤ 4000). */
+    msgtext?: string | undefined;
+}
+
+/** POST /message/is_msg.dspy 修改发送状态 可以发送 (analysis/platform.md §3.2 E27, §7 #26): template id's sending on (idempotent). */
+export interface EnableTemplate {
+    /** Template id (required). */
+    id: string;
+}
+
+/** POST /message/not_msg.dspy 修改发送状态 取消发送 (E28): template id's sending off; add_msg and SendMessage then send nothing of its type (for the org's receivers). */
+export interface DisableTemplate {
+    /** Template id (required). */
+    id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfUserSupplyRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: UserSupplyRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** One row of /kpi/user_supply.dspy: the 55 documented fields in documented order. */
+export interface UserSupplyRow {
+    /** Id. */
+    id?: string;
+    /** Creator. */
+    createby?: string | undefined;
+    /** Owner user id. */
+    userid?: string | undefined;
+    /** Last update (platform time). */
+    updatetime?: string | undefined;
+    /** Remark. */
+    remark?: string | undefined;
+    /** Company id. */
+    companyid?: string | undefined;
+    /** Supply title. */
+    supplytitle?: string | undefined;
+    /** Description. */
+    supplydesc?: string | undefined;
+    /** Supply type (rack / bandwidth / GPU / goods). */
+    supplytype?: string | undefined;
+    /** Province. */
+    provincename?: string | undefined;
+    /** City. */
+    cityname?: string | undefined;
+    /** Rack power-supply method. */
+    framepowerway?: string | undefined;
+    /** Rack power (kW). */
+    framepower?: string | undefined;
+    /** Rack height (U). */
+    frameheight?: string | undefined;
+    /** Rack price. */
+    frameprice?: string | undefined;
+    /** Quantity offered. */
+    supplynum?: string | undefined;
+    /** Supply period start. */
+    supplybegin?: string | undefined;
+    /** Supply period end. */
+    supplyend?: string | undefined;
+    /** End time. */
+    endtime?: string | undefined;
+    /** Status. */
+    status?: string | undefined;
+    /** Bandwidth carrier (电信/联通/移动). */
+    bwoperator?: string | undefined;
+    /** Route type (BGP / single line). */
+    bwroutetype?: string | undefined;
+    /** Bandwidth price. */
+    bwbandwidthprice?: string | undefined;
+    /** Bandwidth amount. */
+    bwbandwidthnum?: string | undefined;
+    /** IP price. */
+    bwipprice?: string | undefined;
+    /** IP price unit. */
+    bwippriceunit?: string | undefined;
+    /** IP count. */
+    bwipnum?: string | undefined;
+    /** Compute capability type (training/inference). */
+    gpuabilitytype?: string | undefined;
+    /** Compute offered (PFLOPS). */
+    gpuapplypflops?: string | undefined;
+    /** GPU resource form. */
+    gpuresource?: string | undefined;
+    /** GPU model. */
+    gputype?: string | undefined;
+    /** GPU network (IB/RoCE). */
+    gpunet?: string | undefined;
+    /** GPU count. */
+    gpunum?: string | undefined;
+    /** Usage scenario. */
+    gpuoccasion?: string | undefined;
+    /** GPU price. */
+    gpuprice?: string | undefined;
+    /** Supply node id. */
+    supplynodeid?: string | undefined;
+    /** Node data id. */
+    nodedataid?: string | undefined;
+    /** Sort order (numeric text). */
+    ordernum?: string | undefined;
+    /** Recommended flag. */
+    recommendstatus?: string | undefined;
+    /** Price unit. */
+    priceunit?: string | undefined;
+    /** Brand. */
+    brandname?: string | undefined;
+    /** Model. */
+    modelname?: string | undefined;
+    /** Info picture URL. */
+    infopicurl?: string | undefined;
+    /** Goods type. */
+    goodstype?: string | undefined;
+    /** Goods quantity. */
+    goodsnumber?: string | undefined;
+    /** Goods price. */
+    goodsprice?: string | undefined;
+    /** Goods location. */
+    goodsaddress?: string | undefined;
+    /** Contact person. */
+    contactuser?: string | undefined;
+    /** Contact mobile (personal data: logged-in readers only, §4.10). */
+    contactusermobile?: string | undefined;
+    /** Company name. */
+    companyname?: string | undefined;
+    /** Batch number. */
+    batchnum?: string | undefined;
+    /** Expiry time. */
+    expiretime?: string | undefined;
+    /** Arrival time. */
+    arrivetime?: string | undefined;
+    /** Delete flag (null or "0": alive). */
+    del_flg?: string | undefined;
+    /** Created at (platform time). */
+    create_at?: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfUserDemandRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: UserDemandRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** One row of /kpi/user_demand.dspy: the 23 documented fields in documented order. */
+export interface UserDemandRow {
+    /** Id. */
+    id?: string;
+    /** Owner. */
+    userid?: string | undefined;
+    /** Remark. */
+    remark?: string | undefined;
+    /** Company. */
+    companyid?: string | undefined;
+    /** Title. */
+    demandtitle?: string | undefined;
+    /** Description. */
+    demanddesc?: string | undefined;
+    /** Brand wanted. */
+    brandname?: string | undefined;
+    /** Model wanted. */
+    modelname?: string | undefined;
+    /** Demand type. */
+    demandtype?: string | undefined;
+    /** Province. */
+    provincename?: string | undefined;
+    /** City. */
+    cityname?: string | undefined;
+    /** Budget. */
+    budgetprice?: string | undefined;
+    /** Demand period start. */
+    demandbegin?: string | undefined;
+    /** Demand period end. */
+    demandend?: string | undefined;
+    /** End time. */
+    endtime?: string | undefined;
+    /** Status. */
+    status?: string | undefined;
+    /** Contact person. */
+    contactuser?: string | undefined;
+    /** Contact mobile (personal data: logged-in readers only, §4.10). */
+    contactusermobile?: string | undefined;
+    /** Sort order (numeric text). */
+    ordernum?: string | undefined;
+    /** Recommended flag. */
+    recommendstatus?: string | undefined;
+    /** Price unit. */
+    priceunit?: string | undefined;
+    /** Delete flag (null or "0": alive). */
+    del_flg?: string | undefined;
+    /** Created at (platform time). */
+    create_at?: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfString {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: string[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** GET /operation/get_kyy_supply_key.dspy 运维获取供应key (analysis/platform.md E47, §7 #47; ops, operators, admins): the sorted, distinct top-level keys of basic_info over the org's alive products (the columns of the ops table); rows whose basic_info is not an object add nothing. */
+export interface GetKyySupplyKeys {
+    /** Org (default: the caller's; not documented, analysis E47 [REC]). */
+    orgid?: string | undefined;
+}
+
+/** GET /operation/kyy_add_supply.dspy 运维添加供应产品 (analysis/platform.md E48; ops, operators, admins): a product of orgid (default: the caller's) with basic_info (a JSON object); a filepath of a stored .xlsx is converted to HTML at once (E52). data is the new id. */
+export interface AddKyySupply {
+    /** Owner org (default: the caller's). */
+    orgid?: string | undefined;
+    /** 集群基础信息: a JSON object as text (required). */
+    basic_info: string;
+    /** Stored path of an uploaded .xlsx. */
+    filepath?: string | undefined;
+    /** 备注信息. */
+    remark?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfKyySupplyRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: KyySupplyRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** One row of /operation/get_kyy_supply.dspy (documented fields; file_path is the column name). */
+export interface KyySupplyRow {
+    /** Id. */
+    id?: string;
+    /** Owning org. */
+    orgid?: string;
+    /** JSON object text (集群基础信息). */
+    basic_info?: string;
+    /** HTML of the uploaded workbook (cell values HTML-escaped), or null. */
+    excel_info?: string | undefined;
+    /** Stored workbook path. */
+    file_path?: string | undefined;
+    /** 备注. */
+    remark?: string | undefined;
+    /** "0". */
+    del_flg?: string;
+    /** Created at (platform time). */
+    create_at?: string;
+}
+
+/** GET /operation/get_kyy_supply.dspy 运维查找(id查找/条件查找)供应产品 (analysis/platform.md E49, §7 #48; ops, operators, admins): alive products of orgid (default: the caller's), newest first; find_key is a case-insensitive substring of basic_info or remark; with id only that product (of an org the caller may act on) and the other filters are ignored. An unknown id gives an empty list. */
+export interface FindKyySupply {
+    /** Org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Substring filter (absent: all). */
+    find_key?: string | undefined;
+    /** Look up one product by id. */
+    id?: string | undefined;
+}
+
+/** GET /operation/delete_kyy_supply.dspy 运维删除供应产品 (analysis/platform.md E50; ops, operators, admins): soft delete of delete_id, a product of an org the caller may act on (else 403); unknown: 供应产品不存在. */
+export interface DeleteKyySupply {
+    /** Product id (required). */
+    delete_id: string;
+}
+
+/** GET /operation/update_kyy_supply.dspy 运维更新供应产品 (analysis/platform.md E51; ops, operators, admins): partial update of product id (absent fields are kept; basic_info must be a JSON object). */
+export interface UpdateKyySupply {
+    /** Product id from get_kyy_supply (required). */
+    id: string;
+    /** New 集群基础信息 (JSON object). */
+    basic_info?: string | undefined;
+    /** New remark. */
+    remark?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfKyyExcelData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: KyyExcelData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The reply data of an Excel conversion. */
+export interface KyyExcelData {
+    /** The supply product's id. */
+    id?: string;
+    /** The HTML. */
+    excel_info?: string;
+}
+
+/** GET /operation/excel_to_html_with_merges.dspy 运维单独上传excel (analysis/platform.md E52; ops, operators, admins): converts the stored .xlsx at filepath to HTML tables that keep merged cells (rowspan/colspan), every cell value HTML-escaped, and stores it in product update_id (of an org the caller may act on) or, without update_id, in a new product of orgid with basic_info {}. Errors: 文件不存在 (not_found), 文件格式错误,仅支持xlsx (invalid_argument). */
+export interface ConvertKyyExcel {
+    /** Owner org of a new product (default: the caller's). */
+    orgid?: string | undefined;
+    /** Product to update; absent: add a new one. */
+    update_id?: string | undefined;
+    /** Stored relative path of the .xlsx (required). */
+    filepath: string;
+    /** 备注. */
+    remark?: string | undefined;
 }
 
 /** The pcapi envelope {"status", "info", "data"} (spec: 36-cpcc-pcapi.md; ARCHITECTURE.md §2: pcapi endpoints use info instead of msg). data is always present ("" when a failure has nothing to report, as in the spec's operate failed example). Failures add the platform's machine-readable code and, for validation, errors; info is then the documented failure text followed by the reason (e.g. operate failed: 列出节点失败: 集群 API 返回 500). */
@@ -12444,6 +19553,420 @@ export interface YamlApplyDelete {
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfProposalData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ProposalData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The pending configurations created. */
+export interface ProposalData {
+    /** Configuration ids, in product order. */
+    ids?: string[];
+    /** "0" (pending). */
+    apv_state?: string;
+}
+
+/** PRV-01 GET /product/customer_product_config_approve_send.dspy 销售配置折扣底价审批接口 (spec 10-provider.md documents no parameters; finance.md §3.2 PRV-01, §6 #14): a salesperson or operator of the customer's owner org proposes a customer discount (discount, discount/rebate products) or unit price (price, floor-price products) for one or more products of providerid. Each is checked against the owner org's cost (售价不能低于底价) and stored pending (apv_state "0"): prices keep using the previous approved value until customer_product_config_approve.dspy approves it. */
+export interface ProposeCustomerPrice {
+    /** 客户orgid. */
+    customerid: string;
+    /** 供应商id. */
+    providerid: string;
+    /** 产品id (comma-separated or a JSON array). */
+    productid: string;
+    /** 客户折扣 (0, 1]. */
+    discount?: string | undefined;
+    /** 客户售价 per unit, 元. */
+    price?: string | undefined;
+    /** Initiator's phone (kept for the approval). */
+    phone?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfCountData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CountData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The reply of the unified setters: how many products were set. */
+export interface CountData {
+    /** Products set. */
+    count?: number;
+}
+
+/** POST /product/customer_product_config_approve.dspy (kboss addition; finance.md §3.2 PRV-01 names the missing callback): an operator of the customer's owner org (or an admin) approves (status=agree) or rejects (refuse) pending customer configurations id (comma-separated). Approved ones are in force at once; deciding one that is no longer pending → conflict (该配置不在审批中). The approval hub's result handler will make the same transition when DingTalk approvals are wired (ADR 0029). */
+export interface DecideCustomerPrice {
+    /** Configuration ids. */
+    id: string;
+    /** agree or refuse. */
+    status: string;
+}
+
+/** PRV-05 GET /product/discount_guanli_jia.dspy 运营配置统一普通折扣 (spec 10-provider.md; finance.md §3.2): the unified ordinary discount (0, 1] of the org's customers for discount and rebate products; calling again updates. Below the org's cost discount → 售价不能低于底价. */
+export interface SetUnifiedDiscount {
+    /** 统一折扣. */
+    discount: string;
+    /** Product name to store (default: the product's). */
+    productname?: string | undefined;
+    /** 运营所属机构id (an org the caller may act on). */
+    bid_orgid: string | undefined;
+    /** 供应商id. */
+    providerid: string | undefined;
+    /** 产品id: comma-separated (or a JSON array). */
+    productid: string | undefined;
+}
+
+/** GET /product/shoujia_guanli_jia.dspy 运营配置统一售价 (kboss addition, finance.md §6 #20: the spec has the query PRV-08 but no setter): the unified unit price (元, 2 decimals) of floor-price products for the org's customers. Below the org's floor price → 售价不能低于底价. */
+export interface SetUnifiedPrice {
+    /** 统一售价 per unit, 元. */
+    price: string;
+    /** 运营所属机构id (an org the caller may act on). */
+    bid_orgid: string | undefined;
+    /** 供应商id. */
+    providerid: string | undefined;
+    /** 产品id: comma-separated (or a JSON array). */
+    productid: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfCustomerPriceRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CustomerPriceRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A row of PRV-06; discounts or unit prices (元) by kv. */
+export interface CustomerPriceRow {
+    productid?: string;
+    productname?: string;
+    providerid?: string;
+    providername?: string | undefined;
+    classify?: string;
+    salemode?: string;
+    kv?: string;
+    floor?: number | undefined;
+    unified?: number | undefined;
+    customer?: number | undefined;
+    apv_state?: string | undefined;
+    config_id?: string | undefined;
+    effective?: number | undefined;
+    source?: string;
+}
+
+/** PRV-06 GET /product/xiaoshou_kan_zhekou.dspy 销售查看客户折扣底价 (spec 10-provider.md; finance.md §3.2): for a customer org (its owner org's salespeople and operators, admins), the products of the owner org's providers with the unified value, the customer's latest configuration and its apv_state, the value in force (§4.5: pending/rejected ignored) and the cost floor. Without kv: discount and rebate products; kv=price: floor-price products; another kv → invalid_argument. The discount range filters on the discount in force. */
+export interface ListCustomerPrices {
+    /** 客户orgid. */
+    customerid: string;
+    /** Absent: discounts; price: sale prices. */
+    kv?: string | undefined;
+    /** 供应商筛选. */
+    providerid?: string | undefined;
+    /** 模糊查询的产品名称. */
+    productname?: string | undefined;
+    /** 区间查询 起始折扣. */
+    start_discount?: string | undefined;
+    /** 区间查询 结束折扣. */
+    end_discount?: string | undefined;
+    /** 专属分类. */
+    classify?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfUnifiedDiscountRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: UnifiedDiscountRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A row of PRV-07. */
+export interface UnifiedDiscountRow {
+    id?: string | undefined;
+    productid?: string;
+    productname?: string;
+    providerid?: string;
+    providername?: string | undefined;
+    classify?: string;
+    salemode?: string;
+    discount?: number | undefined;
+    floor_discount?: number | undefined;
+}
+
+/** PRV-07 GET /product/discount_guanli_cha.dspy 运营查询统一折扣配置 (spec 10-provider.md; finance.md §3.2): the discount and rebate products of the org's providers with the org's unified discount (null when not set) and its cost discount (floor_discount); filters inclusive (keyword or productname, discount range on the unified discount, classify with 未配置 for none). */
+export interface ListUnifiedDiscounts {
+    /** 当前机构id. */
+    bid_orgid: string;
+    /** 供应商筛选. */
+    providerid?: string | undefined;
+    /** 产品名称模糊查询. */
+    keyword?: string | undefined;
+    /** 起始折扣. */
+    start_discount?: string | undefined;
+    /** 结束折扣. */
+    end_discount?: string | undefined;
+    /** 专属分类. */
+    classify?: string | undefined;
+    /** Alias of Keyword (finance.md §6 #19). */
+    productname?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfUnifiedPriceRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: UnifiedPriceRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A row of PRV-08. */
+export interface UnifiedPriceRow {
+    id?: string | undefined;
+    productid?: string;
+    productname?: string;
+    providerid?: string;
+    providername?: string | undefined;
+    classify?: string;
+    floor_price?: number | undefined;
+    price?: number | undefined;
+}
+
+/** PRV-08 GET /product/shoujia_guanli_cha.dspy 运营查询统一售价配置 (spec 10-provider.md; finance.md §3.2): the floor-price products of the org's providers with the org's cost (floor_price) and unified sale price (price, null when not set). */
+export interface ListUnifiedPrices {
+    /** 运营所在orgid. */
+    bid_orgid: string;
+    /** 要查询的供应商id. */
+    providerid?: string | undefined;
+    /** 产品名称模糊查询. */
+    keyword?: string | undefined;
+    /** 专属分类. */
+    classify?: string | undefined;
+    /** Alias of Keyword. */
+    productname?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfProviderKeys {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ProviderKeys;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The keys updated. */
+export interface ProviderKeys {
+    id?: string | undefined;
+    provider_table_id?: string | undefined;
+    protocolid?: string | undefined;
+}
+
+/** PRV-02 GET /provider/providerUpdate.dspy 供应商更新 (spec 10-provider.md; finance.md §3.2, §6 #15): a partial update of a provider's org (id: name and profile), provider row (provider_table_id: name, description, state, sale mode, dates, appid, providerkey encrypted, settlement settings) and sale protocol (protocolid: sale mode, dates, settlement mode and date template), in one transaction. At least one key; each must exist (not_found) and be one the caller may act on (403). A parameter that is absent is kept, an empty one clears (names cannot be cleared); providerkey empty or ****** keeps the key. start_date ≤ end_date. */
+export interface UpdateProvider {
+    /** 供应商机构id. */
+    id?: string | undefined;
+    /** 供应商机构名称. */
+    orgname?: string | undefined;
+    /** 联系人. */
+    contactor?: string | undefined;
+    /** 联系电话. */
+    contactor_phone?: string | undefined;
+    /** 省id. */
+    province_id?: string | undefined;
+    /** 市id. */
+    city_id?: string | undefined;
+    /** 区id. */
+    distinct_id?: string | undefined;
+    /** 邮箱. */
+    emailaddress?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 主营业务描述. */
+    main_business?: string | undefined;
+    /** 组织结构代码. */
+    orgcode?: string | undefined;
+    /** 营业执照. */
+    license_img?: string | undefined;
+    /** 身份证. */
+    id_img?: string | undefined;
+    /** 账号. */
+    accountid?: string | undefined;
+    /** 供应商表id. */
+    provider_table_id?: string | undefined;
+    /** 供应商名称. */
+    name?: string | undefined;
+    /** 描述. */
+    description?: string | undefined;
+    /** 应用id. */
+    appid?: string | undefined;
+    /** 应用key (secret). */
+    providerkey?: string | undefined;
+    /** 状态. */
+    state?: string | undefined;
+    /** 销售结算方式. */
+    settle_mode?: string | undefined;
+    /** 结算流程. */
+    settle_flowid?: string | undefined;
+    /** 结算日期模版. */
+    settle_datep?: string | undefined;
+    /** 起效日期. */
+    start_date?: string | undefined;
+    /** 失效日期. */
+    end_date?: string | undefined;
+    /** 销售方式 (0/1/2). */
+    salemode?: string | undefined;
+    /** 销售协议id. */
+    protocolid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfProviderProductRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ProviderProductRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A row of PRV-04. */
+export interface ProviderProductRow {
+    productid?: string;
+    productname?: string;
+    classify?: string;
+    providerid?: string;
+    salemode?: string;
+    discount?: number | undefined;
+    price?: number | undefined;
+    zi_biao_id?: string | undefined;
+}
+
+/** PRV-04 GET /product/provider_product_search.dspy 供应商产品查询 (spec 10-provider.md; finance.md §3.2, §6 #17): the live products of the provider behind protocol protocolid (its offer_orgid) with the cost discount / floor price of the protocols between the same two orgs (zi_biao_id names the child row). The caller must be able to act on the protocol's buyer org (403). Filters: fuzzy productname, inclusive discount range (rows with a discount only), classify (未配置: none). classify_list sits next to data: 未配置 then the provider's categories, sorted, computed before the filters. */
+export interface SearchProviderProducts {
+    /** 供应商给当前机构签的协议id. */
+    protocolid: string;
+    /** 产品名称. */
+    productname?: string | undefined;
+    /** 起始折扣. */
+    start_discount?: string | undefined;
+    /** 结束折扣. */
+    end_discount?: string | undefined;
+    /** 专属分类. */
+    classify?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfDiscountView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: DiscountView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The answer of GetDiscount. */
+export interface DiscountView {
+    /** Discount in force (discount/rebate products; 1 when none), null for floor-price products. */
+    discount?: number | undefined;
+    /** Unit price in force (floor-price products; null: list price). */
+    price?: number | undefined;
+    /** customer, unified or default. */
+    source?: string;
+    /** Product sale mode. */
+    salemode?: string;
+    /** Customer org priced. */
+    user_orgid?: string;
+}
+
+/** PRV-09 GET /get_discount 获取折扣 (spec 10-provider.md; finance.md §3.2, §4.5, §6 #22): the discount (or, for floor-price products, the unit price) in force for a customer org and a product, and its source (customer approved configuration, unified, default). Customer org: user_orgid, else the org of userid, else the caller's; the caller must be able to act on it (403). prefix and servicetype are accepted; productid names the product. */
+export interface GetDiscount {
+    /** 供应商id. */
+    providerid: string;
+    /** 用户id. */
+    userid?: string | undefined;
+    /** 产品id. */
+    productid: string;
+    /** 供应商前缀 (accepted, unused: no vendor-specific logic yet). */
+    prefix?: string | undefined;
+    /** 供应商自带的产品pid (accepted; productid wins). */
+    servicetype?: string | undefined;
+    /** 用户orgid. */
+    user_orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfQualificationStateDto {
     /** True on success. */
     status?: boolean;
@@ -12455,6 +19978,9 @@ export interface ReplyOfQualificationStateDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of add/update: the record id and its audit state. */
@@ -12513,6 +20039,9 @@ export interface ReplyOfPageResultOfQualificationView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A page of a current_page/page_size list (analysis/catalog.md §2.0, §4.4): {"total", "current_page", "page_size", "rows"}, a superset of the platform's {total, rows}. */
@@ -12587,13 +20116,13 @@ export interface SearchEnterpriseAuditInfos {
     page_size?: string | undefined;
 }
 
-/** GET /user/enterprise_audit_info_update.dspy 资质更新 (analysis/catalog.md §3.3.3, §4.3): "1. 客户更新 审批状态默认为待审 2. 运营更新 审批approved, 会把驳回原因reject_reason置空". The owner (a customer) edits and resubmits: the record goes back to pending and its reason is cleared (an audit_status other than pending is 403); an operator of an org managing the owner's org approves (reason cleared), rejects (reject_reason required: 请填写驳回原因), reopens (pending) or edits without changing the state. Decisions come from QualificationWorkflow. Others get 403. */
+/** GET /user/enterprise_audit_info_update.dspy 资质更新 (analysis/catalog.md §3.3.3, §4.3): "1. 客户更新 审批状态默认为待审 2. 运营更新 审批approved, 会把驳回原因reject_reason置空". The owner (a customer) edits and resubmits: the record goes back to pending with the new data and its reason is cleared, whatever audit_status it sends (only reviewers set approved/rejected; the document's example sends approved); an operator of an org managing the owner's org approves (reason cleared), rejects (reject_reason required: 请填写驳回原因), reopens (pending) or edits without changing the state. Decisions come from QualificationWorkflow. Others get 403. */
 export interface UpdateEnterpriseAuditInfo {
     /** Record id (required). */
     id: string;
     /** Ignored (the record names its owner; the session decides the rights). */
     userid?: string | undefined;
-    /** pending/approved/rejected. */
+    /** pending/approved/rejected: a reviewer's decision; ignored when the owner resubmits. */
     audit_status?: string | undefined;
     /** 驳回原因 (required with audit_status=rejected). */
     reject_reason?: string | undefined;
@@ -12655,6 +20184,9 @@ export interface ReplyOfIReadOnlyListOfSaleProtocolView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A protocol on the wire (analysis §3.7.2), with the names of both orgs. */
@@ -12717,6 +20249,9 @@ export interface ReplyOfSaleProtocolView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /product/sale_protocol_update.dspy 协议更新 (analysis/catalog.md §3.7.4): a partial update of the terms of the protocol protocolid (the id of search/delete), with the rules of add, by an operator who may act on one of its parties. provider_table_id ("供应商修改协议时填写") asks to keep a provider record in sync; the provider module (10) does not exist yet, so such a request is refused with not_implemented instead of being half done (ADR 0007). */
@@ -12839,6 +20374,9 @@ export interface ReplyOfSmartProductSalesView {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** POST /product_smart/up_smart.dspy 销售修改智算产品 (analysis/catalog.md §3.6.3): sales, operators and admins change the given fields of product id (absent keys are kept; numbers are stored as their text: address: 1 → "1"); yearly_rent is accepted for yearly_rant; update_date becomes today (platform date). Only a product of an org the caller may act on (another org's → 403, ADR 0017). The documented 502 example is ignored: the answer is 200 with the updated product. */
@@ -12915,6 +20453,9 @@ export interface ReplyOfBatchAddResult {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of the batch add. */
@@ -12943,6 +20484,9 @@ export interface ReplyOfPageResultOfBrowseHistoryRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A page of a current_page/page_size list (analysis/catalog.md §2.0, §4.4): {"total", "current_page", "page_size", "rows"}, a superset of the platform's {total, rows}. */
@@ -13029,6 +20573,9 @@ export interface ReplyOfPageResultOfFavoriteRow {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A page of a current_page/page_size list (analysis/catalog.md §2.0, §4.4): {"total", "current_page", "page_size", "rows"}, a superset of the platform's {total, rows}. */
@@ -13087,6 +20634,9 @@ export interface ReplyOfDeletedFavorite {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of a favourite delete. */
@@ -13115,6 +20665,9 @@ export interface ReplyOfLoginResult {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** Reply data of a login: the bearer token, its expiry, a CSRF token for cookie clients, and the user. */
@@ -13149,7 +20702,7 @@ export interface CurrentUserDto {
     roles?: string[];
 }
 
-/** POST /user/login.dspy (not in the legacy document; analysis/platform.md §6): checks username and password. The name matches case-insensitively after NFKC (UsernameRules). Failures are throttled per account and per client address with growing waits (SignInGuard, ADR 0018): a throttled attempt → 尝试次数过多,请 N 秒后再试 (code: too_many_attempts). Wrong name or password → 用户名或密码错误 (code: invalid_credentials), the same for unknown users. */
+/** POST /user/login.dspy (not in the legacy document; analysis/platform.md §6): checks username and password. The name matches case-insensitively after NFKC (UsernameRules). Failures are throttled per account and per client address with growing waits (SignInGuard, ADR 0018): a throttled attempt → 尝试次数过多,请 N 秒后再试 (code: too_many_attempts). Wrong name or password → 用户名或密码错误 (code: invalid_credentials), the same for unknown users. A disabled account with the right password → 账号已停用 (code: forbidden; ADR 0025). */
 export interface Login {
     /** Login name. */
     username: string;
@@ -13173,6 +20726,9 @@ export interface ReplyOfCurrentUserDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** GET /user/current_user.dspy: who is logged in (login required). */
@@ -13191,6 +20747,9 @@ export interface ReplyOfOrganizationDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** An organisation as returned by the identity endpoints. */
@@ -13227,6 +20786,9 @@ export interface ReplyOfUserDto {
     code?: string | undefined;
     /** Per-parameter validation messages; omitted unless validation failed. */
     errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
 }
 
 /** A user as returned by the identity endpoints (never the password). */
@@ -13256,6 +20818,315 @@ export interface AddUser {
     roles: string;
     /** The org acted for; after the pipeline ran, the effective, authorised org id. */
     orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfOrgRowDto {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfOrgRowDto;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfOrgRowDto {
+    total?: number;
+    rows?: OrgRowDto[];
+}
+
+/** An org as list_orgs shows it. */
+export interface OrgRowDto {
+    /** Org id. */
+    id?: string;
+    /** Name. */
+    name?: string;
+    /** operator / customer / provider / reseller. */
+    kind?: string;
+    /** Owning org, if any. */
+    owner_orgid?: string | undefined;
+    /** Owning org's name, if any. */
+    owner_orgid_text?: string | undefined;
+    /** Live users of the org. */
+    users?: number;
+    /** Created (platform time). */
+    create_at?: string;
+    /** 1-based row number. */
+    row_num_?: number;
+}
+
+/** GET /user/list_orgs.dspy (kboss addition for the admin console, not in the legacy document; ADR 0025): the orgs the caller may see — every org for an admin, its own org and the orgs it owns for an operator or reseller, its own org otherwise (ScopeAsync). Filters: name (part of the name), kind, owner_orgid. Paged by page (1-based) / rows (default 10) / sort (id, name, kind, create_at, optionally " desc" or a leading -; default name). */
+export interface ListOrganizations {
+    /** Part of the org name. */
+    name?: string | undefined;
+    /** operator / customer / provider / reseller. */
+    kind?: string | undefined;
+    /** Only orgs owned by this org. */
+    owner_orgid?: string | undefined;
+    /** Page, 1-based. */
+    page?: string | undefined;
+    /** Rows per page (1–1000). */
+    rows?: string | undefined;
+    /** Sort field: id, name, kind, create_at. */
+    sort?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfAccountDto {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfAccountDto;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfAccountDto {
+    total?: number;
+    rows?: AccountDto[];
+}
+
+/** A user as the account endpoints show it (never the password hash). */
+export interface AccountDto {
+    /** User id. */
+    id?: string;
+    /** Login name. */
+    username?: string;
+    /** Display name. */
+    display_name?: string;
+    /** Org id. */
+    orgid?: string;
+    /** Org name. */
+    orgid_text?: string;
+    /** Roles. */
+    roles?: string[];
+    /** active or disabled. */
+    state?: string;
+    /** Created (platform time). */
+    create_at?: string;
+    /** 1-based row number in a list (0 outside lists). */
+    row_num_?: number;
+}
+
+/** GET /user/list_users.dspy (kboss addition for the admin console; ADR 0025): the users of the orgs the caller may see (as ListOrganizations); an orgid outside them is 403. Filters: name (part of the login name, case-insensitive after NFKC, or of the display name), orgid, role, state (active / disabled). Paged by page / rows / sort (username, display_name, orgid, create_at; default username). */
+export interface ListUsers {
+    /** Part of the login or display name. */
+    name?: string | undefined;
+    /** Only users of this org. */
+    orgid?: string | undefined;
+    /** Only users holding this role. */
+    role?: string | undefined;
+    /** active / disabled. */
+    state?: string | undefined;
+    /** Page, 1-based. */
+    page?: string | undefined;
+    /** Rows per page (1–1000). */
+    rows?: string | undefined;
+    /** Sort field: username, display_name, orgid, create_at. */
+    sort?: string | undefined;
+}
+
+/** POST /user/change_password.dspy (kboss addition; ADR 0025): the caller changes its own password. The old password is checked through SignInGuard with the login's counters, so guesses here are throttled like sign-ins (too_many_attempts); a wrong one → 原密码错误 (invalid_credentials). Every token issued so far, the presented one included, stops working; the reply is a fresh login (token, cookies) for this session. */
+export interface ChangePassword {
+    /** Current password. */
+    old_password: string;
+    /** New password: 8–128 characters with letters and digits, different from the old one. */
+    new_password: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPasswordResetDto {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PasswordResetDto;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** Reply of a password reset. */
+export interface PasswordResetDto {
+    /** The user. */
+    userid?: string;
+    /** Its login name. */
+    username?: string;
+    /** The generated password when none was given (shown this once, never stored in
+            clear); null when the caller chose it. */
+    temporary_password?: string | undefined;
+}
+
+/** POST /user/reset_password.dspy (kboss addition; ADR 0025): an admin (any user) or an operator (users of the orgs it owns, never an admin) sets userid's password to new_password, or, without one, to a generated temporary password returned once. Ends the user's sessions. One's own password: change_password (403 here). */
+export interface ResetPassword {
+    /** User id (required). */
+    userid: string;
+    /** New password (optional: 8–128 characters with letters and digits); absent → generated. */
+    new_password?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfAccountDto {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: AccountDto;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /user/disable_user.dspy (kboss addition; ADR 0025): an admin or an operator (users of the orgs it owns) disables userid: it can't sign in (账号已停用) and its tokens stop working. Disabling a disabled user succeeds unchanged; one's own account → conflict. */
+export interface DisableUser {
+    /** User id (required). */
+    userid: string;
+}
+
+/** POST /user/enable_user.dspy (kboss addition; ADR 0025): enables a disabled user again (same rights as DisableUser); the tokens it had stay ended, it signs in anew. Enabling an active user succeeds unchanged. */
+export interface EnableUser {
+    /** User id (required). */
+    userid: string;
+}
+
+/** E40 GET /kpi/get_code_state.dspy: 获取登录code. The front end polls with its state (every 2 s, at most 5 minutes); the first browser that polls a state claims it (an HttpOnly cookie, analysis/platform.md §4.6), and once WeChat's redirect stored the code, that browser gets it once → data: "<code>". Not yet scanned, expired, already handed out, or another browser → 未获取到code (not_found). spec: 33-wechat-pay.md; analysis/platform.md §3.5 E40. */
+export interface GetCodeState {
+    /** 前端生成的state (16–64 of A-Za-z0-9_-). */
+    state: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfRechargeDto {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: RechargeDto;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A recharge as E41 and E42 show it. */
+export interface RechargeDto {
+    /** 向查询接口传递: the id to poll with. */
+    recharge_logdict_id?: string;
+    /** pending, paid, closed or failed. */
+    state?: string;
+    /** WeChat's trade_state (NOTPAY, SUCCESS, CLOSED, PAYERROR, …). */
+    trade_state?: string;
+    /** Amount in fen. */
+    total?: number;
+    /** Amount in yuan. */
+    amount?: number;
+    /** NATIVE or JSAPI. */
+    trade_type?: string;
+    /** Native: the link to show as a QR code. */
+    code_url?: string | undefined;
+    /** JSAPI: the prepay id. */
+    prepay_id?: string | undefined;
+    /** JSAPI: the signed parameters for wx.requestPayment (only in E41's answer). */
+    jsapi?: JsapiPayment | undefined;
+    /** 充值用户id. */
+    userid?: string;
+    /** The customer org credited. */
+    orgid?: string;
+    /** When WeChat says it was paid. */
+    paid_at?: string | undefined;
+    /** Why it failed or closed. */
+    failure_reason?: string;
+    /** Created. */
+    create_at?: string;
+}
+
+/** What a JSAPI page passes to wx.requestPayment / WeixinJSBridge, signed by the            merchant. */
+export interface JsapiPayment {
+    app_id?: string;
+    time_stamp?: string;
+    nonce_str?: string;
+    package?: string;
+    sign_type?: string;
+    pay_sign?: string;
+}
+
+/** E41 POST /customer/add_weixpay.dspy: 微信支付开启 — starts a WeChat Pay recharge (analysis/platform.md §7 #37). total in fen (1 … WeChatPay:MaxTotalFen) for userid (default the caller; someone else only for an operator/admin acting on the user's org, else 403). The record is stored pending first, then the order is placed at WeChat outside any transaction (ADR 0015, 0030): Native → code_url; trade_type=JSAPI → the prepay_id and the signed wx.requestPayment parameters for the user's bound openid. Replies: 下单成功 with recharge_logdict_id; 充值金额错误 (invalid_argument); 充值用户不存在 (not_found); 微信支付未配置 (not_configured); 微信下单失败: … (upstream_failed, record failed) or, with no answer, upstream_failed with the record left pending for the reconciler. spec: 33-wechat-pay.md; analysis/platform.md §3.5 E41, §4.7. */
+export interface AddWeixPay {
+    /** 充值金额,单位分: 1块钱传递100 1毛钱传递10 1分钱传递1. */
+    total: string;
+    /** 充值用户id (default: the caller). */
+    userid?: string | undefined;
+    /** 商品描述 (raw text body, or a query/form field; default 账户充值). */
+    body?: string | undefined;
+    /** NATIVE (default, QR code) or JSAPI (inside WeChat; needs the user's bound openid). */
+    trade_type?: string | undefined;
+}
+
+/** E42 GET /customer/get_weixinpaytype (also with .dspy): 微信支付状态. The recharge's state as kboss knows it (set by WeChat's verified notification or the reconciler, never by this read) → 查询成功. Unknown id → 充值记录不存在 (not_found); a recharge of an org the caller may not act on → 403. spec: 33-wechat-pay.md; analysis/platform.md §3.5 E42. */
+export interface GetWeixinPayType {
+    /** add接口返回值: the recharge_logdict_id from add_weixpay. */
+    recharge_logdict_id: string;
+}
+
+/** E44 GET /user/loginUser.dspy: 登录接口. Exchanges wechatCode with WeChat (web QR code; type=mini: a mini-program js_code through jscode2session), finds the kboss user bound to the unionid (else the openid of that app) and signs them in like /user/login.dspy: 登录成功 with the token, the CSRF token, the user, and the session cookies. Not bound → 该微信未绑定平台账号 (not_found; bind while logged in with /user/bind_wechat.dspy); WeChat refused the code → 微信授权失败: … (invalid_argument); WeChat unreachable → upstream_failed; not configured → not_configured. spec: 33-wechat-pay.md; analysis/platform.md §3.5 E44, §4.6. */
+export interface LoginWithWeChat {
+    /** 获取登录code接口返回的code (exact camelCase name). */
+    wechatCode: string;
+    /** web (default): a QR-login code; mini: a mini-program wx.login js_code. */
+    type?: string | undefined;
+}
+
+/** GET /kpi/wechat_callback.dspy?code=&state= (not in the legacy document; analysis/platform.md §3.5 E40 step 2, §7 #40): WeChat's redirect after the user confirmed the QR login. Stores the code for the state (the first code wins; a state lives 5 minutes) → 登录成功,请返回原页面. An expired state → 登录已过期,请重新扫码 (conflict). */
+export interface StoreWeChatCode {
+    /** WeChat's authorisation code. */
+    code: string;
+    /** The front end's state, echoed by WeChat. */
+    state: string;
+}
+
+/** POST /user/bind_wechat.dspy (not in the legacy document; analysis/platform.md §3.5 E44 "the binding flow is outside this spec"): binds the logged-in user to the WeChat identity of wechatCode (same codes as E44), so E44 signs them in later → 绑定成功. Bound to another account (openid of this app, or unionid) → 该微信已绑定其他账号 (conflict); the same binding again succeeds; the same unionid from another app adds that app's openid. */
+export interface BindWeChat {
+    /** A WeChat code (as for loginUser). */
+    wechatCode: string;
+    /** web (default) or mini. */
+    type?: string | undefined;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {
