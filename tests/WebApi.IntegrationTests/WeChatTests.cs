@@ -430,6 +430,6 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         {
             Content = new StringContent("{}"),
         };
-        (await bare.CreateClient().SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await bare.CreateClient().SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }

@@ -24,7 +24,7 @@ public sealed record Caller(string Role, string? Bearer = null, string? Basic = 
 
 /// <summary>
 /// Sends harness requests over real HTTP to the in-process Kestrel server and checks every answer against the wire
-/// contract: no 5xx, a JSON envelope with a boolean <c>status</c> and <c>msg</c> (pcapi: <c>info</c>).
+/// contract: no 5xx, a JSON envelope with a boolean <c>status</c> and <c>msg</c> (pcapi: <c>info</c>; WeChat Pay's notify: WeChat's own <c>{code, message}</c>).
 /// </summary>
 public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessReport report)
 {
@@ -99,6 +99,7 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
     public static string? EnvelopeProblem(string path, HarnessAnswer answer)
     {
         if (answer.IsFile && answer.Http == 200) return null;
+        if (path == WeChatNotifyPath) return WeChatProblem(answer);
         if (!answer.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return $"content type '{answer.ContentType}', body '{Short(answer.Body)}'";
         JsonObject? body;
@@ -112,6 +113,21 @@ public sealed class HarnessClient(HttpClient http, CallBudget budget, HarnessRep
         if (body[text] is JsonValue v && v.GetValueKind() == JsonValueKind.String) return null;
         if (body[text] is JsonArray && status.GetValue<bool>() && ArrayInMsg.Contains(path)) return null;
         return $"no string {text}: '{Short(answer.Body)}'";
+    }
+
+    /// <summary>WeChat Pay's notify speaks WeChat's protocol (ADR 0030): 204, or 4xx/5xx with <c>{code, message}</c>.</summary>
+    private const string WeChatNotifyPath = "/customer/weixpay_notify.dspy";
+
+    private static string? WeChatProblem(HarnessAnswer answer)
+    {
+        if (answer.Http == 204) return null;
+        JsonObject? body;
+        try { body = JsonNode.Parse(answer.Body) as JsonObject; }
+        catch (JsonException) { body = null; }
+        return body?["code"] is JsonValue code && code.GetValueKind() == JsonValueKind.String
+            && body["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String
+            ? null
+            : $"not WeChat's {{code, message}}: '{Short(answer.Body)}'";
     }
 
     /// <summary>

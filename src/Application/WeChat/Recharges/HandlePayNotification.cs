@@ -34,7 +34,7 @@ public sealed class HandlePayNotificationHandler(IWeChatPayClient pay,
 {
     public async ValueTask<WeChatNotifyAnswer> Handle(HandlePayNotification c, CancellationToken ct)
     {
-        if (!pay.IsConfigured) return new(500, "商户未配置微信支付");
+        if (!pay.IsConfigured) return new(403, "商户未配置微信支付"); // no order can exist: a refusal, not a fault
         WeChatPayNotice notice;
         try
         {
