@@ -25,8 +25,17 @@ public sealed class WidgetStockStore(KbossDbContext db) : IWidgetStockStore
                     w.Stocks.Select(s => new ClusterStockDto(s.ClusterId, s.Cluster!.Name, s.Stock, s.Consumed)).ToList()))
                 .FirstOrDefault());
 
-    public Task<StockAddTarget?> FindAsync(string cpcid, string clusterId, string type, string model, CancellationToken ct) =>
-        Find(db, cpcid, clusterId, type, model, ct);
+    /// <remarks>
+    /// Opens the context's connection for the rest of the unit of work (the pooled context closes it when it is
+    /// returned): every open of a pooled SQLite connection registers EF Core's SQL functions again, so one open per
+    /// stock add instead of one per statement group.
+    /// </remarks>
+    public async Task<StockAddTarget?> FindAsync(string cpcid, string clusterId, string type, string model,
+        CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return await Find(db, cpcid, clusterId, type, model, ct);
+    }
 
     public async Task<bool> TryAdjustAsync(string widgetId, string clusterId, long amount, DateTime now, AuditEntry audit,
         CancellationToken ct)
