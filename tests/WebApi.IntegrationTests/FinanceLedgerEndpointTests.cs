@@ -69,6 +69,9 @@ public sealed class FinanceLedgerEndpointTests(AppFixture app) : IClassFixture<A
         }
         var unknown = await AdjustAsync(app.Admin(), "no-such-org", "5", "unknown-org");
         unknown.Code.Should().Be("not_found");
+        // only customer orgs have balances: an operator org is not one (review finding)
+        var operatorOrg = await AdjustAsync(app.Admin(), app.OtherOrgId, "5", "operator-org");
+        operatorOrg.Code.Should().Be("not_found");
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class BalanceLedger(IKbossDbContext db)
 
     private async Task<decimal> OpenAsync(string customer, decimal amount, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == customer, ct))
+        if (!await db.Organizations.AnyAsync(o => o.Id == customer && o.Kind == Domain.Identity.OrgKind.Customer, ct))
             throw BusinessException.NotFound(CustomerNotFoundMessage);
         var balance = CustomerBalance.Open(customer);
         balance.Credit(amount).OrThrow();
