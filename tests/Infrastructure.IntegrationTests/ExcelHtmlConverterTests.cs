@@ -51,6 +51,35 @@ public sealed class ExcelHtmlConverterTests
     }
 
     [Fact]
+    public void A_merged_range_far_larger_than_the_sheet_is_refused_before_it_is_loaded()
+    {
+        // 2 cells, and one merge over the rest of the sheet (≈1.7e10 cells): EPPlus would index every one on load.
+        using var package = new ExcelPackage();
+        var s = package.Workbook.Worksheets.Add("s");
+        s.Cells["A1"].Value = "a";
+        s.Cells["B1"].Value = "b";
+        var bytes = package.GetAsByteArray();
+        using var patched = new MemoryStream();
+        patched.Write(bytes);
+        using (var zip = new System.IO.Compression.ZipArchive(patched, System.IO.Compression.ZipArchiveMode.Update, true))
+        {
+            var part = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(part.Open())) xml = reader.ReadToEnd();
+            part.Delete();
+            xml = xml.Replace("</sheetData>", "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A2:XFD1048576\"/></mergeCells>");
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(xml);
+        }
+        patched.Position = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        new EpplusExcelHtmlConverter().ToHtml(patched, 1_000_000).Should().BeNull();
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void Not_an_xlsx_or_too_large_html_gives_null()
     {
         var converter = new EpplusExcelHtmlConverter();

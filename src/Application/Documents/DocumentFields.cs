@@ -39,7 +39,7 @@ public abstract class DocumentFieldsValidator<T> : AbstractValidator<T> where T 
         RuleFor(x => x.UserName).MaxChars(100);
         RuleFor(x => x.FileType).MaxChars(100);
         RuleFor(x => x.Title).MaxChars(200);
-        RuleFor(x => x.FilePath).MaxChars(500);
+        RuleFor(x => x.FilePath).MaxChars(500).SafeLink();
         RuleFor(x => x.Kind).OptionalInt(0, 1_000_000);
         RuleFor(x => x.Content).MaxChars(ContentMax);
     }

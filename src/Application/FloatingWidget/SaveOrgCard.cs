@@ -24,7 +24,7 @@ public sealed class SaveOrgCardValidator : AbstractValidator<SaveOrgCard>
 {
     public SaveOrgCardValidator()
     {
-        RuleFor(x => x.Picture).Required("picture不能为空").MaxChars(QrCard.MaxPicture);
+        RuleFor(x => x.Picture).Required("picture不能为空").MaxChars(QrCard.MaxPicture).SafeLink();
         RuleFor(x => x.Orgid).MaxChars(64);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SaveSalesCardValidator : AbstractValidator<SaveSalesCard>
     public SaveSalesCardValidator()
     {
         RuleFor(x => x.Userid).MaxChars(64);
-        RuleFor(x => x.Picture).Required("picture不能为空").MaxChars(QrCard.MaxPicture);
+        RuleFor(x => x.Picture).Required("picture不能为空").MaxChars(QrCard.MaxPicture).SafeLink();
     }
 }
 

@@ -57,6 +57,28 @@ public static class RuleExtensions
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
             .WithMessage("{PropertyName} 必须是以 http:// 或 https:// 开头的完整地址");
 
+    /// <summary>
+    /// Empty, an absolute http(s) URL, or a path without a scheme (<c>qr/a.png</c>, <c>/doc/…</c>): a link stored for
+    /// others to follow is never <c>javascript:</c>, <c>data:</c> or another scheme, protocol-relative (<c>//host</c>)
+    /// or holding control characters (browsers drop them inside a scheme).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> SafeLink<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsSafeLink).WithMessage("{PropertyName} 只能是 http(s) 地址或站内路径");
+
+    /// <summary>The rule of <see cref="SafeLink{T}"/>.</summary>
+    public static bool IsSafeLink(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return true;
+        var link = value.Trim();
+        if (link.Any(char.IsControl) || link.StartsWith("//", StringComparison.Ordinal) || link.StartsWith('\\'))
+            return false;
+        var colon = link.IndexOf(':');
+        var pathStart = link.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (pathStart >= 0 && pathStart < colon)) return true;
+        return Uri.TryCreate(link, UriKind.Absolute, out var uri)
+               && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    }
+
     /// <summary><paramref name="d"/> without trailing zeros (<c>1.0000000</c> → <c>1</c>).</summary>
     public static decimal Normalized(decimal d) => d / 1.000000000000000000000000000000000m;
 
