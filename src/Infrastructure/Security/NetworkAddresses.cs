@@ -5,7 +5,8 @@ namespace Kboss.Infrastructure.Security;
 
 /// <summary>
 /// Address classes kboss checks before it connects to an address taken from data (kubeconfig servers, ADR 0014;
-/// approval callback URLs, ADR 0026). IPv4-mapped IPv6 addresses are judged as their IPv4 address.
+/// approval callback URLs, ADR 0026). IPv6 addresses that carry an IPv4 address — IPv4-mapped (::ffff:0:0/96), NAT64
+/// (64:ff9b::/96) and 6to4 (2002::/16) — are judged as that IPv4 address.
 /// </summary>
 public static class NetworkAddresses
 {
@@ -37,5 +38,14 @@ public static class NetworkAddresses
                || (b[0] == 100 && b[1] is >= 64 and <= 127);
     }
 
-    private static IPAddress Normal(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+    private static IPAddress Normal(IPAddress ip)
+    {
+        if (ip.IsIPv4MappedToIPv6) return ip.MapToIPv4();
+        if (ip.AddressFamily != AddressFamily.InterNetworkV6) return ip;
+        var b = ip.GetAddressBytes();
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+            return new IPAddress(b.AsSpan(12, 4)); // NAT64 well-known prefix
+        if (b[0] == 0x20 && b[1] == 0x02) return new IPAddress(b.AsSpan(2, 4)); // 6to4
+        return ip;
+    }
 }
