@@ -24,6 +24,16 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
     /// upload root; returns its relative path.</summary>
     private string StoreWorkbook()
     {
+        var name = $"ops/{Guid.NewGuid():N}.xlsx";
+        var full = Path.Combine(app.Factory.DataFolder, "uploads", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, Workbook());
+        return name;
+    }
+
+    /// <summary>The workbook of <see cref="StoreWorkbook"/> as bytes.</summary>
+    private static byte[] Workbook()
+    {
         using var package = new ExcelPackage();
         var s = package.Workbook.Worksheets.Add("资源");
         s.Cells["A1"].Value = "集群资源";
@@ -34,11 +44,17 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         s.Cells["C2"].Value = 8;
         s.Cells["B3"].Value = "H100";
         s.Cells["C3"].Value = 4;
-        var name = $"ops/{Guid.NewGuid():N}.xlsx";
-        var full = Path.Combine(app.Factory.DataFolder, "uploads", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, package.GetAsByteArray());
-        return name;
+        return package.GetAsByteArray();
+    }
+
+    /// <summary>POSTs <paramref name="content"/> as the multipart part <c>file</c> with <paramref name="fields"/>.
+    /// </summary>
+    private static async Task<Response> UploadExcelAsync(Api who, byte[] content, params (string, string)[] fields)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        form.Add(new ByteArrayContent(content), "file", "表.xlsx");
+        return await Response.ReadAsync(await who.Http.PostAsync(Excel, form));
     }
 
     private async Task<Api> OpsAsync()
@@ -142,6 +158,27 @@ public sealed class MiniProgramTests(AppFixture app) : IClassFixture<AppFixture>
         var withFileId = withFile.Data!["id"]!.GetValue<string>();
         (await op.GetAsync(Find, ("id", withFileId))).Data!.AsArray().Single()!["excel_info"]!
             .GetValue<string>().Should().Be(html);
+    }
+
+    [Fact]
+    public async Task Excel_uploaded_as_a_multipart_file_is_converted_and_kept_under_a_generated_name()
+    {
+        var ops = await OpsAsync();
+        var r = await UploadExcelAsync(ops, Workbook(), ("remark", "上传"));
+        r.Status.Should().BeTrue(r.Raw);
+        var html = r.Data!["excel_info"]!.GetValue<string>();
+        html.Should().Contain("<td colspan=\"3\">集群资源</td>").And.NotContain("<script");
+        var row = (await ops.GetAsync(Find, ("id", r.Data["id"]!.GetValue<string>()))).Data!.AsArray().Single()!;
+        var key = row["file_path"]!.GetValue<string>();
+        key.Should().MatchRegex("^[a-z0-9]+\\.xlsx$", "the client's file name is not used");
+        row["remark"]!.GetValue<string>().Should().Be("上传");
+
+        var notXlsx = await UploadExcelAsync(ops, "<html>x</html>"u8.ToArray());
+        notXlsx.Code.Should().Be("invalid_argument");
+        notXlsx.Msg.Should().StartWith("文件格式错误");
+        (await ops.GetAsync(Excel)).Msg.Should().Be("请提供文件路径或上传文件");
+        var foreign = await UploadExcelAsync(app.OtherOperator(), Workbook(), ("update_id", row["id"]!.GetValue<string>()));
+        foreign.Http.Should().Be(403);
     }
 
     [Fact]

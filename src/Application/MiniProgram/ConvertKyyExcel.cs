@@ -15,9 +15,12 @@ namespace Kboss.Application.MiniProgram;
 /// admins): converts the stored <c>.xlsx</c> at <c>filepath</c> to HTML tables that keep merged cells
 /// (<c>rowspan</c>/<c>colspan</c>), every cell value HTML-escaped, and stores it in product <c>update_id</c> (of an org
 /// the caller may act on) or, without <c>update_id</c>, in a new product of <c>orgid</c> with <c>basic_info</c>
-/// <c>{}</c>. Errors: <c>文件不存在</c> (not_found), <c>文件格式错误,仅支持xlsx</c> (invalid_argument).
+/// <c>{}</c>. Instead of <c>filepath</c> the workbook may come as a multipart part <c>file</c> (POST, at most
+/// <c>Documents:MaxUploadBytes</c>, an xlsx by its content): it is kept under a generated name in the file storage
+/// and that name becomes the row's <c>file_path</c>. Errors: <c>文件不存在</c> (not_found),
+/// <c>文件格式错误,仅支持xlsx</c> (invalid_argument).
 /// </summary>
-public sealed record ConvertKyyExcel : ICommand<Reply<KyyExcelData>>, IOrgScoped
+public sealed record ConvertKyyExcel : ICommand<Reply<KyyExcelData>>, IOrgScoped, IUploadRequest
 {
     /// <summary>Owner org of a new product (default: the caller's).</summary>
     public string? Orgid { get; set; }
@@ -27,6 +30,15 @@ public sealed record ConvertKyyExcel : ICommand<Reply<KyyExcelData>>, IOrgScoped
     public string? Filepath { get; init; }
     /// <summary>备注.</summary>
     public string? Remark { get; init; }
+
+    private UploadedFile? _upload;
+
+    /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
+    public UploadedFile? Upload => _upload;
+
+    /// <inheritdoc />
+    public void Attach(UploadedFile file) => _upload = file;
 }
 
 public sealed class ConvertKyyExcelValidator : AbstractValidator<ConvertKyyExcel>
@@ -35,19 +47,23 @@ public sealed class ConvertKyyExcelValidator : AbstractValidator<ConvertKyyExcel
     {
         RuleFor(x => x.Orgid).MaxChars(64);
         RuleFor(x => x.UpdateId).MaxChars(64);
-        RuleFor(x => x.Filepath).WorkbookPath(required: true);
+        RuleFor(x => x.Filepath).WorkbookPath(required: false);
+        RuleFor(x => x.Filepath).Must((x, path) => x.Upload is not null || !string.IsNullOrWhiteSpace(path))
+            .WithMessage("请提供文件路径或上传文件");
         RuleFor(x => x.Remark).Remark();
     }
 }
 
-public sealed class ConvertKyyExcelHandler(IKbossDbContext db, ICurrentUser user, KyySupplyAccess access)
+public sealed class ConvertKyyExcelHandler(IKbossDbContext db, ICurrentUser user, KyySupplyAccess access,
+    IFileStorage storage)
     : ICommandHandler<ConvertKyyExcel, Reply<KyyExcelData>>
 {
     public async ValueTask<Reply<KyyExcelData>> Handle(ConvertKyyExcel c, CancellationToken ct)
     {
         var row = c.UpdateId.TrimmedOrNull() is { } id ? await access.LoadManageableAsync(id, ct) : null;
-        var path = c.Filepath!.Trim();
-        var html = access.WorkbookHtml(path);
+        var (path, html) = c.Upload is { } upload
+            ? await StoreAsync(upload, ct)
+            : (c.Filepath!.Trim(), access.WorkbookHtml(c.Filepath!.Trim()));
         if (row is null)
         {
             row = KyySupply.Create(c.Orgid!, "{}", null).OrThrow();
@@ -58,5 +74,15 @@ public sealed class ConvertKyyExcelHandler(IKbossDbContext db, ICurrentUser user
             new { row.OrgId, row.FilePath }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("上传成功", new KyyExcelData(row.Id, html));
+    }
+
+    /// <summary>Converts the uploaded workbook, then keeps it under a generated name (nothing stored if it is not a
+    /// readable xlsx).</summary>
+    private async Task<(string Key, string Html)> StoreAsync(UploadedFile upload, CancellationToken ct)
+    {
+        string html;
+        await using (var content = upload.OpenRead()) html = access.WorkbookHtml(content);
+        await using var again = upload.OpenRead();
+        return (await storage.SaveAsync(again, "xlsx", ct), html);
     }
 }

@@ -40,7 +40,12 @@ public sealed class KyySupplyAccess(IKbossDbContext db, OrgAccess orgs, IUploade
     public string WorkbookHtml(string filepath)
     {
         using var stream = files.OpenRead(filepath) ?? throw BusinessException.NotFound("文件不存在");
-        return converter.ToHtml(stream, MaxHtml) ?? throw RequestValidationException.For("filepath",
-            "文件格式错误,仅支持xlsx(且转换后的表格不超过200万字符)");
+        return WorkbookHtml(stream);
     }
+
+    /// <summary>The HTML of the workbook in <paramref name="content"/>.</summary>
+    /// <exception cref="RequestValidationException">Not a readable xlsx, or its tables are too large.</exception>
+    public string WorkbookHtml(Stream content) =>
+        converter.ToHtml(content, MaxHtml) ?? throw RequestValidationException.For("filepath",
+            "文件格式错误,仅支持xlsx(且转换后的表格不超过200万字符)");
 }

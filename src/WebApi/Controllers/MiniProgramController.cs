@@ -59,8 +59,10 @@ public sealed class MiniProgramController(IMediator mediator) : ControllerBase
         => mediator.Send(c, ct);
 
     /// <summary>运维单独上传excel</summary>
+    /// <remarks>The workbook by <c>filepath</c>, or as a multipart part <c>file</c> (POST).</remarks>
     [LegacyGet("/operation/excel_to_html_with_merges.dspy")]
     [Authorize(Policy = Policies.Ops)]
+    [DocumentUploadLimit]
     public ValueTask<Reply<KyyExcelData>> ExcelToHtml([FromLegacyParams] ConvertKyyExcel c, CancellationToken ct)
         => mediator.Send(c, ct);
 }
