@@ -59,9 +59,9 @@ public sealed class SqliteSession : IDisposable
 public sealed class SqliteReadSessions(string connectionString) : IDisposable
 {
     private const int MaxIdle = 8;
-    private readonly ConcurrentBag<SqliteSession> _idle = [];
+    private readonly ConcurrentQueue<SqliteSession> _idle = new();
     private int _idleCount;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Runs <paramref name="read"/> on a lent session.</summary>
     public T Run<T>(Func<SqliteSession, T> read)
@@ -84,7 +84,7 @@ public sealed class SqliteReadSessions(string connectionString) : IDisposable
     private SqliteSession Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_idle.TryTake(out var session)) return new SqliteSession(connectionString);
+        if (!_idle.TryDequeue(out var session)) return new SqliteSession(connectionString);
         Interlocked.Decrement(ref _idleCount);
         return session;
     }
@@ -97,12 +97,12 @@ public sealed class SqliteReadSessions(string connectionString) : IDisposable
             session.Dispose();
             return;
         }
-        _idle.Add(session);
+        _idle.Enqueue(session);
     }
 
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var session)) session.Dispose();
+        while (_idle.TryDequeue(out var session)) session.Dispose();
     }
 }

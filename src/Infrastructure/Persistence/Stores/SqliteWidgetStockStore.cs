@@ -20,19 +20,20 @@ public sealed class SqliteWidgetStockStore(KbossDbContext db, SqliteReadSessions
     private const string Alive = DelFlag.Alive;
 
     /// <summary>
-    /// The widget row (at most one: unique among alive widgets) left-joined to its entries whose cluster is alive
-    /// (EF Core's required navigation under the cluster's filter); the centre's org and the cluster's centre per row.
+    /// The widget (at most one: unique among alive widgets) left-joined to its entries and their clusters, all by
+    /// index; the centre's org and the cluster's centre on every row. A row whose cluster is null (no entry, or the
+    /// entry's cluster is deleted) is no entry: EF Core's required navigation under the cluster's filter.
     /// </summary>
     private const string FindSql = $"""
         SELECT w.id, w.cpcid, w.type, w.model, w.unit_price, w.resource_unit, w.charge_unit, w.account_unit,
                w.update_time,
                (SELECT c.org_id FROM cpclist AS c WHERE c.id = @cpcid AND c.del_flg = '{Alive}' LIMIT 1),
                (SELECT k.cpcid FROM cpccluster AS k WHERE k.id = @cluster AND k.del_flg = '{Alive}' LIMIT 1),
-               s.cluster_id, sk.name, s.stock, s.consumed
-        FROM (SELECT * FROM cpcwidget
-              WHERE cpcid = @cpcid AND type = @type AND model = @model AND del_flg = '{Alive}' LIMIT 1) AS w
-        LEFT JOIN (cpcwidget_stock AS s INNER JOIN cpccluster AS sk ON sk.id = s.cluster_id AND sk.del_flg = '{Alive}')
-            ON s.widget_id = w.id
+               sk.id, sk.name, s.stock, s.consumed
+        FROM cpcwidget AS w
+        LEFT JOIN cpcwidget_stock AS s ON s.widget_id = w.id
+        LEFT JOIN cpccluster AS sk ON sk.id = s.cluster_id AND sk.del_flg = '{Alive}'
+        WHERE w.cpcid = @cpcid AND w.type = @type AND w.model = @model AND w.del_flg = '{Alive}'
         """;
 
     /// <summary>The conditional UPDATE: <see cref="WidgetClusterStock.AllowsAdjust"/> on an alive widget's entry.</summary>
