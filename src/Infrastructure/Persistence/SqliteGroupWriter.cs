@@ -79,7 +79,8 @@ public sealed class SqliteGroupWriter : IDisposable
             {
                 _logger.LogWarning(e, "SQLite group commit of {Count} units failed; none committed", batch.Count);
                 _session = null; // a fresh connection next time: this one's state is unknown
-                session.Dispose(); // rolls back an open transaction
+                RollBack(session); // never hand a connection with an open write transaction back to the pool
+                session.Dispose();
                 throw;
             }
         }
@@ -88,6 +89,18 @@ public sealed class SqliteGroupWriter : IDisposable
             _gate.Exit();
         }
         foreach (var unit in batch) unit.Complete();
+    }
+
+    private void RollBack(SqliteSession session)
+    {
+        try
+        {
+            session.Execute("ROLLBACK");
+        }
+        catch (Exception e) // none open, or the connection is broken: nothing to roll back
+        {
+            _logger.LogDebug(e, "ROLLBACK after a failed group commit");
+        }
     }
 
     private static void RunInSavepoint(SqliteSession session, Unit unit)
