@@ -15,13 +15,15 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// </summary>
 public sealed class SqliteGroupWriterTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kboss-groupwriter-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "kboss-groupwriter-tests", Guid.NewGuid().ToString("N"));
     private readonly string _connectionString;
 
     public SqliteGroupWriterTests()
     {
         Directory.CreateDirectory(_folder);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "kboss.db") }.ToString();
+        _connectionString =
+            new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "kboss.db") }.ToString();
         using var db = CreateContext(gate: null);
         db.Database.Migrate();
         db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL");
@@ -78,7 +80,8 @@ public sealed class SqliteGroupWriterTests : IDisposable
         {
             await using var db = CreateContext(gate);
             var store = new SqliteWidgetStockStore(db, reads, writer);
-            var added = await store.TryAddAsync(widgetId, clusterId, 1, DateTime.UtcNow, Audit(widgetId), CancellationToken.None);
+            var added = await store.TryAddAsync(widgetId, clusterId, 1, DateTime.UtcNow, Audit(widgetId),
+                CancellationToken.None);
             return (added, db.CommittedUnits);
         }));
 

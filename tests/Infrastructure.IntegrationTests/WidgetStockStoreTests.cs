@@ -111,7 +111,8 @@ public sealed class WidgetStockStoreTests : IDisposable
         async Task SameAsync(string cluster, string model, string because)
         {
             await using var db = CreateContext();
-            var expected = await new WidgetStockStore(db).FindAsync(cpcid, cluster, WidgetTypes.Gpu, model, CancellationToken.None);
+            var expected = await new WidgetStockStore(db)
+                .FindAsync(cpcid, cluster, WidgetTypes.Gpu, model, CancellationToken.None);
             var actual = SqliteWidgetStockStore.Find(session, cpcid, cluster, WidgetTypes.Gpu, model);
             actual.Should().BeEquivalentTo(expected, because);
         }
@@ -121,14 +122,16 @@ public sealed class WidgetStockStoreTests : IDisposable
         await SameAsync("no-such-cluster", "RTX", "an unknown cluster");
         await SameAsync(clusterId, "OTHER", "no such widget");
         await using (var db = CreateContext())
-            await db.Database.ExecuteSqlAsync($"UPDATE cpccluster SET del_flg = {DelFlag.Deleted} WHERE id = {otherCluster}");
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE cpccluster SET del_flg = {DelFlag.Deleted} WHERE id = {otherCluster}");
         await SameAsync(otherCluster, "RTX", "a deleted cluster: no centre, its entry gone");
         (SqliteWidgetStockStore.Find(session, cpcid, clusterId, WidgetTypes.Gpu, "RTX")!.Stocks).Should().HaveCount(1);
         await using (var db = CreateContext())
             await db.Database.ExecuteSqlAsync($"UPDATE cpclist SET del_flg = {DelFlag.Deleted} WHERE id = {cpcid}");
         await SameAsync(clusterId, "RTX", "a deleted centre: no org");
         await using (var db = CreateContext())
-            await db.Database.ExecuteSqlAsync($"UPDATE cpcwidget SET del_flg = {DelFlag.Deleted} WHERE id = {widgetId}");
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE cpcwidget SET del_flg = {DelFlag.Deleted} WHERE id = {widgetId}");
         await SameAsync(clusterId, "RTX", "a deleted widget");
         SqliteWidgetStockStore.Find(session, cpcid, clusterId, WidgetTypes.Gpu, "RTX").Should().BeNull();
     }

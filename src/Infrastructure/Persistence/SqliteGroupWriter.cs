@@ -18,7 +18,8 @@ public sealed class SqliteGroupWriter : IDisposable
     /// <summary>Most units in one transaction.</summary>
     public const int MaxBatch = 64;
 
-    private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Unit> _queue =
+        Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly SqliteWriteGate _gate;
     private readonly ILogger<SqliteGroupWriter> _logger;

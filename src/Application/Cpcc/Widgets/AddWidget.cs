@@ -154,8 +154,8 @@ public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurr
     /// <summary>
     /// <see cref="IWidgetStockStore.TryAddAsync"/> (one conditional UPDATE under the entry's rule, so parallel adds
     /// lose nothing; its own unit of work). When it hits no row, a transaction tries
-    /// <see cref="IWidgetStockStore.TryAdjustAsync"/> again (the entry may have changed meanwhile) and otherwise refuses
-    /// the entry as the entity would, or opens it with <see cref="WidgetClusterStock.Open"/>. Returns the echo built
+    /// <see cref="IWidgetStockStore.TryAdjustAsync"/> again (the entry may have changed meanwhile) and otherwise
+    /// refuses the entry as the entity would, or opens it with WidgetClusterStock.Open. Returns the echo built
     /// from <paramref name="target"/> as read before the write plus this add, or null when it must be read again (an
     /// entry opened, or the read was stale).
     /// </summary>

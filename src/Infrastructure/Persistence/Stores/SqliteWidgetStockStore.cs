@@ -36,7 +36,9 @@ public sealed class SqliteWidgetStockStore(KbossDbContext db, SqliteReadSessions
         WHERE w.cpcid = @cpcid AND w.type = @type AND w.model = @model AND w.del_flg = '{Alive}'
         """;
 
-    /// <summary>The conditional UPDATE: <see cref="WidgetClusterStock.AllowsAdjust"/> on an alive widget's entry.</summary>
+    /// <summary>
+    /// The conditional UPDATE: <see cref="WidgetClusterStock.AllowsAdjust"/> on an alive widget's entry.
+    /// </summary>
     private const string AdjustSql = $"""
         UPDATE cpcwidget_stock SET stock = stock + @amount
         WHERE widget_id = @widget AND cluster_id = @cluster
@@ -81,7 +83,8 @@ public sealed class SqliteWidgetStockStore(KbossDbContext db, SqliteReadSessions
             DateTime.SpecifyKind(r.GetDateTime(8), DateTimeKind.Utc), stocks);
         do
         {
-            if (!r.IsDBNull(11)) stocks.Add(new ClusterStockDto(r.GetString(11), r.GetString(12), r.GetInt64(13), r.GetInt64(14)));
+            if (!r.IsDBNull(11))
+                stocks.Add(new ClusterStockDto(r.GetString(11), r.GetString(12), r.GetInt64(13), r.GetInt64(14)));
         } while (r.Read());
         return target;
     }
