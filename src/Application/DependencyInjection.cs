@@ -77,7 +77,12 @@ public static class DependencyInjection
         services.AddScoped<Common.OutsideCalls.IOutsideCallSweep, Common.OutsideCalls.OutsideCallSweep<TRow>>();
     }
 
-    /// <summary>The wire name of a request property: its <c>[JsonPropertyName]</c>, else snake_case.</summary>
-    public static string WireName(MemberInfo member) =>
-        member.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+    /// <summary>
+    /// The wire name of a request property: its <c>[JsonPropertyName]</c>, else snake_case. Cached: FluentValidation
+    /// asks for it on every rule of every request (the attribute lookup was ~4 % of a stock add's CPU, ADR 0038).
+    /// </summary>
+    public static string WireName(MemberInfo member) => WireNames.GetOrAdd(member, static m =>
+        m.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Name));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MemberInfo, string> WireNames = new();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kboss.Infrastructure;
 
@@ -51,9 +52,14 @@ public static class DependencyInjection
                     sp.GetRequiredService<SqlitePragmas>())
                 .ConfigureWarnings(Persistence.KbossDbContext.Warnings));
             services.AddScoped<KbossDbContext>(sp => sp.GetRequiredService<SqliteKbossDbContext>());
+            // Hot SQLite writes: kept sessions, prepared statements, group commit (issue 7, ADR 0038)
+            services.AddSingleton(_ => new SqliteReadSessions(cs));
+            services.AddSingleton(sp => new SqliteGroupWriter(cs, sp.GetRequiredService<SqliteWriteGate>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteGroupWriter>>()));
+            services.AddScoped<Application.Cpcc.Widgets.IWidgetStockStore, Persistence.Stores.SqliteWidgetStockStore>();
         }
         services.AddScoped<IKbossDbContext>(sp => sp.GetRequiredService<KbossDbContext>());
-        services.AddScoped<Application.Cpcc.Widgets.IWidgetStockStore, Persistence.Stores.WidgetStockStore>();
+        services.TryAddScoped<Application.Cpcc.Widgets.IWidgetStockStore, Persistence.Stores.WidgetStockStore>();
 
         // the key ring lives in the database so every node reads every node's secrets (ADR 0019)
         var dataProtection = services.AddDataProtection().SetApplicationName("kboss")

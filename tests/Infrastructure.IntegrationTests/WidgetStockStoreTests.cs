@@ -1,5 +1,6 @@
 using Kboss.Application.Cpcc.Widgets;
 using Kboss.Domain.Audit;
+using Kboss.Domain.Common;
 using Kboss.Domain.Cpcc;
 using Kboss.Infrastructure.Persistence;
 using Kboss.Infrastructure.Persistence.Stores;
@@ -54,7 +55,19 @@ public sealed class WidgetStockStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task The_conditional_update_accepts_exactly_what_the_entity_rule_accepts()
+    public Task The_conditional_update_accepts_exactly_what_the_entity_rule_accepts() =>
+        AdjustsAsTheRuleSaysAsync((db, widgetId, clusterId, amount) =>
+            WidgetStockStore.AdjustAsync(db, widgetId, clusterId, amount, CancellationToken.None));
+
+    [Fact]
+    public async Task The_sqlite_conditional_update_accepts_exactly_what_the_entity_rule_accepts()
+    {
+        using var session = new SqliteSession(_connectionString);
+        await AdjustsAsTheRuleSaysAsync((_, widgetId, clusterId, amount) =>
+            Task.FromResult(SqliteWidgetStockStore.Adjust(session, widgetId, clusterId, amount)));
+    }
+
+    private async Task AdjustsAsTheRuleSaysAsync(Func<KbossDbContext, string, string, long, Task<int>> adjust)
     {
         var (widgetId, clusterId) = await SeedAsync();
         await using var db = CreateContext();
@@ -69,12 +82,58 @@ public sealed class WidgetStockStoreTests : IDisposable
             var because = $"stock {stock}, consumed {consumed}, amount {amount}";
             WidgetClusterStock.CanAdjustBy(amount).Compile()(entry).Should().Be(expected, because);
 
-            var changed = await WidgetStockStore.AdjustAsync(db, widgetId, clusterId, amount, CancellationToken.None);
+            var changed = await adjust(db, widgetId, clusterId, amount);
 
             changed.Should().Be(expected ? 1 : 0, because);
             (await db.WidgetClusterStocks.AsNoTracking().SingleAsync(s => s.WidgetId == widgetId)).Stock
                 .Should().Be(expected ? stock + amount : stock, because);
         }
+        await db.Database.ExecuteSqlAsync($"UPDATE cpcwidget SET del_flg = {DelFlag.Deleted} WHERE id = {widgetId}");
+        (await adjust(db, widgetId, clusterId, 1)).Should().Be(0, "a deleted widget's stock does not change");
+    }
+
+    [Fact]
+    public async Task The_sqlite_read_equals_the_ef_read_with_deleted_clusters_centres_and_widgets()
+    {
+        var (widgetId, clusterId) = await SeedAsync();
+        string cpcid, otherCluster;
+        await using (var db = CreateContext())
+        {
+            cpcid = (await db.Widgets.AsNoTracking().SingleAsync(w => w.Id == widgetId)).Cpcid;
+            var other = new Cluster { Cpcid = cpcid, Name = "海淀区" };
+            db.Clusters.Add(other);
+            db.WidgetClusterStocks.Add(WidgetClusterStock.Open(widgetId, other.Id, 7).Value!);
+            await db.SaveChangesAsync();
+            otherCluster = other.Id;
+        }
+        using var session = new SqliteSession(_connectionString);
+
+        async Task SameAsync(string cluster, string model, string because)
+        {
+            await using var db = CreateContext();
+            var expected = await new WidgetStockStore(db)
+                .FindAsync(cpcid, cluster, WidgetTypes.Gpu, model, CancellationToken.None);
+            var actual = SqliteWidgetStockStore.Find(session, cpcid, cluster, WidgetTypes.Gpu, model);
+            actual.Should().BeEquivalentTo(expected, because);
+        }
+
+        await SameAsync(clusterId, "RTX", "two alive entries");
+        (SqliteWidgetStockStore.Find(session, cpcid, clusterId, WidgetTypes.Gpu, "RTX")!.Stocks).Should().HaveCount(2);
+        await SameAsync("no-such-cluster", "RTX", "an unknown cluster");
+        await SameAsync(clusterId, "OTHER", "no such widget");
+        await using (var db = CreateContext())
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE cpccluster SET del_flg = {DelFlag.Deleted} WHERE id = {otherCluster}");
+        await SameAsync(otherCluster, "RTX", "a deleted cluster: no centre, its entry gone");
+        (SqliteWidgetStockStore.Find(session, cpcid, clusterId, WidgetTypes.Gpu, "RTX")!.Stocks).Should().HaveCount(1);
+        await using (var db = CreateContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE cpclist SET del_flg = {DelFlag.Deleted} WHERE id = {cpcid}");
+        await SameAsync(clusterId, "RTX", "a deleted centre: no org");
+        await using (var db = CreateContext())
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE cpcwidget SET del_flg = {DelFlag.Deleted} WHERE id = {widgetId}");
+        await SameAsync(clusterId, "RTX", "a deleted widget");
+        SqliteWidgetStockStore.Find(session, cpcid, clusterId, WidgetTypes.Gpu, "RTX").Should().BeNull();
     }
 
     [Fact]

@@ -29,11 +29,15 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite) return;
         if (_applied.TryGetValue(handle, out _)) return;
-        using (var command = sqlite.CreateCommand())
-        {
-            command.CommandText = Sql;
-            command.ExecuteNonQuery();
-        }
+        Apply(sqlite);
         _applied.AddOrUpdate(handle, handle);
+    }
+
+    /// <summary>Applies the settings to an open connection that EF Core does not open (ADR 0038).</summary>
+    internal static void Apply(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
     }
 }

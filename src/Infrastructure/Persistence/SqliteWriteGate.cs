@@ -34,6 +34,15 @@ public sealed class SqliteWriteGate(TimeSpan waitLimit)
         db.WriteLease = new Lease(_gate, hold);
     }
 
+    /// <summary>
+    /// Takes the gate for a holder that is not a context (<see cref="SqliteGroupWriter"/>); false when it was not free
+    /// within <see cref="WaitLimit"/>. The holder gives it back with <see cref="Exit()"/>.
+    /// </summary>
+    internal Task<bool> TryEnterAsync(CancellationToken ct) => _gate.WaitAsync(WaitLimit, ct);
+
+    /// <summary>Gives back a gate taken with <see cref="TryEnterAsync"/>.</summary>
+    internal void Exit() => _gate.Release();
+
     /// <summary>Gives the gate back when <paramref name="db"/> holds it for <paramref name="hold"/>.</summary>
     internal static void Exit(KbossDbContext db, WriteHold hold)
     {

@@ -152,16 +152,20 @@ public sealed class AddWidgetHandler(IKbossDbContext db, OrgAccess access, ICurr
     }
 
     /// <summary>
-    /// <see cref="IWidgetStockStore.TryAdjustAsync"/> (one conditional UPDATE under the entry's rule, so parallel adds
-    /// lose nothing); when it hits no row, the entry is refused as the entity would refuse it, or opened by
-    /// <see cref="WidgetClusterStock.Open"/>. Returns the echo built from <paramref name="target"/> as read before the
-    /// transaction plus this add, or null when it must be read again (an entry opened, or the read was stale).
+    /// <see cref="IWidgetStockStore.TryAddAsync"/> (one conditional UPDATE under the entry's rule, so parallel adds
+    /// lose nothing; its own unit of work). When it hits no row, a transaction tries
+    /// <see cref="IWidgetStockStore.TryAdjustAsync"/> again (the entry may have changed meanwhile) and otherwise
+    /// refuses the entry as the entity would, or opens it with WidgetClusterStock.Open. Returns the echo built
+    /// from <paramref name="target"/> as read before the write plus this add, or null when it must be read again (an
+    /// entry opened, or the read was stale).
     /// </summary>
     private async Task<WidgetEcho?> AddStockAsync(StockAddTarget target, string clusterId, long amount, CancellationToken ct)
     {
         var widgetId = target.WidgetId;
         var now = clock.GetUtcNow().UtcDateTime;
         var audit = Audit.Entry(user, "cpcc.widget.stock_added", "widget", widgetId, new { clusterid = clusterId, stock = amount });
+        if (await stockStore.TryAddAsync(widgetId, clusterId, amount, now, audit, ct))
+            return target.EchoAfterAdding(clusterId, amount, now);
         await using (var tx = await db.BeginTransactionAsync(ct))
         {
             if (!await stockStore.TryAdjustAsync(widgetId, clusterId, amount, now, audit, ct))

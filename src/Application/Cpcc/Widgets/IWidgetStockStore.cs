@@ -5,9 +5,10 @@ namespace Kboss.Application.Cpcc.Widgets;
 
 /// <summary>
 /// Data access of the stock add (<c>add_cpcwidget add_opt=yes</c>), the hottest write of the platform
-/// (<c>bench/writes.sh</c>): one compiled read and two parameterised SQL commands instead of the LINQ pipeline per
-/// statement, which cost ~5× more CPU per statement (ADR 0031). Everything else about the use case stays in
-/// <see cref="AddWidgetHandler"/>. Implemented in Infrastructure for both providers.
+/// (<c>bench/writes.sh</c>): one read and two parameterised SQL commands instead of the LINQ pipeline per statement,
+/// which cost ~5× more CPU per statement (ADR 0031); on SQLite on kept connections with prepared statements and group
+/// commit (ADR 0038). Everything else about the use case stays in <see cref="AddWidgetHandler"/>. Implemented in
+/// Infrastructure for both providers.
 /// </summary>
 public interface IWidgetStockStore
 {
@@ -17,6 +18,15 @@ public interface IWidgetStockStore
     /// cluster), in one read; null when there is no such widget.
     /// </summary>
     Task<StockAddTarget?> FindAsync(string cpcid, string clusterId, string type, string model, CancellationToken ct);
+
+    /// <summary>
+    /// The stock add's fast path, as its own unit of work: the same conditional UPDATE, update_time and audit row as
+    /// <see cref="TryAdjustAsync"/>, committed when this returns true (on SQLite by the group writer, many adds per
+    /// transaction, ADR 0038). False when no row matched: nothing was written, and the caller explains the refusal
+    /// or opens the entry in its own transaction (where it tries <see cref="TryAdjustAsync"/> again).
+    /// </summary>
+    Task<bool> TryAddAsync(string widgetId, string clusterId, long amount, DateTime now, AuditEntry audit,
+        CancellationToken ct);
 
     /// <summary>
     /// Inside the caller's transaction: adds <paramref name="amount"/> to the widget's entry for

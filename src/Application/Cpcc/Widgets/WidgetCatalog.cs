@@ -32,5 +32,10 @@ public sealed class WidgetCatalog(IKbossDbContext db, IMemoryCache cache)
     }
 
     /// <summary>Forgets the cached widgets of <paramref name="cpcid"/>; call after any change to its widgets or stock.</summary>
-    public void Invalidate(string cpcid) => cache.Remove(Key(cpcid));
+    public void Invalidate(string cpcid)
+    {
+        // Remove takes a lock that every stock add of a burst (one key) contended for (ADR 0038); a read does not
+        var key = Key(cpcid);
+        if (cache.TryGetValue(key, out _)) cache.Remove(key);
+    }
 }

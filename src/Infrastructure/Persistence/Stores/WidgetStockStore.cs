@@ -37,6 +37,15 @@ public sealed class WidgetStockStore(KbossDbContext db) : IWidgetStockStore
         return await Find(db, cpcid, clusterId, type, model, ct);
     }
 
+    public async Task<bool> TryAddAsync(string widgetId, string clusterId, long amount, DateTime now, AuditEntry audit,
+        CancellationToken ct)
+    {
+        await using var tx = await db.BeginTransactionAsync(ct);
+        if (!await TryAdjustAsync(widgetId, clusterId, amount, now, audit, ct)) return false; // disposing rolls back
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     public async Task<bool> TryAdjustAsync(string widgetId, string clusterId, long amount, DateTime now, AuditEntry audit,
         CancellationToken ct)
     {
