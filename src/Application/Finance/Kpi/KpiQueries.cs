@@ -79,6 +79,10 @@ public static class KpiQueries
             .GroupBy(o => o.CreateAt.AddMinutes(offsetMinutes).Date)
             .Select(g => new DailyCount(g.Key, g.Count()));
 
+    /// <summary>Every live bill of <paramref name="customers"/> (KPI-06's base set).</summary>
+    public static IQueryable<Bill> OrgBills(IKbossDbContext db, IQueryable<Organization> customers) =>
+        db.Bills.AsNoTracking().Where(b => customers.Select(o => o.Id).Contains(b.CustomerId));
+
     /// <summary>Bills of a list, newest first, only ids: an index-only walk of the list's covering index.</summary>
     public static IQueryable<string> PageIds(IQueryable<Bill> bills, int skip, int take) =>
         bills.OrderByDescending(b => b.BillTimestamp).ThenByDescending(b => b.Id).Select(b => b.Id)

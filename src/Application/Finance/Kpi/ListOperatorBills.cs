@@ -55,7 +55,7 @@ public sealed class ListOperatorBillsHandler(IKbossDbContext db, KpiAccess acces
             var sales = q.Salemanid.Trim();
             customers = customers.Where(o => o.SalemanId == sales);
         }
-        var bills = db.Bills.AsNoTracking().Where(b => customers.Select(o => o.Id).Contains(b.CustomerId));
+        var bills = KpiQueries.OrgBills(db, customers);
         if (!string.IsNullOrWhiteSpace(q.UserOrgid))
         {
             var customer = q.UserOrgid.Trim();
