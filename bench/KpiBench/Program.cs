@@ -101,7 +101,7 @@ static async Task<int> Plans(string path, string org)
             KpiQueries.NewCustomersPerDay(customers, DateTime.UtcNow.AddYears(-2), 480)),
         ("operator bill list: count (KPI-06)", bills.Select(b => (object)b.Id)),
         ("operator bill list: bill_sum (KPI-06)", KpiQueries.SumFen(bills).Select(v => (object)v)),
-        ("operator bill list: page 10,000 ids (KPI-06)", KpiQueries.PageIds(bills, 199_980, 20)),
+        ("operator bill list: page 10,000 ids (KPI-06)", KpiQueries.PageIds(KpiQueries.OrgBillsInOrder(db, customers), 199_980, 20)),
     };
     foreach (var (name, query) in queries)
     {

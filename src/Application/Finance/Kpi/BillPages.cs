@@ -69,19 +69,29 @@ public sealed class BillPages(IKbossDbContext db, KpiClock clock)
     /// <summary>Default page size.</summary>
     public const int DefaultPageSize = 20;
 
-    /// <summary>The page of <paramref name="bills"/> asked for by <paramref name="r"/> (dates applied here).</summary>
-    public async Task<BillPageView> ReadAsync(IQueryable<Bill> bills, IBillPageRequest r, CancellationToken ct)
+    /// <summary>
+    /// The page of <paramref name="bills"/> asked for by <paramref name="r"/> (dates applied here); the page's ids
+    /// are read from <paramref name="inOrder"/> (the same set, in the form whose plan walks the ordering index).
+    /// </summary>
+    public async Task<BillPageView> ReadAsync(IQueryable<Bill> bills, IQueryable<Bill> inOrder, IBillPageRequest r,
+        CancellationToken ct)
     {
-        if (BillPageRules.Date(r.StartTime) is { } from) bills = bills.Where(b => b.BillDate >= from);
-        if (BillPageRules.Date(r.EndTime) is { } to) bills = bills.Where(b => b.BillDate <= to);
+        (bills, inOrder) = (Dated(bills, r), Dated(inOrder, r));
         var page = RuleExtensions.TryInt(r.CurrentPage, out var p) ? (int)p : 1;
         var size = RuleExtensions.TryInt(r.PageSize, out var s) ? (int)s : DefaultPageSize;
         var total = await bills.CountAsync(ct);
         var sum = total == 0 ? 0 : await KpiQueries.SumFen(bills).SumAsync(ct);
         var skip = (long)(page - 1) * size;
-        var ids = skip >= total ? [] : await KpiQueries.PageIds(bills, (int)skip, size).ToListAsync(ct);
+        var ids = skip >= total ? [] : await KpiQueries.PageIds(inOrder, (int)skip, size).ToListAsync(ct);
         return new BillPageView((total + size - 1) / size, total, KpiQueries.Yuan(sum), size,
             page.ToString(CultureInfo.InvariantCulture), await RowsAsync(ids, ct));
+    }
+
+    private static IQueryable<Bill> Dated(IQueryable<Bill> bills, IBillPageRequest r)
+    {
+        if (BillPageRules.Date(r.StartTime) is { } from) bills = bills.Where(b => b.BillDate >= from);
+        if (BillPageRules.Date(r.EndTime) is { } to) bills = bills.Where(b => b.BillDate <= to);
+        return bills;
     }
 
     private async Task<IReadOnlyList<BillRowView>> RowsAsync(List<string> ids, CancellationToken ct)

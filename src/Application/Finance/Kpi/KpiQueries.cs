@@ -65,9 +65,12 @@ public static class KpiQueries
             .Where(b => b.BillState == BillStates.Paid && b.BillDate >= from && b.BillDate < to
                         && customers.Contains(b.CustomerId))
             .GroupBy(key)
-            .Select(g => new KeyedMoney(g.Key, g.Sum(b => (b.BusinessOp == BusinessOps.Refund ? -1L : 1L)
-                                                          * (long)Math.Round((double)b.Amount * 100))))
-            .OrderByDescending(m => m.Fen).Take(top);
+            .Select(g => new
+            {
+                g.Key,
+                Fen = g.Sum(b => (b.BusinessOp == BusinessOps.Refund ? -1L : 1L) * (long)Math.Round((double)b.Amount * 100)),
+            })
+            .OrderByDescending(m => m.Fen).Take(top).Select(m => new KeyedMoney(m.Key, m.Fen));
 
     /// <summary>
     /// New customers per platform day from <paramref name="fromUtc"/> on (<paramref name="offsetMinutes"/>: the
@@ -82,6 +85,13 @@ public static class KpiQueries
     /// <summary>Every live bill of <paramref name="customers"/> (KPI-06's base set).</summary>
     public static IQueryable<Bill> OrgBills(IKbossDbContext db, IQueryable<Organization> customers) =>
         db.Bills.AsNoTracking().Where(b => customers.Select(o => o.Id).Contains(b.CustomerId));
+
+    /// <summary>
+    /// Every live bill of <paramref name="customers"/> as a correlated EXISTS: the page query's form, so that SQLite
+    /// walks <see cref="KpiIndexes.Newest"/> in order instead of seeking per customer and sorting (ADR 0032).
+    /// </summary>
+    public static IQueryable<Bill> OrgBillsInOrder(IKbossDbContext db, IQueryable<Organization> customers) =>
+        db.Bills.AsNoTracking().Where(b => customers.Any(o => o.Id == b.CustomerId));
 
     /// <summary>Bills of a list, newest first, only ids: an index-only walk of the list's covering index.</summary>
     public static IQueryable<string> PageIds(IQueryable<Bill> bills, int skip, int take) =>

@@ -54,6 +54,6 @@ public sealed class ListCustomerBillsHandler(IKbossDbContext db, KpiAccess acces
               ?? throw BusinessException.NotFound(NotFoundMessage);
         if (!await access.CanSeeCustomerAsync(org, ct)) throw new ForbiddenException("无权查看该客户的账单");
         var bills = db.Bills.AsNoTracking().Where(b => b.CustomerId == org);
-        return Reply.Ok("查询成功", await pages.ReadAsync(bills, q, ct));
+        return Reply.Ok("查询成功", await pages.ReadAsync(bills, bills, q, ct));
     }
 }

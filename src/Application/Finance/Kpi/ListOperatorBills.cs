@@ -55,12 +55,13 @@ public sealed class ListOperatorBillsHandler(IKbossDbContext db, KpiAccess acces
             var sales = q.Salemanid.Trim();
             customers = customers.Where(o => o.SalemanId == sales);
         }
-        var bills = KpiQueries.OrgBills(db, customers);
+        var (bills, inOrder) = (KpiQueries.OrgBills(db, customers), KpiQueries.OrgBillsInOrder(db, customers));
         if (!string.IsNullOrWhiteSpace(q.UserOrgid))
         {
             var customer = q.UserOrgid.Trim();
             bills = bills.Where(b => b.CustomerId == customer);
+            inOrder = bills; // one customer: its own index is already in order
         }
-        return Reply.Ok("查询成功", await pages.ReadAsync(bills, q, ct));
+        return Reply.Ok("查询成功", await pages.ReadAsync(bills, inOrder, q, ct));
     }
 }
