@@ -67,7 +67,9 @@ done
 
 # form POST; prints the body
 post() { local token="$1" path="$2"; shift 2; curl -fsS -H "Authorization: Bearer $token" "$@" "$BASE$path"; }
-field() { python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["status"], d; print(d["data"][sys.argv[1]])' "$1"; }
+field() {
+  python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["status"], d; print(d["data"][sys.argv[1]])' "$1"
+}
 login() {
   curl -fsS --data-urlencode "username=$1" --data-urlencode "password=$2" "$BASE/user/login.dspy" | field token
 }

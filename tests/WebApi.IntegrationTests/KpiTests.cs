@@ -56,7 +56,8 @@ public sealed class KpiFixture : AppFixture
         {
             await db.Organizations.Where(o => o.Id == d).ExecuteUpdateAsync(s => s.SetProperty(o => o.DelFlg, "1"));
             var refunded = Paid(A, 1000, 1100, 650, "p-1", M1, 1);
-            db.Bills.AddRange(Paid(CustomerOrgId, 1780, 2000, null, "p-2", M0, 3), Paid(A, 1000, 1250, 700, "p-1", M0, 2),
+            db.Bills.AddRange(Paid(CustomerOrgId, 1780, 2000, null, "p-2", M0, 3),
+                Paid(A, 1000, 1250, 700, "p-1", M0, 2),
                 refunded, refunded.NewRefund(100, M1, At(M1, 2)).OrThrowValue(),
                 Bill.NewRecharge(CustomerOrgId, 300, BusinessOps.RechargeAlipay, M1, At(M1, 3)).OrThrowValue(),
                 Bill.NewRecharge(A, 5000, BusinessOps.Recharge, M0, At(M0, 4)).OrThrowValue(),
@@ -247,8 +248,9 @@ public sealed class KpiTests(KpiFixture app) : IClassFixture<KpiFixture>
             .Data!;
         first["page_size"]!.GetValue<int>().Should().Be(20, "default 20 (§4.10 #5)");
         var top = first["bill_list"]!.AsArray()[0]!;
-        (top["amount"]!.GetValue<decimal>(), top["business_op"]!.GetValue<string>(), top["bill_state"]!.GetValue<string>(),
-            top["orgname"]!.GetValue<string>(), top["salemanid"]!.GetValue<string>(), top["salemanname"]!.GetValue<string>())
+        (top["amount"]!.GetValue<decimal>(), top["business_op"]!.GetValue<string>(),
+                top["bill_state"]!.GetValue<string>(), top["orgname"]!.GetValue<string>(),
+                top["salemanid"]!.GetValue<string>(), top["salemanname"]!.GetValue<string>())
             .Should().Be((555m, "BUY", "2", "客户A", app.SalesId, "sales1"));
         top["bill_date"]!.GetValue<string>().Should().Be(app.M0.ToString("yyyy-MM-dd"));
         top["bill_timestamp"]!.GetValue<string>().Should().Be(app.M0.ToString("yyyy-MM-dd") + " 12:06:00");

@@ -46,7 +46,8 @@ public static class SqlitePlans
     private static object? Literal(string v)
     {
         if (v == "NULL") return null;
-        if (v.Length >= 2 && v[0] == '\'' && v[^1] == '\'') return v[1..^1].Replace("''", "'", StringComparison.Ordinal);
+        if (v.Length >= 2 && v[0] == '\'' && v[^1] == '\'')
+            return v[1..^1].Replace("''", "'", StringComparison.Ordinal);
         return long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
             : double.Parse(v, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -43,10 +43,10 @@ public sealed class AssignSalesmanHandler(IKbossDbContext db, ICurrentUser user,
 
     public async ValueTask<Reply<SalesmanAssignment>> Handle(AssignSalesman c, CancellationToken ct)
     {
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == c.UserOrgid!.Trim(), ct)
-                  ?? throw BusinessException.NotFound("客户不存在");
         if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Operator))
             throw new ForbiddenException("无权指定销售人员");
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == c.UserOrgid!.Trim(), ct)
+                  ?? throw BusinessException.NotFound("客户不存在");
         await orgs.EnsureCanActOnAsync(org.Id, "无权指定该客户的销售人员", ct);
         var sales = string.IsNullOrWhiteSpace(c.Salemanid) ? null : c.Salemanid.Trim();
         if (sales is not null)

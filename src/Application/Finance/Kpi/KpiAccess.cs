@@ -36,7 +36,9 @@ public sealed class KpiAccess(IKbossDbContext db, ICurrentUser user, OrgAccess o
     /// </summary>
     public async ValueTask<string> SalesAsync(string? userid, CancellationToken ct)
     {
-        var id = string.IsNullOrWhiteSpace(userid) ? user.UserId ?? throw new UnauthenticatedException() : userid.Trim();
+        var id = string.IsNullOrWhiteSpace(userid)
+            ? user.UserId ?? throw new UnauthenticatedException()
+            : userid.Trim();
         if (!IsManager)
         {
             if (!user.IsInRole(Roles.Sales)) throw new ForbiddenException(NotManagerMessage);

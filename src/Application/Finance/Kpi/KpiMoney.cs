@@ -35,7 +35,7 @@ public sealed class MoneyDays
 
     private MoneyDays(IReadOnlyList<DailyMoney> rows) => _rows = rows;
 
-    /// <summary>Reads the days of [<paramref name="from"/>, <paramref name="to"/>) for <paramref name="customers"/>.</summary>
+    /// <summary>Reads [<paramref name="from"/>, <paramref name="to"/>) for <paramref name="customers"/>.</summary>
     public static async Task<MoneyDays> ReadAsync(IKbossDbContext db, IQueryable<string> customers, DateOnly from,
         DateOnly to, bool withRecharges, CancellationToken ct) =>
         new(await KpiQueries.DailyMoney(db, customers, from, to, withRecharges).ToListAsync(ct));

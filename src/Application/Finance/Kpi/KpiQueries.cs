@@ -68,7 +68,8 @@ public static class KpiQueries
             .Select(g => new
             {
                 g.Key,
-                Fen = g.Sum(b => (b.BusinessOp == BusinessOps.Refund ? -1L : 1L) * (long)Math.Round((double)b.Amount * 100)),
+                Fen = g.Sum(b => (b.BusinessOp == BusinessOps.Refund ? -1L : 1L)
+                                 * (long)Math.Round((double)b.Amount * 100)),
             })
             .OrderByDescending(m => m.Fen).Take(top).Select(m => new KeyedMoney(m.Key, m.Fen));
 

@@ -51,7 +51,8 @@ public sealed class LargeScreenData(IKbossDbContext db, KpiAccess access, KpiClo
     /// <summary>Platform dates.</summary>
     public KpiClock Clock => clock;
 
-    /// <summary>The authorised org of <paramref name="r"/> (403 before anything is read, also for virtual data).</summary>
+    /// <summary>The authorised org of <paramref name="r"/> (403 before anything is read, also for demo data).
+    /// </summary>
     public ValueTask<string> OrgAsync(LargeScreenRequest r, CancellationToken ct) =>
         access.OwnerOrgAsync(r.Orgid, ct);
 
@@ -78,9 +79,10 @@ public sealed class LargeScreenData(IKbossDbContext db, KpiAccess access, KpiClo
         return (window, await MoneyDays.ReadAsync(db, customers, from, Year.To, true, ct));
     }
 
-    /// <summary>This year's net revenue of <paramref name="org"/>'s customers by <paramref name="key"/>, named.</summary>
+    /// <summary>This year's net revenue of <paramref name="org"/>'s customers by <paramref name="key"/>.</summary>
     public async Task<IReadOnlyList<RankedView>> RankAsync(string org,
-        System.Linq.Expressions.Expression<Func<Bill, string?>> key, Func<List<string>, Task<Dictionary<string, string>>> names,
+        System.Linq.Expressions.Expression<Func<Bill, string?>> key,
+        Func<List<string>, Task<Dictionary<string, string>>> names,
         CancellationToken ct)
     {
         var rows = await KpiQueries.NetBy(db, KpiQueries.CustomersOfOrg(db, org).Select(o => o.Id), Year.From, Year.To,
