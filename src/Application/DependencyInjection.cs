@@ -65,6 +65,11 @@ public static class DependencyInjection
         services.AddScoped<Approval.ApprovalHub>();
         services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
         services.AddScoped<Approval.ApprovalResults>();
+        // KPI (issue 11)
+        services.AddScoped<Finance.Kpi.KpiAccess>();
+        services.AddScoped<Finance.Kpi.KpiClock>();
+        services.AddScoped<Finance.Kpi.BillPages>();
+        services.AddScoped<Finance.Kpi.LargeScreenData>();
         return services;
     }
 

@@ -6853,6 +6853,1091 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 运营kpi
+     * @param userid (optional) 运营: org id; 销售: sales user id.
+     * @param type (optional) 运营 or 销售.
+     * @param orgid (optional) Alias of userid for 运营 (kboss addition, §6 #5).
+     */
+    operate_kpi(userid?: string | undefined, type?: string | undefined, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfOperateKpiView> {
+        let url_ = this.baseUrl + "/kpi/operate_kpi.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperate_kpi(_response));
+        });
+    }
+
+    protected processOperate_kpi(response: Response): Promise<ReplyOfOperateKpiView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfOperateKpiView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfOperateKpiView>(null as any);
+    }
+
+    /**
+     * 运营kpi
+     */
+    operate_kpi_post(body: GetOperateKpi, signal?: AbortSignal): Promise<ReplyOfOperateKpiView> {
+        let url_ = this.baseUrl + "/kpi/operate_kpi.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperate_kpi_post(_response));
+        });
+    }
+
+    protected processOperate_kpi_post(response: Response): Promise<ReplyOfOperateKpiView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfOperateKpiView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfOperateKpiView>(null as any);
+    }
+
+    /**
+     * 收入分析
+     * @param time (optional) year / month / day.
+     */
+    revenue_analysis(time?: string | undefined, signal?: AbortSignal): Promise<ReplyOfRevenueAnalysisView> {
+        let url_ = this.baseUrl + "/kpi/revenue_analysis.dspy?";
+        if (time === null)
+            throw new globalThis.Error("The parameter 'time' cannot be null.");
+        else if (time !== undefined)
+            url_ += "time=" + encodeURIComponent("" + time) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRevenue_analysis(_response));
+        });
+    }
+
+    protected processRevenue_analysis(response: Response): Promise<ReplyOfRevenueAnalysisView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRevenueAnalysisView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRevenueAnalysisView>(null as any);
+    }
+
+    /**
+     * 收入分析
+     */
+    revenue_analysis_post(body: GetRevenueAnalysis, signal?: AbortSignal): Promise<ReplyOfRevenueAnalysisView> {
+        let url_ = this.baseUrl + "/kpi/revenue_analysis.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRevenue_analysis_post(_response));
+        });
+    }
+
+    protected processRevenue_analysis_post(response: Response): Promise<ReplyOfRevenueAnalysisView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRevenueAnalysisView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRevenueAnalysisView>(null as any);
+    }
+
+    /**
+     * 利润分析
+     * @param time (optional) year / month / day.
+     * @param userid (optional) Salesperson (optional).
+     */
+    profit_analysis(time?: string | undefined, userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfProfitAnalysisView> {
+        let url_ = this.baseUrl + "/kpi/profit_analysis.dspy?";
+        if (time === null)
+            throw new globalThis.Error("The parameter 'time' cannot be null.");
+        else if (time !== undefined)
+            url_ += "time=" + encodeURIComponent("" + time) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProfit_analysis(_response));
+        });
+    }
+
+    protected processProfit_analysis(response: Response): Promise<ReplyOfProfitAnalysisView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfProfitAnalysisView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfProfitAnalysisView>(null as any);
+    }
+
+    /**
+     * 利润分析
+     */
+    profit_analysis_post(body: GetProfitAnalysis, signal?: AbortSignal): Promise<ReplyOfProfitAnalysisView> {
+        let url_ = this.baseUrl + "/kpi/profit_analysis.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProfit_analysis_post(_response));
+        });
+    }
+
+    protected processProfit_analysis_post(response: Response): Promise<ReplyOfProfitAnalysisView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfProfitAnalysisView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfProfitAnalysisView>(null as any);
+    }
+
+    /**
+     * 客户获取账单列表
+     * @param user_orgid 用户userid: customer org id or user id.
+     * @param page_size Rows per page (default 20, 1…1000).
+     * @param current_page 1-based page.
+     * @param start_time (optional) First bill date (inclusive; yyyy-MM-dd or yyyy-MM-dd HH:mm:ss).
+     * @param end_time (optional) Last bill date (inclusive).
+     */
+    user_get_bill(user_orgid: string, page_size: string, current_page: string, start_time?: string | undefined, end_time?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBillPageView> {
+        let url_ = this.baseUrl + "/kpi/user_get_bill.dspy?";
+        if (user_orgid === undefined || user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' must be defined and cannot be null.");
+        else
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (page_size === undefined || page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' must be defined and cannot be null.");
+        else
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (current_page === undefined || current_page === null)
+            throw new globalThis.Error("The parameter 'current_page' must be defined and cannot be null.");
+        else
+            url_ += "current_page=" + encodeURIComponent("" + current_page) + "&";
+        if (start_time === null)
+            throw new globalThis.Error("The parameter 'start_time' cannot be null.");
+        else if (start_time !== undefined)
+            url_ += "start_time=" + encodeURIComponent("" + start_time) + "&";
+        if (end_time === null)
+            throw new globalThis.Error("The parameter 'end_time' cannot be null.");
+        else if (end_time !== undefined)
+            url_ += "end_time=" + encodeURIComponent("" + end_time) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUser_get_bill(_response));
+        });
+    }
+
+    protected processUser_get_bill(response: Response): Promise<ReplyOfBillPageView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBillPageView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBillPageView>(null as any);
+    }
+
+    /**
+     * 客户获取账单列表
+     */
+    user_get_bill_post(body: ListCustomerBills, signal?: AbortSignal): Promise<ReplyOfBillPageView> {
+        let url_ = this.baseUrl + "/kpi/user_get_bill.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUser_get_bill_post(_response));
+        });
+    }
+
+    protected processUser_get_bill_post(response: Response): Promise<ReplyOfBillPageView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBillPageView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBillPageView>(null as any);
+    }
+
+    /**
+     * 用户获取销售人员id
+     * @param userid (optional) 用户id.
+     */
+    get_salesman(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfSalesmanView> {
+        let url_ = this.baseUrl + "/pub/get_salesman.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_salesman(_response));
+        });
+    }
+
+    protected processGet_salesman(response: Response): Promise<ReplyOfSalesmanView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSalesmanView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSalesmanView>(null as any);
+    }
+
+    /**
+     * 用户获取销售人员id
+     */
+    get_salesman_post(body: GetSalesman, signal?: AbortSignal): Promise<ReplyOfSalesmanView> {
+        let url_ = this.baseUrl + "/pub/get_salesman.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_salesman_post(_response));
+        });
+    }
+
+    protected processGet_salesman_post(response: Response): Promise<ReplyOfSalesmanView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSalesmanView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSalesmanView>(null as any);
+    }
+
+    /**
+     * 运营获取所有账单
+     * @param orgid 业主机构orgid.
+     * @param current_page 1-based page.
+     * @param salemanid (optional) 销售人员的id.
+     * @param user_orgid (optional) 用户的orgid.
+     * @param page_size (optional) Rows per page (default 20, 1…1000).
+     * @param start_time (optional) First bill date (inclusive; yyyy-MM-dd or yyyy-MM-dd HH:mm:ss).
+     * @param end_time (optional) Last bill date (inclusive).
+     */
+    operator_get_all_bill(orgid: string, current_page: string, salemanid?: string | undefined, user_orgid?: string | undefined, page_size?: string | undefined, start_time?: string | undefined, end_time?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBillPageView> {
+        let url_ = this.baseUrl + "/kpi/operator_get_all_bill.dspy?";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (current_page === undefined || current_page === null)
+            throw new globalThis.Error("The parameter 'current_page' must be defined and cannot be null.");
+        else
+            url_ += "current_page=" + encodeURIComponent("" + current_page) + "&";
+        if (salemanid === null)
+            throw new globalThis.Error("The parameter 'salemanid' cannot be null.");
+        else if (salemanid !== undefined)
+            url_ += "salemanid=" + encodeURIComponent("" + salemanid) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (start_time === null)
+            throw new globalThis.Error("The parameter 'start_time' cannot be null.");
+        else if (start_time !== undefined)
+            url_ += "start_time=" + encodeURIComponent("" + start_time) + "&";
+        if (end_time === null)
+            throw new globalThis.Error("The parameter 'end_time' cannot be null.");
+        else if (end_time !== undefined)
+            url_ += "end_time=" + encodeURIComponent("" + end_time) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperator_get_all_bill(_response));
+        });
+    }
+
+    protected processOperator_get_all_bill(response: Response): Promise<ReplyOfBillPageView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBillPageView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBillPageView>(null as any);
+    }
+
+    /**
+     * 运营获取所有账单
+     */
+    operator_get_all_bill_post(body: ListOperatorBills, signal?: AbortSignal): Promise<ReplyOfBillPageView> {
+        let url_ = this.baseUrl + "/kpi/operator_get_all_bill.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperator_get_all_bill_post(_response));
+        });
+    }
+
+    protected processOperator_get_all_bill_post(response: Response): Promise<ReplyOfBillPageView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBillPageView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBillPageView>(null as any);
+    }
+
+    /**
+     * 获取客户数量
+     * @param target (optional) year / month / day.
+     */
+    get_cumulative_users(target?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCumulativeUsersView> {
+        let url_ = this.baseUrl + "/kpi/get_cumulative_users.dspy?";
+        if (target === null)
+            throw new globalThis.Error("The parameter 'target' cannot be null.");
+        else if (target !== undefined)
+            url_ += "target=" + encodeURIComponent("" + target) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_cumulative_users(_response));
+        });
+    }
+
+    protected processGet_cumulative_users(response: Response): Promise<ReplyOfIReadOnlyListOfCumulativeUsersView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCumulativeUsersView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCumulativeUsersView>(null as any);
+    }
+
+    /**
+     * 获取客户数量
+     */
+    get_cumulative_users_post(body: GetCumulativeUsers, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCumulativeUsersView> {
+        let url_ = this.baseUrl + "/kpi/get_cumulative_users.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_cumulative_users_post(_response));
+        });
+    }
+
+    protected processGet_cumulative_users_post(response: Response): Promise<ReplyOfIReadOnlyListOfCumulativeUsersView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCumulativeUsersView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCumulativeUsersView>(null as any);
+    }
+
+    /**
+     * 大屏展示首页
+     * @param flag 0 virtual, 1 real.
+     * @param orgid 业主机构/分销商.
+     */
+    large_screen_first_page(flag: string, orgid: string, signal?: AbortSignal): Promise<ReplyOfHomeScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_first_page.dspy?";
+        if (flag === undefined || flag === null)
+            throw new globalThis.Error("The parameter 'flag' must be defined and cannot be null.");
+        else
+            url_ += "flag=" + encodeURIComponent("" + flag) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_first_page(_response));
+        });
+    }
+
+    protected processLarge_screen_first_page(response: Response): Promise<ReplyOfHomeScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHomeScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHomeScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示首页
+     */
+    large_screen_first_page_post(body: GetLargeScreenFirstPage, signal?: AbortSignal): Promise<ReplyOfHomeScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_first_page.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_first_page_post(_response));
+        });
+    }
+
+    protected processLarge_screen_first_page_post(response: Response): Promise<ReplyOfHomeScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHomeScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHomeScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示用户二
+     * @param flag 0 virtual, 1 real.
+     * @param orgid 业主机构/分销商.
+     */
+    large_screen_second_page(flag: string, orgid: string, signal?: AbortSignal): Promise<ReplyOfUsersScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_second_page.dspy?";
+        if (flag === undefined || flag === null)
+            throw new globalThis.Error("The parameter 'flag' must be defined and cannot be null.");
+        else
+            url_ += "flag=" + encodeURIComponent("" + flag) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_second_page(_response));
+        });
+    }
+
+    protected processLarge_screen_second_page(response: Response): Promise<ReplyOfUsersScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfUsersScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfUsersScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示用户二
+     */
+    large_screen_second_page_post(body: GetLargeScreenSecondPage, signal?: AbortSignal): Promise<ReplyOfUsersScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_second_page.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_second_page_post(_response));
+        });
+    }
+
+    protected processLarge_screen_second_page_post(response: Response): Promise<ReplyOfUsersScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfUsersScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfUsersScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示经营三
+     * @param flag 0 virtual, 1 real.
+     * @param orgid 业主机构/分销商.
+     */
+    large_screen_third_page(flag: string, orgid: string, signal?: AbortSignal): Promise<ReplyOfBusinessScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_third_page.dspy?";
+        if (flag === undefined || flag === null)
+            throw new globalThis.Error("The parameter 'flag' must be defined and cannot be null.");
+        else
+            url_ += "flag=" + encodeURIComponent("" + flag) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_third_page(_response));
+        });
+    }
+
+    protected processLarge_screen_third_page(response: Response): Promise<ReplyOfBusinessScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBusinessScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBusinessScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示经营三
+     */
+    large_screen_third_page_post(body: GetLargeScreenThirdPage, signal?: AbortSignal): Promise<ReplyOfBusinessScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_third_page.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_third_page_post(_response));
+        });
+    }
+
+    protected processLarge_screen_third_page_post(response: Response): Promise<ReplyOfBusinessScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBusinessScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBusinessScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示商户四
+     * @param flag 0 virtual, 1 real.
+     * @param orgid 业主机构/分销商.
+     */
+    large_screen_fourth_page(flag: string, orgid: string, signal?: AbortSignal): Promise<ReplyOfMerchantsScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_fourth_page.dspy?";
+        if (flag === undefined || flag === null)
+            throw new globalThis.Error("The parameter 'flag' must be defined and cannot be null.");
+        else
+            url_ += "flag=" + encodeURIComponent("" + flag) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_fourth_page(_response));
+        });
+    }
+
+    protected processLarge_screen_fourth_page(response: Response): Promise<ReplyOfMerchantsScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfMerchantsScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfMerchantsScreenView>(null as any);
+    }
+
+    /**
+     * 大屏展示商户四
+     */
+    large_screen_fourth_page_post(body: GetLargeScreenFourthPage, signal?: AbortSignal): Promise<ReplyOfMerchantsScreenView> {
+        let url_ = this.baseUrl + "/kpi/large_screen_fourth_page.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLarge_screen_fourth_page_post(_response));
+        });
+    }
+
+    protected processLarge_screen_fourth_page_post(response: Response): Promise<ReplyOfMerchantsScreenView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfMerchantsScreenView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfMerchantsScreenView>(null as any);
+    }
+
+    /**
+     * 指定客户的销售人员 (kboss addition)
+     */
+    assign_salesman(body: AssignSalesman, signal?: AbortSignal): Promise<ReplyOfSalesmanAssignment> {
+        let url_ = this.baseUrl + "/kpi/assign_salesman.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAssign_salesman(_response));
+        });
+    }
+
+    protected processAssign_salesman(response: Response): Promise<ReplyOfSalesmanAssignment> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSalesmanAssignment;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSalesmanAssignment>(null as any);
+    }
+
+    /**
      * 公司类别添加
      * @param company_category 公司类型 (required).
      * @param userid (optional) Creator (非必填; the session user is used).
@@ -18259,6 +19344,467 @@ export interface DeleteCloudInstance {
     pvcname?: string | undefined;
     /** 用户资源ID (must match when given). */
     customer_goods_id?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfOperateKpiView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: OperateKpiView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-01. */
+export interface OperateKpiView {
+    /** New customers per month. */
+    customer?: CountSeriesView;
+}
+
+/** A count series: number is [integer] (spec), growth as KpiSeries. */
+export interface CountSeriesView {
+    /** Count per bucket. */
+    number?: number[];
+    /** Bucket labels. */
+    date?: string[];
+    /** 同比 in %. */
+    tongbi?: number[];
+    /** 环比 in %. */
+    huanbi?: number[];
+}
+
+/** KPI-01 GET /kpi/operate_kpi.dspy 运营kpi (spec 08-kpi.md; finance.md §3.1, §4.4, §4.9, §6 #5–6): new customers per month over the last 12 months with 同比/环比. type=运营 (default; alias operate): customers owned by the org in userid (alias orgid; default the caller's); type=销售 (alias sale): customers of the salesperson in userid (default the caller). Rights: KpiAccess. */
+export interface GetOperateKpi {
+    /** 运营: org id; 销售: sales user id. */
+    userid?: string | undefined;
+    /** 运营 or 销售. */
+    type?: string | undefined;
+    /** Alias of userid for 运营 (kboss addition, §6 #5). */
+    orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfRevenueAnalysisView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: RevenueAnalysisView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-02. */
+export interface RevenueAnalysisView {
+    /** Σ revenue.number (元). */
+    total?: number;
+    /** Net revenue per bucket (元). */
+    revenue?: KpiSeries;
+}
+
+/** A KPI series on the wire (finance.md §3.1 KPI-01/02/03): equal-length date, number, tongbi (同比, vs the same bucket a year earlier) and huanbi (环比, vs the previous bucket), oldest first. Growth rates are percents rounded half away from zero to 2 decimals; a zero base gives the integer 0 (§4.4). */
+export interface KpiSeries {
+    /** Bucket labels. */
+    date?: string[];
+    /** Value per bucket. */
+    number?: number[];
+    /** Year-on-year growth in %. */
+    tongbi?: number[];
+    /** Bucket-on-bucket growth in %. */
+    huanbi?: number[];
+}
+
+/** KPI-02 GET /kpi/revenue_analysis.dspy 收入分析 (spec 08-kpi.md; finance.md §3.1, §4.2, §4.4, §6 #7): net revenue (effective BUY − REFUND) of the customers of the caller's org per bucket, with 同比/环比, and the window total. time: year (5 years), month (default, 12 months) or day (30 days). */
+export interface GetRevenueAnalysis {
+    /** year / month / day. */
+    time?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfProfitAnalysisView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ProfitAnalysisView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-03 (元). */
+export interface ProfitAnalysisView {
+    /** Net revenue over the window. */
+    total_revenue?: number;
+    /** Net cost over the window. */
+    total_cost?: number;
+    /** Revenue − cost. */
+    total_profit?: number;
+    /** Profit per bucket. */
+    profit?: KpiSeries;
+}
+
+/** KPI-03 GET /kpi/profit_analysis.dspy 利润分析 (spec 08-kpi.md; finance.md §3.1, §4.3, §4.4): profit = net revenue − net cost (the bills' cost snapshot, else their list price) per bucket with 同比/环比, and the window's revenue, cost and profit. Scope: the caller's org; with userid (or for a salesperson caller) that salesperson's customers. time as KPI-02. */
+export interface GetProfitAnalysis {
+    /** year / month / day. */
+    time?: string | undefined;
+    /** Salesperson (optional). */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBillPageView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BillPageView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of the bill lists KPI-04/06 (finance.md §3.1 paging conventions): total_page = ceil(total_num / page_size), bill_sum = Σ amount of the whole filtered set, current_page echoed as a string. */
+export interface BillPageView {
+    total_page?: number;
+    total_num?: number;
+    bill_sum?: number;
+    page_size?: number;
+    current_page?: string;
+    bill_list?: BillRowView[];
+}
+
+/** A bill row with the joined names of KPI-06 (money in 元; times platform-local). */
+export interface BillRowView {
+    id?: string;
+    customerid?: string;
+    orderid?: string | undefined;
+    ordergoodsid?: string | undefined;
+    business_op?: string;
+    provider_amt?: number | undefined;
+    quantity?: number | undefined;
+    amount?: number;
+    bill_date?: string;
+    bill_timestamp?: string;
+    bill_state?: string;
+    productid?: string | undefined;
+    providerid?: string | undefined;
+    provider_billid?: string | undefined;
+    resourceid?: string | undefined;
+    del_flg?: string;
+    create_at?: string;
+    productname?: string;
+    orgname?: string;
+    orgcode?: string | undefined;
+    address?: string;
+    salemanid?: string | undefined;
+    salemanname?: string | undefined;
+}
+
+/** KPI-04 GET /kpi/user_get_bill.dspy 客户获取账单列表 (spec 08-kpi.md; finance.md §3.1, §6 #8): the live bills of one customer org, newest first, paged, optionally between two bill dates (inclusive). user_orgid is the customer org or a user of it. Visible to whoever may act on that org (the customer itself, its owner's operators, admin) and to its salesperson; others get 403, an unknown id not_found. */
+export interface ListCustomerBills {
+    /** 用户userid: customer org id or user id. */
+    user_orgid: string;
+    /** First bill date (inclusive; yyyy-MM-dd or yyyy-MM-dd HH:mm:ss). */
+    start_time?: string | undefined;
+    /** Last bill date (inclusive). */
+    end_time?: string | undefined;
+    /** Rows per page (default 20, 1…1000). */
+    page_size: string;
+    /** 1-based page. */
+    current_page: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfSalesmanView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SalesmanView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The salesperson (salemanid, salemanname: the spec's spelling). */
+export interface SalesmanView {
+    salemanid?: string;
+    salemanname?: string;
+}
+
+/** KPI-05 GET /pub/get_salesman.dspy 用户获取销售人员id (spec 08-kpi.md; finance.md §3.1): the salesperson of the org of userid (default the caller). Login required (the legacy path is public; §3.1 proposes login); another user only when the caller may act on that user's org (403). data is null when no salesperson is assigned. */
+export interface GetSalesman {
+    /** 用户id. */
+    userid?: string | undefined;
+}
+
+/** KPI-06 GET /kpi/operator_get_all_bill.dspy 运营获取所有账单 (spec 08-kpi.md; finance.md §3.1, §4.2, §6 #9): every live bill (any op, any state) of the customers owned by orgid, optionally of one salesperson (salemanid), one customer (user_orgid) and a bill-date range; newest first, paged (ADR 0032: the offset walks a covering index only). orgid and current_page are required (「必填」). Rights: an operator or reseller of orgid (or of an org owning it), admin. */
+export interface ListOperatorBills {
+    /** 业主机构orgid. */
+    orgid: string;
+    /** 销售人员的id. */
+    salemanid?: string | undefined;
+    /** 用户的orgid. */
+    user_orgid?: string | undefined;
+    /** 1-based page. */
+    current_page: string;
+    /** Rows per page (default 20, 1…1000). */
+    page_size?: string | undefined;
+    /** First bill date (inclusive; yyyy-MM-dd or yyyy-MM-dd HH:mm:ss). */
+    start_time?: string | undefined;
+    /** Last bill date (inclusive). */
+    end_time?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfCumulativeUsersView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CumulativeUsersView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** One bucket of KPI-07. */
+export interface CumulativeUsersView {
+    /** Bucket label. */
+    target?: string;
+    /** Customers created up to its end. */
+    cumulative_users?: number;
+}
+
+/** KPI-07 GET /kpi/get_cumulative_users.dspy 获取客户数量 (spec 08-kpi.md; finance.md §3.1, §4.9): live customers of the caller's org created up to the end of each bucket: the last 5 years (yyyy), 12 months (yyyy-MM, default) or 30 days (yyyy-MM-dd), oldest first. Operators, resellers, admin. */
+export interface GetCumulativeUsers {
+    /** year / month / day. */
+    target?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfHomeScreenView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HomeScreenView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-08 (元). */
+export interface HomeScreenView {
+    customer_count?: number;
+    provider_count?: number;
+    reseller_count?: number;
+    order_count?: number;
+    revenue_year?: number;
+    revenue_month?: number;
+    recharge_year?: number;
+    revenue?: KpiSeries;
+}
+
+/** KPI-08 GET /kpi/large_screen_first_page.dspy 大屏展示首页 (finance.md §3.1 page 1): counts of customers, providers and resellers; this year's paid orders, net revenue and recharges; this month's net revenue; the monthly revenue series (as KPI-02). */
+export interface GetLargeScreenFirstPage {
+    /** 0 virtual, 1 real. */
+    flag: string | undefined;
+    /** 业主机构/分销商. */
+    orgid: string | undefined;
+    /** True for virtual data. */
+    virtual?: boolean;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfUsersScreenView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: UsersScreenView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-09. */
+export interface UsersScreenView {
+    customer_count?: number;
+    cumulative?: CumulativeUsersView[];
+    new_customers?: CountSeriesView;
+    top_customers?: RankedView[];
+}
+
+/** An entry of a ranking (元). */
+export interface RankedView {
+    /** Customer, product, provider or reseller id; settle state. */
+    id?: string;
+    /** Its name. */
+    name?: string;
+    /** Net revenue. */
+    amount?: number;
+}
+
+/** KPI-09 GET /kpi/large_screen_second_page.dspy 大屏展示用户二 (finance.md §3.1 page 2): customer count, cumulative customers per month (as KPI-07), new customers per month (as KPI-01), the top customers by this year's net spend. Customers by province: no province is stored (ADR 0032). */
+export interface GetLargeScreenSecondPage {
+    /** 0 virtual, 1 real. */
+    flag: string | undefined;
+    /** 业主机构/分销商. */
+    orgid: string | undefined;
+    /** True for virtual data. */
+    virtual?: boolean;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBusinessScreenView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BusinessScreenView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-10 (元). */
+export interface BusinessScreenView {
+    revenue_year?: number;
+    cost_year?: number;
+    profit_year?: number;
+    refund_year?: number;
+    revenue?: KpiSeries;
+    cost?: KpiSeries;
+    profit?: KpiSeries;
+    top_products?: RankedView[];
+}
+
+/** KPI-10 GET /kpi/large_screen_third_page.dspy 大屏展示经营三 (finance.md §3.1 page 3, §4.2–§4.3): this year's net revenue, cost, profit and refunds; monthly revenue, cost and profit series; the top products by this year's net revenue. */
+export interface GetLargeScreenThirdPage {
+    /** 0 virtual, 1 real. */
+    flag: string | undefined;
+    /** 业主机构/分销商. */
+    orgid: string | undefined;
+    /** True for virtual data. */
+    virtual?: boolean;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfMerchantsScreenView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: MerchantsScreenView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** data of KPI-11 (元). */
+export interface MerchantsScreenView {
+    provider_count?: number;
+    reseller_count?: number;
+    providers?: RankedView[];
+    settlement?: RankedView[];
+    top_resellers?: RankedView[];
+}
+
+/** KPI-11 GET /kpi/large_screen_fourth_page.dspy 大屏展示商户四 (finance.md §3.1 page 4): provider and reseller counts; this year's net sales by provider; this year's net revenue by settle state (未结算 / 审批中 / 已结算); the top resellers by this year's net revenue of their own customers. */
+export interface GetLargeScreenFourthPage {
+    /** 0 virtual, 1 real. */
+    flag: string | undefined;
+    /** 业主机构/分销商. */
+    orgid: string | undefined;
+    /** True for virtual data. */
+    virtual?: boolean;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfSalesmanAssignment {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SalesmanAssignment;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The assignment made. */
+export interface SalesmanAssignment {
+    user_orgid?: string;
+    salemanid?: string | undefined;
+}
+
+/** POST /kpi/assign_salesman.dspy (kboss addition, ADR 0032; the spec reads salemanid in KPI-01/03/05/06 but documents no way to set it): makes salemanid (a sales user of the customer's owner org) the salesperson of customer org user_orgid; an empty salemanid clears it. Operators of the owner org, admin. Audited. */
+export interface AssignSalesman {
+    /** Customer org. */
+    user_orgid: string;
+    /** Sales user (empty: none). */
+    salemanid?: string | undefined;
 }
 
 /** GET /product/company_category_add.dspy 公司类别添加: an operator adds a company category to a site it manages (the row belongs to the site's org, 403 for another org's site, ADR 0017) or, without url_link, to its org (duplicate live name in the org and site → 该公司类别已存在). spec: 04-marketplace.md; analysis/catalog.md §3.2.1. */

@@ -32,4 +32,22 @@ public sealed class Organization : Entity, ISoftDeletable
 
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
+
+    // KPI (issue 11)
+    /// <summary>
+    /// The customer's salesperson (<c>salemanid</c> of finance.md §3.1 KPI-05/06; a sales user of the owner org), or
+    /// null; set by <see cref="AssignSalesman"/>.
+    /// </summary>
+    public string? SalemanId { get; private set; }
+
+    /// <summary>Refusal of a salesperson for an org that is not a customer.</summary>
+    public const string NotCustomerMessage = "只有客户机构可以指定销售人员";
+
+    /// <summary>Assigns (or with null clears) the salesperson of this customer org.</summary>
+    public Result AssignSalesman(string? salesUserId)
+    {
+        if (Kind != OrgKind.Customer) return new Failure(FailureKind.Conflict, NotCustomerMessage);
+        SalemanId = salesUserId;
+        return Result.Done;
+    }
 }

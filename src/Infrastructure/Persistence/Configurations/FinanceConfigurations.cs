@@ -40,6 +40,16 @@ internal sealed class BillConfiguration : IEntityTypeConfiguration<Bill>
         b.HasIndex(x => new { x.ProviderId, x.SettleState, x.BillDate });
         b.HasIndex(x => x.OriginBillId);
         b.HasIndex(x => x.ProviderSettleId);
+        // KPI (issue 11): covering indexes (ADR 0032) for the money series (GROUP BY op, date in index order), the
+        // operator list's newest-first page scan, and one customer's list, count and Σ amount.
+        b.HasIndex(x => new
+        {
+            x.BusinessOp, x.BillState, x.BillDate, x.CustomerId, x.DelFlg, x.Amount, x.CostAmt, x.ProviderAmt,
+        }).HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.Money);
+        b.HasIndex(x => new { x.BillTimestamp, x.Id, x.CustomerId, x.BillDate, x.DelFlg })
+            .HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.Newest);
+        b.HasIndex(x => new { x.CustomerId, x.BillTimestamp, x.Id, x.BillDate, x.DelFlg, x.Amount })
+            .HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.CustomerNewest);
     }
 }
 

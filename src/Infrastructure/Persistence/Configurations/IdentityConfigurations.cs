@@ -24,6 +24,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.HasIndex(x => x.OwnerOrgId);
         b.HasIndex(x => x.Name).IsUnique().HasFilter(Keys.AliveFilter);
+        // KPI (issue 11): customers of an owner org / of a salesperson, by creation time (ADR 0032)
+        b.Property(x => x.SalemanId).HasMaxLength(Keys.Id);
+        b.HasIndex(x => new { x.OwnerOrgId, x.Kind, x.CreateAt, x.DelFlg, x.SalemanId })
+            .HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.OrgCustomers);
+        b.HasIndex(x => new { x.SalemanId, x.Kind, x.CreateAt, x.DelFlg }).HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.SalesCustomers);
     }
 }
 

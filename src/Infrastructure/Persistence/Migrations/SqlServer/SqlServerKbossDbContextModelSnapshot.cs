@@ -2646,6 +2646,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProviderId", "SettleState", "BillDate");
 
+                    b.HasIndex("BillTimestamp", "Id", "CustomerId", "BillDate", "DelFlg")
+                        .HasDatabaseName("ix_bill_kpi_newest");
+
+                    b.HasIndex("CustomerId", "BillTimestamp", "Id", "BillDate", "DelFlg", "Amount")
+                        .HasDatabaseName("ix_bill_kpi_customer_newest");
+
+                    b.HasIndex("BusinessOp", "BillState", "BillDate", "CustomerId", "DelFlg", "Amount", "CostAmt", "ProviderAmt")
+                        .HasDatabaseName("ix_bill_kpi_money");
+
                     b.ToTable("bill", (string)null);
                 });
 
@@ -3377,6 +3386,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("owner_org_id");
 
+                    b.Property<string>("SalemanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("saleman_id");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
                         .HasColumnName("update_time");
@@ -3388,6 +3402,12 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("del_flg = '0'");
 
                     b.HasIndex("OwnerOrgId");
+
+                    b.HasIndex("SalemanId", "Kind", "CreateAt", "DelFlg")
+                        .HasDatabaseName("ix_organization_kpi_saleman");
+
+                    b.HasIndex("OwnerOrgId", "Kind", "CreateAt", "DelFlg", "SalemanId")
+                        .HasDatabaseName("ix_organization_kpi_owner");
 
                     b.ToTable("organization", (string)null);
                 });
