@@ -65,6 +65,10 @@ public static class DependencyInjection
         services.AddScoped<Approval.ApprovalHub>();
         services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
         services.AddScoped<Approval.ApprovalResults>();
+        // Compute-centre localisation, customer prices through approval (issue 11)
+        services.AddScoped<Finance.CpccLocalisation.CpccOffer>();
+        services.AddScoped<Finance.CpccLocalisation.CpccPurchaseSettlement>();
+        services.AddScoped<Approval.IApprovalResultHandler, Finance.Pricing.CustomerPriceApprovalHandler>();
         return services;
     }
 
