@@ -70,6 +70,12 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
     public ValueTask<Reply<IReadOnlyList<ProviderProductRow>>> ProviderProducts(
         [FromLegacyParams] SearchProviderProducts q, CancellationToken ct) => mediator.Send(q, ct);
 
+    /// <summary>百度云创建用户</summary>
+    [LegacyPost("/v1/vs/account")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<Application.Baidu.BaiduAccountData>> CreateBaiduAccount(
+        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, CancellationToken ct) => mediator.Send(c, ct);
+
     /// <summary>获取折扣</summary>
     [LegacyGet("/get_discount")]
     public ValueTask<Reply<DiscountView>> Discount([FromLegacyParams] GetDiscount q, CancellationToken ct) =>
