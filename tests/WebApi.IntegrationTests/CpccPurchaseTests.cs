@@ -41,7 +41,8 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
     private static async Task<Shop> ShopAsync(KbossFactory f, Api op, FakeKubeApi kube)
     {
         var center = await Seed.CenterAsync(f, stock: ClusterConfigTests.Plenty, kubeconfig: kube.Kubeconfig);
-        var converted = await op.GetAsync(Convert, ("orgcode", center.Id), ("name", "北京算网"));
+        var converted = await op.GetAsync(Convert, ("orgcode", center.Id),
+            ("name", "北京算网" + Guid.NewGuid().ToString("N")[..6]));
         converted.Status.Should().BeTrue(converted.Raw);
         var providerId = converted.Data!["providerid"]!.GetValue<string>();
         var product = await op.GetAsync(AddProduct, ("reseller_orgid", DemoData.OrgId), ("providerid", providerId),
@@ -102,10 +103,12 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
         (before.Status, before.Msg).Should().Be((true, "get cpcc success"));
         before.Data![0]!["provider_convert_state"]!.GetValue<bool>().Should().BeFalse();
 
-        var converted = await op.GetAsync(Convert, ("orgcode", center.Id));
+        var clash = await op.GetAsync(Convert, ("orgcode", center.Id), ("name", "另一运营机构"));
+        (clash.Status, clash.Msg).Should().Be((false, "机构名称已存在,请换一个供应商名称"));
+        var converted = await op.GetAsync(Convert, ("orgcode", center.Id), ("name", "算力中心AA"));
         converted.Status.Should().BeTrue(converted.Raw);
         var providerId = converted.Data!["providerid"]!.GetValue<string>();
-        var again = await op.GetAsync(Convert, ("orgcode", center.Id));
+        var again = await op.GetAsync(Convert, ("orgcode", center.Id), ("name", "算力中心BB"));
         (again.Status, again.Msg, again.Code).Should().Be((false, "该算力中心已转换为供应商", "conflict"));
         (await app.Factory.WithDbAsync(db => db.OrgProfiles.AsNoTracking()
             .CountAsync(p => p.Orgcode == center.Id))).Should().Be(1, "the provider org's orgcode is the cpccid");
