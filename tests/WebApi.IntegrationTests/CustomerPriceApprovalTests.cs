@@ -102,7 +102,8 @@ public sealed class CustomerPriceApprovalTests(ApprovalFixture f) : IClassFixtur
             ("providerid", provider), ("productid", product), ("discount", "0.85"), ("phone", "13800000009"));
         proposed.Status.Should().BeTrue(proposed.Raw);
         var apvId = proposed.Data!["apv_id"]!.GetValue<string>();
-        f.DingTalk.Instances[apvId].Request.ToJsonString().Should().Contain("BCC 云服务器");
+        f.DingTalk.Instances[apvId].Request["formComponentValues"]![1]!["value"]!.GetValue<string>()
+            .Should().Be("BCC 云服务器 折扣 0.85");
         var rows = await RowsAsync(product);
         rows.Should().ContainSingle().Which.ApvId.Should().Be(apvId);
         rows[0].ApvState.Should().Be(ApprovalStates.Pending);
