@@ -2,7 +2,8 @@ using Kboss.Domain.Finance;
 
 namespace Kboss.Domain.UnitTests;
 
-/// <summary>A compute-centre purchase follows its instance once: delivered or refunded, never both (ADR 0033).</summary>
+/// <summary>A compute-centre purchase follows its instance once: delivered or refunded, never both (ADR 0033).
+/// </summary>
 public sealed class CpccPurchaseTransitionTests
 {
     private static CpccPurchase Pending() => CpccPurchase.Start(new CpccPurchaseTerms("cust", "u", "p", "prov", "k",

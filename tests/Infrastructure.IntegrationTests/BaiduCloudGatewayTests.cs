@@ -4,7 +4,8 @@ using Kboss.Infrastructure.Baidu;
 
 namespace Kboss.Infrastructure.IntegrationTests;
 
-/// <summary>The Baidu adapter (ADR 0033): BCE auth v1 against golden values, and calls against <see cref="FakeBaidu"/>.</summary>
+/// <summary>The Baidu adapter (ADR 0033): BCE auth v1 against golden values, and calls against
+/// <see cref="FakeBaidu"/>.</summary>
 public sealed class BaiduCloudGatewayTests(FakeBaidu baidu) : IClassFixture<FakeBaidu>
 {
     private static readonly DateTimeOffset At = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);

@@ -85,13 +85,15 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
 
     private static Task<long> CpuConsumedAsync(KbossFactory f, string clusterId) => f.WithDbAsync(db =>
         db.WidgetClusterStocks.AsNoTracking().Where(s => s.ClusterId == clusterId)
-            .Join(db.Widgets.AsNoTracking().Where(w => w.Model == Cpu), s => s.WidgetId, w => w.Id, (s, _) => s.Consumed)
+            .Join(db.Widgets.AsNoTracking().Where(w => w.Model == Cpu), s => s.WidgetId, w => w.Id,
+                (s, _) => s.Consumed)
             .SingleAsync());
 
     private static async Task<IReadOnlyList<ReconcileCounts>> ReconcileAsync(KbossFactory f)
     {
         using var scope = f.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReconcileOutsideCalls(TimeSpan.Zero));
+        return await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new ReconcileOutsideCalls(TimeSpan.Zero));
     }
 
     [Fact]
@@ -178,7 +180,8 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
         var bill = (await BillsAsync(app.Factory, buyer.OrgId)).Single(b => b.BusinessOp == BusinessOps.Buy);
         (bill.Id, bill.Amount, bill.ProviderAmt, bill.BillState, bill.ResourceId, bill.ProductId, bill.ProviderId)
             .Should().Be((billId, HourPrice, HourPrice, BillStates.Paid, instanceId, shop.ProductId, shop.ProviderId));
-        var row = await app.Factory.WithDbAsync(db => db.InstanceConfigs.AsNoTracking().SingleAsync(i => i.Id == instanceId));
+        var row = await app.Factory.WithDbAsync(db =>
+            db.InstanceConfigs.AsNoTracking().SingleAsync(i => i.Id == instanceId));
         (row.State, row.OrgId, row.CpuModel, row.SourceCpurate).Should().Be(("live", buyer.OrgId, Cpu, "2"));
         kube.Object($"/apis/apps/v1/namespaces/{row.NamespaceName}/statefulsets/{row.PodcdName}").Should().NotBeNull();
         (await app.Factory.WithDbAsync(db => db.CpccPurchases.AsNoTracking().SingleAsync(p => p.BillId == billId)))
@@ -206,7 +209,8 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
         var consumedBefore = await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang);
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
-            buyer.Api.GetAsync(Buy, Order(shop, (31100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            buyer.Api.GetAsync(Buy,
+                Order(shop, (31100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
         replies.Count(r => r.Status).Should().Be(10, string.Join("\n", replies.Where(r => !r.Status).Select(r => r.Raw)
             .Distinct().Take(5)));
@@ -245,7 +249,8 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
         var refund = bills.Single(b => b.BusinessOp == BusinessOps.Refund);
         (refund.OriginBillId, refund.Amount, refund.BillState).Should().Be((buy.Id, HourPrice, BillStates.Paid));
         (await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang)).Should().Be(consumedBefore);
-        var purchase = await app.Factory.WithDbAsync(db => db.CpccPurchases.AsNoTracking().SingleAsync(p => p.BillId == buy.Id));
+        var purchase = await app.Factory.WithDbAsync(db =>
+            db.CpccPurchases.AsNoTracking().SingleAsync(p => p.BillId == buy.Id));
         (purchase.State, purchase.RefundBillId).Should().Be((CpccPurchaseStates.Refunded, refund.Id));
         (await ReconcileAsync(app.Factory)).Sum(c => c.Compensated).Should().Be(0, "nothing left open");
         (await BillsAsync(app.Factory, buyer.OrgId)).Count(b => b.BusinessOp == BusinessOps.Refund).Should().Be(1);
@@ -287,7 +292,8 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
             }
 
             using var restarted = new KbossFactory(folder);
-            (await restarted.WithDbAsync(db => db.CpccPurchases.AsNoTracking().SingleAsync(p => p.CustomerOrgId == buyer.OrgId)))
+            (await restarted.WithDbAsync(db =>
+                    db.CpccPurchases.AsNoTracking().SingleAsync(p => p.CustomerOrgId == buyer.OrgId)))
                 .State.Should().Be(CpccPurchaseStates.Pending);
             await ReconcileAsync(restarted);
             var purchase = await restarted.WithDbAsync(db =>

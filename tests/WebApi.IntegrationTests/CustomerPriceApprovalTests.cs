@@ -116,7 +116,8 @@ public sealed class CustomerPriceApprovalTests(ApprovalFixture f) : IClassFixtur
         }
         var decided = (await RowsAsync(product)).Single();
         decided.ApvState.Should().Be(ApprovalStates.Approved);
-        var discount = await f.App.Customer().GetAsync("/get_discount", ("providerid", provider), ("productid", product));
+        var discount = await f.App.Customer().GetAsync("/get_discount", ("providerid", provider),
+            ("productid", product));
         (discount.Data!["discount"]!.GetValue<decimal>(), discount.Data!["source"]!.GetValue<string>())
             .Should().Be((0.85m, "customer"));
         (await f.App.Operator().PostAsync("/product/customer_product_config_approve.dspy", ("id", decided.Id),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
@@ -58,7 +59,7 @@ public sealed class BaiduCloudGateway(HttpClient http, BaiduSettings settings, T
             ["accountType"] = request.AccountType,
         });
         var now = clock.GetUtcNow();
-        var date = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var date = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         const string contentType = "application/json; charset=utf-8";
         var host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, AccountPath))
@@ -104,7 +105,7 @@ public sealed class BaiduCloudGateway(HttpClient http, BaiduSettings settings, T
         }
         if (answer is null) throw Unknown($"应答无法解析(HTTP {status})", null);
         throw new OutsideCallException(
-            $"{Name}拒绝创建账户({Text(answer, "code") ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture)}: " +
+            $"{Name}拒绝创建账户({Text(answer, "code") ?? status.ToString(CultureInfo.InvariantCulture)}: " +
             $"{Text(answer, "message") ?? ""})", ErrorCodes.UpstreamFailed, outcomeUnknown: false);
     }
 

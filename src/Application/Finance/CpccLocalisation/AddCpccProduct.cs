@@ -78,7 +78,8 @@ public sealed class AddCpccProductHandler(IKbossDbContext db, OrgAccess access, 
         var product = new Product
         {
             ProviderId = providerId, ProviderPid = link.Cpcid, Name = name, ProductGroup = "算力中心", PType = type,
-            Classify = "", State = "1", SaleMode = SaleModes.Discount, SpecNote = bundle is null ? "" : c.SpecNote!.Trim(),
+            Classify = "", State = "1", SaleMode = SaleModes.Discount,
+            SpecNote = bundle is null ? "" : c.SpecNote!.Trim(),
             ProductArea = clusterId, ResellerOrgId = orgId,
         };
         db.Products.Add(product);

@@ -25,7 +25,8 @@ public sealed record CpccProviderCreated(string Providerid, string Orgid, string
 /// <c>orgid</c> into a provider, in one transaction: a provider org (<c>orgname</c> = <c>name</c>, default the centre's
 /// name; owned by <c>orgid</c>; profile <c>orgcode</c> = cpccid), the provider (state 1, salemode 0) and its sale
 /// protocol with <c>orgid</c> (salemode 0, from today). A centre converts once (<c>该算力中心已转换为供应商</c>,
-/// conflict; a unique index settles parallel requests); org names are unique (<c>机构名称已存在…</c>). spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-02.
+/// conflict; a unique index settles parallel requests); org names are unique (<c>机构名称已存在…</c>).
+/// spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-02.
 /// </summary>
 public sealed record ConvertCpccToProvider : ICommand<Reply<CpccProviderCreated>>, IOrgScoped
 {
@@ -62,7 +63,8 @@ public sealed class ConvertCpccToProviderHandler(IKbossDbContext db, CenterGuard
         if (await db.CpccProviderLinks.AnyAsync(l => l.Cpcid == center.Id, ct))
             throw BusinessException.Conflict(ConvertedMessage);
         var name = c.Name.TrimmedOrNull() ?? center.Name;
-        if (await db.Organizations.AnyAsync(o => o.Name == name, ct)) throw BusinessException.Conflict(NameTakenMessage);
+        if (await db.Organizations.AnyAsync(o => o.Name == name, ct))
+            throw BusinessException.Conflict(NameTakenMessage);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime,
             platform.TimeZone));
         var org = new Organization { Name = name, Kind = OrgKind.Provider, OwnerOrgId = center.OrgId };

@@ -165,7 +165,8 @@ public sealed class CpccOffer(IKbossDbContext db, WidgetCatalog widgets, PriceRe
 
     /// <summary>
     /// Prices <paramref name="needs"/> on centre <paramref name="cpcid"/> for the customer org
-    /// <paramref name="customerOrgId"/> (null: anonymous, the seller's unified layer of <paramref name="sellerOrgId"/>).
+    /// <paramref name="customerOrgId"/> (null: anonymous, the seller's unified layer of
+    /// <paramref name="sellerOrgId"/>).
     /// </summary> <exception cref="BusinessException">A widget missing on the centre (insufficient_stock) or a
     /// price that overflows (invalid_argument).</exception>
     public async Task<CpccQuote> QuoteAsync(Product product, string cpcid, string clusterId,

@@ -32,13 +32,13 @@ public sealed record CpccPurchaseReply(string Instanceid, string Billid, string 
 /// CPC-06 <c>GET /provider/create_cpcc_instance.dspy</c> 创建K8S实例: customer org <c>orgid</c> (the caller's by default)
 /// buys compute-centre product <c>productid</c> for <c>duration</c> <c>duration_unit</c> and gets an instance on the
 /// product's cluster (workload fields as K6; a combination product's bundle replaces the resource fields). The price is
-/// computed again on the server (<see cref="CpccOffer"/>, <see cref="SalePricing"/>): a client <c>amount</c> off by more
-/// than 0.01 → <c>价格已变化,请刷新</c> (conflict). Outside-call pattern (ADR 0015, 0033): one short transaction takes the
-/// stock, writes the purchase, the pending instance config and the paid BUY bill with the balance debit
-/// (<see cref="BillService"/>; <c>余额不足</c> → conflict, nothing kept); then the instance is created on the cluster
-/// outside any transaction; success delivers the purchase, a refusal gives the stock back and refunds with a REFUND bill
-/// (<c>upstream_failed</c>), no answer leaves both for the reconciler. <c>idempotency_key</c> (kboss addition): the same
-/// key and request again answer the stored outcome without a second charge; another request under it → conflict.
+/// computed again on the server (<see cref="CpccOffer"/>, <see cref="SalePricing"/>): a client <c>amount</c> off by
+/// more than 0.01 → <c>价格已变化,请刷新</c> (conflict). Outside-call pattern (ADR 0015, 0033): one short transaction takes the
+/// stock, writes the purchase, the pending instance config and the paid BUY bill with the balance debit (<see
+/// cref="BillService"/>; <c>余额不足</c> → conflict, nothing kept); then the instance is created on the cluster outside any
+/// transaction; success delivers the purchase, a refusal gives the stock back and refunds with a REFUND bill
+/// (<c>upstream_failed</c>), no answer leaves both for the reconciler. <c>idempotency_key</c> (kboss addition): the
+/// same key and request again answer the stored outcome without a second charge; another request under it → conflict.
 /// spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-06.
 /// </summary>
 public sealed record CreateCpccInstance : InstanceConfigFieldsRequest, ICommand<Reply<CpccPurchaseReply>>, IOrgScoped
@@ -135,7 +135,8 @@ public sealed class CreateCpccInstanceHandler(IKbossDbContext db, ICurrentUser u
             throw RequestValidationException.For("clusterid", "该产品不在此算力集群销售");
         var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(k => k.Id == product.ProductArea, ct)
                       ?? throw BusinessException.NotFound("算力集群不存在");
-        if (cluster.Ready != ClusterReady.Installed) throw BusinessException.Conflict(NewInstanceConfigHandler.NotReady);
+        if (cluster.Ready != ClusterReady.Installed)
+            throw BusinessException.Conflict(NewInstanceConfigHandler.NotReady);
 
         var config = Instance(c, cluster, customer);
         if (product.PType == CpccProductTypes.Combination)

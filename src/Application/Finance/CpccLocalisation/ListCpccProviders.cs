@@ -59,8 +59,9 @@ public sealed class ListCpccProvidersHandler(IKbossDbContext db)
                               c.Id, c.Name, ProviderId = (string?)l.ProviderId, ProviderName = (string?)p.Name,
                               Init = db.Products.Any(x => x.ProviderId == l.ProviderId),
                           }).ToListAsync(ct);
-        IReadOnlyList<CpccProviderRow> data = rows.Select(r => new CpccProviderRow(r.Id, r.Name, r.ProviderId is not null,
-            r.ProviderId is not null && r.Init, new CpccProviderInfo(r.ProviderId, r.ProviderName))).ToList();
+        IReadOnlyList<CpccProviderRow> data = rows.Select(r => new CpccProviderRow(r.Id, r.Name,
+            r.ProviderId is not null, r.ProviderId is not null && r.Init,
+            new CpccProviderInfo(r.ProviderId, r.ProviderName))).ToList();
         return Reply.Ok("get cpcc success", data);
     }
 }

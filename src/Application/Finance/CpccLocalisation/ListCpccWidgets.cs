@@ -29,7 +29,8 @@ public sealed record CpccWidgetRow(string Id, string Cpcid, string Type, string 
 /// <summary>CPC-03 reply: the widgets and the distinct models per type (drop-downs).</summary>
 /// <param name="Rows">Widgets by type, then model.</param>
 /// <param name="Models">type → models.</param>
-public sealed record CpccWidgetTypes(IReadOnlyList<CpccWidgetRow> Rows, IReadOnlyDictionary<string, List<string>> Models);
+public sealed record CpccWidgetTypes(IReadOnlyList<CpccWidgetRow> Rows,
+    IReadOnlyDictionary<string, List<string>> Models);
 
 /// <summary>
 /// CPC-03 <c>GET /provider/get_cpcc_widget.dspy</c> 获取部件类型: the widgets of centre <c>cpcid</c>, optionally of one

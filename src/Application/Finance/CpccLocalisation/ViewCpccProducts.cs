@@ -73,7 +73,8 @@ public sealed class ViewCpccProductsValidator : AbstractValidator<ViewCpccProduc
             .WithMessage(x => $"无效的时长单位: {x.DurationUnit}");
         RuleFor(x => x.Userid).MaxChars(32);
         RuleFor(x => x.Clusterid).Required().MaxChars(32);
-        RuleFor(x => x.ResourceType).Must(t => string.IsNullOrWhiteSpace(t) || t.Trim() is WidgetTypes.Gpu or WidgetTypes.Cpu)
+        RuleFor(x => x.ResourceType)
+            .Must(t => string.IsNullOrWhiteSpace(t) || t.Trim() is WidgetTypes.Gpu or WidgetTypes.Cpu)
             .WithMessage("resource_type参数错误");
     }
 }
@@ -92,7 +93,10 @@ public sealed class ViewCpccProductsHandler(IKbossDbContext db, CpccOffer offer,
         var unit = CpccOffer.Unit(q.DurationUnit)!;
         var products = await offer.Products(seller).Where(p => p.ProductArea == clusterId)
             .OrderBy(p => p.CreateAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var gpuWanted = q.ResourceType.TrimmedOrNull() switch { WidgetTypes.Gpu => true, WidgetTypes.Cpu => false, _ => (bool?)null };
+        var gpuWanted = q.ResourceType.TrimmedOrNull() switch
+        {
+            WidgetTypes.Gpu => true, WidgetTypes.Cpu => false, _ => (bool?)null,
+        };
         var rows = new List<CpccProductView>();
         foreach (var p in products)
         {
@@ -126,11 +130,12 @@ public sealed class ViewCpccProductsHandler(IKbossDbContext db, CpccOffer offer,
     private static decimal? Discount(SalePrice price) => price.Rate.Value;
 
     private async Task<IReadOnlyList<StockNeed>> UnitNeedsAsync(string cpcid, bool? gpuWanted, CancellationToken ct) =>
-        await db.Widgets.AsNoTracking().Where(w => w.Cpcid == cpcid && (gpuWanted != false || w.Type != WidgetTypes.Gpu))
+        await db.Widgets.AsNoTracking()
+            .Where(w => w.Cpcid == cpcid && (gpuWanted != false || w.Type != WidgetTypes.Gpu))
             .OrderBy(w => w.Type).ThenBy(w => w.Model).Select(w => new StockNeed(w.Type, w.Model, 1)).ToListAsync(ct);
 
-    /// <summary>The customer org priced for: <c>userid</c>'s (when the caller may act on it), else the caller's customer
-    /// org, else null (anonymous or staff: the storefront's unified layer).</summary>
+    /// <summary>The customer org priced for: <c>userid</c>'s (when the caller may act on it), else the caller's
+    /// customer org, else null (anonymous or staff: the storefront's unified layer).</summary>
     private async Task<string?> CustomerOrgAsync(string? userid, CancellationToken ct)
     {
         if (userid.TrimmedOrNull() is { } id)

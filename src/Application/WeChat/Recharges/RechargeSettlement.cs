@@ -36,7 +36,8 @@ public enum SettlementOutcome
 public sealed class RechargeSettlement(IKbossDbContext db, BillService bills, ICurrentUser user,
     TimeProvider clock, ILogger<RechargeSettlement> log)
 {
-    /// <summary>Idempotency key of the bill and ledger entry of WeChat transaction <paramref name="transactionId"/>.</summary>
+    /// <summary>Idempotency key of the bill and ledger entry of WeChat transaction
+    /// <paramref name="transactionId"/>.</summary>
     public static string RechargeKey(string transactionId) => "wechat:" + transactionId;
 
     /// <summary>Applies <paramref name="paid"/> (trade_state SUCCESS) to its recharge.</summary>
