@@ -70,6 +70,10 @@ public static class DependencyInjection
         services.AddScoped<Finance.Kpi.KpiClock>();
         services.AddScoped<Finance.Kpi.BillPages>();
         services.AddScoped<Finance.Kpi.LargeScreenData>();
+        // Compute-centre localisation, customer prices through approval (issue 11)
+        services.AddScoped<Finance.CpccLocalisation.CpccOffer>();
+        services.AddScoped<Finance.CpccLocalisation.CpccPurchaseSettlement>();
+        services.AddScoped<Approval.IApprovalResultHandler, Finance.Pricing.CustomerPriceApprovalHandler>();
         return services;
     }
 

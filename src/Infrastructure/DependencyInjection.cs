@@ -126,6 +126,11 @@ public static class DependencyInjection
         services.AddSingleton<IExcelHtmlConverter, Excel.EpplusExcelHtmlConverter>();
         services.AddSingleton<IUploadedFiles>(new Files.LocalUploadedFiles(
             configuration["Uploads:Root"] ?? Path.Combine(options.DataFolder, "uploads")));
+        // Baidu Cloud account creation (issue 11)
+        var baidu = Baidu.BaiduSettings.From(configuration);
+        services.AddSingleton(baidu);
+        services.AddHttpClient<IBaiduCloudGateway, Baidu.BaiduCloudGateway>(c =>
+            c.Timeout = baidu.Timeout + TimeSpan.FromSeconds(5));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Kboss.Application.WeChat.Recharges;
+using Kboss.Domain.Finance;
 using Kboss.Domain.WeChat;
 using Kboss.Infrastructure.IntegrationTests;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
@@ -61,7 +62,14 @@ public sealed class WeChatTests(WeChatAppFixture app) : IClassFixture<WeChatAppF
         (await db.CustomerBalances.AsNoTracking().Where(b => b.CustomerOrgId == app.CustomerOrgId)
             .Select(b => b.Balance)
             .SingleOrDefaultAsync(),
-         await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Reference == rechargeId)));
+         // A credit counts only with its paid RECHARGE bill of the same amount (BillService wrote both).
+         await (from e in db.LedgerEntries.AsNoTracking()
+                where e.Note == rechargeId
+                join b in db.Bills.AsNoTracking() on e.Reference equals b.Id
+                where b.BusinessOp == BusinessOps.Recharge && b.BillState == BillStates.Paid && b.Amount == e.Amount
+                      && b.CustomerId == e.CustomerOrgId
+                select e).CountAsync()
+         + await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Reference == rechargeId)));
 
     private async Task<(int Status, string Body)> NotifyAsync((Dictionary<string, string> Headers, string Body) n)
     {

@@ -4675,6 +4675,748 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 算力中心供应商列表
+     * @param orgid (optional) 机构id.
+     * @param cpccid (optional) 用于筛选指定算力中心.
+     */
+    get_cpcc_provider(orgid?: string | undefined, cpccid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCpccProviderRow> {
+        let url_ = this.baseUrl + "/provider/get_cpcc_provider.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (cpccid === null)
+            throw new globalThis.Error("The parameter 'cpccid' cannot be null.");
+        else if (cpccid !== undefined)
+            url_ += "cpccid=" + encodeURIComponent("" + cpccid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_cpcc_provider(_response));
+        });
+    }
+
+    protected processGet_cpcc_provider(response: Response): Promise<ReplyOfIReadOnlyListOfCpccProviderRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCpccProviderRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCpccProviderRow>(null as any);
+    }
+
+    /**
+     * 算力中心供应商列表
+     */
+    get_cpcc_provider_post(body: ListCpccProviders, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCpccProviderRow> {
+        let url_ = this.baseUrl + "/provider/get_cpcc_provider.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_cpcc_provider_post(_response));
+        });
+    }
+
+    protected processGet_cpcc_provider_post(response: Response): Promise<ReplyOfIReadOnlyListOfCpccProviderRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCpccProviderRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCpccProviderRow>(null as any);
+    }
+
+    /**
+     * 算力中心转供应商
+     * @param orgcode 等于cpccid.
+     * @param name (optional) 等于cpccname.
+     * @param orgid (optional) 机构id.
+     */
+    cpccProviderAdd(orgcode: string, name?: string | undefined, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfCpccProviderCreated> {
+        let url_ = this.baseUrl + "/provider/cpccProviderAdd.dspy?";
+        if (orgcode === undefined || orgcode === null)
+            throw new globalThis.Error("The parameter 'orgcode' must be defined and cannot be null.");
+        else
+            url_ += "orgcode=" + encodeURIComponent("" + orgcode) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "name=" + encodeURIComponent("" + name) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCpccProviderAdd(_response));
+        });
+    }
+
+    protected processCpccProviderAdd(response: Response): Promise<ReplyOfCpccProviderCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccProviderCreated;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccProviderCreated>(null as any);
+    }
+
+    /**
+     * 算力中心转供应商
+     */
+    cpccProviderAdd_post(body: ConvertCpccToProvider, signal?: AbortSignal): Promise<ReplyOfCpccProviderCreated> {
+        let url_ = this.baseUrl + "/provider/cpccProviderAdd.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCpccProviderAdd_post(_response));
+        });
+    }
+
+    protected processCpccProviderAdd_post(response: Response): Promise<ReplyOfCpccProviderCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccProviderCreated;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccProviderCreated>(null as any);
+    }
+
+    /**
+     * 获取部件类型
+     * @param cpcid 算力中心ID.
+     * @param type (optional) gpu/cpu/disk/memory.
+     */
+    get_cpcc_widget(cpcid: string, type?: string | undefined, signal?: AbortSignal): Promise<ReplyOfCpccWidgetTypes> {
+        let url_ = this.baseUrl + "/provider/get_cpcc_widget.dspy?";
+        if (cpcid === undefined || cpcid === null)
+            throw new globalThis.Error("The parameter 'cpcid' must be defined and cannot be null.");
+        else
+            url_ += "cpcid=" + encodeURIComponent("" + cpcid) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_cpcc_widget(_response));
+        });
+    }
+
+    protected processGet_cpcc_widget(response: Response): Promise<ReplyOfCpccWidgetTypes> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccWidgetTypes;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccWidgetTypes>(null as any);
+    }
+
+    /**
+     * 获取部件类型
+     */
+    get_cpcc_widget_post(body: ListCpccWidgets, signal?: AbortSignal): Promise<ReplyOfCpccWidgetTypes> {
+        let url_ = this.baseUrl + "/provider/get_cpcc_widget.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_cpcc_widget_post(_response));
+        });
+    }
+
+    protected processGet_cpcc_widget_post(response: Response): Promise<ReplyOfCpccWidgetTypes> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccWidgetTypes;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccWidgetTypes>(null as any);
+    }
+
+    /**
+     * 配置产品
+     * @param reseller_orgid =orgid 运营所在机构id.
+     * @param providerid 供应商id.
+     * @param product_type customize / combination.
+     * @param clusterid 站点ID (cluster).
+     * @param spec_note (optional) Bundle JSON (combination).
+     */
+    cpcc_product_add(reseller_orgid: string, providerid: string, product_type: string, clusterid: string, spec_note?: string | undefined, signal?: AbortSignal): Promise<ReplyOfCpccProductCreated> {
+        let url_ = this.baseUrl + "/provider/cpcc_product_add.dspy?";
+        if (reseller_orgid === undefined || reseller_orgid === null)
+            throw new globalThis.Error("The parameter 'reseller_orgid' must be defined and cannot be null.");
+        else
+            url_ += "reseller_orgid=" + encodeURIComponent("" + reseller_orgid) + "&";
+        if (providerid === undefined || providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' must be defined and cannot be null.");
+        else
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (product_type === undefined || product_type === null)
+            throw new globalThis.Error("The parameter 'product_type' must be defined and cannot be null.");
+        else
+            url_ += "product_type=" + encodeURIComponent("" + product_type) + "&";
+        if (clusterid === undefined || clusterid === null)
+            throw new globalThis.Error("The parameter 'clusterid' must be defined and cannot be null.");
+        else
+            url_ += "clusterid=" + encodeURIComponent("" + clusterid) + "&";
+        if (spec_note === null)
+            throw new globalThis.Error("The parameter 'spec_note' cannot be null.");
+        else if (spec_note !== undefined)
+            url_ += "spec_note=" + encodeURIComponent("" + spec_note) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCpcc_product_add(_response));
+        });
+    }
+
+    protected processCpcc_product_add(response: Response): Promise<ReplyOfCpccProductCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccProductCreated;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccProductCreated>(null as any);
+    }
+
+    /**
+     * 配置产品
+     */
+    cpcc_product_add_post(body: AddCpccProduct, signal?: AbortSignal): Promise<ReplyOfCpccProductCreated> {
+        let url_ = this.baseUrl + "/provider/cpcc_product_add.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCpcc_product_add_post(_response));
+        });
+    }
+
+    protected processCpcc_product_add_post(response: Response): Promise<ReplyOfCpccProductCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccProductCreated;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccProductCreated>(null as any);
+    }
+
+    /**
+     * 客户查看产品
+     * @param duration 时长 (integer 1…100000).
+     * @param duration_unit 时长单位.
+     * @param clusterid Cluster.
+     * @param domain_url (optional) 当前域名链接.
+     * @param userid (optional) Buyer user (不是必传).
+     * @param resource_type (optional) gpu / cpu.
+     */
+    cpcc_kehu_kan_chanpin(duration: string, duration_unit: string, clusterid: string, domain_url?: string | undefined, userid?: string | undefined, resource_type?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCpccProductView> {
+        let url_ = this.baseUrl + "/provider/cpcc_kehu_kan_chanpin.dspy?";
+        if (duration === undefined || duration === null)
+            throw new globalThis.Error("The parameter 'duration' must be defined and cannot be null.");
+        else
+            url_ += "duration=" + encodeURIComponent("" + duration) + "&";
+        if (duration_unit === undefined || duration_unit === null)
+            throw new globalThis.Error("The parameter 'duration_unit' must be defined and cannot be null.");
+        else
+            url_ += "duration_unit=" + encodeURIComponent("" + duration_unit) + "&";
+        if (clusterid === undefined || clusterid === null)
+            throw new globalThis.Error("The parameter 'clusterid' must be defined and cannot be null.");
+        else
+            url_ += "clusterid=" + encodeURIComponent("" + clusterid) + "&";
+        if (domain_url === null)
+            throw new globalThis.Error("The parameter 'domain_url' cannot be null.");
+        else if (domain_url !== undefined)
+            url_ += "domain_url=" + encodeURIComponent("" + domain_url) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (resource_type === null)
+            throw new globalThis.Error("The parameter 'resource_type' cannot be null.");
+        else if (resource_type !== undefined)
+            url_ += "resource_type=" + encodeURIComponent("" + resource_type) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCpcc_kehu_kan_chanpin(_response));
+        });
+    }
+
+    protected processCpcc_kehu_kan_chanpin(response: Response): Promise<ReplyOfIReadOnlyListOfCpccProductView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCpccProductView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCpccProductView>(null as any);
+    }
+
+    /**
+     * 客户查看产品
+     */
+    cpcc_kehu_kan_chanpin_post(body: ViewCpccProducts, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfCpccProductView> {
+        let url_ = this.baseUrl + "/provider/cpcc_kehu_kan_chanpin.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCpcc_kehu_kan_chanpin_post(_response));
+        });
+    }
+
+    protected processCpcc_kehu_kan_chanpin_post(response: Response): Promise<ReplyOfIReadOnlyListOfCpccProductView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfCpccProductView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfCpccProductView>(null as any);
+    }
+
+    /**
+     * 创建K8S实例
+     * @param productid Product bought.
+     * @param amount The price the client showed, 元.
+     * @param duration_unit 小时 / 天 / 周 / 月 (or hour / day / week / month).
+     * @param duration Integer 1…100000.
+     * @param clusterid 集群唯一标识ID.
+     * @param source_name 资源实例的名称 (≤ 100 chars).
+     * @param source_authuser 初始认证账号.
+     * @param source_authpasswd 初始认证密码 (encrypted at rest; on update the mask keeps the stored one).
+     * @param source_podengine StatefulSet, Deployment, DaemonSet, CronJob, Job or Standalone.
+     * @param source_replicasetnum Replicas, integer ≥ 1.
+     * @param instance_type LinuxOS or RelationalDB.
+     * @param pod_imagepath One of the allowed images.
+     * @param source_memrate Memory limit, a Kubernetes quantity (512Mi).
+     * @param source_cpurate CPU limit, a Kubernetes quantity (1000m).
+     * @param source_selflabel Instance label key:value.
+     * @param source_gpu GPU cards.
+     * @param source_portmode NodePort, Ingress or LoadBalancer.
+     * @param source_restartpolicy Always, OnFailure or Never (consistent with the controller kind).
+     * @param source_apiport Service port 1–65535.
+     * @param source_insideport Container port 1–65535.
+     * @param source_outsideport Node port: 30000–32767 and unique in the cluster with NodePort, else 1–65535.
+     * @param source_mountpath Absolute mount path.
+     * @param source_storagelimits Data volume size, a Kubernetes quantity (49Gi).
+     * @param source_nodeselector Node selector key=value.
+     * @param disk_sys_limit System disk size (Kubernetes quantity).
+     * @param cpu_model CPU model.
+     * @param userid (optional) Buyer user (不是必传; default the caller).
+     * @param providerid (optional) Provider of the product.
+     * @param domain_url (optional) Storefront link.
+     * @param gpu_model (optional) GPU model.
+     * @param orgid (optional) The org acted for; after the pipeline ran, the effective, authorised org id.
+     * @param idempotency_key (optional) Caller's key of this purchase (≤ 64 characters; kboss addition).
+     */
+    create_cpcc_instance(productid: string, amount: string, duration_unit: string, duration: string, clusterid: string, source_name: string, source_authuser: string, source_authpasswd: string, source_podengine: string, source_replicasetnum: string, instance_type: string, pod_imagepath: string, source_memrate: string, source_cpurate: string, source_selflabel: string, source_gpu: string, source_portmode: string, source_restartpolicy: string, source_apiport: string, source_insideport: string, source_outsideport: string, source_mountpath: string, source_storagelimits: string, source_nodeselector: string, disk_sys_limit: string, cpu_model: string, userid?: string | undefined, providerid?: string | undefined, domain_url?: string | undefined, gpu_model?: string | undefined, orgid?: string | undefined, idempotency_key?: string | undefined, signal?: AbortSignal): Promise<ReplyOfCpccPurchaseReply> {
+        let url_ = this.baseUrl + "/provider/create_cpcc_instance.dspy?";
+        if (productid === undefined || productid === null)
+            throw new globalThis.Error("The parameter 'productid' must be defined and cannot be null.");
+        else
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        if (amount === undefined || amount === null)
+            throw new globalThis.Error("The parameter 'amount' must be defined and cannot be null.");
+        else
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        if (duration_unit === undefined || duration_unit === null)
+            throw new globalThis.Error("The parameter 'duration_unit' must be defined and cannot be null.");
+        else
+            url_ += "duration_unit=" + encodeURIComponent("" + duration_unit) + "&";
+        if (duration === undefined || duration === null)
+            throw new globalThis.Error("The parameter 'duration' must be defined and cannot be null.");
+        else
+            url_ += "duration=" + encodeURIComponent("" + duration) + "&";
+        if (clusterid === undefined || clusterid === null)
+            throw new globalThis.Error("The parameter 'clusterid' must be defined and cannot be null.");
+        else
+            url_ += "clusterid=" + encodeURIComponent("" + clusterid) + "&";
+        if (source_name === undefined || source_name === null)
+            throw new globalThis.Error("The parameter 'source_name' must be defined and cannot be null.");
+        else
+            url_ += "source_name=" + encodeURIComponent("" + source_name) + "&";
+        if (source_authuser === undefined || source_authuser === null)
+            throw new globalThis.Error("The parameter 'source_authuser' must be defined and cannot be null.");
+        else
+            url_ += "source_authuser=" + encodeURIComponent("" + source_authuser) + "&";
+        if (source_authpasswd === undefined || source_authpasswd === null)
+            throw new globalThis.Error("The parameter 'source_authpasswd' must be defined and cannot be null.");
+        else
+            url_ += "source_authpasswd=" + encodeURIComponent("" + source_authpasswd) + "&";
+        if (source_podengine === undefined || source_podengine === null)
+            throw new globalThis.Error("The parameter 'source_podengine' must be defined and cannot be null.");
+        else
+            url_ += "source_podengine=" + encodeURIComponent("" + source_podengine) + "&";
+        if (source_replicasetnum === undefined || source_replicasetnum === null)
+            throw new globalThis.Error("The parameter 'source_replicasetnum' must be defined and cannot be null.");
+        else
+            url_ += "source_replicasetnum=" + encodeURIComponent("" + source_replicasetnum) + "&";
+        if (instance_type === undefined || instance_type === null)
+            throw new globalThis.Error("The parameter 'instance_type' must be defined and cannot be null.");
+        else
+            url_ += "instance_type=" + encodeURIComponent("" + instance_type) + "&";
+        if (pod_imagepath === undefined || pod_imagepath === null)
+            throw new globalThis.Error("The parameter 'pod_imagepath' must be defined and cannot be null.");
+        else
+            url_ += "pod_imagepath=" + encodeURIComponent("" + pod_imagepath) + "&";
+        if (source_memrate === undefined || source_memrate === null)
+            throw new globalThis.Error("The parameter 'source_memrate' must be defined and cannot be null.");
+        else
+            url_ += "source_memrate=" + encodeURIComponent("" + source_memrate) + "&";
+        if (source_cpurate === undefined || source_cpurate === null)
+            throw new globalThis.Error("The parameter 'source_cpurate' must be defined and cannot be null.");
+        else
+            url_ += "source_cpurate=" + encodeURIComponent("" + source_cpurate) + "&";
+        if (source_selflabel === undefined || source_selflabel === null)
+            throw new globalThis.Error("The parameter 'source_selflabel' must be defined and cannot be null.");
+        else
+            url_ += "source_selflabel=" + encodeURIComponent("" + source_selflabel) + "&";
+        if (source_gpu === undefined || source_gpu === null)
+            throw new globalThis.Error("The parameter 'source_gpu' must be defined and cannot be null.");
+        else
+            url_ += "source_gpu=" + encodeURIComponent("" + source_gpu) + "&";
+        if (source_portmode === undefined || source_portmode === null)
+            throw new globalThis.Error("The parameter 'source_portmode' must be defined and cannot be null.");
+        else
+            url_ += "source_portmode=" + encodeURIComponent("" + source_portmode) + "&";
+        if (source_restartpolicy === undefined || source_restartpolicy === null)
+            throw new globalThis.Error("The parameter 'source_restartpolicy' must be defined and cannot be null.");
+        else
+            url_ += "source_restartpolicy=" + encodeURIComponent("" + source_restartpolicy) + "&";
+        if (source_apiport === undefined || source_apiport === null)
+            throw new globalThis.Error("The parameter 'source_apiport' must be defined and cannot be null.");
+        else
+            url_ += "source_apiport=" + encodeURIComponent("" + source_apiport) + "&";
+        if (source_insideport === undefined || source_insideport === null)
+            throw new globalThis.Error("The parameter 'source_insideport' must be defined and cannot be null.");
+        else
+            url_ += "source_insideport=" + encodeURIComponent("" + source_insideport) + "&";
+        if (source_outsideport === undefined || source_outsideport === null)
+            throw new globalThis.Error("The parameter 'source_outsideport' must be defined and cannot be null.");
+        else
+            url_ += "source_outsideport=" + encodeURIComponent("" + source_outsideport) + "&";
+        if (source_mountpath === undefined || source_mountpath === null)
+            throw new globalThis.Error("The parameter 'source_mountpath' must be defined and cannot be null.");
+        else
+            url_ += "source_mountpath=" + encodeURIComponent("" + source_mountpath) + "&";
+        if (source_storagelimits === undefined || source_storagelimits === null)
+            throw new globalThis.Error("The parameter 'source_storagelimits' must be defined and cannot be null.");
+        else
+            url_ += "source_storagelimits=" + encodeURIComponent("" + source_storagelimits) + "&";
+        if (source_nodeselector === undefined || source_nodeselector === null)
+            throw new globalThis.Error("The parameter 'source_nodeselector' must be defined and cannot be null.");
+        else
+            url_ += "source_nodeselector=" + encodeURIComponent("" + source_nodeselector) + "&";
+        if (disk_sys_limit === undefined || disk_sys_limit === null)
+            throw new globalThis.Error("The parameter 'disk_sys_limit' must be defined and cannot be null.");
+        else
+            url_ += "disk_sys_limit=" + encodeURIComponent("" + disk_sys_limit) + "&";
+        if (cpu_model === undefined || cpu_model === null)
+            throw new globalThis.Error("The parameter 'cpu_model' must be defined and cannot be null.");
+        else
+            url_ += "cpu_model=" + encodeURIComponent("" + cpu_model) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (providerid === null)
+            throw new globalThis.Error("The parameter 'providerid' cannot be null.");
+        else if (providerid !== undefined)
+            url_ += "providerid=" + encodeURIComponent("" + providerid) + "&";
+        if (domain_url === null)
+            throw new globalThis.Error("The parameter 'domain_url' cannot be null.");
+        else if (domain_url !== undefined)
+            url_ += "domain_url=" + encodeURIComponent("" + domain_url) + "&";
+        if (gpu_model === null)
+            throw new globalThis.Error("The parameter 'gpu_model' cannot be null.");
+        else if (gpu_model !== undefined)
+            url_ += "gpu_model=" + encodeURIComponent("" + gpu_model) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_cpcc_instance(_response));
+        });
+    }
+
+    protected processCreate_cpcc_instance(response: Response): Promise<ReplyOfCpccPurchaseReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccPurchaseReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccPurchaseReply>(null as any);
+    }
+
+    /**
+     * 创建K8S实例
+     */
+    create_cpcc_instance_post(body: CreateCpccInstance, signal?: AbortSignal): Promise<ReplyOfCpccPurchaseReply> {
+        let url_ = this.baseUrl + "/provider/create_cpcc_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_cpcc_instance_post(_response));
+        });
+    }
+
+    protected processCreate_cpcc_instance_post(response: Response): Promise<ReplyOfCpccPurchaseReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCpccPurchaseReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCpccPurchaseReply>(null as any);
+    }
+
+    /**
      * 新增算力部件
      */
     add_cpcwidget(body: AddWidget, signal?: AbortSignal): Promise<ReplyOfWidgetEcho> {
@@ -12772,6 +13514,55 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 百度云创建用户
+     * @param host (optional) Documented header; every HTTP request carries it (kboss signs its own call to Baidu).
+     * @param contentType (optional) Documented header of the JSON or form body.
+     * @param authorization (optional) Documented header: here the caller's kboss bearer token.
+     */
+    account(body: CreateBaiduAccount, host?: string | null | undefined, contentType?: string | null | undefined, authorization?: string | null | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduAccountData> {
+        let url_ = this.baseUrl + "/v1/vs/account";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Host": host !== undefined && host !== null ? "" + host : "",
+                "Content-Type": contentType !== undefined && contentType !== null ? "" + contentType : "",
+                "Authorization": authorization !== undefined && authorization !== null ? "" + authorization : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAccount(_response));
+        });
+    }
+
+    protected processAccount(response: Response): Promise<ReplyOfBaiduAccountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduAccountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduAccountData>(null as any);
+    }
+
+    /**
      * 获取折扣
      * @param providerid 供应商id.
      * @param productid 产品id.
@@ -18396,6 +19187,358 @@ export interface SetupNodeLabel {
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfCpccProviderRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CpccProviderRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** One centre and its provider status (documented example of CPC-01). */
+export interface CpccProviderRow {
+    /** 算力中心id. */
+    cpccid?: string;
+    /** 算力中心名称. */
+    cpccname?: string;
+    /** 已转换 (true) / 未转换 (false). */
+    provider_convert_state?: boolean;
+    /** Whether products are configured for its provider. */
+    init_product?: boolean;
+    /** {providerid, name}; both null when not converted. */
+    provider_info?: CpccProviderInfo;
+}
+
+/** provider_info of a converted centre. */
+export interface CpccProviderInfo {
+    /** 供应商id. */
+    providerid?: string | undefined;
+    /** 供应商名称. */
+    name?: string | undefined;
+}
+
+/** CPC-01 GET /provider/get_cpcc_provider.dspy 算力中心供应商列表: the live centres of orgid (the caller's by default), optionally one (cpccid), each with whether it was turned into a provider (CPC-02) and whether products are configured for it (CPC-04). spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-01. */
+export interface ListCpccProviders {
+    /** 机构id. */
+    orgid?: string | undefined;
+    /** 用于筛选指定算力中心. */
+    cpccid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfCpccProviderCreated {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CpccProviderCreated;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What CPC-02 created. */
+export interface CpccProviderCreated {
+    /** The provider. */
+    providerid?: string;
+    /** The provider org. */
+    orgid?: string;
+    /** The provider → operator sale protocol. */
+    protocolid?: string;
+}
+
+/** CPC-02 GET /provider/cpccProviderAdd.dspy 算力中心转供应商: turns centre orgcode (= cpccid) of org orgid into a provider, in one transaction: a provider org (orgname = name, default the centre's name; owned by orgid; profile orgcode = cpccid), the provider (state 1, salemode 0) and its sale protocol with orgid (salemode 0, from today). A centre converts once (该算力中心已转换为供应商, conflict; a unique index settles parallel requests); org names are unique (机构名称已存在…). spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-02. */
+export interface ConvertCpccToProvider {
+    /** 等于cpccname. */
+    name?: string | undefined;
+    /** 等于cpccid. */
+    orgcode: string;
+    /** 机构id. */
+    orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfCpccWidgetTypes {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CpccWidgetTypes;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** CPC-03 reply: the widgets and the distinct models per type (drop-downs). */
+export interface CpccWidgetTypes {
+    /** Widgets by type, then model. */
+    rows?: CpccWidgetRow[];
+    /** type → models. */
+    models?: { [key: string]: string[]; };
+}
+
+/** One widget of a centre for product configuration and the purchase page. */
+export interface CpccWidgetRow {
+    /** Widget id. */
+    id?: string;
+    /** Centre. */
+    cpcid?: string;
+    /** cpu / memory / disk / gpu. */
+    type?: string;
+    /** Model. */
+    model?: string;
+    /** List price per unit and charge period. */
+    unit_price?: number;
+    /** Display unit. */
+    resource_unit?: string;
+    /** 小时 / 分钟 / 秒 / 天. */
+    charge_unit?: string;
+    /** 元 / 角 / 分. */
+    account_unit?: string;
+    /** Stock not consumed, all clusters. */
+    available?: number;
+}
+
+/** CPC-03 GET /provider/get_cpcc_widget.dspy 获取部件类型: the widgets of centre cpcid, optionally of one type (gpu/cpu/disk/memory, else type参数错误). Seen by those who manage the centre and by customers of the centre's org (the purchase page). spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-03. */
+export interface ListCpccWidgets {
+    /** 算力中心ID. */
+    cpcid: string;
+    /** gpu/cpu/disk/memory. */
+    type?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfCpccProductCreated {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CpccProductCreated;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The product CPC-04 configured. */
+export interface CpccProductCreated {
+    /** 产品id. */
+    productid?: string;
+    /** Generated name. */
+    name?: string;
+}
+
+/** CPC-04 GET /provider/cpcc_product_add.dspy 配置产品: operator org reseller_orgid configures a product of its converted centre's provider providerid at cluster clusterid (a cluster of that centre): customize (the customer picks the resources, priced per widget) or combination (the bundle in spec_note, see CpccBundle; required for combination, its widgets must exist on the centre). Adds the product (salemode 0, state 1, product_area = clusterid) and its protocol child row (cost discount 1.0, §3.3 CPC-02). spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-04. */
+export interface AddCpccProduct {
+    /** =orgid 运营所在机构id. */
+    reseller_orgid: string;
+    /** 供应商id. */
+    providerid: string;
+    /** customize / combination. */
+    product_type: string;
+    /** Bundle JSON (combination). */
+    spec_note?: string | undefined;
+    /** 站点ID (cluster). */
+    clusterid: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfCpccProductView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CpccProductView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** One product as a customer sees it (CPC-05). */
+export interface CpccProductView {
+    /** 产品id. */
+    productid?: string;
+    /** 供应商id. */
+    providerid?: string;
+    /** Name. */
+    name?: string;
+    /** customize / combination. */
+    product_type?: string;
+    /** Bundle JSON (combination). */
+    spec_note?: string;
+    /** Cluster. */
+    clusterid?: string;
+    /** 原价 for the duration (combination; null for customize). */
+    list_price?: number | undefined;
+    /** Discount in force (null: list price). */
+    discount?: number | undefined;
+    /** Sale price for the duration (combination; null for customize). */
+    price?: number | undefined;
+    /** Duration. */
+    duration?: number;
+    /** Duration unit. */
+    duration_unit?: string;
+    /** The cluster has the stock (combination; customize: true). */
+    stock_ok?: boolean;
+    /** Per-widget prices (customize; empty for combination). */
+    unit_prices?: CpccUnitPrice[];
+}
+
+/** A widget's price for one unit over the duration (customize products). */
+export interface CpccUnitPrice {
+    /** cpu / memory / disk / gpu. */
+    type?: string;
+    /** Model. */
+    model?: string;
+    /** Unit priced (核, Mi, Gi, 卡). */
+    unit?: string;
+    /** 原价 of one unit for the duration, 元. */
+    list_price?: number;
+    /** Sale price of one unit for the duration, 元. */
+    price?: number;
+}
+
+/** CPC-05 GET /provider/cpcc_kehu_kan_chanpin.dspy 客户查看产品: the cpcc products the storefront of domain_url sells at cluster clusterid (resource_type gpu: bundles with a GPU, cpu: without; customize products always), priced for duration duration_unit (小时/天/周/月 or hour/day/week/month) for the customer org of userid (default the caller; anonymous: the storefront's unified discount) through SalePricing. spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-05. */
+export interface ViewCpccProducts {
+    /** 当前域名链接. */
+    domain_url?: string | undefined;
+    /** 时长 (integer 1…100000). */
+    duration: string;
+    /** 时长单位. */
+    duration_unit: string;
+    /** Buyer user (不是必传). */
+    userid?: string | undefined;
+    /** Cluster. */
+    clusterid: string;
+    /** gpu / cpu. */
+    resource_type?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfCpccPurchaseReply {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CpccPurchaseReply;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What a purchase produced. */
+export interface CpccPurchaseReply {
+    /** The instance config created on the cluster. */
+    instanceid?: string;
+    /** The BUY bill. */
+    billid?: string;
+    /** The purchase. */
+    purchaseid?: string;
+    /** Amount charged, 元. */
+    amount?: number;
+}
+
+/** CPC-06 GET /provider/create_cpcc_instance.dspy 创建K8S实例: customer org orgid (the caller's by default) buys compute-centre product productid for duration duration_unit and gets an instance on the product's cluster (workload fields as K6; a combination product's bundle replaces the resource fields). The price is computed again on the server (CpccOffer, SalePricing): a client amount off by more than 0.01 → 价格已变化,请刷新 (conflict). Outside-call pattern (ADR 0015, 0033): one short transaction takes the stock, writes the purchase, the pending instance config and the paid BUY bill with the balance debit (BillService; 余额不足 → conflict, nothing kept); then the instance is created on the cluster outside any transaction; success delivers the purchase, a refusal gives the stock back and refunds with a REFUND bill (upstream_failed), no answer leaves both for the reconciler. idempotency_key (kboss addition): the same key and request again answer the stored outcome without a second charge; another request under it → conflict. spec: 11-provider-cpcc-localization.md; finance.md §3.3 CPC-06. */
+export interface CreateCpccInstance {
+    /** Buyer user (不是必传; default the caller). */
+    userid?: string | undefined;
+    /** Product bought. */
+    productid: string;
+    /** Provider of the product. */
+    providerid?: string | undefined;
+    /** The price the client showed, 元. */
+    amount: string;
+    /** 小时 / 天 / 周 / 月 (or hour / day / week / month). */
+    duration_unit: string;
+    /** Integer 1…100000. */
+    duration: string;
+    /** Storefront link. */
+    domain_url?: string | undefined;
+    /** 集群唯一标识ID. */
+    clusterid: string;
+    /** 资源实例的名称 (≤ 100 chars). */
+    source_name: string | undefined;
+    /** 初始认证账号. */
+    source_authuser: string | undefined;
+    /** 初始认证密码 (encrypted at rest; on update the mask keeps the stored one). */
+    source_authpasswd: string | undefined;
+    /** StatefulSet, Deployment, DaemonSet, CronJob, Job or Standalone. */
+    source_podengine: string | undefined;
+    /** Replicas, integer ≥ 1. */
+    source_replicasetnum: string | undefined;
+    /** LinuxOS or RelationalDB. */
+    instance_type: string | undefined;
+    /** One of the allowed images. */
+    pod_imagepath: string | undefined;
+    /** Memory limit, a Kubernetes quantity (512Mi). */
+    source_memrate: string | undefined;
+    /** CPU limit, a Kubernetes quantity (1000m). */
+    source_cpurate: string | undefined;
+    /** Instance label key:value. */
+    source_selflabel: string | undefined;
+    /** GPU cards. */
+    source_gpu: string;
+    /** NodePort, Ingress or LoadBalancer. */
+    source_portmode: string | undefined;
+    /** Always, OnFailure or Never (consistent with the controller kind). */
+    source_restartpolicy: string | undefined;
+    /** Service port 1–65535. */
+    source_apiport: string | undefined;
+    /** Container port 1–65535. */
+    source_insideport: string | undefined;
+    /** Node port: 30000–32767 and unique in the cluster with NodePort, else 1–65535. */
+    source_outsideport: string | undefined;
+    /** Absolute mount path. */
+    source_mountpath: string | undefined;
+    /** Data volume size, a Kubernetes quantity (49Gi). */
+    source_storagelimits: string | undefined;
+    /** Node selector key=value. */
+    source_nodeselector: string | undefined;
+    /** System disk size (Kubernetes quantity). */
+    disk_sys_limit: string;
+    /** GPU model. */
+    gpu_model?: string | undefined;
+    /** CPU model. */
+    cpu_model: string;
+    /** The org acted for; after the pipeline ran, the effective, authorised org id. */
+    orgid?: string | undefined;
+    /** Caller's key of this purchase (≤ 64 characters; kboss addition). */
+    idempotency_key?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfWidgetEcho {
     /** True on success. */
     status?: boolean;
@@ -21121,9 +22264,13 @@ export interface ProposalData {
     ids?: string[];
     /** "0" (pending). */
     apv_state?: string;
+    /** The DingTalk approval started, or null when the hub refused (manual approval then). */
+    apv_id?: string | undefined;
+    /** Why no approval was started; null when one was. */
+    apv_msg?: string | undefined;
 }
 
-/** PRV-01 GET /product/customer_product_config_approve_send.dspy 销售配置折扣底价审批接口 (spec 10-provider.md documents no parameters; finance.md §3.2 PRV-01, §6 #14): a salesperson or operator of the customer's owner org proposes a customer discount (discount, discount/rebate products) or unit price (price, floor-price products) for one or more products of providerid. Each is checked against the owner org's cost (售价不能低于底价) and stored pending (apv_state "0"): prices keep using the previous approved value until customer_product_config_approve.dspy approves it. */
+/** PRV-01 GET /product/customer_product_config_approve_send.dspy 销售配置折扣底价审批接口 (spec 10-provider.md documents no parameters; finance.md §3.2 PRV-01, §6 #14): a salesperson or operator of the customer's owner org proposes a customer discount (discount, discount/rebate products) or unit price (price, floor-price products) for one or more products of providerid. Each is checked against the owner org's cost (售价不能低于底价) and stored pending (apv_state "0"): prices keep using the previous approved value until it is approved. The proposal is then sent, outside any transaction, to the approval hub as business BusinessCode of the owner org (ADR 0033): its DingTalk result reaches CustomerPriceApprovalHandler. When the hub refuses (business not registered, keys or template not configured, DingTalk down) the rows stay pending for the manual path (customer_product_config_approve.dspy) and the reply says why in apv_msg. */
 export interface ProposeCustomerPrice {
     /** 客户orgid. */
     customerid: string;
@@ -21162,7 +22309,7 @@ export interface CountData {
     count?: number;
 }
 
-/** POST /product/customer_product_config_approve.dspy (kboss addition; finance.md §3.2 PRV-01 names the missing callback): an operator of the customer's owner org (or an admin) approves (status=agree) or rejects (refuse) pending customer configurations id (comma-separated). Approved ones are in force at once; deciding one that is no longer pending → conflict (该配置不在审批中). The approval hub's result handler will make the same transition when DingTalk approvals are wired (ADR 0029). */
+/** POST /product/customer_product_config_approve.dspy (kboss addition; finance.md §3.2 PRV-01 names the missing callback): an operator of the customer's owner org (or an admin) approves (status=agree) or rejects (refuse) pending customer configurations id (comma-separated). Approved ones are in force at once; deciding one that is no longer pending → conflict (该配置不在审批中). The manual path beside the DingTalk one: CustomerPriceApprovalHandler makes the same transition from the approval hub (ADR 0033). */
 export interface DecideCustomerPrice {
     /** Configuration ids. */
     id: string;
@@ -21463,6 +22610,41 @@ export interface SearchProviderProducts {
     end_discount?: string | undefined;
     /** 专属分类. */
     classify?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduAccountData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduAccountData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The account created. */
+export interface BaiduAccountData {
+    /** Baidu's account id. */
+    account_id?: string;
+}
+
+/** PRV-03 POST /v1/vs/account 百度云创建用户 (spec 10-provider.md; finance.md §3.2 PRV-03, §5.3): an operator creates a Baidu Cloud sub-account through the configured Baidu reseller credentials (Baidu:*, ADR 0033). Without them → 百度云未配置 (not_configured); Baidu's refusal or no answer → upstream_failed (never retried: a repeat could create a second account). Parameters keep Baidu's camelCase names. */
+export interface CreateBaiduAccount {
+    /** Account name. */
+    name: string;
+    /** Email. */
+    email?: string | undefined;
+    /** Mobile (11 digits). */
+    mobilePhone?: string | undefined;
+    /** Baidu's account type. */
+    accountType?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

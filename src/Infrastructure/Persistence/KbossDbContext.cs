@@ -108,6 +108,10 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Messages.MessageTemplate> MessageTemplates =>
         Set<Kboss.Domain.Messages.MessageTemplate>();
     public DbSet<Kboss.Domain.Documents.Document> Documents => Set<Kboss.Domain.Documents.Document>();
+    // Compute-centre localisation (issue 11, module 11)
+    public DbSet<Kboss.Domain.Finance.CpccProviderLink> CpccProviderLinks =>
+        Set<Kboss.Domain.Finance.CpccProviderLink>();
+    public DbSet<Kboss.Domain.Finance.CpccPurchase> CpccPurchases => Set<Kboss.Domain.Finance.CpccPurchase>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

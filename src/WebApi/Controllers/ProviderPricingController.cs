@@ -70,6 +70,19 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
     public ValueTask<Reply<IReadOnlyList<ProviderProductRow>>> ProviderProducts(
         [FromLegacyParams] SearchProviderProducts q, CancellationToken ct) => mediator.Send(q, ct);
 
+    /// <summary>百度云创建用户</summary>
+    /// <param name="c">The account fields (Baidu's camelCase names).</param>
+    /// <param name="host">Documented header; every HTTP request carries it (kboss signs its own call to Baidu).</param>
+    /// <param name="contentType">Documented header of the JSON or form body.</param>
+    /// <param name="authorization">Documented header: here the caller's kboss bearer token.</param>
+    /// <param name="ct">Cancellation.</param>
+    [LegacyPost("/v1/vs/account")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<Application.Baidu.BaiduAccountData>> CreateBaiduAccount(
+        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, [FromHeader(Name = "Host")] string? host,
+        [FromHeader(Name = "Content-Type")] string? contentType,
+        [FromHeader(Name = "Authorization")] string? authorization, CancellationToken ct) => mediator.Send(c, ct);
+
     /// <summary>获取折扣</summary>
     [LegacyGet("/get_discount")]
     public ValueTask<Reply<DiscountView>> Discount([FromLegacyParams] GetDiscount q, CancellationToken ct) =>

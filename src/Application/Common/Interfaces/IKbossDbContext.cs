@@ -145,6 +145,12 @@ public interface IKbossDbContext
     /// <summary>文档基础表.</summary>
     DbSet<Domain.Documents.Document> Documents { get; }
 
+    // Compute-centre localisation (issue 11, module 11)
+    /// <summary>Compute centres turned into providers (CPC-02).</summary>
+    DbSet<Kboss.Domain.Finance.CpccProviderLink> CpccProviderLinks { get; }
+    /// <summary>Customers' purchases of compute-centre products (CPC-06).</summary>
+    DbSet<Kboss.Domain.Finance.CpccPurchase> CpccPurchases { get; }
+
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

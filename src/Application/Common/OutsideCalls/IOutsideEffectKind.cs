@@ -26,6 +26,13 @@ public interface IOutsideEffectKind<TRow> where TRow : OutsideEffectEntity
     /// <exception cref="OutsideCallException">The system can't tell now (the row stays open).</exception>
     Task<bool> ExistsAsync(TRow row, CancellationToken ct);
 
+    /// <summary>
+    /// Runs inside the settling transaction right after <paramref name="row"/>'s transition (and the release of what
+    /// it stopped holding): a kind whose rows carry money finishes it here (a purchase is delivered when its create
+    /// goes live, refunded when it fails). Default nothing.
+    /// </summary>
+    Task AfterTransitionAsync(TRow row, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Called after a row's state changed (e.g. to drop a cache of stock); default nothing.</summary>
     void Settled(TRow row) { }
 }

@@ -167,6 +167,7 @@ public sealed class OutsideCallRunner(IKbossDbContext db, OutsideCallOptions opt
             if (undo is not null) await undo(ct);
             transition(row);
             if (held && !row.HoldsStock) await kind.ReleaseAsync(row, ct);
+            await kind.AfterTransitionAsync(row, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -7,9 +7,11 @@ namespace Kboss.Application.Cpcc.InstanceConfigs;
 
 /// <summary>
 /// Instance configs in the outside-call pattern (ADR 0015): a config holds its widget stock (§4.2) while it is not
-/// failed or deleted; the cluster is asked whether its controller exists.
+/// failed or deleted; the cluster is asked whether its controller exists; a purchased one settles its purchase too
+/// (ADR 0033).
 /// </summary>
-public sealed class InstanceConfigCalls(IKbossDbContext db, InstanceDeployer deployer, Widgets.WidgetCatalog catalog)
+public sealed class InstanceConfigCalls(IKbossDbContext db, InstanceDeployer deployer, Widgets.WidgetCatalog catalog,
+    Finance.CpccLocalisation.CpccPurchaseSettlement purchases)
     : IOutsideEffectKind<InstanceConfig>
 {
     public string Name => "instance_config";
@@ -20,6 +22,9 @@ public sealed class InstanceConfigCalls(IKbossDbContext db, InstanceDeployer dep
         InstanceStock.ReleaseAsync(db, row.Cpcid, row.ClusterId, InstanceStock.Needs(row), ct);
 
     public Task<bool> ExistsAsync(InstanceConfig row, CancellationToken ct) => deployer.ExistsAsync(row, ct);
+
+    /// <summary>A purchased instance (CPC-06) is delivered when live, refunded when its create failed.</summary>
+    public Task AfterTransitionAsync(InstanceConfig row, CancellationToken ct) => purchases.SettleAsync(row, ct);
 
     public void Settled(InstanceConfig row) => catalog.Invalidate(row.Cpcid);
 

@@ -14,8 +14,8 @@ namespace Kboss.Application.Finance.Pricing;
 /// <c>POST /product/customer_product_config_approve.dspy</c> (kboss addition; finance.md §3.2 PRV-01 names the missing
 /// callback): an operator of the customer's owner org (or an admin) approves (<c>status=agree</c>) or rejects
 /// (<c>refuse</c>) pending customer configurations <c>id</c> (comma-separated). Approved ones are in force at once;
-/// deciding one that is no longer pending → conflict (<c>该配置不在审批中</c>). The approval hub's result handler will
-/// make the same transition when DingTalk approvals are wired (ADR 0029).
+/// deciding one that is no longer pending → conflict (<c>该配置不在审批中</c>). The manual path beside the DingTalk one:
+/// <see cref="CustomerPriceApprovalHandler"/> makes the same transition from the approval hub (ADR 0033).
 /// </summary>
 public sealed record DecideCustomerPrice : ICommand<Reply<CountData>>
 {

@@ -16,7 +16,11 @@ namespace Kboss.Application.Finance.Pricing;
 /// proposes a customer discount (<c>discount</c>, discount/rebate products) or unit price (<c>price</c>, floor-price
 /// products) for one or more products of <c>providerid</c>. Each is checked against the owner org's cost
 /// (<c>售价不能低于底价</c>) and stored <b>pending</b> (<c>apv_state</c> "0"): prices keep using the previous approved value
-/// until <c>customer_product_config_approve.dspy</c> approves it.
+/// until it is approved. The proposal is then sent, outside any transaction, to the approval hub as business
+/// <see cref="CustomerPriceApproval.BusinessCode"/> of the owner org (ADR 0033): its DingTalk result reaches
+/// <see cref="CustomerPriceApprovalHandler"/>. When the hub refuses (business not registered, keys or template not
+/// configured, DingTalk down) the rows stay pending for the manual path (<c>customer_product_config_approve.dspy</c>)
+/// and the reply says why in <c>apv_msg</c>.
 /// </summary>
 public sealed record ProposeCustomerPrice : ICommand<Reply<ProposalData>>
 {
@@ -37,7 +41,10 @@ public sealed record ProposeCustomerPrice : ICommand<Reply<ProposalData>>
 /// <summary>The pending configurations created.</summary>
 /// <param name="Ids">Configuration ids, in product order.</param>
 /// <param name="ApvState">"0" (pending).</param>
-public sealed record ProposalData(IReadOnlyList<string> Ids, string ApvState);
+/// <param name="ApvId">The DingTalk approval started, or null when the hub refused (manual approval then).</param>
+/// <param name="ApvMsg">Why no approval was started; null when one was.</param>
+public sealed record ProposalData(IReadOnlyList<string> Ids, string ApvState, string? ApvId = null,
+    string? ApvMsg = null);
 
 public sealed class ProposeCustomerPriceValidator : AbstractValidator<ProposeCustomerPrice>
 {
@@ -55,8 +62,8 @@ public sealed class ProposeCustomerPriceValidator : AbstractValidator<ProposeCus
     }
 }
 
-public sealed class ProposeCustomerPriceHandler(IKbossDbContext db, ICurrentUser user, PriceResolver prices)
-    : ICommandHandler<ProposeCustomerPrice, Reply<ProposalData>>
+public sealed class ProposeCustomerPriceHandler(IKbossDbContext db, ICurrentUser user, PriceResolver prices,
+    Approval.IApprovalHub hub) : ICommandHandler<ProposeCustomerPrice, Reply<ProposalData>>
 {
     public async ValueTask<Reply<ProposalData>> Handle(ProposeCustomerPrice c, CancellationToken ct)
     {
@@ -84,6 +91,19 @@ public sealed class ProposeCustomerPriceHandler(IKbossDbContext db, ICurrentUser
         db.AuditEntries.Add(Audit.Entry(user, "finance.customer_price.proposed", "customer_product_config", customer,
             new { providerid = providerId, productids = ids, kv, value, phone = c.Phone.TrimmedOrNull() }));
         await db.SaveChangesAsync(ct);
-        return Reply.Ok("操作成功", new ProposalData(created.Select(r => r.Id).ToList(), ApprovalStates.Pending));
+        var createdIds = created.Select(r => r.Id).ToList();
+        Approval.ApprovalStarted started;
+        try
+        {
+            started = await hub.SendAsync(CustomerPriceApproval.Request(owner, customer, providerId, products, kv,
+                value, created[0].Id, user.UserId, c.Phone.TrimmedOrNull()), ct);
+        }
+        catch (BusinessException e)
+        {
+            return Reply.Ok("操作成功", new ProposalData(createdIds, ApprovalStates.Pending, null, e.Message));
+        }
+        foreach (var row in created) row.AwaitApproval(started.ApvId);
+        await db.SaveChangesAsync(ct);
+        return Reply.Ok("操作成功", new ProposalData(createdIds, ApprovalStates.Pending, started.ApvId));
     }
 }

@@ -1,6 +1,6 @@
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
-using Kboss.Application.Finance.Ledger;
+using Kboss.Application.Finance.Bills;
 using Kboss.Domain.Finance;
 using Kboss.Domain.WeChat;
 using Microsoft.EntityFrameworkCore;
@@ -26,15 +26,20 @@ public enum SettlementOutcome
 /// <summary>
 /// The one confirm step of a WeChat payment (ADR 0030), used by the notify endpoint and the reconciler alike: in one
 /// short transaction, the conditional update pending → paid (<see cref="RechargeRecord.IsPending"/>) and, only when
-/// that update changed the row, the ledger credit of the record's amount to its customer org
-/// (<see cref="BalanceLedger.CreditAsync"/>, reference the recharge id, key <c>wechat:&lt;transaction_id&gt;</c>).
+/// that update changed the row, a paid RECHARGE bill of the record's amount and its ledger credit to the customer org
+/// (<see cref="BillService.CreateRechargeBillAsync"/>: entry reference the bill id, note the recharge id, key
+/// <c>wechat:&lt;transaction_id&gt;</c>).
 /// The same payment applied any number of times, in sequence or in
 /// parallel, credits once. Only a verified transaction reaches this (decrypted notification or signed query answer);
 /// its amount must equal the record's.
 /// </summary>
-public sealed class RechargeSettlement(IKbossDbContext db, BalanceLedger ledger, ICurrentUser user, TimeProvider clock,
-    ILogger<RechargeSettlement> log)
+public sealed class RechargeSettlement(IKbossDbContext db, BillService bills, ICurrentUser user,
+    TimeProvider clock, ILogger<RechargeSettlement> log)
 {
+    /// <summary>Idempotency key of the bill and ledger entry of WeChat transaction
+    /// <paramref name="transactionId"/>.</summary>
+    public static string RechargeKey(string transactionId) => "wechat:" + transactionId;
+
     /// <summary>Applies <paramref name="paid"/> (trade_state SUCCESS) to its recharge.</summary>
     public async Task<SettlementOutcome> ApplyAsync(WeChatTransaction paid, string source, CancellationToken ct)
     {
@@ -67,10 +72,14 @@ public sealed class RechargeSettlement(IKbossDbContext db, BalanceLedger ledger,
                     .SetProperty(r => r.UpdateTime, now), ct);
             if (changed == 1)
             {
-                await ledger.CreditAsync(new LedgerMovement(record.OrgId, record.Amount, LedgerEntryKind.Recharge,
-                    record.Id, "wechat:" + (paid.TransactionId ?? record.Id)), ct);
+                var moved = await bills.CreateRechargeBillAsync(record.OrgId, record.Amount, BusinessOps.Recharge,
+                    RechargeKey(paid.TransactionId ?? record.Id), ct, note: record.Id);
                 db.AuditEntries.Add(Audit.Entry(user, "wechat.recharge.paid", "recharge_logdict", record.Id,
-                    new { record.OrgId, record.TotalFen, record.Amount, paid.TransactionId, source }));
+                    new
+                    {
+                        record.OrgId, record.TotalFen, record.Amount, paid.TransactionId, source,
+                        billid = moved.Bill.Id,
+                    }));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 log.LogInformation("Recharge {Id} paid ({Source}): {Fen} fen to org {Org}", record.Id, source,
