@@ -65,6 +65,12 @@ public static class DependencyInjection
         services.AddScoped<Approval.ApprovalHub>();
         services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
         services.AddScoped<Approval.ApprovalResults>();
+        // Resellers and invoices (issue 11)
+        services.AddScoped<Resellers.ResellerAccess>();
+        services.AddScoped<Invoices.InvoiceAccess>();
+        services.AddScoped<Invoices.InvoiceDecisions>();
+        services.AddScoped<Invoices.RechargeRecords>();
+        services.AddScoped<Approval.IApprovalResultHandler, Invoices.InvoiceApprovalHandler>();
         return services;
     }
 
