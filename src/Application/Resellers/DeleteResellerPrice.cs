@@ -36,16 +36,16 @@ public sealed class DeleteResellerPriceHandler(IKbossDbContext db, ICurrentUser 
     public async ValueTask<Reply<string>> Handle(DeleteResellerPrice c, CancellationToken ct)
     {
         var id = c.ZiBiaoId.Trimmed();
-        var found = await (from r in db.ProductSaleConfigs
-                           where r.Id == id
-                           join s in db.SaleProtocols.AsNoTracking() on r.ProtocolId equals s.Id
-                           where db.Organizations.Any(o => o.Id == s.BidOrgid && o.Kind == OrgKind.Reseller)
-                           select new { Row = r, s.OfferOrgid, s.BidOrgid }).FirstOrDefaultAsync(ct)
-                    ?? throw BusinessException.NotFound(NotFoundMessage);
-        await orgs.EnsureCanActOnAsync(found.OfferOrgid, "无权删除该配置", ct);
-        found.Row.MarkDeleted();
+        var row = await db.ProductSaleConfigs.FirstOrDefaultAsync(r => r.Id == id, ct)
+                  ?? throw BusinessException.NotFound(NotFoundMessage);
+        var protocol = await db.SaleProtocols.AsNoTracking().Where(s => s.Id == row.ProtocolId
+                               && db.Organizations.Any(o => o.Id == s.BidOrgid && o.Kind == OrgKind.Reseller))
+                           .Select(s => new { s.OfferOrgid, s.BidOrgid }).FirstOrDefaultAsync(ct)
+                       ?? throw BusinessException.NotFound(NotFoundMessage);
+        await orgs.EnsureCanActOnAsync(protocol.OfferOrgid, "无权删除该配置", ct);
+        row.MarkDeleted();
         db.AuditEntries.Add(Audit.Entry(user, "reseller.price.deleted", "product_sale_config", id,
-            new { found.OfferOrgid, found.BidOrgid, found.Row.ProductId }));
+            new { protocol.OfferOrgid, protocol.BidOrgid, row.ProductId }));
         await db.SaveChangesAsync(ct);
         return Reply.Ok("删除成功", id);
     }
