@@ -68,7 +68,11 @@ public abstract class InvoiceInfoFieldsValidator<T> : AbstractValidator<T> where
 /// <summary>Request → <see cref="InvoiceFields"/>, and the snapshot an application keeps.</summary>
 public static class InvoiceInfoMapper
 {
-    private static readonly JsonSerializerOptions Snake = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Snake = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     /// <summary>The fields of <paramref name="r"/>: a given value replaces (empty clears), an absent one keeps
     /// <paramref name="current"/>'s (or the default 1 of the two types).</summary>
@@ -91,7 +95,7 @@ public static class InvoiceInfoMapper
         var node = JsonSerializer.SerializeToNode(info.Fields, Snake)!.AsObject();
         node["client_id"] = info.ClientId;
         node["orgname"] = orgname;
-        return node.ToJsonString();
+        return node.ToJsonString(Snake);
     }
 }
 
