@@ -19258,12 +19258,74 @@ issue 11); omitted when null. */
 
 /** INV-02 POST /invoice/save_user_invoice.dspy 销售保存客户发票信息 (spec 19-invoice.md; finance.md §3.6, §4.8): the first invoice info of customer client_id (one per customer: 该客户发票信息已存在,请修改); title_type, invoice_type 1 or 2 (default 1); a 专用发票 needs title, tax number, bank, account, address and phone; a tax number is 15–20 letters or digits. Sales and operators of the customer's owner org. */
 export interface SaveInvoiceInfo {
+    /** The documented body object (its fields are the other parameters). A property of its own, not
+            ApvBodyRequest's: OpenAPI flattens one level of request bases. */
+    body?: string | undefined;
+    /** Org of the salesperson (informational: the customer's owner org is used). */
+    orgid?: string | undefined;
+    /** Sales user id (informational: the caller is recorded). */
+    user_id?: string | undefined;
+    /** 客户的机构id. */
+    client_id: string | undefined;
+    /** 合同号. */
+    contract_number?: string | undefined;
+    /** 1 增值税普通发票 (default), 2 增值税专用发票. */
+    invoice_type?: string | undefined;
+    /** 发票抬头. */
+    invoice_title?: string | undefined;
+    /** 税号 (15–20 letters or digits). */
+    tax_no?: string | undefined;
+    /** 开户行. */
+    bank_name?: string | undefined;
+    /** 银行账号. */
+    bank_account?: string | undefined;
+    /** 电话. */
+    phone?: string | undefined;
+    /** 收件人. */
+    receiver_name?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 邮编. */
+    post_code?: string | undefined;
+    /** 1 企业 (default), 2 个人. */
+    title_type?: string | undefined;
 }
 
 /** INV-03 POST /invoice/update_user_invoice.dspy 销售修改客户发票信息 (spec 19-invoice.md; finance.md §3.6): changes the info id (发票信息不存在): given fields replace (empty clears), absent ones keep, under the rules of INV-02; its customer cannot change. Applications already made keep their snapshot. */
 export interface UpdateInvoiceInfo {
     /** 发票信息id. */
     id: string;
+    /** The documented body object (its fields are the other parameters). A property of its own, not
+            ApvBodyRequest's: OpenAPI flattens one level of request bases. */
+    body?: string | undefined;
+    /** Org of the salesperson (informational: the customer's owner org is used). */
+    orgid?: string | undefined;
+    /** Sales user id (informational: the caller is recorded). */
+    user_id?: string | undefined;
+    /** 客户的机构id. */
+    client_id?: string | undefined;
+    /** 合同号. */
+    contract_number?: string | undefined;
+    /** 1 增值税普通发票 (default), 2 增值税专用发票. */
+    invoice_type?: string | undefined;
+    /** 发票抬头. */
+    invoice_title?: string | undefined;
+    /** 税号 (15–20 letters or digits). */
+    tax_no?: string | undefined;
+    /** 开户行. */
+    bank_name?: string | undefined;
+    /** 银行账号. */
+    bank_account?: string | undefined;
+    /** 电话. */
+    phone?: string | undefined;
+    /** 收件人. */
+    receiver_name?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 邮编. */
+    post_code?: string | undefined;
+    /** 1 企业 (default), 2 个人. */
+    title_type?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -11,8 +11,11 @@ namespace Kboss.Application.Invoices;
 /// The body fields INV-02 and INV-03 share (finance.md §2.14; example bodies of 19-invoice.md). Numbers may come as
 /// JSON numbers or strings.
 /// </summary>
-public abstract record InvoiceInfoFields : ApvBodyRequest
+public abstract record InvoiceInfoFields
 {
+    /// <summary>The documented body object (its fields are the other parameters). A property of its own, not
+    /// <see cref="ApvBodyRequest"/>'s: OpenAPI flattens one level of request bases.</summary>
+    public string? Body { get; init; }
     /// <summary>Org of the salesperson (informational: the customer's owner org is used).</summary>
     public string? Orgid { get; init; }
     /// <summary>Sales user id (informational: the caller is recorded).</summary>
