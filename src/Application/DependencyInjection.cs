@@ -74,6 +74,12 @@ public static class DependencyInjection
         services.AddScoped<Finance.CpccLocalisation.CpccOffer>();
         services.AddScoped<Finance.CpccLocalisation.CpccPurchaseSettlement>();
         services.AddScoped<Approval.IApprovalResultHandler, Finance.Pricing.CustomerPriceApprovalHandler>();
+        // Resellers and invoices (issue 11)
+        services.AddScoped<Resellers.ResellerAccess>();
+        services.AddScoped<Invoices.InvoiceAccess>();
+        services.AddScoped<Invoices.InvoiceDecisions>();
+        services.AddScoped<Invoices.RechargeRecords>();
+        services.AddScoped<Approval.IApprovalResultHandler, Invoices.InvoiceApprovalHandler>();
         return services;
     }
 

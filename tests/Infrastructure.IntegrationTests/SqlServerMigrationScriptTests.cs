@@ -292,6 +292,14 @@ public sealed class SqlServerMigrationScriptTests(ITestOutputHelper output)
                 }:
                     into.Add((column.MultiPartIdentifier.Identifiers[^1].Value, "<>" + literal.Value));
                     break;
+                case BooleanComparisonExpression // a bit flag (invoice_application_item.live = 1, issue 11)
+                {
+                    ComparisonType: BooleanComparisonType.Equals,
+                    FirstExpression: ColumnReferenceExpression column,
+                    SecondExpression: IntegerLiteral number,
+                }:
+                    into.Add((column.MultiPartIdentifier.Identifiers[^1].Value, number.Value));
+                    break;
                 case BooleanIsNullExpression { IsNot: true, Expression: ColumnReferenceExpression notNull }:
                     // SQL Server lets a unique index hold one NULL only: nullable unique columns exclude NULLs
                     into.Add((notNull.MultiPartIdentifier.Identifiers[^1].Value, "IS NOT NULL"));

@@ -214,7 +214,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 获取审批列表
      */
-    get_apv_list(body: GetApvList, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApprovalRecordView> {
+    apv_get_apv_list(body: GetApvList, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfApprovalRecordView> {
         let url_ = this.baseUrl + "/apv/get_apv_list.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -233,11 +233,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processGet_apv_list(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processApv_get_apv_list(_response));
         });
     }
 
-    protected processGet_apv_list(response: Response): Promise<ReplyOfIReadOnlyListOfApprovalRecordView> {
+    protected processApv_get_apv_list(response: Response): Promise<ReplyOfIReadOnlyListOfApprovalRecordView> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -7201,6 +7201,307 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 销售获取名下客户发票信息
+     */
+    get_user_invoice(body: ListInvoiceInfos, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfInvoiceInfoView> {
+        let url_ = this.baseUrl + "/invoice/get_user_invoice.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_user_invoice(_response));
+        });
+    }
+
+    protected processGet_user_invoice(response: Response): Promise<ReplyOfIReadOnlyListOfInvoiceInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfInvoiceInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfInvoiceInfoView>(null as any);
+    }
+
+    /**
+     * 销售保存客户发票信息
+     */
+    save_user_invoice(body: SaveInvoiceInfo, signal?: AbortSignal): Promise<ReplyOfInvoiceInfoView> {
+        let url_ = this.baseUrl + "/invoice/save_user_invoice.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSave_user_invoice(_response));
+        });
+    }
+
+    protected processSave_user_invoice(response: Response): Promise<ReplyOfInvoiceInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfInvoiceInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfInvoiceInfoView>(null as any);
+    }
+
+    /**
+     * 销售修改客户发票信息
+     */
+    update_user_invoice(body: UpdateInvoiceInfo, signal?: AbortSignal): Promise<ReplyOfInvoiceInfoView> {
+        let url_ = this.baseUrl + "/invoice/update_user_invoice.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_user_invoice(_response));
+        });
+    }
+
+    protected processUpdate_user_invoice(response: Response): Promise<ReplyOfInvoiceInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfInvoiceInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfInvoiceInfoView>(null as any);
+    }
+
+    /**
+     * 获取充值记录
+     */
+    get_recharge_record(body: ListRechargeRecords, signal?: AbortSignal): Promise<ReplyOfRechargeRecordList> {
+        let url_ = this.baseUrl + "/invoice/get_recharge_record.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_recharge_record(_response));
+        });
+    }
+
+    protected processGet_recharge_record(response: Response): Promise<ReplyOfRechargeRecordList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfRechargeRecordList;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfRechargeRecordList>(null as any);
+    }
+
+    /**
+     * 申请开票
+     */
+    apv_invoice(body: ApplyInvoice, signal?: AbortSignal): Promise<ReplyOfInvoiceApplied> {
+        let url_ = this.baseUrl + "/invoice/apv_invoice.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processApv_invoice(_response));
+        });
+    }
+
+    protected processApv_invoice(response: Response): Promise<ReplyOfInvoiceApplied> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfInvoiceApplied;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfInvoiceApplied>(null as any);
+    }
+
+    /**
+     * 申请开票回调API
+     */
+    invoice_callback(body: RecordInvoiceResult, signal?: AbortSignal): Promise<ReplyOfInvoiceApplicationState> {
+        let url_ = this.baseUrl + "/invoice/invoice_callback.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processInvoice_callback(_response));
+        });
+    }
+
+    protected processInvoice_callback(response: Response): Promise<ReplyOfInvoiceApplicationState> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfInvoiceApplicationState;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfInvoiceApplicationState>(null as any);
+    }
+
+    /**
+     * 销售获取名下的审批记录
+     */
+    invoice_get_apv_list(body: ListInvoiceApprovals, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfInvoiceApprovalRow> {
+        let url_ = this.baseUrl + "/invoice/get_apv_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processInvoice_get_apv_list(_response));
+        });
+    }
+
+    protected processInvoice_get_apv_list(response: Response): Promise<ReplyOfIReadOnlyListOfInvoiceApprovalRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfInvoiceApprovalRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfInvoiceApprovalRow>(null as any);
+    }
+
+    /**
      * 用户创建实例
      * @param storage 存储 /G (GiB, 1–10240).
      * @param cpu cpu /核 (1–128).
@@ -14096,6 +14397,812 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 分销商折扣底价更新
+     * @param offer_orgid 卖方机构id (an org the caller may act on).
+     * @param bid_orgid 分销商机构id (a reseller org the seller owns).
+     * @param productid 产品id: JSON array or comma list.
+     * @param discount (optional) 折扣 (0, 1].
+     * @param price (optional) 底价 per unit, 元.
+     * @param rebate_rate (optional) 回佣比例 [0, 1) of rebate products (kboss addition, finance.md §4.7).
+     */
+    xiaoshou_gai_zhekou_dijia(offer_orgid: string, bid_orgid: string, productid: string, discount?: string | undefined, price?: string | undefined, rebate_rate?: string | undefined, signal?: AbortSignal): Promise<ReplyOfResellerPriceSet> {
+        let url_ = this.baseUrl + "/product/xiaoshou_gai_zhekou_dijia.dspy?";
+        if (offer_orgid === undefined || offer_orgid === null)
+            throw new globalThis.Error("The parameter 'offer_orgid' must be defined and cannot be null.");
+        else
+            url_ += "offer_orgid=" + encodeURIComponent("" + offer_orgid) + "&";
+        if (bid_orgid === undefined || bid_orgid === null)
+            throw new globalThis.Error("The parameter 'bid_orgid' must be defined and cannot be null.");
+        else
+            url_ += "bid_orgid=" + encodeURIComponent("" + bid_orgid) + "&";
+        if (productid === undefined || productid === null)
+            throw new globalThis.Error("The parameter 'productid' must be defined and cannot be null.");
+        else
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        if (discount === null)
+            throw new globalThis.Error("The parameter 'discount' cannot be null.");
+        else if (discount !== undefined)
+            url_ += "discount=" + encodeURIComponent("" + discount) + "&";
+        if (price === null)
+            throw new globalThis.Error("The parameter 'price' cannot be null.");
+        else if (price !== undefined)
+            url_ += "price=" + encodeURIComponent("" + price) + "&";
+        if (rebate_rate === null)
+            throw new globalThis.Error("The parameter 'rebate_rate' cannot be null.");
+        else if (rebate_rate !== undefined)
+            url_ += "rebate_rate=" + encodeURIComponent("" + rebate_rate) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processXiaoshou_gai_zhekou_dijia(_response));
+        });
+    }
+
+    protected processXiaoshou_gai_zhekou_dijia(response: Response): Promise<ReplyOfResellerPriceSet> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerPriceSet;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerPriceSet>(null as any);
+    }
+
+    /**
+     * 分销商折扣底价更新
+     */
+    xiaoshou_gai_zhekou_dijia_post(body: SetResellerPrices, signal?: AbortSignal): Promise<ReplyOfResellerPriceSet> {
+        let url_ = this.baseUrl + "/product/xiaoshou_gai_zhekou_dijia.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processXiaoshou_gai_zhekou_dijia_post(_response));
+        });
+    }
+
+    protected processXiaoshou_gai_zhekou_dijia_post(response: Response): Promise<ReplyOfResellerPriceSet> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerPriceSet;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerPriceSet>(null as any);
+    }
+
+    /**
+     * 分销商产品折扣配置查
+     * @param offer_orgid 卖方机构id.
+     * @param bid_orgid 分销商机构id.
+     * @param salemode 销售模式: 0 折扣, 1 回佣, 2 底价.
+     * @param flag (optional) 1 已配置 (default), 0 未配置.
+     * @param range (optional) 折扣范围 min,max.
+     */
+    reseller_discount_config_get(offer_orgid: string, bid_orgid: string, salemode: string, flag?: string | undefined, range?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfResellerPriceRow> {
+        let url_ = this.baseUrl + "/product/reseller_discount_config_get.dspy?";
+        if (offer_orgid === undefined || offer_orgid === null)
+            throw new globalThis.Error("The parameter 'offer_orgid' must be defined and cannot be null.");
+        else
+            url_ += "offer_orgid=" + encodeURIComponent("" + offer_orgid) + "&";
+        if (bid_orgid === undefined || bid_orgid === null)
+            throw new globalThis.Error("The parameter 'bid_orgid' must be defined and cannot be null.");
+        else
+            url_ += "bid_orgid=" + encodeURIComponent("" + bid_orgid) + "&";
+        if (salemode === undefined || salemode === null)
+            throw new globalThis.Error("The parameter 'salemode' must be defined and cannot be null.");
+        else
+            url_ += "salemode=" + encodeURIComponent("" + salemode) + "&";
+        if (flag === null)
+            throw new globalThis.Error("The parameter 'flag' cannot be null.");
+        else if (flag !== undefined)
+            url_ += "flag=" + encodeURIComponent("" + flag) + "&";
+        if (range === null)
+            throw new globalThis.Error("The parameter 'range' cannot be null.");
+        else if (range !== undefined)
+            url_ += "range=" + encodeURIComponent("" + range) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_discount_config_get(_response));
+        });
+    }
+
+    protected processReseller_discount_config_get(response: Response): Promise<ReplyOfIReadOnlyListOfResellerPriceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfResellerPriceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfResellerPriceRow>(null as any);
+    }
+
+    /**
+     * 分销商产品折扣配置查
+     */
+    reseller_discount_config_get_post(body: ListResellerPrices, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfResellerPriceRow> {
+        let url_ = this.baseUrl + "/product/reseller_discount_config_get.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_discount_config_get_post(_response));
+        });
+    }
+
+    protected processReseller_discount_config_get_post(response: Response): Promise<ReplyOfIReadOnlyListOfResellerPriceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfResellerPriceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfResellerPriceRow>(null as any);
+    }
+
+    /**
+     * 分销商折扣底价删除
+     * @param zi_biao_id 子表id.
+     */
+    discount_guanli_shan(zi_biao_id: string, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/product/discount_guanli_shan.dspy?";
+        if (zi_biao_id === undefined || zi_biao_id === null)
+            throw new globalThis.Error("The parameter 'zi_biao_id' must be defined and cannot be null.");
+        else
+            url_ += "zi_biao_id=" + encodeURIComponent("" + zi_biao_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDiscount_guanli_shan(_response));
+        });
+    }
+
+    protected processDiscount_guanli_shan(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 分销商折扣底价删除
+     */
+    discount_guanli_shan_post(body: DeleteResellerPrice, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/product/discount_guanli_shan.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDiscount_guanli_shan_post(_response));
+        });
+    }
+
+    protected processDiscount_guanli_shan_post(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 分销商独立信息添加
+     * @param id 分销商表id (or the reseller org id).
+     * @param domain_name (optional) 分销商域名.
+     * @param logo (optional) Logo URL.
+     * @param license_number (optional) icp备案号.
+     * @param license (optional) 生产许可证图片地址.
+     */
+    independent_info_add(id: string, domain_name?: string | undefined, logo?: string | undefined, license_number?: string | undefined, license?: string | undefined, signal?: AbortSignal): Promise<ReplyOfResellerInfoView> {
+        let url_ = this.baseUrl + "/reseller/independent_info_add.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (domain_name === null)
+            throw new globalThis.Error("The parameter 'domain_name' cannot be null.");
+        else if (domain_name !== undefined)
+            url_ += "domain_name=" + encodeURIComponent("" + domain_name) + "&";
+        if (logo === null)
+            throw new globalThis.Error("The parameter 'logo' cannot be null.");
+        else if (logo !== undefined)
+            url_ += "logo=" + encodeURIComponent("" + logo) + "&";
+        if (license_number === null)
+            throw new globalThis.Error("The parameter 'license_number' cannot be null.");
+        else if (license_number !== undefined)
+            url_ += "license_number=" + encodeURIComponent("" + license_number) + "&";
+        if (license === null)
+            throw new globalThis.Error("The parameter 'license' cannot be null.");
+        else if (license !== undefined)
+            url_ += "license=" + encodeURIComponent("" + license) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIndependent_info_add(_response));
+        });
+    }
+
+    protected processIndependent_info_add(response: Response): Promise<ReplyOfResellerInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerInfoView>(null as any);
+    }
+
+    /**
+     * 分销商独立信息添加
+     */
+    independent_info_add_post(body: SetResellerInfo, signal?: AbortSignal): Promise<ReplyOfResellerInfoView> {
+        let url_ = this.baseUrl + "/reseller/independent_info_add.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIndependent_info_add_post(_response));
+        });
+    }
+
+    protected processIndependent_info_add_post(response: Response): Promise<ReplyOfResellerInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerInfoView>(null as any);
+    }
+
+    /**
+     * 查找logo_ipc信息
+     * @param url_link (optional) The page address.
+     * @param reseller_table_id (optional) 分销商表id (or the reseller org id).
+     */
+    get_ipc_logo(url_link?: string | undefined, reseller_table_id?: string | undefined, signal?: AbortSignal): Promise<ReplyOfResellerInfoView> {
+        let url_ = this.baseUrl + "/reseller/get_ipc_logo.dspy?";
+        if (url_link === null)
+            throw new globalThis.Error("The parameter 'url_link' cannot be null.");
+        else if (url_link !== undefined)
+            url_ += "url_link=" + encodeURIComponent("" + url_link) + "&";
+        if (reseller_table_id === null)
+            throw new globalThis.Error("The parameter 'reseller_table_id' cannot be null.");
+        else if (reseller_table_id !== undefined)
+            url_ += "reseller_table_id=" + encodeURIComponent("" + reseller_table_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ipc_logo(_response));
+        });
+    }
+
+    protected processGet_ipc_logo(response: Response): Promise<ReplyOfResellerInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerInfoView>(null as any);
+    }
+
+    /**
+     * 查找logo_ipc信息
+     */
+    get_ipc_logo_post(body: GetResellerBrand, signal?: AbortSignal): Promise<ReplyOfResellerInfoView> {
+        let url_ = this.baseUrl + "/reseller/get_ipc_logo.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ipc_logo_post(_response));
+        });
+    }
+
+    protected processGet_ipc_logo_post(response: Response): Promise<ReplyOfResellerInfoView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerInfoView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerInfoView>(null as any);
+    }
+
+    /**
+     * 分销商添加用户
+     * @param username 用户名称 (login name).
+     * @param password 密码.
+     * @param email (optional) email.
+     * @param orgid (optional) The org acted for; after the pipeline ran, the effective, authorised org id.
+     * @param nick_name (optional) 用户名 (display name).
+     * @param address (optional) 地址.
+     * @param mobile (optional) 手机.
+     */
+    reseller_add_user(username: string, password: string, email?: string | undefined, orgid?: string | undefined, nick_name?: string | undefined, address?: string | undefined, mobile?: string | undefined, signal?: AbortSignal): Promise<ReplyOfResellerUserView> {
+        let url_ = this.baseUrl + "/reseller/reseller_add_user.dspy?";
+        if (username === undefined || username === null)
+            throw new globalThis.Error("The parameter 'username' must be defined and cannot be null.");
+        else
+            url_ += "username=" + encodeURIComponent("" + username) + "&";
+        if (password === undefined || password === null)
+            throw new globalThis.Error("The parameter 'password' must be defined and cannot be null.");
+        else
+            url_ += "password=" + encodeURIComponent("" + password) + "&";
+        if (email === null)
+            throw new globalThis.Error("The parameter 'email' cannot be null.");
+        else if (email !== undefined)
+            url_ += "email=" + encodeURIComponent("" + email) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (nick_name === null)
+            throw new globalThis.Error("The parameter 'nick_name' cannot be null.");
+        else if (nick_name !== undefined)
+            url_ += "nick_name=" + encodeURIComponent("" + nick_name) + "&";
+        if (address === null)
+            throw new globalThis.Error("The parameter 'address' cannot be null.");
+        else if (address !== undefined)
+            url_ += "address=" + encodeURIComponent("" + address) + "&";
+        if (mobile === null)
+            throw new globalThis.Error("The parameter 'mobile' cannot be null.");
+        else if (mobile !== undefined)
+            url_ += "mobile=" + encodeURIComponent("" + mobile) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_add_user(_response));
+        });
+    }
+
+    protected processReseller_add_user(response: Response): Promise<ReplyOfResellerUserView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerUserView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerUserView>(null as any);
+    }
+
+    /**
+     * 分销商添加用户
+     */
+    reseller_add_user_post(body: AddResellerUser, signal?: AbortSignal): Promise<ReplyOfResellerUserView> {
+        let url_ = this.baseUrl + "/reseller/reseller_add_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_add_user_post(_response));
+        });
+    }
+
+    protected processReseller_add_user_post(response: Response): Promise<ReplyOfResellerUserView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerUserView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerUserView>(null as any);
+    }
+
+    /**
+     * 分销商删除
+     * @param id 分销商表id (or the reseller org id).
+     */
+    reseller_org_delete(id: string, signal?: AbortSignal): Promise<ReplyOfResellerDeleted> {
+        let url_ = this.baseUrl + "/reseller/reseller_org_delete.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_org_delete(_response));
+        });
+    }
+
+    protected processReseller_org_delete(response: Response): Promise<ReplyOfResellerDeleted> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerDeleted;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerDeleted>(null as any);
+    }
+
+    /**
+     * 分销商删除
+     */
+    reseller_org_delete_post(body: DeleteReseller, signal?: AbortSignal): Promise<ReplyOfResellerDeleted> {
+        let url_ = this.baseUrl + "/reseller/reseller_org_delete.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_org_delete_post(_response));
+        });
+    }
+
+    protected processReseller_org_delete_post(response: Response): Promise<ReplyOfResellerDeleted> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerDeleted;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerDeleted>(null as any);
+    }
+
+    /**
+     * 分销商销售额查看
+     * @param reseller_orgid (optional) 分销商orgid.
+     * @param start_date (optional) 开始日期.
+     * @param end_date (optional) 结束日期.
+     */
+    reseller_analysis(reseller_orgid?: string | undefined, start_date?: string | undefined, end_date?: string | undefined, signal?: AbortSignal): Promise<ReplyOfResellerSales> {
+        let url_ = this.baseUrl + "/reseller/reseller_analysis.dspy?";
+        if (reseller_orgid === null)
+            throw new globalThis.Error("The parameter 'reseller_orgid' cannot be null.");
+        else if (reseller_orgid !== undefined)
+            url_ += "reseller_orgid=" + encodeURIComponent("" + reseller_orgid) + "&";
+        if (start_date === null)
+            throw new globalThis.Error("The parameter 'start_date' cannot be null.");
+        else if (start_date !== undefined)
+            url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
+        if (end_date === null)
+            throw new globalThis.Error("The parameter 'end_date' cannot be null.");
+        else if (end_date !== undefined)
+            url_ += "end_date=" + encodeURIComponent("" + end_date) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_analysis(_response));
+        });
+    }
+
+    protected processReseller_analysis(response: Response): Promise<ReplyOfResellerSales> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerSales;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerSales>(null as any);
+    }
+
+    /**
+     * 分销商销售额查看
+     */
+    reseller_analysis_post(body: GetResellerSales, signal?: AbortSignal): Promise<ReplyOfResellerSales> {
+        let url_ = this.baseUrl + "/reseller/reseller_analysis.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReseller_analysis_post(_response));
+        });
+    }
+
+    protected processReseller_analysis_post(response: Response): Promise<ReplyOfResellerSales> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfResellerSales;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfResellerSales>(null as any);
+    }
+
+    /**
      * 协议添加
      * @param offer_orgid 卖方orgid (required).
      * @param bid_orgid 买方orgid (required).
@@ -20302,6 +21409,354 @@ export interface ZabbixHealthProbe {
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfInvoiceInfoView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: InvoiceInfoView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A customer with its invoice info (all info fields null when none was saved). */
+export interface InvoiceInfoView {
+    /** Info row id (null: none yet). */
+    id?: string | undefined;
+    /** Customer org. */
+    client_id?: string;
+    /** Its name. */
+    orgname?: string;
+    /** Sales user who last saved it. */
+    user_id?: string | undefined;
+    /** 合同号. */
+    contract_number?: string | undefined;
+    /** 1 普通, 2 专用. */
+    invoice_type?: number | undefined;
+    /** 发票抬头. */
+    invoice_title?: string | undefined;
+    /** 税号. */
+    tax_no?: string | undefined;
+    /** 开户行. */
+    bank_name?: string | undefined;
+    /** 银行账号. */
+    bank_account?: string | undefined;
+    /** 电话. */
+    phone?: string | undefined;
+    /** 收件人. */
+    receiver_name?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 邮编. */
+    post_code?: string | undefined;
+    /** 1 企业, 2 个人. */
+    title_type?: number | undefined;
+}
+
+/** INV-01 POST /invoice/get_user_invoice.dspy 销售获取名下客户发票信息 (spec 19-invoice.md; finance.md §3.6): every customer of the salesperson user_id (default: the caller; see SalesAsync) with its invoice info, null fields where none was saved yet; by name, at most 1000. */
+export interface ListInvoiceInfos {
+    /** 销售user_id. */
+    user_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfInvoiceInfoView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: InvoiceInfoView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** INV-02 POST /invoice/save_user_invoice.dspy 销售保存客户发票信息 (spec 19-invoice.md; finance.md §3.6, §4.8): the first invoice info of customer client_id (one per customer: 该客户发票信息已存在,请修改); title_type, invoice_type 1 or 2 (default 1); a 专用发票 needs title, tax number, bank, account, address and phone; a tax number is 15–20 letters or digits. Sales and operators of the customer's owner org. */
+export interface SaveInvoiceInfo {
+    /** The documented body object (its fields are the other parameters). A property of its own, not
+            ApvBodyRequest's: OpenAPI flattens one level of request bases. */
+    body?: string | undefined;
+    /** Org of the salesperson (informational: the customer's owner org is used). */
+    orgid?: string | undefined;
+    /** Sales user id (informational: the caller is recorded). */
+    user_id?: string | undefined;
+    /** 客户的机构id. */
+    client_id: string | undefined;
+    /** 合同号. */
+    contract_number?: string | undefined;
+    /** 1 增值税普通发票 (default), 2 增值税专用发票. */
+    invoice_type?: string | undefined;
+    /** 发票抬头. */
+    invoice_title?: string | undefined;
+    /** 税号 (15–20 letters or digits). */
+    tax_no?: string | undefined;
+    /** 开户行. */
+    bank_name?: string | undefined;
+    /** 银行账号. */
+    bank_account?: string | undefined;
+    /** 电话. */
+    phone?: string | undefined;
+    /** 收件人. */
+    receiver_name?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 邮编. */
+    post_code?: string | undefined;
+    /** 1 企业 (default), 2 个人. */
+    title_type?: string | undefined;
+}
+
+/** INV-03 POST /invoice/update_user_invoice.dspy 销售修改客户发票信息 (spec 19-invoice.md; finance.md §3.6): changes the info id (发票信息不存在): given fields replace (empty clears), absent ones keep, under the rules of INV-02; its customer cannot change. Applications already made keep their snapshot. */
+export interface UpdateInvoiceInfo {
+    /** 发票信息id. */
+    id: string;
+    /** The documented body object (its fields are the other parameters). A property of its own, not
+            ApvBodyRequest's: OpenAPI flattens one level of request bases. */
+    body?: string | undefined;
+    /** Org of the salesperson (informational: the customer's owner org is used). */
+    orgid?: string | undefined;
+    /** Sales user id (informational: the caller is recorded). */
+    user_id?: string | undefined;
+    /** 客户的机构id. */
+    client_id?: string | undefined;
+    /** 合同号. */
+    contract_number?: string | undefined;
+    /** 1 增值税普通发票 (default), 2 增值税专用发票. */
+    invoice_type?: string | undefined;
+    /** 发票抬头. */
+    invoice_title?: string | undefined;
+    /** 税号 (15–20 letters or digits). */
+    tax_no?: string | undefined;
+    /** 开户行. */
+    bank_name?: string | undefined;
+    /** 银行账号. */
+    bank_account?: string | undefined;
+    /** 电话. */
+    phone?: string | undefined;
+    /** 收件人. */
+    receiver_name?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 邮编. */
+    post_code?: string | undefined;
+    /** 1 企业 (default), 2 个人. */
+    title_type?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfRechargeRecordList {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: RechargeRecordList;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** INV-04's reply (元). */
+export interface RechargeRecordList {
+    /** Records, newest first (at most 1000). */
+    rows?: RechargeRecordRow[];
+    /** Σ of every record. */
+    total_amount?: number;
+    /** Σ invoiced. */
+    invoiced_amount?: number;
+    /** Σ in applications under approval. */
+    applying_amount?: number;
+    /** What may still be applied for. */
+    invoiceable_amount?: number;
+}
+
+/** A recharge record (finance.md §2.15) with its invoicing state. */
+export interface RechargeRecordRow {
+    /** 充值记录id: the ledger entry id. */
+    id?: string;
+    /** Amount recharged, 元. */
+    amount?: number;
+    /** RECHARGE, or the recharge bill's op (RECHARGE_ALIPAY). */
+    business_op?: string;
+    /** wechat (WeChat Pay), bill (a recharge bill), offline (admin credit). */
+    source?: string;
+    /** Platform date of the recharge. */
+    bill_date?: string;
+    /** When it was credited. */
+    bill_timestamp?: string;
+    /** 0 not invoiced, 1 applying, 2 invoiced. */
+    invoice_state?: string;
+    /** The application holding it. */
+    invoice_apply_id?: string | undefined;
+}
+
+/** INV-04 POST /invoice/get_recharge_record.dspy 获取充值记录 (spec 19-invoice.md; finance.md §3.6, §2.15): the recharge records of customer org customerid (default: the caller's org) with their invoice state (RechargeRecords), optionally only those in invoice_state, and the totals. The customer itself, the sales and operators of its owner org, admins. */
+export interface ListRechargeRecords {
+    /** 客户的orgid. */
+    customerid?: string | undefined;
+    /** 0 未开票, 1 审批中, 2 已开票 (kboss filter). */
+    invoice_state?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfInvoiceApplied {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: InvoiceApplied;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** INV-05's reply. */
+export interface InvoiceApplied {
+    /** The application. */
+    id?: string;
+    /** Its approval instance. */
+    apv_id?: string | undefined;
+    /** Σ of the records, 元. */
+    amount?: number;
+}
+
+/** INV-05 POST /invoice/apv_invoice.dspy 申请开票 (spec 19-invoice.md; finance.md §3.6, §4.8): applies for an invoice over recharge records of customer client_id. The customer's invoice info must exist (请先完善客户发票信息); every record must be one of the customer's (充值记录不属于该客户) and in no live application (充值记录已开票或正在审批中; a unique index settles races). The amount is Σ of the records (never the client's); the application keeps a snapshot of the info. Reserve (application + records, one save), then the approval 申请开票 through IApprovalHub with no transaction open, then the apv_id; a refused send frees the records and answers 发起审批失败: …. user_id/user_name are the caller's; maker is kept as given. The customer itself, the sales and operators of its owner org, admins. */
+export interface ApplyInvoice {
+    /** orgid (informational: the customer's owner org's approval configuration is used). */
+    orgid?: string | undefined;
+    /** 发起人 (user id or org id; default: the caller). */
+    maker?: string | undefined;
+    /** 客户(机构)id. */
+    client_id: string;
+    /** 当前登陆人的ID (the session's is used). */
+    user_id?: string | undefined;
+    /** 当前登陆人的名字 (the session's is used). */
+    user_name?: string | undefined;
+    /** 充值记录id: JSON array (or comma list), at most 200. */
+    recharge_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfInvoiceApplicationState {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: InvoiceApplicationState;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** An application after INV-06. */
+export interface InvoiceApplicationState {
+    /** The application. */
+    id?: string;
+    /** Its approval instance. */
+    apv_id?: string | undefined;
+    /** 0 审批中, 1 已开票, 2 已驳回, 3 发起审批失败. */
+    state?: string;
+    /** 元. */
+    amount?: number;
+}
+
+/** INV-06 POST /invoice/invoice_callback.dspy 申请开票回调API (spec 19-invoice.md; finance.md §3.6 INV-06, §6 #39, #45): records an approval result by hand — the DingTalk result arrives through the approval hub (InvoiceApprovalHandler); this endpoint is for operators (an offline approval, a lost result). The application is found by apv_id, else as the pending one of client_id holding exactly the records recharge_id (开票申请不存在). status missing or agree → invoiced; refuse, terminate, revoke → rejected, records free. The same result again changes nothing; a different one on a final application → 该开票申请不在审批中. Operators of the application's org, admins. */
+export interface RecordInvoiceResult {
+    /** orgid (informational). */
+    orgid?: string | undefined;
+    /** 发起人 (informational). */
+    maker?: string | undefined;
+    /** 客户id. */
+    client_id?: string | undefined;
+    /** 充值记录id (JSON array or comma list). */
+    recharge_id?: string | undefined;
+    /** 审批实例id (kboss addition; preferred). */
+    apv_id?: string | undefined;
+    /** agree (default), refuse, terminate, revoke. */
+    status?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfInvoiceApprovalRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: InvoiceApprovalRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** An approval a salesperson started (INV-07). */
+export interface InvoiceApprovalRow {
+    /** The item (invoice application or customer price configuration). */
+    id?: string;
+    /** Approval instance id (null while not started). */
+    apv_id?: string | undefined;
+    /** 申请开票 or 销售配置折扣底价. */
+    business_name?: string;
+    /** Customer org. */
+    client_id?: string;
+    /** Its name. */
+    orgname?: string | undefined;
+    /** Invoice amount, 元 (price configurations: null). */
+    amount?: number | undefined;
+    /** 0 审批中, 1 通过, 2 驳回, 3 发起审批失败. */
+    status?: string;
+    /** Started. */
+    create_at?: string;
+    /** Last change. */
+    update_at?: string;
+}
+
+/** INV-07 POST /invoice/get_apv_list.dspy 销售获取名下的审批记录 (spec 19-invoice.md; finance.md §3.6): the invoice applications and the customer price proposals (PRV-01, business 销售配置折扣底价) of the salesperson user_id (default: the caller; operators: users of their org), newest first, at most 1000. */
+export interface ListInvoiceApprovals {
+    /** 销售user_id. */
+    user_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfCloudInstanceDto {
     /** True on success. */
     status?: boolean;
@@ -22876,6 +24331,296 @@ export interface UpdateEnterpriseAuditInfo {
     mobile_phone?: string | undefined;
     /** 邮箱地址. */
     email?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfResellerPriceSet {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ResellerPriceSet;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The reply of RSL-01. */
+export interface ResellerPriceSet {
+    /** Mode the products were set in: 0 折扣, 1 回佣, 2 底价. */
+    salemode?: string;
+    /** Products set. */
+    count?: number;
+}
+
+/** RSL-01 GET /product/xiaoshou_gai_zhekou_dijia.dspy 分销商折扣底价更新 (spec 16-reseller.md; finance.md §3.4, §4.5): what reseller bid_orgid pays seller offer_orgid for products: discount given → 折扣 (mode 0), price → 底价 (mode 2), neither → 回佣 (mode 1, optional kboss rebate_rate); both → discount和price不能同时填写. Each value passes CheckResellerRate against the seller's own cost (售价不能低于底价). A product has one live mode per (seller, reseller): setting another mode moves it. All or nothing. */
+export interface SetResellerPrices {
+    /** 卖方机构id (an org the caller may act on). */
+    offer_orgid: string;
+    /** 分销商机构id (a reseller org the seller owns). */
+    bid_orgid: string;
+    /** 产品id: JSON array or comma list. */
+    productid: string;
+    /** 折扣 (0, 1]. */
+    discount?: string | undefined;
+    /** 底价 per unit, 元. */
+    price?: string | undefined;
+    /** 回佣比例 [0, 1) of rebate products (kboss addition, finance.md §4.7). */
+    rebate_rate?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfResellerPriceRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ResellerPriceRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A product of RSL-02: configured (with its child row) or not yet configured (ids and rate null). */
+export interface ResellerPriceRow {
+    /** 子表id, the RSL-03 key (configured rows). */
+    zi_biao_id?: string | undefined;
+    /** 产品id. */
+    productid?: string;
+    /** 产品名称. */
+    productname?: string;
+    /** 供应商id. */
+    providerid?: string;
+    /** 专属分类. */
+    classify?: string | undefined;
+    /** 折扣 (mode 0). */
+    discount?: number | undefined;
+    /** 底价 per unit, 元 (mode 2). */
+    price?: number | undefined;
+    /** 回佣比例 (mode 1). */
+    rebate_rate?: number | undefined;
+    /** The queried mode. */
+    salemode?: string;
+}
+
+/** RSL-02 GET /product/reseller_discount_config_get.dspy 分销商产品折扣配置查 (spec 16-reseller.md; finance.md §3.4): flag 1 (default) — the products configured for reseller bid_orgid in salemode, with zi_biao_id; range "0.9,0.98" keeps discounts in the inclusive range (mode 0); flag 0 — the seller's products of that mode not configured for the reseller in any mode. By name, at most 1000 rows. */
+export interface ListResellerPrices {
+    /** 卖方机构id. */
+    offer_orgid: string;
+    /** 分销商机构id. */
+    bid_orgid: string;
+    /** 销售模式: 0 折扣, 1 回佣, 2 底价. */
+    salemode: string;
+    /** 1 已配置 (default), 0 未配置. */
+    flag?: string | undefined;
+    /** 折扣范围 min,max. */
+    range?: string | undefined;
+}
+
+/** RSL-03 GET /product/discount_guanli_shan.dspy 分销商折扣底价删除 (spec 16-reseller.md; finance.md §3.4): soft-deletes the child row zi_biao_id (from RSL-02) of a seller→reseller protocol; the product then shows under RSL-02 flag=0. Only reseller rows (other protocols' rows: 配置不存在); deleting twice: not found; the caller must act on the seller org. */
+export interface DeleteResellerPrice {
+    /** 子表id. */
+    zi_biao_id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfResellerInfoView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ResellerInfoView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A reseller's white-label info (RSL-04/05). The anonymous domain lookup answers only the public fields (domain, logo, ICP number, licence image); the ids appear only to callers who may manage the reseller. */
+export interface ResellerInfoView {
+    /** 分销商域名. */
+    domain_name?: string | undefined;
+    /** Logo URL. */
+    logo?: string | undefined;
+    /** icp备案号. */
+    license_number?: string | undefined;
+    /** 生产许可证图片地址. */
+    license?: string | undefined;
+    /** 分销商表id (managers only). */
+    reseller_table_id?: string | undefined;
+    /** 分销商机构id (managers only). */
+    orgid?: string | undefined;
+}
+
+/** RSL-04 GET /reseller/independent_info_add.dspy 分销商独立信息添加 (spec 16-reseller.md; finance.md §3.4): adds or changes a reseller's white-label info. id: its reseller_table_id or org id (the row is created on first save); absent fields keep, empty clears. The domain is normalised (scheme, path, port dropped, lower case; 域名格式错误) and unique among live resellers (域名已被使用); links are http(s) or site paths. Admin, operators of the owner org, the reseller's own users. */
+export interface SetResellerInfo {
+    /** 分销商表id (or the reseller org id). */
+    id: string;
+    /** 分销商域名. */
+    domain_name?: string | undefined;
+    /** Logo URL. */
+    logo?: string | undefined;
+    /** icp备案号. */
+    license_number?: string | undefined;
+    /** 生产许可证图片地址. */
+    license?: string | undefined;
+}
+
+/** RSL-05 GET /reseller/get_ipc_logo.dspy 查找logo_ipc信息 (spec 16-reseller.md; finance.md §3.4): exactly one parameter. Scenario 1, anyone (page start): url_link → its host (the one after /domain/, else the address's) → the live reseller of that domain → status:true with the public fields only (domain, logo, ICP number, licence); none → status:false (the page keeps the platform branding). Scenario 2, managers of the reseller: reseller_table_id → true with every field when a domain was added, else false. */
+export interface GetResellerBrand {
+    /** The page address. */
+    url_link?: string | undefined;
+    /** 分销商表id (or the reseller org id). */
+    reseller_table_id?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfResellerUserView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ResellerUserView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The reply of RSL-06. */
+export interface ResellerUserView {
+    /** The new user. */
+    userid?: string;
+    /** The customer org it belongs to. */
+    orgid?: string;
+}
+
+/** RSL-06 GET /reseller/reseller_add_user.dspy 分销商添加用户 (spec 16-reseller.md; finance.md §3.4): a reseller onboards a customer. orgid (default: the caller's org) is the reseller org — a new customer org owned by it is created (named nick_name, else username; email, mobile, address kept as its profile) — or a customer org the reseller owns; the user gets the customer role there. username and password are required (the account rules of /user/add_user.dspy; 用户名已存在), mobile 11 digits, email an address. Prefer POST: the password should not travel in a URL. */
+export interface AddResellerUser {
+    /** 用户名称 (login name). */
+    username: string;
+    /** 密码. */
+    password: string;
+    /** email. */
+    email?: string | undefined;
+    /** The org acted for; after the pipeline ran, the effective, authorised org id. */
+    orgid?: string | undefined;
+    /** 用户名 (display name). */
+    nick_name?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** 手机. */
+    mobile?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfResellerDeleted {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ResellerDeleted;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What RSL-07 deleted. */
+export interface ResellerDeleted {
+    /** The reseller org. */
+    orgid?: string;
+    /** Seller→reseller protocols deleted. */
+    protocols?: number;
+    /** Their product rows deleted. */
+    products?: number;
+}
+
+/** RSL-07 GET /reseller/reseller_org_delete.dspy 分销商删除 (spec 16-reseller.md; finance.md §3.4): in one transaction soft-deletes the reseller's white-label row (its domain is freed: RSL-05 no longer resolves it) and every live protocol selling to it with their product rows. The org, its users, customers and bills stay (history; the identity endpoints disable accounts). id: reseller_table_id or org id; nothing left to delete → not found. Admin or operators of the owner org. */
+export interface DeleteReseller {
+    /** 分销商表id (or the reseller org id). */
+    id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfResellerSales {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ResellerSales;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The reply of RSL-08 (元). */
+export interface ResellerSales {
+    /** Net revenue of the reseller's customers (BUY − REFUND, paid bills). */
+    sales_amount?: number;
+    /** What the reseller owes its seller for those sales (finance.md §4.7). */
+    reseller_cost?: number;
+    /** Sales − cost. */
+    reseller_profit?: number;
+    /** Per customer, by amount descending. */
+    customers?: ResellerCustomerSales[];
+    /** Per month. */
+    series?: ResellerSalesSeries;
+}
+
+/** One customer's net sales in RSL-08. */
+export interface ResellerCustomerSales {
+    /** Customer org. */
+    customerid?: string;
+    /** Its name. */
+    orgname?: string;
+    /** Net revenue, 元. */
+    amount?: number;
+}
+
+/** Monthly net sales (yyyy-MM). */
+export interface ResellerSalesSeries {
+    /** Months, ascending. */
+    date?: string[];
+    /** Net revenue of each month, 元. */
+    number?: number[];
+}
+
+/** RSL-08 GET /reseller/reseller_analysis.dspy 分销商销售额查看 (spec 16-reseller.md; finance.md §3.4, §4.2, §4.7): the net sales of the customers the reseller owns over paid BUY and REFUND bills whose bill_date is in the inclusive range (either bound optional, 2023-08-01 style only: 日期格式错误,请使用YYYY-MM-DD格式; start after end: 开始日期不能晚于结束日期), the reseller's cost by its seller's rate of each product (ResellerCost, refunds given back pro rata) and the profit. reseller_orgid defaults to the caller's org; the reseller itself, operators of its owner org and admins. */
+export interface GetResellerSales {
+    /** 分销商orgid. */
+    reseller_orgid?: string | undefined;
+    /** 开始日期. */
+    start_date?: string | undefined;
+    /** 结束日期. */
+    end_date?: string | undefined;
 }
 
 /** GET /product/sale_protocol_add.dspy 协议添加 (analysis/catalog.md §3.7.1): operators and admins. Both orgs are required, must exist and differ, and the caller must be able to act on one of them; offer_salemanid, when given, names an existing user; salemode ∈ 0/1/2; dates yyyy-MM-dd with start ≤ end. */

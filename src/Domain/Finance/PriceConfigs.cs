@@ -146,6 +146,24 @@ public sealed class ProductSaleConfig : Entity, ISoftDeletable
     public decimal? Discount { get; set; }
     /// <summary>Cost (floor) unit price, 元.</summary>
     public decimal? Price { get; set; }
+    /// <summary>回佣比例 [0, 1) of a rebate-mode row (kboss addition, finance.md §4.7; null: 0).</summary>
+    public decimal? RebateRate { get; set; }
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
+
+    /// <summary>Stores <paramref name="rate"/> (checked by <see cref="SalePricing.CheckResellerRate"/>).</summary>
+    public void SetRate(ResellerRate rate)
+    {
+        Discount = rate.Mode == Catalog.SaleModes.Discount ? rate.Value : null;
+        Price = rate.Mode == Catalog.SaleModes.FloorPrice ? rate.Value : null;
+        RebateRate = rate.Mode == Catalog.SaleModes.Rebate ? rate.Value : null;
+    }
+
+    /// <summary>This row's rate under a protocol of sale mode <paramref name="mode"/>.</summary>
+    public ResellerRate RateIn(string mode) => new(mode, mode switch
+    {
+        Catalog.SaleModes.Discount => Discount,
+        Catalog.SaleModes.FloorPrice => Price,
+        _ => RebateRate,
+    });
 }

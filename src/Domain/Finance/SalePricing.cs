@@ -47,6 +47,17 @@ public sealed record EffectiveRate(decimal? Value, string Source);
 /// <param name="Rate">The discount or unit price used.</param>
 public sealed record SalePrice(decimal Amount, EffectiveRate Rate);
 
+/// <summary>A sale as reseller economics sees it (finance.md §4.7): the purchase line a bill (or its refund) is of.</summary>
+/// <param name="Amount">折后价格 the customer paid for the purchase, 元.</param>
+/// <param name="ProviderAmt">原价 of the purchase (null: unknown, the amount is used).</param>
+/// <param name="Quantity">Quantity of the purchase (null: 1).</param>
+public sealed record ResellerLine(decimal Amount, decimal? ProviderAmt, int? Quantity);
+
+/// <summary>An operator→reseller rate of one product (the protocol child row, finance.md §2.5).</summary>
+/// <param name="Mode"><see cref="SaleModes"/> of the protocol.</param>
+/// <param name="Value">Discount (mode 0), floor unit price in 元 (mode 2) or rebate rate (mode 1, null: 0).</param>
+public sealed record ResellerRate(string Mode, decimal? Value);
+
 /// <summary>
 /// The sale price of a product for a customer (finance.md §4.5), the one rule every place that shows or charges a
 /// price uses: the approved customer configuration wins over the owner org's unified one, which wins over the list
@@ -103,6 +114,64 @@ public static class SalePricing
         if (discount <= 0 || discount > 1) return new Failure(FailureKind.InvalidArgument, BadDiscountMessage, "discount");
         if (discount < costDiscount) return new Failure(FailureKind.Conflict, BelowFloorMessage);
         return Result.Done;
+    }
+
+    /// <summary>discount and price both given to RSL-01 (E_BOTH).</summary>
+    public const string BothGivenMessage = "discount和price不能同时填写";
+    /// <summary>A rebate rate outside [0, 1).</summary>
+    public const string BadRebateMessage = "回佣比例必须不小于0且小于1";
+
+    /// <summary>
+    /// The sale mode of an operator→reseller row from the values given (finance.md §3.4 RSL-01): a discount → 0 折扣,
+    /// a floor price → 2 底价, neither → 1 回佣; both → refused (<see cref="BothGivenMessage"/>).
+    /// </summary>
+    public static Result<string> ResellerMode(decimal? discount, decimal? price) => (discount, price) switch
+    {
+        (not null, not null) => new Failure(FailureKind.InvalidArgument, BothGivenMessage, "price"),
+        (not null, null) => SaleModes.Discount,
+        (null, not null) => SaleModes.FloorPrice,
+        _ => SaleModes.Rebate,
+    };
+
+    /// <summary>
+    /// Checks a reseller's rate for a product of sale mode <paramref name="productSaleMode"/> (finance.md §4.5 row 4,
+    /// §3.4 RSL-01): a discount only for discount-priced products and a floor price only for floor-price products,
+    /// each under the same rules as any configured price and not below <paramref name="floor"/> — the seller's own
+    /// cost of the product (<see cref="CheckDiscount"/>, <see cref="CheckUnitPrice"/>); a rebate rate in [0, 1).
+    /// </summary>
+    public static Result CheckResellerRate(ResellerRate rate, string productSaleMode, decimal? floor)
+    {
+        var byUnit = IsPricedByUnit(productSaleMode);
+        return rate switch
+        {
+            { Mode: SaleModes.Discount } when byUnit =>
+                new Failure(FailureKind.InvalidArgument, "底价产品请配置底价(price)", "discount"),
+            { Mode: SaleModes.Discount, Value: { } d } => CheckDiscount(d, floor),
+            { Mode: SaleModes.FloorPrice } when !byUnit =>
+                new Failure(FailureKind.InvalidArgument, "折扣产品请配置折扣(discount)", "price"),
+            { Mode: SaleModes.FloorPrice, Value: { } f } => CheckUnitPrice(f, floor),
+            { Mode: SaleModes.Rebate, Value: null or (>= 0m and < 1m) } => Result.Done,
+            { Mode: SaleModes.Rebate } => new Failure(FailureKind.InvalidArgument, BadRebateMessage, "rebate_rate"),
+            _ => new Failure(FailureKind.InvalidArgument, "销售模式错误", "salemode"),
+        };
+    }
+
+    /// <summary>
+    /// What a reseller owes the operator for <paramref name="purchase"/> (finance.md §4.7), 元, 2 decimals:
+    /// discount <c>round2(原价 × d)</c>, floor price <c>round2(f × quantity)</c>, rebate <c>round2(amount × (1 − r))</c>;
+    /// no rate: the amount the customer paid (no margin). A refund passes its purchase and
+    /// <paramref name="share"/> = refund amount / purchase amount (the cost is given back pro rata); callers sign it.
+    /// </summary>
+    public static decimal ResellerCost(ResellerLine purchase, ResellerRate? rate, decimal share = 1m)
+    {
+        var full = rate switch
+        {
+            { Mode: SaleModes.Discount, Value: { } d } => (purchase.ProviderAmt ?? purchase.Amount) * d,
+            { Mode: SaleModes.FloorPrice, Value: { } f } => f * (purchase.Quantity ?? 1),
+            { Mode: SaleModes.Rebate } r => purchase.Amount * (1m - (r.Value ?? 0m)),
+            _ => purchase.Amount,
+        };
+        return share == 1m ? Money.Round2(full) : Money.Round2(Money.Round2(full) * share);
     }
 
     /// <summary>Checks a unit price being configured: &gt; 0, whole 分, not below <paramref name="floorPrice"/>.</summary>

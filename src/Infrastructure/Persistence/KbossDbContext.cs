@@ -112,6 +112,14 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Finance.CpccProviderLink> CpccProviderLinks =>
         Set<Kboss.Domain.Finance.CpccProviderLink>();
     public DbSet<Kboss.Domain.Finance.CpccPurchase> CpccPurchases => Set<Kboss.Domain.Finance.CpccPurchase>();
+    // Resellers and invoices (issue 11)
+    public DbSet<Kboss.Domain.Finance.Reseller> Resellers => Set<Kboss.Domain.Finance.Reseller>();
+    public DbSet<Kboss.Domain.Finance.CustomerInvoiceInfo> CustomerInvoiceInfos =>
+        Set<Kboss.Domain.Finance.CustomerInvoiceInfo>();
+    public DbSet<Kboss.Domain.Finance.InvoiceApplication> InvoiceApplications =>
+        Set<Kboss.Domain.Finance.InvoiceApplication>();
+    public DbSet<Kboss.Domain.Finance.InvoiceApplicationItem> InvoiceApplicationItems =>
+        Set<Kboss.Domain.Finance.InvoiceApplicationItem>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

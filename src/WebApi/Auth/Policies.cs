@@ -15,6 +15,9 @@ public static class Policies
     // Mini-program ops supply (issue 12)
     /// <summary>Ops (运维), operator or admin (ops supply products, analysis/platform.md §6.3 E47–E52).</summary>
     public const string Ops = "ops";
+    // Resellers (issue 11)
+    /// <summary>Reseller (分销商), operator or admin (white-label info, reseller users and sales).</summary>
+    public const string Reseller = "reseller";
 
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions o)
@@ -24,5 +27,7 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         // Mini-program ops supply (issue 12)
         o.AddPolicy(Ops, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator, Roles.Ops));
+        // Resellers (issue 11)
+        o.AddPolicy(Reseller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Operator, Roles.Reseller));
     }
 }

@@ -144,6 +144,15 @@ public interface IKbossDbContext
     DbSet<Domain.Messages.MessageTemplate> MessageTemplates { get; }
     /// <summary>文档基础表.</summary>
     DbSet<Domain.Documents.Document> Documents { get; }
+    // Resellers and invoices (issue 11)
+    /// <summary>分销商 white-label rows.</summary>
+    DbSet<Domain.Finance.Reseller> Resellers { get; }
+    /// <summary>客户发票信息.</summary>
+    DbSet<Domain.Finance.CustomerInvoiceInfo> CustomerInvoiceInfos { get; }
+    /// <summary>开票申请.</summary>
+    DbSet<Domain.Finance.InvoiceApplication> InvoiceApplications { get; }
+    /// <summary>Recharge records held by invoice applications.</summary>
+    DbSet<Domain.Finance.InvoiceApplicationItem> InvoiceApplicationItems { get; }
 
     // Compute-centre localisation (issue 11, module 11)
     /// <summary>Compute centres turned into providers (CPC-02).</summary>

@@ -45,14 +45,18 @@ public sealed class PriceResolver(IKbossDbContext db, ICurrentUser user)
 
     /// <summary>
     /// The cost of <paramref name="product"/> to <paramref name="buyerOrgId"/> — its cost discount (discount/rebate
-    /// products) or floor unit price (floor-price products) from the live protocol child row — or null (no floor).
+    /// products) or floor unit price (floor-price products) from the live protocol child row with the product's
+    /// provider org or, for a reseller, with its owner operator (RSL-01, finance.md §4.5 row 4) — or null (no floor).
     /// </summary>
     public async Task<decimal?> FloorAsync(string buyerOrgId, Product product, CancellationToken ct)
     {
         var byUnit = SalePricing.IsPricedByUnit(product.SaleMode);
         var providerOrg = db.Providers.Where(p => p.Id == product.ProviderId).Select(p => p.OrgId);
+        var resellerOwner = db.Organizations.Where(o => o.Id == buyerOrgId && o.Kind == OrgKind.Reseller)
+            .Select(o => o.OwnerOrgId);
         return await (from p in db.SaleProtocols.AsNoTracking()
-                      where p.BidOrgid == buyerOrgId && providerOrg.Contains(p.OfferOrgid)
+                      where p.BidOrgid == buyerOrgId
+                            && (providerOrg.Contains(p.OfferOrgid) || resellerOwner.Contains(p.OfferOrgid))
                       join c in db.ProductSaleConfigs.AsNoTracking() on p.Id equals c.ProtocolId
                       where c.ProductId == product.Id
                       select byUnit ? c.Price : c.Discount)

@@ -23,13 +23,19 @@ public sealed class PricingCatalog(IKbossDbContext db)
     /// <summary>Most products listed.</summary>
     public const int MaxRows = 1000;
 
+    /// <summary>Live products of the providers that signed a live sale protocol with <paramref name="org"/>.</summary>
+    public IQueryable<Product> Sellable(string org)
+    {
+        var providers = db.Providers.Where(v => db.SaleProtocols.Any(s => s.BidOrgid == org && s.OfferOrgid == v.OrgId))
+            .Select(v => v.Id);
+        return db.Products.AsNoTracking().Where(p => providers.Contains(p.ProviderId));
+    }
+
     /// <summary>The products of <paramref name="org"/> (see the class summary).</summary>
     public async Task<List<PricedProduct>> ForOrgAsync(string org, string[] modes, string? providerId, string? name,
         CancellationToken ct)
     {
-        var providers = db.Providers.Where(v => db.SaleProtocols.Any(s => s.BidOrgid == org && s.OfferOrgid == v.OrgId))
-            .Select(v => v.Id);
-        var query = db.Products.AsNoTracking().Where(p => providers.Contains(p.ProviderId) && modes.Contains(p.SaleMode));
+        var query = Sellable(org).Where(p => modes.Contains(p.SaleMode));
         if (providerId is not null) query = query.Where(p => p.ProviderId == providerId);
         if (name is not null) query = query.Where(p => p.Name.Contains(name));
         var rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(MaxRows)

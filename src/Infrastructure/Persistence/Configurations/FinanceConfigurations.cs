@@ -133,6 +133,7 @@ internal sealed class ProductSaleConfigConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ProtocolId).HasMaxLength(Keys.Id);
         b.Property(x => x.ProductId).HasMaxLength(Keys.Id);
         b.Property(x => x.Discount).HasPrecision(5, 4);
+        b.Property(x => x.RebateRate).HasPrecision(5, 4); // Resellers (issue 11)
         b.Property(x => x.Price).HasPrecision(FinanceColumns.Precision, FinanceColumns.Scale);
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         b.HasIndex(x => new { x.ProtocolId, x.ProductId }).IsUnique().HasFilter(Keys.AliveFilter);
