@@ -65,6 +65,10 @@ public static class DependencyInjection
         services.AddScoped<Approval.ApprovalHub>();
         services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
         services.AddScoped<Approval.ApprovalResults>();
+        // Provider settlement (issue 11)
+        services.AddScoped<Finance.Settlement.SettlementBills>();
+        services.AddScoped<Finance.Settlement.SettlementSubmitter>();
+        services.AddScoped<Approval.IApprovalResultHandler, Finance.Settlement.SettlementApprovalHandler>();
         return services;
     }
 

@@ -108,6 +108,11 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Messages.MessageTemplate> MessageTemplates =>
         Set<Kboss.Domain.Messages.MessageTemplate>();
     public DbSet<Kboss.Domain.Documents.Document> Documents => Set<Kboss.Domain.Documents.Document>();
+    // Provider settlement (issue 11)
+    public DbSet<Kboss.Domain.Finance.ProviderSettlement> ProviderSettlements =>
+        Set<Kboss.Domain.Finance.ProviderSettlement>();
+    public DbSet<Kboss.Domain.Finance.ProviderSettlementBill> ProviderSettlementBills =>
+        Set<Kboss.Domain.Finance.ProviderSettlementBill>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

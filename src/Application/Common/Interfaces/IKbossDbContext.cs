@@ -144,6 +144,11 @@ public interface IKbossDbContext
     DbSet<Domain.Messages.MessageTemplate> MessageTemplates { get; }
     /// <summary>文档基础表.</summary>
     DbSet<Domain.Documents.Document> Documents { get; }
+    // Provider settlement (issue 11)
+    /// <summary>供应商结算单 (finance.md §2.13).</summary>
+    DbSet<Kboss.Domain.Finance.ProviderSettlement> ProviderSettlements { get; }
+    /// <summary>Bills of live settlements (unique per bill).</summary>
+    DbSet<Kboss.Domain.Finance.ProviderSettlementBill> ProviderSettlementBills { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
