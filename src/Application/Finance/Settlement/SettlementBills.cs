@@ -53,8 +53,9 @@ public sealed class SettlementBills(IKbossDbContext db)
     /// <summary>Most rows one list or export answers.</summary>
     public const int MaxRows = 50_000;
 
-    /// <summary>Customer orgs under <paramref name="orgId"/>: owned by it or by a reseller it owns.</summary>
-    public IQueryable<string> CustomersOf(string orgId) => db.Organizations.AsNoTracking()
+    /// <summary>Customer orgs under <paramref name="orgId"/>: owned by it or by a reseller it owns (no
+    /// <c>AsNoTracking</c> here: inside a subquery it would make the callers' bills untracked too).</summary>
+    public IQueryable<string> CustomersOf(string orgId) => db.Organizations
         .Where(o => o.OwnerOrgId == orgId || db.Organizations.Any(r =>
             r.Id == o.OwnerOrgId && r.Kind == OrgKind.Reseller && r.OwnerOrgId == orgId))
         .Select(o => o.Id);
