@@ -11973,14 +11973,18 @@ export class KbossClient extends KbossClientBase {
     /**
      * 供应商自动结算 (admin)
      */
-    auto_provider_settle_cron_job(signal?: AbortSignal): Promise<ReplyOfAutoSettlementReport> {
+    auto_provider_settle_cron_job(body: RunAutoSettlement, signal?: AbortSignal): Promise<ReplyOfAutoSettlementReport> {
         let url_ = this.baseUrl + "/provider_settle/auto_provider_settle_cron_job.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
+        const content_ = JSON.stringify(body);
+
         let options_: RequestInit = {
+            body: content_,
             method: "POST",
             signal,
             headers: {
+                "Content-Type": "application/json",
                 "Accept": "application/json"
             }
         };
@@ -20265,6 +20269,8 @@ export interface SettlementRow {
 export interface ListSettlements {
     /** 机构id (operator org; default the caller's). */
     orgid?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20329,18 +20335,6 @@ export interface SettlementBillRow {
 
 /** STL-02 POST /provider_settle/get_settle_bill_list.dspy 获取指定供应商的账单list (spec 17; finance.md §3.5, §4.6): the settleable bills of the provider in the inclusive period — settled and unsettled, each with its signed settle_amount and settle_state — and the signed totals (REFUND negative). Operators, own org. */
 export interface ListSettlementBills {
-    /** 开始日期 (inclusive). */
-    start_date: string | undefined;
-    /** 结束日期 (inclusive). */
-    end_date: string | undefined;
-    /** 供应商id. */
-    provider_id?: string | undefined;
-    /** 机构id. */
-    orgid?: string | undefined;
-    /** 供应商id, the spelling of the other endpoints. */
-    providerid?: string | undefined;
-    /** The provider named by either spelling. */
-    provider?: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20386,6 +20380,8 @@ export interface SendSettlementApproval {
     start_date?: string | undefined;
     /** Extension: its last day. */
     end_date?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20411,6 +20407,8 @@ export interface ApplySettlementResult {
     apv_id: string;
     /** 审批结果. */
     status: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20440,20 +20438,14 @@ export interface AutoSettlementReport {
     failed?: number;
 }
 
+/** STL-05 POST /provider_settle/auto_provider_settle_cron_job.dspy 供应商自动结算 (spec 17; finance.md §3.5, §4.6), also the Quartz job auto_provider_settle_cron_job (ADR 0019, 0035). For every operator org and every provider with unsettled bills of its customers whose period is due today (the provider's settle_datep, SettlementPeriod): the settlement of that period — starting at the earliest unsettled bill, so late bills join it — is created unless a live one exists (running twice creates nothing new), and with settle_mode = auto and a non-zero amount it is sent for approval like STL-03 by user system with the org's configured sender phone. One failure (approval not configured…) is logged and counted; the others go on. Admin (HTTP) or the scheduler. */
+export interface RunAutoSettlement {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
 /** STL-06 POST /provider_settle/get_settle_bill_list_to_excel.dspy 导出-获取指定供应商的账单list (spec 17; finance.md §3.5): STL-02's bills as an xlsx file 供应商结算_{provider}_{start}_{end}.xlsx, sheet 「账单明细」 with the twelve columns of the analysis and a final 「合计」 row of the signed totals. Errors (bad input, no bills) are the JSON envelope. Operators, own org. */
 export interface ExportSettlementBills {
-    /** 开始日期 (inclusive). */
-    start_date: string | undefined;
-    /** 结束日期 (inclusive). */
-    end_date: string | undefined;
-    /** 供应商id. */
-    provider_id?: string | undefined;
-    /** 机构id. */
-    orgid?: string | undefined;
-    /** 供应商id, the spelling of the other endpoints. */
-    providerid?: string | undefined;
-    /** The provider named by either spelling. */
-    provider?: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

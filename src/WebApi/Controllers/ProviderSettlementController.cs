@@ -40,8 +40,8 @@ public sealed class ProviderSettlementController(IMediator mediator) : Controlle
 
     /// <summary>供应商自动结算 (admin)</summary>
     [LegacyPost("/provider_settle/auto_provider_settle_cron_job.dspy"), Authorize(Policy = Policies.Admin)]
-    public ValueTask<Reply<AutoSettlementReport>> Auto(CancellationToken ct) =>
-        mediator.Send(new RunAutoSettlement(), ct);
+    public ValueTask<Reply<AutoSettlementReport>> Auto([FromLegacyParams] RunAutoSettlement c, CancellationToken ct) =>
+        mediator.Send(c, ct);
 
     /// <summary>导出-获取指定供应商的账单list (an xlsx file)</summary>
     [LegacyPost("/provider_settle/get_settle_bill_list_to_excel.dspy"), Authorize(Policy = O)]

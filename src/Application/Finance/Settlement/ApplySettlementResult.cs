@@ -22,7 +22,7 @@ namespace Kboss.Application.Finance.Settlement;
 /// settlement answers success unchanged. <c>status</c>: <c>agree</c>, <c>refuse</c>, <c>reject</c>,
 /// <c>terminate</c>, <c>revoke</c>.
 /// </summary>
-public sealed record ApplySettlementResult : ICommand<Reply<SettlementRow>>
+public sealed record ApplySettlementResult : SettlementRequest, ICommand<Reply<SettlementRow>>
 {
     /// <summary>审批实例id.</summary>
     public string? ApvId { get; init; }

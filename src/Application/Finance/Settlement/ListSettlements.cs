@@ -15,7 +15,7 @@ namespace Kboss.Application.Finance.Settlement;
 /// provider with unsettled bills — <c>start_date</c> its earliest unsettled bill date, <c>end_date</c> yesterday (or
 /// the latest bill date when later). Ordered by <c>settle_amount</c> descending. Operators, own org.
 /// </summary>
-public sealed record ListSettlements : IQuery<Reply<IReadOnlyList<SettlementRow>>>, IOrgScoped
+public sealed record ListSettlements : SettlementRequest, IQuery<Reply<IReadOnlyList<SettlementRow>>>, IOrgScoped
 {
     /// <summary>机构id (operator org; default the caller's).</summary>
     public string? Orgid { get; set; }

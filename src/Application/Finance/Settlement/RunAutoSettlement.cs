@@ -21,7 +21,7 @@ namespace Kboss.Application.Finance.Settlement;
 /// org's configured sender phone. One failure (approval not configured…) is logged and counted; the others go on.
 /// Admin (HTTP) or the scheduler.
 /// </summary>
-public sealed record RunAutoSettlement : ICommand<Reply<AutoSettlementReport>>
+public sealed record RunAutoSettlement : SettlementRequest, ICommand<Reply<AutoSettlementReport>>
 {
     /// <summary>The platform date to run for (tests); null = today.</summary>
     [JsonIgnore]

@@ -22,7 +22,7 @@ namespace Kboss.Application.Finance.Settlement;
 /// Every id is sent even when one fails; a failure answers <c>status:false</c> with its message and code and the
 /// ids sent so far in <c>data</c>. Operators, own org.
 /// </summary>
-public sealed record SendSettlementApproval : ICommand<Reply<IReadOnlyList<SettlementSent>>>, IOrgScoped
+public sealed record SendSettlementApproval : SettlementRequest, ICommand<Reply<IReadOnlyList<SettlementSent>>>, IOrgScoped
 {
     /// <summary>机构id.</summary>
     public string? Orgid { get; set; }

@@ -9,7 +9,7 @@ namespace Kboss.Application.Finance.Settlement;
 /// The body STL-02 and STL-06 share (spec 17): <c>start_date</c>, <c>end_date</c> (inclusive, <c>yyyy-MM-dd</c>),
 /// <c>provider_id</c> (also accepted as <c>providerid</c>, finance.md §3.5) and <c>orgid</c> (default the caller's).
 /// </summary>
-public abstract record SettlementBillsRequest : IOrgScoped
+public abstract record SettlementBillsRequest : SettlementRequest, IOrgScoped
 {
     /// <summary>开始日期 (inclusive).</summary>
     public string? StartDate { get; init; }
@@ -43,6 +43,16 @@ public abstract class SettlementBillsRequestValidator<T> : AbstractValidator<T> 
                                                  || !RuleExtensions.TryDate(end, out var e) || s <= e)
             .WithMessage(ProviderSettlement.RangeMessage);
     }
+}
+
+/// <summary>
+/// Base of the settlement requests: spec 17 documents each body as one <c>body</c> object, whose fields arrive as the
+/// request's own parameters (the binder merges a JSON body), as in the approval module.
+/// </summary>
+public abstract record SettlementRequest
+{
+    /// <summary>The documented body object (its fields are the other parameters).</summary>
+    public string? Body { get; init; }
 }
 
 /// <summary>Messages of the settlement endpoints (finance.md §3 message set).</summary>
