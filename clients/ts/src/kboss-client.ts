@@ -20335,6 +20335,20 @@ export interface SettlementBillRow {
 
 /** STL-02 POST /provider_settle/get_settle_bill_list.dspy 获取指定供应商的账单list (spec 17; finance.md §3.5, §4.6): the settleable bills of the provider in the inclusive period — settled and unsettled, each with its signed settle_amount and settle_state — and the signed totals (REFUND negative). Operators, own org. */
 export interface ListSettlementBills {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 开始日期 (inclusive). */
+    start_date: string | undefined;
+    /** 结束日期 (inclusive). */
+    end_date: string | undefined;
+    /** 供应商id. */
+    provider_id?: string | undefined;
+    /** 机构id. */
+    orgid?: string | undefined;
+    /** 供应商id, the spelling of the other endpoints. */
+    providerid?: string | undefined;
+    /** The provider named by either spelling. */
+    provider?: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20446,6 +20460,20 @@ export interface RunAutoSettlement {
 
 /** STL-06 POST /provider_settle/get_settle_bill_list_to_excel.dspy 导出-获取指定供应商的账单list (spec 17; finance.md §3.5): STL-02's bills as an xlsx file 供应商结算_{provider}_{start}_{end}.xlsx, sheet 「账单明细」 with the twelve columns of the analysis and a final 「合计」 row of the signed totals. Errors (bad input, no bills) are the JSON envelope. Operators, own org. */
 export interface ExportSettlementBills {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 开始日期 (inclusive). */
+    start_date: string | undefined;
+    /** 结束日期 (inclusive). */
+    end_date: string | undefined;
+    /** 供应商id. */
+    provider_id?: string | undefined;
+    /** 机构id. */
+    orgid?: string | undefined;
+    /** 供应商id, the spelling of the other endpoints. */
+    providerid?: string | undefined;
+    /** The provider named by either spelling. */
+    provider?: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

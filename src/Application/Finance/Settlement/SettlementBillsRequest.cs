@@ -9,8 +9,10 @@ namespace Kboss.Application.Finance.Settlement;
 /// The body STL-02 and STL-06 share (spec 17): <c>start_date</c>, <c>end_date</c> (inclusive, <c>yyyy-MM-dd</c>),
 /// <c>provider_id</c> (also accepted as <c>providerid</c>, finance.md §3.5) and <c>orgid</c> (default the caller's).
 /// </summary>
-public abstract record SettlementBillsRequest : SettlementRequest, IOrgScoped
+public abstract record SettlementBillsRequest : IOrgScoped
 {
+    /// <summary>The documented body object (its fields are the other parameters).</summary>
+    public string? Body { get; init; }
     /// <summary>开始日期 (inclusive).</summary>
     public string? StartDate { get; init; }
     /// <summary>结束日期 (inclusive).</summary>
