@@ -18298,7 +18298,7 @@ export interface TrialApplyReply {
     resources?: string[];
 }
 
-/** POST /floating/apply.dspy 申请试用 (analysis/platform.md E38, §4.8; anonymous, rate-limited): a trial application accepted only with the valid SMS code vcode of phone, which it consumes (one use; 5 wrong tries burn it). With a session the applicant is the caller (a body userid is ignored). The reply carries the envelope and echoes the submitted fields without vcode (analysis §7 #35). */
+/** POST /floating/apply.dspy 申请试用 (analysis/platform.md E38, §4.8; anonymous, rate-limited): a trial application accepted only with the valid SMS code vcode of phone, which it consumes (one use; 5 wrong tries burn it). With a session the applicant is the caller (a body userid is ignored). The reply carries the envelope and echoes the submitted fields without vcode (analysis §7 #35). Once saved, the operators are told through SendMessage (E38 step 5, message type MsgType): every user of the caller's operator org, else of the platform org. */
 export interface ApplyTrial {
     /** The documented body object: its fields arrive as the parameters below (a JSON body is
             merged). */

@@ -25,7 +25,7 @@ public sealed record RunAutoSettlement : SettlementRequest, ICommand<Reply<AutoS
 {
     /// <summary>The platform date to run for (tests); null = today.</summary>
     [JsonIgnore]
-    public DateOnly? Today { get; init; }
+    internal DateOnly? Today { get; init; }
 }
 
 /// <summary>What a run did.</summary>
