@@ -80,6 +80,10 @@ public static class DependencyInjection
         services.AddScoped<Invoices.InvoiceDecisions>();
         services.AddScoped<Invoices.RechargeRecords>();
         services.AddScoped<Approval.IApprovalResultHandler, Invoices.InvoiceApprovalHandler>();
+        // Provider settlement (issue 11)
+        services.AddScoped<Finance.Settlement.SettlementBills>();
+        services.AddScoped<Finance.Settlement.SettlementSubmitter>();
+        services.AddScoped<Approval.IApprovalResultHandler, Finance.Settlement.SettlementApprovalHandler>();
         return services;
     }
 

@@ -90,6 +90,11 @@ public sealed class SmsCodeTests : IAsyncLifetime
         var stored = await _factory.WithDbAsync(db =>
             Task.FromResult(db.TrialApplications.Count(a => a.Phone == mobile)));
         stored.Should().Be(1);
+        var told = await _factory.WithDbAsync(db => Task.FromResult(db.Messages
+            .Where(m => m.MsgType == Kboss.Application.FloatingWidget.ApplyTrialHandler.MsgType
+                        && m.MsgText.Contains(mobile)).Select(m => m.MsgText).ToList()));
+        told.Should().NotBeEmpty("the platform org's operators are told").And
+            .AllSatisfy(t => t.Should().Be($"张佳栋(开元云,{mobile})申请试用产品 1,资源:A800、H100"));
     }
 
     [Fact]
@@ -155,6 +160,11 @@ public sealed class SmsCodeTests : IAsyncLifetime
         var stored = await _factory.WithDbAsync(db =>
             Task.FromResult(db.TrialApplications.Count(a => a.Phone == mobile)));
         stored.Should().Be(1);
+        var told = await _factory.WithDbAsync(db => Task.FromResult(db.Messages
+            .Where(m => m.MsgType == Kboss.Application.FloatingWidget.ApplyTrialHandler.MsgType
+                        && m.MsgText.Contains(mobile)).Select(m => m.MsgText).ToList()));
+        told.Should().NotBeEmpty("the platform org's operators are told").And
+            .AllSatisfy(t => t.Should().Be($"张佳栋(开元云,{mobile})申请试用产品 1,资源:A800、H100"));
     }
 
     [Fact]

@@ -687,7 +687,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 发送审批测试接口
      */
-    send_apv(body: SendApv, signal?: AbortSignal): Promise<ReplyOfString> {
+    test_send_apv(body: SendApv, signal?: AbortSignal): Promise<ReplyOfString> {
         let url_ = this.baseUrl + "/test/send_apv.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -706,11 +706,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processSend_apv(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processTest_send_apv(_response));
         });
     }
 
-    protected processSend_apv(response: Response): Promise<ReplyOfString> {
+    protected processTest_send_apv(response: Response): Promise<ReplyOfString> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -13976,6 +13976,264 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 获取待结算的供应商list
+     */
+    get_settle_list(body: ListSettlements, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfSettlementRow> {
+        let url_ = this.baseUrl + "/provider_settle/get_settle_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_settle_list(_response));
+        });
+    }
+
+    protected processGet_settle_list(response: Response): Promise<ReplyOfIReadOnlyListOfSettlementRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfSettlementRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfSettlementRow>(null as any);
+    }
+
+    /**
+     * 获取指定供应商的账单list
+     */
+    get_settle_bill_list(body: ListSettlementBills, signal?: AbortSignal): Promise<ReplyOfSettlementBillList> {
+        let url_ = this.baseUrl + "/provider_settle/get_settle_bill_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_settle_bill_list(_response));
+        });
+    }
+
+    protected processGet_settle_bill_list(response: Response): Promise<ReplyOfSettlementBillList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSettlementBillList;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSettlementBillList>(null as any);
+    }
+
+    /**
+     * 发起审批申请
+     */
+    provider_settle_send_apv(body: SendSettlementApproval, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfSettlementSent> {
+        let url_ = this.baseUrl + "/provider_settle/send_apv.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProvider_settle_send_apv(_response));
+        });
+    }
+
+    protected processProvider_settle_send_apv(response: Response): Promise<ReplyOfIReadOnlyListOfSettlementSent> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfSettlementSent;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfSettlementSent>(null as any);
+    }
+
+    /**
+     * 供应商自动结算-审批回调API
+     */
+    apv_callback_provider_settle(body: ApplySettlementResult, signal?: AbortSignal): Promise<ReplyOfSettlementRow> {
+        let url_ = this.baseUrl + "/provider_settle/apv_callback_provider_settle.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processApv_callback_provider_settle(_response));
+        });
+    }
+
+    protected processApv_callback_provider_settle(response: Response): Promise<ReplyOfSettlementRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSettlementRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSettlementRow>(null as any);
+    }
+
+    /**
+     * 供应商自动结算 (admin)
+     */
+    auto_provider_settle_cron_job(body: RunAutoSettlement, signal?: AbortSignal): Promise<ReplyOfAutoSettlementReport> {
+        let url_ = this.baseUrl + "/provider_settle/auto_provider_settle_cron_job.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAuto_provider_settle_cron_job(_response));
+        });
+    }
+
+    protected processAuto_provider_settle_cron_job(response: Response): Promise<ReplyOfAutoSettlementReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfAutoSettlementReport;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfAutoSettlementReport>(null as any);
+    }
+
+    /**
+     * 导出-获取指定供应商的账单list (an xlsx file)
+     */
+    get_settle_bill_list_to_excel(body: ExportSettlementBills, signal?: AbortSignal): Promise<ReplyOfSettlementBillList> {
+        let url_ = this.baseUrl + "/provider_settle/get_settle_bill_list_to_excel.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_settle_bill_list_to_excel(_response));
+        });
+    }
+
+    protected processGet_settle_bill_list_to_excel(response: Response): Promise<ReplyOfSettlementBillList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfSettlementBillList;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfSettlementBillList>(null as any);
+    }
+
+    /**
      * 资质添加
      * @param account_type 账号类型: 1:政府 2:企业 3: 个人.
      * @param userid (optional) 不是必填: the owner (operators: a user of an org they manage; default the caller).
@@ -21375,7 +21633,7 @@ export interface TrialApplyReply {
     resources?: string[];
 }
 
-/** POST /floating/apply.dspy 申请试用 (analysis/platform.md E38, §4.8; anonymous, rate-limited): a trial application accepted only with the valid SMS code vcode of phone, which it consumes (one use; 5 wrong tries burn it). With a session the applicant is the caller (a body userid is ignored). The reply carries the envelope and echoes the submitted fields without vcode (analysis §7 #35). */
+/** POST /floating/apply.dspy 申请试用 (analysis/platform.md E38, §4.8; anonymous, rate-limited): a trial application accepted only with the valid SMS code vcode of phone, which it consumes (one use; 5 wrong tries burn it). With a session the applicant is the caller (a body userid is ignored). The reply carries the envelope and echoes the submitted fields without vcode (analysis §7 #35). Once saved, the operators are told through SendMessage (E38 step 5, message type MsgType): every user of the caller's operator org, else of the platform org. */
 export interface ApplyTrial {
     /** The documented body object: its fields arrive as the parameters below (a JSON body is
             merged). */
@@ -24147,6 +24405,258 @@ export interface GetDiscount {
     servicetype?: string | undefined;
     /** 用户orgid. */
     user_orgid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfSettlementRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SettlementRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A provider awaiting settlement. */
+export interface SettlementRow {
+    /** Settlement id (null: none created yet). */
+    id?: string | undefined;
+    /** Provider. */
+    providerid?: string;
+    /** Provider name. */
+    provider_name?: string | undefined;
+    /** Period start (inclusive). */
+    start_date?: string;
+    /** Period end (inclusive). */
+    end_date?: string;
+    /** Bills. */
+    bill_count?: number;
+    /** Σ signed 折后价格 (元). */
+    total_amount?: number;
+    /** Payable to the provider (元). */
+    settle_amount?: number;
+    /** Settlement state (null without a settlement). */
+    state?: string | undefined;
+    /** DingTalk instance id. */
+    apv_id?: string | undefined;
+}
+
+/** STL-01 POST /provider_settle/get_settle_list.dspy 获取待结算的供应商list (spec 17; finance.md §3.5): one row per settlement of orgid that is pending, in approval or rejected, and one row (id null) per other provider with unsettled bills — start_date its earliest unsettled bill date, end_date yesterday (or the latest bill date when later). Ordered by settle_amount descending. Operators, own org. */
+export interface ListSettlements {
+    /** 机构id (operator org; default the caller's). */
+    orgid?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfSettlementBillList {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SettlementBillList;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** STL-02's data: the rows and their signed totals (元). */
+export interface SettlementBillList {
+    bill_list?: SettlementBillRow[];
+    bill_count?: number;
+    total_provider_amt?: number;
+    total_amount?: number;
+    total_settle_amount?: number;
+}
+
+/** A bill as the settlement lists and the export show it (the KPI bill row plus its settlement). */
+export interface SettlementBillRow {
+    /** 账单号. */
+    id?: string;
+    /** Customer org. */
+    customerid?: string;
+    /** Customer name. */
+    orgname?: string | undefined;
+    /** Product. */
+    productid?: string | undefined;
+    /** Product name. */
+    productname?: string | undefined;
+    /** BUY or REFUND. */
+    business_op?: string;
+    /** Quantity. */
+    quantity?: number | undefined;
+    /** 原价 (元, as stored: a refund's is positive). */
+    provider_amt?: number | undefined;
+    /** 折后价格 (元, as stored). */
+    amount?: number;
+    /** Payable to the provider for this bill, signed (元, REFUND negative). */
+    settle_amount?: number;
+    /** 账单日期. */
+    bill_date?: string;
+    /** When generated. */
+    bill_timestamp?: string;
+    /** bill_state. */
+    bill_state?: string;
+    /** settle_state (0 unsettled, 1 in approval, 2 settled). */
+    settle_state?: string;
+    /** Settlement holding the bill. */
+    provider_settle_id?: string | undefined;
+}
+
+/** STL-02 POST /provider_settle/get_settle_bill_list.dspy 获取指定供应商的账单list (spec 17; finance.md §3.5, §4.6): the settleable bills of the provider in the inclusive period — settled and unsettled, each with its signed settle_amount and settle_state — and the signed totals (REFUND negative). Operators, own org. */
+export interface ListSettlementBills {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 开始日期 (inclusive). */
+    start_date: string | undefined;
+    /** 结束日期 (inclusive). */
+    end_date: string | undefined;
+    /** 供应商id. */
+    provider_id?: string | undefined;
+    /** 机构id. */
+    orgid?: string | undefined;
+    /** 供应商id, the spelling of the other endpoints. */
+    providerid?: string | undefined;
+    /** The provider named by either spelling. */
+    provider?: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfSettlementSent {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SettlementSent[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A settlement sent for approval. */
+export interface SettlementSent {
+    /** Settlement id. */
+    id?: string;
+    /** DingTalk instance id. */
+    apv_id?: string;
+}
+
+/** STL-03 POST /provider_settle/send_apv.dspy 发起审批申请 (spec 17; finance.md §3.5, §4.6): sends each settlement of id (a JSON array of settlement ids of orgid, pending or rejected) for approval through the approval hub (business 「供应商结算统计」): its unsettled bills are locked and the totals recomputed first (SettlementSubmitter). Extension (§3.5 step 3): without id, provider_id + start_date + end_date create the settlement of that period and send it. phone is the initiator's mobile (^1[3-9]\d{9}$); the initiator is the caller (user_id is accepted and ignored). Every id is sent even when one fails; a failure answers status:false with its message and code and the ids sent so far in data. Operators, own org. */
+export interface SendSettlementApproval {
+    /** 机构id. */
+    orgid?: string | undefined;
+    /** 发起人 (ignored: the caller). */
+    user_id?: string | undefined;
+    /** 审批业务 (must be 供应商结算统计). */
+    business_name: string;
+    /** 结算单id 列表 (JSON array). */
+    id?: string | undefined;
+    /** 发起人手机号. */
+    phone: string;
+    /** Extension: provider of a settlement to create. */
+    provider_id?: string | undefined;
+    /** Extension: its first day. */
+    start_date?: string | undefined;
+    /** Extension: its last day. */
+    end_date?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfSettlementRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: SettlementRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** STL-04 POST /provider_settle/apv_callback_provider_settle.dspy 供应商自动结算-审批回调API (spec 17; finance.md §3.5): applies the result of approval apv_id to its settlement. Results normally arrive in-process (SettlementApprovalHandler); this endpoint is the manual replay an operator of the settlement's org may call, and it is authenticated twice: the caller must be signed in with rights on the org, and the result must be the one DingTalk reported (the approval record, filled from DingTalk's signed event or the reconciler, has that final status) — a body can never decide an approval. Idempotent: a settled or rejected settlement answers success unchanged. status: agree, refuse, reject, terminate, revoke. */
+export interface ApplySettlementResult {
+    /** 审批实例id. */
+    apv_id: string;
+    /** 审批结果. */
+    status: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfAutoSettlementReport {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: AutoSettlementReport;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What a run did. */
+export interface AutoSettlementReport {
+    /** Settlements created. */
+    created?: number;
+    /** Settlements sent for approval. */
+    sent?: number;
+    /** Sends refused (logged). */
+    failed?: number;
+}
+
+/** STL-05 POST /provider_settle/auto_provider_settle_cron_job.dspy 供应商自动结算 (spec 17; finance.md §3.5, §4.6), also the Quartz job auto_provider_settle_cron_job (ADR 0019, 0035). For every operator org and every provider with unsettled bills of its customers whose period is due today (the provider's settle_datep, SettlementPeriod): the settlement of that period — starting at the earliest unsettled bill, so late bills join it — is created unless a live one exists (running twice creates nothing new), and with settle_mode = auto and a non-zero amount it is sent for approval like STL-03 by user system with the org's configured sender phone. One failure (approval not configured…) is logged and counted; the others go on. Admin (HTTP) or the scheduler. */
+export interface RunAutoSettlement {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** STL-06 POST /provider_settle/get_settle_bill_list_to_excel.dspy 导出-获取指定供应商的账单list (spec 17; finance.md §3.5): STL-02's bills as an xlsx file 供应商结算_{provider}_{start}_{end}.xlsx, sheet 「账单明细」 with the twelve columns of the analysis and a final 「合计」 row of the signed totals. Errors (bad input, no bills) are the JSON envelope. Operators, own org. */
+export interface ExportSettlementBills {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 开始日期 (inclusive). */
+    start_date: string | undefined;
+    /** 结束日期 (inclusive). */
+    end_date: string | undefined;
+    /** 供应商id. */
+    provider_id?: string | undefined;
+    /** 机构id. */
+    orgid?: string | undefined;
+    /** 供应商id, the spelling of the other endpoints. */
+    providerid?: string | undefined;
+    /** The provider named by either spelling. */
+    provider?: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -15,7 +15,9 @@ namespace Kboss.Application.FloatingWidget;
 /// <c>POST /floating/apply.dspy</c> 申请试用 (analysis/platform.md E38, §4.8; anonymous, rate-limited): a trial
 /// application accepted only with the valid SMS code <c>vcode</c> of <c>phone</c>, which it consumes (one use; 5 wrong
 /// tries burn it). With a session the applicant is the caller (a body <c>userid</c> is ignored). The reply carries
-/// the envelope and echoes the submitted fields without <c>vcode</c> (analysis §7 #35).
+/// the envelope and echoes the submitted fields without <c>vcode</c> (analysis §7 #35). Once saved, the operators are
+/// told through <c>SendMessage</c> (E38 step 5, message type <see cref="ApplyTrialHandler.MsgType"/>): every user of the
+/// caller's operator org, else of the platform org.
 /// </summary>
 public sealed record ApplyTrial : ICommand<TrialApplyReply>
 {
@@ -89,8 +91,12 @@ public sealed record TrialApplyReply(
     [property: JsonPropertyOrder(8)] IReadOnlyList<string> Resources);
 
 public sealed class ApplyTrialHandler(IKbossDbContext db, ICurrentUser user, IRequestContext request,
-    SmsCodeVerifier codes) : ICommandHandler<ApplyTrial, TrialApplyReply>
+    SmsCodeVerifier codes, FloatingWidgetAccess access, ISender mediator)
+    : ICommandHandler<ApplyTrial, TrialApplyReply>
 {
+    /// <summary>The notification's type (template code).</summary>
+    public const string MsgType = "试用申请";
+
     public async ValueTask<TrialApplyReply> Handle(ApplyTrial c, CancellationToken ct)
     {
         var resources = c.ResourceList!;
@@ -110,6 +116,14 @@ public sealed class ApplyTrialHandler(IKbossDbContext db, ICurrentUser user, IRe
         db.TrialApplications.Add(row);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (await access.CardOrgForCallerAsync(ct) is { } operators)
+            await mediator.Send(new Messages.SendMessage(MsgType, MsgType,
+                "$customer($unit,$phone)申请试用产品 $product,资源:$resources",
+                new Dictionary<string, string>
+                {
+                    ["customer"] = row.Customer, ["unit"] = row.Unit, ["phone"] = row.Phone, ["product"] = row.Product,
+                    ["resources"] = string.Join("、", resources),
+                }) { ReceiverOrgId = operators }, ct);
         return new TrialApplyReply(true, "申请成功", row.Id, row.UserId, row.Customer, row.Phone, row.Unit,
             row.Product, resources);
     }

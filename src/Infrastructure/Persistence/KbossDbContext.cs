@@ -120,6 +120,11 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
         Set<Kboss.Domain.Finance.InvoiceApplication>();
     public DbSet<Kboss.Domain.Finance.InvoiceApplicationItem> InvoiceApplicationItems =>
         Set<Kboss.Domain.Finance.InvoiceApplicationItem>();
+    // Provider settlement (issue 11)
+    public DbSet<Kboss.Domain.Finance.ProviderSettlement> ProviderSettlements =>
+        Set<Kboss.Domain.Finance.ProviderSettlement>();
+    public DbSet<Kboss.Domain.Finance.ProviderSettlementBill> ProviderSettlementBills =>
+        Set<Kboss.Domain.Finance.ProviderSettlementBill>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -29,6 +29,9 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Approval.DispatchApprovalCallbacks>("ApprovalCallbacks",
             defaultCron: "*/15 * * * * ?");
         jobs.AddRecurring<Application.Approval.ReconcileApprovals>("ApprovalReconciler", defaultCron: "0 */10 * * * ?");
+        // Provider settlement (issue 11)
+        jobs.AddRecurring<Application.Finance.Settlement.RunAutoSettlement>("auto_provider_settle_cron_job",
+            defaultCron: "0 0 1 * * ?");
     }
 }
 

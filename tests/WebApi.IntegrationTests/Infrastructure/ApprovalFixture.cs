@@ -71,7 +71,11 @@ public sealed class ApprovalFixture : IAsyncLifetime
     public static void Services(IServiceCollection s) => s.AddScoped<IApprovalResultHandler, RechargeHandler>();
 
     /// <summary>Keys, sender/form and a two-level flow for the caller's org.</summary>
-    public async Task ConfigureOrgAsync(Api op, string? orgid = null)
+    public Task ConfigureOrgAsync(Api op, string? orgid = null) => ConfigureOrgAsync(op, BusinessId, orgid);
+
+    /// <summary>Keys, sender/form and a two-level flow of business <paramref name="businessId"/> for the caller's
+    /// org, against <see cref="FakeDingTalk"/>.</summary>
+    public static async Task ConfigureOrgAsync(Api op, string businessId, string? orgid)
     {
         var key = await op.PostJsonAsync("/apv/save_apv_key.dspy", new
         {
@@ -82,13 +86,13 @@ public sealed class ApprovalFixture : IAsyncLifetime
         key.Status.Should().BeTrue(key.Raw);
         var sender = await op.PostJsonAsync("/apv/send_key_create.dspy", new
         {
-            orgid, send_phone = SenderPhone, source = "dingding", business_id = BusinessId,
+            orgid, send_phone = SenderPhone, source = "dingding", business_id = businessId,
             process_code = FakeDingTalk.FormCode, process_name = "通用审批",
         });
         sender.Status.Should().BeTrue(sender.Raw);
         var flow = await op.PostJsonAsync("/apv/save_apv_flow.dspy", new
         {
-            orgid, business_id = BusinessId, flag = "update", level_data = new object[]
+            orgid, business_id = businessId, flag = "update", level_data = new object[]
             {
                 new { level_id = "1", level_mode = "NONE", apv_dd_user_phone = new[] { "13800000001" } },
                 new { level_id = "2", level_mode = "OR", apv_dd_user_phone = new[] { "13800000002", "13800000003" } },

@@ -159,6 +159,11 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.Finance.CpccProviderLink> CpccProviderLinks { get; }
     /// <summary>Customers' purchases of compute-centre products (CPC-06).</summary>
     DbSet<Kboss.Domain.Finance.CpccPurchase> CpccPurchases { get; }
+    // Provider settlement (issue 11)
+    /// <summary>供应商结算单 (finance.md §2.13).</summary>
+    DbSet<Kboss.Domain.Finance.ProviderSettlement> ProviderSettlements { get; }
+    /// <summary>Bills of live settlements (unique per bill).</summary>
+    DbSet<Kboss.Domain.Finance.ProviderSettlementBill> ProviderSettlementBills { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -3468,11 +3468,21 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.Reseller", b =>
+            modelBuilder.Entity("Kboss.Domain.Finance.ProviderSettlement", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("id");
+
+                    b.Property<string>("ApvId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("apv_id");
+
+                    b.Property<int>("BillCount")
+                        .HasColumnType("int")
+                        .HasColumnName("bill_count");
 
                     b.Property<DateTime>("CreateAt")
                         .HasColumnType("datetime2")
@@ -3504,12 +3514,118 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("logo");
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
 
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("org_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("provider_id");
+
+                    b.Property<decimal>("SettleAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("settle_amount");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("state");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("total_amount");
+
+                    b.Property<decimal>("TotalProviderAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("total_provider_amt");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("update_time");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApvId");
+
+                    b.HasIndex("OrgId", "State");
+
+                    b.HasIndex("OrgId", "ProviderId", "StartDate", "EndDate")
+                        .IsUnique()
+                        .HasFilter("state <> '3'");
+
+                    b.ToTable("provider_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.ProviderSettlementBill", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BillId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("bill_id");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("create_at");
+
+                    b.Property<decimal>("SettleAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("settle_amount");
+
+                    b.Property<string>("SettleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("settle_id");
 
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
@@ -3526,6 +3642,12 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("del_flg = '0'");
 
                     b.ToTable("reseller", (string)null);
+                    b.HasIndex("BillId")
+                        .IsUnique();
+
+                    b.HasIndex("SettleId");
+
+                    b.ToTable("provider_settlement_bill", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.UnifiedPriceConfig", b =>

@@ -3463,11 +3463,21 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.Reseller", b =>
+            modelBuilder.Entity("Kboss.Domain.Finance.ProviderSettlement", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("ApvId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("apv_id");
+
+                    b.Property<int>("BillCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bill_count");
 
                     b.Property<DateTime>("CreateAt")
                         .HasColumnType("TEXT")
@@ -3499,12 +3509,118 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("logo");
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
 
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("org_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<decimal>("SettleAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settle_amount");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_amount");
+
+                    b.Property<decimal>("TotalProviderAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_provider_amt");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApvId");
+
+                    b.HasIndex("OrgId", "State");
+
+                    b.HasIndex("OrgId", "ProviderId", "StartDate", "EndDate")
+                        .IsUnique()
+                        .HasFilter("state <> '3'");
+
+                    b.ToTable("provider_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.ProviderSettlementBill", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BillId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_id");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_at");
+
+                    b.Property<decimal>("SettleAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settle_amount");
+
+                    b.Property<string>("SettleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settle_id");
 
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT")
@@ -3521,6 +3637,12 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("del_flg = '0'");
 
                     b.ToTable("reseller", (string)null);
+                    b.HasIndex("BillId")
+                        .IsUnique();
+
+                    b.HasIndex("SettleId");
+
+                    b.ToTable("provider_settlement_bill", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.UnifiedPriceConfig", b =>

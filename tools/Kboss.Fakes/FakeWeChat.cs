@@ -1,18 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace Kboss.Infrastructure.IntegrationTests;
+namespace Kboss.Fakes;
 
 /// <summary>
 /// A local stand-in for WeChat (api.weixin.qq.com login and api.mch.weixin.qq.com Pay v3) that behaves like the real
@@ -22,7 +17,7 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// payment notifications encrypted with the APIv3 key (AEAD_AES_256_GCM) and signed like WeChat's. Keys are generated
 /// per instance; <see cref="Settings"/> is the configuration pointing kboss at it.
 /// </summary>
-public sealed class FakeWeChat : IAsyncLifetime
+public class FakeWeChat(int port = 0) : FakeServer(port)
 {
     public const string MchId = "1900009191";
     public const string AppId = "wxd930ea5d5a258f4f";
@@ -48,7 +43,6 @@ public sealed class FakeWeChat : IAsyncLifetime
 
     public RSA MerchantKey { get; } = RSA.Create(2048);
     public RSA PlatformKey { get; } = RSA.Create(2048);
-    public int Port { get; }
     public ConcurrentQueue<Call> Calls { get; } = new();
     public ConcurrentDictionary<string, Order> Orders { get; } = new();
     /// <summary>Login codes: code → (openid, unionid); each works once.</summary>
@@ -59,17 +53,9 @@ public sealed class FakeWeChat : IAsyncLifetime
     public bool UnsignedAnswers { get; set; }
     /// <summary>When set, order creation waits for it (a slow WeChat).</summary>
     public TaskCompletionSource? HoldCreate { get; set; }
-    private WebApplication? _app;
     private int _transactions;
 
-    public FakeWeChat()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        Port = ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
+    public Uri BaseUrl => new(Root);
 
     /// <summary>Configuration for kboss: login and pay against this fake.</summary>
     public Dictionary<string, string> Settings(
@@ -84,23 +70,13 @@ public sealed class FakeWeChat : IAsyncLifetime
         ["WeChatPay:NotifyUrl"] = notifyUrl, ["WeChatPay:BaseUrl"] = BaseUrl.ToString(),
     };
 
-    public async Task InitializeAsync()
+    protected internal override void Map(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(BaseUrl.ToString());
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapGet("/sns/oauth2/access_token", (string appid, string secret, string code) =>
+        app.MapGet("/sns/oauth2/access_token", (string appid, string secret, string code) =>
             Login(appid == AppId && secret == AppSecret, code, web: true));
-        _app.MapGet("/sns/jscode2session", (string appid, string secret, string js_code) =>
+        app.MapGet("/sns/jscode2session", (string appid, string secret, string js_code) =>
             Login(appid == MiniAppId && secret == MiniAppSecret, js_code, web: false));
-        _app.Map("/v3/{**rest}", PayAsync);
-        await _app.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
+        app.Map("/v3/{**rest}", PayAsync);
     }
 
     private IResult Login(bool appOk, string code, bool web)
@@ -208,6 +184,24 @@ public sealed class FakeWeChat : IAsyncLifetime
             },
         }.ToJsonString();
         return (SignedHeaders(body, at ?? DateTimeOffset.UtcNow, serial), body);
+    }
+
+    /// <summary>
+    /// What WeChat does when the payer pays: the order becomes SUCCESS and its signed, encrypted notification is POSTed
+    /// to the order's <c>notify_url</c>. Returns the merchant's HTTP status and body.
+    /// </summary>
+    public async Task<(int Status, string Body)> PayAndNotifyAsync(HttpClient http, string outTradeNo)
+    {
+        if (!Orders.TryGetValue(outTradeNo, out var order)) return (404, "unknown order");
+        MarkPaid(outTradeNo);
+        var (headers, body) = Notification(outTradeNo);
+        using var request = new HttpRequestMessage(HttpMethod.Post, order.NotifyUrl)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        using var answer = await http.SendAsync(request);
+        return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
     }
 
     /// <summary>AEAD_AES_256_GCM as WeChat encrypts a resource: base64(ciphertext ‖ 16-byte tag).</summary>

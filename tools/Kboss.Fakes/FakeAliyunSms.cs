@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-namespace Kboss.Infrastructure.IntegrationTests;
+namespace Kboss.Fakes;
 
 /// <summary>
 /// A local stand-in for Aliyun SMS <c>SendSms</c> (dysmsapi, version 2017-05-25). It checks each request the way the
@@ -20,7 +16,7 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// (<c>SignatureDoesNotMatch</c> with HTTP 400, <c>isv.BUSINESS_LIMIT_CONTROL</c> for numbers in <see cref="Refuse"/>).
 /// The codes it "delivered" are kept per number for the tests.
 /// </summary>
-public sealed class FakeAliyunSms : IAsyncLifetime
+public class FakeAliyunSms(int port = 0) : FakeServer(port)
 {
     public const string KeyId = "LTAI-test-key-id";
     public const string Secret = "test-secret-not-real";
@@ -39,9 +35,7 @@ public sealed class FakeAliyunSms : IAsyncLifetime
     /// <summary>Answer with HTML instead of JSON.</summary>
     public bool Garble { get; set; }
     private readonly ConcurrentDictionary<string, byte> _nonces = new();
-    private WebApplication? _app;
-    public int Port { get; private set; }
-    public string BaseUrl => $"http://127.0.0.1:{Port}/";
+    public string BaseUrl => Root + "/";
 
     /// <summary>Settings pointing the app's Aliyun adapter at this fake.</summary>
     public Dictionary<string, string> Settings => new()
@@ -50,16 +44,7 @@ public sealed class FakeAliyunSms : IAsyncLifetime
         ["Sms:Aliyun:SignName"] = SignName, ["Sms:Aliyun:TemplateCode"] = Template,
     };
 
-    public async Task InitializeAsync()
-    {
-        using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); Port = ((IPEndPoint)l.LocalEndpoint).Port; }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(BaseUrl);
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/", Handle);
-        await _app.StartAsync();
-    }
+    protected internal override void Map(WebApplication app) => app.MapPost("/", Handle);
 
     private async Task<IResult> Handle(HttpRequest request)
     {
@@ -132,9 +117,9 @@ public sealed class FakeAliyunSms : IAsyncLifetime
         return sb.ToString();
     }
 
-    public async Task DisposeAsync()
+    public override Task DisposeAsync()
     {
         Hold?.TrySetResult();
-        if (_app is not null) await _app.DisposeAsync();
+        return base.DisposeAsync();
     }
 }

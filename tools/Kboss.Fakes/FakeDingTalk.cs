@@ -1,17 +1,13 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace Kboss.Infrastructure.IntegrationTests;
+namespace Kboss.Fakes;
 
 /// <summary>
 /// A local stand-in for DingTalk's OpenAPI (analysis/platform.md §5.1) answering like the real one: the new API's
@@ -22,7 +18,7 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// one approver, at most 20 approvers); every request is recorded. <see cref="Event"/> builds a signed, encrypted event
 /// the way DingTalk's push does — written here independently of kboss's implementation.
 /// </summary>
-public sealed class FakeDingTalk : IAsyncLifetime
+public class FakeDingTalk(int port = 0) : FakeServer(port)
 {
     public const string AppKey = "dingfakeappkey0001";
     public const string AppSecret = "fake-app-secret-for-tests-only-0123456789";
@@ -45,20 +41,13 @@ public sealed class FakeDingTalk : IAsyncLifetime
     public int TokensIssued => _tokens;
     private int _tokens;
     private int _sequence;
-    private WebApplication? _app;
-    public int Port { get; private set; }
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string BaseUrl => Root;
     private readonly ConcurrentDictionary<string, bool> _valid = new();
     private bool Valid(string? token) => token is not null && _valid.ContainsKey(token);
 
-    public async Task InitializeAsync()
+    protected internal override void Map(WebApplication app)
     {
-        using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); Port = ((IPEndPoint)l.LocalEndpoint).Port; }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(BaseUrl);
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Use(async (ctx, next) =>
+        app.Use(async (ctx, next) =>
         {
             ctx.Request.EnableBuffering();
             var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
@@ -68,7 +57,7 @@ public sealed class FakeDingTalk : IAsyncLifetime
             Calls.Enqueue(new Call(ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, body, token));
             await next();
         });
-        _app.MapPost("/v1.0/oauth2/accessToken", async (HttpContext ctx) =>
+        app.MapPost("/v1.0/oauth2/accessToken", async (HttpContext ctx) =>
         {
             var body = await Body(ctx);
             if (body?["appKey"]?.ToString() != AppKey || body["appSecret"]?.ToString() != AppSecret)
@@ -78,7 +67,7 @@ public sealed class FakeDingTalk : IAsyncLifetime
             _valid[token] = true;
             return Results.Json(new { accessToken = token, expireIn = 7200 });
         });
-        _app.MapPost("/topapi/v2/user/getbymobile", async (HttpContext ctx) =>
+        app.MapPost("/topapi/v2/user/getbymobile", async (HttpContext ctx) =>
         {
             if (!Valid(ctx.Request.Query["access_token"]))
                 return Results.Json(new { errcode = 88, errmsg = "不合法的access_token" });
@@ -87,9 +76,9 @@ public sealed class FakeDingTalk : IAsyncLifetime
                 ? Results.Json(new { errcode = 60121, errmsg = "找不到该用户" })
                 : Results.Json(new { errcode = 0, errmsg = "ok", result = new { userid = "dd_" + mobile } });
         });
-        _app.MapGet("/v1.0/workflow/processes/managements/templates", (HttpContext ctx) => Authorised(ctx)
+        app.MapGet("/v1.0/workflow/processes/managements/templates", (HttpContext ctx) => Authorised(ctx)
             ?? Results.Json(new { result = new[] { new { processCode = FormCode, name = "通用审批", iconUrl = "" } } }));
-        _app.MapPost("/v1.0/workflow/processInstances", async (HttpContext ctx) =>
+        app.MapPost("/v1.0/workflow/processInstances", async (HttpContext ctx) =>
         {
             if (Authorised(ctx) is { } refused) return refused;
             if (CreateDelay > TimeSpan.Zero) await Task.Delay(CreateDelay, ctx.RequestAborted);
@@ -112,14 +101,13 @@ public sealed class FakeDingTalk : IAsyncLifetime
             Instances[id] = new Instance(id, body);
             return Results.Json(new { instanceId = id });
         });
-        _app.MapGet("/v1.0/workflow/processInstances", (HttpContext ctx, string? processInstanceId) =>
+        app.MapGet("/v1.0/workflow/processInstances", (HttpContext ctx, string? processInstanceId) =>
         {
             if (Authorised(ctx) is { } refused) return refused;
             return processInstanceId is not null && Instances.TryGetValue(processInstanceId, out var i)
                 ? Results.Json(new { success = true, result = new { status = i.Status, result = i.Result ?? "" } })
                 : Results.Json(new { code = "instanceNotFound", message = "审批实例不存在" }, statusCode: 400);
         });
-        await _app.StartAsync();
     }
 
     public void Complete(string id, string result)
@@ -164,8 +152,9 @@ public sealed class FakeDingTalk : IAsyncLifetime
         string aesKey = AesKey)
     {
         var parts = new[] { token, timestamp, nonce, encrypt }.OrderBy(p => p, StringComparer.Ordinal);
-        Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts)))).ToLowerInvariant()
-            .Should().Be(signature, "the answer must be signed with the event token");
+        if (Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts)))).ToLowerInvariant()
+            != signature)
+            throw new InvalidOperationException("the answer must be signed with the event token");
         var key = Convert.FromBase64String(aesKey + "=");
         using var aes = Aes.Create();
         aes.Key = key;
@@ -185,8 +174,27 @@ public sealed class FakeDingTalk : IAsyncLifetime
         catch (System.Text.Json.JsonException) { return null; }
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// What DingTalk does when the last approver decides: the instance completes with <paramref name="result"/>
+    /// (<c>agree</c> / <c>refuse</c>) and the signed, encrypted <c>bpms_instance_change</c> event is POSTed to the
+    /// event subscription URL <paramref name="eventUrl"/> (e.g. kboss's <c>/apv/dd_callback.dspy?orgid=…</c>).
+    /// Returns the subscriber's HTTP status and body.
+    /// </summary>
+    public async Task<(int Status, string Body)> DecideAsync(HttpClient http, string eventUrl, string id,
+        string result)
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (!Instances.ContainsKey(id)) return (404, "unknown instance");
+        Complete(id, result);
+        var json = new JsonObject
+        {
+            ["EventType"] = "bpms_instance_change", ["processInstanceId"] = id, ["type"] = "finish",
+            ["result"] = result, ["processCode"] = FormCode,
+        }.ToJsonString();
+        var (signature, timestamp, nonce, encrypt) = Event(json);
+        var separator = eventUrl.Contains('?') ? '&' : '?';
+        using var answer = await http.PostAsJsonAsync(
+            $"{eventUrl}{separator}msg_signature={signature}&timestamp={timestamp}&nonce={nonce}",
+            new { encrypt });
+        return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
     }
 }
