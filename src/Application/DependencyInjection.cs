@@ -65,6 +65,10 @@ public static class DependencyInjection
         services.AddScoped<Approval.ApprovalHub>();
         services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
         services.AddScoped<Approval.ApprovalResults>();
+        // Capital Online (issue 14)
+        services.AddScoped<Vendors.VendorKeys>();
+        services.AddScoped<Vendors.CapitalOnline.CdsService>();
+        AddOutsideKind<Domain.Vendors.CdsResource, Vendors.CapitalOnline.CdsResourceCalls>(services);
         return services;
     }
 

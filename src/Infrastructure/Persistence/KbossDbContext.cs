@@ -108,6 +108,10 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Messages.MessageTemplate> MessageTemplates =>
         Set<Kboss.Domain.Messages.MessageTemplate>();
     public DbSet<Kboss.Domain.Documents.Document> Documents => Set<Kboss.Domain.Documents.Document>();
+    // Capital Online (issue 14)
+    public DbSet<Kboss.Domain.Vendors.VendorCredential> VendorCredentials =>
+        Set<Kboss.Domain.Vendors.VendorCredential>();
+    public DbSet<Kboss.Domain.Vendors.CdsResource> CdsResources => Set<Kboss.Domain.Vendors.CdsResource>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -144,6 +144,11 @@ public interface IKbossDbContext
     DbSet<Domain.Messages.MessageTemplate> MessageTemplates { get; }
     /// <summary>文档基础表.</summary>
     DbSet<Domain.Documents.Document> Documents { get; }
+    // Capital Online (issue 14)
+    /// <summary>Operator orgs' vendor keys (secret protected).</summary>
+    DbSet<Domain.Vendors.VendorCredential> VendorCredentials { get; }
+    /// <summary>Which customer org owns which Capital Online resource.</summary>
+    DbSet<Domain.Vendors.CdsResource> CdsResources { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
