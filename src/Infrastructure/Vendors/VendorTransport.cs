@@ -21,7 +21,7 @@ public sealed record VendorLimits(TimeSpan Timeout, int MaxRetries)
 /// <see cref="VendorErrorKind.Timeout"/>; a refused connection or unknown host → <see cref="VendorErrorKind.Unavailable"/>
 /// with no status (the vendor never saw it); a connection lost after sending → <see cref="VendorErrorKind.Unknown"/>
 /// (it may have acted). Read-only requests are retried up to <see cref="VendorLimits.MaxRetries"/> times with jitter
-/// after a time-out, a refused connection or an HTTP 5xx; others are sent exactly once.
+/// after a time-out, a refused or lost connection or an HTTP 5xx; others are sent exactly once.
 /// </summary>
 public static class VendorTransport
 {
@@ -36,7 +36,7 @@ public static class VendorTransport
             if (attempt > 1) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250) * attempt), ct);
             result = await OnceAsync(http, build, limits.Timeout, ct);
             var retryable = result.ErrorKind is VendorErrorKind.Timeout or VendorErrorKind.Unavailable
-                            || result.Data?.Status >= 500;
+                                or VendorErrorKind.Unknown || result.Data?.Status >= 500;
             if (!retryable) break;
         }
         return result;
