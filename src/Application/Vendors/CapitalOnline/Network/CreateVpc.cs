@@ -51,8 +51,10 @@ public sealed class CreateVpcValidator : AbstractValidator<CreateVpc>
         RuleFor(x => x.BandwidthType).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.AvailableZoneCode).Id();
         RuleFor(x => x.SubnetName).Required().MaxChars(CdsRules.NameMax);
-        RuleFor(x => x.SubnetSegment).Cidr().Must((x, s) => CdsRules.Within(s, x.VpcSegment))
-            .When(x => CdsRules.IsCidr(x.VpcSegment)).WithMessage("SubnetSegment必须在VPCSegment网段内");
+        RuleFor(x => x.SubnetSegment).Cidr();
+        RuleFor(x => x.SubnetSegment).Must((x, s) => CdsRules.Within(s, x.VpcSegment))
+            .When(x => CdsRules.IsCidr(x.VpcSegment) && CdsRules.IsCidr(x.SubnetSegment))
+            .WithMessage("SubnetSegment必须在VPCSegment网段内");
     }
 }
 
