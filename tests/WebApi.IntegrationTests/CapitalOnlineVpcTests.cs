@@ -142,7 +142,7 @@ public sealed class CapitalOnlineVpcTests(CdsFixture app) : IClassFixture<CdsFix
         missing.Body["errors"]!.AsObject().Select(e => e.Key).Should()
             .Contain(["RegionCode", "VPCSegment", "SubnetSegment", "AvailableZoneCode", "SubnetName"]);
         var outside = await c.GetAsync("/capital/create_vpc.dspy", VpcParams("x", subnet: "10.30.1.0/24"));
-        outside.Body["errors"]!["SubnetSegment"]!.ToString().Should().Contain("必须在VPCSegment网段内");
+        outside.Body["errors"]!["SubnetSegment"]![0]!.GetValue<string>().Should().Be("SubnetSegment必须在VPCSegment网段内");
         (await c.GetAsync("/capital/create_vpc.dspy", VpcParams("x", vpc: "10.20.0.1/16"))).Code
             .Should().Be("invalid_argument");
         (await c.GetAsync("/capital/describe_subnet.dspy", ("orgid", app.CustomerOrgId))).Body["errors"]!
