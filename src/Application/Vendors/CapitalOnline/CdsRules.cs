@@ -12,10 +12,11 @@ public static class CdsRules
     /// <summary>Longest name.</summary>
     public const int NameMax = 64;
 
-    /// <summary>A canonical IPv4 CIDR (<c>10.15.0.0/16</c>).</summary>
+    /// <summary>A canonical IPv4 CIDR (<c>10.15.0.0/16</c>; not <c>10.15.0.1/16</c>).</summary>
     public static bool IsCidr(string? value) =>
-        IPNetwork.TryParse(value?.Trim(), out var n) && n.BaseAddress.AddressFamily ==
-        System.Net.Sockets.AddressFamily.InterNetwork;
+        IPNetwork.TryParse(value?.Trim(), out var n)
+        && n.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+        && n.ToString() == value!.Trim();
 
     /// <summary>True when the CIDR <paramref name="inner"/> lies inside <paramref name="outer"/>.</summary>
     public static bool Within(string? inner, string? outer) =>
