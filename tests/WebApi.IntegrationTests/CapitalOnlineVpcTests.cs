@@ -198,6 +198,38 @@ public sealed class CapitalOnlineVpcTests(CdsFixture app) : IClassFixture<CdsFix
         lost.State.Should().Be(OutsideStates.Failed, "the vendor never created it");
     }
 
+    [Fact]
+    public async Task Virtual_gateways_are_created_listed_and_deleted_in_the_customers_own_vpc()
+    {
+        var (vpc, subnet) = await CreateVpcAsync("vpc-gw");
+        var created = await app.Customer().GetAsync("/capital/create_virtual_gateway.dspy", ("VPCId", vpc),
+            ("AvailableZoneCode", Region), ("VirtualGateWayName", "gw1"), ("VirtualGateWaySegment", "10.20.8.0/24"),
+            ("Type", "Bandwidth_CMCC"));
+        created.Status.Should().BeTrue(created.Raw);
+        var gw = created.Data!["VirtualGateWayIdList"]![0]!.GetValue<string>();
+        app.Cds.CallsOf("CreateVirtualGateWay").Last().Json!["VirtualGateWayList"]![0]!["Type"]!.ToString()
+            .Should().Be("Bandwidth_CMCC");
+        app.Cds.Gateways["vgw-foreign"] = new FakeCds.Gateway("vgw-foreign", vpc, "x", "10.20.9.0/24", Region, "t");
+
+        var list = await app.Customer().GetAsync("/capital/describe_virtual_gateway.dspy", ("RegionCode", Region),
+            ("VPCId", vpc));
+        list.Data!["VirtualGateWayList"]!.AsArray().Select(g => g!["VirtualGateWayId"]!.GetValue<string>())
+            .Should().Equal(gw);
+        (await app.OtherOperator().GetAsync("/capital/describe_virtual_gateway.dspy", ("RegionCode", Region),
+            ("VPCId", vpc))).Http.Should().Be(403);
+        (await app.OtherOperator().GetAsync("/capital/delete_virtual_gateway.dspy", ("VirtualGateWayId", gw)))
+            .Http.Should().Be(403);
+        (await app.Customer().GetAsync("/capital/create_virtual_gateway.dspy", ("VPCId", vpc)))
+            .Code.Should().Be("invalid_argument");
+
+        var deleted = await app.Customer().GetAsync("/capital/delete_virtual_gateway.dspy", ("VirtualGateWayId", gw));
+        deleted.Status.Should().BeTrue(deleted.Raw);
+        app.Cds.Gateways.Should().NotContainKey(gw);
+        app.Cds.Gateways.TryRemove("vgw-foreign", out _);
+        (await app.Customer().GetAsync("/capital/delete_subnet.dspy", ("SubnetId", subnet))).Status.Should().BeTrue();
+        (await app.Customer().GetAsync("/capital/delete_vpc.dspy", ("VPCId", vpc))).Status.Should().BeTrue();
+    }
+
     private static async Task WaitUntilAsync(Func<bool> done)
     {
         for (var i = 0; i < 100 && !done(); i++) await Task.Delay(50);

@@ -47,6 +47,21 @@ public sealed class CapitalOnlineController(IMediator mediator) : ControllerBase
     [LegacyGet("/capital/delete_subnet.dspy")]
     public ValueTask<Reply<JsonObject>> DeleteSubnet([FromLegacyParams] DeleteSubnet c, CancellationToken ct) =>
         mediator.Send(c, ct);
+
+    /// <summary>查询虚拟出网网关</summary>
+    [LegacyGet("/capital/describe_virtual_gateway.dspy")]
+    public ValueTask<Reply<JsonObject>> DescribeVirtualGateway([FromLegacyParams] DescribeVirtualGateway q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>创建一个虚拟出网网关</summary>
+    [LegacyGet("/capital/create_virtual_gateway.dspy")]
+    public ValueTask<Reply<JsonObject>> CreateVirtualGateway([FromLegacyParams] CreateVirtualGateway c,
+        CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>删除一个虚拟出网网关</summary>
+    [LegacyGet("/capital/delete_virtual_gateway.dspy")]
+    public ValueTask<Reply<JsonObject>> DeleteVirtualGateway([FromLegacyParams] DeleteVirtualGateway c,
+        CancellationToken ct) => mediator.Send(c, ct);
 }
 
 /// <summary>Vendor keys of operator orgs (not in the spec; ADR 0037): operators and admins.</summary>

@@ -24,6 +24,8 @@ public sealed class FakeCds : FakeVendorServer
 
     public ConcurrentDictionary<string, Vpc> Vpcs { get; } = new();
     public ConcurrentDictionary<string, Subnet> Subnets { get; } = new();
+    public sealed record Gateway(string Id, string VpcId, string Name, string Segment, string Zone, string Type);
+    public ConcurrentDictionary<string, Gateway> Gateways { get; } = new();
     /// <summary>Answer with <c>code</c>/<c>Msg</c>/<c>data</c> instead of <c>Code</c>/<c>Message</c>/<c>Data</c>.</summary>
     public bool LowerCaseKeys { get; set; }
     /// <summary>Refuse calls whose signature does not match (default on).</summary>
@@ -54,7 +56,8 @@ public sealed class FakeCds : FakeVendorServer
                 }))),
             "CreateVPC" => CreateVpc(body),
             "DeleteVPC" => Delete(Vpcs, S(body, "VPCId"), "您的VPC删除任务已下发成功!",
-                id => Subnets.Values.Any(s => s.VpcId == id) ? "VPC下存在子网,无法删除" : null),
+                id => Subnets.Values.Any(s => s.VpcId == id) || Gateways.Values.Any(g => g.VpcId == id)
+                    ? "VPC下存在子网,无法删除" : null),
             "DescribeSubnet" => Ok(List("SubnetList", Subnets.Values
                 .Where(s => Vpcs.TryGetValue(s.VpcId, out var v) && v.Region == S(body, "RegionCode"))
                 .Where(s => S(body, "VPCId") is not { Length: > 0 } vpc || s.VpcId == vpc)
@@ -65,6 +68,17 @@ public sealed class FakeCds : FakeVendorServer
                 }))),
             "CreateSubnet" => CreateSubnet(body),
             "DeleteSubnet" => Delete(Subnets, S(body, "SubnetId"), "您的子网删除任务已下发成功!", _ => null),
+            "DescribeVirtualGateWay" => Ok(List("VirtualGateWayList", Gateways.Values
+                .Where(g => Vpcs.TryGetValue(g.VpcId, out var v) && v.Region == S(body, "RegionCode"))
+                .Select(g => new JsonObject
+                {
+                    ["VirtualGateWayId"] = g.Id, ["VirtualGateWayName"] = g.Name, ["VPCId"] = g.VpcId,
+                    ["VirtualGateWaySegment"] = g.Segment, ["AvailableZoneCode"] = g.Zone, ["Type"] = g.Type,
+                    ["Status"] = Poll(g.Id, "building", "ok"), ["UsedIPNum"] = 0,
+                }))),
+            "CreateVirtualGateWay" => CreateGateway(body),
+            "DeleteVirtualGateWay" => Delete(Gateways, S(body, "VirtualGateWayId"), "您的虚拟出网网关删除任务已下发成功!",
+                _ => null),
             var other => Error(400, "InvalidAction", $"未知的Action: {other}"),
         };
     }
@@ -87,6 +101,21 @@ public sealed class FakeCds : FakeVendorServer
         var ids = AddSubnets(S(body, "VPCId"), body["SubnetList"] as JsonArray ?? []);
         return Ok(new JsonObject { ["SubnetIdList"] = ids, ["TaskIdList"] = new JsonArray(NextId("task")) },
             "您的子网创建任务已下发成功");
+    }
+
+    private IResult CreateGateway(JsonObject body)
+    {
+        if (!Vpcs.ContainsKey(S(body, "VPCId"))) return Error(400, "VPCNotFound", "VPC不存在");
+        var ids = new JsonArray();
+        foreach (var item in (body["VirtualGateWayList"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var g = new Gateway(NextId("vgw"), S(body, "VPCId"), S(item, "VirtualGateWayName"),
+                S(item, "VirtualGateWaySegment"), S(item, "AvailableZoneCode"), S(item, "Type"));
+            Gateways[g.Id] = g;
+            ids.Add(g.Id);
+        }
+        return Ok(new JsonObject { ["VirtualGateWayIdList"] = ids, ["TaskIdList"] = new JsonArray(NextId("task")) },
+            "您的虚拟出网网关创建任务已下发成功");
     }
 
     private JsonArray AddSubnets(string vpcId, JsonArray list)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kboss.Domain.Common;
 
 namespace Kboss.Application.Vendors.CapitalOnline;
 
@@ -23,4 +24,15 @@ public static class CdsReplies
     public static Common.Models.Reply<JsonObject> Deleted(VendorResult<CdsAnswer>? answer) => answer is null
         ? Common.Models.Reply.Ok("删除任务已在处理中", new JsonObject())
         : Common.Models.Reply.Ok(answer.Message ?? "删除成功", WithTask(answer.Data!));
+
+    /// <summary>The body of a network describe: <c>RegionCode</c> and the filters given (page as a number).</summary>
+    public static JsonObject ListBody(string? region, string? keyword, string? page, string? vpc, string? zone)
+    {
+        var body = new JsonObject { ["RegionCode"] = region.Trimmed() };
+        if (keyword.TrimmedOrNull() is { } k) body["Keyword"] = k;
+        if (int.TryParse(page.TrimmedOrNull(), out var p)) body["PageNumber"] = p;
+        if (vpc.TrimmedOrNull() is { } v) body["VPCId"] = v;
+        if (zone.TrimmedOrNull() is { } z) body["AvailableZoneCode"] = z;
+        return body;
+    }
 }

@@ -50,11 +50,7 @@ public sealed class DescribeSubnetHandler(CdsService cds) : IQueryHandler<Descri
         if (q.VpcId.TrimmedOrNull() is { } vpc) await cds.LoadOwnedAsync(CdsResourceTypes.Vpc, vpc, ct);
         var owned = await cds.OwnedIdsAsync(CdsResourceTypes.Subnet, q.Orgid!, ct);
         var key = await cds.KeyForAsync(q.Orgid!, ct);
-        var body = new JsonObject { ["RegionCode"] = q.RegionCode.Trimmed() };
-        if (q.Keyword.TrimmedOrNull() is { } k) body["Keyword"] = k;
-        if (q.PageNumber.TrimmedOrNull() is { } p) body["PageNumber"] = int.Parse(p, System.Globalization.CultureInfo.InvariantCulture);
-        if (q.VpcId.TrimmedOrNull() is { } v) body["VPCId"] = v;
-        if (q.AvailableZoneCode.TrimmedOrNull() is { } z) body["AvailableZoneCode"] = z;
+        var body = CdsReplies.ListBody(q.RegionCode, q.Keyword, q.PageNumber, q.VpcId, q.AvailableZoneCode);
         var answer = await cds.ReadAsync(key, CdsActions.DescribeSubnet, body, ct);
         return Reply.Ok("查询成功", CdsKinds.Subnet.Owned(answer.Data, owned));
     }
