@@ -56,7 +56,7 @@ public static class VendorJson
 
     /// <summary>
     /// A list parameter sent as text (analysis/vendors.md §5.3): a JSON array of strings (<c>["a","b"]</c>), or a
-    /// comma-separated list; null when it is neither (an object, nested arrays, empty items).
+    /// comma-separated list of plain items; null when it is neither (an object, nested arrays, empty items).
     /// </summary>
     public static IReadOnlyList<string>? ParseList(string? raw)
     {
@@ -65,7 +65,7 @@ public static class VendorJson
         if (!raw.StartsWith('['))
         {
             var parts = raw.Split(',', StringSplitOptions.TrimEntries);
-            return parts.Any(p => p.Length == 0) ? null : parts;
+            return parts.Any(p => p.Length == 0 || p.IndexOfAny(['{', '}', '[', ']', '"']) >= 0) ? null : parts;
         }
         try
         {
