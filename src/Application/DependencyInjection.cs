@@ -84,6 +84,10 @@ public static class DependencyInjection
         services.AddScoped<Finance.Settlement.SettlementBills>();
         services.AddScoped<Finance.Settlement.SettlementSubmitter>();
         services.AddScoped<Approval.IApprovalResultHandler, Finance.Settlement.SettlementApprovalHandler>();
+        // Capital Online (issue 14)
+        services.AddScoped<Vendors.VendorKeys>();
+        services.AddScoped<Vendors.CapitalOnline.CdsService>();
+        AddOutsideKind<Domain.Vendors.CdsResource, Vendors.CapitalOnline.CdsResourceCalls>(services);
         return services;
     }
 

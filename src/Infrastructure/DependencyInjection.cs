@@ -132,6 +132,11 @@ public static class DependencyInjection
         services.AddHttpClient<IBaiduCloudGateway, Baidu.BaiduCloudGateway>(c =>
             c.Timeout = baidu.Timeout + TimeSpan.FromSeconds(5));
         services.AddScoped<DatabaseInitializer>();
+        // Capital Online (issue 14)
+        services.AddSingleton(Vendors.CapitalOnline.CdsSettings.From(configuration));
+        services.AddSingleton<Vendors.INonceGenerator, Vendors.GuidNonceGenerator>();
+        services.AddHttpClient<Application.Vendors.CapitalOnline.ICdsClient, Vendors.CapitalOnline.CdsClient>(c =>
+            c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers(); // per-attempt limits; signatures in the query
         return services;
     }
 

@@ -771,6 +771,1064 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 查询VPC信息
+     * @param regionCode 地域 (required by CDS).
+     * @param orgid (optional) 用户的orgid.
+     * @param availableZoneCode (optional) 地域可用区 (local filter).
+     * @param flag (optional) Customer view: always the caller's own org (the pipeline already refuses another's).
+     */
+    describe_vpc(regionCode: string, orgid?: string | undefined, availableZoneCode?: string | undefined, flag?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_vpc.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' cannot be null.");
+        else if (availableZoneCode !== undefined)
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (flag === null)
+            throw new globalThis.Error("The parameter 'flag' cannot be null.");
+        else if (flag !== undefined)
+            url_ += "flag=" + encodeURIComponent("" + flag) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_vpc(_response));
+        });
+    }
+
+    protected processDescribe_vpc(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询VPC信息
+     */
+    describe_vpc_post(body: DescribeVpc, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_vpc.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_vpc_post(_response));
+        });
+    }
+
+    protected processDescribe_vpc_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个VPC
+     * @param regionCode Region.
+     * @param vPCName VPC name.
+     * @param vPCSegment VPC CIDR.
+     * @param availableZoneCode First subnet's zone.
+     * @param subnetName First subnet's name.
+     * @param subnetSegment First subnet's CIDR.
+     * @param orgid (optional) Owner org (not documented; an operator acting for a customer).
+     * @param vPCSegmentType (optional) auto or manual (default manual).
+     * @param bandwidthType (optional) Carrier type (edge nodes).
+     */
+    create_vpc(regionCode: string, vPCName: string, vPCSegment: string, availableZoneCode: string, subnetName: string, subnetSegment: string, orgid?: string | undefined, vPCSegmentType?: string | undefined, bandwidthType?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_vpc.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (vPCName === undefined || vPCName === null)
+            throw new globalThis.Error("The parameter 'vPCName' must be defined and cannot be null.");
+        else
+            url_ += "VPCName=" + encodeURIComponent("" + vPCName) + "&";
+        if (vPCSegment === undefined || vPCSegment === null)
+            throw new globalThis.Error("The parameter 'vPCSegment' must be defined and cannot be null.");
+        else
+            url_ += "VPCSegment=" + encodeURIComponent("" + vPCSegment) + "&";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (subnetName === undefined || subnetName === null)
+            throw new globalThis.Error("The parameter 'subnetName' must be defined and cannot be null.");
+        else
+            url_ += "SubnetName=" + encodeURIComponent("" + subnetName) + "&";
+        if (subnetSegment === undefined || subnetSegment === null)
+            throw new globalThis.Error("The parameter 'subnetSegment' must be defined and cannot be null.");
+        else
+            url_ += "SubnetSegment=" + encodeURIComponent("" + subnetSegment) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (vPCSegmentType === null)
+            throw new globalThis.Error("The parameter 'vPCSegmentType' cannot be null.");
+        else if (vPCSegmentType !== undefined)
+            url_ += "VPCSegmentType=" + encodeURIComponent("" + vPCSegmentType) + "&";
+        if (bandwidthType === null)
+            throw new globalThis.Error("The parameter 'bandwidthType' cannot be null.");
+        else if (bandwidthType !== undefined)
+            url_ += "BandwidthType=" + encodeURIComponent("" + bandwidthType) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_vpc(_response));
+        });
+    }
+
+    protected processCreate_vpc(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个VPC
+     */
+    create_vpc_post(body: CreateVpc, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_vpc.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_vpc_post(_response));
+        });
+    }
+
+    protected processCreate_vpc_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个VPC
+     * @param vPCId VPC的id.
+     */
+    delete_vpc(vPCId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_vpc.dspy?";
+        if (vPCId === undefined || vPCId === null)
+            throw new globalThis.Error("The parameter 'vPCId' must be defined and cannot be null.");
+        else
+            url_ += "VPCId=" + encodeURIComponent("" + vPCId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_vpc(_response));
+        });
+    }
+
+    protected processDelete_vpc(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个VPC
+     */
+    delete_vpc_post(body: DeleteVpc, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_vpc.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_vpc_post(_response));
+        });
+    }
+
+    protected processDelete_vpc_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网信息
+     * @param regionCode Region (required).
+     * @param orgid (optional) 用户的orgid (required).
+     * @param keyword (optional) Name or id keyword.
+     * @param pageNumber (optional) Page from 1.
+     * @param vPCId (optional) VPC filter.
+     * @param availableZoneCode (optional) Zone filter.
+     */
+    describe_subnet(regionCode: string, orgid?: string | undefined, keyword?: string | undefined, pageNumber?: string | undefined, vPCId?: string | undefined, availableZoneCode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_subnet.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (keyword === null)
+            throw new globalThis.Error("The parameter 'keyword' cannot be null.");
+        else if (keyword !== undefined)
+            url_ += "Keyword=" + encodeURIComponent("" + keyword) + "&";
+        if (pageNumber === null)
+            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
+        else if (pageNumber !== undefined)
+            url_ += "PageNumber=" + encodeURIComponent("" + pageNumber) + "&";
+        if (vPCId === null)
+            throw new globalThis.Error("The parameter 'vPCId' cannot be null.");
+        else if (vPCId !== undefined)
+            url_ += "VPCId=" + encodeURIComponent("" + vPCId) + "&";
+        if (availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' cannot be null.");
+        else if (availableZoneCode !== undefined)
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_subnet(_response));
+        });
+    }
+
+    protected processDescribe_subnet(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网信息
+     */
+    describe_subnet_post(body: DescribeSubnet, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_subnet.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_subnet_post(_response));
+        });
+    }
+
+    protected processDescribe_subnet_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个子网
+     * @param vPCId VPC id.
+     * @param subnetName Name.
+     * @param subnetSegment CIDR inside the VPC's.
+     * @param availableZoneCode Zone.
+     */
+    create_subnet(vPCId: string, subnetName: string, subnetSegment: string, availableZoneCode: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_subnet.dspy?";
+        if (vPCId === undefined || vPCId === null)
+            throw new globalThis.Error("The parameter 'vPCId' must be defined and cannot be null.");
+        else
+            url_ += "VPCId=" + encodeURIComponent("" + vPCId) + "&";
+        if (subnetName === undefined || subnetName === null)
+            throw new globalThis.Error("The parameter 'subnetName' must be defined and cannot be null.");
+        else
+            url_ += "SubnetName=" + encodeURIComponent("" + subnetName) + "&";
+        if (subnetSegment === undefined || subnetSegment === null)
+            throw new globalThis.Error("The parameter 'subnetSegment' must be defined and cannot be null.");
+        else
+            url_ += "SubnetSegment=" + encodeURIComponent("" + subnetSegment) + "&";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_subnet(_response));
+        });
+    }
+
+    protected processCreate_subnet(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个子网
+     */
+    create_subnet_post(body: CreateSubnet, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_subnet.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_subnet_post(_response));
+        });
+    }
+
+    protected processCreate_subnet_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个子网
+     * @param subnetId Subnet id.
+     */
+    delete_subnet(subnetId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_subnet.dspy?";
+        if (subnetId === undefined || subnetId === null)
+            throw new globalThis.Error("The parameter 'subnetId' must be defined and cannot be null.");
+        else
+            url_ += "SubnetId=" + encodeURIComponent("" + subnetId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_subnet(_response));
+        });
+    }
+
+    protected processDelete_subnet(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个子网
+     */
+    delete_subnet_post(body: DeleteSubnet, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_subnet.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_subnet_post(_response));
+        });
+    }
+
+    protected processDelete_subnet_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询虚拟出网网关
+     * @param regionCode Region (required by CDS).
+     * @param orgid (optional) Not documented: the caller's org (an operator may name a customer it owns).
+     * @param keyword (optional) Keyword.
+     * @param pageNumber (optional) Page from 1.
+     * @param vPCId (optional) VPC filter.
+     * @param availableZoneCode (optional) Zone filter.
+     */
+    describe_virtual_gateway(regionCode: string, orgid?: string | undefined, keyword?: string | undefined, pageNumber?: string | undefined, vPCId?: string | undefined, availableZoneCode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_virtual_gateway.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (keyword === null)
+            throw new globalThis.Error("The parameter 'keyword' cannot be null.");
+        else if (keyword !== undefined)
+            url_ += "Keyword=" + encodeURIComponent("" + keyword) + "&";
+        if (pageNumber === null)
+            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
+        else if (pageNumber !== undefined)
+            url_ += "PageNumber=" + encodeURIComponent("" + pageNumber) + "&";
+        if (vPCId === null)
+            throw new globalThis.Error("The parameter 'vPCId' cannot be null.");
+        else if (vPCId !== undefined)
+            url_ += "VPCId=" + encodeURIComponent("" + vPCId) + "&";
+        if (availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' cannot be null.");
+        else if (availableZoneCode !== undefined)
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_virtual_gateway(_response));
+        });
+    }
+
+    protected processDescribe_virtual_gateway(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询虚拟出网网关
+     */
+    describe_virtual_gateway_post(body: DescribeVirtualGateway, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_virtual_gateway.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_virtual_gateway_post(_response));
+        });
+    }
+
+    protected processDescribe_virtual_gateway_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个虚拟出网网关
+     * @param vPCId VPC id.
+     * @param availableZoneCode Zone.
+     * @param virtualGateWayName Name.
+     * @param virtualGateWaySegment CIDR.
+     * @param type 带宽CODE (carrier, e.g. Bandwidth_CMCC).
+     */
+    create_virtual_gateway(vPCId: string, availableZoneCode: string, virtualGateWayName: string, virtualGateWaySegment: string, type: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_virtual_gateway.dspy?";
+        if (vPCId === undefined || vPCId === null)
+            throw new globalThis.Error("The parameter 'vPCId' must be defined and cannot be null.");
+        else
+            url_ += "VPCId=" + encodeURIComponent("" + vPCId) + "&";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (virtualGateWayName === undefined || virtualGateWayName === null)
+            throw new globalThis.Error("The parameter 'virtualGateWayName' must be defined and cannot be null.");
+        else
+            url_ += "VirtualGateWayName=" + encodeURIComponent("" + virtualGateWayName) + "&";
+        if (virtualGateWaySegment === undefined || virtualGateWaySegment === null)
+            throw new globalThis.Error("The parameter 'virtualGateWaySegment' must be defined and cannot be null.");
+        else
+            url_ += "VirtualGateWaySegment=" + encodeURIComponent("" + virtualGateWaySegment) + "&";
+        if (type === undefined || type === null)
+            throw new globalThis.Error("The parameter 'type' must be defined and cannot be null.");
+        else
+            url_ += "Type=" + encodeURIComponent("" + type) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_virtual_gateway(_response));
+        });
+    }
+
+    protected processCreate_virtual_gateway(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个虚拟出网网关
+     */
+    create_virtual_gateway_post(body: CreateVirtualGateway, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_virtual_gateway.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_virtual_gateway_post(_response));
+        });
+    }
+
+    protected processCreate_virtual_gateway_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个虚拟出网网关
+     * @param virtualGateWayId Gateway id.
+     */
+    delete_virtual_gateway(virtualGateWayId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_virtual_gateway.dspy?";
+        if (virtualGateWayId === undefined || virtualGateWayId === null)
+            throw new globalThis.Error("The parameter 'virtualGateWayId' must be defined and cannot be null.");
+        else
+            url_ += "VirtualGateWayId=" + encodeURIComponent("" + virtualGateWayId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_virtual_gateway(_response));
+        });
+    }
+
+    protected processDelete_virtual_gateway(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个虚拟出网网关
+     */
+    delete_virtual_gateway_post(body: DeleteVirtualGateway, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_virtual_gateway.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_virtual_gateway_post(_response));
+        });
+    }
+
+    protected processDelete_virtual_gateway_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 保存供应商接口密钥
+     */
+    save_credential(body: SaveVendorCredential, signal?: AbortSignal): Promise<ReplyOfVendorCredentialView> {
+        let url_ = this.baseUrl + "/vendor/save_credential.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSave_credential(_response));
+        });
+    }
+
+    protected processSave_credential(response: Response): Promise<ReplyOfVendorCredentialView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfVendorCredentialView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfVendorCredentialView>(null as any);
+    }
+
+    /**
+     * 查看供应商接口密钥 (secret masked)
+     * @param vendor cds.
+     * @param orgid (optional) Operator org (default: the caller's).
+     */
+    get_credential(vendor: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfVendorCredentialView> {
+        let url_ = this.baseUrl + "/vendor/get_credential.dspy?";
+        if (vendor === undefined || vendor === null)
+            throw new globalThis.Error("The parameter 'vendor' must be defined and cannot be null.");
+        else
+            url_ += "vendor=" + encodeURIComponent("" + vendor) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_credential(_response));
+        });
+    }
+
+    protected processGet_credential(response: Response): Promise<ReplyOfVendorCredentialView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfVendorCredentialView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfVendorCredentialView>(null as any);
+    }
+
+    /**
+     * 查看供应商接口密钥 (secret masked)
+     */
+    get_credential_post(body: GetVendorCredential, signal?: AbortSignal): Promise<ReplyOfVendorCredentialView> {
+        let url_ = this.baseUrl + "/vendor/get_credential.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_credential_post(_response));
+        });
+    }
+
+    protected processGet_credential_post(response: Response): Promise<ReplyOfVendorCredentialView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfVendorCredentialView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfVendorCredentialView>(null as any);
+    }
+
+    /**
      * 产品模板添加
      * @param patternname 模板名称 (required).
      * @param productid 给哪个供应商添加的id (required).
@@ -18431,6 +19489,198 @@ export interface ReceiveDingTalkEvent {
     nonce: string;
     /** The encrypted event (JSON body). */
     encrypt: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJsonObject {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: KeyValuePairOfStringAndJsonNode[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+export interface KeyValuePairOfStringAndJsonNode {
+    key?: string | undefined;
+    value?: JsonNode | undefined;
+}
+
+export interface JsonNode {
+    underlying_element?: any | undefined;
+    options?: JsonNodeOptions | undefined;
+    parent?: JsonNode | undefined;
+    root?: JsonNode;
+}
+
+export interface JsonNodeOptions {
+    property_name_case_insensitive?: boolean;
+}
+
+/** CDS-VPC-01 GET /capital/describe_vpc.dspy 查询VPC信息: CDS DescribeVPC in RegionCode, kept to the VPCs orgid owns (default and with flag: the caller's org) and, when given, those with a subnet in AvailableZoneCode. data = {Total, VPCList} as CDS sends them. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §6 #25. */
+export interface DescribeVpc {
+    /** 用户的orgid. */
+    orgid?: string | undefined;
+    /** 地域 (required by CDS). */
+    RegionCode: string;
+    /** 地域可用区 (local filter). */
+    AvailableZoneCode?: string | undefined;
+    /** Customer view: always the caller's own org (the pipeline already refuses another's). */
+    flag?: string | undefined;
+}
+
+/** CDS-VPC-02 GET /capital/create_vpc.dspy 创建一个VPC: CDS CreateVPC with its first subnet (CDS requires one). The VPC is owned by orgid (default the caller's; an operator may name a customer it owns, §6 #23); the VPC row is reserved pending and becomes live with its id, the subnets CDS created with it get rows. SubnetSegment must lie inside VPCSegment. data = CDS's Data ({VPCId, SubnetIdList, SubnetTaskId}) plus TaskId; msg = CDS's message. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface CreateVpc {
+    /** Owner org (not documented; an operator acting for a customer). */
+    orgid?: string | undefined;
+    /** Region. */
+    RegionCode: string;
+    /** VPC name. */
+    VPCName: string;
+    /** VPC CIDR. */
+    VPCSegment: string;
+    /** auto or manual (default manual). */
+    VPCSegmentType?: string | undefined;
+    /** Carrier type (edge nodes). */
+    BandwidthType?: string | undefined;
+    /** First subnet's zone. */
+    AvailableZoneCode: string;
+    /** First subnet's name. */
+    SubnetName: string;
+    /** First subnet's CIDR. */
+    SubnetSegment: string;
+}
+
+/** CDS-VPC-03 GET /capital/delete_vpc.dspy 删除一个VPC: CDS DeleteVPC of a VPC the caller may act on (another org's: 403; unknown: 资源不存在). A VPC already being deleted answers success without a second call. data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface DeleteVpc {
+    /** VPC的id. */
+    VPCId: string;
+}
+
+/** CDS-VPC-04 GET /capital/describe_subnet.dspy 查询子网信息: CDS DescribeSubnet with the filters passed on, kept to the subnets orgid owns; VPCId, when given, must be the org's. data = {Total, SubnetList}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface DescribeSubnet {
+    /** 用户的orgid (required). */
+    orgid?: string | undefined;
+    /** Region (required). */
+    RegionCode: string;
+    /** Name or id keyword. */
+    Keyword?: string | undefined;
+    /** Page from 1. */
+    PageNumber?: string | undefined;
+    /** VPC filter. */
+    VPCId?: string | undefined;
+    /** Zone filter. */
+    AvailableZoneCode?: string | undefined;
+}
+
+/** CDS-VPC-05 GET /capital/create_subnet.dspy 创建一个子网: CDS CreateSubnet in a live VPC the caller may act on; the subnet belongs to the VPC's org. data = CDS's Data ({SubnetIdList, TaskIdList}). spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface CreateSubnet {
+    /** VPC id. */
+    VPCId: string;
+    /** Name. */
+    SubnetName: string;
+    /** CIDR inside the VPC's. */
+    SubnetSegment: string;
+    /** Zone. */
+    AvailableZoneCode: string;
+}
+
+/** CDS-VPC-06 GET /capital/delete_subnet.dspy 删除一个子网: CDS DeleteSubnet of a subnet the caller may act on (403 / 资源不存在 otherwise); already being deleted → success without a second call. data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface DeleteSubnet {
+    /** Subnet id. */
+    SubnetId: string;
+}
+
+/** CDS-VPC-07 GET /capital/describe_virtual_gateway.dspy 查询虚拟出网网关: CDS DescribeVirtualGateWay, kept to the gateways the caller's org owns (no orgid documented, §6 #24); VPCId, when given, must be the caller's. data = {Total, VirtualGateWayList}. spec: 26-capital-online-vpc.md. */
+export interface DescribeVirtualGateway {
+    /** Not documented: the caller's org (an operator may name a customer it owns). */
+    orgid?: string | undefined;
+    /** Region (required by CDS). */
+    RegionCode: string;
+    /** Keyword. */
+    Keyword?: string | undefined;
+    /** Page from 1. */
+    PageNumber?: string | undefined;
+    /** VPC filter. */
+    VPCId?: string | undefined;
+    /** Zone filter. */
+    AvailableZoneCode?: string | undefined;
+}
+
+/** CDS-VPC-08 GET /capital/create_virtual_gateway.dspy 创建一个虚拟出网网关: CDS CreateVirtualGateWay in a live VPC the caller may act on; the gateway belongs to the VPC's org. data = CDS's Data ({VirtualGateWayIdList, TaskIdList}). spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface CreateVirtualGateway {
+    /** VPC id. */
+    VPCId: string;
+    /** Zone. */
+    AvailableZoneCode: string;
+    /** Name. */
+    VirtualGateWayName: string;
+    /** CIDR. */
+    VirtualGateWaySegment: string;
+    /** 带宽CODE (carrier, e.g. Bandwidth_CMCC). */
+    Type: string;
+}
+
+/** CDS-VPC-09 GET /capital/delete_virtual_gateway.dspy 删除一个虚拟出网网关: CDS DeleteVirtualGateWay of a gateway the caller may act on (403 / 资源不存在 otherwise); already being deleted → success without a second call. data = {TaskId}. spec: 26-capital-online-vpc.md. */
+export interface DeleteVirtualGateway {
+    /** Gateway id. */
+    VirtualGateWayId: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfVendorCredentialView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: VendorCredentialView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A stored vendor key as shown (the secret masked). */
+export interface VendorCredentialView {
+    id?: string;
+    orgid?: string;
+    vendor?: string;
+    access_key_id?: string;
+    access_key_secret?: string;
+    endpoint?: string | undefined;
+}
+
+/** POST /vendor/save_credential.dspy (not in the spec; ADR 0037): an operator stores its org's master key for one vendor, which kboss then uses for the operator's customers. The secret is encrypted at rest; a masked (******) or empty secret on update keeps the stored one; endpoint (http/https) points the vendor's API at another base URL, empty for the vendor's public hosts. data = the masked view. */
+export interface SaveVendorCredential {
+    /** Operator org (default: the caller's). */
+    orgid?: string | undefined;
+    /** cds (首都在线). */
+    vendor: string;
+    /** AccessKeyId. */
+    access_key_id: string;
+    /** AccessKeySecret (****** keeps the stored one). */
+    access_key_secret?: string | undefined;
+    /** Base URL replacing the vendor's public hosts (optional). */
+    endpoint?: string | undefined;
+}
+
+/** GET /vendor/get_credential.dspy (not in the spec; ADR 0037): the org's stored key for vendor, the secret masked; data null when none is stored. */
+export interface GetVendorCredential {
+    /** Operator org (default: the caller's). */
+    orgid?: string | undefined;
+    /** cds. */
+    vendor: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -125,6 +125,10 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
         Set<Kboss.Domain.Finance.ProviderSettlement>();
     public DbSet<Kboss.Domain.Finance.ProviderSettlementBill> ProviderSettlementBills =>
         Set<Kboss.Domain.Finance.ProviderSettlementBill>();
+    // Capital Online (issue 14)
+    public DbSet<Kboss.Domain.Vendors.VendorCredential> VendorCredentials =>
+        Set<Kboss.Domain.Vendors.VendorCredential>();
+    public DbSet<Kboss.Domain.Vendors.CdsResource> CdsResources => Set<Kboss.Domain.Vendors.CdsResource>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -164,6 +164,11 @@ public interface IKbossDbContext
     DbSet<Kboss.Domain.Finance.ProviderSettlement> ProviderSettlements { get; }
     /// <summary>Bills of live settlements (unique per bill).</summary>
     DbSet<Kboss.Domain.Finance.ProviderSettlementBill> ProviderSettlementBills { get; }
+    // Capital Online (issue 14)
+    /// <summary>Operator orgs' vendor keys (secret protected).</summary>
+    DbSet<Domain.Vendors.VendorCredential> VendorCredentials { get; }
+    /// <summary>Which customer org owns which Capital Online resource.</summary>
+    DbSet<Domain.Vendors.CdsResource> CdsResources { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Kboss.Domain.Vendors;
+
+namespace Kboss.Application.Vendors.CapitalOnline;
+
+/// <summary>How one kind of CDS resource is listed: the describe action, its list member and the id and name
+/// members of an item (aliases first-found; analysis/vendors.md §3.6–§3.8).</summary>
+public sealed record CdsKind(string Type, CdsAction Describe, string ListField, string[] IdFields, string[] NameFields)
+{
+    /// <summary>The items of a describe answer's <c>Data</c>.</summary>
+    public IReadOnlyList<JsonNode?> Items(JsonNode? data) =>
+        data is JsonArray a ? [.. a] : VendorJson.Items(data, ListField);
+
+    /// <summary>An item's CDS id.</summary>
+    public string? IdOf(JsonNode? item) => VendorJson.Str(item, IdFields);
+
+    /// <summary>An item's name.</summary>
+    public string? NameOf(JsonNode? item) => VendorJson.Str(item, NameFields);
+
+    /// <summary><c>{Total, &lt;ListField&gt;}</c> with only the items whose id is in <paramref name="owned"/>.</summary>
+    public JsonObject Owned(JsonNode? data, IReadOnlySet<string> owned)
+    {
+        var kept = Items(data).Where(i => IdOf(i) is { } id && owned.Contains(id)).Select(i => i!.DeepClone()).ToArray();
+        return new JsonObject { ["Total"] = kept.Length, [ListField] = new JsonArray(kept) };
+    }
+}
+
+/// <summary>The kinds kboss keeps ownership of.</summary>
+public static class CdsKinds
+{
+    public static readonly CdsKind Vpc = new(CdsResourceTypes.Vpc, CdsActions.DescribeVpc, "VPCList", ["VPCId"],
+        ["VPCName", "VPCNmae"]);
+    public static readonly CdsKind Subnet = new(CdsResourceTypes.Subnet, CdsActions.DescribeSubnet, "SubnetList",
+        ["SubnetId"], ["SubnetName"]);
+    public static readonly CdsKind VirtualGateway = new(CdsResourceTypes.VirtualGateway,
+        CdsActions.DescribeVirtualGateway, "VirtualGateWayList", ["VirtualGateWayId"], ["VirtualGateWayName"]);
+    public static readonly CdsKind Eip = new(CdsResourceTypes.Eip, CdsActions.DescribeEip, "EIPList", ["Id", "EIPId"],
+        ["Description"]);
+    public static readonly CdsKind Bandwidth = new(CdsResourceTypes.Bandwidth, CdsActions.DescribeBandwidth,
+        "BandwidthList", ["Id", "BandwidthId"], ["Name"]);
+
+    /// <summary>The kind of a resource type; null for types without a network describe.</summary>
+    public static CdsKind? Of(string type) => type switch
+    {
+        CdsResourceTypes.Vpc => Vpc,
+        CdsResourceTypes.Subnet => Subnet,
+        CdsResourceTypes.VirtualGateway => VirtualGateway,
+        CdsResourceTypes.Eip => Eip,
+        CdsResourceTypes.Bandwidth => Bandwidth,
+        _ => null,
+    };
+}

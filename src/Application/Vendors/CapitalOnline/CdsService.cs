@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Kboss.Application.Common;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.OutsideCalls;
+using Kboss.Application.Common.Security;
+using Kboss.Domain.Common;
+using Kboss.Domain.Vendors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kboss.Application.Vendors.CapitalOnline;
+
+/// <summary>
+/// What every Capital Online use case shares (ADR 0037): the operator's key for a customer org, ownership checks
+/// (a resource another org owns is 403, an unknown one not_found, before any vendor call), describes filtered to
+/// the caller's resources, and creates/deletes through the outside-call pattern (ADR 0015: the row is reserved as
+/// <c>pending</c>/<c>deleting</c>, CDS is called outside any transaction and never retried, a lost answer leaves
+/// the row <c>pending_reconcile</c> for the reconciler).
+/// </summary>
+public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys keys, OrgAccess orgs,
+    OutsideCallRunner runner, CdsResourceCalls kind, ICurrentUser user, TimeProvider clock)
+{
+    /// <summary>The vendor's name in messages.</summary>
+    public const string System = "首都云";
+    /// <summary>An id no row of the caller's kind has.</summary>
+    public const string NotFoundMessage = "资源不存在";
+    /// <summary>A resource of another org.</summary>
+    public const string ForbiddenMessage = "无权操作该资源";
+    /// <summary>A resource with a call in flight.</summary>
+    public const string BusyMessage = "资源正在处理中,请稍后再试";
+
+    /// <summary>The key kboss uses for <paramref name="orgId"/>'s resources (<c>not_configured</c> without one).</summary>
+    public Task<VendorKey> KeyForAsync(string orgId, CancellationToken ct) =>
+        keys.ForCustomerAsync(VendorCodes.CapitalOnline, System, orgId, ct);
+
+    /// <summary>A read-only call; <c>upstream_failed</c> with CDS's message when it fails.</summary>
+    public async Task<CdsAnswer> ReadAsync(VendorKey key, CdsAction action, JsonObject parameters,
+        CancellationToken ct) => (await client.SendAsync(key, action, parameters, ct)).OrThrow(System);
+
+    /// <summary>The CDS ids of <paramref name="type"/> that <paramref name="orgId"/> owns (not deleted).</summary>
+    public async Task<IReadOnlySet<string>> OwnedIdsAsync(string type, string orgId, CancellationToken ct) =>
+        (await db.CdsResources.AsNoTracking()
+            .Where(r => r.OrgId == orgId && r.ResourceType == type && r.VendorId != null)
+            .Select(r => r.VendorId!).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>The VPCs in which <paramref name="orgId"/> owns a subnet in <paramref name="zone"/>.</summary>
+    public async Task<IReadOnlyList<string>> VpcsWithSubnetInAsync(string orgId, string zone, CancellationToken ct) =>
+        await db.CdsResources.AsNoTracking()
+            .Where(r => r.OrgId == orgId && r.ResourceType == CdsResourceTypes.Subnet && r.ZoneCode == zone
+                        && r.ParentVendorId != null)
+            .Select(r => r.ParentVendorId!).Distinct().ToListAsync(ct);
+
+    /// <summary>The caller's row of <paramref name="type"/> with CDS id <paramref name="vendorId"/> (tracked).</summary>
+    /// <exception cref="BusinessException">not_found.</exception>
+    /// <exception cref="ForbiddenException">Another org's resource.</exception>
+    public async Task<CdsResource> LoadOwnedAsync(string type, string? vendorId, CancellationToken ct)
+    {
+        var id = vendorId.Trimmed();
+        var row = await db.CdsResources.FirstOrDefaultAsync(r => r.ResourceType == type && r.VendorId == id, ct)
+                  ?? throw BusinessException.NotFound(NotFoundMessage);
+        await orgs.EnsureCanActOnAsync(row.OrgId, ForbiddenMessage, ct);
+        return row;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="row"/> on CDS: reserves it as <c>pending</c>, sends <paramref name="action"/> and
+    /// records the id <paramref name="idOf"/> reads from the answer (none → the outcome is unknown).
+    /// <paramref name="confirmed"/> runs in the confirming transaction (rows for the subnets a VPC came with).
+    /// </summary>
+    public async Task<VendorResult<CdsAnswer>> CreateAsync(CdsResource row, VendorKey key, CdsAction action,
+        JsonObject parameters, Func<CdsAnswer, string?> idOf, CancellationToken ct,
+        Action<CdsAnswer, DateTime>? confirmed = null)
+    {
+        VendorResult<CdsAnswer>? answer = null;
+        await runner.RunAsync(kind, row, new OutsideCallSteps(
+            Reserve: (now, _) =>
+            {
+                row.StartCreate(now);
+                db.CdsResources.Add(row);
+                db.AuditEntries.Add(Audit.Entry(user, $"cds.{row.ResourceType}.create", "cds_resource", row.Id,
+                    new { orgid = row.OrgId, action = action.Name, parameters = parameters.ToJsonString() }));
+                return Task.CompletedTask;
+            },
+            Call: async t =>
+            {
+                answer = await client.SendAsync(key, action, parameters, t);
+                if (!answer.Success) throw answer.ToOutsideCall(System);
+                var id = idOf(answer.Data!) ?? throw new OutsideCallException($"{System}应答中没有资源ID",
+                    ErrorCodes.UpstreamFailed, outcomeUnknown: true);
+                row.Created(id, answer.Data!.TaskId);
+                confirmed?.Invoke(answer.Data!, clock.GetUtcNow().UtcDateTime);
+            }), ct);
+        return answer!;
+    }
+
+    /// <summary>
+    /// Deletes <paramref name="row"/> on CDS: a row already <c>deleting</c> answers without a second call (null); a
+    /// row with another call in flight is a conflict; else reserve <c>deleting</c>, send, confirm (row deleted).
+    /// </summary>
+    public async Task<VendorResult<CdsAnswer>?> DeleteAsync(CdsResource row, CdsAction action, JsonObject parameters,
+        CancellationToken ct)
+    {
+        if (row.State == OutsideStates.Deleting
+            || (row.State == OutsideStates.PendingReconcile && row.Operation == OutsideOperations.Delete))
+            return null;
+        if (row.IsOpen) throw BusinessException.Conflict(BusyMessage);
+        var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, System, row.OperatorOrgId, ct);
+        VendorResult<CdsAnswer>? answer = null;
+        await runner.RunAsync(kind, row, new OutsideCallSteps(
+            Reserve: (now, _) =>
+            {
+                row.StartDelete(now);
+                db.AuditEntries.Add(Audit.Entry(user, $"cds.{row.ResourceType}.delete", "cds_resource", row.Id,
+                    new { orgid = row.OrgId, vendor_id = row.VendorId }));
+                return Task.CompletedTask;
+            },
+            Call: async t =>
+            {
+                answer = await client.SendAsync(key, action, parameters, t);
+                if (!answer.Success) throw answer.ToOutsideCall(System);
+                row.Tasked(answer.Data!.TaskId);
+            }), ct);
+        return answer;
+    }
+
+    /// <summary>A new row of the caller for <paramref name="orgId"/>.</summary>
+    public CdsResource NewRow(string type, string orgId, VendorKey key, string region, string zone, string name,
+        string? parent = null) =>
+        new()
+        {
+            OrgId = orgId, UserId = user.UserId ?? "", OperatorOrgId = key.OperatorOrgId, ResourceType = type,
+            RegionCode = region, ZoneCode = zone, Name = name, ParentVendorId = parent,
+        };
+
+    /// <summary>A row for an object CDS created along with another (a VPC's first subnet): live at once.</summary>
+    public CdsResource AddLive(CdsResource like, string type, string vendorId, string zone, string name, DateTime now)
+    {
+        var row = new CdsResource
+        {
+            OrgId = like.OrgId, UserId = like.UserId, OperatorOrgId = like.OperatorOrgId, ResourceType = type,
+            RegionCode = like.RegionCode, ZoneCode = zone, Name = name, ParentVendorId = like.VendorId,
+        };
+        row.StartCreate(now);
+        row.Created(vendorId, null);
+        row.Confirm(now);
+        db.CdsResources.Add(row);
+        return row;
+    }
+}

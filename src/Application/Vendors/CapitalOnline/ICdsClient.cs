@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace Kboss.Application.Vendors.CapitalOnline;
+
+/// <summary>Capital Online API families and their paths under the API host (analysis/vendors.md §4.6).</summary>
+public enum CdsFamily
+{
+    /// <summary>私有网络 <c>/vpc/</c> (host cdsapi.capitalonline.net): POST with a JSON body.</summary>
+    Network,
+    /// <summary>云服务器 <c>/ecs/v1/</c>.</summary>
+    Ecs,
+    /// <summary>Images <c>/ecs/v1.1/</c> (DescribeImages).</summary>
+    EcsImages,
+    /// <summary>Cloud disks <c>/ebs/v1/</c> (DescribeDiskQuota).</summary>
+    Ebs,
+    /// <summary>安全组 <c>/sg/v1/</c>: GET for Describe*, POST JSON otherwise.</summary>
+    SecurityGroup,
+}
+
+/// <summary>One CDS action: where it goes, how, and whether it only reads (only those are ever retried).</summary>
+/// <param name="Family">API family (path).</param>
+/// <param name="Name">The <c>Action</c> query value.</param>
+/// <param name="ReadOnly">True for Describe* and other reads.</param>
+/// <param name="Get">True when sent as GET with the parameters in the query; else POST with a JSON body.</param>
+public sealed record CdsAction(CdsFamily Family, string Name, bool ReadOnly, bool Get = false);
+
+/// <summary>The actions kboss uses (public capitalonline/openapi documents; analysis/vendors.md §3.6–§3.8).</summary>
+public static class CdsActions
+{
+    private static CdsAction Read(string name) => new(CdsFamily.Network, name, ReadOnly: true);
+    private static CdsAction Change(string name) => new(CdsFamily.Network, name, ReadOnly: false);
+
+    public static readonly CdsAction DescribeVpc = Read("DescribeVPC");
+    public static readonly CdsAction CreateVpc = Change("CreateVPC");
+    public static readonly CdsAction DeleteVpc = Change("DeleteVPC");
+    public static readonly CdsAction DescribeSubnet = Read("DescribeSubnet");
+    public static readonly CdsAction CreateSubnet = Change("CreateSubnet");
+    public static readonly CdsAction DeleteSubnet = Change("DeleteSubnet");
+    public static readonly CdsAction DescribeVirtualGateway = Read("DescribeVirtualGateWay");
+    public static readonly CdsAction CreateVirtualGateway = Change("CreateVirtualGateWay");
+    public static readonly CdsAction DeleteVirtualGateway = Change("DeleteVirtualGateWay");
+    public static readonly CdsAction DescribeEip = Read("DescribeEIP");
+    public static readonly CdsAction CreateEip = Change("CreateEIP");
+    public static readonly CdsAction DeleteEip = Change("DeleteEIP");
+    public static readonly CdsAction DescribeBandwidth = Read("DescribeBandwidth");
+    public static readonly CdsAction CreateBandwidth = Change("CreateBandwidth");
+    public static readonly CdsAction DeleteBandwidth = Change("DeleteBandwidth");
+    public static readonly CdsAction DescribeIpInfo = Read("DescribeIPInfo");
+    public static readonly CdsAction DescribeSubnetIp = Read("DescribeSubnetIp");
+    public static readonly CdsAction DescribePrice = new(CdsFamily.Ecs, "DescribePrice", ReadOnly: true);
+}
+
+/// <summary>What CDS answered to a successful call.</summary>
+/// <param name="Data">The <c>Data</c> member (any shape; null when absent).</param>
+/// <param name="TaskId">Top-level <c>TaskId</c>, when sent.</param>
+public sealed record CdsAnswer(JsonNode? Data, string? TaskId);
+
+/// <summary>
+/// Port of Capital Online's OpenAPI (analysis/vendors.md §4.6): one signed call of an action with the
+/// operator's key. Never throws for a vendor error or a transport failure (see <see cref="VendorResult{T}"/>);
+/// retries only read-only actions. Implemented in Infrastructure (HMAC-SHA1 RPC signature, typed HttpClient).
+/// </summary>
+public interface ICdsClient
+{
+    /// <summary>Calls <paramref name="action"/> with <paramref name="parameters"/> (the JSON body of a POST, the
+    /// query of a GET).</summary>
+    Task<VendorResult<CdsAnswer>> SendAsync(VendorKey key, CdsAction action, JsonObject parameters,
+        CancellationToken ct);
+}

@@ -1,0 +1,41 @@
+using Kboss.Application.Common.OutsideCalls;
+using Kboss.Infrastructure.IntegrationTests.FakeVendors;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kboss.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The app with the usual users and a <see cref="FakeCds"/> on loopback; the demo operator org's CDS key points at
+/// the fake (saved through the endpoint, as an operator would); the second operator org has none.
+/// </summary>
+public sealed class CdsFixture() : AppFixture(new Dictionary<string, string>
+{
+    ["Vendors:CapitalOnline:TimeoutSeconds"] = "2",
+    ["Vendors:CapitalOnline:MaxRetries"] = "1",
+})
+{
+    public FakeCds Cds { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Cds.InitializeAsync();
+        await base.InitializeAsync();
+        var saved = await Operator().PostAsync("/vendor/save_credential.dspy", ("vendor", "cds"),
+            ("access_key_id", FakeCds.AccessKeyId), ("access_key_secret", FakeCds.Secret), ("endpoint", Cds.BaseUrl));
+        saved.Status.Should().BeTrue(saved.Raw);
+    }
+
+    /// <summary>One reconciler pass with no grace period.</summary>
+    public async Task<IReadOnlyList<ReconcileCounts>> ReconcileAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReconcileOutsideCalls(TimeSpan.Zero));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Cds.DisposeAsync();
+    }
+}
