@@ -47,11 +47,12 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
                 declared.Should().Contain(name, $"{method} {path} documents {name}");
             checkedCount++;
         }
-        checkedCount.Should().Be(100 + 16 + 16 + 15 + 5 // 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5 (issue 12); 03: 24; 35: 4; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
-            + 11); // KPI 08: 11 (issue 11)
-        checkedCount.Should().Be(100 + 16 + 16 + 15 + 5 + 9 + 6); // 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5 (issue 12); 03: 24; 35: 4; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
-        checkedCount.Should().Be(100 + 16 + 16 + 15 + 5 + 15); // + 16: 8, 19: 7 (issue 11) // 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5 (issue 12); 03: 24; 35: 4; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
-        checkedCount.Should().Be(100 + 16 + 16 + 15 + 5 + 6); // 17: 6 (issue 11); 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5 (issue 12); 03: 24; 35: 4; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
+        checkedCount.Should().Be(152 // 03: 24; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5; 35: 4; 36: 9; 37: 4, 38: 4,
+                                 // 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5
+            + 11 // 08: KPI (issue 11)
+            + 9 + 6 // 10: providers, 11: compute-centre localisation (issue 11)
+            + 8 + 7 // 16: resellers, 19: invoices (issue 11)
+            + 6); // 17: provider settlement (issue 11)
     }
 
     [Fact]
