@@ -65,6 +65,10 @@ public static class DependencyInjection
         services.AddScoped<Approval.ApprovalHub>();
         services.AddScoped<Approval.IApprovalHub>(sp => sp.GetRequiredService<Approval.ApprovalHub>());
         services.AddScoped<Approval.ApprovalResults>();
+        // Leases (issue 13)
+        services.AddScoped<Lease.LeaseAccess>();
+        services.AddScoped<Lease.LeaseClock>();
+        services.AddScoped<LeaseProducts.LeaseUnits>();
         return services;
     }
 

@@ -121,6 +121,10 @@ public static class DependencyInjection
         services.AddSingleton<IUploadedFiles>(new Files.LocalUploadedFiles(
             configuration["Uploads:Root"] ?? Path.Combine(options.DataFolder, "uploads")));
         services.AddScoped<DatabaseInitializer>();
+        // Leases (issue 13)
+        services.AddSingleton(new Application.Lease.LeaseSettings(
+            configuration.GetValue("Lease:WarningDays", 7), configuration.GetValue("Lease:LockTtlMinutes", 15),
+            configuration.GetValue("Lease:OrderPayTimeoutMinutes", 30)));
         return services;
     }
 

@@ -215,3 +215,21 @@ public sealed class LeaseWarning : Entity
     /// <summary>Days left then.</summary>
     public int DaysLeft { get; init; }
 }
+
+/// <summary>
+/// The amount of a lease bill (lease.md §4.9, ADR 0036): per billing period (<see cref="LeaseDates.PeriodDays"/>) of the
+/// chargeable days (the lease minus the trial), Σ device prices + bandwidth × store bandwidth price + storage × store
+/// storage price + IPs × store IP price; plus the trial price of a paid trial; rounded to 分 (away from zero).
+/// </summary>
+public static class LeasePricing
+{
+    /// <summary>The amount in 元.</summary>
+    public static decimal Amount(IEnumerable<decimal> devicePrices, decimal bandwidth, decimal stored, int ipNum,
+        LeaseStore store, LeaseTrial trial, int leaseDays)
+    {
+        var periods = LeaseDates.Periods(leaseDays - trial.Days);
+        var perPeriod = devicePrices.Sum() + bandwidth * store.BandwidthPrice + stored * store.StoredPrice
+                        + ipNum * store.IpPrice;
+        return Math.Round(perPeriod * periods + trial.Price, 2, MidpointRounding.AwayFromZero);
+    }
+}

@@ -213,6 +213,14 @@ public sealed class LeaseOrder : Entity
         return Result.Done;
     }
 
+    /// <summary>Released → locked again when a payment arrives after a release and the units could be re-taken.</summary>
+    public Result Relock()
+    {
+        if (Status != LeaseOrderStatus.Released) return new Failure(FailureKind.Conflict, "锁定记录未释放");
+        (Status, ReleasedAt, ReleaseReason) = (LeaseOrderStatus.Locked, null, null);
+        return Result.Done;
+    }
+
     /// <summary>Locked → rented (paid) with its charge.</summary>
     public Result Buy(DateTime now, decimal amount, string? financeBillId)
     {

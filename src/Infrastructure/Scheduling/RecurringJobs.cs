@@ -29,6 +29,11 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Approval.DispatchApprovalCallbacks>("ApprovalCallbacks",
             defaultCron: "*/15 * * * * ?");
         jobs.AddRecurring<Application.Approval.ReconcileApprovals>("ApprovalReconciler", defaultCron: "0 */10 * * * ?");
+        // Leases (issue 13)
+        jobs.AddRecurring<Application.Lease.RecycleExpiredLeases>("LeaseRecycle", defaultCron: "0 5 0 * * ?");
+        jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
+        jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
+        jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
     }
 }
 
