@@ -49,7 +49,13 @@ public sealed class FilterLeaseDevicesValidator : AbstractValidator<FilterLeaseD
 }
 
 /// <summary>A device and its product (query shape).</summary>
-public sealed record DeviceWithProduct(LeaseServer Device, LeaseProduct Product);
+public sealed class DeviceWithProduct
+{
+    /// <summary>Device.</summary>
+    public LeaseServer Device { get; init; } = null!;
+    /// <summary>Its product.</summary>
+    public LeaseProduct Product { get; init; } = null!;
+}
 
 public sealed class FilterLeaseDevicesHandler(IKbossDbContext db, LeaseAccess access)
     : IQueryHandler<FilterLeaseDevices, Reply<Paged<LeaseDeviceRow>>>
@@ -58,7 +64,7 @@ public sealed class FilterLeaseDevicesHandler(IKbossDbContext db, LeaseAccess ac
     {
         var orgs = await access.VisibleSellersAsync(ct);
         var rows = db.LeaseServers.AsNoTracking().Where(s => orgs == null || orgs.Contains(s.OrgId))
-            .Join(db.LeaseProducts.AsNoTracking(), s => s.ProductId, p => p.Id, (s, p) => new DeviceWithProduct(s, p));
+            .Join(db.LeaseProducts.AsNoTracking(), s => s.ProductId, p => p.Id, (s, p) => new DeviceWithProduct { Device = s, Product = p });
         if (RuleExtensions.TryInt(q.Status, out var status)) rows = rows.Where(x => x.Device.Status == status);
         if (q.ProductName.TrimmedOrNull() is { } name) rows = rows.Where(x => x.Product.ProductName.Contains(name));
         if (q.StoreName.TrimmedOrNull() is { } store) rows = rows.Where(x => x.Device.StoreName == store);
