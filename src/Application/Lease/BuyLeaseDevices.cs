@@ -72,9 +72,9 @@ public sealed class BuyLeaseDevicesValidator : AbstractValidator<BuyLeaseDevices
     public BuyLeaseDevicesValidator()
     {
         RuleFor(x => x.BillData).NotNull().WithMessage("缺少必要参数: bill_data");
-        RuleFor(x => x.DeviceIds).NotEmpty().WithMessage("缺少必要参数: device_ids")
-            .Must(ids => ids!.Count <= MaxDevices && ids.All(p => p is { Count: 2 } && p.All(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 32)))
-            .WithMessage("device_ids 必须是 [商品id, 设备id] 数组")
+        RuleFor(x => x.DeviceIds).NotEmpty().WithMessage("缺少必要参数: device_ids");
+        RuleFor(x => x.DeviceIds).Cascade(CascadeMode.Stop)
+            .Must(ids => ids!.Count <= MaxDevices && ids.All(IsPair)).WithMessage("device_ids 必须是 [商品id, 设备id] 数组")
             .Must(ids => ids!.Select(p => p![1]!.Trim()).Distinct().Count() == ids!.Count).WithMessage("device_ids 有重复设备")
             .When(x => x.DeviceIds is { Count: > 0 });
         RuleFor(x => x.BillData!).ChildRules(b =>
@@ -93,9 +93,12 @@ public sealed class BuyLeaseDevicesValidator : AbstractValidator<BuyLeaseDevices
         }).When(x => x.BillData is not null);
         RuleFor(x => x.BillData!.DeviceNum).Must((x, n) => int.Parse(n!.Trim(), CultureInfo.InvariantCulture) == x.DeviceIds!.Count)
             .WithName("device_num").WithMessage(CountMismatch)
-            .When(x => x.BillData is not null && RuleExtensions.TryInt(x.BillData.DeviceNum, out var n) && n is >= 1 and <= MaxDevices
-                       && x.DeviceIds is { Count: > 0 });
+            .When(x => x.BillData is not null && RuleExtensions.TryInt(x.BillData.DeviceNum, out var n)
+                       && n is >= 1 and <= MaxDevices && x.DeviceIds is { Count: > 0 });
     }
+
+    private static bool IsPair(IReadOnlyList<string?>? p) =>
+        p is { Count: 2 } && p.All(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 32);
 }
 
 public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess access, BillService bills)

@@ -65,7 +65,7 @@ public sealed class CreateLeaseServerValidator : AbstractValidator<CreateLeaseSe
         RuleFor(x => x.EndDate).Required().OptionalDate();
         RuleFor(x => x.OtherData).MaxChars(200);
         RuleFor(x => x.StoreName).MaxChars(200);
-        RuleFor(x => x.Parameter).Must(p => p!.Count <= 50 && p.All(i => i is not null
+        RuleFor(x => x.Parameter).Cascade(CascadeMode.Stop).Must(p => p!.Count <= 50 && p.All(i => i is not null
                 && !string.IsNullOrWhiteSpace(i.Title) && i.Title.Length <= 50 && (i.Parameter?.Length ?? 0) <= 200
                 && (string.IsNullOrWhiteSpace(i.Number) || (RuleExtensions.TryInt(i.Number, out var n) && n is >= 1 and <= 100_000))))
             .WithMessage("parameter 每项需要 title,number 为正整数")
