@@ -72,4 +72,31 @@ public sealed class LeaseController(IMediator mediator) : ControllerBase
     [Authorize(Policy = Policies.Sales)]
     public ValueTask<Reply<Paged<LeaseStoreRow>>> Stores([FromLegacyParams] ListStores q, CancellationToken ct) =>
         mediator.Send(q, ct);
+
+    /// <summary>获取账单列表</summary>
+    [LegacyPost("/lease/get_bill_list.dspy")]
+    public ValueTask<Reply<Paged<LeaseBillRow>>> Bills([FromLegacyParams] ListLeaseBills q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
+    /// <summary>获取账单详情</summary>
+    [LegacyPost("/lease/get_bill_detail.dspy")]
+    public ValueTask<Reply<LeaseBillDetail>> Bill([FromLegacyParams] GetLeaseBillDetail q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
+    /// <summary>保存合同</summary>
+    [LegacyPost("/lease/save_contract.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<LeaseIdData>> SaveContract([FromLegacyParams] SaveLeaseContract c, CancellationToken ct) =>
+        mediator.Send(c, ct);
+
+    /// <summary>修改合同</summary>
+    [LegacyPost("/lease/update_contract.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<LeaseContractRow>> UpdateContract([FromLegacyParams] UpdateLeaseContract c,
+        CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>获取合同</summary>
+    [LegacyPost("/lease/get_contract.dspy")]
+    public ValueTask<Reply<IReadOnlyList<LeaseContractRow>>> Contracts([FromLegacyParams] ListLeaseContracts q,
+        CancellationToken ct) => mediator.Send(q, ct);
 }

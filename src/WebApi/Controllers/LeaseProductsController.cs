@@ -54,4 +54,9 @@ public sealed class LeaseProductsController(IMediator mediator) : ControllerBase
     [LegacyPost("/lease_product/buy_server.dspy")]
     public ValueTask<Reply<LeaseOrderPurchase>> Buy([FromLegacyParams] BuyLeaseUnits c, CancellationToken ct) =>
         mediator.Send(c, ct);
+
+    /// <summary>根据产品id获取价格</summary>
+    [LegacyPost("/lease_product/get_price.dspy")]
+    public ValueTask<Reply<LeasePrice>> Price([FromLegacyParams] GetLeasePrice q, CancellationToken ct) =>
+        mediator.Send(q, ct);
 }
