@@ -15,6 +15,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         "21", "22", // Messages and documents (issue 12)
         "23", "34", // Floating widget, mini-program (issue 12)
         "33", // WeChat login and pay (issue 12)
+        "15", "20", // Leases (issue 13)
     ];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
@@ -23,6 +24,13 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         // They need the cluster executor (pcapi / SSH / Kubernetes, Application/Cpcc/Executor/IClusterExecutor.cs),
         // which is the next container-cloud step; their database side is in place.
         "POST /", // N2 is documented without a path: served at POST /dev/cpcc/cpcworker/delete_cpcworker.dspy (analysis/cpcc.md §3.F)
+        // Leases (issue 13): reports, lookups and the device-record edit are the next lease step (ADR 0036)
+        "POST /lease/report_disengaged.dspy", "POST /lease/get_server_data.dspy", "POST /lease/get_distinct.dspy",
+        "POST /lease_product/get_provider.dspy", "POST /lease_product/get_product.dspy",
+        "POST /lease_product/get_server.dspy", "POST /lease_product/get_server_detail.dspy",
+        "POST /lease_product/update_server.dspy", "POST /lease_product/get_order_list.dspy",
+        "POST /lease_product/get_order_detail.dspy", "POST /lease_product/provider_rate.dspy",
+        "POST /lease_product/product_rate.dspy",
     ];
 
     [Fact]
@@ -43,7 +51,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
                 declared.Should().Contain(name, $"{method} {path} documents {name}");
             checkedCount++;
         }
-        checkedCount.Should().Be(100 + 16 + 16 + 15 + 5); // 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5 (issue 12); 03: 24; 35: 4; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
+        checkedCount.Should().Be(100 + 16 + 16 + 15 + 5 + 23); // 15: 15 of 18, 20: 8 of 17 (issue 13); 13: 16; 21: 12, 22: 4; 23: 7, 34: 8; 33: 5 (issue 12); 03: 24; 35: 4; 36: 9; 37: 4, 38: 4, 39: 4, 40: 11, 41: 5, 42: 1 of 2, 43: 2; 04: 15; 05: 3; 06: 2; 07: 3; 12: 4; 24: 5
     }
 
     [Fact]
