@@ -81,7 +81,8 @@ public sealed class LeaseTransitionTests
         p.Covers(new DateOnly(2023, 1, 6), new DateOnly(2023, 9, 27)).Should().BeFalse();
         // §4.13: the 2123 end of update_product's example is a valid date and accepted
         p.SetWindow(new DateOnly(2023, 7, 6), new DateOnly(2123, 9, 6)).Ok.Should().BeTrue();
-        LeaseDates.Days(new DateOnly(2023, 7, 6), new DateOnly(2123, 9, 6)).Should().Be(36_587); // 36,586 days difference (§4.13)
+        LeaseDates.Days(new DateOnly(2023, 7, 6), new DateOnly(2123, 9, 6)).Should()
+            .Be(36_587); // 36,586 days difference (§4.13)
     }
 
     [Fact]
@@ -174,7 +175,8 @@ public sealed class LeaseTransitionTests
     {
         LeaseDevice.Create(new LeaseDevice(), 0).Failure!.Param.Should().Be("stock");
         var d = Record(15); // create_server's example stock
-        d.Take(111).Failure.Should().Be(new Failure(FailureKind.InsufficientStock, LeaseDevice.InsufficientStockMessage));
+        d.Take(111).Failure.Should().Be(new Failure(FailureKind.InsufficientStock,
+            LeaseDevice.InsufficientStockMessage));
         d.Take(0).Failure!.Kind.Should().Be(FailureKind.InvalidArgument);
         d.Take(15).Ok.Should().BeTrue();
         d.Stock.Should().Be(0);

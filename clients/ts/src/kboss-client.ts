@@ -19279,6 +19279,8 @@ export interface CreateLeaseProduct {
     products?: LeaseProductInput | undefined;
     /** The device configuration. */
     servers?: LeaseServerInput | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** products of create_lease_data (one object despite the plural). */
@@ -19394,6 +19396,8 @@ export interface FilterLeaseDevices {
     rows?: string | undefined;
     /** Sort. */
     sort?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19429,6 +19433,8 @@ export interface LeaseProductRow {
 export interface UpdateLeaseProduct {
     /** The change. */
     product?: LeaseProductChange | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** product of update_product: id and the fields to change. */
@@ -19439,7 +19445,8 @@ export interface LeaseProductChange {
     product_name?: string | undefined;
     /** New price (future bills only). */
     price?: string | undefined;
-    /** New idle stock: more adds devices like the newest one, fewer removes idle ones (newest first). */
+    /** New idle stock: more adds devices like the newest one, fewer removes idle ones (newest
+            first). */
     stock?: string | undefined;
     /** Owner (ignored: the creator stays). */
     user_id?: string | undefined;
@@ -19480,6 +19487,8 @@ export interface BuyLeaseDevices {
     bill_data?: LeaseBillInput | undefined;
     /** [商品id, 设备id] pairs. */
     device_ids: ((string | undefined)[] | undefined)[];
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** bill_data of buy.dspy. */
@@ -19527,6 +19536,8 @@ issue 11); omitted when null. */
 
 /** POST /lease/get_product_list.dspy 获取产品列表: every live lease product the caller may see (its managed orgs; a customer: its operating org's), newest first. spec: 15-server-lease.md; lease.md §3A.9. */
 export interface ListLeaseProducts {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19555,6 +19566,8 @@ export interface LeaseRecycleResult {
 
 /** POST /lease/update_stock.dspy 到期自动回收设备, also the daily job LeaseRecycle (lease.md §5 J1): every active bill whose end is before today (platform date) expires, one transaction per bill: its lines are recycled, its devices go back to idle, product stock rises, its contract becomes 到期. Then idle devices of products whose window ended are retired and their stock set to 0. Idempotent: every change is conditional on the current state. Replies {"recycled_bills", "recycled_devices", "retired_devices"}. spec: 15-server-lease.md; lease.md §3A.12. */
 export interface RecycleExpiredLeases {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19582,6 +19595,8 @@ export interface LeaseWarningResult {
 
 /** POST /lease/expiration_warning.dspy 到期警告, also the daily job LeaseExpiryWarning (lease.md §5 J2): every active bill with 0 ≤ end − today ≤ Lease:WarningDays (platform date, §4.12) warns its customer once (ADR 0036: one warning per bill and recipient, recorded in lease_warning before the in-site message 租赁到期提醒 goes out through SendMessage). Replies {"warned_bills", "messages"}. spec: 15-server-lease.md; lease.md §3A.13. */
 export interface SendLeaseExpiryWarnings {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19609,20 +19624,6 @@ export interface LeaseIdData {
 
 /** POST /lease/create_store.dspy 创建仓库: a store of the caller's org. Replies {"id"}; 仓库名称已存在 (conflict). spec: 15-server-lease.md; lease.md §3A.15. */
 export interface CreateStore {
-    /** 仓库名称 (≤ 50, unique among the org's live stores). */
-    name: string | undefined;
-    /** 位置. */
-    location?: string | undefined;
-    /** 地址. */
-    address?: string | undefined;
-    /** Bandwidth unit price, 元 ≥ 0 (default 0). */
-    bandwidth_price?: string | undefined;
-    /** Storage unit price, 元 ≥ 0 (default 0). */
-    stored_price?: string | undefined;
-    /** Price per public IP, 元 ≥ 0 (default 0). */
-    ip_price?: string | undefined;
-    /** Creator; defaults to the caller (other values are ignored, §0.2 item 4). */
-    user_id?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19659,20 +19660,6 @@ export interface LeaseStoreRow {
 export interface UpdateStore {
     /** 仓库id. */
     id: string;
-    /** 仓库名称 (≤ 50, unique among the org's live stores). */
-    name?: string | undefined;
-    /** 位置. */
-    location?: string | undefined;
-    /** 地址. */
-    address?: string | undefined;
-    /** Bandwidth unit price, 元 ≥ 0 (default 0). */
-    bandwidth_price?: string | undefined;
-    /** Storage unit price, 元 ≥ 0 (default 0). */
-    stored_price?: string | undefined;
-    /** Price per public IP, 元 ≥ 0 (default 0). */
-    ip_price?: string | undefined;
-    /** Creator; defaults to the caller (other values are ignored, §0.2 item 4). */
-    user_id?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19706,6 +19693,8 @@ export interface ListStores {
     rows?: string | undefined;
     /** "create_at desc" form. */
     sort?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19761,6 +19750,8 @@ export interface ListLeaseBills {
     rows?: string | undefined;
     /** Sort. */
     sort?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19807,28 +19798,14 @@ export interface LeaseContractRow {
 export interface GetLeaseBillDetail {
     /** 账单id. */
     bill_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** POST /lease/save_contract.dspy 保存合同: the one contract of a bill the caller manages. Replies {"id"}. Messages: 账单不存在, 该账单已存在合同, 合同结束日期不能早于开始日期. spec: 15-server-lease.md; lease.md §3A.4, §4.11. */
 export interface SaveLeaseContract {
     /** 账单id. */
     bill_id: string;
-    /** 合同标题. */
-    title: string | undefined;
-    /** Customer user (defaults to the bill's customer). */
-    user_id?: string | undefined;
-    /** Start (defaults to the bill's start). */
-    start_date?: string | undefined;
-    /** End ≥ start (equal allowed; defaults to the bill's end). */
-    end_date?: string | undefined;
-    /** Sales representative. */
-    salesman?: string | undefined;
-    /** Client name. */
-    client?: string | undefined;
-    /** "0" 待签, "1" 生效 (default), "2" 到期, "3" 终止. */
-    status?: string | undefined;
-    /** Notes. */
-    remark?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19852,22 +19829,6 @@ issue 11); omitted when null. */
 export interface UpdateLeaseContract {
     /** 合同id. */
     id: string;
-    /** 合同标题. */
-    title?: string | undefined;
-    /** Customer user (defaults to the bill's customer). */
-    user_id?: string | undefined;
-    /** Start (defaults to the bill's start). */
-    start_date?: string | undefined;
-    /** End ≥ start (equal allowed; defaults to the bill's end). */
-    end_date?: string | undefined;
-    /** Sales representative. */
-    salesman?: string | undefined;
-    /** Client name. */
-    client?: string | undefined;
-    /** "0" 待签, "1" 生效 (default), "2" 到期, "3" 终止. */
-    status?: string | undefined;
-    /** Notes. */
-    remark?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19891,6 +19852,8 @@ issue 11); omitted when null. */
 export interface ListLeaseContracts {
     /** Customer. */
     user_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** POST /lease_product/create_server.dspy 根据产品添加设备: the leasable units of a catalogue product of a provider the caller manages (one live record per product). Replies {"id"}. Messages: 产品不属于该供应商, 该产品已添加设备,请修改库存, 参数错误. spec: 20-lease-productization.md; lease.md §3B.5. */
@@ -19917,6 +19880,8 @@ export interface CreateLeaseServer {
     store_name?: string | undefined;
     /** Configuration. */
     parameter?: (LeaseParameterInput | undefined)[] | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** One parameter entry of create_server. */
@@ -19967,6 +19932,8 @@ export interface LockLeaseUnits {
     productid: string;
     /** Units ≥ 1. */
     count: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20002,6 +19969,8 @@ export interface SaveLeaseOrderId {
     count: string;
     /** Optional: the lock to bind (from lock_server). */
     lock_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20030,6 +19999,8 @@ export interface LeaseReleased {
 export interface UnlockLeaseByOrderId {
     /** Platform order id. */
     order_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** POST /lease_product/unlock_server_by_id.dspy 释放锁定商品by_id: gives back count units of the caller's unbound locks of productid (a product id despite the name), newest first; a lock partly released keeps the rest. More than the caller holds: 释放数量超过锁定数量, nothing changes. Replies {"released"}. spec: 20-lease-productization.md; lease.md §3B.11. */
@@ -20038,6 +20009,8 @@ export interface UnlockLeaseById {
     count: string;
     /** 产品id. */
     productid: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20067,6 +20040,8 @@ export interface LeaseExpiryResult {
 export interface ExpireLeaseOrders {
     /** Optional lease order id. */
     id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20115,6 +20090,8 @@ export interface LeaseOrderRow {
 export interface BuyLeaseUnits {
     /** Platform order id. */
     order_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -20146,6 +20123,8 @@ export interface LeasePrice {
 export interface GetLeasePrice {
     /** 产品id. */
     productid: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
 }
 
 /** GET /product/company_category_add.dspy 公司类别添加: an operator adds a company category to a site it manages (the row belongs to the site's org, 403 for another org's site, ADR 0017) or, without url_link, to its org (duplicate live name in the org and site → 该公司类别已存在). spec: 04-marketplace.md; analysis/catalog.md §3.2.1. */

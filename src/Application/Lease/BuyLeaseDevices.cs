@@ -49,7 +49,7 @@ public sealed record LeaseBillInput
 /// <c>设备不属于该商品: id</c>, <c>租期超出商品可租时间</c>, <c>所选设备不在同一仓库</c>, <c>测试价格必须大于0</c>,
 /// <c>测试天数必须大于0</c>, <c>余额不足</c>. spec: 15-server-lease.md; lease.md §3A.7, §4.3, §4.10.
 /// </summary>
-public sealed record BuyLeaseDevices : ICommand<Reply<LeasePurchase>>
+public sealed record BuyLeaseDevices : LeaseBodyRequest, ICommand<Reply<LeasePurchase>>
 {
     /// <summary>The bill.</summary>
     public LeaseBillInput? BillData { get; init; }
@@ -75,7 +75,8 @@ public sealed class BuyLeaseDevicesValidator : AbstractValidator<BuyLeaseDevices
         RuleFor(x => x.DeviceIds).NotEmpty().WithMessage("缺少必要参数: device_ids");
         RuleFor(x => x.DeviceIds).Cascade(CascadeMode.Stop)
             .Must(ids => ids!.Count <= MaxDevices && ids.All(IsPair)).WithMessage("device_ids 必须是 [商品id, 设备id] 数组")
-            .Must(ids => ids!.Select(p => p![1]!.Trim()).Distinct().Count() == ids!.Count).WithMessage("device_ids 有重复设备")
+            .Must(ids => ids!.Select(p => p![1]!.Trim()).Distinct().Count() == ids!.Count)
+                .WithMessage("device_ids 有重复设备")
             .When(x => x.DeviceIds is { Count: > 0 });
         RuleFor(x => x.BillData!).ChildRules(b =>
         {
@@ -91,7 +92,8 @@ public sealed class BuyLeaseDevicesValidator : AbstractValidator<BuyLeaseDevices
             b.RuleFor(x => x.StartDate).Required().OptionalDate();
             b.RuleFor(x => x.EndDate).Required().OptionalDate();
         }).When(x => x.BillData is not null);
-        RuleFor(x => x.BillData!.DeviceNum).Must((x, n) => int.Parse(n!.Trim(), CultureInfo.InvariantCulture) == x.DeviceIds!.Count)
+        RuleFor(x => x.BillData!.DeviceNum).Must((x, n) => int.Parse(n!.Trim(),
+            CultureInfo.InvariantCulture) == x.DeviceIds!.Count)
             .WithName("device_num").WithMessage(CountMismatch)
             .When(x => x.BillData is not null && RuleExtensions.TryInt(x.BillData.DeviceNum, out var n)
                        && n is >= 1 and <= MaxDevices && x.DeviceIds is { Count: > 0 });
@@ -123,13 +125,15 @@ public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess acces
         var sellers = access.IsStaff ? await access.ManagedOrgsAsync(ct) : await access.VisibleSellersAsync(ct);
 
         await using var tx = await db.BeginTransactionAsync(ct);
-        var devices = await db.LeaseServers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var devices = await db.LeaseServers.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, ct);
         foreach (var (productId, deviceId) in pairs)
         {
             if (!devices.TryGetValue(deviceId, out var d) || (sellers != null && !sellers.Contains(d.OrgId)))
                 throw BusinessException.NotFound(LeaseServer.NotAvailable(deviceId));
             if (d.ProductId != productId) throw BusinessException.Conflict($"设备不属于该商品: {deviceId}");
-            if (d.Status != LeaseServerStatus.Idle) throw BusinessException.Conflict(LeaseServer.NotAvailable(deviceId));
+            if (d.Status != LeaseServerStatus.Idle) throw BusinessException.Conflict(LeaseServer
+                .NotAvailable(deviceId));
         }
         var first = devices[ids[0]];
         if (devices.Values.Any(d => d.StoreId != first.StoreId || d.OrgId != first.OrgId))

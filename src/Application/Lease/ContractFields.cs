@@ -7,7 +7,7 @@ using Kboss.Domain.Lease;
 namespace Kboss.Application.Lease;
 
 /// <summary>The contract fields shared by save_contract and update_contract (lease.md §3A.4, §3A.5, §4.11).</summary>
-public abstract record ContractFieldsRequest
+public abstract record ContractFieldsRequest : LeaseBodyRequest
 {
     /// <summary>合同标题.</summary>
     public string? Title { get; init; }
@@ -46,7 +46,8 @@ public sealed class ContractFieldsValidator : AbstractValidator<ContractFieldsRe
 /// <summary>Copies present contract fields onto a contract (dates merged with the stored ones).</summary>
 public static class ContractMapper
 {
-    /// <summary>Applies <paramref name="r"/>; the customer <paramref name="userId"/> is resolved by the caller.</summary>
+    /// <summary>Applies <paramref name="r"/>; the customer <paramref name="userId"/> is resolved by the
+    /// caller.</summary>
     public static void Apply(ContractFieldsRequest r, LeaseContract c, string userId, DateOnly start, DateOnly end)
     {
         if (r.Title.TrimmedOrNull() is { } title) c.Title = title;

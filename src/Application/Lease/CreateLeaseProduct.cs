@@ -66,7 +66,7 @@ public sealed record LeaseServerInput
 /// <c>参数错误</c> (field), <c>租赁结束时间不能早于开始时间</c>, <c>仓库不存在: x</c>.
 /// spec: 15-server-lease.md; lease.md §3A.1.
 /// </summary>
-public sealed record CreateLeaseProduct : ICommand<Reply<CreatedLeaseProduct>>
+public sealed record CreateLeaseProduct : LeaseBodyRequest, ICommand<Reply<CreatedLeaseProduct>>
 {
     /// <summary>The product.</summary>
     public LeaseProductInput? Products { get; init; }
@@ -108,7 +108,8 @@ public sealed class CreateLeaseProductHandler(IKbossDbContext db, LeaseAccess ac
         var p = c.Products!;
         var storeName = c.Servers!.StoreName.Trimmed();
         var org = access.OrgId;
-        var store = await db.LeaseStores.AsNoTracking().FirstOrDefaultAsync(s => s.OrgId == org && s.Name == storeName, ct)
+        var store = await db.LeaseStores.AsNoTracking().FirstOrDefaultAsync(s => s.OrgId == org
+            && s.Name == storeName, ct)
                     ?? throw BusinessException.NotFound($"仓库不存在: {storeName}");
         var product = new LeaseProduct
         {

@@ -14,7 +14,7 @@ namespace Kboss.Application.Lease;
 /// see, filtered by device <c>status</c>, <c>product_name</c> (contains) and <c>store_name</c> (exact), paged.
 /// spec: 15-server-lease.md; lease.md §3A.2.
 /// </summary>
-public sealed record FilterLeaseDevices : IQuery<Reply<Paged<LeaseDeviceRow>>>
+public sealed record FilterLeaseDevices : LeaseBodyRequest, IQuery<Reply<Paged<LeaseDeviceRow>>>
 {
     /// <summary>Device status 0 idle, 1 rented, 2 retired.</summary>
     public string? Status { get; init; }
@@ -64,7 +64,8 @@ public sealed class FilterLeaseDevicesHandler(IKbossDbContext db, LeaseAccess ac
     {
         var orgs = await access.VisibleSellersAsync(ct);
         var rows = db.LeaseServers.AsNoTracking().Where(s => orgs == null || orgs.Contains(s.OrgId))
-            .Join(db.LeaseProducts.AsNoTracking(), s => s.ProductId, p => p.Id, (s, p) => new DeviceWithProduct { Device = s, Product = p });
+            .Join(db.LeaseProducts.AsNoTracking(), s => s.ProductId, p => p.Id, (s,
+                p) => new DeviceWithProduct { Device = s, Product = p });
         if (RuleExtensions.TryInt(q.Status, out var status)) rows = rows.Where(x => x.Device.Status == status);
         if (q.ProductName.TrimmedOrNull() is { } name) rows = rows.Where(x => x.Product.ProductName.Contains(name));
         if (q.StoreName.TrimmedOrNull() is { } store) rows = rows.Where(x => x.Device.StoreName == store);

@@ -13,7 +13,7 @@ namespace Kboss.Application.Lease;
 /// <c>POST /lease/get_bill_detail.dspy</c> 获取账单详情: the bill, its devices, its contract and its store's prices.
 /// A bill the caller may not read is <c>账单不存在</c> like a missing one. spec: 15-server-lease.md; lease.md §3A.11.
 /// </summary>
-public sealed record GetLeaseBillDetail : IQuery<Reply<LeaseBillDetail>>
+public sealed record GetLeaseBillDetail : LeaseBodyRequest, IQuery<Reply<LeaseBillDetail>>
 {
     /// <summary>账单id.</summary>
     public string? BillId { get; init; }
@@ -45,9 +45,11 @@ public sealed class GetLeaseBillDetailHandler(IKbossDbContext db, LeaseAccess ac
                 (s, p) => new DeviceWithProduct { Device = s, Product = p })
             .ToListAsync(ct);
         var contract = await db.LeaseContracts.AsNoTracking().FirstOrDefaultAsync(c => c.BillId == id, ct);
-        var store = await db.LeaseStores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == bill.StoreId, ct);
+        var store = await db.LeaseStores.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.Id == bill.StoreId, ct);
         return Reply.Ok("获取账单详情成功", new LeaseBillDetail(LeaseBillRow.From(bill),
             devices.Select(d => LeaseDeviceRow.From(d.Device, d.Product)).ToList(),
-            contract is null ? null : LeaseContractRow.From(contract), store is null ? null : LeaseStoreRow.From(store)));
+            contract is null ? null : LeaseContractRow.From(contract), store is null ? null : LeaseStoreRow
+                .From(store)));
     }
 }

@@ -6,7 +6,8 @@ namespace Kboss.Application.Lease;
 /// </summary>
 /// <param name="WarningDays">Warn when 0 ≤ end − today ≤ this (default 7).</param>
 /// <param name="LockTtlMinutes">A lock without an order is released after this (default 15).</param>
-/// <param name="OrderPayTimeoutMinutes">A lock bound to an order is released this long after binding (default 30).</param>
+/// <param name="OrderPayTimeoutMinutes">A lock bound to an order is released this long after binding (default
+/// 30).</param>
 public sealed record LeaseSettings(int WarningDays = 7, int LockTtlMinutes = 15, int OrderPayTimeoutMinutes = 30)
 {
     /// <summary>Lock life without an order.</summary>

@@ -60,3 +60,10 @@ public sealed record LeaseContractRow(string Id, string BillId, string Title, st
     public static LeaseContractRow From(LeaseContract c) => new(c.Id, c.BillId, c.Title, c.UserId, c.StartDate,
         c.EndDate, c.Salesman, c.Client, c.Status, c.Remark, c.CreateAt);
 }
+
+/// <summary>Base of every lease request: the spec documents each endpoint's parameters as one object <c>body</c>.</summary>
+public abstract record LeaseBodyRequest
+{
+    /// <summary>The documented body object (its fields are the other parameters).</summary>
+    public string? Body { get; init; }
+}

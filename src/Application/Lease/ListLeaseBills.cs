@@ -14,7 +14,7 @@ namespace Kboss.Application.Lease;
 /// manage, optionally of one <c>user_id</c>. Paged (<c>sort</c> create_at/start_date/end_date/status/amount).
 /// spec: 15-server-lease.md; lease.md §3A.10.
 /// </summary>
-public sealed record ListLeaseBills : IQuery<Reply<Paged<LeaseBillRow>>>
+public sealed record ListLeaseBills : LeaseBodyRequest, IQuery<Reply<Paged<LeaseBillRow>>>
 {
     /// <summary>Customer filter (customers: always themselves).</summary>
     public string? UserId { get; init; }

@@ -12,7 +12,7 @@ namespace Kboss.Application.Lease;
 /// <c>POST /lease/get_contract.dspy</c> 获取合同: the contracts of <c>user_id</c> (customers: always their own; staff:
 /// within the orgs they manage, all when absent), newest first. spec: 15-server-lease.md; lease.md §3A.6.
 /// </summary>
-public sealed record ListLeaseContracts : IQuery<Reply<IReadOnlyList<LeaseContractRow>>>
+public sealed record ListLeaseContracts : LeaseBodyRequest, IQuery<Reply<IReadOnlyList<LeaseContractRow>>>
 {
     /// <summary>Customer.</summary>
     public string? UserId { get; init; }

@@ -9,7 +9,7 @@ namespace Kboss.Application.Lease;
 /// <c>POST /lease/get_product_list.dspy</c> 获取产品列表: every live lease product the caller may see (its managed
 /// orgs; a customer: its operating org's), newest first. spec: 15-server-lease.md; lease.md §3A.9.
 /// </summary>
-public sealed record ListLeaseProducts : IQuery<Reply<IReadOnlyList<LeaseProductRow>>>;
+public sealed record ListLeaseProducts : LeaseBodyRequest, IQuery<Reply<IReadOnlyList<LeaseProductRow>>>;
 
 public sealed class ListLeaseProductsHandler(IKbossDbContext db, LeaseAccess access)
     : IQueryHandler<ListLeaseProducts, Reply<IReadOnlyList<LeaseProductRow>>>

@@ -13,7 +13,7 @@ namespace Kboss.Application.Lease;
 /// (<c>page</c>, <c>rows</c> ≤ 100, <c>sort</c> create_at/name/location [asc|desc], default <c>create_at desc</c>).
 /// spec: 15-server-lease.md; lease.md §3A.17.
 /// </summary>
-public sealed record ListStores : IQuery<Reply<Paged<LeaseStoreRow>>>
+public sealed record ListStores : LeaseBodyRequest, IQuery<Reply<Paged<LeaseStoreRow>>>
 {
     /// <summary>Page, 1-based.</summary>
     public string? Page { get; init; }

@@ -14,7 +14,7 @@ namespace Kboss.Application.Lease;
 /// state. Replies <c>{"recycled_bills", "recycled_devices", "retired_devices"}</c>.
 /// spec: 15-server-lease.md; lease.md §3A.12.
 /// </summary>
-public sealed record RecycleExpiredLeases : ICommand<Reply<LeaseRecycleResult>>;
+public sealed record RecycleExpiredLeases : LeaseBodyRequest, ICommand<Reply<LeaseRecycleResult>>;
 
 /// <summary>What a recycle run changed.</summary>
 public sealed record LeaseRecycleResult(int RecycledBills, int RecycledDevices, int RetiredDevices);

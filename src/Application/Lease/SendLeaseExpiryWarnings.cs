@@ -14,7 +14,7 @@ namespace Kboss.Application.Lease;
 /// <c>租赁到期提醒</c> goes out through <see cref="SendMessage"/>). Replies <c>{"warned_bills", "messages"}</c>.
 /// spec: 15-server-lease.md; lease.md §3A.13.
 /// </summary>
-public sealed record SendLeaseExpiryWarnings : ICommand<Reply<LeaseWarningResult>>;
+public sealed record SendLeaseExpiryWarnings : LeaseBodyRequest, ICommand<Reply<LeaseWarningResult>>;
 
 /// <summary>What a warning run sent.</summary>
 public sealed record LeaseWarningResult(int WarnedBills, int Messages);
@@ -57,7 +57,8 @@ public sealed class SendLeaseExpiryWarningsHandler(IKbossDbContext db, LeaseCloc
     {
         db.ClearChanges();
         db.LeaseWarnings.Add(new LeaseWarning
-            { BillId = bill.Id, UserId = bill.UserId, WarnDate = today, DaysLeft = LeaseDates.DaysLeft(bill.EndDate, today) });
+            { BillId = bill.Id, UserId = bill.UserId, WarnDate = today, DaysLeft = LeaseDates.DaysLeft(bill.EndDate,
+                today) });
         try
         {
             await db.SaveChangesAsync(ct);

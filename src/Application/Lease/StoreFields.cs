@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kboss.Application.Lease;
 
 /// <summary>The store fields shared by create_store and update_store (lease.md §3A.15, §3A.16).</summary>
-public abstract record StoreFieldsRequest
+public abstract record StoreFieldsRequest : LeaseBodyRequest
 {
     /// <summary>仓库名称 (≤ 50, unique among the org's live stores).</summary>
     public string? Name { get; init; }

@@ -19,7 +19,8 @@ public sealed record LeaseProductChange
     public string? ProductName { get; init; }
     /// <summary>New price (future bills only).</summary>
     public string? Price { get; init; }
-    /// <summary>New idle stock: more adds devices like the newest one, fewer removes idle ones (newest first).</summary>
+    /// <summary>New idle stock: more adds devices like the newest one, fewer removes idle ones (newest
+    /// first).</summary>
     public string? Stock { get; init; }
     /// <summary>Owner (ignored: the creator stays).</summary>
     public string? UserId { get; init; }
@@ -35,7 +36,7 @@ public sealed record LeaseProductChange
 /// <c>产品不存在</c>, <c>租赁时间不能小于已出租设备的租期</c>, <c>该产品没有设备可复制</c>.
 /// spec: 15-server-lease.md; lease.md §3A.3.
 /// </summary>
-public sealed record UpdateLeaseProduct : ICommand<Reply<LeaseProductRow>>
+public sealed record UpdateLeaseProduct : LeaseBodyRequest, ICommand<Reply<LeaseProductRow>>
 {
     /// <summary>The change.</summary>
     public LeaseProductChange? Product { get; init; }
@@ -71,7 +72,8 @@ public sealed class UpdateLeaseProductHandler(IKbossDbContext db, LeaseAccess ac
         var p = c.Product!;
         await using var tx = await db.BeginTransactionAsync(ct);
         var product = await db.LeaseProducts.FirstOrDefaultAsync(x => x.Id == p.Id.Trimmed(), ct);
-        if (product is null || !await access.ManagesAsync(product.OrgId, ct)) throw BusinessException.NotFound(NotFound);
+        if (product is null || !await access.ManagesAsync(product.OrgId, ct)) throw BusinessException
+            .NotFound(NotFound);
         if (p.ProductName.TrimmedOrNull() is { } name) product.ProductName = name;
         if (RuleExtensions.TryDecimal(p.Price, out var price)) product.Price = price;
         await ChangeWindowAsync(product, RuleExtensions.ToDate(p.LeaseStartTime), RuleExtensions.ToDate(p.LeaseEndTime),

@@ -21,7 +21,7 @@ namespace Kboss.Application.LeaseProducts;
 /// <c>库存不足,请退款</c>. Messages: <c>订单不存在</c>, <c>余额不足</c>.
 /// spec: 20-lease-productization.md; lease.md §3B.15, §4.3 #3.
 /// </summary>
-public sealed record BuyLeaseUnits : ICommand<Reply<LeaseOrderPurchase>>
+public sealed record BuyLeaseUnits : LeaseBodyRequest, ICommand<Reply<LeaseOrderPurchase>>
 {
     /// <summary>Platform order id.</summary>
     public string? OrderId { get; init; }
@@ -78,6 +78,7 @@ public sealed class BuyLeaseUnitsHandler(IKbossDbContext db, LeaseUnits units, B
         if (!row.Relock().Ok || !await units.TakeAsync(row.ServerId, row.Count, ct)) return false;
         return await db.LeaseOrders.Where(o => o.Id == row.Id && o.Status == LeaseOrderStatus.Released)
             .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, LeaseOrderStatus.Locked)
-                .SetProperty(o => o.ReleasedAt, (DateTime?)null).SetProperty(o => o.ReleaseReason, (string?)null), ct) == 1;
+                .SetProperty(o => o.ReleasedAt, (DateTime?)null).SetProperty(o => o.ReleaseReason, (string?)null),
+                    ct) == 1;
     }
 }

@@ -28,7 +28,7 @@ public sealed record LeaseParameterInput
 /// <c>产品不属于该供应商</c>, <c>该产品已添加设备,请修改库存</c>, <c>参数错误</c>.
 /// spec: 20-lease-productization.md; lease.md §3B.5.
 /// </summary>
-public sealed record CreateLeaseServer : ICommand<Reply<LeaseIdData>>
+public sealed record CreateLeaseServer : LeaseBodyRequest, ICommand<Reply<LeaseIdData>>
 {
     /// <summary>供应商id.</summary>
     public string? Providerid { get; init; }
@@ -67,9 +67,11 @@ public sealed class CreateLeaseServerValidator : AbstractValidator<CreateLeaseSe
         RuleFor(x => x.StoreName).MaxChars(200);
         RuleFor(x => x.Parameter).Cascade(CascadeMode.Stop).Must(p => p!.Count <= 50 && p.All(i => i is not null
                 && !string.IsNullOrWhiteSpace(i.Title) && i.Title.Length <= 50 && (i.Parameter?.Length ?? 0) <= 200
-                && (string.IsNullOrWhiteSpace(i.Number) || (RuleExtensions.TryInt(i.Number, out var n) && n is >= 1 and <= 100_000))))
+                && (string.IsNullOrWhiteSpace(i.Number) || (RuleExtensions.TryInt(i.Number, out var n)
+                    && n is >= 1 and <= 100_000))))
             .WithMessage("parameter 每项需要 title,number 为正整数")
-            .Must(p => p!.Select(i => i!.Title!.Trim()).Distinct().Count() == p!.Count).WithMessage("parameter 的 title 不能重复")
+            .Must(p => p!.Select(i => i!.Title!.Trim()).Distinct().Count() == p!.Count)
+                .WithMessage("parameter 的 title 不能重复")
             .When(x => x.Parameter is not null);
     }
 }
@@ -90,7 +92,8 @@ public sealed class CreateLeaseServerHandler(IKbossDbContext db, LeaseAccess acc
                       ?? throw BusinessException.Conflict("产品不属于该供应商");
         var end = RuleExtensions.ToDate(c.EndDate)!.Value;
         if (end < clock.Today) throw RequestValidationException.For("end_date", "设备可租截止日期不能早于今天");
-        if (await db.LeaseDevices.AnyAsync(d => d.ProductId == product.Id, ct)) throw BusinessException.Conflict(Exists);
+        if (await db.LeaseDevices.AnyAsync(d => d.ProductId == product.Id, ct)) throw BusinessException
+            .Conflict(Exists);
         var device = LeaseDevice.Create(new LeaseDevice
         {
             OrgId = provider.OrgId, ProviderId = provider.Id, ProviderName = provider.Name, ProductId = product.Id,

@@ -17,7 +17,7 @@ namespace Kboss.Application.LeaseProducts;
 /// one conditional UPDATE per row; with <c>id</c> only that row (<c>租期未到期</c> when not due, a released row is a
 /// no-op). Replies <c>{"released_orders", "released_units"}</c>. spec: 20-lease-productization.md; lease.md §3B.14.
 /// </summary>
-public sealed record ExpireLeaseOrders : ICommand<Reply<LeaseExpiryResult>>
+public sealed record ExpireLeaseOrders : LeaseBodyRequest, ICommand<Reply<LeaseExpiryResult>>
 {
     /// <summary>Optional lease order id.</summary>
     public string? Id { get; init; }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Validation;
+using Kboss.Application.Lease;
 using Kboss.Domain.Common;
 using Mediator;
 
@@ -11,7 +12,7 @@ namespace Kboss.Application.LeaseProducts;
 /// the product's record the caller may buy from. Message: <c>该产品暂无可租设备</c>.
 /// spec: 20-lease-productization.md; lease.md §3B.7, §4.8.
 /// </summary>
-public sealed record GetLeasePrice : IQuery<Reply<LeasePrice>>
+public sealed record GetLeasePrice : LeaseBodyRequest, IQuery<Reply<LeasePrice>>
 {
     /// <summary>产品id.</summary>
     public string? Productid { get; init; }

@@ -30,7 +30,8 @@ public sealed record LeaseDeviceView(string Id, string Providerid, string Provid
     /// <summary>The view of <paramref name="d"/>.</summary>
     public static LeaseDeviceView From(LeaseDevice d) => new(d.Id, d.ProviderId, d.ProviderName, d.ProductId,
         d.ProductName, d.Stock, d.Price, d.EndDate, d.StoreName, d.OtherData, d.Status, d.UserId, d.CreateAt,
-        d.Parameters.OrderBy(p => p.SortNo).Select(p => new LeaseParameterView(p.Title, p.Parameter, p.Number)).ToList());
+        d.Parameters.OrderBy(p => p.SortNo).Select(p => new LeaseParameterView(p.Title, p.Parameter, p.Number))
+            .ToList());
 }
 
 /// <summary>One configuration entry.</summary>

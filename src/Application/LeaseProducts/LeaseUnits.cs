@@ -48,7 +48,8 @@ public sealed class LeaseUnits(IKbossDbContext db, LeaseAccess access)
     {
         var sellers = await access.VisibleSellersAsync(ct);
         return await db.LeaseDevices.AsNoTracking()
-                   .FirstOrDefaultAsync(d => d.ProductId == productId && (sellers == null || sellers.Contains(d.OrgId)), ct)
+                   .FirstOrDefaultAsync(d => d.ProductId == productId && (sellers == null || sellers
+                       .Contains(d.OrgId)), ct)
                ?? throw BusinessException.NotFound(NoDevice);
     }
 

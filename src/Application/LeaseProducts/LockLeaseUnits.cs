@@ -18,7 +18,7 @@ namespace Kboss.Application.LeaseProducts;
 /// <c>租赁结束时间不能早于开始时间</c>, <c>租赁结束时间超过设备可租期限</c>.
 /// spec: 20-lease-productization.md; lease.md §3B.8, §4.3 #1.
 /// </summary>
-public sealed record LockLeaseUnits : ICommand<Reply<LeaseLock>>
+public sealed record LockLeaseUnits : LeaseBodyRequest, ICommand<Reply<LeaseLock>>
 {
     /// <summary>Lease start (≥ today).</summary>
     public string? LeaseStartTime { get; init; }
@@ -46,7 +46,8 @@ public sealed class LockLeaseUnitsHandler(IKbossDbContext db, LeaseAccess access
 {
     public async ValueTask<Reply<LeaseLock>> Handle(LockLeaseUnits c, CancellationToken ct)
     {
-        var (start, end) = (RuleExtensions.ToDate(c.LeaseStartTime)!.Value, RuleExtensions.ToDate(c.LeaseEndTime)!.Value);
+        var (start, end) = (RuleExtensions.ToDate(c.LeaseStartTime)!.Value, RuleExtensions
+            .ToDate(c.LeaseEndTime)!.Value);
         var count = (int)long.Parse(c.Count!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         if (start < clock.Today) throw RequestValidationException.For("lease_start_time", "租赁开始时间不能早于今天");
         if (end < start) throw RequestValidationException.For("lease_end_time", LeaseProduct.BadWindowMessage);
@@ -57,7 +58,8 @@ public sealed class LockLeaseUnitsHandler(IKbossDbContext db, LeaseAccess access
         await using var tx = await db.BeginTransactionAsync(ct);
         if (!await units.TakeAsync(device.Id, count, ct))
             throw new Failure(FailureKind.InsufficientStock, LeaseDevice.InsufficientStockMessage).ToException();
-        var lease = LeaseOrder.Lock(device, count, start, end, access.UserId, access.OrgId, clock.Now, settings.LockTtl);
+        var lease = LeaseOrder.Lock(device, count, start, end, access.UserId, access.OrgId, clock.Now,
+            settings.LockTtl);
         db.LeaseOrders.Add(lease);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -14,11 +14,12 @@ namespace Kboss.Application.LeaseProducts;
 /// <summary>
 /// <c>POST /lease_product/save_order_id.dspy</c> 保存订单id: binds a platform order to the caller's newest unbound
 /// lock of <c>productid</c> with <c>count</c> units (or to <c>lock_id</c>); the lock then lives
-/// <c>Lease:OrderPayTimeoutMinutes</c>. The same order, product and count again succeeds without a change. The bind is a
+/// <c>Lease:OrderPayTimeoutMinutes</c>. The same order, product and count again succeeds without a change. The bind is
+/// a
 /// conditional UPDATE, so a lock released meanwhile (timeout) is not bound: <c>未找到对应的锁定记录</c>.
 /// Replies <c>{"lock_id", "order_id"}</c>. spec: 20-lease-productization.md; lease.md §3B.9, §4.3 #4.
 /// </summary>
-public sealed record SaveLeaseOrderId : ICommand<Reply<LeaseOrderBinding>>
+public sealed record SaveLeaseOrderId : LeaseBodyRequest, ICommand<Reply<LeaseOrderBinding>>
 {
     /// <summary>Platform order id.</summary>
     public string? OrderId { get; init; }
@@ -52,7 +53,8 @@ public sealed class SaveLeaseOrderIdHandler(IKbossDbContext db, LeaseAccess acce
         var (orderId, productId, lockId) = (c.OrderId.Trimmed(), c.Productid.Trimmed(), c.LockId.TrimmedOrNull());
         var count = (int)long.Parse(c.Count!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var user = access.UserId;
-        var mine = db.LeaseOrders.AsNoTracking().Where(o => o.UserId == user && o.ProductId == productId && o.Count == count);
+        var mine = db.LeaseOrders.AsNoTracking().Where(o => o.UserId == user && o.ProductId == productId
+            && o.Count == count);
         var bound = await mine.FirstOrDefaultAsync(o => o.OrderId == orderId, ct);
         if (bound is not null) return Ok(bound.Id, orderId);
         var candidate = await mine.Where(LeaseOrder.CanBind).Where(o => lockId == null || o.Id == lockId)

@@ -17,7 +17,7 @@ namespace Kboss.Application.LeaseProducts;
 /// keeps the rest. More than the caller holds: <c>释放数量超过锁定数量</c>, nothing changes. Replies
 /// <c>{"released"}</c>. spec: 20-lease-productization.md; lease.md §3B.11.
 /// </summary>
-public sealed record UnlockLeaseById : ICommand<Reply<LeaseReleased>>
+public sealed record UnlockLeaseById : LeaseBodyRequest, ICommand<Reply<LeaseReleased>>
 {
     /// <summary>Units to release.</summary>
     public string? Count { get; init; }

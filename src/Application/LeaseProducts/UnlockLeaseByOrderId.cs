@@ -16,7 +16,7 @@ namespace Kboss.Application.LeaseProducts;
 /// Replies <c>{"released"}</c> (units). Message: <c>未找到订单对应的锁定记录</c>.
 /// spec: 20-lease-productization.md; lease.md §3B.10.
 /// </summary>
-public sealed record UnlockLeaseByOrderId : ICommand<Reply<LeaseReleased>>
+public sealed record UnlockLeaseByOrderId : LeaseBodyRequest, ICommand<Reply<LeaseReleased>>
 {
     /// <summary>Platform order id.</summary>
     public string? OrderId { get; init; }

@@ -33,7 +33,8 @@ public static class LeaseDates
     public static int DaysLeft(DateOnly end, DateOnly today) => end.DayNumber - today.DayNumber;
 }
 
-/// <summary>测试期 (lease.md §4.10): type 0 none, 1 free, 2 paid; the trial runs inside the lease from its start.</summary>
+/// <summary>测试期 (lease.md §4.10): type 0 none, 1 free, 2 paid; the trial runs inside the lease from its
+/// start.</summary>
 /// <param name="Type">0, 1 or 2.</param>
 /// <param name="Price">Trial price (paid trials only, else 0).</param>
 /// <param name="Days">Trial days (free and paid, else 0).</param>
@@ -118,13 +119,15 @@ public sealed class LeaseBill : Entity, ISoftDeletable
         return Result.Done;
     }
 
-    /// <summary>True when an expiry warning is due on <paramref name="today"/> (0 ≤ days left ≤ window, §4.12).</summary>
+    /// <summary>True when an expiry warning is due on <paramref name="today"/> (0 ≤ days left ≤ window,
+    /// §4.12).</summary>
     public bool NeedsWarning(DateOnly today, int windowDays) =>
         Status == LeaseBillStatus.Active && LeaseDates.DaysLeft(EndDate, today) is var left && left >= 0
         && left <= windowDays;
 }
 
-/// <summary>Bill line (table <c>lease_bill_device</c>, lease.md §2.1.5): one device of a bill; 1 active, 2 recycled.</summary>
+/// <summary>Bill line (table <c>lease_bill_device</c>, lease.md §2.1.5): one device of a bill; 1 active, 2
+/// recycled.</summary>
 public sealed class LeaseBillDevice : Entity
 {
     /// <summary>Bill.</summary>
@@ -217,7 +220,8 @@ public sealed class LeaseWarning : Entity
 }
 
 /// <summary>
-/// The amount of a lease bill (lease.md §4.9, ADR 0036): per billing period (<see cref="LeaseDates.PeriodDays"/>) of the
+/// The amount of a lease bill (lease.md §4.9, ADR 0036): per billing period (<see cref="LeaseDates.PeriodDays"/>) of
+/// the
 /// chargeable days (the lease minus the trial), Σ device prices + bandwidth × store bandwidth price + storage × store
 /// storage price + IPs × store IP price; plus the trial price of a paid trial; rounded to 分 (away from zero).
 /// </summary>

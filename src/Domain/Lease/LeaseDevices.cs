@@ -196,7 +196,8 @@ public sealed class LeaseOrder : Entity
         LockTime = now, ExpireAt = now + ttl,
     };
 
-    /// <summary>The rule of <see cref="Bind"/> as an expression (the conditional UPDATE against the timeout job).</summary>
+    /// <summary>The rule of <see cref="Bind"/> as an expression (the conditional UPDATE against the timeout
+    /// job).</summary>
     public static Expression<Func<LeaseOrder, bool>> CanBind =>
         o => o.Status == LeaseOrderStatus.Locked && o.OrderId == null;
 
@@ -213,7 +214,8 @@ public sealed class LeaseOrder : Entity
         return Result.Done;
     }
 
-    /// <summary>Released → locked again when a payment arrives after a release and the units could be re-taken.</summary>
+    /// <summary>Released → locked again when a payment arrives after a release and the units could be
+    /// re-taken.</summary>
     public Result Relock()
     {
         if (Status != LeaseOrderStatus.Released) return new Failure(FailureKind.Conflict, "锁定记录未释放");

@@ -14,7 +14,8 @@ public static class LeaseServerStatus
     public const int Retired = 2;
 }
 
-/// <summary>仓库 (table <c>lease_store</c>, lease.md §2.1.3). Prices in 元; owned by the operator org that created it.</summary>
+/// <summary>仓库 (table <c>lease_store</c>, lease.md §2.1.3). Prices in 元; owned by the operator org that created
+/// it.</summary>
 public sealed class LeaseStore : Entity, ISoftDeletable
 {
     /// <summary>Owning (operator) org.</summary>
@@ -131,7 +132,8 @@ public sealed class LeaseServer : Entity, ISoftDeletable
     /// <inheritdoc />
     public string DelFlg { get; set; } = DelFlag.Alive;
 
-    /// <summary>The rule of <see cref="Rent"/>, shared with the conditional UPDATE that takes devices (§4.3 #2).</summary>
+    /// <summary>The rule of <see cref="Rent"/>, shared with the conditional UPDATE that takes devices (§4.3
+    /// #2).</summary>
     public static Expression<Func<LeaseServer, bool>> CanRent => s => s.Status == LeaseServerStatus.Idle;
 
     /// <summary>Idle → rented by <paramref name="billId"/>.</summary>

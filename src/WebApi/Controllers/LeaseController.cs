@@ -19,7 +19,8 @@ public sealed class LeaseController(IMediator mediator) : ControllerBase
     /// <summary>创建租赁产品</summary>
     [LegacyPost("/lease/create_lease_data.dspy")]
     [Authorize(Policy = Policies.Operator)]
-    public ValueTask<Reply<CreatedLeaseProduct>> Create([FromLegacyParams] CreateLeaseProduct c, CancellationToken ct) =>
+    public ValueTask<Reply<CreatedLeaseProduct>> Create([FromLegacyParams] CreateLeaseProduct c,
+        CancellationToken ct) =>
         mediator.Send(c, ct);
 
     /// <summary>查询租赁产品</summary>

@@ -24,7 +24,8 @@ public sealed class LeaseBillAndContractTests(LeaseFixture app) : IClassFixture<
         var bill = await BillAsync();
         foreach (var who in new[] { app.Customer(), app.Operator(), app.Admin() })
         {
-            var list = await who.PostJsonAsync("/lease/get_bill_list.dspy", new { page = 1, rows = 3, sort = "create_at desc" });
+            var list = await who.PostJsonAsync("/lease/get_bill_list.dspy", new { page = 1, rows = 3,
+                sort = "create_at desc" });
             (list.Status, list.Msg).Should().Be((true, "获取账单列表成功"), list.Raw);
             list.Data!["rows"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().Contain(bill);
             var detail = await who.PostJsonAsync("/lease/get_bill_detail.dspy", new { bill_id = bill });
@@ -36,8 +37,10 @@ public sealed class LeaseBillAndContractTests(LeaseFixture app) : IClassFixture<
             .Select(r => r!["id"]!.GetValue<string>()).Should().NotContain(bill);
         var foreign = await app.OtherOperator().PostJsonAsync("/lease/get_bill_detail.dspy", new { bill_id = bill });
         (foreign.Msg, foreign.Code).Should().Be(("账单不存在", "not_found"));
-        (await app.Customer().PostJsonAsync("/lease/get_bill_detail.dspy", new { })).Code.Should().Be("invalid_argument");
-        (await app.Customer().PostJsonAsync("/lease/get_bill_list.dspy", new { rows = 101 })).Code.Should().Be("invalid_argument");
+        (await app.Customer().PostJsonAsync("/lease/get_bill_detail.dspy", new { })).Code.Should()
+            .Be("invalid_argument");
+        (await app.Customer().PostJsonAsync("/lease/get_bill_list.dspy", new { rows = 101 })).Code.Should()
+            .Be("invalid_argument");
         (await app.Anonymous().PostJsonAsync("/lease/get_bill_list.dspy", new { })).Http.Should().Be(401);
     }
 
@@ -47,7 +50,8 @@ public sealed class LeaseBillAndContractTests(LeaseFixture app) : IClassFixture<
         var bill = await BillAsync();
         var d = app.Today.ToString("yyyy-MM-dd");
         var saved = await app.Operator().PostJsonAsync("/lease/save_contract.dspy", new
-            { bill_id = bill, title = "title", start_date = d, end_date = d, salesman = "salesman", client = "client", status = "1", remark = "remark" });
+            { bill_id = bill, title = "title", start_date = d, end_date = d, salesman = "salesman",
+                client = "client", status = "1", remark = "remark" });
         (saved.Status, saved.Msg).Should().Be((true, "保存合同成功"), saved.Raw);
         var id = saved.Data!["id"]!.GetValue<string>();
         (await app.Operator().PostJsonAsync("/lease/save_contract.dspy", new { bill_id = bill, title = "t" })).Msg
@@ -56,15 +60,18 @@ public sealed class LeaseBillAndContractTests(LeaseFixture app) : IClassFixture<
             .Should().Be("账单不存在");
         (await app.OtherOperator().PostJsonAsync("/lease/save_contract.dspy", new { bill_id = bill, title = "t" })).Msg
             .Should().Be("账单不存在");
-        (await app.Customer().PostJsonAsync("/lease/save_contract.dspy", new { bill_id = bill, title = "t" })).Http.Should().Be(403);
+        (await app.Customer().PostJsonAsync("/lease/save_contract.dspy", new { bill_id = bill, title = "t" })).Http
+            .Should().Be(403);
 
-        var up = await app.Operator().PostJsonAsync("/lease/update_contract.dspy", new { id, title = "gg", status = "0" });
+        var up = await app.Operator().PostJsonAsync("/lease/update_contract.dspy", new { id, title = "gg",
+            status = "0" });
         (up.Status, up.Msg, up.Data!["title"]!.GetValue<string>(), up.Data!["bill_id"]!.GetValue<string>())
             .Should().Be((true, "修改合同成功", "gg", bill));
         var early = await app.Operator().PostJsonAsync("/lease/update_contract.dspy",
             new { id, end_date = app.Today.AddDays(-1).ToString("yyyy-MM-dd") });
         (early.Msg, early.Code).Should().Be(("合同结束日期不能早于开始日期", "invalid_argument"));
-        (await app.Operator().PostJsonAsync("/lease/update_contract.dspy", new { id = "nope" })).Msg.Should().Be("合同不存在");
+        (await app.Operator().PostJsonAsync("/lease/update_contract.dspy", new { id = "nope" })).Msg.Should()
+            .Be("合同不存在");
         (await app.Operator().PostJsonAsync("/lease/update_contract.dspy", new { id, status = "status" })).Code
             .Should().Be("invalid_argument");
 
@@ -84,7 +91,9 @@ public sealed class LeaseBillAndContractTests(LeaseFixture app) : IClassFixture<
             .Should().Be((true, "获取价格成功", 200m, 13));
         (await app.OtherOperator().PostJsonAsync("/lease_product/get_price.dspy", new { productid = product })).Msg
             .Should().Be("该产品暂无可租设备");
-        (await app.Customer().PostJsonAsync("/lease_product/get_price.dspy", new { })).Code.Should().Be("invalid_argument");
-        (await app.Anonymous().PostJsonAsync("/lease_product/get_price.dspy", new { productid = product })).Http.Should().Be(401);
+        (await app.Customer().PostJsonAsync("/lease_product/get_price.dspy", new { })).Code.Should()
+            .Be("invalid_argument");
+        (await app.Anonymous().PostJsonAsync("/lease_product/get_price.dspy", new { productid = product })).Http
+            .Should().Be(401);
     }
 }

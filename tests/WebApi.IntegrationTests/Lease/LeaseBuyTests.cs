@@ -84,7 +84,8 @@ public sealed class LeaseBuyTests(LeaseFixture app) : IClassFixture<LeaseFixture
         results.Should().OnlyContain(r => r.Http == 200);
         results.Count(r => r.Status).Should().Be(1);
         results.Where(r => !r.Status).Should().OnlyContain(r => r.Msg == $"设备不可用: {devices[0]}");
-        (await app.Factory.WithDbAsync(db => db.LeaseBillDevices.CountAsync(l => l.DeviceId == devices[0]))).Should().Be(1);
+        (await app.Factory.WithDbAsync(db => db.LeaseBillDevices.CountAsync(l => l.DeviceId == devices[0]))).Should()
+            .Be(1);
         (await app.Factory.WithDbAsync(db => db.LeaseProducts.SingleAsync(p => p.Id == product))).Stock.Should().Be(0);
     }
 
@@ -108,27 +109,33 @@ public sealed class LeaseBuyTests(LeaseFixture app) : IClassFixture<LeaseFixture
         await Expect(BuyAsync(app.Customer(), product, devices, app.Today, app.Today,
             new { device_num = "1", start_date = d, end_date = d }), "设备数量与所选设备不一致");
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today,
-            new { device_num = "1", test_type = "2", test_price = 0, test_day = 1, start_date = d, end_date = d }), "测试价格必须大于0");
+            new { device_num = "1", test_type = "2", test_price = 0, test_day = 1, start_date = d, end_date = d }),
+                "测试价格必须大于0");
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today,
             new { device_num = "1", test_type = "1", start_date = d, end_date = d }), "测试天数必须大于0");
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today.AddDays(6)), "租期超出商品可租时间");
-        await Expect(BuyAsync(app.Customer(), product, [devices[0], farDevices[0]], app.Today, app.Today), "设备不属于该商品: " + farDevices[0]);
+        await Expect(BuyAsync(app.Customer(), product, [devices[0], farDevices[0]], app.Today, app.Today),
+            "设备不属于该商品: " + farDevices[0]);
         var mixed = await app.Customer().PostJsonAsync("/lease/buy.dspy", new
         {
             bill_data = new { device_num = "2", start_date = d, end_date = d },
             device_ids = new[] { new[] { other, otherDevices[0] }, new[] { far, farDevices[0] } },
         });
         mixed.Msg.Should().Be("所选设备不在同一仓库");
-        await Expect(BuyAsync(app.OtherOperator(), product, devices[..1], app.Today, app.Today), $"设备不可用: {devices[0]}");
+        await Expect(BuyAsync(app.OtherOperator(), product, devices[..1], app.Today, app.Today),
+            $"设备不可用: {devices[0]}");
         // a customer may not buy for another user; the operator may buy for its customer
         var forOther = await BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today, userId: "someone");
         forOther.Http.Should().Be(403);
-        var customerId = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.OrgId == app.CustomerOrgId).Select(u => u.Id).FirstAsync());
+        var customerId = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.OrgId == app.CustomerOrgId)
+            .Select(u => u.Id).FirstAsync());
         var bySales = await BuyAsync(app.Operator(), product, devices[..1], app.Today, app.Today, userId: customerId);
         bySales.Status.Should().BeTrue(bySales.Raw);
-        (await BuyAsync(app.OtherOperator(), other, otherDevices, app.Today, app.Today, userId: customerId)).Http.Should().Be(403);
+        (await BuyAsync(app.OtherOperator(), other, otherDevices, app.Today, app.Today, userId: customerId)).Http
+            .Should().Be(403);
         foreach (var bad in new object[] { new { }, new { bill_data = new { device_num = "x" }, device_ids = "a" },
-                     new { bill_data = new { device_num = "1", start_date = "2023-02-30", end_date = d }, device_ids = new[] { new[] { "a" } } } })
+                     new { bill_data = new { device_num = "1", start_date = "2023-02-30", end_date = d },
+                         device_ids = new[] { new[] { "a" } } } })
         {
             var r = await app.Customer().PostJsonAsync("/lease/buy.dspy", bad);
             (r.Http, r.Status, r.Code).Should().Be((200, false, "invalid_argument"), r.Raw);

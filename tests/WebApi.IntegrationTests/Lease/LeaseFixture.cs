@@ -25,7 +25,8 @@ public sealed class LeaseFixture : AppFixture
     public ManualClock Clock { get; }
 
     /// <summary>The app's platform date.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime, Zone));
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime,
+        Zone));
 
     /// <summary>A unique name.</summary>
     public static string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _next)}";
@@ -41,12 +42,14 @@ public sealed class LeaseFixture : AppFixture
     public async Task<string> StoreAsync(string name, string bandwidth = "1", string stored = "2", string ip = "3")
     {
         var r = await Operator().PostJsonAsync("/lease/create_store.dspy", new
-            { name, location = "北京", address = "xxx", bandwidth_price = bandwidth, stored_price = stored, ip_price = ip });
+            { name, location = "北京", address = "xxx", bandwidth_price = bandwidth, stored_price = stored,
+                ip_price = ip });
         r.Status.Should().BeTrue(r.Raw);
         return r.Data!["id"]!.GetValue<string>();
     }
 
-    /// <summary>A product with <paramref name="stock"/> devices in <paramref name="store"/>; returns its id and devices.</summary>
+    /// <summary>A product with <paramref name="stock"/> devices in <paramref name="store"/>; returns its id and
+    /// devices.</summary>
     public async Task<(string Id, string[] Devices)> ProductAsync(string store, int stock, string price = "1",
         DateOnly? start = null, DateOnly? end = null)
     {

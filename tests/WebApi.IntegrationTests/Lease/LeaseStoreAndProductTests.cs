@@ -20,7 +20,8 @@ public sealed class LeaseStoreAndProductTests(LeaseFixture app) : IClassFixture<
 
         var (product, _) = await app.ProductAsync(name, 1);
         var renamed = name + "-新";
-        var up = await app.Operator().PostJsonAsync("/lease/update_store.dspy", new { id, name = renamed, ip_price = "5" });
+        var up = await app.Operator().PostJsonAsync("/lease/update_store.dspy", new { id, name = renamed,
+            ip_price = "5" });
         up.Status.Should().BeTrue(up.Raw);
         (up.Msg, up.Data!["name"]!.GetValue<string>(), up.Data!["ip_price"]!.GetValue<decimal>(),
             up.Data!["bandwidth_price"]!.GetValue<decimal>()).Should().Be(("更新仓库成功", renamed, 5m, 1m));
@@ -28,7 +29,8 @@ public sealed class LeaseStoreAndProductTests(LeaseFixture app) : IClassFixture<
         devices.Data!["rows"]!.AsArray().Should().ContainSingle()
             .Which!["product_id"]!.GetValue<string>().Should().Be(product);
 
-        var list = await app.Operator().PostJsonAsync("/lease/get_store_list.dspy", new { page = 1, rows = 21, sort = "create_at desc" });
+        var list = await app.Operator().PostJsonAsync("/lease/get_store_list.dspy", new { page = 1, rows = 21,
+            sort = "create_at desc" });
         list.Status.Should().BeTrue(list.Raw);
         list.Msg.Should().Be("获取仓库列表成功");
         list.Data!["rows"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).Should().Contain(renamed);
@@ -90,7 +92,8 @@ public sealed class LeaseStoreAndProductTests(LeaseFixture app) : IClassFixture<
     {
         var r = await app.Operator().PostJsonAsync("/lease/create_lease_data.dspy", new
         {
-            products = new { product_name = "p", stock = "1", price = "1", lease_start_time = "2023-01-06", lease_end_time = "2023-09-26" },
+            products = new { product_name = "p", stock = "1", price = "1", lease_start_time = "2023-01-06",
+                lease_end_time = "2023-09-26" },
             servers = new { store_name = "无此仓库" },
         });
         (r.Msg, r.Code).Should().Be(("仓库不存在: 无此仓库", "not_found"));
@@ -98,7 +101,8 @@ public sealed class LeaseStoreAndProductTests(LeaseFixture app) : IClassFixture<
         await app.StoreAsync(store);
         var window = await app.Operator().PostJsonAsync("/lease/create_lease_data.dspy", new
         {
-            products = new { product_name = "p", stock = "1", price = "1", lease_start_time = "2023-09-26", lease_end_time = "2023-01-06" },
+            products = new { product_name = "p", stock = "1", price = "1", lease_start_time = "2023-09-26",
+                lease_end_time = "2023-01-06" },
             servers = new { store_name = store },
         });
         (window.Msg, window.Code).Should().Be(("租赁结束时间不能早于开始时间", "invalid_argument"));
@@ -106,9 +110,15 @@ public sealed class LeaseStoreAndProductTests(LeaseFixture app) : IClassFixture<
                  {
                      new { },
                      new { products = "x", servers = new { store_name = store } },
-                     new { products = new { product_name = "p", stock = "0", price = "1", lease_start_time = "2023-01-06", lease_end_time = "2023-09-26" }, servers = new { store_name = store } },
-                     new { products = new { product_name = "p", stock = "1", price = "x", lease_start_time = "2023-01-06", lease_end_time = "2023-09-26" }, servers = new { store_name = store } },
-                     new { products = new { product_name = "p", stock = "1", price = "1", lease_start_time = "2023-13-06", lease_end_time = "2023-09-26" }, servers = new { store_name = store } },
+                     new { products = new { product_name = "p", stock = "0", price = "1",
+                         lease_start_time = "2023-01-06", lease_end_time = "2023-09-26" },
+                             servers = new { store_name = store } },
+                     new { products = new { product_name = "p", stock = "1", price = "x",
+                         lease_start_time = "2023-01-06", lease_end_time = "2023-09-26" },
+                             servers = new { store_name = store } },
+                     new { products = new { product_name = "p", stock = "1", price = "1",
+                         lease_start_time = "2023-13-06", lease_end_time = "2023-09-26" },
+                             servers = new { store_name = store } },
                  })
         {
             var x = await app.Operator().PostJsonAsync("/lease/create_lease_data.dspy", bad);
@@ -137,13 +147,16 @@ public sealed class LeaseStoreAndProductTests(LeaseFixture app) : IClassFixture<
             new { product = new { id, lease_start_time = "2023-07-06", lease_end_time = "2123-09-06" } });
         far.Data!["lease_end_time"]!.GetValue<string>().Should().Be("2123-09-06");
 
-        var foreign = await app.OtherOperator().PostJsonAsync("/lease/update_product.dspy", new { product = new { id, stock = "0" } });
+        var foreign = await app.OtherOperator().PostJsonAsync("/lease/update_product.dspy", new { product = new { id,
+            stock = "0" } });
         (foreign.Msg, foreign.Code).Should().Be(("产品不存在", "not_found"));
         (await app.Operator().PostJsonAsync("/lease/update_product.dspy", new { product = new { id, stock = "-1" } }))
             .Code.Should().Be("invalid_argument");
-        (await app.Operator().PostJsonAsync("/lease/update_product.dspy", new { product = new { id, lease_end_time = "2000-01-01" } }))
+        (await app.Operator().PostJsonAsync("/lease/update_product.dspy", new { product = new { id,
+            lease_end_time = "2000-01-01" } }))
             .Msg.Should().Be("租赁结束时间不能早于开始时间");
-        (await app.Operator().PostJsonAsync("/lease/update_product.dspy", new { })).Code.Should().Be("invalid_argument");
+        (await app.Operator().PostJsonAsync("/lease/update_product.dspy", new { })).Code.Should()
+            .Be("invalid_argument");
     }
 
     [Fact]

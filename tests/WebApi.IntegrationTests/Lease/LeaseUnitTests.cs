@@ -20,7 +20,8 @@ public sealed class LeaseUnitTests(LeaseFixture app) : IClassFixture<LeaseFixtur
         });
 
     private Task<int> StockAsync(string product) =>
-        app.Factory.WithDbAsync(db => db.LeaseDevices.Where(d => d.ProductId == product).Select(d => d.Stock).SingleAsync());
+        app.Factory.WithDbAsync(db => db.LeaseDevices.Where(d => d.ProductId == product).Select(d => d.Stock)
+            .SingleAsync());
 
     [Fact]
     public async Task Sixty_four_parallel_locks_on_stock_ten_take_exactly_ten()
@@ -47,10 +48,12 @@ public sealed class LeaseUnitTests(LeaseFixture app) : IClassFixture<LeaseFixtur
             .Should().Be(("锁定设备成功", 200m, 2));
         (await StockAsync(product)).Should().Be(3);
         var order = LeaseFixture.Unique("order");
-        var saved = await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = order, productid = product, count = 2 });
+        var saved = await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = order,
+            productid = product, count = 2 });
         (saved.Status, saved.Msg, saved.Data!["lock_id"]!.GetValue<string>())
             .Should().Be((true, "保存订单id成功", locked.Data!["lock_id"]!.GetValue<string>()));
-        (await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = order, productid = product, count = 2 }))
+        (await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = order,
+            productid = product, count = 2 }))
             .Status.Should().BeTrue(); // idempotent
 
         var buys = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
@@ -60,7 +63,8 @@ public sealed class LeaseUnitTests(LeaseFixture app) : IClassFixture<LeaseFixtur
         // 200 × 2 × 1 period (21 days)
         (await app.BalanceAsync()).Should().Be(before - 400m);
         (await app.Factory.WithDbAsync(db => db.Bills.CountAsync(b => b.OrderId == order))).Should().Be(1);
-        var paid = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy", new { order_id = order });
+        var paid = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy",
+            new { order_id = order });
         (paid.Msg, paid.Code).Should().Be(("订单已支付,不能释放", "conflict"));
 
         var early = await app.RunJobAsync(new ExpireLeaseOrders());
@@ -83,21 +87,27 @@ public sealed class LeaseUnitTests(LeaseFixture app) : IClassFixture<LeaseFixtur
     {
         var product = await app.LeaseDeviceAsync(10);
         (await LockAsync(app.Customer(), product, 4)).Status.Should().BeTrue();
-        var one = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_id.dspy", new { count = 1, productid = product });
+        var one = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_id.dspy", new { count = 1,
+            productid = product });
         (one.Status, one.Msg, one.Data!["released"]!.GetValue<int>()).Should().Be((true, "释放锁定成功", 1));
         (await StockAsync(product)).Should().Be(7);
-        var tooMany = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_id.dspy", new { count = 4, productid = product });
+        var tooMany = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_id.dspy", new { count = 4,
+            productid = product });
         (tooMany.Msg, tooMany.Code).Should().Be(("释放数量超过锁定数量", "conflict"));
         // another buyer cannot release the customer's lock
-        (await app.Operator().PostJsonAsync("/lease_product/unlock_server_by_id.dspy", new { count = 1, productid = product }))
+        (await app.Operator().PostJsonAsync("/lease_product/unlock_server_by_id.dspy", new { count = 1,
+            productid = product }))
             .Msg.Should().Be("释放数量超过锁定数量");
 
         var order = LeaseFixture.Unique("order");
-        (await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = order, productid = product, count = 3 }))
+        (await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = order,
+            productid = product, count = 3 }))
             .Status.Should().BeTrue();
-        (await app.OtherOperator().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy", new { order_id = order }))
+        (await app.OtherOperator().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy",
+            new { order_id = order }))
             .Msg.Should().Be("未找到订单对应的锁定记录");
-        var all = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy", new { order_id = order });
+        var all = await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy",
+            new { order_id = order });
         (all.Status, all.Data!["released"]!.GetValue<int>()).Should().Be((true, 3));
         (await StockAsync(product)).Should().Be(10);
         (await app.Customer().PostJsonAsync("/lease_product/unlock_server_by_orderid.dspy", new { order_id = order }))
@@ -139,17 +149,23 @@ public sealed class LeaseUnitTests(LeaseFixture app) : IClassFixture<LeaseFixtur
             providerid = provider, productid = catalogProduct, stock = 15, price = "200",
             end_date = app.Today.AddDays(30).ToString("yyyy-MM-dd"),
         };
-        (await app.OtherOperator().PostJsonAsync("/lease_product/create_server.dspy", create)).Msg.Should().Be("供应商不存在");
+        (await app.OtherOperator().PostJsonAsync("/lease_product/create_server.dspy", create)).Msg.Should()
+            .Be("供应商不存在");
         (await app.Customer().PostJsonAsync("/lease_product/create_server.dspy", create)).Http.Should().Be(403);
         (await app.Operator().PostJsonAsync("/lease_product/create_server.dspy", create)).Status.Should().BeTrue();
-        (await app.Operator().PostJsonAsync("/lease_product/create_server.dspy", create)).Msg.Should().Be("该产品已添加设备,请修改库存");
+        (await app.Operator().PostJsonAsync("/lease_product/create_server.dspy", create)).Msg.Should()
+            .Be("该产品已添加设备,请修改库存");
         var (otherProvider, _) = await app.CatalogProductAsync();
         var wrong = await app.Operator().PostJsonAsync("/lease_product/create_server.dspy", new
-            { providerid = otherProvider, productid = catalogProduct, stock = 1, price = "1", end_date = create.end_date });
+            { providerid = otherProvider, productid = catalogProduct, stock = 1, price = "1",
+                end_date = create.end_date });
         wrong.Msg.Should().Be("产品不属于该供应商");
-        foreach (var bad in new object[] { new { }, new { providerid = provider, productid = catalogProduct, stock = 0, price = "1", end_date = create.end_date },
-                     new { providerid = provider, productid = catalogProduct, stock = 1, price = "1", end_date = "x" } })
-            (await app.Operator().PostJsonAsync("/lease_product/create_server.dspy", bad)).Code.Should().Be("invalid_argument");
+        foreach (var bad in new object[] { new { }, new { providerid = provider, productid = catalogProduct,
+            stock = 0, price = "1", end_date = create.end_date },
+                     new { providerid = provider, productid = catalogProduct, stock = 1, price = "1",
+                         end_date = "x" } })
+            (await app.Operator().PostJsonAsync("/lease_product/create_server.dspy", bad)).Code.Should()
+                .Be("invalid_argument");
 
         var past = await app.Customer().PostJsonAsync("/lease_product/lock_server.dspy", new
         {
@@ -162,12 +178,15 @@ public sealed class LeaseUnitTests(LeaseFixture app) : IClassFixture<LeaseFixtur
         (await LockAsync(app.Customer(), "no-such", 1)).Msg.Should().Be("该产品暂无可租设备");
         (await LockAsync(app.OtherOperator(), catalogProduct, 1)).Msg.Should().Be("该产品暂无可租设备");
         (await LockAsync(app.Customer(), catalogProduct, 0)).Code.Should().Be("invalid_argument");
-        (await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = "", productid = "", count = 2 }))
+        (await app.Customer().PostJsonAsync("/lease_product/save_order_id.dspy", new { order_id = "", productid = "",
+            count = 2 }))
             .Code.Should().Be("invalid_argument");
-        (await app.Customer().PostJsonAsync("/lease_product/buy_server.dspy", new { order_id = "none" })).Msg.Should().Be("订单不存在");
+        (await app.Customer().PostJsonAsync("/lease_product/buy_server.dspy", new { order_id = "none" })).Msg.Should()
+            .Be("订单不存在");
         (await app.Anonymous().PostJsonAsync("/lease_product/lock_server.dspy", new { })).Http.Should().Be(401);
         (await app.Customer().PostJsonAsync("/lease_product/update_order.dspy", new { })).Http.Should().Be(403);
-        var job = await app.Admin().PostJsonAsync("/lease_product/update_order.dspy", new { id = "KZQ6tTMNcxO4GqK9x6kYP" });
+        var job = await app.Admin().PostJsonAsync("/lease_product/update_order.dspy",
+            new { id = "KZQ6tTMNcxO4GqK9x6kYP" });
         (job.Msg, job.Code).Should().Be(("订单不存在", "not_found"));
         (await app.Admin().PostJsonAsync("/lease_product/update_order.dspy", new { })).Msg.Should().Be("释放到期设备成功");
     }
