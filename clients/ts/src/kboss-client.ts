@@ -19624,6 +19624,22 @@ export interface LeaseIdData {
 
 /** POST /lease/create_store.dspy 创建仓库: a store of the caller's org. Replies {"id"}; 仓库名称已存在 (conflict). spec: 15-server-lease.md; lease.md §3A.15. */
 export interface CreateStore {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 仓库名称 (≤ 50, unique among the org's live stores). */
+    name: string | undefined;
+    /** 位置. */
+    location?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** Bandwidth unit price, 元 ≥ 0 (default 0). */
+    bandwidth_price?: string | undefined;
+    /** Storage unit price, 元 ≥ 0 (default 0). */
+    stored_price?: string | undefined;
+    /** Price per public IP, 元 ≥ 0 (default 0). */
+    ip_price?: string | undefined;
+    /** Creator; defaults to the caller (other values are ignored, §0.2 item 4). */
+    user_id?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19660,6 +19676,22 @@ export interface LeaseStoreRow {
 export interface UpdateStore {
     /** 仓库id. */
     id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 仓库名称 (≤ 50, unique among the org's live stores). */
+    name?: string | undefined;
+    /** 位置. */
+    location?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** Bandwidth unit price, 元 ≥ 0 (default 0). */
+    bandwidth_price?: string | undefined;
+    /** Storage unit price, 元 ≥ 0 (default 0). */
+    stored_price?: string | undefined;
+    /** Price per public IP, 元 ≥ 0 (default 0). */
+    ip_price?: string | undefined;
+    /** Creator; defaults to the caller (other values are ignored, §0.2 item 4). */
+    user_id?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19806,6 +19838,24 @@ export interface GetLeaseBillDetail {
 export interface SaveLeaseContract {
     /** 账单id. */
     bill_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 合同标题. */
+    title: string | undefined;
+    /** Customer user (defaults to the bill's customer). */
+    user_id?: string | undefined;
+    /** Start (defaults to the bill's start). */
+    start_date?: string | undefined;
+    /** End ≥ start (equal allowed; defaults to the bill's end). */
+    end_date?: string | undefined;
+    /** Sales representative. */
+    salesman?: string | undefined;
+    /** Client name. */
+    client?: string | undefined;
+    /** "0" 待签, "1" 生效 (default), "2" 到期, "3" 终止. */
+    status?: string | undefined;
+    /** Notes. */
+    remark?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -19829,6 +19879,24 @@ issue 11); omitted when null. */
 export interface UpdateLeaseContract {
     /** 合同id. */
     id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 合同标题. */
+    title?: string | undefined;
+    /** Customer user (defaults to the bill's customer). */
+    user_id?: string | undefined;
+    /** Start (defaults to the bill's start). */
+    start_date?: string | undefined;
+    /** End ≥ start (equal allowed; defaults to the bill's end). */
+    end_date?: string | undefined;
+    /** Sales representative. */
+    salesman?: string | undefined;
+    /** Client name. */
+    client?: string | undefined;
+    /** "0" 待签, "1" 生效 (default), "2" 到期, "3" 终止. */
+    status?: string | undefined;
+    /** Notes. */
+    remark?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

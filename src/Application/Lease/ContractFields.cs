@@ -7,8 +7,10 @@ using Kboss.Domain.Lease;
 namespace Kboss.Application.Lease;
 
 /// <summary>The contract fields shared by save_contract and update_contract (lease.md §3A.4, §3A.5, §4.11).</summary>
-public abstract record ContractFieldsRequest : LeaseBodyRequest
+public abstract record ContractFieldsRequest
 {
+    /// <summary>The documented body object (its fields are the other parameters).</summary>
+    public string? Body { get; init; }
     /// <summary>合同标题.</summary>
     public string? Title { get; init; }
     /// <summary>Customer user (defaults to the bill's customer).</summary>

@@ -18,7 +18,6 @@ namespace Kboss.Application.Lease;
 public sealed record SaveLeaseContract : ContractFieldsRequest, ICommand<Reply<LeaseIdData>>
 {
     /// <summary>账单id.</summary>
-    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public string? BillId { get; init; }
 }
 

@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kboss.Application.Lease;
 
 /// <summary>The store fields shared by create_store and update_store (lease.md §3A.15, §3A.16).</summary>
-public abstract record StoreFieldsRequest : LeaseBodyRequest
+public abstract record StoreFieldsRequest
 {
+    /// <summary>The documented body object (its fields are the other parameters).</summary>
+    public string? Body { get; init; }
     /// <summary>仓库名称 (≤ 50, unique among the org's live stores).</summary>
     public string? Name { get; init; }
     /// <summary>位置.</summary>

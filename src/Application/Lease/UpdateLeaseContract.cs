@@ -17,7 +17,6 @@ namespace Kboss.Application.Lease;
 public sealed record UpdateLeaseContract : ContractFieldsRequest, ICommand<Reply<LeaseContractRow>>
 {
     /// <summary>合同id.</summary>
-    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public string? Id { get; init; }
 }
 
