@@ -88,6 +88,10 @@ public static class DependencyInjection
         services.AddScoped<Vendors.VendorKeys>();
         services.AddScoped<Vendors.CapitalOnline.CdsService>();
         AddOutsideKind<Domain.Vendors.CdsResource, Vendors.CapitalOnline.CdsResourceCalls>(services);
+        // Leases (issue 13)
+        services.AddScoped<Lease.LeaseAccess>();
+        services.AddScoped<Lease.LeaseClock>();
+        services.AddScoped<LeaseProducts.LeaseUnits>();
         return services;
     }
 

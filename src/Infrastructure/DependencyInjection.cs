@@ -132,6 +132,10 @@ public static class DependencyInjection
         services.AddHttpClient<IBaiduCloudGateway, Baidu.BaiduCloudGateway>(c =>
             c.Timeout = baidu.Timeout + TimeSpan.FromSeconds(5));
         services.AddScoped<DatabaseInitializer>();
+        // Leases (issue 13)
+        services.AddSingleton(new Application.Lease.LeaseSettings(
+            configuration.GetValue("Lease:WarningDays", 7), configuration.GetValue("Lease:LockTtlMinutes", 15),
+            configuration.GetValue("Lease:OrderPayTimeoutMinutes", 30)));
         // Capital Online (issue 14)
         services.AddSingleton(Vendors.CapitalOnline.CdsSettings.From(configuration));
         services.AddSingleton<Vendors.INonceGenerator, Vendors.GuidNonceGenerator>();

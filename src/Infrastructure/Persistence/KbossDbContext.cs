@@ -129,6 +129,17 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Vendors.VendorCredential> VendorCredentials =>
         Set<Kboss.Domain.Vendors.VendorCredential>();
     public DbSet<Kboss.Domain.Vendors.CdsResource> CdsResources => Set<Kboss.Domain.Vendors.CdsResource>();
+    // Leases (issue 13)
+    public DbSet<Kboss.Domain.Lease.LeaseStore> LeaseStores => Set<Kboss.Domain.Lease.LeaseStore>();
+    public DbSet<Kboss.Domain.Lease.LeaseProduct> LeaseProducts => Set<Kboss.Domain.Lease.LeaseProduct>();
+    public DbSet<Kboss.Domain.Lease.LeaseServer> LeaseServers => Set<Kboss.Domain.Lease.LeaseServer>();
+    public DbSet<Kboss.Domain.Lease.LeaseBill> LeaseBills => Set<Kboss.Domain.Lease.LeaseBill>();
+    public DbSet<Kboss.Domain.Lease.LeaseBillDevice> LeaseBillDevices => Set<Kboss.Domain.Lease.LeaseBillDevice>();
+    public DbSet<Kboss.Domain.Lease.LeaseContract> LeaseContracts => Set<Kboss.Domain.Lease.LeaseContract>();
+    public DbSet<Kboss.Domain.Lease.LeaseWarning> LeaseWarnings => Set<Kboss.Domain.Lease.LeaseWarning>();
+    public DbSet<Kboss.Domain.Lease.LeaseDevice> LeaseDevices => Set<Kboss.Domain.Lease.LeaseDevice>();
+    public DbSet<Kboss.Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters => Set<Kboss.Domain.Lease.LeaseDeviceParameter>();
+    public DbSet<Kboss.Domain.Lease.LeaseOrder> LeaseOrders => Set<Kboss.Domain.Lease.LeaseOrder>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -32,6 +32,11 @@ public static class RecurringJobs
         // Provider settlement (issue 11)
         jobs.AddRecurring<Application.Finance.Settlement.RunAutoSettlement>("auto_provider_settle_cron_job",
             defaultCron: "0 0 1 * * ?");
+        // Leases (issue 13)
+        jobs.AddRecurring<Application.Lease.RecycleExpiredLeases>("LeaseRecycle", defaultCron: "0 5 0 * * ?");
+        jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
+        jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
+        jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
     }
 }
 

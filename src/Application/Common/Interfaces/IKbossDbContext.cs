@@ -169,6 +169,27 @@ public interface IKbossDbContext
     DbSet<Domain.Vendors.VendorCredential> VendorCredentials { get; }
     /// <summary>Which customer org owns which Capital Online resource.</summary>
     DbSet<Domain.Vendors.CdsResource> CdsResources { get; }
+    // Leases (issue 13)
+    /// <summary>仓库 (lease.md §2.1.3).</summary>
+    DbSet<Domain.Lease.LeaseStore> LeaseStores { get; }
+    /// <summary>租赁产品 (§2.1.1).</summary>
+    DbSet<Domain.Lease.LeaseProduct> LeaseProducts { get; }
+    /// <summary>Leased physical devices (§2.1.2).</summary>
+    DbSet<Domain.Lease.LeaseServer> LeaseServers { get; }
+    /// <summary>Lease bills (§2.1.4).</summary>
+    DbSet<Domain.Lease.LeaseBill> LeaseBills { get; }
+    /// <summary>Bill lines (§2.1.5).</summary>
+    DbSet<Domain.Lease.LeaseBillDevice> LeaseBillDevices { get; }
+    /// <summary>合同 (§2.1.6).</summary>
+    DbSet<Domain.Lease.LeaseContract> LeaseContracts { get; }
+    /// <summary>Sent expiry warnings (§2.1.7).</summary>
+    DbSet<Domain.Lease.LeaseWarning> LeaseWarnings { get; }
+    /// <summary>Leasable unit records of catalogue products (§2.2.3).</summary>
+    DbSet<Domain.Lease.LeaseDevice> LeaseDevices { get; }
+    /// <summary>Their configuration (§2.2.4).</summary>
+    DbSet<Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters { get; }
+    /// <summary>Locks and rentals of units (§2.2.5).</summary>
+    DbSet<Domain.Lease.LeaseOrder> LeaseOrders { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
