@@ -3467,7 +3467,6 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("provider_account", (string)null);
                 });
 
-            modelBuilder.Entity("Kboss.Domain.Finance.Reseller", b =>
             modelBuilder.Entity("Kboss.Domain.Finance.ProviderSettlement", b =>
                 {
                     b.Property<string>("Id")
@@ -3488,32 +3487,6 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("create_at");
 
-                    b.Property<string>("DelFlg")
-                        .IsRequired()
-                        .HasMaxLength(1)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(1)")
-                        .HasColumnName("del_flg");
-
-                    b.Property<string>("DomainName")
-                        .HasMaxLength(253)
-                        .HasColumnType("nvarchar(253)")
-                        .HasColumnName("domain_name");
-
-                    b.Property<string>("License")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("license");
-
-                    b.Property<string>("LicenseNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("license_number");
-
-                    b.Property<string>("Logo")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("logo");
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
@@ -3633,6 +3606,64 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BillId")
+                        .IsUnique();
+
+                    b.HasIndex("SettleId");
+
+                    b.ToTable("provider_settlement_bill", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.Reseller", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("DomainName")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)")
+                        .HasColumnName("domain_name");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("license");
+
+                    b.Property<string>("LicenseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("license_number");
+
+                    b.Property<string>("Logo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("logo");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("org_id");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("DomainName")
                         .IsUnique()
                         .HasFilter("del_flg = '0' AND domain_name IS NOT NULL");
@@ -3642,12 +3673,6 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("del_flg = '0'");
 
                     b.ToTable("reseller", (string)null);
-                    b.HasIndex("BillId")
-                        .IsUnique();
-
-                    b.HasIndex("SettleId");
-
-                    b.ToTable("provider_settlement_bill", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.UnifiedPriceConfig", b =>

@@ -3462,7 +3462,6 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("provider_account", (string)null);
                 });
 
-            modelBuilder.Entity("Kboss.Domain.Finance.Reseller", b =>
             modelBuilder.Entity("Kboss.Domain.Finance.ProviderSettlement", b =>
                 {
                     b.Property<string>("Id")
@@ -3483,32 +3482,6 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("create_at");
 
-                    b.Property<string>("DelFlg")
-                        .IsRequired()
-                        .HasMaxLength(1)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("del_flg");
-
-                    b.Property<string>("DomainName")
-                        .HasMaxLength(253)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("domain_name");
-
-                    b.Property<string>("License")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("license");
-
-                    b.Property<string>("LicenseNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("license_number");
-
-                    b.Property<string>("Logo")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("logo");
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("end_date");
@@ -3628,6 +3601,64 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BillId")
+                        .IsUnique();
+
+                    b.HasIndex("SettleId");
+
+                    b.ToTable("provider_settlement_bill", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.Reseller", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_at");
+
+                    b.Property<string>("DelFlg")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("del_flg");
+
+                    b.Property<string>("DomainName")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain_name");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license");
+
+                    b.Property<string>("LicenseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license_number");
+
+                    b.Property<string>("Logo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("DomainName")
                         .IsUnique()
                         .HasFilter("del_flg = '0' AND domain_name IS NOT NULL");
@@ -3637,12 +3668,6 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("del_flg = '0'");
 
                     b.ToTable("reseller", (string)null);
-                    b.HasIndex("BillId")
-                        .IsUnique();
-
-                    b.HasIndex("SettleId");
-
-                    b.ToTable("provider_settlement_bill", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.UnifiedPriceConfig", b =>
