@@ -10039,6 +10039,995 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 创建租赁产品
+     */
+    create_lease_data(body: CreateLeaseProduct, signal?: AbortSignal): Promise<ReplyOfCreatedLeaseProduct> {
+        let url_ = this.baseUrl + "/lease/create_lease_data.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_lease_data(_response));
+        });
+    }
+
+    protected processCreate_lease_data(response: Response): Promise<ReplyOfCreatedLeaseProduct> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfCreatedLeaseProduct;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfCreatedLeaseProduct>(null as any);
+    }
+
+    /**
+     * 查询租赁产品
+     */
+    filter_lease_data(body: FilterLeaseDevices, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseDeviceRow> {
+        let url_ = this.baseUrl + "/lease/filter_lease_data.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processFilter_lease_data(_response));
+        });
+    }
+
+    protected processFilter_lease_data(response: Response): Promise<ReplyOfPagedOfLeaseDeviceRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseDeviceRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseDeviceRow>(null as any);
+    }
+
+    /**
+     * 修改产品信息
+     */
+    update_product(body: UpdateLeaseProduct, signal?: AbortSignal): Promise<ReplyOfLeaseProductRow> {
+        let url_ = this.baseUrl + "/lease/update_product.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_product(_response));
+        });
+    }
+
+    protected processUpdate_product(response: Response): Promise<ReplyOfLeaseProductRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseProductRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseProductRow>(null as any);
+    }
+
+    /**
+     * 购买自有服务器
+     */
+    buy(body: BuyLeaseDevices, signal?: AbortSignal): Promise<ReplyOfLeasePurchase> {
+        let url_ = this.baseUrl + "/lease/buy.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBuy(_response));
+        });
+    }
+
+    protected processBuy(response: Response): Promise<ReplyOfLeasePurchase> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeasePurchase;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeasePurchase>(null as any);
+    }
+
+    /**
+     * 获取产品列表
+     */
+    get_product_list(body: ListLeaseProducts, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfLeaseProductRow> {
+        let url_ = this.baseUrl + "/lease/get_product_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_product_list(_response));
+        });
+    }
+
+    protected processGet_product_list(response: Response): Promise<ReplyOfIReadOnlyListOfLeaseProductRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfLeaseProductRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfLeaseProductRow>(null as any);
+    }
+
+    /**
+     * 到期自动回收设备 (also the daily job LeaseRecycle)
+     */
+    update_stock(body: RecycleExpiredLeases, signal?: AbortSignal): Promise<ReplyOfLeaseRecycleResult> {
+        let url_ = this.baseUrl + "/lease/update_stock.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_stock(_response));
+        });
+    }
+
+    protected processUpdate_stock(response: Response): Promise<ReplyOfLeaseRecycleResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseRecycleResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseRecycleResult>(null as any);
+    }
+
+    /**
+     * 到期警告 (also the daily job LeaseExpiryWarning)
+     */
+    expiration_warning(body: SendLeaseExpiryWarnings, signal?: AbortSignal): Promise<ReplyOfLeaseWarningResult> {
+        let url_ = this.baseUrl + "/lease/expiration_warning.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processExpiration_warning(_response));
+        });
+    }
+
+    protected processExpiration_warning(response: Response): Promise<ReplyOfLeaseWarningResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseWarningResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseWarningResult>(null as any);
+    }
+
+    /**
+     * 创建仓库
+     */
+    create_store(body: CreateStore, signal?: AbortSignal): Promise<ReplyOfLeaseIdData> {
+        let url_ = this.baseUrl + "/lease/create_store.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_store(_response));
+        });
+    }
+
+    protected processCreate_store(response: Response): Promise<ReplyOfLeaseIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseIdData>(null as any);
+    }
+
+    /**
+     * 更新仓库
+     */
+    update_store(body: UpdateStore, signal?: AbortSignal): Promise<ReplyOfLeaseStoreRow> {
+        let url_ = this.baseUrl + "/lease/update_store.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_store(_response));
+        });
+    }
+
+    protected processUpdate_store(response: Response): Promise<ReplyOfLeaseStoreRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseStoreRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseStoreRow>(null as any);
+    }
+
+    /**
+     * 获取仓库列表
+     */
+    get_store_list(body: ListStores, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseStoreRow> {
+        let url_ = this.baseUrl + "/lease/get_store_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_store_list(_response));
+        });
+    }
+
+    protected processGet_store_list(response: Response): Promise<ReplyOfPagedOfLeaseStoreRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseStoreRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseStoreRow>(null as any);
+    }
+
+    /**
+     * 获取账单列表
+     */
+    get_bill_list(body: ListLeaseBills, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseBillRow> {
+        let url_ = this.baseUrl + "/lease/get_bill_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_bill_list(_response));
+        });
+    }
+
+    protected processGet_bill_list(response: Response): Promise<ReplyOfPagedOfLeaseBillRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseBillRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseBillRow>(null as any);
+    }
+
+    /**
+     * 获取账单详情
+     */
+    get_bill_detail(body: GetLeaseBillDetail, signal?: AbortSignal): Promise<ReplyOfLeaseBillDetail> {
+        let url_ = this.baseUrl + "/lease/get_bill_detail.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_bill_detail(_response));
+        });
+    }
+
+    protected processGet_bill_detail(response: Response): Promise<ReplyOfLeaseBillDetail> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseBillDetail;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseBillDetail>(null as any);
+    }
+
+    /**
+     * 保存合同
+     */
+    save_contract(body: SaveLeaseContract, signal?: AbortSignal): Promise<ReplyOfLeaseIdData> {
+        let url_ = this.baseUrl + "/lease/save_contract.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSave_contract(_response));
+        });
+    }
+
+    protected processSave_contract(response: Response): Promise<ReplyOfLeaseIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseIdData>(null as any);
+    }
+
+    /**
+     * 修改合同
+     */
+    update_contract(body: UpdateLeaseContract, signal?: AbortSignal): Promise<ReplyOfLeaseContractRow> {
+        let url_ = this.baseUrl + "/lease/update_contract.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_contract(_response));
+        });
+    }
+
+    protected processUpdate_contract(response: Response): Promise<ReplyOfLeaseContractRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseContractRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseContractRow>(null as any);
+    }
+
+    /**
+     * 获取合同
+     */
+    get_contract(body: ListLeaseContracts, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfLeaseContractRow> {
+        let url_ = this.baseUrl + "/lease/get_contract.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_contract(_response));
+        });
+    }
+
+    protected processGet_contract(response: Response): Promise<ReplyOfIReadOnlyListOfLeaseContractRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfLeaseContractRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfLeaseContractRow>(null as any);
+    }
+
+    /**
+     * 根据产品添加设备
+     */
+    create_server(body: CreateLeaseServer, signal?: AbortSignal): Promise<ReplyOfLeaseIdData> {
+        let url_ = this.baseUrl + "/lease_product/create_server.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_server(_response));
+        });
+    }
+
+    protected processCreate_server(response: Response): Promise<ReplyOfLeaseIdData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseIdData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseIdData>(null as any);
+    }
+
+    /**
+     * 锁定设备
+     */
+    lock_server(body: LockLeaseUnits, signal?: AbortSignal): Promise<ReplyOfLeaseLock> {
+        let url_ = this.baseUrl + "/lease_product/lock_server.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processLock_server(_response));
+        });
+    }
+
+    protected processLock_server(response: Response): Promise<ReplyOfLeaseLock> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseLock;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseLock>(null as any);
+    }
+
+    /**
+     * 保存订单id
+     */
+    save_order_id(body: SaveLeaseOrderId, signal?: AbortSignal): Promise<ReplyOfLeaseOrderBinding> {
+        let url_ = this.baseUrl + "/lease_product/save_order_id.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSave_order_id(_response));
+        });
+    }
+
+    protected processSave_order_id(response: Response): Promise<ReplyOfLeaseOrderBinding> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseOrderBinding;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseOrderBinding>(null as any);
+    }
+
+    /**
+     * 释放锁定商品by_order id
+     */
+    unlock_server_by_orderid(body: UnlockLeaseByOrderId, signal?: AbortSignal): Promise<ReplyOfLeaseReleased> {
+        let url_ = this.baseUrl + "/lease_product/unlock_server_by_orderid.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUnlock_server_by_orderid(_response));
+        });
+    }
+
+    protected processUnlock_server_by_orderid(response: Response): Promise<ReplyOfLeaseReleased> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseReleased;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseReleased>(null as any);
+    }
+
+    /**
+     * 释放锁定商品by_id
+     */
+    unlock_server_by_id(body: UnlockLeaseById, signal?: AbortSignal): Promise<ReplyOfLeaseReleased> {
+        let url_ = this.baseUrl + "/lease_product/unlock_server_by_id.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUnlock_server_by_id(_response));
+        });
+    }
+
+    protected processUnlock_server_by_id(response: Response): Promise<ReplyOfLeaseReleased> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseReleased;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseReleased>(null as any);
+    }
+
+    /**
+     * 租赁到期自动释放设备 (also the daily job LeaseOrderExpiry)
+     */
+    update_order(body: ExpireLeaseOrders, signal?: AbortSignal): Promise<ReplyOfLeaseExpiryResult> {
+        let url_ = this.baseUrl + "/lease_product/update_order.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_order(_response));
+        });
+    }
+
+    protected processUpdate_order(response: Response): Promise<ReplyOfLeaseExpiryResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseExpiryResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseExpiryResult>(null as any);
+    }
+
+    /**
+     * 购买设备
+     */
+    buy_server(body: BuyLeaseUnits, signal?: AbortSignal): Promise<ReplyOfLeaseOrderPurchase> {
+        let url_ = this.baseUrl + "/lease_product/buy_server.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBuy_server(_response));
+        });
+    }
+
+    protected processBuy_server(response: Response): Promise<ReplyOfLeaseOrderPurchase> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseOrderPurchase;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseOrderPurchase>(null as any);
+    }
+
+    /**
+     * 根据产品id获取价格
+     */
+    get_price(body: GetLeasePrice, signal?: AbortSignal): Promise<ReplyOfLeasePrice> {
+        let url_ = this.baseUrl + "/lease_product/get_price.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_price(_response));
+        });
+    }
+
+    protected processGet_price(response: Response): Promise<ReplyOfLeasePrice> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeasePrice;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeasePrice>(null as any);
+    }
+
+    /**
      * 公司类别添加
      * @param company_category 公司类型 (required).
      * @param userid (optional) Creator (非必填; the session user is used).
@@ -13189,17 +14178,13 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 运维单独上传excel
-     * @param filepath Stored relative path of the .xlsx (required).
      * @param orgid (optional) Owner org of a new product (default: the caller's).
      * @param update_id (optional) Product to update; absent: add a new one.
+     * @param filepath (optional) Stored relative path of the .xlsx (required).
      * @param remark (optional) 备注.
      */
-    excel_to_html_with_merges(filepath: string, orgid?: string | undefined, update_id?: string | undefined, remark?: string | undefined, signal?: AbortSignal): Promise<ReplyOfKyyExcelData> {
+    excel_to_html_with_merges(orgid?: string | undefined, update_id?: string | undefined, filepath?: string | undefined, remark?: string | undefined, signal?: AbortSignal): Promise<ReplyOfKyyExcelData> {
         let url_ = this.baseUrl + "/operation/excel_to_html_with_merges.dspy?";
-        if (filepath === undefined || filepath === null)
-            throw new globalThis.Error("The parameter 'filepath' must be defined and cannot be null.");
-        else
-            url_ += "filepath=" + encodeURIComponent("" + filepath) + "&";
         if (orgid === null)
             throw new globalThis.Error("The parameter 'orgid' cannot be null.");
         else if (orgid !== undefined)
@@ -13208,6 +14193,10 @@ export class KbossClient extends KbossClientBase {
             throw new globalThis.Error("The parameter 'update_id' cannot be null.");
         else if (update_id !== undefined)
             url_ += "update_id=" + encodeURIComponent("" + update_id) + "&";
+        if (filepath === null)
+            throw new globalThis.Error("The parameter 'filepath' cannot be null.");
+        else if (filepath !== undefined)
+            url_ += "filepath=" + encodeURIComponent("" + filepath) + "&";
         if (remark === null)
             throw new globalThis.Error("The parameter 'remark' cannot be null.");
         else if (remark !== undefined)
@@ -23913,6 +24902,951 @@ export interface AssignSalesman {
     salemanid?: string | undefined;
 }
 
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfCreatedLeaseProduct {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: CreatedLeaseProduct;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** create_lease_data's reply: the product and its devices (§3A.1). */
+export interface CreatedLeaseProduct {
+    id?: string;
+    server_ids?: string[];
+}
+
+/** POST /lease/create_lease_data.dspy 创建租赁产品: a product of the caller's org and products.stock idle devices of the servers configuration, in one save. Replies {"id", "server_ids"}. Messages: 参数错误 (field), 租赁结束时间不能早于开始时间, 仓库不存在: x. spec: 15-server-lease.md; lease.md §3A.1. */
+export interface CreateLeaseProduct {
+    /** The product. */
+    products?: LeaseProductInput | undefined;
+    /** The device configuration. */
+    servers?: LeaseServerInput | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** products of create_lease_data (one object despite the plural). */
+export interface LeaseProductInput {
+    /** Name (≤ 100). */
+    product_name?: string | undefined;
+    /** Devices to create, ≥ 1. */
+    stock?: string | undefined;
+    /** Owner; defaults to the caller. */
+    user_id?: string | undefined;
+    /** List price per period, 元 ≥ 0. */
+    price?: string | undefined;
+    /** First leasable day. */
+    lease_start_time?: string | undefined;
+    /** Last leasable day, ≥ start. */
+    lease_end_time?: string | undefined;
+}
+
+/** servers of create_lease_data: the configuration every device gets (stored verbatim). */
+export interface LeaseServerInput {
+    /** An existing store of the caller's org. */
+    store_name?: string | undefined;
+    /** 设备类型. */
+    device_type?: string | undefined;
+    /** 设备品牌. */
+    device_brand?: string | undefined;
+    /** 资源类型. */
+    resource_type?: string | undefined;
+    /** 卡型号. */
+    card_type?: string | undefined;
+    /** 卡接口. */
+    card_interface?: string | undefined;
+    /** CPU. */
+    cpu?: string | undefined;
+    /** 内存. */
+    memory?: string | undefined;
+    /** 系统盘. */
+    system_disk?: string | undefined;
+    /** 数据盘. */
+    data_disk?: string | undefined;
+    /** 网卡1. */
+    net_card1?: string | undefined;
+    /** 网卡2. */
+    net_card2?: string | undefined;
+    /** 其他. */
+    other_data?: string | undefined;
+    /** Device price, 元 ≥ 0; defaults to the product price. */
+    price?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseDeviceRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseDeviceRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseDeviceRow {
+    total?: number;
+    rows?: LeaseDeviceRow[];
+}
+
+/** A device row with its product's fields (lease.md §3A.2). */
+export interface LeaseDeviceRow {
+    id?: string;
+    product_id?: string;
+    product_name?: string;
+    product_price?: number;
+    stock?: number;
+    lease_start_time?: string;
+    lease_end_time?: string;
+    store_name?: string;
+    device_type?: string | undefined;
+    device_brand?: string | undefined;
+    resource_type?: string | undefined;
+    card_type?: string | undefined;
+    card_interface?: string | undefined;
+    cpu?: string | undefined;
+    memory?: string | undefined;
+    system_disk?: string | undefined;
+    data_disk?: string | undefined;
+    net_card1?: string | undefined;
+    net_card2?: string | undefined;
+    other_data?: string | undefined;
+    price?: number;
+    status?: number;
+    bill_id?: string | undefined;
+    create_at?: string;
+}
+
+/** POST /lease/filter_lease_data.dspy 查询租赁产品: the devices (with their product's fields) the caller may see, filtered by device status, product_name (contains) and store_name (exact), paged. spec: 15-server-lease.md; lease.md §3A.2. */
+export interface FilterLeaseDevices {
+    /** Device status 0 idle, 1 rented, 2 retired. */
+    status?: string | undefined;
+    /** Product name contains. */
+    product_name?: string | undefined;
+    /** Store name. */
+    store_name?: string | undefined;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** Sort. */
+    sort?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseProductRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseProductRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A lease product (lease.md §3A.9). */
+export interface LeaseProductRow {
+    id?: string;
+    product_name?: string;
+    stock?: number;
+    price?: number;
+    lease_start_time?: string;
+    lease_end_time?: string;
+    user_id?: string;
+    create_at?: string;
+}
+
+/** POST /lease/update_product.dspy 修改产品信息: partial update; the window must still cover every active lease of the product; stock adds or removes idle devices so stock = idle devices (§4.4). Messages: 产品不存在, 租赁时间不能小于已出租设备的租期, 该产品没有设备可复制. spec: 15-server-lease.md; lease.md §3A.3. */
+export interface UpdateLeaseProduct {
+    /** The change. */
+    product?: LeaseProductChange | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** product of update_product: id and the fields to change. */
+export interface LeaseProductChange {
+    /** Product id. */
+    id?: string | undefined;
+    /** New name. */
+    product_name?: string | undefined;
+    /** New price (future bills only). */
+    price?: string | undefined;
+    /** New idle stock: more adds devices like the newest one, fewer removes idle ones (newest
+            first). */
+    stock?: string | undefined;
+    /** Owner (ignored: the creator stays). */
+    user_id?: string | undefined;
+    /** New window start. */
+    lease_start_time?: string | undefined;
+    /** New window end. */
+    lease_end_time?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeasePurchase {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeasePurchase;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** buy.dspy's reply. */
+export interface LeasePurchase {
+    /** Lease bill id. */
+    bill_id?: string;
+    /** Amount charged (元). */
+    amount?: number;
+}
+
+/** POST /lease/buy.dspy 购买自有服务器: rents the chosen idle devices of one store to a customer for [start_date, end_date]. One unit of work: the devices are taken by a conditional update (a device is never in two bills), product stock drops, the lease bill and its lines are written and, when the amount (ADR 0036) is > 0, the customer's balance is debited with a BUY bill through BillService. Replies {"bill_id", "amount"}. Messages: 设备数量与所选设备不一致, 设备不可用: id, 设备不属于该商品: id, 租期超出商品可租时间, 所选设备不在同一仓库, 测试价格必须大于0, 测试天数必须大于0, 余额不足. spec: 15-server-lease.md; lease.md §3A.7, §4.3, §4.10. */
+export interface BuyLeaseDevices {
+    /** The bill. */
+    bill_data?: LeaseBillInput | undefined;
+    /** [商品id, 设备id] pairs. */
+    device_ids: ((string | undefined)[] | undefined)[];
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** bill_data of buy.dspy. */
+export interface LeaseBillInput {
+    /** Free-text device type. */
+    device_type?: string | undefined;
+    /** Number of devices; equals the number of device_ids pairs. */
+    device_num?: string | undefined;
+    /** Bandwidth (Mbps, ≥ 0). */
+    bandwidth?: string | undefined;
+    /** Storage (≥ 0). */
+    stored?: string | undefined;
+    /** 测试期类型 0 无测试, 1 免费, 2 收费. */
+    test_type?: string | undefined;
+    /** Trial price (> 0 if filled; required for a paid trial). */
+    test_price?: string | undefined;
+    /** Trial days (> 0 if filled; required for a trial). */
+    test_day?: string | undefined;
+    /** Customer user; defaults to the caller. */
+    user_id?: string | undefined;
+    /** Lease start. */
+    start_date?: string | undefined;
+    /** Lease end (inclusive, ≥ start). */
+    end_date?: string | undefined;
+    /** Public IPs (≥ 0). */
+    ip_num?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfLeaseProductRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseProductRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /lease/get_product_list.dspy 获取产品列表: every live lease product the caller may see (its managed orgs; a customer: its operating org's), newest first. spec: 15-server-lease.md; lease.md §3A.9. */
+export interface ListLeaseProducts {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseRecycleResult {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseRecycleResult;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What a recycle run changed. */
+export interface LeaseRecycleResult {
+    recycled_bills?: number;
+    recycled_devices?: number;
+    retired_devices?: number;
+}
+
+/** POST /lease/update_stock.dspy 到期自动回收设备, also the daily job LeaseRecycle (lease.md §5 J1): every active bill whose end is before today (platform date) expires, one transaction per bill: its lines are recycled, its devices go back to idle, product stock rises, its contract becomes 到期. Then idle devices of products whose window ended are retired and their stock set to 0. Idempotent: every change is conditional on the current state. Replies {"recycled_bills", "recycled_devices", "retired_devices"}. spec: 15-server-lease.md; lease.md §3A.12. */
+export interface RecycleExpiredLeases {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseWarningResult {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseWarningResult;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What a warning run sent. */
+export interface LeaseWarningResult {
+    warned_bills?: number;
+    messages?: number;
+}
+
+/** POST /lease/expiration_warning.dspy 到期警告, also the daily job LeaseExpiryWarning (lease.md §5 J2): every active bill with 0 ≤ end − today ≤ Lease:WarningDays (platform date, §4.12) warns its customer once (ADR 0036: one warning per bill and recipient, recorded in lease_warning before the in-site message 租赁到期提醒 goes out through SendMessage). Replies {"warned_bills", "messages"}. spec: 15-server-lease.md; lease.md §3A.13. */
+export interface SendLeaseExpiryWarnings {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseIdData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseIdData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** {"id"} of a created row. */
+export interface LeaseIdData {
+    /** Id. */
+    id?: string;
+}
+
+/** POST /lease/create_store.dspy 创建仓库: a store of the caller's org. Replies {"id"}; 仓库名称已存在 (conflict). spec: 15-server-lease.md; lease.md §3A.15. */
+export interface CreateStore {
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 仓库名称 (≤ 50, unique among the org's live stores). */
+    name: string | undefined;
+    /** 位置. */
+    location?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** Bandwidth unit price, 元 ≥ 0 (default 0). */
+    bandwidth_price?: string | undefined;
+    /** Storage unit price, 元 ≥ 0 (default 0). */
+    stored_price?: string | undefined;
+    /** Price per public IP, 元 ≥ 0 (default 0). */
+    ip_price?: string | undefined;
+    /** Creator; defaults to the caller (other values are ignored, §0.2 item 4). */
+    user_id?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseStoreRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseStoreRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A store row (lease.md §3A.17). */
+export interface LeaseStoreRow {
+    id?: string;
+    name?: string;
+    location?: string | undefined;
+    address?: string | undefined;
+    bandwidth_price?: number;
+    stored_price?: number;
+    ip_price?: number;
+    user_id?: string;
+    create_at?: string;
+}
+
+/** POST /lease/update_store.dspy 更新仓库: partial update of a store the caller manages; a rename follows into its devices' store_name in the same save. Messages: 仓库不存在, 仓库名称已存在. spec: 15-server-lease.md; lease.md §3A.16. */
+export interface UpdateStore {
+    /** 仓库id. */
+    id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 仓库名称 (≤ 50, unique among the org's live stores). */
+    name?: string | undefined;
+    /** 位置. */
+    location?: string | undefined;
+    /** 地址. */
+    address?: string | undefined;
+    /** Bandwidth unit price, 元 ≥ 0 (default 0). */
+    bandwidth_price?: string | undefined;
+    /** Storage unit price, 元 ≥ 0 (default 0). */
+    stored_price?: string | undefined;
+    /** Price per public IP, 元 ≥ 0 (default 0). */
+    ip_price?: string | undefined;
+    /** Creator; defaults to the caller (other values are ignored, §0.2 item 4). */
+    user_id?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseStoreRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseStoreRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseStoreRow {
+    total?: number;
+    rows?: LeaseStoreRow[];
+}
+
+/** POST /lease/get_store_list.dspy 获取仓库列表: the stores of the orgs the caller manages, paged (page, rows ≤ 100, sort create_at/name/location [asc|desc], default create_at desc). spec: 15-server-lease.md; lease.md §3A.17. */
+export interface ListStores {
+    /** Page, 1-based. */
+    page?: string | undefined;
+    /** Rows per page (1–100). */
+    rows?: string | undefined;
+    /** "create_at desc" form. */
+    sort?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseBillRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseBillRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseBillRow {
+    total?: number;
+    rows?: LeaseBillRow[];
+}
+
+/** A bill row (lease.md §3A.10). */
+export interface LeaseBillRow {
+    id?: string;
+    user_id?: string;
+    device_type?: string | undefined;
+    device_num?: number;
+    bandwidth?: number;
+    stored?: number;
+    ip_num?: number;
+    test_type?: number;
+    test_price?: number;
+    test_day?: number;
+    start_date?: string;
+    end_date?: string;
+    status?: number;
+    amount?: number;
+    finance_bill_id?: string | undefined;
+    create_at?: string;
+}
+
+/** POST /lease/get_bill_list.dspy 获取账单列表: a customer's own bills; staff see the bills of the orgs they manage, optionally of one user_id. Paged (sort create_at/start_date/end_date/status/amount). spec: 15-server-lease.md; lease.md §3A.10. */
+export interface ListLeaseBills {
+    /** Customer filter (customers: always themselves). */
+    user_id?: string | undefined;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** Sort. */
+    sort?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseBillDetail {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseBillDetail;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** Bill detail. */
+export interface LeaseBillDetail {
+    bill?: LeaseBillRow;
+    devices?: LeaseDeviceRow[];
+    contract?: LeaseContractRow | undefined;
+    store?: LeaseStoreRow | undefined;
+}
+
+/** A contract (lease.md §3A.6). */
+export interface LeaseContractRow {
+    id?: string;
+    bill_id?: string;
+    title?: string;
+    user_id?: string;
+    start_date?: string;
+    end_date?: string;
+    salesman?: string | undefined;
+    client?: string | undefined;
+    status?: string;
+    remark?: string | undefined;
+    create_at?: string;
+}
+
+/** POST /lease/get_bill_detail.dspy 获取账单详情: the bill, its devices, its contract and its store's prices. A bill the caller may not read is 账单不存在 like a missing one. spec: 15-server-lease.md; lease.md §3A.11. */
+export interface GetLeaseBillDetail {
+    /** 账单id. */
+    bill_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** POST /lease/save_contract.dspy 保存合同: the one contract of a bill the caller manages. Replies {"id"}. Messages: 账单不存在, 该账单已存在合同, 合同结束日期不能早于开始日期. spec: 15-server-lease.md; lease.md §3A.4, §4.11. */
+export interface SaveLeaseContract {
+    /** 账单id. */
+    bill_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 合同标题. */
+    title: string | undefined;
+    /** Customer user (defaults to the bill's customer). */
+    user_id?: string | undefined;
+    /** Start (defaults to the bill's start). */
+    start_date?: string | undefined;
+    /** End ≥ start (equal allowed; defaults to the bill's end). */
+    end_date?: string | undefined;
+    /** Sales representative. */
+    salesman?: string | undefined;
+    /** Client name. */
+    client?: string | undefined;
+    /** "0" 待签, "1" 生效 (default), "2" 到期, "3" 终止. */
+    status?: string | undefined;
+    /** Notes. */
+    remark?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseContractRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseContractRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /lease/update_contract.dspy 修改合同: partial update of a contract the caller manages; its bill never changes; dates are checked after merging. Messages: 合同不存在, 合同结束日期不能早于开始日期. spec: 15-server-lease.md; lease.md §3A.5. */
+export interface UpdateLeaseContract {
+    /** 合同id. */
+    id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+    /** 合同标题. */
+    title?: string | undefined;
+    /** Customer user (defaults to the bill's customer). */
+    user_id?: string | undefined;
+    /** Start (defaults to the bill's start). */
+    start_date?: string | undefined;
+    /** End ≥ start (equal allowed; defaults to the bill's end). */
+    end_date?: string | undefined;
+    /** Sales representative. */
+    salesman?: string | undefined;
+    /** Client name. */
+    client?: string | undefined;
+    /** "0" 待签, "1" 生效 (default), "2" 到期, "3" 终止. */
+    status?: string | undefined;
+    /** Notes. */
+    remark?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfLeaseContractRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseContractRow[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /lease/get_contract.dspy 获取合同: the contracts of user_id (customers: always their own; staff: within the orgs they manage, all when absent), newest first. spec: 15-server-lease.md; lease.md §3A.6. */
+export interface ListLeaseContracts {
+    /** Customer. */
+    user_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** POST /lease_product/create_server.dspy 根据产品添加设备: the leasable units of a catalogue product of a provider the caller manages (one live record per product). Replies {"id"}. Messages: 产品不属于该供应商, 该产品已添加设备,请修改库存, 参数错误. spec: 20-lease-productization.md; lease.md §3B.5. */
+export interface CreateLeaseServer {
+    /** 供应商id. */
+    providerid: string;
+    /** Snapshot (replaced by the provider's name). */
+    provider_name?: string | undefined;
+    /** 产品id of the provider. */
+    productid: string;
+    /** Snapshot (replaced by the product's name). */
+    product_name?: string | undefined;
+    /** Sellable units ≥ 1. */
+    stock: string;
+    /** Creator (ignored: the caller). */
+    user_id?: string | undefined;
+    /** Unit price per period, 元 ≥ 0. */
+    price: string;
+    /** Last leasable day (≥ today). */
+    end_date: string;
+    /** Notes. */
+    other_data?: string | undefined;
+    /** Location. */
+    store_name?: string | undefined;
+    /** Configuration. */
+    parameter?: (LeaseParameterInput | undefined)[] | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** One parameter entry of create_server. */
+export interface LeaseParameterInput {
+    /** Key (non-empty, unique in the array). */
+    title?: string | undefined;
+    /** Value. */
+    parameter?: string | undefined;
+    /** Quantity ≥ 1 (default 1). */
+    number?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseLock {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseLock;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A lock (lease.md §3B.8). */
+export interface LeaseLock {
+    lock_id?: string;
+    productid?: string;
+    count?: number;
+    lease_start_time?: string;
+    lease_end_time?: string;
+    expire_at?: string;
+    unit_price?: number;
+}
+
+/** POST /lease_product/lock_server.dspy 锁定设备: reserves count units of a product for [lease_start_time, lease_end_time] by one conditional UPDATE (all or nothing, stock never below 0) and records the lock, living Lease:LockTtlMinutes. Replies the lock (lock_id, expire_at, unit_price). Messages: 库存不足, 该产品暂无可租设备, 租赁开始时间不能早于今天, 租赁结束时间不能早于开始时间, 租赁结束时间超过设备可租期限. spec: 20-lease-productization.md; lease.md §3B.8, §4.3 #1. */
+export interface LockLeaseUnits {
+    /** Lease start (≥ today). */
+    lease_start_time: string;
+    /** Lease end (≥ start, ≤ the record's end date). */
+    lease_end_time: string;
+    /** 产品id. */
+    productid: string;
+    /** Units ≥ 1. */
+    count: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseOrderBinding {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseOrderBinding;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A bound lock. */
+export interface LeaseOrderBinding {
+    lock_id?: string;
+    order_id?: string;
+}
+
+/** POST /lease_product/save_order_id.dspy 保存订单id: binds a platform order to the caller's newest unbound lock of productid with count units (or to lock_id); the lock then lives Lease:OrderPayTimeoutMinutes. The same order, product and count again succeeds without a change. The bind is a conditional UPDATE, so a lock released meanwhile (timeout) is not bound: 未找到对应的锁定记录. Replies {"lock_id", "order_id"}. spec: 20-lease-productization.md; lease.md §3B.9, §4.3 #4. */
+export interface SaveLeaseOrderId {
+    /** Platform order id. */
+    order_id: string;
+    /** 产品id. */
+    productid: string;
+    /** Units of the lock. */
+    count: string;
+    /** Optional: the lock to bind (from lock_server). */
+    lock_id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseReleased {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseReleased;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** Units released. */
+export interface LeaseReleased {
+    released?: number;
+}
+
+/** POST /lease_product/unlock_server_by_orderid.dspy 释放锁定商品by_order id: releases every lock of the order (units back to stock); a paid row refuses the whole call (订单已支付,不能释放); released rows are skipped. Replies {"released"} (units). Message: 未找到订单对应的锁定记录. spec: 20-lease-productization.md; lease.md §3B.10. */
+export interface UnlockLeaseByOrderId {
+    /** Platform order id. */
+    order_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** POST /lease_product/unlock_server_by_id.dspy 释放锁定商品by_id: gives back count units of the caller's unbound locks of productid (a product id despite the name), newest first; a lock partly released keeps the rest. More than the caller holds: 释放数量超过锁定数量, nothing changes. Replies {"released"}. spec: 20-lease-productization.md; lease.md §3B.11. */
+export interface UnlockLeaseById {
+    /** Units to release. */
+    count: string;
+    /** 产品id. */
+    productid: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseExpiryResult {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseExpiryResult;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What an expiry run released. */
+export interface LeaseExpiryResult {
+    released_orders?: number;
+    released_units?: number;
+}
+
+/** POST /lease_product/update_order.dspy 租赁到期自动释放设备, also the daily job LeaseOrderExpiry (lease.md §5 J3): every rented row whose lease ended before today (platform date) expires and gives its units back, one conditional UPDATE per row; with id only that row (租期未到期 when not due, a released row is a no-op). Replies {"released_orders", "released_units"}. spec: 20-lease-productization.md; lease.md §3B.14. */
+export interface ExpireLeaseOrders {
+    /** Optional lease order id. */
+    id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseOrderPurchase {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseOrderPurchase;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** buy_server's reply. */
+export interface LeaseOrderPurchase {
+    order_id?: string;
+    items?: LeaseOrderRow[];
+}
+
+/** An order line (lease.md §3B.13, §3B.15). */
+export interface LeaseOrderRow {
+    id?: string;
+    order_id?: string | undefined;
+    productid?: string;
+    count?: number;
+    lease_start_time?: string;
+    lease_end_time?: string;
+    status?: number;
+    user_id?: string;
+    orgid?: string;
+    unit_price?: number;
+    amount?: number;
+    lock_time?: string;
+    paid_at?: string | undefined;
+    released_at?: string | undefined;
+    release_reason?: string | undefined;
+}
+
+/** POST /lease_product/buy_server.dspy 购买设备: pays the locks of a platform order in one unit of work. Each locked row becomes rented by a conditional UPDATE (so two parallel calls buy it once) and the buyer org's balance is debited with a BUY bill through BillService (unit_price × count × periods, ADR 0036); a rented row is skipped (repeat callbacks); a released row is re-reserved if stock allows, else the whole call fails with 库存不足,请退款. Messages: 订单不存在, 余额不足. spec: 20-lease-productization.md; lease.md §3B.15, §4.3 #3. */
+export interface BuyLeaseUnits {
+    /** Platform order id. */
+    order_id: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeasePrice {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeasePrice;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A price quote. */
+export interface LeasePrice {
+    productid?: string;
+    price?: number;
+    stock?: number;
+    end_date?: string;
+}
+
+/** POST /lease_product/get_price.dspy 根据产品id获取价格: the unit price, sellable stock and last leasable day of the product's record the caller may buy from. Message: 该产品暂无可租设备. spec: 20-lease-productization.md; lease.md §3B.7, §4.8. */
+export interface GetLeasePrice {
+    /** 产品id. */
+    productid: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
 /** GET /product/company_category_add.dspy 公司类别添加: an operator adds a company category to a site it manages (the row belongs to the site's org, 403 for another org's site, ADR 0017) or, without url_link, to its org (duplicate live name in the org and site → 该公司类别已存在). spec: 04-marketplace.md; analysis/catalog.md §3.2.1. */
 export interface AddCompanyCategory {
     /** Creator (非必填; the session user is used). */
@@ -24932,14 +26866,14 @@ export interface KyyExcelData {
     excel_info?: string;
 }
 
-/** GET /operation/excel_to_html_with_merges.dspy 运维单独上传excel (analysis/platform.md E52; ops, operators, admins): converts the stored .xlsx at filepath to HTML tables that keep merged cells (rowspan/colspan), every cell value HTML-escaped, and stores it in product update_id (of an org the caller may act on) or, without update_id, in a new product of orgid with basic_info {}. Errors: 文件不存在 (not_found), 文件格式错误,仅支持xlsx (invalid_argument). */
+/** GET /operation/excel_to_html_with_merges.dspy 运维单独上传excel (analysis/platform.md E52; ops, operators, admins): converts the stored .xlsx at filepath to HTML tables that keep merged cells (rowspan/colspan), every cell value HTML-escaped, and stores it in product update_id (of an org the caller may act on) or, without update_id, in a new product of orgid with basic_info {}. Instead of filepath the workbook may come as a multipart part file (POST, at most Documents:MaxUploadBytes, an xlsx by its content): it is kept under a generated name in the file storage and that name becomes the row's file_path. Errors: 文件不存在 (not_found), 文件格式错误,仅支持xlsx (invalid_argument). */
 export interface ConvertKyyExcel {
     /** Owner org of a new product (default: the caller's). */
     orgid?: string | undefined;
     /** Product to update; absent: add a new one. */
     update_id?: string | undefined;
     /** Stored relative path of the .xlsx (required). */
-    filepath: string;
+    filepath?: string | undefined;
     /** 备注. */
     remark?: string | undefined;
 }
