@@ -15863,11 +15863,8 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 百度云创建用户
-     * @param host (optional) Documented header; every HTTP request carries it (kboss signs its own call to Baidu).
-     * @param contentType (optional) Documented header of the JSON or form body.
-     * @param authorization (optional) Documented header: here the caller's kboss bearer token.
      */
-    account(body: CreateBaiduAccount, host?: string | null | undefined, contentType?: string | null | undefined, authorization?: string | null | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduAccountData> {
+    account(body: CreateBaiduAccount, signal?: AbortSignal): Promise<ReplyOfBaiduAccountData> {
         let url_ = this.baseUrl + "/v1/vs/account";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -15878,9 +15875,6 @@ export class KbossClient extends KbossClientBase {
             method: "POST",
             signal,
             headers: {
-                "Host": host !== undefined && host !== null ? "" + host : "",
-                "Content-Type": contentType !== undefined && contentType !== null ? "" + contentType : "",
-                "Authorization": authorization !== undefined && authorization !== null ? "" + authorization : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }

@@ -71,17 +71,12 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
         [FromLegacyParams] SearchProviderProducts q, CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>百度云创建用户</summary>
-    /// <param name="c">The account fields (Baidu's camelCase names).</param>
-    /// <param name="host">Documented header; every HTTP request carries it (kboss signs its own call to Baidu).</param>
-    /// <param name="contentType">Documented header of the JSON or form body.</param>
-    /// <param name="authorization">Documented header: here the caller's kboss bearer token.</param>
-    /// <param name="ct">Cancellation.</param>
+    /// <remarks>The documented headers <c>Host</c>, <c>Content-Type</c> and <c>Authorization</c> are those of every
+    /// HTTP request (OpenAPI ignores such header parameters); kboss signs its own call to Baidu.</remarks>
     [LegacyPost("/v1/vs/account")]
     [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<Application.Baidu.BaiduAccountData>> CreateBaiduAccount(
-        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, [FromHeader(Name = "Host")] string? host,
-        [FromHeader(Name = "Content-Type")] string? contentType,
-        [FromHeader(Name = "Authorization")] string? authorization, CancellationToken ct) => mediator.Send(c, ct);
+        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, CancellationToken ct) => mediator.Send(c, ct);
 
     /// <summary>获取折扣</summary>
     [LegacyGet("/get_discount")]
