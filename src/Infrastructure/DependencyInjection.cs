@@ -139,8 +139,12 @@ public static class DependencyInjection
         // Capital Online (issue 14)
         services.AddSingleton(Vendors.CapitalOnline.CdsSettings.From(configuration));
         services.AddSingleton<Vendors.INonceGenerator, Vendors.GuidNonceGenerator>();
+        var vendorEndpoints = Vendors.VendorEndpointPolicy.From(configuration);
+        services.AddSingleton<Application.Vendors.IVendorEndpointPolicy>(vendorEndpoints);
         services.AddHttpClient<Application.Vendors.CapitalOnline.ICdsClient, Vendors.CapitalOnline.CdsClient>(c =>
-            c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers(); // per-attempt limits; signatures in the query
+                c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
+            .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
+            .RemoveAllLoggers(); // signatures in the query
         return services;
     }
 

@@ -60,6 +60,20 @@ public sealed class CapitalOnlineVpcTests(CdsFixture app) : IClassFixture<CdsFix
     }
 
     [Fact]
+    public async Task An_endpoint_off_the_allow_list_is_refused_and_nothing_is_stored()
+    {
+        foreach (var url in new[] { "http://169.254.169.254/latest/", "http://10.0.0.5:8080/", "https://evil.example/" })
+        {
+            var r = await app.OtherOperator().PostAsync("/vendor/save_credential.dspy", ("vendor", "cds"),
+                ("access_key_id", "x"), ("access_key_secret", "y"), ("endpoint", url));
+            r.Code.Should().Be("invalid_argument", url);
+            r.Body["errors"]!["endpoint"]![0]!.GetValue<string>().Should().Contain("白名单", url);
+        }
+        (await app.Factory.WithDbAsync(db => db.VendorCredentials.AsNoTracking()
+            .CountAsync(c => c.OrgId == app.OtherOrgId))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Without_a_key_the_endpoints_answer_not_configured_and_call_nobody()
     {
         var before = app.Cds.Journal.Count;

@@ -51,12 +51,15 @@ public sealed class SaveVendorCredentialValidator : AbstractValidator<SaveVendor
     }
 }
 
-public sealed class SaveVendorCredentialHandler(IKbossDbContext db, ICurrentUser user, ISecretProtector secrets)
+public sealed class SaveVendorCredentialHandler(IKbossDbContext db, ICurrentUser user, ISecretProtector secrets,
+    IVendorEndpointPolicy endpoints)
     : ICommandHandler<SaveVendorCredential, Reply<VendorCredentialView>>
 {
     public async ValueTask<Reply<VendorCredentialView>> Handle(SaveVendorCredential c, CancellationToken ct)
     {
         var vendor = c.Vendor.Trimmed();
+        if (c.Endpoint.TrimmedOrNull() is { } endpoint && endpoints.Check(endpoint) is { } refused)
+            throw RequestValidationException.For("endpoint", refused);
         var row = await db.VendorCredentials.FirstOrDefaultAsync(x => x.OrgId == c.Orgid && x.Vendor == vendor, ct);
         if (row is null)
         {

@@ -37,40 +37,18 @@ public sealed class CallbackUrlPolicy(ApprovalSettings settings) : ICallbackUrlP
     }
 
     /// <summary>True when <paramref name="host"/> is allow-listed (exact, or <c>*.suffix</c> for subdomains).</summary>
-    public bool HostAllowed(string host)
-    {
-        host = host.Trim('[', ']').ToLowerInvariant();
-        return settings.CallbackAllowedHosts.Any(h => h == host
-            || (h.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(h[1..], StringComparison.Ordinal)));
-    }
+    public bool HostAllowed(string host) => NetworkAddresses.HostAllowed(settings.CallbackAllowedHosts, host);
 
     /// <summary>Never link-local, multicast or unspecified; loopback and private only when configured.</summary>
     public bool IsAllowed(IPAddress ip) =>
         !NetworkAddresses.IsNeverAService(ip)
         && (settings.AllowPrivateCallbackAddresses || !NetworkAddresses.IsInternal(ip));
 
-    /// <summary>
-    /// Connects to <paramref name="endpoint"/> only when every address it resolves to is allowed (the sender's
-    /// connect callback: the addresses checked are the ones connected to, whatever DNS answers later).
-    /// </summary>
-    public async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken ct)
-    {
-        var addresses = await ResolveAsync(endpoint.Host, ct);
-        if (addresses.Length == 0 || !addresses.All(IsAllowed))
-            throw new HttpRequestException(InternalMessage);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, endpoint.Port, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    /// <summary>Connects to <paramref name="endpoint"/> only when every address it resolves to is allowed (the
+    /// sender's connect callback).</summary>
+    public ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken ct) =>
+        NetworkAddresses.ConnectCheckedAsync(endpoint, IsAllowed, InternalMessage, ct);
 
-    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
-        IPAddress.TryParse(host.Trim('[', ']'), out var ip) ? [ip] : await Dns.GetHostAddressesAsync(host, ct);
+    private static Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
+        NetworkAddresses.ResolveAsync(host, ct);
 }

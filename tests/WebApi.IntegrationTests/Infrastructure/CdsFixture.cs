@@ -13,6 +13,8 @@ public sealed class CdsFixture() : AppFixture(new Dictionary<string, string>
 {
     ["Vendors:CapitalOnline:TimeoutSeconds"] = "2",
     ["Vendors:CapitalOnline:MaxRetries"] = "1",
+    ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", // the fake; loopback allowed only because of the next line
+    ["Vendors:AllowPrivateEndpoints"] = "true",
 })
 {
     public FakeCds Cds { get; } = new();
