@@ -81,6 +81,8 @@ if [ -n "${PROVIDER_ID:-}" ] && [ -n "${SETTLE_ORG:-}" ] && post $AT /provider_s
   curl -sf $KBOSS/provider_settle/get_settle_bill_list_to_excel.dspy -H "Authorization: Bearer $AT" \
     -H 'Content-Type: application/json' -d "{$PERIOD}" -o "${OUT:-.}/settlement-$RUN.xlsx"
   ls -l "${OUT:-.}/settlement-$RUN.xlsx"
+else
+  echo "step 4 skipped: set PROVIDER_ID and SETTLE_ORG to a provider with paid bills of that org"
 fi
 echo "try money done"
 # --- end ---

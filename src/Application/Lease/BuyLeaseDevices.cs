@@ -103,13 +103,16 @@ public sealed class BuyLeaseDevicesValidator : AbstractValidator<BuyLeaseDevices
         p is { Count: 2 } && p.All(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 32);
 }
 
-public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess access, BillService bills)
+public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess access, BillService bills,
+    LeaseClock clock)
     : ICommandHandler<BuyLeaseDevices, Reply<LeasePurchase>>
 {
     /// <summary>Period outside a product's window.</summary>
     public const string OutsideWindow = "租期超出商品可租时间";
     /// <summary>Devices of several stores.</summary>
     public const string SeveralStores = "所选设备不在同一仓库";
+    /// <summary>A lease that ended before today (platform date) would be charged for nothing.</summary>
+    public const string Ended = "租期已结束: 结束日期不能早于今天";
 
     public async ValueTask<Reply<LeasePurchase>> Handle(BuyLeaseDevices c, CancellationToken ct)
     {
@@ -117,6 +120,7 @@ public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess acces
         var (start, end) = (RuleExtensions.ToDate(b.StartDate)!.Value, RuleExtensions.ToDate(b.EndDate)!.Value);
         if (end < start)
             throw RequestValidationException.For("end_date", LeaseProduct.BadWindowMessage);
+        if (end < clock.Today) throw RequestValidationException.For("end_date", Ended);
         var days = LeaseDates.Days(start, end);
         var trial = LeaseTrial.Of(Int(b.TestType) ?? 0, Dec(b.TestPrice), Int(b.TestDay), days).OrThrow();
         var customer = await LeaseCustomers.ResolveAsync(db, access, b.UserId, ct);

@@ -114,6 +114,8 @@ public sealed class LeaseBuyTests(LeaseFixture app) : IClassFixture<LeaseFixture
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today,
             new { device_num = "1", test_type = "1", start_date = d, end_date = d }), "测试天数必须大于0");
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today.AddDays(6)), "租期超出商品可租时间");
+        await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today.AddDays(-3), app.Today.AddDays(-1)),
+            "租期已结束: 结束日期不能早于今天");
         await Expect(BuyAsync(app.Customer(), product, [devices[0], farDevices[0]], app.Today, app.Today),
             "设备不属于该商品: " + farDevices[0]);
         var mixed = await app.Customer().PostJsonAsync("/lease/buy.dspy", new
