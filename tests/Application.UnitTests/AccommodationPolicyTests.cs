@@ -105,4 +105,29 @@ public sealed class AccommodationPolicyTests
         InstanceStock.Cores("2").Should().Be(2);
         InstanceStock.Parse("bad").Should().BeNull();
     }
+
+    [Theory] // review: these overflowed decimal/long and answered 500, or wrapped to a negative need charged 0
+    [InlineData("99999999999999999999999")]
+    [InlineData("9223372036854775808")]
+    [InlineData("1000000000000000000000Ei")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("99999999999999999999999999999999999")]
+    [InlineData("10000000000000001")]
+    [InlineData("9Ei")]
+    public void Quantities_beyond_any_stock_are_not_quantities(string q)
+    {
+        InstanceStock.Parse(q).Should().BeNull();
+        InstanceConfigFieldsValidator.IsQuantity(q).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_quantity_times_the_replicas_beyond_any_stock_is_refused_not_wrapped()
+    {
+        var c = new InstanceConfig { SourceCpurate = "5P", SourceReplicasetnum = 2000, CpuModel = "X", GpuModel = "G" };
+        FluentActions.Invoking(() => InstanceStock.Needs(c)).Should()
+            .Throw<Kboss.Application.Common.RequestValidationException>().WithMessage("资源数量过大");
+        InstanceStock.Parse("8Pi").Should().Be(8m * 1024 * 1024 * 1024 * 1024 * 1024);
+        InstanceConfigFieldsValidator.IsQuantity("0").Should().BeFalse();
+        InstanceConfigFieldsValidator.IsQuantity("0.5").Should().BeTrue();
+    }
 }

@@ -86,8 +86,8 @@ public sealed class BuyLeaseDevicesValidator : AbstractValidator<BuyLeaseDevices
             b.RuleFor(x => x.Stored).OptionalDecimal(0, 2);
             b.RuleFor(x => x.IpNum).OptionalInt(0, 10_000);
             b.RuleFor(x => x.TestType).OptionalInt(0, 2);
-            b.RuleFor(x => x.TestPrice).OptionalDecimal(decimal.MinValue, 2);
-            b.RuleFor(x => x.TestDay).OptionalInt(int.MinValue, 36_500);
+            b.RuleFor(x => x.TestPrice).OptionalDecimal(0, 2);
+            b.RuleFor(x => x.TestDay).OptionalInt(0, 36_500);
             b.RuleFor(x => x.UserId).MaxChars(32);
             b.RuleFor(x => x.StartDate).Required().OptionalDate();
             b.RuleFor(x => x.EndDate).Required().OptionalDate();
@@ -113,6 +113,8 @@ public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess acces
     public const string SeveralStores = "所选设备不在同一仓库";
     /// <summary>A lease that ended before today (platform date) would be charged for nothing.</summary>
     public const string Ended = "租期已结束: 结束日期不能早于今天";
+    /// <summary>A customer may not grant itself a trial (the trial days are not charged).</summary>
+    public const string TrialForStaff = "试用只能由运营人员设置";
 
     public async ValueTask<Reply<LeasePurchase>> Handle(BuyLeaseDevices c, CancellationToken ct)
     {
@@ -122,6 +124,7 @@ public sealed class BuyLeaseDevicesHandler(IKbossDbContext db, LeaseAccess acces
             throw RequestValidationException.For("end_date", LeaseProduct.BadWindowMessage);
         if (end < clock.Today) throw RequestValidationException.For("end_date", Ended);
         var days = LeaseDates.Days(start, end);
+        if ((Int(b.TestType) ?? 0) != 0 && !access.IsStaff) throw new ForbiddenException(TrialForStaff);
         var trial = LeaseTrial.Of(Int(b.TestType) ?? 0, Dec(b.TestPrice), Int(b.TestDay), days).OrThrow();
         var customer = await LeaseCustomers.ResolveAsync(db, access, b.UserId, ct);
         var pairs = c.DeviceIds!.Select(p => (Product: p![0]!.Trim(), Device: p[1]!.Trim())).ToList();

@@ -108,11 +108,18 @@ public sealed class LeaseBuyTests(LeaseFixture app) : IClassFixture<LeaseFixture
         }
         await Expect(BuyAsync(app.Customer(), product, devices, app.Today, app.Today,
             new { device_num = "1", start_date = d, end_date = d }), "设备数量与所选设备不一致");
-        await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today,
-            new { device_num = "1", test_type = "2", test_price = 0, test_day = 1, start_date = d, end_date = d }),
-                "测试价格必须大于0");
-        await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today,
-            new { device_num = "1", test_type = "1", start_date = d, end_date = d }), "测试天数必须大于0");
+        // trials are granted by staff for a customer (user_id); a customer granting itself one is refused
+        var customerId = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.OrgId == app.CustomerOrgId)
+            .Select(u => u.Id).FirstAsync());
+        var selfTrial = await BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today,
+            new { device_num = "1", test_type = "1", test_day = 1, start_date = d, end_date = d });
+        (selfTrial.Http, selfTrial.Msg).Should().Be((403, "试用只能由运营人员设置"), selfTrial.Raw);
+        await Expect(BuyAsync(app.Operator(), product, devices[..1], app.Today, app.Today,
+            new { device_num = "1", test_type = "2", test_price = 0, test_day = 1, start_date = d, end_date = d,
+                user_id = customerId }), "测试价格必须大于0");
+        await Expect(BuyAsync(app.Operator(), product, devices[..1], app.Today, app.Today,
+            new { device_num = "1", test_type = "1", start_date = d, end_date = d, user_id = customerId }),
+            "测试天数必须大于0");
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today.AddDays(6)), "租期超出商品可租时间");
         await Expect(BuyAsync(app.Customer(), product, devices[..1], app.Today.AddDays(-3), app.Today.AddDays(-1)),
             "租期已结束: 结束日期不能早于今天");
@@ -129,8 +136,6 @@ public sealed class LeaseBuyTests(LeaseFixture app) : IClassFixture<LeaseFixture
         // a customer may not buy for another user; the operator may buy for its customer
         var forOther = await BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today, userId: "someone");
         forOther.Http.Should().Be(403);
-        var customerId = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.OrgId == app.CustomerOrgId)
-            .Select(u => u.Id).FirstAsync());
         var bySales = await BuyAsync(app.Operator(), product, devices[..1], app.Today, app.Today, userId: customerId);
         bySales.Status.Should().BeTrue(bySales.Raw);
         (await BuyAsync(app.OtherOperator(), other, otherDevices, app.Today, app.Today, userId: customerId)).Http

@@ -69,12 +69,9 @@ public sealed partial class InstanceConfigFieldsValidator : AbstractValidator<II
     /// <summary>The NodePort range of a default cluster.</summary>
     public const int NodePortMin = 30000, NodePortMax = 32767;
 
-    [GeneratedRegex("^([0-9]+(\\.[0-9]+)?|\\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
-    private static partial Regex Quantity();
-
     /// <summary>True when <paramref name="v"/> is a positive Kubernetes quantity (<c>1000m</c>, <c>512Mi</c>, <c>2</c>).</summary>
     public static bool IsQuantity(string? v) =>
-        v is not null && Quantity().IsMatch(v.Trim()) && v.Trim().Any(ch => ch is >= '1' and <= '9');
+        InstanceStock.Parse(v) > 0m; // a quantity above InstanceStock.MaxQuantity is none
 
     /// <summary>Rules; <paramref name="nodeSelectorRequired"/> is false on update (K8 documents it optional).</summary>
     public InstanceConfigFieldsValidator(bool nodeSelectorRequired)

@@ -29,19 +29,25 @@ public static partial class InstanceStock
     [GeneratedRegex("^([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
     private static partial Regex QuantityPattern();
 
-    /// <summary>The value of a Kubernetes quantity in base units (cores or bytes); null when not a quantity.</summary>
+    /// <summary>Largest quantity accepted, in base units (10^16 cores or bytes, ~8.9 PiB): anything larger is not
+    /// a resource one instance can take, and keeps every product below within <c>long</c>.</summary>
+    public const decimal MaxQuantity = 1e16m;
+
+    /// <summary>The value of a Kubernetes quantity in base units (cores or bytes); null when not a quantity or above
+    /// <see cref="MaxQuantity"/>.</summary>
     public static decimal? Parse(string? quantity)
     {
         var m = QuantityPattern().Match(quantity?.Trim() ?? "");
-        if (!m.Success) return null;
+        if (!m.Success || m.Groups[1].Value.Length > 24) return null;
         var n = decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (n > MaxQuantity) return null;
         decimal factor = m.Groups[2].Value switch
         {
             "" => 1m, "m" => 0.001m, "k" => 1e3m, "M" => 1e6m, "G" => 1e9m, "T" => 1e12m, "P" => 1e15m, "E" => 1e18m,
             "Ki" => 1024m, "Mi" => 1024m * 1024, "Gi" => 1024m * 1024 * 1024, "Ti" => 1024m * 1024 * 1024 * 1024,
             "Pi" => 1024m * 1024 * 1024 * 1024 * 1024, _ => 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
         };
-        return n * factor;
+        return factor > 1m && n > MaxQuantity / factor ? null : n * factor;
     }
 
     /// <summary>CPU cores of a quantity, rounded up (<c>1500m</c> → 2).</summary>
@@ -54,19 +60,27 @@ public static partial class InstanceStock
     public static long Gibibytes(string? q) => (long)Math.Ceiling((Parse(q) ?? 0m) / (1024m * 1024 * 1024));
 
     /// <summary>What <paramref name="c"/> takes from stock; zero amounts are left out.</summary>
+    /// <exception cref="RequestValidationException">A quantity times the replicas is beyond any stock.</exception>
     public static IReadOnlyList<StockNeed> Needs(InstanceConfig c)
     {
         long r = Math.Max(1, c.SourceReplicasetnum);
         var needs = new List<StockNeed>
         {
-            new(WidgetTypes.Cpu, c.CpuModel, Cores(c.SourceCpurate) * r),
-            new(WidgetTypes.Memory, MemoryModel, Mebibytes(c.SourceMemrate) * r),
-            new(WidgetTypes.Disk, SystemDiskModel, Gibibytes(c.DiskSysLimit) * r),
-            new(WidgetTypes.Disk, DataDiskModel, Gibibytes(c.SourceStoragelimits) * r),
-            new(WidgetTypes.Gpu, c.GpuModel, (long)c.SourceGpu * r),
+            new(WidgetTypes.Cpu, c.CpuModel, Times(Cores(c.SourceCpurate), r)),
+            new(WidgetTypes.Memory, MemoryModel, Times(Mebibytes(c.SourceMemrate), r)),
+            new(WidgetTypes.Disk, SystemDiskModel, Times(Gibibytes(c.DiskSysLimit), r)),
+            new(WidgetTypes.Disk, DataDiskModel, Times(Gibibytes(c.SourceStoragelimits), r)),
+            new(WidgetTypes.Gpu, c.GpuModel, Times(c.SourceGpu, r)),
         };
         return needs.Where(n => n.Amount > 0).ToList();
     }
+
+    private static long Times(long amount, long replicas) =>
+        amount <= MaxAmount / replicas ? amount * replicas
+            : throw RequestValidationException.For("source_replicasetnum", "资源数量过大");
+
+    /// <summary>Largest amount of one widget an instance may take (stock is far below it).</summary>
+    private const long MaxAmount = 1L << 53;
 
     /// <summary>
     /// Takes <paramref name="needs"/> from the stock of cluster <paramref name="clusterId"/> of centre <paramref name="cpcid"/>.
