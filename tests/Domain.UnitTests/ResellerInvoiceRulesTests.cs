@@ -28,6 +28,9 @@ public sealed class ResellerInvoiceRulesTests
     [InlineData(SaleModes.FloorPrice, "90.001", SaleModes.FloorPrice, null, "售价必须大于0")]
     [InlineData(SaleModes.FloorPrice, "95", SaleModes.Discount, null, "折扣产品请配置折扣(discount)")]
     [InlineData(SaleModes.Rebate, "0.1", SaleModes.Discount, "0.8", null)]
+    [InlineData(SaleModes.Rebate, "0.2", SaleModes.Discount, "0.8", null)] // keeps 0.8 of the list price = cost
+    [InlineData(SaleModes.Rebate, "0.21", SaleModes.Discount, "0.8", "售价不能低于底价")]
+    [InlineData(SaleModes.Rebate, "0.9999", SaleModes.Discount, "0.8", "售价不能低于底价")] // review finding
     [InlineData(SaleModes.Rebate, null, SaleModes.FloorPrice, "90", null)]
     [InlineData(SaleModes.Rebate, "1", SaleModes.Discount, null, "回佣比例必须不小于0且小于1")]
     public void A_reseller_rate_obeys_the_floor_rules_of_sale_prices(string mode, string? value, string productMode,

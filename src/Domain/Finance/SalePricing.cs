@@ -137,7 +137,8 @@ public static class SalePricing
     /// Checks a reseller's rate for a product of sale mode <paramref name="productSaleMode"/> (finance.md §4.5 row 4,
     /// §3.4 RSL-01): a discount only for discount-priced products and a floor price only for floor-price products,
     /// each under the same rules as any configured price and not below <paramref name="floor"/> — the seller's own
-    /// cost of the product (<see cref="CheckDiscount"/>, <see cref="CheckUnitPrice"/>); a rebate rate in [0, 1).
+    /// cost of the product (<see cref="CheckDiscount"/>, <see cref="CheckUnitPrice"/>); a rebate rate in [0, 1),
+    /// and on a discount-priced product 1 − rate not below the cost discount.
     /// </summary>
     public static Result CheckResellerRate(ResellerRate rate, string productSaleMode, decimal? floor)
     {
@@ -150,6 +151,8 @@ public static class SalePricing
             { Mode: SaleModes.FloorPrice } when !byUnit =>
                 new Failure(FailureKind.InvalidArgument, "折扣产品请配置折扣(discount)", "price"),
             { Mode: SaleModes.FloorPrice, Value: { } f } => CheckUnitPrice(f, floor),
+            { Mode: SaleModes.Rebate, Value: >= 0m and < 1m and var r } when !byUnit && 1m - r < floor =>
+                new Failure(FailureKind.Conflict, BelowFloorMessage), // the operator keeps 1 − r of the list price
             { Mode: SaleModes.Rebate, Value: null or (>= 0m and < 1m) } => Result.Done,
             { Mode: SaleModes.Rebate } => new Failure(FailureKind.InvalidArgument, BadRebateMessage, "rebate_rate"),
             _ => new Failure(FailureKind.InvalidArgument, "销售模式错误", "salemode"),
