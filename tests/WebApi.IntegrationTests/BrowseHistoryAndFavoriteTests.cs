@@ -186,14 +186,8 @@ public sealed class BrowseHistoryAndFavoriteTests(AppFixture app) : IClassFixtur
             await user.GetAsync("/user/favorite_add.dspy", ("productid", id), ("favorite_type", "1"));
         }
 
-        async Task<int> Count(Api who, string path, params (string, string?)[] q)
-        {
-            app.Factory.Queries.Reset();
-            app.Factory.Queries.Enabled = true;
-            try { (await who.GetAsync(path, q)).Status.Should().BeTrue(); }
-            finally { app.Factory.Queries.Enabled = false; }
-            return app.Factory.Queries.Count;
-        }
+        Task<int> Count(Api who, string path, params (string, string?)[] q) =>
+            app.Factory.Queries.CountAsync(() => who.GetAsync(path, q));
 
         foreach (var (who, path, extra) in new (Api, string, (string, string?)[])[]
         {

@@ -518,14 +518,8 @@ public sealed class CatalogTests(AppFixture app) : IClassFixture<AppFixture>
             await app.Anonymous().GetAsync("/product/add_user_inquiry.dspy", ("url_link", site), ("relate_id", id), ("name", "n" + i), ("phone", "13800000000"));
         }
 
-        async Task<int> Count(Api who, string path, params (string, string?)[] q)
-        {
-            app.Factory.Queries.Reset();
-            app.Factory.Queries.Enabled = true;
-            try { (await who.GetAsync(path, q)).Status.Should().BeTrue(); }
-            finally { app.Factory.Queries.Enabled = false; }
-            return app.Factory.Queries.Count;
-        }
+        Task<int> Count(Api who, string path, params (string, string?)[] q) =>
+            app.Factory.Queries.CountAsync(() => who.GetAsync(path, q));
 
         var small = await Count(app.Anonymous(), "/product/global_search.dspy", ("url_link", site), ("keyword", "gpu"), ("publish_type", "1"), ("display_page", "list"), ("page_size", "1"));
         var large = await Count(app.Anonymous(), "/product/global_search.dspy", ("url_link", site), ("keyword", "gpu"), ("publish_type", "1"), ("display_page", "list"), ("page_size", "100"));
