@@ -71,12 +71,17 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
         [FromLegacyParams] SearchProviderProducts q, CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>百度云创建用户</summary>
-    /// <remarks>The documented headers <c>Host</c>, <c>Content-Type</c> and <c>Authorization</c> are those of every
-    /// HTTP request (OpenAPI ignores such header parameters); kboss signs its own call to Baidu.</remarks>
+    /// <remarks>kboss signs its own call to Baidu; the caller's <c>Authorization</c> is its kboss bearer token.
+    /// </remarks>
+    /// <param name="c">The account fields (Baidu's camelCase names).</param>
+    /// <param name="host">Documented header of every HTTP request (the TypeScript client leaves it out).</param>
+    /// <param name="contentType">Documented header of the JSON or form body (the client sets it itself).</param>
+    /// <param name="ct">Cancellation.</param>
     [LegacyPost("/v1/vs/account")]
     [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<Application.Baidu.BaiduAccountData>> CreateBaiduAccount(
-        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, CancellationToken ct) => mediator.Send(c, ct);
+        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, [FromHeader(Name = "Host")] string? host,
+        [FromHeader(Name = "Content-Type")] string? contentType, CancellationToken ct) => mediator.Send(c, ct);
 
     /// <summary>获取折扣</summary>
     [LegacyGet("/get_discount")]
