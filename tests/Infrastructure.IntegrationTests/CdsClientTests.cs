@@ -162,7 +162,7 @@ public sealed class CdsClientTests(FakeCds fake) : IClassFixture<FakeCds>
         "html" => new Fault.HtmlPage(),
         "malformed" => new Fault.MalformedJson(),
         "reset" => new Fault.Reset(),
-        _ => new Fault.Delay(TimeSpan.FromSeconds(3)),
+        _ => new Fault.Delay(TimeSpan.FromSeconds(6)),
     };
 
     private static JsonObject VpcBody(string name) => new()
@@ -179,5 +179,6 @@ public sealed class CdsClientTests(FakeCds fake) : IClassFixture<FakeCds>
 
     private static CdsClient Client(TimeProvider? clock = null) => new(new HttpClient(),
         new CdsSettings("https://cdsapi.invalid", "https://api.invalid", "2019-08-08",
-            new VendorLimits(TimeSpan.FromSeconds(1), 2)), clock ?? new FixedClock(), new FixedNonces());
+            new VendorLimits(TimeSpan.FromSeconds(3), 2)), clock ?? new FixedClock(), new FixedNonces());
+    // 3 s per attempt: a cold fake's first answer on a loaded 2-core CI machine took over 1 s once
 }
