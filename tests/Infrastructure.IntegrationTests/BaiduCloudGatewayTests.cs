@@ -1,3 +1,4 @@
+using Kboss.Fakes.Vendors;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.OutsideCalls;
 using Kboss.Infrastructure.Baidu;
@@ -6,8 +7,10 @@ namespace Kboss.Infrastructure.IntegrationTests;
 
 /// <summary>The Baidu adapter (ADR 0033): BCE auth v1 against golden values, and calls against
 /// <see cref="FakeBaidu"/>.</summary>
-public sealed class BaiduCloudGatewayTests(FakeBaidu baidu) : IClassFixture<FakeBaidu>
+public sealed class BaiduCloudGatewayTests(Started<FakeBaidu> started) : IClassFixture<Started<FakeBaidu>>
 {
+    private FakeBaidu baidu => started.Fake;
+
     private static readonly DateTimeOffset At = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>
@@ -46,7 +49,7 @@ public sealed class BaiduCloudGatewayTests(FakeBaidu baidu) : IClassFixture<Fake
         var created = await Gateway().CreateAccountAsync(
             new BaiduAccountRequest("kboss-acct-1", "a@b.cn", "13800000000", "personal"), default);
         created.AccountId.Should().Be(baidu.Accounts["kboss-acct-1"]);
-        var call = baidu.Calls.Last();
+        var call = baidu.Journal.Last();
         call.Body.Should().Contain("\"mobilePhone\":\"13800000000\"").And.Contain("\"accountType\":\"personal\"");
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kboss.Application.Vendors;
 using Kboss.Application.Vendors.CapitalOnline;
-using Kboss.Infrastructure.IntegrationTests.FakeVendors;
+using Kboss.Fakes.Vendors;
 using Kboss.Infrastructure.Vendors;
 using Kboss.Infrastructure.Vendors.CapitalOnline;
 
@@ -12,8 +12,10 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// client against <see cref="FakeCds"/>: signatures, alias-tolerant answers, faults classified, read-only calls
 /// retried and changes sent exactly once.
 /// </summary>
-public sealed class CdsClientTests(FakeCds fake) : IClassFixture<FakeCds>
+public sealed class CdsClientTests(Started<FakeCds> started) : IClassFixture<Started<FakeCds>>
 {
+    private FakeCds fake => started.Fake;
+
     private static readonly DateTimeOffset At = new(2026, 12, 7, 14, 0, 0, TimeSpan.Zero);
 
     private sealed class FixedClock : TimeProvider

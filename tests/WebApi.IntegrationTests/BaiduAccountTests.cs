@@ -1,3 +1,4 @@
+using Kboss.Fakes.Vendors;
 using Kboss.Infrastructure.IntegrationTests;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -49,14 +50,14 @@ public sealed class BaiduAccountTests(BaiduAppFixture app) : IClassFixture<Baidu
     [Fact]
     public async Task Rights_and_bad_input_are_refused_without_a_call()
     {
-        var calls = app.Baidu.Calls.Count;
+        var calls = app.Baidu.Journal.Count;
         (await app.Anonymous().PostAsync(Path, ("name", "x"))).Http.Should().Be(401);
         (await app.Customer().PostAsync(Path, ("name", "x"))).Http.Should().Be(403);
         var noName = await app.Operator().PostAsync(Path, ("email", "x@kboss.cn"));
         (noName.Status, noName.Code).Should().Be((false, "invalid_argument"));
         var badPhone = await app.Operator().PostAsync(Path, ("name", "x"), ("mobilePhone", "12ab"));
         (badPhone.Status, badPhone.Msg).Should().Be((false, "mobilePhone 必须是 11 位手机号"));
-        app.Baidu.Calls.Count.Should().Be(calls);
+        app.Baidu.Journal.Count.Should().Be(calls);
     }
 }
 

@@ -1,6 +1,6 @@
 using Kboss.Domain.Common;
 using Kboss.Domain.Vendors;
-using Kboss.Infrastructure.IntegrationTests.FakeVendors;
+using Kboss.Fakes.Vendors;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Kboss.Fakes.Vendors;
 
 namespace Kboss.Fakes;
 
 /// <summary>
-/// <c>dotnet run --project tools/Kboss.Fakes -- --port 5090 [--kboss http://127.0.0.1:5080]</c>: fake DingTalk and
-/// fake WeChat (login and Pay v3) on one loopback port, plus the controls a newcomer uses with curl
+/// <c>dotnet run --project tools/Kboss.Fakes -- --port 5090 [--kboss http://127.0.0.1:5080]</c>: fake DingTalk,
+/// fake WeChat (login and Pay v3) and the fake cloud vendors (<c>Vendors/</c>: Capital Online, Baidu) on one loopback
+/// port, plus the controls a newcomer uses with curl
 /// (README "Trying approvals and WeChat Pay offline"):
 /// <list type="bullet">
 /// <item><c>GET /_fake/env</c>: <c>export</c> lines pointing kboss at this fake (WeChat Pay keys of this run);</item>
@@ -26,18 +28,19 @@ internal static class Program
         var kboss = (Option(args, "--kboss") ?? "http://127.0.0.1:5080").TrimEnd('/');
         var dingTalk = new FakeDingTalk(port);
         var weChat = new FakeWeChat(port);
+        FakeVendorServer[] vendors = [new FakeCds(port), new FakeBaidu(port)];
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat], a => Controls(a, dingTalk, weChat,
-            hits, http, kboss));
-        Console.WriteLine($"Kboss.Fakes: fake DingTalk and WeChat Pay on http://127.0.0.1:{port} (kboss: {kboss}); " +
+        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, ..vendors],
+            a => Controls(a, dingTalk, weChat, vendors, hits, http, kboss));
+        Console.WriteLine($"Kboss.Fakes: fake DingTalk, WeChat Pay and cloud vendors on http://127.0.0.1:{port} (kboss: {kboss}); " +
                           $"eval \"$(curl -s http://127.0.0.1:{port}/_fake/env)\" configures a shell. Ctrl+C stops.");
         await app.WaitForShutdownAsync();
         return 0;
     }
 
     private static void Controls(WebApplication app, FakeDingTalk dingTalk, FakeWeChat weChat,
-        ConcurrentQueue<object> hits, HttpClient http, string kboss)
+        IReadOnlyList<FakeVendorServer> vendors, ConcurrentQueue<object> hits, HttpClient http, string kboss)
     {
         app.MapGet("/_fake/env", () => Results.Text(Env(dingTalk, weChat, kboss), "text/plain; charset=utf-8"));
         app.MapGet("/_fake/dingtalk/instances", () => dingTalk.Instances.Values.Select(i => new
@@ -71,6 +74,11 @@ internal static class Program
             return Results.Json(new { status = true, msg = "success" });
         });
         app.MapGet("/_fake/receiver", () => hits.ToArray());
+        app.MapGet("/_fake/vendors/journal", () => vendors.Select(v => new
+        {
+            vendor = v.GetType().Name,
+            calls = v.Journal.Select(c => new { method = c.Method, path = c.Path, action = c.Action }),
+        }));
     }
 
     /// <summary>Shell <c>export</c> lines: kboss's configuration for this fake and the fake DingTalk app's keys.</summary>
@@ -80,7 +88,10 @@ internal static class Program
         {
             ["Approval:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl, ["Approval:DingTalk:OapiBaseUrl"] = dingTalk.BaseUrl,
             ["Approval:CallbackAllowedHosts"] = "127.0.0.1", ["Approval:AllowPrivateCallbackAddresses"] = "true",
+            // Cloud vendors: an operator saves a key whose endpoint is this fake (POST /vendor/save_credential.dspy)
+            ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", ["Vendors:AllowPrivateEndpoints"] = "true",
         };
+        foreach (var (key, value) in new FakeBaidu(dingTalk.Port).Settings()) settings[key] = value;
         foreach (var (key, value) in weChat.Settings($"{kboss}/customer/weixpay_notify.dspy")) settings[key] = value;
         var sb = new StringBuilder();
         foreach (var (key, value) in settings) sb.Append($"export {key.Replace(":", "__")}='{value}'\n");
@@ -89,6 +100,8 @@ internal static class Program
                      ["FAKE_DD_APP_KEY"] = FakeDingTalk.AppKey, ["FAKE_DD_APP_SECRET"] = FakeDingTalk.AppSecret,
                      ["FAKE_DD_AES_KEY"] = FakeDingTalk.AesKey, ["FAKE_DD_TOKEN"] = FakeDingTalk.EventToken,
                      ["FAKE_DD_FORM"] = FakeDingTalk.FormCode,
+                     ["FAKE_VENDOR_ENDPOINT"] = dingTalk.BaseUrl,
+                     ["FAKE_CDS_KEY_ID"] = FakeCds.AccessKeyId, ["FAKE_CDS_SECRET"] = FakeCds.Secret,
                  })
             sb.Append($"export {name}='{value}'\n");
         return sb.ToString();

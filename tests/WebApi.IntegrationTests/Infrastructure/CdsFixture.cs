@@ -1,5 +1,5 @@
 using Kboss.Application.Common.OutsideCalls;
-using Kboss.Infrastructure.IntegrationTests.FakeVendors;
+using Kboss.Fakes.Vendors;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

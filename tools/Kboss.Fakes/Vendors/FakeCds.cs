@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Kboss.Infrastructure.IntegrationTests.FakeVendors;
+namespace Kboss.Fakes.Vendors;
 
 /// <summary>
 /// A local Capital Online (analysis/vendors.md §4.6, §4.10): the API families <c>/vpc/</c>, <c>/ecs/v1/</c>,
@@ -33,9 +33,19 @@ public sealed class FakeCds : FakeVendorServer
 
     protected override string ActionOf(HttpRequest request) => request.Query["Action"].ToString();
 
-    protected override void Map(WebApplication app)
+    private static readonly string[] Paths = ["/vpc/", "/ecs/v1/", "/ecs/v1.1/", "/ebs/v1/", "/sg/v1/"];
+
+    /// <summary>On a free loopback port.</summary>
+    public FakeCds() : base(0) { }
+
+    /// <param name="port">Loopback port; 0 picks a free one.</param>
+    public FakeCds(int port) : base(port) { }
+
+    protected override bool Owns(HttpRequest request) => Paths.Contains(request.Path.Value);
+
+    protected override void MapRoutes(WebApplication app)
     {
-        foreach (var path in new[] { "/vpc/", "/ecs/v1/", "/ecs/v1.1/", "/ebs/v1/", "/sg/v1/" })
+        foreach (var path in Paths)
             app.MapMethods(path, ["GET", "POST"], (Delegate)Handle);
     }
 

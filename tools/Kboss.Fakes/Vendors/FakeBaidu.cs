@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-namespace Kboss.Infrastructure.IntegrationTests;
+namespace Kboss.Fakes.Vendors;
 
 /// <summary>
 /// A local stand-in for Baidu Cloud's reseller API (vendors.md §4.4) answering like the real one: it verifies the BCE
@@ -18,27 +14,27 @@ namespace Kboss.Infrastructure.IntegrationTests;
 /// at least <c>host</c>; a signature older than its expiry is refused), then <c>POST /v1/vs/account</c> creates an
 /// account (a name used twice → 409). Errors are Baidu's <c>{requestId, code, message}</c> with HTTP 4xx.
 /// </summary>
-public sealed class FakeBaidu : IAsyncLifetime
+public sealed class FakeBaidu : FakeVendorServer
 {
     public const string AccessKey = "fakeak0123456789abcdef0123456789";
     public const string SecretKey = "fakesk0123456789abcdef0123456789";
 
-    public sealed record Call(string Method, string Path, string Body, string? Authorization);
+    /// <summary>On a free loopback port.</summary>
+    public FakeBaidu() : base(0) { }
 
-    public ConcurrentQueue<Call> Calls { get; } = new();
+    /// <param name="port">Loopback port; 0 picks a free one.</param>
+    public FakeBaidu(int port) : base(port) { }
+
+    /// <summary>Accounts created: name → account id.</summary>
     public ConcurrentDictionary<string, string> Accounts { get; } = new();
+    /// <summary>Answer an HTML page instead of JSON.</summary>
     public bool Garble { get; set; }
+    /// <summary>Wait this long before answering.</summary>
     public TimeSpan Delay { get; set; }
-    public int Port { get; }
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
-    private WebApplication? _app;
 
-    public FakeBaidu()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        Port = ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    protected override string ActionOf(HttpRequest request) => $"{request.Method} {request.Path}";
+
+    protected override bool Owns(HttpRequest request) => request.Path.StartsWithSegments("/v1");
 
     /// <summary>The app settings pointing kboss at this fake.</summary>
     public IReadOnlyDictionary<string, string> Settings(string? secret = null) => new Dictionary<string, string>
@@ -47,17 +43,12 @@ public sealed class FakeBaidu : IAsyncLifetime
         ["Baidu:TimeoutSeconds"] = "2",
     };
 
-    public async Task InitializeAsync()
+    protected override void MapRoutes(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(BaseUrl);
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/v1/vs/account", async (HttpContext ctx) =>
+        app.MapPost("/v1/vs/account", async (HttpContext ctx) =>
         {
             var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
             var auth = ctx.Request.Headers.Authorization.FirstOrDefault();
-            Calls.Enqueue(new Call("POST", ctx.Request.Path, body, auth));
             if (Delay > TimeSpan.Zero) await Task.Delay(Delay, ctx.RequestAborted);
             if (!Verify(ctx.Request, auth))
                 return Error(401, "SignatureDoesNotMatch", "The request signature we calculated does not match");
@@ -69,7 +60,6 @@ public sealed class FakeBaidu : IAsyncLifetime
             if (!Accounts.TryAdd(name, id)) return Error(409, "AccountAlreadyExists", "account name already exists");
             return Results.Json(new { accountId = id });
         });
-        await _app.StartAsync();
     }
 
     private static IResult Error(int status, string code, string message) =>
@@ -101,9 +91,4 @@ public sealed class FakeBaidu : IAsyncLifetime
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(data)));
 
     private static string Uri(string s) => System.Uri.EscapeDataString(s);
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
-    }
 }

@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace Kboss.Infrastructure.IntegrationTests.FakeVendors;
+namespace Kboss.Fakes.Vendors;
 
 /// <summary>One request a fake vendor received.</summary>
-public sealed record VendorCall(string Method, string Path, IReadOnlyDictionary<string, string> Query, string Body)
+public sealed record VendorCall(string Method, string Path, IReadOnlyDictionary<string, string> Query, string Body,
+    IReadOnlyDictionary<string, string> Headers)
 {
     /// <summary>The action named in the query (<c>Action</c>), or "".</summary>
     public string Action => Query.GetValueOrDefault("Action", "");
@@ -37,24 +33,28 @@ public abstract record Fault
 }
 
 /// <summary>
-/// Base of the local fake vendor servers (analysis/vendors.md §4.10; ADR 0037): a Kestrel app on loopback, a request
+/// Base of the local fake vendor servers (analysis/vendors.md §4.10; ADR 0037): a <see cref="FakeServer"/> with a request
 /// journal, faults queued per action, deterministic ids (<c>vpc-001</c>) and asynchronous tasks that stay
 /// <c>building</c> for <see cref="PollsToFinish"/> polls. A vendor's fake derives from it, maps its routes in
-/// <see cref="Map"/> and reads the action of a call with <see cref="ActionOf"/>. Never registered in the app.
+/// <see cref="MapRoutes"/>, says which requests are its own in <see cref="Owns"/> (several fakes may share one port) and
+/// reads the action of a call with <see cref="ActionOf"/>. Tests start one alone; <c>dotnet run --project
+/// tools/Kboss.Fakes</c> serves them all on one port. Never registered in the app.
 /// </summary>
-public abstract class FakeVendorServer : IAsyncLifetime
+public abstract class FakeVendorServer : FakeServer
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
     private readonly ConcurrentDictionary<string, int> _sequences = new();
     private readonly ConcurrentDictionary<string, int> _polls = new();
-    private WebApplication? _app;
+
+    /// <param name="port">Loopback port; 0 picks a free one.</param>
+    protected FakeVendorServer(int port = 0) : base(port) { }
 
     /// <summary>Every call received, in order.</summary>
     public ConcurrentQueue<VendorCall> Journal { get; } = new();
     /// <summary>Polls an asynchronous object needs before it leaves <c>building</c>.</summary>
     public int PollsToFinish { get; set; } = 2;
-    public int Port { get; private set; }
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    /// <summary>Same as <see cref="FakeServer.Root"/>.</summary>
+    public string BaseUrl => Root;
 
     /// <summary>The calls of <paramref name="action"/>.</summary>
     public IReadOnlyList<VendorCall> CallsOf(string action) => Journal.Where(c => c.Action == action).ToList();
@@ -70,33 +70,38 @@ public abstract class FakeVendorServer : IAsyncLifetime
     public string Poll(string id, string building = "building", string running = "running") =>
         _polls.AddOrUpdate(id, 1, (_, n) => n + 1) > PollsToFinish ? running : building;
 
-    /// <summary>The action a request names (a query parameter for RPC vendors).</summary>
+    /// <summary>The action a request names (a query parameter for RPC vendors, method + path for REST ones).</summary>
     protected abstract string ActionOf(HttpRequest request);
 
-    /// <summary>Maps the vendor's routes.</summary>
-    protected abstract void Map(WebApplication app);
+    /// <summary>True for requests this fake serves (its paths); the journal and faults see only those.</summary>
+    protected abstract bool Owns(HttpRequest request);
 
-    public async Task InitializeAsync()
+    /// <summary>Maps the vendor's routes.</summary>
+    protected abstract void MapRoutes(WebApplication app);
+
+    /// <summary>The journal and fault middleware, then the vendor's routes.</summary>
+    protected internal sealed override void Map(WebApplication app)
     {
-        using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); Port = ((IPEndPoint)l.LocalEndpoint).Port; }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(BaseUrl);
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Use(async (ctx, next) =>
+        app.Use(async (ctx, next) =>
         {
+            if (!Owns(ctx.Request))
+            {
+                await next();
+                return;
+            }
             ctx.Request.EnableBuffering();
             var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
             ctx.Request.Body.Position = 0;
             var query = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
-            Journal.Enqueue(new VendorCall(ctx.Request.Method, ctx.Request.Path, query, body));
+            var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(),
+                StringComparer.OrdinalIgnoreCase);
+            Journal.Enqueue(new VendorCall(ctx.Request.Method, ctx.Request.Path, query, body, headers));
             if (_faults.TryGetValue(ActionOf(ctx.Request), out var queue) && queue.TryDequeue(out var fault)
                 && await ApplyAsync(fault, ctx))
                 return;
             await next();
         });
-        Map(_app);
-        await _app.StartAsync();
+        MapRoutes(app);
     }
 
     /// <summary>Produces <paramref name="fault"/>; false when the call should then be handled normally.</summary>
@@ -133,8 +138,4 @@ public abstract class FakeVendorServer : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
-    }
 }
