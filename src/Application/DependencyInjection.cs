@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kboss.Application;
 
@@ -94,6 +95,11 @@ public static class DependencyInjection
         services.AddScoped<LeaseProducts.LeaseUnits>();
         // Capital Online network, vendor charges (issue 14)
         services.AddScoped<Vendors.Charges.VendorCharges>();
+        services.AddScoped<Vendors.Charges.VendorPricing>();
+        services.TryAddSingleton(Vendors.Charges.VendorProductOptions.None);
+        services.AddScoped<Vendors.CapitalOnline.Network.CdsNetworkPricing>();
+        services.AddScoped<Vendors.CapitalOnline.Network.CdsQosChange>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.CapitalOnline.Network.CdsChangeProbe>();
         AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         return services;
     }

@@ -148,6 +148,62 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
         return answer;
     }
 
+    /// <summary>
+    /// A change of existing resources (bind, unbind, bandwidth membership, a free update): <paramref name="row"/>
+    /// (the resource changed, already ownership-checked) must be settled; the call is audited first, sent once
+    /// (never retried) with the row's operator key and answered as CDS's message + <c>{TaskId}</c>, whose task is
+    /// kept on the row for the task poller. <c>upstream_failed</c> with CDS's message when it fails.
+    /// </summary>
+    /// <remarks>Inside a <see cref="Charges.VendorCharges"/> call pass <paramref name="charged"/>: a failure is then
+    /// the outside-call exception, so a lost answer keeps the funds held for the reconciler.</remarks>
+    public async Task<Common.Models.Reply<JsonObject>> ChangeAsync(CdsResource row, CdsAction action,
+        JsonObject parameters, CancellationToken ct, bool charged = false)
+    {
+        if (row.IsOpen) throw BusinessException.Conflict(BusyMessage);
+        var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, System, row.OperatorOrgId, ct);
+        db.AuditEntries.Add(Audit.Entry(user, $"cds.{row.ResourceType}.{action.Name}", "cds_resource", row.Id,
+            new { orgid = row.OrgId, vendor_id = row.VendorId, parameters = parameters.ToJsonString() }));
+        await db.SaveChangesAsync(ct);
+        var result = await client.SendAsync(key, action, parameters, ct);
+        if (!result.Success && charged) throw result.ToOutsideCall(System);
+        var answer = result.OrThrow(System);
+        if (answer.TaskId is not null)
+        {
+            row.Tasked(answer.TaskId);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return Common.Models.Reply.Ok("操作成功", CdsReplies.WithTask(answer));
+    }
+
+    /// <summary>A read about <paramref name="row"/> (already ownership-checked) with its operator's key: CDS's
+    /// <c>Data</c> (a non-object under <c>Data</c>). <c>upstream_failed</c> when CDS fails.</summary>
+    public async Task<Common.Models.Reply<JsonObject>> ReadOwnedAsync(CdsResource row, CdsAction action,
+        JsonObject parameters, CancellationToken ct)
+    {
+        var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, System, row.OperatorOrgId, ct);
+        return Common.Models.Reply.Ok("查询成功", CdsReplies.WithTask(await ReadAsync(key, action, parameters, ct)));
+    }
+
+    /// <summary>The caller's rows of <paramref name="type"/> for each id (tracked); see <see cref="LoadOwnedAsync"/>.</summary>
+    public async Task<IReadOnlyList<CdsResource>> LoadAllOwnedAsync(string type, IEnumerable<string> vendorIds,
+        CancellationToken ct)
+    {
+        var rows = new List<CdsResource>();
+        foreach (var id in vendorIds.Distinct()) rows.Add(await LoadOwnedAsync(type, id, ct));
+        return rows;
+    }
+
+    /// <summary>A subnet or virtual gateway the caller may act on (a <c>NetId</c>).</summary>
+    public async Task<CdsResource> LoadOwnedNetAsync(string? netId, CancellationToken ct)
+    {
+        var id = netId.Trimmed();
+        var type = await db.CdsResources.AsNoTracking()
+            .Where(r => r.VendorId == id && (r.ResourceType == CdsResourceTypes.Subnet
+                                             || r.ResourceType == CdsResourceTypes.VirtualGateway))
+            .Select(r => r.ResourceType).FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(NotFoundMessage);
+        return await LoadOwnedAsync(type, id, ct);
+    }
+
     /// <summary>A new row of the caller for <paramref name="orgId"/>.</summary>
     public CdsResource NewRow(string type, string orgId, VendorKey key, string region, string zone, string name,
         string? parent = null) =>
