@@ -92,6 +92,8 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Capital Online security groups (issue 14, module 27)
+        services.AddScoped<Vendors.CapitalOnline.SecurityGroups.CdsSecurityGroups>();
         return services;
     }
 
