@@ -34,19 +34,21 @@ public sealed class CdsSecurityGroupRulesTests
     [Fact]
     public void A_complete_rule_is_read_case_insensitively_typed_and_icmp_gets_its_port()
     {
-        var r = SgPolicy.ParseList("""[{"protocol":"icmp","PRIORITY":"7","CidrBlock":"1.2.3.4","status":0}]""", "Ingress",
-            SgPolicyMode.Complete);
+        var r = SgPolicy.ParseList("""[{"protocol":"icmp","PRIORITY":"7","CidrBlock":"1.2.3.4","status":0}]""",
+            "Ingress", SgPolicyMode.Complete);
         r.Error.Should().BeNull();
         var rule = r.Value!.Single();
         rule.Should().Be(new SgPolicy(null, "ICMP", "1/1", 7, "1.2.3.4", false, null));
         JsonNode.DeepEquals(rule.ToVendor(), JsonNode.Parse(
-            """{"Protocol":"ICMP","Port":"1/1","Priority":7,"CidrBlock":"1.2.3.4","Status":false}""")).Should().BeTrue();
+            """{"Protocol":"ICMP","Port":"1/1","Priority":7,"CidrBlock":"1.2.3.4","Status":false}"""))
+            .Should().BeTrue();
     }
 
     [Theory]
     [InlineData("""[{"Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}]""", "Ingress第1条: 缺少Protocol")]
     [InlineData("""[{"Protocol":"TCP","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}]""", "Ingress第1条: 缺少Port")]
-    [InlineData("""[{"Protocol":"TCP","Port":"22/22","CidrBlock":"0.0.0.0/0","Status":true}]""", "Ingress第1条: 缺少Priority")]
+    [InlineData("""[{"Protocol":"TCP","Port":"22/22","CidrBlock":"0.0.0.0/0","Status":true}]""",
+        "Ingress第1条: 缺少Priority")]
     [InlineData("""[{"Protocol":"TCP","Port":"22/22","Priority":1,"Status":true}]""", "Ingress第1条: 缺少CidrBlock")]
     [InlineData("""[{"Protocol":"TCP","Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0"}]""", "Ingress第1条: 缺少Status")]
     [InlineData("""[{"Protocol":"TCP","Port":"22/22","Priority":0,"CidrBlock":"0.0.0.0/0","Status":true}]""",
@@ -79,7 +81,8 @@ public sealed class CdsSecurityGroupRulesTests
         SgPolicySet.Parse("[]", "S", SgPolicyMode.Change).Error.Should().StartWith("S必须是JSON对象");
         var many = new JsonArray(Enumerable.Range(1, 101).Select(i => (JsonNode)new JsonObject
         {
-            ["Protocol"] = "TCP", ["Port"] = $"{i}/{i}", ["Priority"] = 1, ["CidrBlock"] = "0.0.0.0/0", ["Status"] = true,
+            ["Protocol"] = "TCP", ["Port"] = $"{i}/{i}", ["Priority"] = 1, ["CidrBlock"] = "0.0.0.0/0",
+            ["Status"] = true,
         }).ToArray());
         SgPolicySet.Parse(new JsonObject { ["Ingress"] = many }.ToJsonString(), "S", SgPolicyMode.Complete).Error
             .Should().Be("S.Ingress最多100条规则");
@@ -122,7 +125,9 @@ public sealed class CdsSecurityGroupRulesTests
     [InlineData("false", """{"Ingress":[{"PolicyId":"sp-1","Port":"1/1"}]}""", true)]
     [InlineData("true", """{"Ingress":[{"PolicyId":"sp-1","Port":"1/1"}]}""", false)]
     [InlineData("true", """{"Ingress":[],"Egress":[]}""", false)]
-    [InlineData("true", """{"Egress":[{"Protocol":"UDP","Port":"53/53","Priority":3,"CidrBlock":"0.0.0.0/0","Status":true}]}""", true)]
+    [InlineData("true", """
+        {"Egress":[{"Protocol":"UDP","Port":"53/53","Priority":3,"CidrBlock":"0.0.0.0/0","Status":true}]}
+        """, true)]
     [InlineData("maybe", """{"Ingress":[{"PolicyId":"sp-1","Port":"1/1"}]}""", false)]
     public void Reset_is_required_and_a_reset_needs_complete_rules(string? reset, string set, bool valid) =>
         new ModifySecurityGroupPoliciesValidator().Validate(new ModifySecurityGroupPolicies

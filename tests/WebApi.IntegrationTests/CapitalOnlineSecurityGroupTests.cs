@@ -36,7 +36,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         db.CdsResources.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(r => r.Name == name && r.ResourceType == CdsResourceTypes.SecurityGroup));
 
-    /// <summary>A live host row of <paramref name="orgId"/> (as the ECS use cases record them) known to the fake.</summary>
+    /// <summary>A live host row of <paramref name="orgId"/> (as the ECS use cases record them) known to the fake.
+    /// </summary>
     private async Task<string> HostAsync(string id, string orgId)
     {
         await app.Factory.WithDbAsync(async db =>
@@ -70,7 +71,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         row.State.Should().Be(OutsideStates.Live);
         row.OrgId.Should().Be(app.CustomerOrgId);
         row.VendorId.Should().Be(sg);
-        var create = app.Cds.CallsOf("CreateSecurityGroup").Single(c => c.Json!["SecurityGroupName"]!.ToString() == "web");
+        var create = app.Cds.CallsOf("CreateSecurityGroup")
+            .Single(c => c.Json!["SecurityGroupName"]!.ToString() == "web");
         create.Method.Should().Be("POST");
         create.Path.Should().Be("/sg/v1/");
         JsonNode.DeepEquals(create.Json, JsonNode.Parse(
@@ -111,7 +113,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         var before = app.Cds.Journal.Count;
         (await other.GetAsync("/capital/ecs_modify_security_group_attribute.dspy", ("SecurityGroupId", sg),
             ("SecurityGroupName", "x"))).Http.Should().Be(403);
-        (await other.GetAsync("/capital/ecs_delete_security_group.dspy", ("SecurityGroupId", sg))).Http.Should().Be(403);
+        (await other.GetAsync("/capital/ecs_delete_security_group.dspy", ("SecurityGroupId", sg)))
+            .Http.Should().Be(403);
         (await other.GetAsync("/capital/ecs_describe_security_group_policies.dspy", ("SecurityGroupId", sg)))
             .Http.Should().Be(403);
         (await other.GetAsync("/capital/ecs_describe_security_groups.dspy", ("SecurityGroupId", sg)))
@@ -152,7 +155,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         added.Status.Should().BeTrue(added.Raw);
         JsonNode.DeepEquals(LastBody("CreateSecurityGroupPolicies"), JsonNode.Parse($$"""
             {"SecurityGroupId":"{{sg}}","SecurityGroupPolicySet":{
-              "Ingress":[{"Protocol":"TCP","PolicyDescription":"ssh","Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}],
+              "Ingress":[{"Protocol":"TCP","PolicyDescription":"ssh","Port":"22/22","Priority":1,
+                          "CidrBlock":"0.0.0.0/0","Status":true}],
               "Egress":[{"Protocol":"ICMP","Port":"1/1","Priority":2,"CidrBlock":"10.0.0.0/8","Status":false}]} }
             """)).Should().BeTrue(LastBody("CreateSecurityGroupPolicies").ToJsonString());
         var dup = await c.GetAsync("/capital/ecs_create_security_group_policies.dspy", ("SecurityGroupId", sg),
@@ -185,15 +189,22 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         app.Cds.SecurityGroups[sg].Rules.Should().HaveCount(2);
 
         // Reset=false changes the named rule; a rule named in the wrong direction is unknown
-        var change = new JsonObject { ["Ingress"] = new JsonArray(new JsonObject { ["PolicyID"] = sshId, ["Port"] = "2222/2222" }) };
+        var change = new JsonObject
+        {
+            ["Ingress"] = new JsonArray(new JsonObject { ["PolicyID"] = sshId, ["Port"] = "2222/2222" }),
+        };
         var changed = await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg),
             ("SecurityGroupPolicySet", change.ToJsonString()), ("Reset", "false"));
         changed.Status.Should().BeTrue(changed.Raw);
         JsonNode.DeepEquals(LastBody("ModifySecurityGroupPolicies"), JsonNode.Parse($$"""
-            {"SecurityGroupId":"{{sg}}","Reset":false,"SecurityGroupPolicySet":{"Ingress":[{"PolicyId":"{{sshId}}","Port":"2222/2222"}],"Egress":[]} }
+            {"SecurityGroupId":"{{sg}}","Reset":false,
+             "SecurityGroupPolicySet":{"Ingress":[{"PolicyId":"{{sshId}}","Port":"2222/2222"}],"Egress":[]} }
             """)).Should().BeTrue();
         app.Cds.SecurityGroups[sg].Rules.Single(r => r.Id == sshId).Port.Should().Be("2222/2222");
-        var wrongWay = new JsonObject { ["Egress"] = new JsonArray(new JsonObject { ["PolicyId"] = sshId, ["Port"] = "1/2" }) };
+        var wrongWay = new JsonObject
+        {
+            ["Egress"] = new JsonArray(new JsonObject { ["PolicyId"] = sshId, ["Port"] = "1/2" }),
+        };
         (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg),
             ("SecurityGroupPolicySet", wrongWay.ToJsonString()), ("Reset", "false"))).Code.Should().Be("not_found");
         (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg),
@@ -240,7 +251,9 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         var c = app.Customer();
 
         var bound = await c.GetAsync("/capital/ecs_associate_security_groups.dspy", ("SecurityGroupId", g1),
-            ("InstanceSet", $$"""[{"InstanceId":"{{a}}","SecurityGroupPriority":"1"},{"instanceid":"{{b}}","SecurityGroupPriority":1}]"""));
+            ("InstanceSet", $$"""
+                [{"InstanceId":"{{a}}","SecurityGroupPriority":"1"},{"instanceid":"{{b}}","SecurityGroupPriority":1}]
+                """));
         bound.Status.Should().BeTrue(bound.Raw);
         JsonNode.DeepEquals(LastBody("AssociateSecurityGroups"), JsonNode.Parse($$"""
             {"SecurityGroupId":"{{g1}}","RegionCode":"{{Region}}","InstanceSet":[
@@ -253,11 +266,13 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         (await c.GetAsync("/capital/ecs_associate_security_groups.dspy", ("SecurityGroupId", g2),
             ("InstanceSet", $$"""[{"InstanceId":"{{x}}","SecurityGroupPriority":2}]"""))).Http.Should().Be(403);
         (await c.GetAsync("/capital/ecs_associate_security_groups.dspy", ("SecurityGroupId", g2),
-            ("InstanceSet", """[{"InstanceId":"ins-none","SecurityGroupPriority":2}]"""))).Code.Should().Be("not_found");
+            ("InstanceSet", """[{"InstanceId":"ins-none","SecurityGroupPriority":2}]""")))
+            .Code.Should().Be("not_found");
         (await c.GetAsync("/capital/ecs_associate_security_groups.dspy", ("SecurityGroupId", g2),
             ("InstanceSet", $$"""[{"InstanceId":"{{a}}","SecurityGroupPriority":6}]"""))).Msg.Should()
             .Be("InstanceSet第1项: SecurityGroupPriority必须是 1 到 5 之间的整数");
-        (await c.GetAsync("/capital/ecs_associate_security_groups.dspy", ("SecurityGroupId", g2), ("RegionCode", "CN_X"),
+        (await c.GetAsync("/capital/ecs_associate_security_groups.dspy", ("SecurityGroupId", g2),
+            ("RegionCode", "CN_X"),
             ("InstanceSet", $$"""[{"InstanceId":"{{a}}","SecurityGroupPriority":2}]"""))).Msg.Should()
             .Be("RegionCode与安全组所在区域不一致");
         (await app.OtherOperator().GetAsync("/capital/ecs_modify_security_groups_priority.dspy", ("InstanceId", a),
@@ -288,7 +303,9 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         last.Msg.Should().Contain("最后一个安全组");
 
         var reset = await c.GetAsync("/capital/ecs_modify_security_groups_priority.dspy", ("InstanceId", a),
-            ("SecurityGroupSet", $$"""[{"SecurityGroupId":"{{g1}}","Priority":"2"},{"SecurityGroupId":"{{g2}}","Priority":1}]"""));
+            ("SecurityGroupSet", $$"""
+                [{"SecurityGroupId":"{{g1}}","Priority":"2"},{"SecurityGroupId":"{{g2}}","Priority":1}]
+                """));
         reset.Status.Should().BeTrue(reset.Raw);
         JsonNode.DeepEquals(LastBody("ModifySecurityGroupsPriority"), JsonNode.Parse($$"""
             {"InstanceId":"{{a}}","RegionCode":"{{Region}}","SecurityGroupSet":[
@@ -296,7 +313,9 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
             """)).Should().BeTrue();
         app.Cds.HostGroups[a].Should().BeEquivalentTo(new Dictionary<string, int> { [g1] = 2, [g2] = 1 });
         (await c.GetAsync("/capital/ecs_modify_security_groups_priority.dspy", ("InstanceId", a),
-            ("SecurityGroupSet", $$"""[{"SecurityGroupId":"{{g1}}","Priority":1},{"SecurityGroupId":"{{g2}}","Priority":1}]""")))
+            ("SecurityGroupSet", $$"""
+                [{"SecurityGroupId":"{{g1}}","Priority":1},{"SecurityGroupId":"{{g2}}","Priority":1}]
+                """)))
             .Msg.Should().Be("SecurityGroupSet中Priority不能重复");
 
         var unbound = await c.GetAsync("/capital/ecs_disassociate_security_groups.dspy", ("SecurityGroupId", g1),
@@ -345,10 +364,11 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         bad["CidrBlock"] = "10.0.0.1/8";
         (await RuleError(("Ingress", Json(bad)))).Should().StartWith("Ingress第1条: CidrBlock必须是IPv4网段或IP");
         (await RuleError(("Ingress", Json(SshRule, SshRule)))).Should().Be("Ingress中有重复的规则");
-        (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg), ("Reset", "false"),
-            ("SecurityGroupPolicySet", "[{\"PolicyId\":\"sp-1\"}]"))).Msg.Should().StartWith("SecurityGroupPolicySet必须是JSON对象");
-        (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg), ("Reset", "false"),
-            ("SecurityGroupPolicySet", "{\"Ingress\":[{\"PolicyId\":\"sp-1\"}]}"))).Msg.Should()
+        (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg),
+            ("Reset", "false"), ("SecurityGroupPolicySet", "[{\"PolicyId\":\"sp-1\"}]")))
+            .Msg.Should().StartWith("SecurityGroupPolicySet必须是JSON对象");
+        (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg),
+            ("Reset", "false"), ("SecurityGroupPolicySet", "{\"Ingress\":[{\"PolicyId\":\"sp-1\"}]}"))).Msg.Should()
             .StartWith("SecurityGroupPolicySet.Ingress第1条: 至少修改一项");
         (await c.GetAsync("/capital/ecs_describe_security_groups.dspy", ("PageNumber", "x"))).Code
             .Should().Be("invalid_argument");
@@ -371,7 +391,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
                      "ecs_disassociate_security_groups", "ecs_modify_security_groups_priority",
                      "ecs_describe_security_group_association_statistics", "u_get_protoclol_port",
                  })
-            (await app.Anonymous().GetAsync($"/capital/{path}.dspy", ("SecurityGroupId", sg))).Http.Should().Be(401, path);
+            (await app.Anonymous().GetAsync($"/capital/{path}.dspy", ("SecurityGroupId", sg)))
+                .Http.Should().Be(401, path);
     }
 
     [Fact]
@@ -379,7 +400,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
     {
         var r = await app.Customer().GetAsync("/capital/u_get_protoclol_port.dspy");
         r.Status.Should().BeTrue(r.Raw);
-        r.Data!["Protocols"]!.AsArray().Select(p => p!["Protocol"]!.GetValue<string>()).Should().Equal("TCP", "UDP", "ICMP");
+        r.Data!["Protocols"]!.AsArray().Select(p => p!["Protocol"]!.GetValue<string>())
+            .Should().Equal("TCP", "UDP", "ICMP");
         r.Data["Ports"]!.AsArray().Should().Contain(p => p!["Name"]!.GetValue<string>() == "SSH"
                                                          && p["Port"]!.GetValue<string>() == "22/22");
         r.Data["CidrBlocks"]![0]!["CidrBlock"]!.GetValue<string>().Should().Be("0.0.0.0/0");
@@ -419,7 +441,8 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
             ("SecurityGroupName", "sg-slow"), ("RegionCode", Region));
         r.Code.Should().Be("upstream_failed");
         (await RowAsync("sg-slow")).State.Should().Be(OutsideStates.PendingReconcile);
-        for (var i = 0; i < 100 && app.Cds.SecurityGroups.Values.All(g => g.Name != "sg-slow"); i++) await Task.Delay(50);
+        for (var i = 0; i < 100 && app.Cds.SecurityGroups.Values.All(g => g.Name != "sg-slow"); i++)
+            await Task.Delay(50);
 
         await app.ReconcileAsync();
         var row = await RowAsync("sg-slow");

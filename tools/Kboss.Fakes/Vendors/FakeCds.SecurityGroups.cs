@@ -82,7 +82,10 @@ public sealed partial class FakeCds
                             ["InstanceName"] = h.Name, ["InstanceId"] = h.Id, ["Region"] = h.Region, ["Az"] = h.Zone,
                             ["Vpc"] = h.Vpc, ["Ip"] = h.Ip,
                         }).ToArray();
-                    return Ok(new JsonObject { ["InstanceCount"] = hosts.Length, ["InstanceStatistics"] = new JsonArray(hosts) });
+                    return Ok(new JsonObject
+                    {
+                        ["InstanceCount"] = hosts.Length, ["InstanceStatistics"] = new JsonArray(hosts),
+                    });
                 }),
             };
     }
@@ -92,7 +95,8 @@ public sealed partial class FakeCds
         var all = SecurityGroups.Values
             .Where(g => S(q, "RegionCode") is not { Length: > 0 } r || g.Region == r)
             .Where(g => S(q, "SecurityGroupId") is not { Length: > 0 } id || g.Id == id)
-            .Where(g => S(q, "SecurityGroupName") is not { Length: > 0 } n || g.Name.Contains(n, StringComparison.Ordinal))
+            .Where(g => S(q, "SecurityGroupName") is not { Length: > 0 } n
+                        || g.Name.Contains(n, StringComparison.Ordinal))
             .OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
         var page = int.TryParse(S(q, "PageNumber"), out var p) ? p : 0;
         var size = int.TryParse(S(q, "PageSize"), out var s) && s > 0 ? s : 10;
@@ -115,7 +119,8 @@ public sealed partial class FakeCds
         var name = S(b, "SecurityGroupName");
         if (name.Length is 0 or > 60 || S(b, "RegionCode").Length == 0)
             return Error(400, "MissingParameter", "SecurityGroupName(最多60个字符)和RegionCode必填");
-        if (b["GroupInterconnected"] is { } gi && !IsBool(gi)) return Error(400, "InvalidParameter", "GroupInterconnected必须是布尔值");
+        if (b["GroupInterconnected"] is { } gi && !IsBool(gi))
+            return Error(400, "InvalidParameter", "GroupInterconnected必须是布尔值");
         if (SecurityGroups.Values.Count(g => g.Region == S(b, "RegionCode")) >= 20)
             return Error(400, "SecurityGroupLimitExceeded", "安全组数量超出配额(每个区域20个)");
         var group = new SgGroup(NextId("sg"), S(b, "RegionCode"))
@@ -129,7 +134,8 @@ public sealed partial class FakeCds
 
     private IResult ModifyGroup(SgGroup g, JsonObject b)
     {
-        if (b["GroupInterconnected"] is { } gi && !IsBool(gi)) return Error(400, "InvalidParameter", "GroupInterconnected必须是布尔值");
+        if (b["GroupInterconnected"] is { } gi && !IsBool(gi))
+            return Error(400, "InvalidParameter", "GroupInterconnected必须是布尔值");
         var name = b["SecurityGroupName"]?.ToString();
         var description = b["SecurityGroupDescription"]?.ToString();
         var interconnected = b["GroupInterconnected"]?.GetValue<bool>();
@@ -190,8 +196,10 @@ public sealed partial class FakeCds
             var updated = old with
             {
                 Protocol = item["Protocol"]?.ToString().ToLowerInvariant() ?? old.Protocol,
-                Port = item["Port"]?.ToString() ?? old.Port, Priority = item["Priority"]?.GetValue<int>() ?? old.Priority,
-                Cidr = item["CidrBlock"]?.ToString() ?? old.Cidr, Status = item["Status"]?.GetValue<bool>() ?? old.Status,
+                Port = item["Port"]?.ToString() ?? old.Port,
+                Priority = item["Priority"]?.GetValue<int>() ?? old.Priority,
+                Cidr = item["CidrBlock"]?.ToString() ?? old.Cidr,
+                Status = item["Status"]?.GetValue<bool>() ?? old.Status,
                 Description = item["PolicyDescription"]?.ToString() ?? old.Description,
             };
             if (updated == old) return Error(400, "InvalidParameter", "修改内容至少有一处与原规则不同");
@@ -219,7 +227,8 @@ public sealed partial class FakeCds
             if (groups.ContainsValue(p.GetValue<int>())) return Error(400, "InvalidParameter", "同一实例内,安全组的优先级不能重复");
             if (groups.Count >= 5) return Error(400, "MaxSecurityGroupCountExceed", "一个实例最多绑定5个安全组");
         }
-        foreach (var item in items) HostGroups[S(item, "InstanceId")][g.Id] = item["SecurityGroupPriority"]!.GetValue<int>();
+        foreach (var item in items)
+            HostGroups[S(item, "InstanceId")][g.Id] = item["SecurityGroupPriority"]!.GetValue<int>();
         return Ok(null);
     }
 
@@ -288,7 +297,8 @@ public sealed partial class FakeCds
     }
 
     private static IEnumerable<(string Direction, JsonObject Item)> Items(JsonNode? set) =>
-        new[] { "Ingress", "Egress" }.SelectMany(d => (set?[d] as JsonArray ?? []).OfType<JsonObject>().Select(o => (d, o)));
+        new[] { "Ingress", "Egress" }
+            .SelectMany(d => (set?[d] as JsonArray ?? []).OfType<JsonObject>().Select(o => (d, o)));
 
     private static bool Same(SgRule a, SgRule b) => a.Direction == b.Direction && a.Protocol == b.Protocol
         && a.Port == b.Port && a.Cidr == b.Cidr && a.Priority == b.Priority && a.Status == b.Status;

@@ -31,7 +31,7 @@ public sealed class CdsSecurityGroups(CdsService cds, ICdsClient client, VendorK
     public async Task<CdsResource> LoadLiveAsync(string? id, CancellationToken ct) =>
         Live(await LoadAsync(id, ct), GroupNotReadyMessage);
 
-    /// <summary>The caller's live host <paramref name="id"/>, of the same org as <paramref name="sameOrgAs"/>.</summary>
+    /// <summary>The caller's live host <paramref name="id"/>, of the org of <paramref name="sameOrgAs"/>.</summary>
     /// <param name="param">Parameter named when the orgs differ.</param>
     public async Task<CdsResource> LoadHostAsync(string id, CdsResource? sameOrgAs, string param, CancellationToken ct)
     {

@@ -54,7 +54,8 @@ public sealed class CreateSecurityGroupHandler(CdsService cds) : ICommandHandler
         var key = await cds.KeyForAsync(c.Orgid!, ct);
         var name = c.SecurityGroupName.Trimmed();
         var body = new JsonObject { ["SecurityGroupName"] = name, ["RegionCode"] = c.RegionCode.Trimmed() };
-        if (c.SecurityGroupDescription.TrimmedOrNull() is { } description) body["SecurityGroupDescription"] = description;
+        if (c.SecurityGroupDescription.TrimmedOrNull() is { } description)
+            body["SecurityGroupDescription"] = description;
         if (SgInput.Bool(c.GroupInterconnected) is { } interconnected) body["GroupInterconnected"] = interconnected;
         var row = cds.NewRow(CdsResourceTypes.SecurityGroup, c.Orgid!, key, c.RegionCode.Trimmed(), "", name);
         var answer = await cds.CreateAsync(row, key, CdsActions.CreateSecurityGroup, body,

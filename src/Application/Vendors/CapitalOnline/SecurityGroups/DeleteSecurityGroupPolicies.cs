@@ -22,7 +22,8 @@ public sealed record DeleteSecurityGroupPolicies : ICommand<Reply<JsonObject>>
     /// <summary>kboss addition: <c>true</c> with no <c>PolicyIds</c> deletes all rules of the group.</summary>
     [JsonPropertyName("DeleteAll")] public string? DeleteAll { get; init; }
 
-    [JsonIgnore] internal SgParsed<IReadOnlyList<string>> Ids => field ??= SgInput.Ids(PolicyIds, "PolicyIds", SgPolicy.MaxRules);
+    [JsonIgnore]
+    internal SgParsed<IReadOnlyList<string>> Ids => field ??= SgInput.Ids(PolicyIds, "PolicyIds", SgPolicy.MaxRules);
     [JsonIgnore] internal bool All => SgInput.Bool(DeleteAll) == true;
 }
 

@@ -14,8 +14,8 @@ namespace Kboss.Application.Vendors.CapitalOnline.SecurityGroups;
 /// CDS-SG-01 <c>GET /capital/ecs_describe_security_groups.dspy</c> 查看安全组: CDS DescribeSecurityGroups (unpaged,
 /// with the region/id/name filters), kept to the groups <c>orgid</c> owns (default the caller's; "必传", §6 #2) and
 /// paged here (<c>PageNumber</c> 0 or absent: all, as CDS). A <c>SecurityGroupId</c> must be the caller's.
-/// <c>data</c> = <c>{TotalCount, PageNumber, PageSize, SecurityGroupSet}</c>. spec: 27-capital-online-security-groups.md;
-/// analysis/vendors.md §3.7.
+/// <c>data</c> = <c>{TotalCount, PageNumber, PageSize, SecurityGroupSet}</c>.
+/// spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7.
 /// </summary>
 public sealed record DescribeSecurityGroups : IQuery<Reply<JsonObject>>, IOrgScoped
 {

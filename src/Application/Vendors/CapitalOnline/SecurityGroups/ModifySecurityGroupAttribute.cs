@@ -53,7 +53,8 @@ public sealed class ModifySecurityGroupAttributeHandler(CdsSecurityGroups groups
         var group = await groups.LoadLiveAsync(c.SecurityGroupId, ct);
         var body = new JsonObject { ["SecurityGroupId"] = group.VendorId };
         if (c.SecurityGroupName.TrimmedOrNull() is { } name) body["SecurityGroupName"] = name;
-        if (c.SecurityGroupDescription.TrimmedOrNull() is { } description) body["SecurityGroupDescription"] = description;
+        if (c.SecurityGroupDescription.TrimmedOrNull() is { } description)
+            body["SecurityGroupDescription"] = description;
         if (SgInput.Bool(c.GroupInterconnected) is { } interconnected) body["GroupInterconnected"] = interconnected;
         var answer = await groups.ChangeAsync(group, CdsActions.ModifySecurityGroupAttribute, body, ct);
         return Reply.Ok("修改成功", CdsReplies.WithTask(answer));

@@ -29,7 +29,8 @@ public static class SgInput
         return SgParsed<IReadOnlyList<JsonObject>>.Ok(a.Cast<JsonObject>().ToList());
     }
 
-    /// <summary>A list of ids (JSON array of strings or comma list), no duplicates, at most <paramref name="max"/>.</summary>
+    /// <summary>A list of ids (JSON array of strings or comma list), no duplicates, at most
+    /// <paramref name="max"/>.</summary>
     public static SgParsed<IReadOnlyList<string>> Ids(string? raw, string param, int max)
     {
         var ids = VendorJson.ParseList(raw);
@@ -53,7 +54,8 @@ public static class SgInput
         }
     }
 
-    /// <summary>A boolean: JSON true/false, or text <c>true</c>/<c>false</c>/<c>1</c>/<c>0</c>; null otherwise.</summary>
+    /// <summary>A boolean: JSON true/false, or text <c>true</c>/<c>false</c>/<c>1</c>/<c>0</c>; else null.
+    /// </summary>
     public static bool? Bool(JsonNode? value) => VendorJson.Text(value)?.Trim().ToLowerInvariant() switch
     {
         "true" or "1" => true,
@@ -67,7 +69,8 @@ public static class SgInput
     /// <summary>True when <paramref name="raw"/> is empty or a boolean.</summary>
     public static bool IsBoolOrEmpty(string? raw) => string.IsNullOrWhiteSpace(raw) || Bool(raw) is not null;
 
-    /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>] (number or text); null otherwise.</summary>
+    /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>] (number or text); else null.
+    /// </summary>
     public static int? Int(JsonNode? value, int min, int max) =>
         int.TryParse(VendorJson.Text(value)?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
         && n >= min && n <= max ? n : null;

@@ -9,7 +9,8 @@ public enum SgPolicyMode
     /// <summary>A new rule (CreateSecurityGroupPolicies, ModifySecurityGroupPolicies <c>Reset=true</c>): Protocol,
     /// Port, Priority, CidrBlock and Status required; no PolicyId.</summary>
     Complete,
-    /// <summary>A change (ModifySecurityGroupPolicies <c>Reset=false</c>): PolicyId and at least one other field.</summary>
+    /// <summary>A change (ModifySecurityGroupPolicies <c>Reset=false</c>): PolicyId and at least one other field.
+    /// </summary>
     Change,
 }
 
