@@ -101,6 +101,8 @@ public static class DependencyInjection
         services.AddScoped<Vendors.CapitalOnline.Network.CdsQosChange>();
         services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.CapitalOnline.Network.CdsChangeProbe>();
         AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
+        // Capital Online security groups (issue 14, module 27)
+        services.AddScoped<Vendors.CapitalOnline.SecurityGroups.CdsSecurityGroups>();
         return services;
     }
 

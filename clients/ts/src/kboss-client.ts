@@ -3675,6 +3675,1248 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 查看安全组
+     * @param orgid (optional) 用户的orgid.
+     * @param regionCode (optional) Region filter.
+     * @param securityGroupId (optional) Group id filter.
+     * @param securityGroupName (optional) Group name filter.
+     * @param pageNumber (optional) Page from 1; 0 or absent: all.
+     * @param pageSize (optional) Page size (default 20).
+     */
+    ecs_describe_security_groups(orgid?: string | undefined, regionCode?: string | undefined, securityGroupId?: string | undefined, securityGroupName?: string | undefined, pageNumber?: string | undefined, pageSize?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_describe_security_groups.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' cannot be null.");
+        else if (regionCode !== undefined)
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' cannot be null.");
+        else if (securityGroupId !== undefined)
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (securityGroupName === null)
+            throw new globalThis.Error("The parameter 'securityGroupName' cannot be null.");
+        else if (securityGroupName !== undefined)
+            url_ += "SecurityGroupName=" + encodeURIComponent("" + securityGroupName) + "&";
+        if (pageNumber === null)
+            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
+        else if (pageNumber !== undefined)
+            url_ += "PageNumber=" + encodeURIComponent("" + pageNumber) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_describe_security_groups(_response));
+        });
+    }
+
+    protected processEcs_describe_security_groups(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查看安全组
+     */
+    ecs_describe_security_groups_post(body: DescribeSecurityGroups, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_describe_security_groups.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_describe_security_groups_post(_response));
+        });
+    }
+
+    protected processEcs_describe_security_groups_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建安全组
+     * @param securityGroupName Name (≤ 60 characters, required by CDS).
+     * @param regionCode Region (required by CDS).
+     * @param orgid (optional) Owner org.
+     * @param securityGroupDescription (optional) Description (≤ 128).
+     * @param groupInterconnected (optional) 是否组内互通 (true/false).
+     */
+    ecs_create_security_group(securityGroupName: string, regionCode: string, orgid?: string | undefined, securityGroupDescription?: string | undefined, groupInterconnected?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_create_security_group.dspy?";
+        if (securityGroupName === undefined || securityGroupName === null)
+            throw new globalThis.Error("The parameter 'securityGroupName' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupName=" + encodeURIComponent("" + securityGroupName) + "&";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (securityGroupDescription === null)
+            throw new globalThis.Error("The parameter 'securityGroupDescription' cannot be null.");
+        else if (securityGroupDescription !== undefined)
+            url_ += "SecurityGroupDescription=" + encodeURIComponent("" + securityGroupDescription) + "&";
+        if (groupInterconnected === null)
+            throw new globalThis.Error("The parameter 'groupInterconnected' cannot be null.");
+        else if (groupInterconnected !== undefined)
+            url_ += "GroupInterconnected=" + encodeURIComponent("" + groupInterconnected) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_create_security_group(_response));
+        });
+    }
+
+    protected processEcs_create_security_group(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建安全组
+     */
+    ecs_create_security_group_post(body: CreateSecurityGroup, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_create_security_group.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_create_security_group_post(_response));
+        });
+    }
+
+    protected processEcs_create_security_group_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 修改安全组属性
+     * @param securityGroupId Group id.
+     * @param securityGroupName (optional) New name.
+     * @param securityGroupDescription (optional) New description.
+     * @param groupInterconnected (optional) New 是否组内互通.
+     */
+    ecs_modify_security_group_attribute(securityGroupId: string, securityGroupName?: string | undefined, securityGroupDescription?: string | undefined, groupInterconnected?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_modify_security_group_attribute.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (securityGroupName === null)
+            throw new globalThis.Error("The parameter 'securityGroupName' cannot be null.");
+        else if (securityGroupName !== undefined)
+            url_ += "SecurityGroupName=" + encodeURIComponent("" + securityGroupName) + "&";
+        if (securityGroupDescription === null)
+            throw new globalThis.Error("The parameter 'securityGroupDescription' cannot be null.");
+        else if (securityGroupDescription !== undefined)
+            url_ += "SecurityGroupDescription=" + encodeURIComponent("" + securityGroupDescription) + "&";
+        if (groupInterconnected === null)
+            throw new globalThis.Error("The parameter 'groupInterconnected' cannot be null.");
+        else if (groupInterconnected !== undefined)
+            url_ += "GroupInterconnected=" + encodeURIComponent("" + groupInterconnected) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_modify_security_group_attribute(_response));
+        });
+    }
+
+    protected processEcs_modify_security_group_attribute(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 修改安全组属性
+     */
+    ecs_modify_security_group_attribute_post(body: ModifySecurityGroupAttribute, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_modify_security_group_attribute.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_modify_security_group_attribute_post(_response));
+        });
+    }
+
+    protected processEcs_modify_security_group_attribute_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组删除
+     * @param securityGroupId Group id.
+     */
+    ecs_delete_security_group(securityGroupId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_delete_security_group.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_delete_security_group(_response));
+        });
+    }
+
+    protected processEcs_delete_security_group(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组删除
+     */
+    ecs_delete_security_group_post(body: DeleteSecurityGroup, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_delete_security_group.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_delete_security_group_post(_response));
+        });
+    }
+
+    protected processEcs_delete_security_group_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组添加规则
+     * @param securityGroupId Group id.
+     * @param ingress (optional) 入站规则: JSON array of rules.
+     * @param egress (optional) 出站规则: JSON array of rules.
+     */
+    ecs_create_security_group_policies(securityGroupId: string, ingress?: string | undefined, egress?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_create_security_group_policies.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (ingress === null)
+            throw new globalThis.Error("The parameter 'ingress' cannot be null.");
+        else if (ingress !== undefined)
+            url_ += "Ingress=" + encodeURIComponent("" + ingress) + "&";
+        if (egress === null)
+            throw new globalThis.Error("The parameter 'egress' cannot be null.");
+        else if (egress !== undefined)
+            url_ += "Egress=" + encodeURIComponent("" + egress) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_create_security_group_policies(_response));
+        });
+    }
+
+    protected processEcs_create_security_group_policies(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组添加规则
+     */
+    ecs_create_security_group_policies_post(body: CreateSecurityGroupPolicies, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_create_security_group_policies.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_create_security_group_policies_post(_response));
+        });
+    }
+
+    protected processEcs_create_security_group_policies_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询安全组规则
+     * @param securityGroupId Group id.
+     */
+    ecs_describe_security_group_policies(securityGroupId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_describe_security_group_policies.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_describe_security_group_policies(_response));
+        });
+    }
+
+    protected processEcs_describe_security_group_policies(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询安全组规则
+     */
+    ecs_describe_security_group_policies_post(body: DescribeSecurityGroupPolicies, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_describe_security_group_policies.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_describe_security_group_policies_post(_response));
+        });
+    }
+
+    protected processEcs_describe_security_group_policies_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组规则删除 (an empty PolicyIds only with DeleteAll=true)
+     * @param securityGroupId Group id.
+     * @param policyIds (optional) Rule ids: a JSON array (["sp-1","sp-2"]) or a comma list.
+     * @param deleteAll (optional) kboss addition: true with no PolicyIds deletes all rules of the group.
+     */
+    ecs_delete_security_group_policies(securityGroupId: string, policyIds?: string | undefined, deleteAll?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_delete_security_group_policies.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (policyIds === null)
+            throw new globalThis.Error("The parameter 'policyIds' cannot be null.");
+        else if (policyIds !== undefined)
+            url_ += "PolicyIds=" + encodeURIComponent("" + policyIds) + "&";
+        if (deleteAll === null)
+            throw new globalThis.Error("The parameter 'deleteAll' cannot be null.");
+        else if (deleteAll !== undefined)
+            url_ += "DeleteAll=" + encodeURIComponent("" + deleteAll) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_delete_security_group_policies(_response));
+        });
+    }
+
+    protected processEcs_delete_security_group_policies(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组规则删除 (an empty PolicyIds only with DeleteAll=true)
+     */
+    ecs_delete_security_group_policies_post(body: DeleteSecurityGroupPolicies, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_delete_security_group_policies.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_delete_security_group_policies_post(_response));
+        });
+    }
+
+    protected processEcs_delete_security_group_policies_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组修改规则
+     * @param securityGroupId Group id.
+     * @param reset true: replace all rules; false: change the named ones.
+     * @param securityGroupPolicySet (optional) {"Ingress": [rule], "Egress": [rule]}.
+     */
+    ecs_modify_security_group_policies(securityGroupId: string, reset: string, securityGroupPolicySet?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_modify_security_group_policies.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (reset === undefined || reset === null)
+            throw new globalThis.Error("The parameter 'reset' must be defined and cannot be null.");
+        else
+            url_ += "Reset=" + encodeURIComponent("" + reset) + "&";
+        if (securityGroupPolicySet === null)
+            throw new globalThis.Error("The parameter 'securityGroupPolicySet' cannot be null.");
+        else if (securityGroupPolicySet !== undefined)
+            url_ += "SecurityGroupPolicySet=" + encodeURIComponent("" + securityGroupPolicySet) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_modify_security_group_policies(_response));
+        });
+    }
+
+    protected processEcs_modify_security_group_policies(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组修改规则
+     */
+    ecs_modify_security_group_policies_post(body: ModifySecurityGroupPolicies, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_modify_security_group_policies.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_modify_security_group_policies_post(_response));
+        });
+    }
+
+    protected processEcs_modify_security_group_policies_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组绑定实例
+     * @param securityGroupId Group id.
+     * @param regionCode (optional) The hosts' region (default the group's).
+     * @param instanceSet (optional) [{"InstanceId": "ins-1", "SecurityGroupPriority": 1}].
+     */
+    ecs_associate_security_groups(securityGroupId: string, regionCode?: string | undefined, instanceSet?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_associate_security_groups.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' cannot be null.");
+        else if (regionCode !== undefined)
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (instanceSet === null)
+            throw new globalThis.Error("The parameter 'instanceSet' cannot be null.");
+        else if (instanceSet !== undefined)
+            url_ += "InstanceSet=" + encodeURIComponent("" + instanceSet) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_associate_security_groups(_response));
+        });
+    }
+
+    protected processEcs_associate_security_groups(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组绑定实例
+     */
+    ecs_associate_security_groups_post(body: AssociateSecurityGroups, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_associate_security_groups.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_associate_security_groups_post(_response));
+        });
+    }
+
+    protected processEcs_associate_security_groups_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组解绑实例
+     * @param securityGroupId Group id.
+     * @param instanceIds (optional) Host ids: ["ins-1","ins-2"].
+     */
+    ecs_disassociate_security_groups(securityGroupId: string, instanceIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_disassociate_security_groups.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (instanceIds === null)
+            throw new globalThis.Error("The parameter 'instanceIds' cannot be null.");
+        else if (instanceIds !== undefined)
+            url_ += "InstanceIds=" + encodeURIComponent("" + instanceIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_disassociate_security_groups(_response));
+        });
+    }
+
+    protected processEcs_disassociate_security_groups(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 安全组解绑实例
+     */
+    ecs_disassociate_security_groups_post(body: DisassociateSecurityGroups, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_disassociate_security_groups.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_disassociate_security_groups_post(_response));
+        });
+    }
+
+    protected processEcs_disassociate_security_groups_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 修改/重置实例下安全组和优先级
+     * @param instanceId Host id.
+     * @param regionCode (optional) The host's region (default: recorded with the host).
+     * @param securityGroupSet (optional) [{"SecurityGroupId": "sg-1", "Priority": 1}].
+     */
+    ecs_modify_security_groups_priority(instanceId: string, regionCode?: string | undefined, securityGroupSet?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_modify_security_groups_priority.dspy?";
+        if (instanceId === undefined || instanceId === null)
+            throw new globalThis.Error("The parameter 'instanceId' must be defined and cannot be null.");
+        else
+            url_ += "InstanceId=" + encodeURIComponent("" + instanceId) + "&";
+        if (regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' cannot be null.");
+        else if (regionCode !== undefined)
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (securityGroupSet === null)
+            throw new globalThis.Error("The parameter 'securityGroupSet' cannot be null.");
+        else if (securityGroupSet !== undefined)
+            url_ += "SecurityGroupSet=" + encodeURIComponent("" + securityGroupSet) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_modify_security_groups_priority(_response));
+        });
+    }
+
+    protected processEcs_modify_security_groups_priority(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 修改/重置实例下安全组和优先级
+     */
+    ecs_modify_security_groups_priority_post(body: ModifySecurityGroupsPriority, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_modify_security_groups_priority.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_modify_security_groups_priority_post(_response));
+        });
+    }
+
+    protected processEcs_modify_security_groups_priority_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询安全组关联实例统计
+     * @param securityGroupId Group id.
+     * @param orgid (optional) 用户的orgid.
+     */
+    ecs_describe_security_group_association_statistics(securityGroupId: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_describe_security_group_association_statistics.dspy?";
+        if (securityGroupId === undefined || securityGroupId === null)
+            throw new globalThis.Error("The parameter 'securityGroupId' must be defined and cannot be null.");
+        else
+            url_ += "SecurityGroupId=" + encodeURIComponent("" + securityGroupId) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_describe_security_group_association_statistics(_response));
+        });
+    }
+
+    protected processEcs_describe_security_group_association_statistics(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询安全组关联实例统计
+     */
+    ecs_describe_security_group_association_statistics_post(body: DescribeSecurityGroupAssociationStatistics, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ecs_describe_security_group_association_statistics.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_describe_security_group_association_statistics_post(_response));
+        });
+    }
+
+    protected processEcs_describe_security_group_association_statistics_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取协议端口授权对象
+     */
+    u_get_protoclol_port(signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/u_get_protoclol_port.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processU_get_protoclol_port(_response));
+        });
+    }
+
+    protected processU_get_protoclol_port(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取协议端口授权对象
+     */
+    u_get_protoclol_port_post(signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/u_get_protoclol_port.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processU_get_protoclol_port_post(_response));
+        });
+    }
+
+    protected processU_get_protoclol_port_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
      * 产品模板添加
      * @param patternname 模板名称 (required).
      * @param productid 给哪个供应商添加的id (required).
@@ -22730,6 +23972,126 @@ export interface GetVendorCredential {
     orgid?: string | undefined;
     /** cds. */
     vendor: string;
+}
+
+/** CDS-SG-01 GET /capital/ecs_describe_security_groups.dspy 查看安全组: CDS DescribeSecurityGroups (unpaged, with the region/id/name filters), kept to the groups orgid owns (default the caller's; "必传", §6 #2) and paged here (PageNumber 0 or absent: all, as CDS). A SecurityGroupId must be the caller's. data = {TotalCount, PageNumber, PageSize, SecurityGroupSet}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface DescribeSecurityGroups {
+    /** 用户的orgid. */
+    orgid?: string | undefined;
+    /** Region filter. */
+    RegionCode?: string | undefined;
+    /** Group id filter. */
+    SecurityGroupId?: string | undefined;
+    /** Group name filter. */
+    SecurityGroupName?: string | undefined;
+    /** Page from 1; 0 or absent: all. */
+    PageNumber?: string | undefined;
+    /** Page size (default 20). */
+    PageSize?: string | undefined;
+}
+
+/** CDS-SG-02 GET /capital/ecs_create_security_group.dspy 创建安全组: CDS CreateSecurityGroup; the group is owned by orgid (default the caller's; an operator may name a customer it owns, §6 #23), reserved pending and live with CDS's id (a lost answer: pending_reconcile, settled from the region's list by name). data = CDS's Data ({SecurityGroupId}); msg = CDS's message. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface CreateSecurityGroup {
+    /** Owner org. */
+    orgid?: string | undefined;
+    /** Name (≤ 60 characters, required by CDS). */
+    SecurityGroupName: string;
+    /** Description (≤ 128). */
+    SecurityGroupDescription?: string | undefined;
+    /** 是否组内互通 (true/false). */
+    GroupInterconnected?: string | undefined;
+    /** Region (required by CDS). */
+    RegionCode: string;
+}
+
+/** CDS-SG-03 GET /capital/ecs_modify_security_group_attribute.dspy 修改安全组属性: CDS ModifySecurityGroupAttribute of a live group the caller may act on, with the fields given (at least one; CDS also refuses a value equal to the current one). GroupInterconnected is read as true/false (§3.7). data = {}; msg = CDS's message. spec: 27-capital-online-security-groups.md. */
+export interface ModifySecurityGroupAttribute {
+    /** Group id. */
+    SecurityGroupId: string;
+    /** New name. */
+    SecurityGroupName?: string | undefined;
+    /** New description. */
+    SecurityGroupDescription?: string | undefined;
+    /** New 是否组内互通. */
+    GroupInterconnected?: string | undefined;
+}
+
+/** CDS-SG-04 GET /capital/ecs_delete_security_group.dspy 安全组删除: CDS DeleteSecurityGroup of a group the caller may act on (403 / 资源不存在 otherwise), through the outside-call pattern (row deleting → deleted; already being deleted → success without a second call). CDS refuses a group still bound to hosts (its message). data = {}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §5.4. */
+export interface DeleteSecurityGroup {
+    /** Group id. */
+    SecurityGroupId: string;
+}
+
+/** CDS-SG-05 GET /capital/ecs_create_security_group_policies.dspy 安全组添加规则: CDS CreateSecurityGroupPolicies on a live group the caller may act on; Ingress and Egress (JSON arrays of complete rules, see SgPolicy; at least one rule) become CDS's SecurityGroupPolicySet (§6 #26). CDS refuses a rule equal to an existing one (its message). data = {}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface CreateSecurityGroupPolicies {
+    /** Group id. */
+    SecurityGroupId: string;
+    /** 入站规则: JSON array of rules. */
+    Ingress?: string | undefined;
+    /** 出站规则: JSON array of rules. */
+    Egress?: string | undefined;
+}
+
+/** CDS-SG-06 GET /capital/ecs_describe_security_group_policies.dspy 查询安全组规则: CDS DescribeSecurityGroupPolicies of a group the caller may act on. data = {SecurityGroupId, SecurityGroupPolicySet: {Ingress, Egress}}; each rule's id is PolicyId whether CDS spelled it PolicyId or PolicyID (§3.7). spec: 27-capital-online-security-groups.md. */
+export interface DescribeSecurityGroupPolicies {
+    /** Group id. */
+    SecurityGroupId: string;
+}
+
+/** CDS-SG-07 GET /capital/ecs_delete_security_group_policies.dspy 安全组规则删除: CDS DeleteSecurityGroupPolicies on a live group the caller may act on. CDS deletes every rule of the group when PolicyIds is empty (§3.7, §6 #30), so an empty or missing PolicyIds is refused (invalid_argument) unless the kboss parameter DeleteAll=true asks for exactly that; named ids must be rules of the group (资源不存在 otherwise, before any change). data = {}. spec: 27-capital-online-security-groups.md. */
+export interface DeleteSecurityGroupPolicies {
+    /** Group id. */
+    SecurityGroupId: string;
+    /** Rule ids: a JSON array (["sp-1","sp-2"]) or a comma list. */
+    PolicyIds?: string | undefined;
+    /** kboss addition: true with no PolicyIds deletes all rules of the group. */
+    DeleteAll?: string | undefined;
+}
+
+/** CDS-SG-08 GET /capital/ecs_modify_security_group_policies.dspy 安全组修改规则: CDS ModifySecurityGroupPolicies on a live group the caller may act on. Reset is required (§3.7): false changes the rules named by PolicyId (each a rule of the group in that direction, at least one field changed); true replaces every rule of the group with the complete rules given — never with none (that would delete all rules: use ecs_delete_security_group_policies with DeleteAll=true). SecurityGroupPolicySet is the object {"Ingress": [...], "Egress": [...]} (§6 #26). data = {}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §6 #30. */
+export interface ModifySecurityGroupPolicies {
+    /** Group id. */
+    SecurityGroupId: string;
+    /** {"Ingress": [rule], "Egress": [rule]}. */
+    SecurityGroupPolicySet?: string | undefined;
+    /** true: replace all rules; false: change the named ones. */
+    Reset: string;
+}
+
+/** CDS-SG-09 GET /capital/ecs_associate_security_groups.dspy 安全组绑定实例: CDS AssociateSecurityGroups of a live group with live hosts, all the caller may act on and of the group's org. InstanceSet = JSON array of {InstanceId, SecurityGroupPriority} (1–5, unique per host — CDS checks against the host's other groups). RegionCode defaults to the group's and must equal it. data = {}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface AssociateSecurityGroups {
+    /** Group id. */
+    SecurityGroupId: string;
+    /** The hosts' region (default the group's). */
+    RegionCode?: string | undefined;
+    /** [{"InstanceId": "ins-1", "SecurityGroupPriority": 1}]. */
+    InstanceSet?: string | undefined;
+}
+
+/** CDS-SG-10 GET /capital/ecs_disassociate_security_groups.dspy 安全组解绑实例: CDS DisassociateSecurityGroups of a live group from live hosts, all the caller may act on and of the group's org. InstanceIds = JSON array (or comma list) of host ids. CDS refuses to unbind a host's last group (its message). data = {}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface DisassociateSecurityGroups {
+    /** Group id. */
+    SecurityGroupId: string;
+    /** Host ids: ["ins-1","ins-2"]. */
+    InstanceIds?: string | undefined;
+}
+
+/** CDS-SG-11 GET /capital/ecs_modify_security_groups_priority.dspy 修改/重置实例下安全组和优先级: CDS ModifySecurityGroupsPriority — a live host's groups become exactly SecurityGroupSet (JSON array of {SecurityGroupId, Priority}, 1 to 5 groups, priorities 1–5 each once), every group live, the caller's and of the host's org and region. RegionCode defaults to the host's. data = {}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface ModifySecurityGroupsPriority {
+    /** Host id. */
+    InstanceId: string;
+    /** The host's region (default: recorded with the host). */
+    RegionCode?: string | undefined;
+    /** [{"SecurityGroupId": "sg-1", "Priority": 1}]. */
+    SecurityGroupSet?: string | undefined;
+}
+
+/** CDS-SG-12 GET /capital/ecs_describe_security_group_association_statistics.dspy 查询安全组关联实例统计: CDS DescribeSecurityGroupAssociationStatistics of a group of orgid (default the caller's) — CDS requires SecurityGroupId; the hosts listed are kept to those the org owns (InstanceCount recounted). data = {InstanceCount, InstanceStatistics: [{InstanceName, InstanceId, Region, Az, Vpc, Ip}]}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
+export interface DescribeSecurityGroupAssociationStatistics {
+    /** 用户的orgid. */
+    orgid?: string | undefined;
+    /** Group id. */
+    SecurityGroupId: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -38,6 +38,9 @@ public static class CdsKinds
         ["Description"]);
     public static readonly CdsKind Bandwidth = new(CdsResourceTypes.Bandwidth, CdsActions.DescribeBandwidth,
         "BandwidthList", ["Id", "BandwidthId"], ["Name"]);
+    // Security groups (issue 14, module 27)
+    public static readonly CdsKind SecurityGroup = new(CdsResourceTypes.SecurityGroup,
+        CdsActions.DescribeSecurityGroups, "SecurityGroupSet", ["SecurityGroupId"], ["SecurityGroupName"]);
 
     /// <summary>The kind of a resource type; null for types without a network describe.</summary>
     public static CdsKind? Of(string type) => type switch
@@ -47,6 +50,7 @@ public static class CdsKinds
         CdsResourceTypes.VirtualGateway => VirtualGateway,
         CdsResourceTypes.Eip => Eip,
         CdsResourceTypes.Bandwidth => Bandwidth,
+        CdsResourceTypes.SecurityGroup => SecurityGroup, // issue 14, module 27
         _ => null,
     };
 }
