@@ -92,6 +92,8 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Capital Online ECS/GPU hosts (issue 14, module 28)
+        services.AddScoped<Vendors.CapitalOnline.Ecs.CdsEcs>();
         return services;
     }
 

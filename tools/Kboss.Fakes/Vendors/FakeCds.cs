@@ -14,7 +14,7 @@ namespace Kboss.Fakes.Vendors;
 /// describes, CDS's answers <c>{Code, Message, Data, TaskId, RequestId}</c> (or the lower-case variants with
 /// <see cref="LowerCaseKeys"/>) and its error codes.
 /// </summary>
-public sealed class FakeCds : FakeVendorServer
+public sealed partial class FakeCds : FakeVendorServer
 {
     public const string AccessKeyId = "cds-test-key-id";
     public const string Secret = "cds-test-secret-0123456789";
@@ -89,7 +89,8 @@ public sealed class FakeCds : FakeVendorServer
             "CreateVirtualGateWay" => CreateGateway(body),
             "DeleteVirtualGateWay" => Delete(Gateways, S(body, "VirtualGateWayId"), "您的虚拟出网网关删除任务已下发成功!",
                 _ => null),
-            var other => Error(400, "InvalidAction", $"未知的Action: {other}"),
+            var other => HandleEcs(other, body) // ECS/GPU hosts: FakeCds.Ecs.cs (issue 14)
+                          ?? Error(400, "InvalidAction", $"未知的Action: {other}"),
         };
     }
 
