@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<LeaseProducts.LeaseUnits>();
         // Capital Online ECS/GPU hosts (issue 14, module 28)
         services.AddScoped<Vendors.CapitalOnline.Ecs.CdsEcs>();
+        services.AddScoped<Vendors.CapitalOnline.Ecs.EcsPricing>();
         return services;
     }
 

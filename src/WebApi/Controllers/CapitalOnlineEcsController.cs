@@ -42,6 +42,11 @@ public sealed class CapitalOnlineEcsController(IMediator mediator) : ControllerB
     public ValueTask<Reply<JsonNode>> ListEcs([FromLegacyParams] ListEcs q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
+    /// <summary>获取云服务器价格 (DescribePrice and the customer's sale price)</summary>
+    [LegacyGet("/capital/get_ecs_price.dspy")]
+    public ValueTask<Reply<JsonNode>> GetEcsPrice([FromLegacyParams] GetEcsPrice q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
     /// <summary>获取云服务器配置详情</summary>
     [LegacyGet("/capital/get_ecs_detail.dspy")]
     public ValueTask<Reply<JsonNode>> GetEcsDetail([FromLegacyParams] GetEcsDetail q, CancellationToken ct) =>

@@ -130,8 +130,9 @@ public sealed partial class FakeCds
         "DescribeInstance" => WithHost(S(body, "EcsId"), h => Ok(HostJson(h), "获取云服务器详情成功！")),
         "DescribeInstanceStatus" => WithHosts(body, "EcsIds", hosts => Ok(new JsonObject
         {
-            ["EcsStatus"] = new JsonObject(hosts.Select(h => KeyValuePair.Create(h.Id,
-                (JsonNode?)new JsonObject { ["Status"] = StatusOf(h), ["StatusDisplay"] = StatusOf(h) }))),
+            ["EcsStatus"] = new JsonObject(hosts.Select(h => (h.Id, Status: StatusOf(h))).Select(h =>
+                KeyValuePair.Create(h.Id,
+                    (JsonNode?)new JsonObject { ["Status"] = h.Status, ["StatusDisplay"] = h.Status }))),
         }, "获取云服务器状态成功！")),
         "DescribeEvent" => DescribeEvent(S(body, "EventId")),
         "DescribeInstanceMonitor" => WithHost(S(body, "EcsId"), _ => Ok(Monitor(body), "获取监控信息成功！")),
@@ -239,9 +240,11 @@ public sealed partial class FakeCds
 
     private string StatusOf(Host h) => h.Status ?? Poll(h.Id);
 
-    private JsonObject HostJson(Host h) => new()
+    private JsonObject HostJson(Host h) => HostJson(h, StatusOf(h));
+
+    private static JsonObject HostJson(Host h, string status) => new()
     {
-        ["EcsId"] = h.Id, ["EcsName"] = h.Name, ["Status"] = StatusOf(h), ["StatusDisplay"] = StatusOf(h),
+        ["EcsId"] = h.Id, ["EcsName"] = h.Name, ["Status"] = status, ["StatusDisplay"] = status,
         ["AvailableZoneCode"] = h.Zone, ["VpcId"] = h.VpcId, ["SubnetId"] = h.SubnetId, ["EcsFamilyName"] = h.Family,
         ["CpuSize"] = h.Cpu, ["RamSize"] = h.Ram, ["GpuSize"] = h.Gpu, ["IsGpu"] = h.Gpu > 0,
         ["BillingMethod"] = h.BillingMethod, ["ImageId"] = h.ImageId, ["CreateTime"] = "2026-12-07 12:00:00",

@@ -42,7 +42,8 @@ public sealed class CdsEcs(IKbossDbContext db, ICdsClient client, CdsService cds
     {
         var row = await db.CdsResources.AsNoTracking().IgnoreQueryFilters()
                       .Where(r => r.TaskId == eventId
-                                  && (r.ResourceType == CdsResourceTypes.Ecs || r.ResourceType == CdsResourceTypes.Image))
+                                  && (r.ResourceType == CdsResourceTypes.Ecs
+                                      || r.ResourceType == CdsResourceTypes.Image))
                       .FirstOrDefaultAsync(ct)
                   ?? throw BusinessException.NotFound(CdsService.NotFoundMessage);
         await orgs.EnsureCanActOnAsync(row.OrgId, CdsService.ForbiddenMessage, ct);
@@ -63,7 +64,8 @@ public sealed class CdsEcs(IKbossDbContext db, ICdsClient client, CdsService cds
     {
         var rows = new List<CdsResource>();
         foreach (var id in ids.Distinct()) rows.Add(await cds.LoadOwnedAsync(type, id, ct));
-        if (rows.Select(r => r.OperatorOrgId).Distinct().Count() > 1) throw BusinessException.Conflict(MixedKeysMessage);
+        if (rows.Select(r => r.OperatorOrgId).Distinct().Count() > 1)
+            throw BusinessException.Conflict(MixedKeysMessage);
         return rows;
     }
 

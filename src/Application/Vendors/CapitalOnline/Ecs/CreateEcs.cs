@@ -179,7 +179,8 @@ public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs) : ICommandHandl
         body["SubnetInfo"] = new JsonObject { ["SubnetId"] = CreateEcsRequest.Member(c.SubnetInfo, "SubnetId") };
         body["SecurityGroups"] = new JsonArray(CreateEcsRequest.SecurityGroups(c.SecurityGroups)!
             .Select(id => (JsonNode)new JsonObject { ["SecurityGroupId"] = id }).ToArray());
-        if (CreateEcsRequest.Eips(c.PubnetInfo) is { Count: > 0 }) body["PubnetInfo"] = CdsEcsRules.ParseJson(c.PubnetInfo);
+        if (CreateEcsRequest.Eips(c.PubnetInfo) is { Count: > 0 })
+            body["PubnetInfo"] = CdsEcsRules.ParseJson(c.PubnetInfo);
         body["StartNumber"] = Start(c);
         body["Password"] = c.Password;
         if (c.IsAutoRenewal.TrimmedOrNull() is { } renew) body["IsAutoRenewal"] = int.Parse(renew);

@@ -30,18 +30,18 @@ public interface IEcsShape
 /// <summary>Rules and CDS bodies of <see cref="IEcsShape"/>.</summary>
 public static class EcsShape
 {
-    /// <summary>The common rules (<paramref name="system"/>/<paramref name="data"/>: the wire names of the disks).</summary>
+    /// <summary>The common rules; <paramref name="system"/>, <paramref name="data"/>: wire names of the disks.</summary>
     public static void Rules<T>(AbstractValidator<T> v, string system, string data) where T : IEcsShape
     {
-        v.RuleFor(x => x.AvailableZoneCode).Id();
-        v.RuleFor(x => x.EcsFamilyName).Required().MaxChars(CdsRules.NameMax);
-        v.RuleFor(x => x.Cpu).Required().OptionalInt(1, EcsSpec.MaxCpu);
-        v.RuleFor(x => x.Ram).Required().OptionalInt(1, EcsSpec.MaxRam);
-        v.RuleFor(x => x.Gpu).OptionalInt(0, EcsSpec.MaxGpu);
-        v.RuleFor(x => x.Number).OptionalInt(1, EcsSpec.MaxNumber);
-        v.RuleFor(x => x.BillingMethod).Required().OneOf(EcsSpec.BillingMethods);
-        v.RuleFor(x => x.Duration).OptionalInt(1, EcsSpec.MaxDuration);
-        v.RuleFor(x => x.IsToMonth).OneOf(["0", "1"]).When(x => x.IsToMonth is { Length: > 0 });
+        v.RuleFor(x => x.AvailableZoneCode).Id().OverridePropertyName("AvailableZoneCode");
+        v.RuleFor(x => x.EcsFamilyName).Required().MaxChars(CdsRules.NameMax).OverridePropertyName("EcsFamilyName");
+        v.RuleFor(x => x.Cpu).Required().OptionalInt(1, EcsSpec.MaxCpu).OverridePropertyName("Cpu");
+        v.RuleFor(x => x.Ram).Required().OptionalInt(1, EcsSpec.MaxRam).OverridePropertyName("Ram");
+        v.RuleFor(x => x.Gpu).OptionalInt(0, EcsSpec.MaxGpu).OverridePropertyName("Gpu");
+        v.RuleFor(x => x.Number).OptionalInt(1, EcsSpec.MaxNumber).OverridePropertyName("Number");
+        v.RuleFor(x => x.BillingMethod).Required().OneOf(EcsSpec.BillingMethods).OverridePropertyName("BillingMethod");
+        v.RuleFor(x => x.Duration).OptionalInt(1, EcsSpec.MaxDuration).OverridePropertyName("Duration");
+        v.RuleFor(x => x.IsToMonth).OneOf(["0", "1"]).OverridePropertyName("IsToMonth");
         v.RuleFor(x => x.SystemDiskJson).Required().Must(IsDisk).OverridePropertyName(system)
             .WithMessage(system + "必须是JSON对象 {\"DiskFeature\":\"ssd\",\"Size\":40}");
         v.RuleFor(x => x.DataDiskJson)

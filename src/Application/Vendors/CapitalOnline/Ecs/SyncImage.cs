@@ -40,7 +40,10 @@ public sealed class SyncImageHandler(CdsEcs ecs) : ICommandHandler<SyncImage, Re
     public async ValueTask<Reply<JsonNode>> Handle(SyncImage c, CancellationToken ct)
     {
         var rows = await ecs.LoadAsync(CdsResourceTypes.Image, [c.ImageId.Trimmed()], ct);
-        var body = new JsonObject { ["ImageId"] = rows[0].VendorId, ["AvailableZoneCodes"] = CdsEcs.Ids(c.AvailableZoneCodes) };
+        var body = new JsonObject
+        {
+            ["ImageId"] = rows[0].VendorId, ["AvailableZoneCodes"] = CdsEcs.Ids(c.AvailableZoneCodes),
+        };
         if (ecs.TestAccountOrNull(c.TestAccount) is { } subject) body["TestAccount"] = subject;
         return await ecs.ChangeAsync(rows, "sync", CdsActions.SyncImage, body, ct);
     }
