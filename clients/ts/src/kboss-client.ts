@@ -1829,6 +1829,2085 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 获取地区可用区信息
+     */
+    region_az_info(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/region_az_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRegion_az_info(_response));
+        });
+    }
+
+    protected processRegion_az_info(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取地区可用区信息
+     */
+    region_az_info_post(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/region_az_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRegion_az_info_post(_response));
+        });
+    }
+
+    protected processRegion_az_info_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取计算类型族
+     * @param availableZoneCode 可用区 (from region_az_info).
+     * @param billingMethod (optional) kboss addition: 0 按需, 1 包月, 3 竞价 (default 0).
+     */
+    ecs_family_info(availableZoneCode: string, billingMethod?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_family_info.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (billingMethod === null)
+            throw new globalThis.Error("The parameter 'billingMethod' cannot be null.");
+        else if (billingMethod !== undefined)
+            url_ += "BillingMethod=" + encodeURIComponent("" + billingMethod) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_family_info(_response));
+        });
+    }
+
+    protected processEcs_family_info(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取计算类型族
+     */
+    ecs_family_info_post(body: DescribeEcsFamilies, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_family_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_family_info_post(_response));
+        });
+    }
+
+    protected processEcs_family_info_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取镜像信息
+     * @param availableZoneCode 可用区 (required).
+     */
+    image_info(availableZoneCode: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/image_info.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processImage_info(_response));
+        });
+    }
+
+    protected processImage_info(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取镜像信息
+     */
+    image_info_post(body: DescribeImages, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/image_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processImage_info_post(_response));
+        });
+    }
+
+    protected processImage_info_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云盘配额
+     * @param availableZoneCode 有效的地域 (a zone; required).
+     */
+    describe_disk_quota(availableZoneCode: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_disk_quota.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_disk_quota(_response));
+        });
+    }
+
+    protected processDescribe_disk_quota(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云盘配额
+     */
+    describe_disk_quota_post(body: DescribeDiskQuota, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_disk_quota.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_disk_quota_post(_response));
+        });
+    }
+
+    protected processDescribe_disk_quota_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器列表
+     * @param orgid (optional) 用户的orgid (必传; default the caller's org).
+     * @param availableZoneCode (optional) Zone filter.
+     * @param vpcId (optional) VPC filter (must be the org's).
+     * @param searchInfo (optional) Host id, name or private IP.
+     * @param pageNumber (optional) Page from 1 (default 1).
+     * @param pageSize (optional) Page size 1…100 (default 20).
+     */
+    ecs_list(orgid?: string | undefined, availableZoneCode?: string | undefined, vpcId?: string | undefined, searchInfo?: string | undefined, pageNumber?: string | undefined, pageSize?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_list.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' cannot be null.");
+        else if (availableZoneCode !== undefined)
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (vpcId === null)
+            throw new globalThis.Error("The parameter 'vpcId' cannot be null.");
+        else if (vpcId !== undefined)
+            url_ += "VpcId=" + encodeURIComponent("" + vpcId) + "&";
+        if (searchInfo === null)
+            throw new globalThis.Error("The parameter 'searchInfo' cannot be null.");
+        else if (searchInfo !== undefined)
+            url_ += "SearchInfo=" + encodeURIComponent("" + searchInfo) + "&";
+        if (pageNumber === null)
+            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
+        else if (pageNumber !== undefined)
+            url_ += "PageNumber=" + encodeURIComponent("" + pageNumber) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_list(_response));
+        });
+    }
+
+    protected processEcs_list(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器列表
+     */
+    ecs_list_post(body: ListEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_list_post(_response));
+        });
+    }
+
+    protected processEcs_list_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器价格 (DescribePrice and the customer's sale price)
+     * @param billingMethod 0 按需 (per hour), 1 包月, 3 竞价.
+     * @param user_orgid (optional) Customer org priced.
+     * @param gpu (optional) 
+     * @param duration (optional) Months (monthly).
+     * @param isToMonth (optional) 
+     * @param systemDiskInfo (optional) JSON {"DiskFeature":"ssd","Size":40}.
+     * @param number (optional) 
+     * @param dataDiskInfo (optional) JSON array of {DiskFeature, Size}.
+     */
+    get_ecs_price(availableZoneCode: string, ecsFamilyName: string, cpu: string, ram: string, billingMethod: string, user_orgid?: string | undefined, gpu?: string | undefined, duration?: string | undefined, isToMonth?: string | undefined, systemDiskInfo?: string | undefined, number?: string | undefined, dataDiskInfo?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_price.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ecsFamilyName === undefined || ecsFamilyName === null)
+            throw new globalThis.Error("The parameter 'ecsFamilyName' must be defined and cannot be null.");
+        else
+            url_ += "EcsFamilyName=" + encodeURIComponent("" + ecsFamilyName) + "&";
+        if (cpu === undefined || cpu === null)
+            throw new globalThis.Error("The parameter 'cpu' must be defined and cannot be null.");
+        else
+            url_ += "Cpu=" + encodeURIComponent("" + cpu) + "&";
+        if (ram === undefined || ram === null)
+            throw new globalThis.Error("The parameter 'ram' must be defined and cannot be null.");
+        else
+            url_ += "Ram=" + encodeURIComponent("" + ram) + "&";
+        if (billingMethod === undefined || billingMethod === null)
+            throw new globalThis.Error("The parameter 'billingMethod' must be defined and cannot be null.");
+        else
+            url_ += "BillingMethod=" + encodeURIComponent("" + billingMethod) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (gpu === null)
+            throw new globalThis.Error("The parameter 'gpu' cannot be null.");
+        else if (gpu !== undefined)
+            url_ += "Gpu=" + encodeURIComponent("" + gpu) + "&";
+        if (duration === null)
+            throw new globalThis.Error("The parameter 'duration' cannot be null.");
+        else if (duration !== undefined)
+            url_ += "Duration=" + encodeURIComponent("" + duration) + "&";
+        if (isToMonth === null)
+            throw new globalThis.Error("The parameter 'isToMonth' cannot be null.");
+        else if (isToMonth !== undefined)
+            url_ += "IsToMonth=" + encodeURIComponent("" + isToMonth) + "&";
+        if (systemDiskInfo === null)
+            throw new globalThis.Error("The parameter 'systemDiskInfo' cannot be null.");
+        else if (systemDiskInfo !== undefined)
+            url_ += "SystemDiskInfo=" + encodeURIComponent("" + systemDiskInfo) + "&";
+        if (number === null)
+            throw new globalThis.Error("The parameter 'number' cannot be null.");
+        else if (number !== undefined)
+            url_ += "Number=" + encodeURIComponent("" + number) + "&";
+        if (dataDiskInfo === null)
+            throw new globalThis.Error("The parameter 'dataDiskInfo' cannot be null.");
+        else if (dataDiskInfo !== undefined)
+            url_ += "DataDiskInfo=" + encodeURIComponent("" + dataDiskInfo) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_price(_response));
+        });
+    }
+
+    protected processGet_ecs_price(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器价格 (DescribePrice and the customer's sale price)
+     */
+    get_ecs_price_post(body: GetEcsPrice, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_price.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_price_post(_response));
+        });
+    }
+
+    protected processGet_ecs_price_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器配置详情
+     * @param ecsId 云服务器id.
+     */
+    get_ecs_detail(ecsId: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_detail.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_detail(_response));
+        });
+    }
+
+    protected processGet_ecs_detail(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器配置详情
+     */
+    get_ecs_detail_post(body: GetEcsDetail, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_detail.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_detail_post(_response));
+        });
+    }
+
+    protected processGet_ecs_detail_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量获取云服务器状态
+     * @param ecsIds (optional) Host ids (required).
+     */
+    get_ecs_status(ecsIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_status.dspy?";
+        if (ecsIds === null)
+            throw new globalThis.Error("The parameter 'ecsIds' cannot be null.");
+        else if (ecsIds !== undefined)
+            url_ += "EcsIds=" + encodeURIComponent("" + ecsIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_status(_response));
+        });
+    }
+
+    protected processGet_ecs_status(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量获取云服务器状态
+     */
+    get_ecs_status_post(body: GetEcsStatus, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_status.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_status_post(_response));
+        });
+    }
+
+    protected processGet_ecs_status_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取事件信息
+     * @param eventId CDS EventId (from create_ecs, operate_ecs, …).
+     */
+    describe_event(eventId: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_event.dspy?";
+        if (eventId === undefined || eventId === null)
+            throw new globalThis.Error("The parameter 'eventId' must be defined and cannot be null.");
+        else
+            url_ += "EventId=" + encodeURIComponent("" + eventId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_event(_response));
+        });
+    }
+
+    protected processDescribe_event(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取事件信息
+     */
+    describe_event_post(body: DescribeEcsEvent, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_event.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_event_post(_response));
+        });
+    }
+
+    protected processDescribe_event_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 云服务器监控信息
+     * @param ecsId Host id (required by CDS).
+     * @param startTime (optional) From.
+     * @param endTime (optional) To.
+     * @param indicators (optional) Indicators (JSON array or comma-separated).
+     */
+    instance_monitor(ecsId: string, startTime?: string | undefined, endTime?: string | undefined, indicators?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/instance_monitor.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        if (startTime === null)
+            throw new globalThis.Error("The parameter 'startTime' cannot be null.");
+        else if (startTime !== undefined)
+            url_ += "StartTime=" + encodeURIComponent("" + startTime) + "&";
+        if (endTime === null)
+            throw new globalThis.Error("The parameter 'endTime' cannot be null.");
+        else if (endTime !== undefined)
+            url_ += "EndTime=" + encodeURIComponent("" + endTime) + "&";
+        if (indicators === null)
+            throw new globalThis.Error("The parameter 'indicators' cannot be null.");
+        else if (indicators !== undefined)
+            url_ += "Indicators=" + encodeURIComponent("" + indicators) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processInstance_monitor(_response));
+        });
+    }
+
+    protected processInstance_monitor(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 云服务器监控信息
+     */
+    instance_monitor_post(body: GetInstanceMonitor, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/instance_monitor.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processInstance_monitor_post(_response));
+        });
+    }
+
+    protected processInstance_monitor_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取客户测试账户 (operators)
+     */
+    describe_account_subject(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_account_subject.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_account_subject(_response));
+        });
+    }
+
+    protected processDescribe_account_subject(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取客户测试账户 (operators)
+     */
+    describe_account_subject_post(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_account_subject.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_account_subject_post(_response));
+        });
+    }
+
+    protected processDescribe_account_subject_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建云服务器
+     * @param password 密码 (CDS's rule, EcsPassword).
+     * @param userid (optional) Ordering user (accepted; the caller is recorded).
+     * @param user_orgid (optional) Customer org that owns and pays.
+     * @param amount (optional) The client's total (元); only checked against the server's price.
+     * @param gpu (optional) 
+     * @param number (optional) 
+     * @param systemDisk (optional) JSON {"DiskFeature":"ssd","Size":40}.
+     * @param dataDisk (optional) JSON array; 没有数据盘时 传递空数组.
+     * @param vpcInfo (optional) JSON {"VpcId":"…"}.
+     * @param subnetInfo (optional) JSON {"SubnetId":"…"}.
+     * @param securityGroups (optional) JSON [{"SecurityGroupId":"…"}], in priority order.
+     * @param name (optional) 
+     * @param startNumber (optional) 
+     * @param pubnetInfo (optional) 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned EIPs only.
+     * @param duration (optional) 
+     * @param isToMonth (optional) 
+     * @param isAutoRenewal (optional) 
+     * @param testAccount (optional) Trial-fund subject (operators only).
+     * @param idempotency_key (optional) kboss: one key per intended purchase; a repeat answers the first outcome.
+     */
+    create_ecs(availableZoneCode: string, ecsFamilyName: string, cpu: string, ram: string, billingMethod: string, imageId: string, password: string, userid?: string | undefined, user_orgid?: string | undefined, amount?: string | undefined, gpu?: string | undefined, number?: string | undefined, systemDisk?: string | undefined, dataDisk?: string | undefined, vpcInfo?: string | undefined, subnetInfo?: string | undefined, securityGroups?: string | undefined, name?: string | undefined, startNumber?: string | undefined, pubnetInfo?: string | undefined, duration?: string | undefined, isToMonth?: string | undefined, isAutoRenewal?: string | undefined, testAccount?: string | undefined, idempotency_key?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_ecs.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ecsFamilyName === undefined || ecsFamilyName === null)
+            throw new globalThis.Error("The parameter 'ecsFamilyName' must be defined and cannot be null.");
+        else
+            url_ += "EcsFamilyName=" + encodeURIComponent("" + ecsFamilyName) + "&";
+        if (cpu === undefined || cpu === null)
+            throw new globalThis.Error("The parameter 'cpu' must be defined and cannot be null.");
+        else
+            url_ += "Cpu=" + encodeURIComponent("" + cpu) + "&";
+        if (ram === undefined || ram === null)
+            throw new globalThis.Error("The parameter 'ram' must be defined and cannot be null.");
+        else
+            url_ += "Ram=" + encodeURIComponent("" + ram) + "&";
+        if (billingMethod === undefined || billingMethod === null)
+            throw new globalThis.Error("The parameter 'billingMethod' must be defined and cannot be null.");
+        else
+            url_ += "BillingMethod=" + encodeURIComponent("" + billingMethod) + "&";
+        if (imageId === undefined || imageId === null)
+            throw new globalThis.Error("The parameter 'imageId' must be defined and cannot be null.");
+        else
+            url_ += "ImageId=" + encodeURIComponent("" + imageId) + "&";
+        if (password === undefined || password === null)
+            throw new globalThis.Error("The parameter 'password' must be defined and cannot be null.");
+        else
+            url_ += "Password=" + encodeURIComponent("" + password) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        if (gpu === null)
+            throw new globalThis.Error("The parameter 'gpu' cannot be null.");
+        else if (gpu !== undefined)
+            url_ += "Gpu=" + encodeURIComponent("" + gpu) + "&";
+        if (number === null)
+            throw new globalThis.Error("The parameter 'number' cannot be null.");
+        else if (number !== undefined)
+            url_ += "Number=" + encodeURIComponent("" + number) + "&";
+        if (systemDisk === null)
+            throw new globalThis.Error("The parameter 'systemDisk' cannot be null.");
+        else if (systemDisk !== undefined)
+            url_ += "SystemDisk=" + encodeURIComponent("" + systemDisk) + "&";
+        if (dataDisk === null)
+            throw new globalThis.Error("The parameter 'dataDisk' cannot be null.");
+        else if (dataDisk !== undefined)
+            url_ += "DataDisk=" + encodeURIComponent("" + dataDisk) + "&";
+        if (vpcInfo === null)
+            throw new globalThis.Error("The parameter 'vpcInfo' cannot be null.");
+        else if (vpcInfo !== undefined)
+            url_ += "VpcInfo=" + encodeURIComponent("" + vpcInfo) + "&";
+        if (subnetInfo === null)
+            throw new globalThis.Error("The parameter 'subnetInfo' cannot be null.");
+        else if (subnetInfo !== undefined)
+            url_ += "SubnetInfo=" + encodeURIComponent("" + subnetInfo) + "&";
+        if (securityGroups === null)
+            throw new globalThis.Error("The parameter 'securityGroups' cannot be null.");
+        else if (securityGroups !== undefined)
+            url_ += "SecurityGroups=" + encodeURIComponent("" + securityGroups) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        if (startNumber === null)
+            throw new globalThis.Error("The parameter 'startNumber' cannot be null.");
+        else if (startNumber !== undefined)
+            url_ += "StartNumber=" + encodeURIComponent("" + startNumber) + "&";
+        if (pubnetInfo === null)
+            throw new globalThis.Error("The parameter 'pubnetInfo' cannot be null.");
+        else if (pubnetInfo !== undefined)
+            url_ += "PubnetInfo=" + encodeURIComponent("" + pubnetInfo) + "&";
+        if (duration === null)
+            throw new globalThis.Error("The parameter 'duration' cannot be null.");
+        else if (duration !== undefined)
+            url_ += "Duration=" + encodeURIComponent("" + duration) + "&";
+        if (isToMonth === null)
+            throw new globalThis.Error("The parameter 'isToMonth' cannot be null.");
+        else if (isToMonth !== undefined)
+            url_ += "IsToMonth=" + encodeURIComponent("" + isToMonth) + "&";
+        if (isAutoRenewal === null)
+            throw new globalThis.Error("The parameter 'isAutoRenewal' cannot be null.");
+        else if (isAutoRenewal !== undefined)
+            url_ += "IsAutoRenewal=" + encodeURIComponent("" + isAutoRenewal) + "&";
+        if (testAccount === null)
+            throw new globalThis.Error("The parameter 'testAccount' cannot be null.");
+        else if (testAccount !== undefined)
+            url_ += "TestAccount=" + encodeURIComponent("" + testAccount) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_ecs(_response));
+        });
+    }
+
+    protected processCreate_ecs(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建云服务器
+     */
+    create_ecs_post(body: CreateEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_ecs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_ecs_post(_response));
+        });
+    }
+
+    protected processCreate_ecs_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量操作云服务器开、关机、重启
+     * @param opType Operation.
+     * @param ecsId (optional) 云服务器id列表 (JSON array, "注意使用双引号"; comma-separated also accepted).
+     */
+    operate_ecs(opType: string, ecsId?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/operate_ecs.dspy?";
+        if (opType === undefined || opType === null)
+            throw new globalThis.Error("The parameter 'opType' must be defined and cannot be null.");
+        else
+            url_ += "OpType=" + encodeURIComponent("" + opType) + "&";
+        if (ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' cannot be null.");
+        else if (ecsId !== undefined)
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperate_ecs(_response));
+        });
+    }
+
+    protected processOperate_ecs(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量操作云服务器开、关机、重启
+     */
+    operate_ecs_post(body: OperateEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/operate_ecs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperate_ecs_post(_response));
+        });
+    }
+
+    protected processOperate_ecs_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除云服务器
+     * @param ecsIds (optional) Host ids (JSON array or comma-separated).
+     * @param deleteEip (optional) 可选: 0 only unbinds the host's EIPs (default).
+     */
+    delete_ecs(ecsIds?: string | undefined, deleteEip?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_ecs.dspy?";
+        if (ecsIds === null)
+            throw new globalThis.Error("The parameter 'ecsIds' cannot be null.");
+        else if (ecsIds !== undefined)
+            url_ += "EcsIds=" + encodeURIComponent("" + ecsIds) + "&";
+        if (deleteEip === null)
+            throw new globalThis.Error("The parameter 'deleteEip' cannot be null.");
+        else if (deleteEip !== undefined)
+            url_ += "DeleteEip=" + encodeURIComponent("" + deleteEip) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_ecs(_response));
+        });
+    }
+
+    protected processDelete_ecs(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除云服务器
+     */
+    delete_ecs_post(body: DeleteEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_ecs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_ecs_post(_response));
+        });
+    }
+
+    protected processDelete_ecs_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改实例管理员用户密码 (Password also in a POST form body)
+     * @param password New password.
+     * @param ecsIds (optional) Host ids (JSON array or comma-separated).
+     */
+    ecs_reset_password(password: string, ecsIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_reset_password.dspy?";
+        if (password === undefined || password === null)
+            throw new globalThis.Error("The parameter 'password' must be defined and cannot be null.");
+        else
+            url_ += "Password=" + encodeURIComponent("" + password) + "&";
+        if (ecsIds === null)
+            throw new globalThis.Error("The parameter 'ecsIds' cannot be null.");
+        else if (ecsIds !== undefined)
+            url_ += "EcsIds=" + encodeURIComponent("" + ecsIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_reset_password(_response));
+        });
+    }
+
+    protected processEcs_reset_password(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改实例管理员用户密码 (Password also in a POST form body)
+     */
+    ecs_reset_password_post(body: ResetEcsPassword, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_reset_password.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_reset_password_post(_response));
+        });
+    }
+
+    protected processEcs_reset_password_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改云服务器名称
+     * @param ecsId Host id.
+     * @param name New name.
+     */
+    change_ecs_name(ecsId: string, name: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/change_ecs_name.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined and cannot be null.");
+        else
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processChange_ecs_name(_response));
+        });
+    }
+
+    protected processChange_ecs_name(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改云服务器名称
+     */
+    change_ecs_name_post(body: ChangeEcsName, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/change_ecs_name.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processChange_ecs_name_post(_response));
+        });
+    }
+
+    protected processChange_ecs_name_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建私有镜像
+     * @param ecsId Source host.
+     * @param name Image name.
+     */
+    create_image(ecsId: string, name: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_image.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined and cannot be null.");
+        else
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_image(_response));
+        });
+    }
+
+    protected processCreate_image(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建私有镜像
+     */
+    create_image_post(body: CreateImage, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_image_post(_response));
+        });
+    }
+
+    protected processCreate_image_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除节点镜像 (AvailableZoneCode required)
+     * @param availableZoneCode The zone whose copies are deleted (required by kboss).
+     * @param imageIds (optional) Image ids (JSON array or comma-separated).
+     */
+    delete_image(availableZoneCode: string, imageIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_image.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (imageIds === null)
+            throw new globalThis.Error("The parameter 'imageIds' cannot be null.");
+        else if (imageIds !== undefined)
+            url_ += "ImageIds=" + encodeURIComponent("" + imageIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_image(_response));
+        });
+    }
+
+    protected processDelete_image(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除节点镜像 (AvailableZoneCode required)
+     */
+    delete_image_post(body: DeleteImage, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_image_post(_response));
+        });
+    }
+
+    protected processDelete_image_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 同步镜像到目标节点
+     * @param imageId Private image id.
+     * @param availableZoneCodes (optional) Target zones.
+     * @param testAccount (optional) Trial-fund subject name (operators).
+     */
+    sync_image(imageId: string, availableZoneCodes?: string | undefined, testAccount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/sync_image.dspy?";
+        if (imageId === undefined || imageId === null)
+            throw new globalThis.Error("The parameter 'imageId' must be defined and cannot be null.");
+        else
+            url_ += "ImageId=" + encodeURIComponent("" + imageId) + "&";
+        if (availableZoneCodes === null)
+            throw new globalThis.Error("The parameter 'availableZoneCodes' cannot be null.");
+        else if (availableZoneCodes !== undefined)
+            url_ += "AvailableZoneCodes=" + encodeURIComponent("" + availableZoneCodes) + "&";
+        if (testAccount === null)
+            throw new globalThis.Error("The parameter 'testAccount' cannot be null.");
+        else if (testAccount !== undefined)
+            url_ += "TestAccount=" + encodeURIComponent("" + testAccount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSync_image(_response));
+        });
+    }
+
+    protected processSync_image(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 同步镜像到目标节点
+     */
+    sync_image_post(body: SyncImage, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/sync_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSync_image_post(_response));
+        });
+    }
+
+    protected processSync_image_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器远程连接地址
+     * @param ecsId 云服务器id.
+     */
+    describe_instance_vnc_url(ecsId: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_instance_vnc_url.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_instance_vnc_url(_response));
+        });
+    }
+
+    protected processDescribe_instance_vnc_url(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器远程连接地址
+     */
+    describe_instance_vnc_url_post(body: GetVncUrl, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_instance_vnc_url.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_instance_vnc_url_post(_response));
+        });
+    }
+
+    protected processDescribe_instance_vnc_url_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取弹性云服务器ECS计算类型规格及其销售状况
+     * @param availableZoneCode Zone (required).
+     * @param ecsFamilyName (optional) Family filter.
+     * @param cpu (optional) Cores (可选).
+     * @param ram (optional) Memory GB (可选).
+     * @param gpu (optional) GPU cards (可选).
+     */
+    describe_zone_instance_type(availableZoneCode: string, ecsFamilyName?: string | undefined, cpu?: string | undefined, ram?: string | undefined, gpu?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_zone_instance_type.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ecsFamilyName === null)
+            throw new globalThis.Error("The parameter 'ecsFamilyName' cannot be null.");
+        else if (ecsFamilyName !== undefined)
+            url_ += "EcsFamilyName=" + encodeURIComponent("" + ecsFamilyName) + "&";
+        if (cpu === null)
+            throw new globalThis.Error("The parameter 'cpu' cannot be null.");
+        else if (cpu !== undefined)
+            url_ += "Cpu=" + encodeURIComponent("" + cpu) + "&";
+        if (ram === null)
+            throw new globalThis.Error("The parameter 'ram' cannot be null.");
+        else if (ram !== undefined)
+            url_ += "Ram=" + encodeURIComponent("" + ram) + "&";
+        if (gpu === null)
+            throw new globalThis.Error("The parameter 'gpu' cannot be null.");
+        else if (gpu !== undefined)
+            url_ += "Gpu=" + encodeURIComponent("" + gpu) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_zone_instance_type(_response));
+        });
+    }
+
+    protected processDescribe_zone_instance_type(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取弹性云服务器ECS计算类型规格及其销售状况
+     */
+    describe_zone_instance_type_post(body: DescribeZoneInstanceType, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_zone_instance_type.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_zone_instance_type_post(_response));
+        });
+    }
+
+    protected processDescribe_zone_instance_type_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
      * 产品模板添加
      * @param patternname 模板名称 (required).
      * @param productid 给哪个供应商添加的id (required).
@@ -20664,6 +22743,229 @@ export interface GetVendorCredential {
     orgid?: string | undefined;
     /** cds. */
     vendor: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJsonNode {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: JsonNode;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** CDS-ECS-02 GET /capital/ecs_family_info.dspy 获取计算类型族: CDS DescribeEcsFamilyInfo in AvailableZoneCode; CDS requires BillingMethod, which the spec lacks: kboss adds it, optional, default 0 (analysis/vendors.md §6 #28). data = {EcsFamilyInfo:[{EcsFamilyName, SpecList}]}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeEcsFamilies {
+    /** 可用区 (from region_az_info). */
+    AvailableZoneCode: string;
+    /** kboss addition: 0 按需, 1 包月, 3 竞价 (default 0). */
+    BillingMethod?: string | undefined;
+}
+
+/** CDS-ECS-03 GET /capital/image_info.dspy 获取镜像信息: CDS DescribeImages (/ecs/v1.1) in AvailableZoneCode; public images and the caller's own private images only (another org's private images on the same CDS account are hidden, analysis/vendors.md §3.8 [REC]). data = CDS's Data with ImageList filtered and TotalCount recounted. spec: 28-capital-online-ecs.md. */
+export interface DescribeImages {
+    /** 可用区 (required). */
+    AvailableZoneCode: string;
+}
+
+/** CDS-ECS-04 GET /capital/describe_disk_quota.dspy 获取云盘配额: CDS DescribeDiskQuota (/ebs/v1) in AvailableZoneCode, which CDS requires (the spec's 否 overruled, analysis/vendors.md §6 #28). data = {QuotaList:[{TotalQuota, UsedQuota, FreeQuota, DiskFeature}]} (GB). spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeDiskQuota {
+    /** 有效的地域 (a zone; required). */
+    AvailableZoneCode: string;
+}
+
+/** CDS-ECS-05 GET /capital/ecs_list.dspy 获取云服务器列表: CDS DescribeInstanceList with the filters (zone, VPC, SearchInfo = id, name or private IP) and without CDS paging, kept to the hosts orgid owns (default: the caller's org; another org's: 403) and paged here (analysis/vendors.md §3.8: filtering after the vendor's paging would break the counts). data = {EcsList, PageNumber, PageSize, TotalCount}. spec: 28-capital-online-ecs.md. */
+export interface ListEcs {
+    /** 用户的orgid (必传; default the caller's org). */
+    orgid?: string | undefined;
+    /** Zone filter. */
+    AvailableZoneCode?: string | undefined;
+    /** VPC filter (must be the org's). */
+    VpcId?: string | undefined;
+    /** Host id, name or private IP. */
+    SearchInfo?: string | undefined;
+    /** Page from 1 (default 1). */
+    PageNumber?: string | undefined;
+    /** Page size 1…100 (default 20). */
+    PageSize?: string | undefined;
+}
+
+/** CDS-ECS-06 GET /capital/get_ecs_price.dspy 获取云服务器价格: the price of a host order for the customer org user_orgid (default the caller's; another org's: 403) — CDS DescribePrice and EcsPricing, the same computation create_ecs charges. data = CDS's Data ({PriceUnit, PriceSymbol, TotalPrice}) plus original_price, price (the customer's, 元) and discount. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §6 #36. */
+export interface GetEcsPrice {
+    /** Customer org priced. */
+    user_orgid?: string | undefined;
+    AvailableZoneCode: string;
+    EcsFamilyName: string;
+    Cpu: string;
+    Ram: string;
+    Gpu?: string | undefined;
+    /** 0 按需 (per hour), 1 包月, 3 竞价. */
+    BillingMethod: string;
+    /** Months (monthly). */
+    Duration?: string | undefined;
+    IsToMonth?: string | undefined;
+    /** JSON {"DiskFeature":"ssd","Size":40}. */
+    SystemDiskInfo?: string | undefined;
+    Number?: string | undefined;
+    /** JSON array of {DiskFeature, Size}. */
+    DataDiskInfo?: string | undefined;
+}
+
+/** CDS-ECS-07 GET /capital/get_ecs_detail.dspy 获取云服务器配置详情: CDS DescribeInstance of a host the caller owns (another org's: 403). data = CDS's Data ({EcsId, EcsName, Status, Disk, Pipe, …}). spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface GetEcsDetail {
+    /** 云服务器id. */
+    EcsId: string;
+}
+
+/** CDS-ECS-08 GET /capital/get_ecs_status.dspy 批量获取云服务器状态: CDS DescribeInstanceStatus of hosts the caller owns — every id checked first (one of another org: 403, an unknown one: 资源不存在). EcsIds: a JSON array (["ins-1","ins-2"]) or comma-separated. data = {EcsStatus:{"<id>":{Status, StatusDisplay}}}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.3. */
+export interface GetEcsStatus {
+    /** Host ids (required). */
+    EcsIds?: string | undefined;
+}
+
+/** CDS-ECS-09 GET /capital/describe_event.dspy 获取事件信息: CDS DescribeEvent of an event kboss recorded as the last one of a host or image the caller owns (another org's: 403; an event kboss did not start: 资源不存在). data = {EventId, EventStatus, EventType, TaskList}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeEcsEvent {
+    /** CDS EventId (from create_ecs, operate_ecs, …). */
+    EventId: string;
+}
+
+/** CDS-ECS-10 GET /capital/instance_monitor.dspy 云服务器监控信息: CDS DescribeInstanceMonitor of a host the caller owns, between StartTime and EndTime (yyyy-MM-dd HH:mm:ss), for Indicators (a list of CpuUsage, MemoryUsage, Load, NetworkRate, DiskUsage, DiskThroughput, DiskIops, GpuUsage, GpuMemoryUsage, GpuTemperature, GpuClocksGraphics, GpuClocksMemory; empty = all). data = {"<Indicator>":{Unit, Device, Time[], Value[]}}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface GetInstanceMonitor {
+    /** Host id (required by CDS). */
+    EcsId: string;
+    /** From. */
+    StartTime?: string | undefined;
+    /** To. */
+    EndTime?: string | undefined;
+    /** Indicators (JSON array or comma-separated). */
+    Indicators?: string | undefined;
+}
+
+/** CDS-ECS-12 GET /capital/create_ecs.dspy 创建云服务器: CDS CreateInstance for the customer org user_orgid (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups and, in PubnetInfo, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and charged by create_eip). One ownership row per host (ecs), created through the outside-call pattern: CDS is called once, a lost answer leaves the row pending_reconcile for the reconciler (DescribeInstanceList by name). The password is sent to CDS only (audited as ******). data = {EventId, EcsIdSet}. userid is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface CreateEcs {
+    /** Ordering user (accepted; the caller is recorded). */
+    userid?: string | undefined;
+    /** Customer org that owns and pays. */
+    user_orgid?: string | undefined;
+    /** The client's total (元); only checked against the server's price. */
+    amount?: string | undefined;
+    AvailableZoneCode: string;
+    EcsFamilyName: string;
+    Cpu: string;
+    Ram: string;
+    Gpu?: string | undefined;
+    Number?: string | undefined;
+    BillingMethod: string;
+    ImageId: string;
+    /** JSON {"DiskFeature":"ssd","Size":40}. */
+    SystemDisk?: string | undefined;
+    /** JSON array; 没有数据盘时 传递空数组. */
+    DataDisk?: string | undefined;
+    /** JSON {"VpcId":"…"}. */
+    VpcInfo?: string | undefined;
+    /** JSON {"SubnetId":"…"}. */
+    SubnetInfo?: string | undefined;
+    /** JSON [{"SecurityGroupId":"…"}], in priority order. */
+    SecurityGroups?: string | undefined;
+    Name?: string | undefined;
+    StartNumber?: string | undefined;
+    /** 密码 (CDS's rule, EcsPassword). */
+    Password: string;
+    /** 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned EIPs only. */
+    PubnetInfo?: string | undefined;
+    Duration?: string | undefined;
+    IsToMonth?: string | undefined;
+    IsAutoRenewal?: string | undefined;
+    /** Trial-fund subject (operators only). */
+    TestAccount?: string | undefined;
+    /** kboss: one key per intended purchase; a repeat answers the first outcome. */
+    idempotency_key?: string | undefined;
+}
+
+/** CDS-ECS-13 GET /capital/operate_ecs.dspy 批量操作云服务器开、关机、重启: CDS OperateInstance (kboss EcsId → CDS EcsIds) of live hosts the caller owns, OpType ∈ start_up_ecs, shutdown_ecs, restart_ecs, hard_shutdown_ecs, free_shutdown_ecs; sent once, audited. data = {EventId}; a host in the wrong state is CDS's InvalidOperation.InstanceStatusUnsupported (upstream_failed with its message). spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface OperateEcs {
+    /** 云服务器id列表 (JSON array, "注意使用双引号"; comma-separated also accepted). */
+    EcsId?: string | undefined;
+    /** Operation. */
+    OpType: string;
+}
+
+/** CDS-ECS-14 GET /capital/delete_ecs.dspy 删除云服务器: CDS DeleteInstance of hosts the caller owns, one call per host through the outside-call pattern (row deleting → deleted; a host already being deleted answers without a second call; a lost answer is settled by the reconciler). DeleteEip (CDS: 1 deletes the bound EIPs) is refused unless 0: EIPs are bought and deleted through their own endpoints (analysis/vendors.md §6 #30). data = {EventIds}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface DeleteEcs {
+    /** Host ids (JSON array or comma-separated). */
+    EcsIds?: string | undefined;
+    /** 可选: 0 only unbinds the host's EIPs (default). */
+    DeleteEip?: string | undefined;
+}
+
+/** CDS-ECS-15 GET /capital/ecs_reset_password.dspy 修改实例管理员用户密码: CDS ModifyInstancePassword of live hosts the caller owns; the password must satisfy EcsPassword, is never stored and is audited as ****** (analysis/vendors.md §6 #32: also accepted in a POST form body). data = {EventId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface ResetEcsPassword {
+    /** Host ids (JSON array or comma-separated). */
+    EcsIds?: string | undefined;
+    /** New password. */
+    Password: string;
+}
+
+/** CDS-ECS-16 GET /capital/change_ecs_name.dspy 修改云服务器名称: CDS ModifyInstanceName of a live host the caller owns. data = {EcsId, Name}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface ChangeEcsName {
+    /** Host id. */
+    EcsId: string;
+    /** New name. */
+    Name: string;
+}
+
+/** CDS-ECS-17 GET /capital/create_image.dspy 创建私有镜像: CDS CreateImage of a live host the caller owns; the image belongs to the host's org (an ownership row image in the host's zone, through the outside-call pattern: a lost answer is settled by the reconciler from DescribeImages). data = {EventId, ImageId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface CreateImage {
+    /** Source host. */
+    EcsId: string;
+    /** Image name. */
+    Name: string;
+}
+
+/** CDS-ECS-18 GET /capital/delete_image.dspy 删除节点镜像: CDS DeleteImage of private images the caller owns in ONE zone. CDS deletes the image on every node when AvailableZoneCode is absent ("不填时默认删除所有节点镜像"); kboss refuses that default (analysis/vendors.md §6 #30): the zone is required. The image rows stay (other zones may still hold copies; image_info shows what CDS has). data = {EventId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DeleteImage {
+    /** Image ids (JSON array or comma-separated). */
+    ImageIds?: string | undefined;
+    /** The zone whose copies are deleted (required by kboss). */
+    AvailableZoneCode: string;
+}
+
+/** CDS-ECS-19 GET /capital/sync_image.dspy 同步镜像到目标节点: CDS SyncImage of a private image the caller owns to AvailableZoneCodes (a JSON array or comma-separated; required). TestAccount (a trial-fund subject) is for operators only. data = {EventId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface SyncImage {
+    /** Private image id. */
+    ImageId: string;
+    /** Target zones. */
+    AvailableZoneCodes?: string | undefined;
+    /** Trial-fund subject name (operators). */
+    TestAccount?: string | undefined;
+}
+
+/** CDS-ECS-20 GET /capital/describe_instance_vnc_url.dspy 获取云服务器远程连接地址: CDS DescribeInstanceVncUrl of a host the caller owns; console access, so audited (without the URL). data = {InstanceVncUrl}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface GetVncUrl {
+    /** 云服务器id. */
+    EcsId: string;
+}
+
+/** CDS-ECS-21 GET /capital/describe_zone_instance_type.dspy 获取弹性云服务器ECS计算类型规格及其销售状况: CDS DescribeZoneInstanceType in AvailableZoneCode (required by CDS), optionally one family and spec; data = [{EcsFamilyName, SpecList:[{Cpu, Ram, Gpu, Status (SELL / SELLOUT)}]}]. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeZoneInstanceType {
+    /** Zone (required). */
+    AvailableZoneCode: string;
+    /** Family filter. */
+    EcsFamilyName?: string | undefined;
+    /** Cores (可选). */
+    Cpu?: string | undefined;
+    /** Memory GB (可选). */
+    Ram?: string | undefined;
+    /** GPU cards (可选). */
+    Gpu?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
