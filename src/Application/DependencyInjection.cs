@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kboss.Application;
 
@@ -92,6 +93,14 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Capital Online network, vendor charges (issue 14)
+        services.AddScoped<Vendors.Charges.VendorCharges>();
+        services.AddScoped<Vendors.Charges.VendorPricing>();
+        services.TryAddSingleton(Vendors.Charges.VendorProductOptions.None);
+        services.AddScoped<Vendors.CapitalOnline.Network.CdsNetworkPricing>();
+        services.AddScoped<Vendors.CapitalOnline.Network.CdsQosChange>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.CapitalOnline.Network.CdsChangeProbe>();
+        AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         // Capital Online ECS/GPU hosts (issue 14, module 28)
         services.AddScoped<Vendors.CapitalOnline.Ecs.CdsEcs>();
         services.AddScoped<Vendors.CapitalOnline.Ecs.EcsPricing>();
@@ -105,6 +114,7 @@ public static class DependencyInjection
         services.AddScoped<TKind>();
         services.AddScoped<Common.OutsideCalls.IOutsideEffectKind<TRow>>(sp => sp.GetRequiredService<TKind>());
         services.AddScoped<Common.OutsideCalls.IOutsideCallSweep, Common.OutsideCalls.OutsideCallSweep<TRow>>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.Charges.OutsideRowProbe<TRow>>(); // ADR 0041
     }
 
     /// <summary>

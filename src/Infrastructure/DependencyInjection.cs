@@ -145,6 +145,10 @@ public static class DependencyInjection
                 c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
             .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
             .RemoveAllLoggers(); // signatures in the query
+        // Capital Online network, vendor charges (issue 14): Vendors:Products:<key> = catalog product id (ADR 0041)
+        services.AddSingleton(new Application.Vendors.Charges.VendorProductOptions(configuration
+            .GetSection("Vendors:Products").GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!.Trim(), StringComparer.OrdinalIgnoreCase)));
         return services;
     }
 

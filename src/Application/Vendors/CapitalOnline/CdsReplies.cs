@@ -25,6 +25,17 @@ public static class CdsReplies
         ? Common.Models.Reply.Ok("删除任务已在处理中", new JsonObject())
         : Common.Models.Reply.Ok(answer.Message ?? "删除成功", WithTask(answer.Data!));
 
+    /// <summary>The data of a charged operation: the stored reply data plus <c>order_id</c> (the charge),
+    /// <c>billid</c> and <c>amount</c> (元; ADR 0041).</summary>
+    public static JsonObject Charged(Charges.VendorCharged charged)
+    {
+        var data = charged.Data as JsonObject is { } o ? (JsonObject)o.DeepClone() : [];
+        data["order_id"] = charged.ChargeId;
+        data["billid"] = charged.BillId;
+        data["amount"] = charged.Amount;
+        return data;
+    }
+
     /// <summary>The body of a network describe: <c>RegionCode</c> and the filters given (page as a number).</summary>
     public static JsonObject ListBody(string? region, string? keyword, string? page, string? vpc, string? zone)
     {

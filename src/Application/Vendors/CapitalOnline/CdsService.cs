@@ -37,6 +37,31 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
     public async Task<CdsAnswer> ReadAsync(VendorKey key, CdsAction action, JsonObject parameters,
         CancellationToken ct) => (await client.SendAsync(key, action, parameters, ct)).OrThrow(System);
 
+    /// <summary>
+    /// Runs <paramref name="query"/> (see <see cref="CdsQuery"/>): ownership of the ids it names, then every vendor
+    /// page (read-only, retried), the org's items only, the client's page. <c>upstream_failed</c> when CDS fails.
+    /// </summary>
+    public async Task<JsonObject> DescribeAsync(CdsQuery query, CancellationToken ct)
+    {
+        foreach (var (type, id) in query.MustOwn) await LoadOwnedAsync(type, id, ct);
+        IEnumerable<string> owned = await OwnedIdsAsync(query.Kind.Type, query.OrgId, ct);
+        if (query.Only is { } only) owned = owned.Where(only.Contains);
+        var keep = owned.ToHashSet();
+        var key = await KeyForAsync(query.OrgId, ct);
+        var items = new List<JsonNode?>();
+        long seen = 0;
+        for (var page = 1; page <= CdsQuery.MaxVendorPages; page++)
+        {
+            var answer = await ReadAsync(key, query.Kind.Describe, query.Body(page), ct);
+            var batch = query.Kind.Items(answer.Data);
+            items.AddRange(batch.Where(i => query.Kind.IdOf(i) is { } id && keep.Contains(id)));
+            seen += batch.Count;
+            if (batch.Count == 0 || VendorJson.Long(answer.Data, "Total", "TotalCount") is not { } total
+                || seen >= total) break;
+        }
+        return query.Reply(items);
+    }
+
     /// <summary>The CDS ids of <paramref name="type"/> that <paramref name="orgId"/> owns (not deleted).</summary>
     public async Task<IReadOnlySet<string>> OwnedIdsAsync(string type, string orgId, CancellationToken ct) =>
         (await db.CdsResources.AsNoTracking()
@@ -121,6 +146,62 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
                 row.Tasked(answer.Data!.TaskId);
             }), ct);
         return answer;
+    }
+
+    /// <summary>
+    /// A change of existing resources (bind, unbind, bandwidth membership, a free update): <paramref name="row"/>
+    /// (the resource changed, already ownership-checked) must be settled; the call is audited first, sent once
+    /// (never retried) with the row's operator key and answered as CDS's message + <c>{TaskId}</c>, whose task is
+    /// kept on the row for the task poller. <c>upstream_failed</c> with CDS's message when it fails.
+    /// </summary>
+    /// <remarks>Inside a <see cref="Charges.VendorCharges"/> call pass <paramref name="charged"/>: a failure is then
+    /// the outside-call exception, so a lost answer keeps the funds held for the reconciler.</remarks>
+    public async Task<Common.Models.Reply<JsonObject>> ChangeAsync(CdsResource row, CdsAction action,
+        JsonObject parameters, CancellationToken ct, bool charged = false)
+    {
+        if (row.IsOpen) throw BusinessException.Conflict(BusyMessage);
+        var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, System, row.OperatorOrgId, ct);
+        db.AuditEntries.Add(Audit.Entry(user, $"cds.{row.ResourceType}.{action.Name}", "cds_resource", row.Id,
+            new { orgid = row.OrgId, vendor_id = row.VendorId, parameters = parameters.ToJsonString() }));
+        await db.SaveChangesAsync(ct);
+        var result = await client.SendAsync(key, action, parameters, ct);
+        if (!result.Success && charged) throw result.ToOutsideCall(System);
+        var answer = result.OrThrow(System);
+        if (answer.TaskId is not null)
+        {
+            row.Tasked(answer.TaskId);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return Common.Models.Reply.Ok("操作成功", CdsReplies.WithTask(answer));
+    }
+
+    /// <summary>A read about <paramref name="row"/> (already ownership-checked) with its operator's key: CDS's
+    /// <c>Data</c> (a non-object under <c>Data</c>). <c>upstream_failed</c> when CDS fails.</summary>
+    public async Task<Common.Models.Reply<JsonObject>> ReadOwnedAsync(CdsResource row, CdsAction action,
+        JsonObject parameters, CancellationToken ct)
+    {
+        var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, System, row.OperatorOrgId, ct);
+        return Common.Models.Reply.Ok("查询成功", CdsReplies.WithTask(await ReadAsync(key, action, parameters, ct)));
+    }
+
+    /// <summary>The caller's rows of <paramref name="type"/> for each id (tracked); see <see cref="LoadOwnedAsync"/>.</summary>
+    public async Task<IReadOnlyList<CdsResource>> LoadAllOwnedAsync(string type, IEnumerable<string> vendorIds,
+        CancellationToken ct)
+    {
+        var rows = new List<CdsResource>();
+        foreach (var id in vendorIds.Distinct()) rows.Add(await LoadOwnedAsync(type, id, ct));
+        return rows;
+    }
+
+    /// <summary>A subnet or virtual gateway the caller may act on (a <c>NetId</c>).</summary>
+    public async Task<CdsResource> LoadOwnedNetAsync(string? netId, CancellationToken ct)
+    {
+        var id = netId.Trimmed();
+        var type = await db.CdsResources.AsNoTracking()
+            .Where(r => r.VendorId == id && (r.ResourceType == CdsResourceTypes.Subnet
+                                             || r.ResourceType == CdsResourceTypes.VirtualGateway))
+            .Select(r => r.ResourceType).FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound(NotFoundMessage);
+        return await LoadOwnedAsync(type, id, ct);
     }
 
     /// <summary>A new row of the caller for <paramref name="orgId"/>.</summary>

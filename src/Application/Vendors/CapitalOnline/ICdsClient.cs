@@ -48,6 +48,17 @@ public static class CdsActions
     public static readonly CdsAction DescribeIpInfo = Read("DescribeIPInfo");
     public static readonly CdsAction DescribeSubnetIp = Read("DescribeSubnetIp");
     public static readonly CdsAction DescribePrice = new(CdsFamily.Ecs, "DescribePrice", ReadOnly: true);
+    // Capital Online network, EIPs and bandwidth (issue 14)
+    public static readonly CdsAction UpdateEip = Change("UpdateEIP");
+    public static readonly CdsAction BindEip = Change("BindEIP");
+    public static readonly CdsAction UnbindEip = Change("UnbindEIP");
+    public static readonly CdsAction UpdateBandwidth = Change("UpdateBandwidth");
+    public static readonly CdsAction BandwidthAddEip = Change("BandwidthAddEIP");
+    public static readonly CdsAction BandwidthRemoveEip = Change("BandwidthRemoveEIP");
+    public static readonly CdsAction NetEipInfo = Read("NetEIPInfo");
+    public static readonly CdsAction ReserveIpAndBindEip = Change("ReserveIPAndBindEIP");
+    public static readonly CdsAction BandwidthBillingScheme = Read("VPCBandWidthBillingScheme");
+    public static readonly CdsAction BandwidthUnitPrice = Read("VPCBandWidthUnitPrice");
     // ECS/GPU hosts (issue 14, module 28): DescribePrice above; GET for the plain describes, POST JSON otherwise
     public static readonly CdsAction DescribeRegions = new(CdsFamily.Ecs, "DescribeRegions", true, Get: true);
     public static readonly CdsAction DescribeEcsFamilyInfo =
