@@ -38,8 +38,25 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         ("Name", name), ("Password", Password),
     ];
 
+    /// <summary>Tops the customer's balance up to at least 10 000 元 (an admin's correction).</summary>
+    private async Task FundAsync()
+    {
+        var balance = await BalanceAsync();
+        if (balance >= 10000m) return;
+        var r = await app.Admin().PostAsync("/finance/balance_adjust.dspy", ("customer_orgid", app.CustomerOrgId),
+            ("amount", "50000"), ("reason", "ECS tests"), ("idempotency_key", "ecs-fund-" + Guid.NewGuid()));
+        r.Status.Should().BeTrue(r.Raw);
+    }
+
+    private async Task<decimal> BalanceAsync() =>
+        (await app.Customer().GetAsync("/finance/balance_get.dspy")).Data!["balance"]!.GetValue<decimal>();
+
+    private Task<int> BillsAsync() => app.Factory.WithDbAsync(db =>
+        db.Bills.CountAsync(b => b.CustomerId == app.CustomerOrgId));
+
     private async Task<(string Host, Response Created)> HostAsync(string name)
     {
+        await FundAsync();
         var (vpc, subnet) = await NetworkAsync(name + "-vpc");
         var r = await app.Customer().GetAsync("/capital/create_ecs.dspy", HostParams(name, vpc, subnet));
         r.Status.Should().BeTrue(r.Raw);
@@ -308,6 +325,7 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
     [Fact]
     public async Task Vendor_refusals_and_faults_reach_the_client_as_upstream_failed_and_never_as_500()
     {
+        await FundAsync();
         var (vpc, subnet) = await NetworkAsync("fault-vpc");
         var sellout = HostParams("sold", vpc, subnet).Select(p => p.Item1 switch
         {
@@ -333,6 +351,92 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         row.State.Should().Be(OutsideStates.Live);
         row.VendorId.Should().Be(app.Cds.Hosts.Values.Single(h => h.Name == "slow").Id);
         app.Cds.CallsOf("CreateInstance").Count(x => x.Json!["Name"]!.ToString() == "slow").Should().Be(1);
+    }
+
+    /// <summary>The on-demand hourly list price of <see cref="HostParams"/>: 8 × 0.05 + 32 × 0.02 + 3.5 + 50 × 0.0005.
+    /// </summary>
+    private const decimal HourPrice = 4.57m;
+
+    [Fact]
+    public async Task A_host_is_charged_once_at_the_server_price_and_sixteen_parallel_creates_with_one_key_buy_one()
+    {
+        await FundAsync();
+        var (vpc, subnet) = await NetworkAsync("paid-vpc");
+        var (balance, bills) = (await BalanceAsync(), await BillsAsync());
+        var wrong = await app.Customer().GetAsync("/capital/create_ecs.dspy",
+            [.. HostParams("paid-wrong", vpc, subnet), ("amount", "1.00")]);
+        (wrong.Code, wrong.Msg).Should().Be(("conflict", "价格已变化,请刷新"));
+        app.Cds.Hosts.Values.Should().NotContain(h => h.Name == "paid-wrong");
+
+        (string, string?)[] order = [.. HostParams("paid-16", vpc, subnet), ("amount", "4.57"),
+            ("idempotency_key", "ecs-16-" + Guid.NewGuid())];
+        var replies = await Task.WhenAll(Enumerable.Range(0, 16)
+            .Select(_ => app.Customer().GetAsync("/capital/create_ecs.dspy", order)));
+        replies.Should().OnlyContain(r => r.Http == 200);
+        replies.Where(r => !r.Status).Should().OnlyContain(r => r.Msg == "该请求正在处理中,请稍后查询结果");
+        var done = replies.Where(r => r.Status).ToList();
+        done.Should().NotBeEmpty();
+        done.Select(r => r.Data!["EcsIdSet"]![0]!.GetValue<string>()).Distinct().Should().ContainSingle();
+        done[0].Data!["amount"]!.GetValue<decimal>().Should().Be(HourPrice);
+        app.Cds.CallsOf("CreateInstance").Count(c => c.Json!["Name"]!.ToString() == "paid-16").Should().Be(1);
+        (await BillsAsync()).Should().Be(bills + 1);
+        (await BalanceAsync()).Should().Be(balance - HourPrice);
+
+        // the same key later: the stored reply, no second call
+        var again = await app.Customer().GetAsync("/capital/create_ecs.dspy", order);
+        again.Data!["EcsIdSet"]![0]!.GetValue<string>().Should().Be(done[0].Data!["EcsIdSet"]![0]!.GetValue<string>());
+        app.Cds.CallsOf("CreateInstance").Count(c => c.Json!["Name"]!.ToString() == "paid-16").Should().Be(1);
+        // the same key for another order: conflict
+        var other = order.Select(p => p.Item1 == "Name" ? (p.Item1, "paid-17") : p).ToArray();
+        (await app.Customer().GetAsync("/capital/create_ecs.dspy", other)).Msg.Should().Be("幂等键已用于其他请求");
+
+        // a vendor refusal releases the hold: no bill, balance back
+        var before = (await BalanceAsync(), await BillsAsync());
+        var sellout = HostParams("paid-sold", vpc, subnet).Select(p => p.Item1 switch
+        {
+            "Cpu" => (p.Item1, (string?)"16"), "Ram" => (p.Item1, "64"), "Gpu" => (p.Item1, "2"), _ => p,
+        }).ToArray();
+        (await app.Customer().GetAsync("/capital/create_ecs.dspy", sellout)).Code.Should().Be("upstream_failed");
+        (await BalanceAsync(), await BillsAsync()).Should().Be(before);
+
+        // more than the balance: refused before CDS is called
+        var huge = HostParams("paid-huge", vpc, subnet).Select(p => p.Item1 switch
+        {
+            "Number" => (p.Item1, (string?)"100"), "BillingMethod" => (p.Item1, "1"), _ => p,
+        }).Append(("Duration", "36")).ToArray();
+        var poor = await app.Customer().GetAsync("/capital/create_ecs.dspy", huge);
+        (poor.Code, poor.Msg).Should().Be(("conflict", "余额不足"));
+        app.Cds.Hosts.Values.Should().NotContain(h => h.Name.StartsWith("paid-huge"));
+    }
+
+    [Fact]
+    public async Task A_create_that_times_out_and_later_shows_up_in_the_instance_list_is_charged_once()
+    {
+        await FundAsync();
+        var (vpc, subnet) = await NetworkAsync("late-vpc");
+        var (balance, bills) = (await BalanceAsync(), await BillsAsync());
+        var key = "ecs-late-" + Guid.NewGuid();
+        (string, string?)[] order = [.. HostParams("late", vpc, subnet), ("idempotency_key", key)];
+        app.Cds.Inject("CreateInstance", new Fault.Delay(TimeSpan.FromSeconds(4)));
+        var lost = await app.Customer().GetAsync("/capital/create_ecs.dspy", order);
+        lost.Code.Should().Be("upstream_failed");
+        (await RowAsync("late")).State.Should().Be(OutsideStates.PendingReconcile);
+        (await BalanceAsync()).Should().Be(balance - HourPrice, "the price stays held");
+        (await BillsAsync()).Should().Be(bills);
+        (await app.Customer().GetAsync("/capital/create_ecs.dspy", order)).Msg
+            .Should().Be("该请求正在处理中,请稍后查询结果");
+
+        await WaitUntilAsync(() => app.Cds.Hosts.Values.Any(h => h.Name == "late"));
+        await app.ReconcileAsync();
+        await app.ReconcileAsync();
+        (await RowAsync("late")).State.Should().Be(OutsideStates.Live);
+        (await BillsAsync()).Should().Be(bills + 1);
+        (await BalanceAsync()).Should().Be(balance - HourPrice);
+        await app.ReconcileAsync();
+        (await BillsAsync()).Should().Be(bills + 1);
+        app.Cds.CallsOf("CreateInstance").Count(c => c.Json!["Name"]!.ToString() == "late").Should().Be(1);
+        var replay = await app.Customer().GetAsync("/capital/create_ecs.dspy", order);
+        replay.Status.Should().BeTrue(replay.Raw);
     }
 
     private static async Task WaitUntilAsync(Func<bool> done)

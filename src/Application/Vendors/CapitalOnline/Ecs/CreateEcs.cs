@@ -5,6 +5,8 @@ using Kboss.Application.Common;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
 using Kboss.Application.Common.Validation;
+using Kboss.Application.Vendors.CapitalOnline.Network;
+using Kboss.Application.Vendors.Charges;
 using Kboss.Domain.Common;
 using Kboss.Domain.Vendors;
 using Mediator;
@@ -15,12 +17,16 @@ namespace Kboss.Application.Vendors.CapitalOnline.Ecs;
 /// CDS-ECS-12 <c>GET /capital/create_ecs.dspy</c> 创建云服务器: CDS CreateInstance for the customer org
 /// <c>user_orgid</c> (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups
 /// and, in <c>PubnetInfo</c>, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and
-/// charged by create_eip). One ownership row per host (<c>ecs</c>), created through the outside-call pattern: CDS
-/// is called once, a lost answer leaves the row <c>pending_reconcile</c> for the reconciler (DescribeInstanceList by
-/// name). The password is sent to CDS only (audited as <c>******</c>). <c>data</c> = <c>{EventId, EcsIdSet}</c>.
+/// charged by create_eip). Paid through <see cref="VendorCharges"/> (ADR 0041): the server's price
+/// (<see cref="EcsPricing"/>: DescribePrice of the order → <c>SalePricing</c>; <c>amount</c> only a check, more than
+/// 0.01 off → 价格已变化,请刷新) held on the balance, CDS called once per <c>idempotency_key</c> (a repeat answers the
+/// stored reply, a twin in flight 该请求正在处理中), the BUY bill on success, the hold released on a refusal, kept on a
+/// lost answer until the reconciler finds the host (DescribeInstanceList by name) — then charged once — or not.
+/// One ownership row per host (<c>ecs</c>). The password is sent to CDS only (never stored, audited as
+/// <c>******</c>, not in the fingerprint). <c>data</c> = <c>{EventId, EcsIdSet, order_id, billid, amount}</c>.
 /// <c>userid</c> is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4.
 /// </summary>
-public sealed record CreateEcs : ICommand<Reply<JsonNode>>, IOrgScoped, IEcsShape
+public sealed record CreateEcs : ICommand<Reply<JsonNode>>, IOrgScoped, IEcsShape, ICdsPaidRequest
 {
     /// <summary>Ordering user (accepted; the caller is recorded).</summary>
     public string? Userid { get; init; }
@@ -73,7 +79,6 @@ public sealed class CreateEcsValidator : AbstractValidator<CreateEcs>
     {
         EcsShape.Rules(this, "SystemDisk", "DataDisk");
         RuleFor(x => x.Userid).MaxChars(CdsRules.IdMax);
-        RuleFor(x => x.Amount).OptionalDecimal(0m, 2);
         RuleFor(x => x.ImageId).Id();
         RuleFor(x => x.VpcInfo).Must(v => CreateEcsRequest.Member(v, "VpcId") is { Length: > 0 and <= 64 })
             .WithMessage("VpcInfo必须是JSON对象 {\"VpcId\":\"…\"}");
@@ -87,7 +92,7 @@ public sealed class CreateEcsValidator : AbstractValidator<CreateEcs>
         RuleFor(x => x.Password).Required().Must(EcsPassword.IsStrong).WithMessage(EcsPassword.Message);
         RuleFor(x => x.IsAutoRenewal).OneOf(["0", "1"]).When(x => x.IsAutoRenewal is { Length: > 0 });
         RuleFor(x => x.TestAccount).MaxChars(CdsRules.NameMax);
-        RuleFor(x => x.IdempotencyKey).MaxChars(64);
+        CdsPaid.Rules(this);
     }
 }
 
@@ -124,7 +129,8 @@ public static class CreateEcsRequest
     }
 }
 
-public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs) : ICommandHandler<CreateEcs, Reply<JsonNode>>
+public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs, EcsPricing pricing, VendorCharges charges,
+    CdsResourceCalls kind) : ICommandHandler<CreateEcs, Reply<JsonNode>>
 {
     /// <summary>A VPC, subnet, security group or EIP of another org than the host's.</summary>
     public const string OtherOrgMessage = "VPC、子网、安全组和EIP必须属于同一客户";
@@ -140,22 +146,42 @@ public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs) : ICommandHandl
             await OwnedLiveAsync(CdsResourceTypes.Eip, eip, owner, ct);
         var testAccount = ecs.TestAccountOrNull(c.TestAccount);
         var key = await cds.KeyForAsync(owner, ct);
-        var body = Body(c, testAccount);
         var name = c.Name.TrimmedOrNull() ?? "ecs";
+        var body = Body(c, testAccount);
+        body["Name"] = name;
+        var price = await pricing.PriceAsync(owner, key, c, ct);
         var row = cds.NewRow(CdsResourceTypes.Ecs, owner, key, c.AvailableZoneCode.Trimmed(),
             c.AvailableZoneCode.Trimmed(), EcsShape.Count(c) > 1 ? $"{name}-{Start(c)}" : name, vpc.VendorId);
-        body["Name"] = name;
-        var answer = await cds.CreateAsync(row, key, CdsActions.CreateInstance, body,
-            a => VendorJson.Strings(VendorJson.Get(a.Data, "EcsIdSet")).FirstOrDefault(), ct, (a, now) =>
+        var charged = await charges.RunAsync(new VendorChargeRequest(owner, c.IdempotencyKey, "cds.create_ecs",
+                Fingerprinted(body), price.Quote.Amount, price.Quote.Line(EcsShape.Count(c)),
+                VendorChargeSubject.Creating(kind, row), CdsPaid.Shown(c)),
+            async t =>
             {
-                var eventId = CdsEcs.EventOf(a);
-                row.Tasked(eventId);
-                var ids = VendorJson.Strings(VendorJson.Get(a.Data, "EcsIdSet"));
-                for (var i = 1; i < ids.Count; i++)
-                    cds.AddLive(row, CdsResourceTypes.Ecs, ids[i], row.ZoneCode, $"{name}-{Start(c) + i}", now)
-                        .Tasked(eventId);
-            });
-        return Reply.Ok(answer.Message ?? "创建成功", (JsonNode)CdsReplies.WithTask(answer.Data!));
+                var answer = await cds.CreateAsync(row, key, CdsActions.CreateInstance, body,
+                    a => VendorJson.Strings(VendorJson.Get(a.Data, "EcsIdSet")).FirstOrDefault(), t,
+                    (a, now) => Confirmed(row, a, name, Start(c), now));
+                return new VendorChargeDone(CdsReplies.WithTask(answer.Data!), answer.Message ?? "创建成功",
+                    row.VendorId);
+            }, ct);
+        return Reply.Ok(charged.Message, (JsonNode)CdsReplies.Charged(charged));
+    }
+
+    /// <summary>The answer's event on the first row; rows for the other hosts of the order, live with it.</summary>
+    private void Confirmed(CdsResource row, CdsAnswer answer, string name, int start, DateTime now)
+    {
+        var eventId = CdsEcs.EventOf(answer);
+        row.Tasked(eventId);
+        var ids = VendorJson.Strings(VendorJson.Get(answer.Data, "EcsIdSet"));
+        for (var i = 1; i < ids.Count; i++)
+            cds.AddLive(row, CdsResourceTypes.Ecs, ids[i], row.ZoneCode, $"{name}-{start + i}", now).Tasked(eventId);
+    }
+
+    /// <summary>What decides the order, for the idempotency fingerprint: the CDS body without the password.</summary>
+    private static JsonObject Fingerprinted(JsonObject body)
+    {
+        var copy = (JsonObject)body.DeepClone();
+        copy.Remove("Password");
+        return copy;
     }
 
     private static int Start(CreateEcs c) => int.TryParse(c.StartNumber, out var n) ? n : 1;

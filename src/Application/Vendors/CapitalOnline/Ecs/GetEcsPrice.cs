@@ -47,7 +47,7 @@ public sealed class GetEcsPriceHandler(CdsService cds, EcsPricing pricing) : IQu
 {
     public async ValueTask<Reply<JsonNode>> Handle(GetEcsPrice q, CancellationToken ct)
     {
-        var price = await pricing.PriceAsync(await cds.KeyForAsync(q.Orgid!, ct), q, ct);
+        var price = await pricing.PriceAsync(q.Orgid!, await cds.KeyForAsync(q.Orgid!, ct), q, ct);
         return Reply.Ok("获取计费信息成功！", (JsonNode)price.Reply());
     }
 }
