@@ -44,7 +44,13 @@ VPC_REPLY=$(get $CT /capital/create_vpc.dspy -d RegionCode=CN_Beijing -d "VPCNam
 VPC=$(val .data.VPCId <<<"$VPC_REPLY")
 SUBNET=$(val '.data.SubnetIdList[0]' <<<"$VPC_REPLY")
 
-# 5. a GPU host: the price first, then the order (charged once per idempotency_key, at the server's price)
+# 5. an EIP of 1 Mbps BGP (paid: priced by CDS, charged once per idempotency_key)
+EIP_REPLY=$(get $CT /capital/create_eip.dspy -d RegionCode=CN_Beijing -d AvailableZoneId=CN_Beijing_A \
+  -d BandwidthType=BGP -d BillScheme=BandwIdth -d Qos=1 -d Size=1 -d "Description=eip$RUN" -d "idempotency_key=eip$RUN")
+EIP=$(val '.data.Data[0].EIPId' <<<"$EIP_REPLY")
+EIP_PRICE=$(val .data.amount <<<"$EIP_REPLY")
+
+# 6. a GPU host with the EIP: the price first, then the order (charged once per idempotency_key, at the server's price)
 get $CT /capital/ecs_family_info.dspy -d AvailableZoneCode=CN_Beijing_A | val '[.data.EcsFamilyInfo[].EcsFamilyName]'
 HOST_SPEC=(-d AvailableZoneCode=CN_Beijing_A --data-urlencode EcsFamilyName=GPU计算型G7 -d Cpu=8 -d Ram=32 -d Gpu=1
   -d Number=1 -d BillingMethod=0)
@@ -53,6 +59,7 @@ PRICE=$(get $CT /capital/get_ecs_price.dspy "${HOST_SPEC[@]}" --data-urlencode "
 HOST=$(get $CT /capital/create_ecs.dspy "${HOST_SPEC[@]}" --data-urlencode "SystemDisk=$DISK" \
   --data-urlencode 'DataDisk=[]' --data-urlencode "VpcInfo={\"VpcId\":\"$VPC\"}" \
   --data-urlencode "SubnetInfo={\"SubnetId\":\"$SUBNET\"}" -d ImageId=img-ubuntu2204 -d "Name=gpu$RUN" \
+  --data-urlencode "PubnetInfo=[{\"SubnetId\":\"$SUBNET\",\"EipIds\":[\"$EIP\"]}]" \
   --data-urlencode 'Password=Try-cds-2026' -d "amount=$PRICE" -d "idempotency_key=gpu$RUN" | val '.data.EcsIdSet[0]')
 for _ in $(seq 1 10); do   # CDS builds the host asynchronously: building → running
   STATUS=$(get $CT /capital/get_ecs_status.dspy --data-urlencode "EcsIds=[\"$HOST\"]" \
@@ -61,12 +68,16 @@ for _ in $(seq 1 10); do   # CDS builds the host asynchronously: building → ru
 [ "$STATUS" = running ]
 get $CT /capital/ecs_list.dspy | val '.data.EcsList[] | {EcsId, EcsName, Status, Gpu: .GpuSize}'
 
-# 6. the bills and the balance: one BUY bill of the host's price, 100 − price left
-get $CT /kpi/user_get_bill.dspy | val '.data'
-get $CT /finance/balance_get.dspy | val "(.data.balance * 100 | round) == ((100 - $PRICE) * 100 | round)" \
-  | grep -qx true
+# 7. the bills (the recharge, one BUY bill each for the EIP and the host) and the balance: 100 − both
+get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=10 -d current_page=1 \
+  | val '[.data.bill_list[] | {business_op, amount, bill_date}]'
+get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=10 -d current_page=1 \
+  | val "[.data.bill_list[] | select(.business_op == \"BUY\") | .amount] | length == 2
+      and (add * 100 | round) == (($EIP_PRICE + $PRICE) * 100 | round)" | grep -qx true
+get $CT /finance/balance_get.dspy \
+  | val "(.data.balance * 100 | round) == ((100 - $EIP_PRICE - $PRICE) * 100 | round)" | grep -qx true
 
-# 7. the host is deleted
+# 8. the host is deleted
 get $CT /capital/delete_ecs.dspy --data-urlencode "EcsIds=[\"$HOST\"]" | ok
 get $CT /capital/ecs_list.dspy | val '.data.TotalCount == 0' | grep -qx true
 echo "try cds done"
