@@ -1694,6 +1694,1852 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 查询EIP
+     * @param regionCode Region.
+     * @param orgid (optional) Owner org.
+     */
+    describe_eip(regionCode: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_eip.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_eip(_response));
+        });
+    }
+
+    protected processDescribe_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询EIP
+     */
+    describe_eip_post(body: DescribeEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_eip_post(_response));
+        });
+    }
+
+    protected processDescribe_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个EIP
+     * @param regionCode Region.
+     * @param availableZoneId Zone (CDS AvailableZoneCode).
+     * @param bandwidthType 带宽类型 (carrier, from get_vpc_band_width).
+     * @param billScheme BandwIdth 固定带宽, BandwIdthMonth 固定带宽包月, Traffic 流量按需.
+     * @param qos 带宽大小 Mbps (1…10000).
+     * @param size 创建个数 (1…100).
+     * @param description Description (also how a lost create is found again).
+     * @param orgid (optional) Owner org (default the caller's).
+     * @param subjectId (optional) 测试金Id (vendor trial-fund subject).
+     * @param duration (optional) Months for BandwIdthMonth (kboss addition; default 1).
+     * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
+     * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
+     */
+    create_eip(regionCode: string, availableZoneId: string, bandwidthType: string, billScheme: string, qos: string, size: string, description: string, orgid?: string | undefined, subjectId?: string | undefined, duration?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_eip.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (availableZoneId === undefined || availableZoneId === null)
+            throw new globalThis.Error("The parameter 'availableZoneId' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneId=" + encodeURIComponent("" + availableZoneId) + "&";
+        if (bandwidthType === undefined || bandwidthType === null)
+            throw new globalThis.Error("The parameter 'bandwidthType' must be defined and cannot be null.");
+        else
+            url_ += "BandwidthType=" + encodeURIComponent("" + bandwidthType) + "&";
+        if (billScheme === undefined || billScheme === null)
+            throw new globalThis.Error("The parameter 'billScheme' must be defined and cannot be null.");
+        else
+            url_ += "BillScheme=" + encodeURIComponent("" + billScheme) + "&";
+        if (qos === undefined || qos === null)
+            throw new globalThis.Error("The parameter 'qos' must be defined and cannot be null.");
+        else
+            url_ += "Qos=" + encodeURIComponent("" + qos) + "&";
+        if (size === undefined || size === null)
+            throw new globalThis.Error("The parameter 'size' must be defined and cannot be null.");
+        else
+            url_ += "Size=" + encodeURIComponent("" + size) + "&";
+        if (description === undefined || description === null)
+            throw new globalThis.Error("The parameter 'description' must be defined and cannot be null.");
+        else
+            url_ += "Description=" + encodeURIComponent("" + description) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (subjectId === null)
+            throw new globalThis.Error("The parameter 'subjectId' cannot be null.");
+        else if (subjectId !== undefined)
+            url_ += "SubjectId=" + encodeURIComponent("" + subjectId) + "&";
+        if (duration === null)
+            throw new globalThis.Error("The parameter 'duration' cannot be null.");
+        else if (duration !== undefined)
+            url_ += "duration=" + encodeURIComponent("" + duration) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_eip(_response));
+        });
+    }
+
+    protected processCreate_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个EIP
+     */
+    create_eip_post(body: CreateEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_eip_post(_response));
+        });
+    }
+
+    protected processCreate_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 变更EIP
+     * @param eIPId EIP id.
+     * @param description (optional) New description.
+     * @param qos (optional) New bandwidth, Mbps (1…10000).
+     * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
+     * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
+     */
+    update_eip(eIPId: string, description?: string | undefined, qos?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/update_eip.dspy?";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        if (description === null)
+            throw new globalThis.Error("The parameter 'description' cannot be null.");
+        else if (description !== undefined)
+            url_ += "Description=" + encodeURIComponent("" + description) + "&";
+        if (qos === null)
+            throw new globalThis.Error("The parameter 'qos' cannot be null.");
+        else if (qos !== undefined)
+            url_ += "Qos=" + encodeURIComponent("" + qos) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_eip(_response));
+        });
+    }
+
+    protected processUpdate_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 变更EIP
+     */
+    update_eip_post(body: UpdateEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/update_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_eip_post(_response));
+        });
+    }
+
+    protected processUpdate_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个EIP
+     * @param eIPId EIP id.
+     */
+    delete_eip(eIPId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_eip.dspy?";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_eip(_response));
+        });
+    }
+
+    protected processDelete_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个EIP
+     */
+    delete_eip_post(body: DeleteEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_eip_post(_response));
+        });
+    }
+
+    protected processDelete_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 绑定EIP到子网IP
+     * @param eIPId EIP id.
+     * @param netId Subnet id (edge nodes: virtual gateway id).
+     * @param iP The net's IP address.
+     */
+    bind_eip(eIPId: string, netId: string, iP: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/bind_eip.dspy?";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        if (netId === undefined || netId === null)
+            throw new globalThis.Error("The parameter 'netId' must be defined and cannot be null.");
+        else
+            url_ += "NetId=" + encodeURIComponent("" + netId) + "&";
+        if (iP === undefined || iP === null)
+            throw new globalThis.Error("The parameter 'iP' must be defined and cannot be null.");
+        else
+            url_ += "IP=" + encodeURIComponent("" + iP) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBind_eip(_response));
+        });
+    }
+
+    protected processBind_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 绑定EIP到子网IP
+     */
+    bind_eip_post(body: BindEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/bind_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBind_eip_post(_response));
+        });
+    }
+
+    protected processBind_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * EIP从子网IP解绑
+     * @param eIPId EIP id.
+     * @param netId Subnet id (edge nodes: virtual gateway id).
+     * @param iP The net's IP address.
+     */
+    unbind_eip(eIPId: string, netId: string, iP: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/unbind_eip.dspy?";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        if (netId === undefined || netId === null)
+            throw new globalThis.Error("The parameter 'netId' must be defined and cannot be null.");
+        else
+            url_ += "NetId=" + encodeURIComponent("" + netId) + "&";
+        if (iP === undefined || iP === null)
+            throw new globalThis.Error("The parameter 'iP' must be defined and cannot be null.");
+        else
+            url_ += "IP=" + encodeURIComponent("" + iP) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUnbind_eip(_response));
+        });
+    }
+
+    protected processUnbind_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * EIP从子网IP解绑
+     */
+    unbind_eip_post(body: UnbindEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/unbind_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUnbind_eip_post(_response));
+        });
+    }
+
+    protected processUnbind_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询共享带宽
+     * @param regionCode Region.
+     * @param orgid (optional) Not documented: the caller's org (an operator may name a customer it owns).
+     * @param availableZoneCode (optional) Zone filter.
+     */
+    describe_bandwidth(regionCode: string, orgid?: string | undefined, availableZoneCode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_bandwidth.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' cannot be null.");
+        else if (availableZoneCode !== undefined)
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_bandwidth(_response));
+        });
+    }
+
+    protected processDescribe_bandwidth(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询共享带宽
+     */
+    describe_bandwidth_post(body: DescribeBandwidth, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/describe_bandwidth.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_bandwidth_post(_response));
+        });
+    }
+
+    protected processDescribe_bandwidth_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个共享带宽
+     * @param regionCode Region.
+     * @param name Name (also how a lost create is found again).
+     * @param availableZoneCode Zone.
+     * @param bandwidthType Carrier type.
+     * @param billScheme BandwIdth_Shared fixed or Traffic_Shared by traffic.
+     * @param qos Mbps (1…10000).
+     * @param orgid (optional) Owner org (not documented; default the caller's).
+     * @param nETID (optional) 子网ID, edge nodes only.
+     * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
+     * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
+     */
+    create_bandwidth(regionCode: string, name: string, availableZoneCode: string, bandwidthType: string, billScheme: string, qos: string, orgid?: string | undefined, nETID?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_bandwidth.dspy?";
+        if (regionCode === undefined || regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
+        else
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined and cannot be null.");
+        else
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (bandwidthType === undefined || bandwidthType === null)
+            throw new globalThis.Error("The parameter 'bandwidthType' must be defined and cannot be null.");
+        else
+            url_ += "BandwidthType=" + encodeURIComponent("" + bandwidthType) + "&";
+        if (billScheme === undefined || billScheme === null)
+            throw new globalThis.Error("The parameter 'billScheme' must be defined and cannot be null.");
+        else
+            url_ += "BillScheme=" + encodeURIComponent("" + billScheme) + "&";
+        if (qos === undefined || qos === null)
+            throw new globalThis.Error("The parameter 'qos' must be defined and cannot be null.");
+        else
+            url_ += "Qos=" + encodeURIComponent("" + qos) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (nETID === null)
+            throw new globalThis.Error("The parameter 'nETID' cannot be null.");
+        else if (nETID !== undefined)
+            url_ += "NETID=" + encodeURIComponent("" + nETID) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_bandwidth(_response));
+        });
+    }
+
+    protected processCreate_bandwidth(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建一个共享带宽
+     */
+    create_bandwidth_post(body: CreateBandwidth, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/create_bandwidth.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_bandwidth_post(_response));
+        });
+    }
+
+    protected processCreate_bandwidth_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 变更共享带宽
+     * @param bandwidthId Shared bandwidth id.
+     * @param qos New bandwidth, Mbps (1…10000).
+     * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
+     * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
+     */
+    update_bandwidth(bandwidthId: string, qos: string, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/update_bandwidth.dspy?";
+        if (bandwidthId === undefined || bandwidthId === null)
+            throw new globalThis.Error("The parameter 'bandwidthId' must be defined and cannot be null.");
+        else
+            url_ += "BandwidthId=" + encodeURIComponent("" + bandwidthId) + "&";
+        if (qos === undefined || qos === null)
+            throw new globalThis.Error("The parameter 'qos' must be defined and cannot be null.");
+        else
+            url_ += "Qos=" + encodeURIComponent("" + qos) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_bandwidth(_response));
+        });
+    }
+
+    protected processUpdate_bandwidth(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 变更共享带宽
+     */
+    update_bandwidth_post(body: UpdateBandwidth, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/update_bandwidth.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_bandwidth_post(_response));
+        });
+    }
+
+    protected processUpdate_bandwidth_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个共享带宽
+     * @param bandwidthId shared bandwidth id.
+     */
+    delete_bandwidth(bandwidthId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_bandwidth.dspy?";
+        if (bandwidthId === undefined || bandwidthId === null)
+            throw new globalThis.Error("The parameter 'bandwidthId' must be defined and cannot be null.");
+        else
+            url_ += "BandwidthId=" + encodeURIComponent("" + bandwidthId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_bandwidth(_response));
+        });
+    }
+
+    protected processDelete_bandwidth(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除一个共享带宽
+     */
+    delete_bandwidth_post(body: DeleteBandwidth, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/delete_bandwidth.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_bandwidth_post(_response));
+        });
+    }
+
+    protected processDelete_bandwidth_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 共享带宽添加EIP
+     * @param bandwidthId Shared bandwidth id.
+     * @param eIPIdList EIP ids (["eip-1","eip-2"]).
+     */
+    bandwidth_add_eip(bandwidthId: string, eIPIdList: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/bandwidth_add_eip.dspy?";
+        if (bandwidthId === undefined || bandwidthId === null)
+            throw new globalThis.Error("The parameter 'bandwidthId' must be defined and cannot be null.");
+        else
+            url_ += "BandwidthId=" + encodeURIComponent("" + bandwidthId) + "&";
+        if (eIPIdList === undefined || eIPIdList === null)
+            throw new globalThis.Error("The parameter 'eIPIdList' must be defined and cannot be null.");
+        else
+            url_ += "EIPIdList=" + encodeURIComponent("" + eIPIdList) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBandwidth_add_eip(_response));
+        });
+    }
+
+    protected processBandwidth_add_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 共享带宽添加EIP
+     */
+    bandwidth_add_eip_post(body: BandwidthAddEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/bandwidth_add_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBandwidth_add_eip_post(_response));
+        });
+    }
+
+    protected processBandwidth_add_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 共享带宽移除EIP
+     * @param eIPIdList EIP ids.
+     * @param delete true: delete the EIPs; false: buy them a dedicated bandwidth.
+     * @param regionCode (optional) Region (Delete=false).
+     * @param bandwidthType (optional) Carrier type (Delete=false).
+     * @param billScheme (optional) EIP bill scheme (Delete=false).
+     * @param qos (optional) Mbps (Delete=false).
+     * @param confirm (optional) true confirms Delete=true (kboss addition).
+     * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
+     * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
+     */
+    bandwidth_remove_eip(eIPIdList: string, delete: string, regionCode?: string | undefined, bandwidthType?: string | undefined, billScheme?: string | undefined, qos?: string | undefined, confirm?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/bandwidth_remove_eip.dspy?";
+        if (eIPIdList === undefined || eIPIdList === null)
+            throw new globalThis.Error("The parameter 'eIPIdList' must be defined and cannot be null.");
+        else
+            url_ += "EIPIdList=" + encodeURIComponent("" + eIPIdList) + "&";
+        if (delete === undefined || delete === null)
+            throw new globalThis.Error("The parameter 'delete' must be defined and cannot be null.");
+        else
+            url_ += "Delete=" + encodeURIComponent("" + delete) + "&";
+        if (regionCode === null)
+            throw new globalThis.Error("The parameter 'regionCode' cannot be null.");
+        else if (regionCode !== undefined)
+            url_ += "RegionCode=" + encodeURIComponent("" + regionCode) + "&";
+        if (bandwidthType === null)
+            throw new globalThis.Error("The parameter 'bandwidthType' cannot be null.");
+        else if (bandwidthType !== undefined)
+            url_ += "BandwidthType=" + encodeURIComponent("" + bandwidthType) + "&";
+        if (billScheme === null)
+            throw new globalThis.Error("The parameter 'billScheme' cannot be null.");
+        else if (billScheme !== undefined)
+            url_ += "BillScheme=" + encodeURIComponent("" + billScheme) + "&";
+        if (qos === null)
+            throw new globalThis.Error("The parameter 'qos' cannot be null.");
+        else if (qos !== undefined)
+            url_ += "Qos=" + encodeURIComponent("" + qos) + "&";
+        if (confirm === null)
+            throw new globalThis.Error("The parameter 'confirm' cannot be null.");
+        else if (confirm !== undefined)
+            url_ += "confirm=" + encodeURIComponent("" + confirm) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBandwidth_remove_eip(_response));
+        });
+    }
+
+    protected processBandwidth_remove_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 共享带宽移除EIP
+     */
+    bandwidth_remove_eip_post(body: BandwidthRemoveEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/bandwidth_remove_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBandwidth_remove_eip_post(_response));
+        });
+    }
+
+    protected processBandwidth_remove_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网/虚拟出网网关/公网 IP 信息
+     * @param netId Subnet or virtual gateway id.
+     * @param iPType subnet / virtual_gateway / pubnet.
+     */
+    ip_list(netId: string, iPType: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ip_list.dspy?";
+        if (netId === undefined || netId === null)
+            throw new globalThis.Error("The parameter 'netId' must be defined and cannot be null.");
+        else
+            url_ += "NetId=" + encodeURIComponent("" + netId) + "&";
+        if (iPType === undefined || iPType === null)
+            throw new globalThis.Error("The parameter 'iPType' must be defined and cannot be null.");
+        else
+            url_ += "IPType=" + encodeURIComponent("" + iPType) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIp_list(_response));
+        });
+    }
+
+    protected processIp_list(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网/虚拟出网网关/公网 IP 信息
+     */
+    ip_list_post(body: IpList, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ip_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIp_list_post(_response));
+        });
+    }
+
+    protected processIp_list_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网/虚拟出网网关 下的EIP
+     * @param netIdList Subnet / virtual gateway ids.
+     */
+    net_eip_info(netIdList: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/net_eip_info.dspy?";
+        if (netIdList === undefined || netIdList === null)
+            throw new globalThis.Error("The parameter 'netIdList' must be defined and cannot be null.");
+        else
+            url_ += "NetIdList=" + encodeURIComponent("" + netIdList) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processNet_eip_info(_response));
+        });
+    }
+
+    protected processNet_eip_info(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网/虚拟出网网关 下的EIP
+     */
+    net_eip_info_post(body: NetEipInfo, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/net_eip_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processNet_eip_info_post(_response));
+        });
+    }
+
+    protected processNet_eip_info_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 保留IP并绑定EIP
+     * @param availableZoneCode Zone.
+     * @param ips (optional) JSON array of {NetId, AddressList, EIPList, Description}.
+     * @param netId (optional) Virtual gateway id (without Ips).
+     * @param addressList (optional) Gateway IPs (without Ips).
+     * @param eIPList (optional) EIP addresses (without Ips).
+     * @param description (optional) Description (without Ips).
+     */
+    eip_batch_bind_and_reserve_ip(availableZoneCode: string, ips?: string | undefined, netId?: string | undefined, addressList?: string | undefined, eIPList?: string | undefined, description?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/eip_batch_bind_and_reserve_ip.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ips === null)
+            throw new globalThis.Error("The parameter 'ips' cannot be null.");
+        else if (ips !== undefined)
+            url_ += "Ips=" + encodeURIComponent("" + ips) + "&";
+        if (netId === null)
+            throw new globalThis.Error("The parameter 'netId' cannot be null.");
+        else if (netId !== undefined)
+            url_ += "NetId=" + encodeURIComponent("" + netId) + "&";
+        if (addressList === null)
+            throw new globalThis.Error("The parameter 'addressList' cannot be null.");
+        else if (addressList !== undefined)
+            url_ += "AddressList=" + encodeURIComponent("" + addressList) + "&";
+        if (eIPList === null)
+            throw new globalThis.Error("The parameter 'eIPList' cannot be null.");
+        else if (eIPList !== undefined)
+            url_ += "EIPList=" + encodeURIComponent("" + eIPList) + "&";
+        if (description === null)
+            throw new globalThis.Error("The parameter 'description' cannot be null.");
+        else if (description !== undefined)
+            url_ += "Description=" + encodeURIComponent("" + description) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEip_batch_bind_and_reserve_ip(_response));
+        });
+    }
+
+    protected processEip_batch_bind_and_reserve_ip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 保留IP并绑定EIP
+     */
+    eip_batch_bind_and_reserve_ip_post(body: EipBatchBindAndReserveIp, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/eip_batch_bind_and_reserve_ip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEip_batch_bind_and_reserve_ip_post(_response));
+        });
+    }
+
+    protected processEip_batch_bind_and_reserve_ip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网IP使用信息
+     * @param netId Subnet id.
+     */
+    ip_usage(netId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ip_usage.dspy?";
+        if (netId === undefined || netId === null)
+            throw new globalThis.Error("The parameter 'netId' must be defined and cannot be null.");
+        else
+            url_ += "NetId=" + encodeURIComponent("" + netId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIp_usage(_response));
+        });
+    }
+
+    protected processIp_usage(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 查询子网IP使用信息
+     */
+    ip_usage_post(body: IpUsage, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/ip_usage.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processIp_usage_post(_response));
+        });
+    }
+
+    protected processIp_usage_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取线路类型
+     * @param siteId 地域接口中返回的AzId (zone code).
+     */
+    get_vpc_band_width(siteId: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/get_vpc_band_width.dspy?";
+        if (siteId === undefined || siteId === null)
+            throw new globalThis.Error("The parameter 'siteId' must be defined and cannot be null.");
+        else
+            url_ += "siteId=" + encodeURIComponent("" + siteId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_vpc_band_width(_response));
+        });
+    }
+
+    protected processGet_vpc_band_width(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取线路类型
+     */
+    get_vpc_band_width_post(body: GetVpcBandWidth, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/get_vpc_band_width.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_vpc_band_width_post(_response));
+        });
+    }
+
+    protected processGet_vpc_band_width_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取EIP价格
+     * @param user_orgid Customer org (必填).
+     * @param size EIP 数量.
+     * @param siteId Zone (AzId).
+     * @param bandwidthConfIdStr 线路类型 (from get_vpc_band_width).
+     * @param qos 带宽值 Mbps.
+     * @param duration (optional) 包月时长 (months, default 1).
+     * @param isMounth (optional) 是否包月 0/1.
+     * @param isToMonth (optional) 包月是否到月底 0/1.
+     */
+    get_eip_price(user_orgid: string, size: string, siteId: string, bandwidthConfIdStr: string, qos: string, duration?: string | undefined, isMounth?: string | undefined, isToMonth?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/get_eip_price.dspy?";
+        if (user_orgid === undefined || user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' must be defined and cannot be null.");
+        else
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (size === undefined || size === null)
+            throw new globalThis.Error("The parameter 'size' must be defined and cannot be null.");
+        else
+            url_ += "size=" + encodeURIComponent("" + size) + "&";
+        if (siteId === undefined || siteId === null)
+            throw new globalThis.Error("The parameter 'siteId' must be defined and cannot be null.");
+        else
+            url_ += "siteId=" + encodeURIComponent("" + siteId) + "&";
+        if (bandwidthConfIdStr === undefined || bandwidthConfIdStr === null)
+            throw new globalThis.Error("The parameter 'bandwidthConfIdStr' must be defined and cannot be null.");
+        else
+            url_ += "bandwidthConfIdStr=" + encodeURIComponent("" + bandwidthConfIdStr) + "&";
+        if (qos === undefined || qos === null)
+            throw new globalThis.Error("The parameter 'qos' must be defined and cannot be null.");
+        else
+            url_ += "qos=" + encodeURIComponent("" + qos) + "&";
+        if (duration === null)
+            throw new globalThis.Error("The parameter 'duration' cannot be null.");
+        else if (duration !== undefined)
+            url_ += "duration=" + encodeURIComponent("" + duration) + "&";
+        if (isMounth === null)
+            throw new globalThis.Error("The parameter 'isMounth' cannot be null.");
+        else if (isMounth !== undefined)
+            url_ += "isMounth=" + encodeURIComponent("" + isMounth) + "&";
+        if (isToMonth === null)
+            throw new globalThis.Error("The parameter 'isToMonth' cannot be null.");
+        else if (isToMonth !== undefined)
+            url_ += "isToMonth=" + encodeURIComponent("" + isToMonth) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_eip_price(_response));
+        });
+    }
+
+    protected processGet_eip_price(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取EIP价格
+     */
+    get_eip_price_post(body: GetEipPrice, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/capital/get_eip_price.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_eip_price_post(_response));
+        });
+    }
+
+    protected processGet_eip_price_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
      * 保存供应商接口密钥
      */
     save_credential(body: SaveVendorCredential, signal?: AbortSignal): Promise<ReplyOfVendorCredentialView> {
@@ -22696,6 +24542,226 @@ export interface DeleteVirtualGateway {
     VirtualGateWayId: string;
 }
 
+/** CDS-VPC-10 GET /capital/describe_eip.dspy 查询EIP: CDS DescribeEIP in RegionCode (required by CDS), kept to the EIPs orgid owns (default the caller's), through CdsQuery. data = {Total, EIPList} as CDS sends the items. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface DescribeEip {
+    /** Owner org. */
+    orgid?: string | undefined;
+    /** Region. */
+    RegionCode: string;
+}
+
+/** CDS-VPC-11 GET /capital/create_eip.dspy 创建一个EIP — billable: priced on the server (CdsNetworkPricing: Size EIPs of Qos Mbps for one cycle, duration months for BandwIdthMonth) and charged through VendorCharges (hold → CDS CreateEIP once → BUY bill; refused → released; no answer → held until the reconciler finds the EIPs by Description). Owned by orgid (default the caller's); one ownership row per EIP. AvailableZoneId is sent as CDS's AvailableZoneCode (§6 #26). data = {Data:[{EIPId, IP}], TaskId, order_id, billid, amount}. Failures: 余额不足 / 价格已变化,请刷新 / 幂等键已用于其他请求 (conflict), CDS's message (upstream_failed). spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
+export interface CreateEip {
+    /** Owner org (default the caller's). */
+    orgid?: string | undefined;
+    /** Region. */
+    RegionCode: string;
+    /** Zone (CDS AvailableZoneCode). */
+    AvailableZoneId: string;
+    /** 带宽类型 (carrier, from get_vpc_band_width). */
+    BandwidthType: string;
+    /** BandwIdth 固定带宽, BandwIdthMonth 固定带宽包月, Traffic 流量按需. */
+    BillScheme: string;
+    /** 带宽大小 Mbps (1…10000). */
+    Qos: string;
+    /** 创建个数 (1…100). */
+    Size: string;
+    /** Description (also how a lost create is found again). */
+    Description: string;
+    /** 测试金Id (vendor trial-fund subject). */
+    SubjectId?: string | undefined;
+    /** Months for BandwIdthMonth (kboss addition; default 1). */
+    duration?: string | undefined;
+    /** Client's key of this purchase (≤ 64; same key + same request → the stored reply). */
+    idempotency_key?: string | undefined;
+    /** The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新). */
+    amount?: string | undefined;
+}
+
+/** CDS-VPC-12 GET /capital/update_eip.dspy 变更EIP: CDS UpdateEIP of an EIP the caller may act on (403 / 资源不存在); a Qos raise is a paid change (CdsQosChange), a description or a cut is free. data = {TaskId} (+ order_id, billid, amount when charged). spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
+export interface UpdateEip {
+    /** EIP id. */
+    EIPId: string;
+    /** New description. */
+    Description?: string | undefined;
+    /** New bandwidth, Mbps (1…10000). */
+    Qos?: string | undefined;
+    /** Client's key of this purchase (≤ 64; same key + same request → the stored reply). */
+    idempotency_key?: string | undefined;
+    /** The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新). */
+    amount?: string | undefined;
+}
+
+/** CDS-VPC-13 GET /capital/delete_eip.dspy 删除一个EIP: CDS DeleteEip of a EIP the caller may act on (another org's → 403, unknown → 资源不存在); already being deleted → success without a second call; stops the vendor's billing (no refund of the paid cycle). data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
+export interface DeleteEip {
+    /** EIP id. */
+    EIPId: string;
+}
+
+/** CDS-VPC-14 GET /capital/bind_eip.dspy 绑定EIP到子网IP: CDS BindEIP of an EIP and a subnet (edge nodes: a virtual gateway) the caller may both act on (403 / 资源不存在 otherwise); IP is an IPv4 address of that net. data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface BindEip {
+    /** EIP id. */
+    EIPId: string;
+    /** Subnet id (edge nodes: virtual gateway id). */
+    NetId: string;
+    /** The net's IP address. */
+    IP: string;
+}
+
+/** CDS-VPC-15 GET /capital/unbind_eip.dspy EIP从子网IP解绑: CDS UnbindEIP of an EIP and a subnet (edge nodes: a virtual gateway) the caller may both act on (403 / 资源不存在 otherwise); IP is an IPv4 address of that net. data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface UnbindEip {
+    /** EIP id. */
+    EIPId: string;
+    /** Subnet id (edge nodes: virtual gateway id). */
+    NetId: string;
+    /** The net's IP address. */
+    IP: string;
+}
+
+/** CDS-VPC-16 GET /capital/describe_bandwidth.dspy 查询共享带宽: CDS DescribeBandwidth in RegionCode (and AvailableZoneCode), kept to the caller's org's bandwidths (no orgid documented, §6 #24). data = {Total, BandwidthList}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface DescribeBandwidth {
+    /** Not documented: the caller's org (an operator may name a customer it owns). */
+    orgid?: string | undefined;
+    /** Region. */
+    RegionCode: string;
+    /** Zone filter. */
+    AvailableZoneCode?: string | undefined;
+}
+
+/** CDS-VPC-17 GET /capital/create_bandwidth.dspy 创建一个共享带宽 — billable like create_eip: Qos Mbps for one cycle priced on the server and charged through VendorCharges (CDS CreateBandwidth once; a lost answer is found again by Name). Owned by orgid (not documented, §6 #23: default the caller's); NETID (edge nodes), when given, must be the caller's subnet. data = {Data:[{BandwidthId}], TaskId, order_id, billid, amount}. spec: 26-capital-online-vpc.md; §3.6, §5.4. */
+export interface CreateBandwidth {
+    /** Owner org (not documented; default the caller's). */
+    orgid?: string | undefined;
+    /** Region. */
+    RegionCode: string;
+    /** Name (also how a lost create is found again). */
+    Name: string;
+    /** Zone. */
+    AvailableZoneCode: string;
+    /** Carrier type. */
+    BandwidthType: string;
+    /** BandwIdth_Shared fixed or Traffic_Shared by traffic. */
+    BillScheme: string;
+    /** Mbps (1…10000). */
+    Qos: string;
+    /** 子网ID, edge nodes only. */
+    NETID?: string | undefined;
+    /** Client's key of this purchase (≤ 64; same key + same request → the stored reply). */
+    idempotency_key?: string | undefined;
+    /** The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新). */
+    amount?: string | undefined;
+}
+
+/** CDS-VPC-18 GET /capital/update_bandwidth.dspy 变更共享带宽: CDS UpdateBandwidth of a shared bandwidth the caller may act on; a raise is a paid change (CdsQosChange), a cut is free. data = {TaskId} (+ charge fields). spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
+export interface UpdateBandwidth {
+    /** Shared bandwidth id. */
+    BandwidthId: string;
+    /** New bandwidth, Mbps (1…10000). */
+    Qos: string;
+    /** Client's key of this purchase (≤ 64; same key + same request → the stored reply). */
+    idempotency_key?: string | undefined;
+    /** The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新). */
+    amount?: string | undefined;
+}
+
+/** CDS-VPC-19 GET /capital/delete_bandwidth.dspy 删除一个共享带宽: CDS DeleteBandwidth of a shared bandwidth the caller may act on (another org's → 403, unknown → 资源不存在); already being deleted → success without a second call; stops the vendor's billing (no refund of the paid cycle). data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
+export interface DeleteBandwidth {
+    /** shared bandwidth id. */
+    BandwidthId: string;
+}
+
+/** CDS-VPC-20 GET /capital/bandwidth_add_eip.dspy 共享带宽添加EIP: CDS BandwidthAddEIP of a shared bandwidth and EIPs the caller may all act on; EIPIdList is a JSON array (or comma list, §5.3). The EIPs then bill through the bandwidth already paid (no charge). data = {TaskId}. spec: 26-capital-online-vpc.md. */
+export interface BandwidthAddEip {
+    /** Shared bandwidth id. */
+    BandwidthId: string;
+    /** EIP ids (["eip-1","eip-2"]). */
+    EIPIdList: string;
+}
+
+/** CDS-VPC-21 GET /capital/bandwidth_remove_eip.dspy 共享带宽移除EIP: CDS BandwidthRemoveEIP of EIPs the caller may all act on (JSON array or comma list). Delete=true destroys the EIPs — a dangerous vendor default (§6 #30), refused unless confirm=true (kboss addition; 删除EIP需要确认) — and their rows become deleted; Delete=false buys each EIP its own bandwidth (RegionCode, BandwidthType, BillScheme, Qos required), charged for one cycle through VendorCharges (probe: the first EIP shows the new bill scheme). data = {TaskId} (+ charge fields). spec: 26-capital-online-vpc.md; §3.6, §5.4, §6 #30. */
+export interface BandwidthRemoveEip {
+    /** EIP ids. */
+    EIPIdList: string;
+    /** true: delete the EIPs; false: buy them a dedicated bandwidth. */
+    Delete: string;
+    /** Region (Delete=false). */
+    RegionCode?: string | undefined;
+    /** Carrier type (Delete=false). */
+    BandwidthType?: string | undefined;
+    /** EIP bill scheme (Delete=false). */
+    BillScheme?: string | undefined;
+    /** Mbps (Delete=false). */
+    Qos?: string | undefined;
+    /** true confirms Delete=true (kboss addition). */
+    confirm?: string | undefined;
+    /** Client's key of this purchase (≤ 64; same key + same request → the stored reply). */
+    idempotency_key?: string | undefined;
+    /** The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新). */
+    amount?: string | undefined;
+}
+
+/** CDS-VPC-22 GET /capital/ip_list.dspy 查询子网/虚拟出网网关/公网 IP 信息: CDS DescribeIPInfo of a subnet or virtual gateway the caller may act on (403 / 资源不存在); IPType ∈ subnet, virtual_gateway, pubnet. data = CDS's {SegmentNum, SegmentList}. spec: 26-capital-online-vpc.md; §3.6. */
+export interface IpList {
+    /** Subnet or virtual gateway id. */
+    NetId: string;
+    /** subnet / virtual_gateway / pubnet. */
+    IPType: string;
+}
+
+/** CDS-VPC-23 GET /capital/net_eip_info.dspy 查询子网/虚拟出网网关 下的EIP: CDS NetEIPInfo of subnets or virtual gateways the caller may all act on (NetIdList: JSON array or comma list, §5.3). data = {Data: [{NetId, NetName, NetType, IPNum, IPMask, EIP_INFO_LIST}]}. spec: 26-capital-online-vpc.md; §3.6. */
+export interface NetEipInfo {
+    /** Subnet / virtual gateway ids. */
+    NetIdList: string;
+}
+
+/** CDS-VPC-24 GET /capital/eip_batch_bind_and_reserve_ip.dspy 保留IP并绑定EIP (edge nodes): CDS ReserveIPAndBindEIP. Ips (a JSON array of {NetId, AddressList, EIPList, Description}) wins; without it one element is built from NetId/AddressList/EIPList/Description (§6 #29). Every NetId must be a virtual gateway the caller may act on and every EIP address one of its EIPs (403 / 资源不存在); AddressList and EIPList have equal lengths. data = {TaskId}. spec: 26; §3.6. */
+export interface EipBatchBindAndReserveIp {
+    /** Zone. */
+    AvailableZoneCode: string;
+    /** JSON array of {NetId, AddressList, EIPList, Description}. */
+    Ips?: string | undefined;
+    /** Virtual gateway id (without Ips). */
+    NetId?: string | undefined;
+    /** Gateway IPs (without Ips). */
+    AddressList?: string | undefined;
+    /** EIP addresses (without Ips). */
+    EIPList?: string | undefined;
+    /** Description (without Ips). */
+    Description?: string | undefined;
+}
+
+/** CDS-VPC-25 GET /capital/ip_usage.dspy 查询子网IP使用信息: CDS DescribeSubnetIp of a subnet the caller may act on. data = CDS's {UsedList, UsedNum, UnusedList, UnusedNum}. spec: 26-capital-online-vpc.md. */
+export interface IpUsage {
+    /** Subnet id. */
+    NetId: string;
+}
+
+/** CDS-VPC-26 GET /capital/get_vpc_band_width.dspy 获取线路类型: the carrier (line) types of zone siteId (the AzId of the region list) and their billing schemes, from CDS VPCBandWidthBillingScheme (§6 #42; the console API named by the spec is not public). data = {Data: [{id, name, BillingSchemeList}]}; id is what get_eip_price takes as bandwidthConfIdStr and create_eip as BandwidthType. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+export interface GetVpcBandWidth {
+    /** 地域接口中返回的AzId (zone code). */
+    siteId: string;
+}
+
+/** CDS-VPC-27 GET /capital/get_eip_price.dspy 获取EIP价格: the price user_orgid (必填; an org the caller may act on) pays for size EIPs of qos Mbps on line bandwidthConfIdStr in zone siteId — monthly (isMounth=1) for duration months (default 1), else one cycle — the same quote create_eip charges (CdsNetworkPricing; isToMonth is accepted, a partial month is not prorated). The operator's cost is never shown (§6 #36). data = {original_price, price, discount, unit} (元). spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §6 #2, #36. */
+export interface GetEipPrice {
+    /** Customer org (必填). */
+    user_orgid: string;
+    /** 包月时长 (months, default 1). */
+    duration?: string | undefined;
+    /** 是否包月 0/1. */
+    isMounth?: string | undefined;
+    /** EIP 数量. */
+    size: string;
+    /** Zone (AzId). */
+    siteId: string;
+    /** 线路类型 (from get_vpc_band_width). */
+    bandwidthConfIdStr: string;
+    /** 带宽值 Mbps. */
+    qos: string;
+    /** 包月是否到月底 0/1. */
+    isToMonth?: string | undefined;
+}
+
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfVendorCredentialView {
     /** True on success. */
@@ -22849,7 +24915,7 @@ export interface GetInstanceMonitor {
     Indicators?: string | undefined;
 }
 
-/** CDS-ECS-12 GET /capital/create_ecs.dspy 创建云服务器: CDS CreateInstance for the customer org user_orgid (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups and, in PubnetInfo, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and charged by create_eip). One ownership row per host (ecs), created through the outside-call pattern: CDS is called once, a lost answer leaves the row pending_reconcile for the reconciler (DescribeInstanceList by name). The password is sent to CDS only (audited as ******). data = {EventId, EcsIdSet}. userid is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+/** CDS-ECS-12 GET /capital/create_ecs.dspy 创建云服务器: CDS CreateInstance for the customer org user_orgid (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups and, in PubnetInfo, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and charged by create_eip). Paid through VendorCharges (ADR 0041): the server's price (EcsPricing: DescribePrice of the order → SalePricing; amount only a check, more than 0.01 off → 价格已变化,请刷新) held on the balance, CDS called once per idempotency_key (a repeat answers the stored reply, a twin in flight 该请求正在处理中), the BUY bill on success, the hold released on a refusal, kept on a lost answer until the reconciler finds the host (DescribeInstanceList by name) — then charged once — or not. One ownership row per host (ecs). The password is sent to CDS only (never stored, audited as ******, not in the fingerprint). data = {EventId, EcsIdSet, order_id, billid, amount}. userid is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
 export interface CreateEcs {
     /** Ordering user (accepted; the caller is recorded). */
     userid?: string | undefined;
