@@ -103,6 +103,9 @@ public static class DependencyInjection
         AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         // Capital Online security groups (issue 14, module 27)
         services.AddScoped<Vendors.CapitalOnline.SecurityGroups.CdsSecurityGroups>();
+        // Capital Online ECS/GPU hosts (issue 14, module 28)
+        services.AddScoped<Vendors.CapitalOnline.Ecs.CdsEcs>();
+        services.AddScoped<Vendors.CapitalOnline.Ecs.EcsPricing>();
         return services;
     }
 

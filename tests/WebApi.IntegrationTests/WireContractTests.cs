@@ -22,6 +22,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         "15", "20", // Leases (issue 13)
         "26", // Capital Online network (issue 14)
         "27", // Capital Online security groups (issue 14)
+        "28", // Capital Online ECS/GPU hosts (issue 14)
     ];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
@@ -65,7 +66,8 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             + 6 // 17: provider settlement (issue 11)
             + 15 + 8 // 15: 15 of 18, 20: 8 of 17 (issue 13; the rest in Deferred)
             + 27 // 26: Capital Online network (issue 14)
-            + 13); // 27: Capital Online security groups (issue 14)
+            + 13 // 27: Capital Online security groups (issue 14)
+            + 21); // 28: Capital Online ECS/GPU hosts (issue 14)
     }
 
     [Fact]

@@ -91,7 +91,9 @@ public sealed partial class FakeCds : FakeVendorServer
                 _ => null),
             // security groups (issue 14, module 27): FakeCds.SecurityGroups.cs
             var sg when SecurityGroupActions.Contains(sg) => SecurityGroup(ctx.Request, sg, body),
-            var other => Network(other, body) ?? Error(400, "InvalidAction", $"未知的Action: {other}"),
+            var other => Network(other, body)
+                          ?? HandleEcs(other, body) // ECS/GPU hosts: FakeCds.Ecs.cs (issue 14)
+                          ?? Error(400, "InvalidAction", $"未知的Action: {other}"),
         };
     }
 

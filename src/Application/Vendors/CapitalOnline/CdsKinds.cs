@@ -4,8 +4,10 @@ using Kboss.Domain.Vendors;
 namespace Kboss.Application.Vendors.CapitalOnline;
 
 /// <summary>How one kind of CDS resource is listed: the describe action, its list member and the id and name
-/// members of an item (aliases first-found; analysis/vendors.md §3.6–§3.8).</summary>
-public sealed record CdsKind(string Type, CdsAction Describe, string ListField, string[] IdFields, string[] NameFields)
+/// members of an item (aliases first-found; analysis/vendors.md §3.6–§3.8). <paramref name="ByZone"/>: the describe
+/// is per availability zone (ECS hosts, images), so the reconciler sends the row's <c>AvailableZoneCode</c>.</summary>
+public sealed record CdsKind(string Type, CdsAction Describe, string ListField, string[] IdFields, string[] NameFields,
+    bool ByZone = false)
 {
     /// <summary>The items of a describe answer's <c>Data</c>.</summary>
     public IReadOnlyList<JsonNode?> Items(JsonNode? data) =>
@@ -41,6 +43,11 @@ public static class CdsKinds
     // Security groups (issue 14, module 27)
     public static readonly CdsKind SecurityGroup = new(CdsResourceTypes.SecurityGroup,
         CdsActions.DescribeSecurityGroups, "SecurityGroupSet", ["SecurityGroupId"], ["SecurityGroupName"]);
+    // ECS/GPU hosts (issue 14, module 28)
+    public static readonly CdsKind Ecs = new(CdsResourceTypes.Ecs, CdsActions.DescribeInstanceList, "EcsList",
+        ["EcsId"], ["EcsName"], ByZone: true);
+    public static readonly CdsKind Image = new(CdsResourceTypes.Image, CdsActions.DescribeImages, "ImageList",
+        ["ImageId"], ["ImageName"], ByZone: true);
 
     /// <summary>The kind of a resource type; null for types without a network describe.</summary>
     public static CdsKind? Of(string type) => type switch
@@ -51,6 +58,8 @@ public static class CdsKinds
         CdsResourceTypes.Eip => Eip,
         CdsResourceTypes.Bandwidth => Bandwidth,
         CdsResourceTypes.SecurityGroup => SecurityGroup, // issue 14, module 27
+        CdsResourceTypes.Ecs => Ecs, // ECS/GPU hosts (issue 14)
+        CdsResourceTypes.Image => Image, // ECS/GPU hosts (issue 14)
         _ => null,
     };
 }

@@ -103,7 +103,7 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
                 row.StartCreate(now);
                 db.CdsResources.Add(row);
                 db.AuditEntries.Add(Audit.Entry(user, $"cds.{row.ResourceType}.create", "cds_resource", row.Id,
-                    new { orgid = row.OrgId, action = action.Name, parameters = parameters.ToJsonString() }));
+                    new { orgid = row.OrgId, action = action.Name, parameters = Ecs.CdsEcs.Scrubbed(parameters) }));
                 return Task.CompletedTask;
             },
             Call: async t =>

@@ -75,6 +75,31 @@ public static class CdsActions
     public static readonly CdsAction ModifySecurityGroupsPriority = SgChange("ModifySecurityGroupsPriority");
     public static readonly CdsAction DescribeSecurityGroupAssociationStatistics =
         SgRead("DescribeSecurityGroupAssociationStatistics");
+    // ECS/GPU hosts (issue 14, module 28): DescribePrice above; GET for the plain describes, POST JSON otherwise
+    public static readonly CdsAction DescribeRegions = new(CdsFamily.Ecs, "DescribeRegions", true, Get: true);
+    public static readonly CdsAction DescribeEcsFamilyInfo =
+        new(CdsFamily.Ecs, "DescribeEcsFamilyInfo", true, Get: true);
+    public static readonly CdsAction DescribeImages = new(CdsFamily.EcsImages, "DescribeImages", true, Get: true);
+    public static readonly CdsAction DescribeDiskQuota = new(CdsFamily.Ebs, "DescribeDiskQuota", true, Get: true);
+    public static readonly CdsAction DescribeInstanceList = new(CdsFamily.Ecs, "DescribeInstanceList", true, Get: true);
+    public static readonly CdsAction DescribeInstance = new(CdsFamily.Ecs, "DescribeInstance", true, Get: true);
+    public static readonly CdsAction DescribeInstanceStatus = new(CdsFamily.Ecs, "DescribeInstanceStatus", true);
+    public static readonly CdsAction DescribeEvent = new(CdsFamily.Ecs, "DescribeEvent", true, Get: true);
+    public static readonly CdsAction DescribeInstanceMonitor = new(CdsFamily.Ecs, "DescribeInstanceMonitor", true);
+    public static readonly CdsAction DescribeAccountSubject =
+        new(CdsFamily.Ecs, "DescribeAccountSubject", true, Get: true);
+    public static readonly CdsAction CreateInstance = new(CdsFamily.Ecs, "CreateInstance", false);
+    public static readonly CdsAction OperateInstance = new(CdsFamily.Ecs, "OperateInstance", false);
+    public static readonly CdsAction DeleteInstance = new(CdsFamily.Ecs, "DeleteInstance", false);
+    public static readonly CdsAction ModifyInstancePassword = new(CdsFamily.Ecs, "ModifyInstancePassword", false);
+    public static readonly CdsAction ModifyInstanceName = new(CdsFamily.Ecs, "ModifyInstanceName", false);
+    public static readonly CdsAction CreateImage = new(CdsFamily.Ecs, "CreateImage", false);
+    public static readonly CdsAction DeleteImage = new(CdsFamily.Ecs, "DeleteImage", false);
+    public static readonly CdsAction SyncImage = new(CdsFamily.Ecs, "SyncImage", false);
+    public static readonly CdsAction DescribeInstanceVncUrl =
+        new(CdsFamily.Ecs, "DescribeInstanceVncUrl", true, Get: true);
+    public static readonly CdsAction DescribeZoneInstanceType =
+        new(CdsFamily.Ecs, "DescribeZoneInstanceType", true, Get: true);
 }
 
 /// <summary>What CDS answered to a successful call.</summary>
