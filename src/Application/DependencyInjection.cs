@@ -92,6 +92,11 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // UCloud (issue 15)
+        services.AddScoped<Vendors.VendorOwnership>();
+        services.AddScoped<Vendors.UCloud.UCloudService>();
+        services.AddScoped<Vendors.UCloud.UCloudPricing>();
+        AddOutsideKind<Domain.Vendors.UCloudResource, Vendors.UCloud.UCloudResourceCalls>(services);
         return services;
     }
 

@@ -145,6 +145,15 @@ public static class DependencyInjection
                 c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
             .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
             .RemoveAllLoggers(); // signatures in the query
+        // UCloud (issue 15)
+        var ucloud = Vendors.UCloud.UCloudSettings.From(configuration);
+        services.AddSingleton(ucloud);
+        services.AddSingleton(new Application.Vendors.UCloud.UCloudPricingSettings(
+            configuration["Vendors:UCloud:ProductId"]));
+        services.AddHttpClient<Application.Vendors.UCloud.IUCloudClient, Vendors.UCloud.UCloudClient>(c =>
+                c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
+            .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
+            .RemoveAllLoggers(); // signatures and passwords in the form
         return services;
     }
 

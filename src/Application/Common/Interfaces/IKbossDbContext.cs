@@ -190,6 +190,9 @@ public interface IKbossDbContext
     DbSet<Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters { get; }
     /// <summary>Locks and rentals of units (§2.2.5).</summary>
     DbSet<Domain.Lease.LeaseOrder> LeaseOrders { get; }
+    // UCloud (issue 15)
+    /// <summary>Which customer org owns which UCloud host, firewall, EIP and project.</summary>
+    DbSet<Domain.Vendors.UCloudResource> UCloudResources { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
