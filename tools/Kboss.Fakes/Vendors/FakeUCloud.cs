@@ -82,8 +82,7 @@ public sealed class FakeUCloud : FakeVendorServer
 
     protected override void MapRoutes(WebApplication app)
     {
-        foreach (var path in new[] { Prefix, Prefix + "/" })
-            app.MapMethods(path, ["GET", "POST"], (Delegate)HandleAsync);
+        app.MapMethods(Prefix, ["GET", "POST"], (Delegate)HandleAsync); // routing ignores a trailing slash
     }
 
     private async Task<IResult> HandleAsync(HttpContext ctx)

@@ -79,9 +79,9 @@ public sealed class UCloudClient(HttpClient http, UCloudSettings settings) : IUC
         bool Has(string part) => (message ?? "").Contains(part, StringComparison.OrdinalIgnoreCase);
         if (status >= 500) return VendorErrorKind.Unavailable;
         if (code is >= 170 and <= 179) return VendorErrorKind.Auth;
-        if (code is 160 or 161 or 230 || Has("not available") || Has("invalid") || Has("missing"))
-            return VendorErrorKind.Validation;
+        if (code is 160 or 161 or 230) return VendorErrorKind.Validation;
         if (Has("not exist") || Has("not found")) return VendorErrorKind.NotFound;
+        if (Has("not available") || Has("invalid") || Has("missing")) return VendorErrorKind.Validation;
         if (Has("balance") || Has("quota") || Has("余额") || Has("配额")) return VendorErrorKind.QuotaOrBalance;
         if (Has("frequen") || Has("limit")) return VendorErrorKind.RateLimited;
         if (Has("state") || Has("status") || Has("in use")) return VendorErrorKind.Conflict;
