@@ -190,6 +190,9 @@ public interface IKbossDbContext
     DbSet<Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters { get; }
     /// <summary>Locks and rentals of units (§2.2.5).</summary>
     DbSet<Domain.Lease.LeaseOrder> LeaseOrders { get; }
+    // Capital Online network, vendor charges (issue 14)
+    /// <summary>Paid vendor operations: idempotency record, hold and bill (ADR 0041).</summary>
+    DbSet<Domain.Vendors.VendorCharge> VendorCharges { get; }
     // UCloud (issue 15)
     /// <summary>Which customer org owns which UCloud host, firewall, EIP and project.</summary>
     DbSet<Domain.Vendors.UCloudResource> UCloudResources { get; }

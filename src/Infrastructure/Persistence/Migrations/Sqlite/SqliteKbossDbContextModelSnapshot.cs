@@ -6599,12 +6599,34 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("cds_resource", (string)null);
                 });
 
-            modelBuilder.Entity("Kboss.Domain.Vendors.UCloudResource", b =>
+            modelBuilder.Entity("Kboss.Domain.Vendors.VendorCharge", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BillId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_id");
+
+                    b.Property<decimal?>("CostAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_amount");
 
                     b.Property<DateTime>("CreateAt")
                         .HasColumnType("TEXT")
@@ -6625,11 +6647,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue("")
                         .HasColumnName("failure_reason");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Fingerprint")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal?>("ListAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_amount");
 
                     b.Property<string>("Operation")
                         .IsRequired()
@@ -6640,36 +6674,53 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue("")
                         .HasColumnName("operation");
 
-                    b.Property<string>("OperatorOrgId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("operator_org_id");
-
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("org_id");
 
-                    b.Property<string>("ProjectId")
+                    b.Property<string>("Probe")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("region_code");
-
-                    b.Property<string>("ResourceType")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
-                        .HasColumnName("resource_type");
+                        .HasColumnName("probe");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReplyCode")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_code");
+
+                    b.Property<string>("ReplyData")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_data");
+
+                    b.Property<string>("ReplyMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_message");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
 
                     b.Property<string>("ResumeState")
                         .IsRequired()
@@ -6694,6 +6745,19 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("state_changed_at");
 
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectOperation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_operation");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("update_time");
@@ -6704,39 +6768,16 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.Property<string>("VendorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("vendor_id");
-
-                    b.Property<string>("VendorState")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("vendor_state");
-
-                    b.Property<DateTime?>("VendorStateAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("vendor_state_at");
-
-                    b.Property<string>("ZoneCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("zone_code");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "ResourceType");
+                    b.HasIndex("OrgId", "IdempotencyKey")
+                        .IsUnique();
 
-                    b.HasIndex("ResourceType", "VendorId")
-                        .IsUnique()
-                        .HasFilter("vendor_id IS NOT NULL AND del_flg = '0'");
+                    b.HasIndex("Probe", "SubjectId");
 
                     b.HasIndex("State", "StateChangedAt");
 
-                    b.ToTable("ucloud_resource", (string)null);
+                    b.ToTable("vendor_charge", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Vendors.VendorCredential", b =>

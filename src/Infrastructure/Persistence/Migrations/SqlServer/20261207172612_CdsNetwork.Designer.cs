@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerKbossDbContext))]
-    [Migration("20261207173511_UCloud")]
-    partial class UCloud
+    [Migration("20261207172612_CdsNetwork")]
+    partial class CdsNetwork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -6607,12 +6607,34 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("cds_resource", (string)null);
                 });
 
-            modelBuilder.Entity("Kboss.Domain.Vendors.UCloudResource", b =>
+            modelBuilder.Entity("Kboss.Domain.Vendors.VendorCharge", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("action");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BillId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("bill_id");
+
+                    b.Property<decimal?>("CostAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("cost_amount");
 
                     b.Property<DateTime>("CreateAt")
                         .HasColumnType("datetime2")
@@ -6633,11 +6655,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue("")
                         .HasColumnName("failure_reason");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Fingerprint")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("name");
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal?>("ListAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("list_amount");
 
                     b.Property<string>("Operation")
                         .IsRequired()
@@ -6648,36 +6682,53 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue("")
                         .HasColumnName("operation");
 
-                    b.Property<string>("OperatorOrgId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("operator_org_id");
-
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("org_id");
 
-                    b.Property<string>("ProjectId")
+                    b.Property<string>("Probe")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("region_code");
-
-                    b.Property<string>("ResourceType")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(20)")
-                        .HasColumnName("resource_type");
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("probe");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("provider_id");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("int")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReplyCode")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .HasColumnName("reply_code");
+
+                    b.Property<string>("ReplyData")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("reply_data");
+
+                    b.Property<string>("ReplyMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("reply_message");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("resource_id");
 
                     b.Property<string>("ResumeState")
                         .IsRequired()
@@ -6702,6 +6753,19 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("state_changed_at");
 
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectOperation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("subject_operation");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
                         .HasColumnName("update_time");
@@ -6712,39 +6776,16 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)")
                         .HasColumnName("user_id");
 
-                    b.Property<string>("VendorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("vendor_id");
-
-                    b.Property<string>("VendorState")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(20)")
-                        .HasColumnName("vendor_state");
-
-                    b.Property<DateTime?>("VendorStateAt")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("vendor_state_at");
-
-                    b.Property<string>("ZoneCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("zone_code");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "ResourceType");
+                    b.HasIndex("OrgId", "IdempotencyKey")
+                        .IsUnique();
 
-                    b.HasIndex("ResourceType", "VendorId")
-                        .IsUnique()
-                        .HasFilter("vendor_id IS NOT NULL AND del_flg = '0'");
+                    b.HasIndex("Probe", "SubjectId");
 
                     b.HasIndex("State", "StateChangedAt");
 
-                    b.ToTable("ucloud_resource", (string)null);
+                    b.ToTable("vendor_charge", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Vendors.VendorCredential", b =>
