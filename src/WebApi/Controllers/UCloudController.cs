@@ -57,6 +57,11 @@ public sealed class UCloudController(IMediator mediator) : ControllerBase
         CancellationToken ct) =>
         mediator.Send(q, ct);
 
+    /// <summary>创建云主机</summary>
+    [LegacyPost("/ucloud/create_uhost_instance.dspy")]
+    public ValueTask<Reply<JsonObject>> CreateUHostInstance([FromLegacyParams] CreateUHostInstance c,
+        CancellationToken ct) =>
+        mediator.Send(c, ct);
 
     /// <summary>关闭主机</summary>
     [LegacyGet("/ucloud/stop_uhost_instance.dspy")]
@@ -142,6 +147,10 @@ public sealed class UCloudController(IMediator mediator) : ControllerBase
         CancellationToken ct) =>
         mediator.Send(c, ct);
 
+    /// <summary>创建弹性IP</summary>
+    [LegacyGet("/ucloud/allocate_eip.dspy")]
+    public ValueTask<Reply<JsonObject>> AllocateEip([FromLegacyParams] AllocateEip c, CancellationToken ct) =>
+        mediator.Send(c, ct);
 
     /// <summary>绑定EIP</summary>
     [LegacyGet("/ucloud/bind_eip.dspy")]
