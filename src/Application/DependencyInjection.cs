@@ -106,6 +106,11 @@ public static class DependencyInjection
         // Capital Online ECS/GPU hosts (issue 14, module 28)
         services.AddScoped<Vendors.CapitalOnline.Ecs.CdsEcs>();
         services.AddScoped<Vendors.CapitalOnline.Ecs.EcsPricing>();
+        // UCloud (issue 15)
+        services.AddScoped<Vendors.VendorOwnership>();
+        services.AddScoped<Vendors.UCloud.UCloudService>();
+        services.AddScoped<Vendors.UCloud.UCloudPricing>();
+        AddOutsideKind<Domain.Vendors.UCloudResource, Vendors.UCloud.UCloudResourceCalls>(services);
         return services;
     }
 

@@ -149,6 +149,15 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Vendors.Charges.VendorProductOptions(configuration
             .GetSection("Vendors:Products").GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value!.Trim(), StringComparer.OrdinalIgnoreCase)));
+        // UCloud (issue 15)
+        var ucloud = Vendors.UCloud.UCloudSettings.From(configuration);
+        services.AddSingleton(ucloud);
+        services.AddSingleton(new Application.Vendors.UCloud.UCloudPricingSettings(
+            configuration["Vendors:UCloud:ProductId"]));
+        services.AddHttpClient<Application.Vendors.UCloud.IUCloudClient, Vendors.UCloud.UCloudClient>(c =>
+                c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
+            .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
+            .RemoveAllLoggers(); // signatures and passwords in the form
         return services;
     }
 

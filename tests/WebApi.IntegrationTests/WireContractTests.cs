@@ -23,6 +23,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         "26", // Capital Online network (issue 14)
         "27", // Capital Online security groups (issue 14)
         "28", // Capital Online ECS/GPU hosts (issue 14)
+        "30", "31", "32", // UCloud (issue 15)
     ];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
@@ -67,7 +68,8 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             + 15 + 8 // 15: 15 of 18, 20: 8 of 17 (issue 13; the rest in Deferred)
             + 27 // 26: Capital Online network (issue 14)
             + 13 // 27: Capital Online security groups (issue 14)
-            + 21); // 28: Capital Online ECS/GPU hosts (issue 14)
+            + 21 // 28: Capital Online ECS/GPU hosts (issue 14)
+            + 14 + 9 + 5); // 30: UCloud hosts, 31: firewall, 32: EIP (issue 15)
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Kboss.Domain.Common;
 
 namespace Kboss.Domain.Vendors;
 
-/// <summary>Values of <see cref="CdsResource.ResourceType"/> (analysis/vendors.md §2.5 E-CDS-1).</summary>
+/// <summary>Values of <see cref="VendorResource.ResourceType"/> (analysis/vendors.md §2.5 E-CDS-1).</summary>
 public static class CdsResourceTypes
 {
     public const string Vpc = "vpc";
@@ -19,35 +19,19 @@ public static class CdsResourceTypes
 /// Which customer org owns one Capital Online resource (analysis/vendors.md §2.5 E-CDS-1): CDS is called with the
 /// operator's master key, so ownership lives here. The state machine is the outside-call pattern's (ADR 0015):
 /// <c>pending</c> (creating) → <c>live</c> | <c>failed</c> | <c>pending_reconcile</c>, <c>deleting</c> →
-/// <c>deleted</c>. <see cref="VendorId"/> is known once CDS answered the create. ADR 0037.
+/// <c>deleted</c>. <see cref="VendorResource.VendorId"/> is known once CDS answered the create. ADR 0037, 0044.
 /// </summary>
-public sealed class CdsResource : OutsideEffectEntity
+public sealed class CdsResource : VendorResource
 {
-    /// <summary>Owning customer org.</summary>
-    public string OrgId { get; init; } = "";
-    /// <summary>Creating user.</summary>
-    public string UserId { get; init; } = "";
-    /// <summary>Operator org whose CDS key created it (the key used for every later call).</summary>
-    public string OperatorOrgId { get; init; } = "";
-    /// <summary><see cref="CdsResourceTypes"/>.</summary>
-    public string ResourceType { get; init; } = "";
-    /// <summary>CDS id (VPCId, SubnetId, EIPId, …); null until CDS answered.</summary>
-    public string? VendorId { get; private set; }
     /// <summary>CDS id of the parent (a subnet's VPCId).</summary>
     public string? ParentVendorId { get; init; }
-    /// <summary>RegionCode.</summary>
-    public string RegionCode { get; init; } = "";
-    /// <summary>AvailableZoneCode.</summary>
-    public string ZoneCode { get; init; } = "";
-    /// <summary>Name given at creation.</summary>
-    public string Name { get; init; } = "";
     /// <summary>CDS TaskId / EventId of the last asynchronous operation.</summary>
     public string? TaskId { get; private set; }
 
     /// <summary>Records what CDS answered to the create (its id and task).</summary>
     public void Created(string vendorId, string? taskId)
     {
-        VendorId = vendorId;
+        SetVendorId(vendorId);
         TaskId = taskId;
     }
 

@@ -7,9 +7,12 @@ public static class VendorCodes
 {
     /// <summary>首都在线 Capital Online (CDS).</summary>
     public const string CapitalOnline = "cds";
+    // UCloud (issue 15)
+    /// <summary>优刻得 UCloud (key id = PublicKey, secret = private key).</summary>
+    public const string UCloud = "ucloud";
 
     /// <summary>Vendors kboss has an adapter for.</summary>
-    public static readonly IReadOnlyList<string> All = [CapitalOnline];
+    public static readonly IReadOnlyList<string> All = [CapitalOnline, UCloud];
 
     /// <summary>True for a code in <see cref="All"/>.</summary>
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);

@@ -142,6 +142,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Lease.LeaseOrder> LeaseOrders => Set<Kboss.Domain.Lease.LeaseOrder>();
     // Capital Online network, vendor charges (issue 14)
     public DbSet<Kboss.Domain.Vendors.VendorCharge> VendorCharges => Set<Kboss.Domain.Vendors.VendorCharge>();
+    // UCloud (issue 15)
+    public DbSet<Kboss.Domain.Vendors.UCloudResource> UCloudResources => Set<Kboss.Domain.Vendors.UCloudResource>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

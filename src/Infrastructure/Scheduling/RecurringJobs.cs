@@ -37,6 +37,8 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
+        // UCloud (issue 15)
+        jobs.AddRecurring<Application.Vendors.UCloud.Hosts.PollUCloudHosts>("UCloudHostPoll", defaultCron: "*/20 * * * * ?");
     }
 }
 

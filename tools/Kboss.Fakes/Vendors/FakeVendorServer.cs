@@ -9,10 +9,29 @@ namespace Kboss.Fakes.Vendors;
 public sealed record VendorCall(string Method, string Path, IReadOnlyDictionary<string, string> Query, string Body,
     IReadOnlyDictionary<string, string> Headers)
 {
-    /// <summary>The action named in the query (<c>Action</c>), or "".</summary>
-    public string Action => Query.GetValueOrDefault("Action", "");
+    /// <summary>The action named in the query (<c>Action</c>), else in a form or JSON body (UCloud), or "".</summary>
+    public string Action => Query.GetValueOrDefault("Action") ?? BodyAction() ?? "";
     /// <summary>The JSON body, or null.</summary>
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
+
+    /// <summary>The form body's fields (an urlencoded body), else empty.</summary>
+    public IReadOnlyDictionary<string, string> Form => Body.StartsWith('{') ? new Dictionary<string, string>()
+        : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Body)
+            .ToDictionary(p => p.Key, p => p.Value.ToString());
+
+    private string? BodyAction()
+    {
+        if (Body.Length == 0) return null;
+        if (!Body.StartsWith('{')) return Form.GetValueOrDefault("Action");
+        try
+        {
+            return (JsonNode.Parse(Body) as JsonObject)?["Action"]?.ToString();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>Faults a fake vendor can be told to produce for one call (analysis/vendors.md §4.10).</summary>
@@ -95,8 +114,10 @@ public abstract class FakeVendorServer : FakeServer
             var query = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
             var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(),
                 StringComparer.OrdinalIgnoreCase);
-            Journal.Enqueue(new VendorCall(ctx.Request.Method, ctx.Request.Path, query, body, headers));
-            if (_faults.TryGetValue(ActionOf(ctx.Request), out var queue) && queue.TryDequeue(out var fault)
+            var call = new VendorCall(ctx.Request.Method, ctx.Request.Path, query, body, headers);
+            Journal.Enqueue(call);
+            var action = ActionOf(ctx.Request) is { Length: > 0 } named ? named : call.Action;
+            if (_faults.TryGetValue(action, out var queue) && queue.TryDequeue(out var fault)
                 && await ApplyAsync(fault, ctx))
                 return;
             await next();

@@ -193,6 +193,9 @@ public interface IKbossDbContext
     // Capital Online network, vendor charges (issue 14)
     /// <summary>Paid vendor operations: idempotency record, hold and bill (ADR 0041).</summary>
     DbSet<Domain.Vendors.VendorCharge> VendorCharges { get; }
+    // UCloud (issue 15)
+    /// <summary>Which customer org owns which UCloud host, firewall, EIP and project.</summary>
+    DbSet<Domain.Vendors.UCloudResource> UCloudResources { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

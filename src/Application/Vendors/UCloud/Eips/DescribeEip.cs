@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Kboss.Application.Common.Models;
+using Kboss.Application.Common.Security;
+using Kboss.Domain.Vendors;
+using Mediator;
+
+namespace Kboss.Application.Vendors.UCloud.Eips;
+
+/// <summary>
+/// UC-EIP-03 <c>GET /ucloud/describe_eip.dspy</c> 获取EIP信息: UCloud DescribeEIP, kept to the EIPs <c>orgid</c> owns.
+/// <c>data</c> = <c>{TotalCount, EIPSet}</c>. spec: 32-ucloud-eip.md; analysis/vendors.md §3.11.
+/// </summary>
+public sealed record DescribeEip : IQuery<Reply<JsonObject>>, IOrgScoped
+{
+    /// <summary>Customer org (default: the caller's).</summary>
+    public string? Orgid { get; set; }
+    /// <summary>Region (required by UCloud).</summary>
+    [JsonPropertyName("Region")] public string? Region { get; init; }
+}
+
+public sealed class DescribeEipValidator : AbstractValidator<DescribeEip>
+{
+    public DescribeEipValidator() => RuleFor(x => x.Region).Id();
+}
+
+public sealed class DescribeEipHandler(UCloudService ucloud) : IQueryHandler<DescribeEip, Reply<JsonObject>>
+{
+    public async ValueTask<Reply<JsonObject>> Handle(DescribeEip q, CancellationToken ct)
+    {
+        var scope = await ucloud.ScopeAsync(q.Orgid!, ct);
+        var owned = await ucloud.OwnedIdsAsync(UCloudResourceTypes.Eip, q.Orgid!, ct);
+        var data = await ucloud.CallAsync(scope, UCloudActions.DescribeEip, scope.Params(q.Region).With("Limit", "1000"),
+            ct);
+        return Reply.Ok("查询成功", UCloudKinds.Eip.Owned(data, owned));
+    }
+}
