@@ -92,6 +92,10 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+        services.AddScoped<Vendors.VendorAccounts>();
+        services.AddScoped<Vendors.Baidu.BaiduService>();
+        services.AddScoped<Vendors.Baidu.BaiduOrderClaims>();
         return services;
     }
 

@@ -91,7 +91,6 @@ internal static class Program
             // Cloud vendors: an operator saves a key whose endpoint is this fake (POST /vendor/save_credential.dspy)
             ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", ["Vendors:AllowPrivateEndpoints"] = "true",
         };
-        foreach (var (key, value) in new FakeBaidu(dingTalk.Port).Settings()) settings[key] = value;
         foreach (var (key, value) in weChat.Settings($"{kboss}/customer/weixpay_notify.dspy")) settings[key] = value;
         var sb = new StringBuilder();
         foreach (var (key, value) in settings) sb.Append($"export {key.Replace(":", "__")}='{value}'\n");
@@ -102,6 +101,8 @@ internal static class Program
                      ["FAKE_DD_FORM"] = FakeDingTalk.FormCode,
                      ["FAKE_VENDOR_ENDPOINT"] = dingTalk.BaseUrl,
                      ["FAKE_CDS_KEY_ID"] = FakeCds.AccessKeyId, ["FAKE_CDS_SECRET"] = FakeCds.Secret,
+                     // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+                     ["FAKE_BAIDU_AK"] = FakeBaidu.AccessKey, ["FAKE_BAIDU_SK"] = FakeBaidu.SecretKey,
                  })
             sb.Append($"export {name}='{value}'\n");
         return sb.ToString();

@@ -7,9 +7,24 @@ public static class VendorCodes
 {
     /// <summary>首都在线 Capital Online (CDS).</summary>
     public const string CapitalOnline = "cds";
+    // Baidu, JD Cloud, Aliyun through Jiajie, Casdao (issue 15)
+    /// <summary>百度智能云 Baidu AI Cloud (虚商 reseller API).</summary>
+    public const string Baidu = "baidu";
+    /// <summary>京东云 JD Cloud (partner API).</summary>
+    public const string JdCloud = "jdcloud";
+    /// <summary>阿里云 Alibaba Cloud OpenAPI (ECS DescribeRegions), key provided through Jiajie.</summary>
+    public const string Aliyun = "aliyun";
+    /// <summary>佳杰 Jiajie, the Alibaba Cloud distributor (user sync, SSO).</summary>
+    public const string Jiajie = "jiajie";
+    /// <summary>互联云 Casdao.</summary>
+    public const string Casdao = "casdao";
 
     /// <summary>Vendors kboss has an adapter for.</summary>
-    public static readonly IReadOnlyList<string> All = [CapitalOnline];
+    public static readonly IReadOnlyList<string> All =
+    [
+        CapitalOnline,
+        Baidu, JdCloud, Aliyun, Jiajie, Casdao, // issue 15
+    ];
 
     /// <summary>True for a code in <see cref="All"/>.</summary>
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);

@@ -140,6 +140,11 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Lease.LeaseDevice> LeaseDevices => Set<Kboss.Domain.Lease.LeaseDevice>();
     public DbSet<Kboss.Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters => Set<Kboss.Domain.Lease.LeaseDeviceParameter>();
     public DbSet<Kboss.Domain.Lease.LeaseOrder> LeaseOrders => Set<Kboss.Domain.Lease.LeaseOrder>();
+    // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+    public DbSet<Kboss.Domain.Vendors.VendorAccount> VendorAccounts => Set<Kboss.Domain.Vendors.VendorAccount>();
+    public DbSet<Kboss.Domain.Vendors.BaiduOrder> BaiduOrders => Set<Kboss.Domain.Vendors.BaiduOrder>();
+    public DbSet<Kboss.Domain.Vendors.BaiduOrderAction> BaiduOrderActions =>
+        Set<Kboss.Domain.Vendors.BaiduOrderAction>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }
