@@ -61,6 +61,20 @@ public sealed class VendorAccounts(IKbossDbContext db, ICurrentUser current, Org
     public async Task<JsonNode?> CallAsync(string vendor, string system, VendorKey key, VendorRequest request,
         CancellationToken ct) => (await api.SendAsync(vendor, key, request, ct)).OrThrow(system);
 
+    /// <summary>
+    /// Calls <paramref name="vendor"/> for the account of the user <paramref name="userid"/> names (default the
+    /// caller) with its operator's key: not linked → not_found <paramref name="notLinked"/>; the vendor's failure →
+    /// upstream_failed. The SSO calls (BD-01, JD-04, ALI-03) and account reads (BD-07) share it.
+    /// </summary>
+    public async Task<(VendorAccount Link, JsonNode? Data)> CallLinkedAsync(string vendor, string system,
+        string? userid, string notLinked, Func<VendorAccount, VendorRequest> request, CancellationToken ct)
+    {
+        var user = await UserAsync(userid, ct);
+        var link = await RequireLinkAsync(vendor, user.Id, notLinked, ct);
+        var key = await OperatorKeyAsync(vendor, system, link.OperatorOrgId, ct);
+        return (link, await CallAsync(vendor, system, key, request(link), ct));
+    }
+
     /// <summary>Sends <paramref name="request"/> and returns the result as is.</summary>
     public Task<VendorResult<JsonNode?>> TryAsync(string vendor, VendorKey key, VendorRequest request,
         CancellationToken ct) => api.SendAsync(vendor, key, request, ct);

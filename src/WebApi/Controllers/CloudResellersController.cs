@@ -53,3 +53,68 @@ public sealed class BaiduCloudController(IMediator mediator) : ControllerBase
     public ValueTask<Reply<BaiduCancelResult>> Cancel([FromLegacyParams] CancelBaiduOrder c, CancellationToken ct) =>
         mediator.Send(c, ct);
 }
+
+/// <summary>
+/// 京东云 JD Cloud (spec: 25-jd-cloud.md; analysis/vendors.md §3.4; ADR 0045): a customer's JD Cloud account through
+/// the operating org's JD partner key — mobile check, SMS code, account creation, console login.
+/// </summary>
+[Tags("京东云")]
+[Authorize]
+public sealed class JdCloudController(IMediator mediator) : ControllerBase
+{
+    /// <summary>检验手机号是否已经同步</summary>
+    [LegacyGet("/jdcloud/check_user_info.dspy")]
+    public ValueTask<Reply<Application.Vendors.JdCloud.JdSyncState>> Check(
+        [FromLegacyParams] Application.Vendors.JdCloud.CheckJdUser q, CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>发送短信到指定手机号</summary>
+    [LegacyGet("/jdcloud/send_verify_code.dspy")]
+    public ValueTask<Reply<object?>> SendCode([FromLegacyParams] Application.Vendors.JdCloud.SendJdVerifyCode c,
+        CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>创建京东用户</summary>
+    [LegacyGet("/jdcloud/create_user.dspy")]
+    public ValueTask<Reply<Application.Vendors.JdCloud.JdAccountData>> Create(
+        [FromLegacyParams] Application.Vendors.JdCloud.CreateJdUser c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>用户登录</summary>
+    [LegacyGet("/jdcloud/jdcloud_auth.dspy")]
+    public ValueTask<Reply<Application.Vendors.JdCloud.JdLogin>> Login(
+        [FromLegacyParams] Application.Vendors.JdCloud.GetJdLogin c, CancellationToken ct) => mediator.Send(c, ct);
+}
+
+/// <summary>
+/// 阿里云接口 Alibaba Cloud through 佳杰 Jiajie (spec: 14-aliyun.md; analysis/vendors.md §3.2; ADR 0045): ECS regions
+/// with the operator's Aliyun key, the user's Jiajie account and console redirect with its Jiajie key.
+/// </summary>
+[Tags("阿里云接口")]
+[Authorize]
+public sealed class AliyunController(IMediator mediator) : ControllerBase
+{
+    /// <summary>查询可用地域</summary>
+    [LegacyGet("/ali/DescribeRegions.dspy")]
+    public ValueTask<Reply<System.Text.Json.Nodes.JsonArray>> Regions(
+        [FromLegacyParams] Application.Vendors.Jiajie.DescribeAliyunRegions q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
+    /// <summary>佳杰用户同步</summary>
+    [LegacyGet("/ali/jiajie_sync_user.dspy")]
+    public ValueTask<Reply<Application.Vendors.Jiajie.JiajieAccountData>> SyncUser(
+        [FromLegacyParams] Application.Vendors.Jiajie.SyncJiajieUser c, CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>佳杰获取跳转链接</summary>
+    [LegacyGet("/ali/jiajie_get_token_redirect.dspy")]
+    public ValueTask<Reply<string>> Redirect([FromLegacyParams] Application.Vendors.Jiajie.GetJiajieRedirect c,
+        CancellationToken ct) => mediator.Send(c, ct);
+}
+
+/// <summary>互联云 Casdao (spec: 29-casdao.md; analysis/vendors.md §3.5; ADR 0045).</summary>
+[Tags("互联云")]
+[Authorize]
+public sealed class CasdaoController(IMediator mediator) : ControllerBase
+{
+    /// <summary>检测账号是否存在</summary>
+    [LegacyPost("/casdao/register_existence.dspy")]
+    public ValueTask<Reply<bool>> Exists([FromLegacyParams] Application.Vendors.Casdao.CheckCasdaoUsername q,
+        CancellationToken ct) => mediator.Send(q, ct);
+}

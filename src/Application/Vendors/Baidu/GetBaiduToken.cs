@@ -29,20 +29,18 @@ public sealed class GetBaiduTokenValidator : AbstractValidator<GetBaiduToken>
     public GetBaiduTokenValidator() => RuleFor(x => x.Userid).MaxChars(64);
 }
 
-public sealed class GetBaiduTokenHandler(VendorAccounts accounts, BaiduService baidu)
+public sealed class GetBaiduTokenHandler(VendorAccounts accounts)
     : ICommandHandler<GetBaiduToken, Reply<BaiduToken>>
 {
     public async ValueTask<Reply<BaiduToken>> Handle(GetBaiduToken c, CancellationToken ct)
     {
-        var user = await accounts.UserAsync(c.Userid, ct);
-        var link = await accounts.RequireLinkAsync(VendorCodes.Baidu, user.Id, BaiduService.NotLinkedMessage, ct);
-        var data = await accounts.CallAsync(VendorCodes.Baidu, BaiduService.System, await baidu.KeyAsync(link, ct),
-            BaiduCalls.LoginToken(link.VendorAccountId), ct);
+        var (link, data) = await accounts.CallLinkedAsync(VendorCodes.Baidu, BaiduService.System, c.Userid,
+            BaiduService.NotLinkedMessage, l => BaiduCalls.LoginToken(l.VendorAccountId), ct);
         var token = VendorJson.Str(data, "tokenId", "token")
                     ?? throw new Common.BusinessException($"{BaiduService.System}应答中没有token",
                         ErrorCodes.UpstreamFailed);
         await accounts.AuditAsync("baidu.token.issued", "vendor_account", link.Id,
-            new { userid = user.Id, baidu_id = link.VendorAccountId });
+            new { userid = link.UserId, baidu_id = link.VendorAccountId });
         return Reply.Ok("获取成功", new BaiduToken(token, VendorJson.Str(data, "expireTime", "expiresAt"),
             VendorJson.Str(data, "loginUrl")));
     }

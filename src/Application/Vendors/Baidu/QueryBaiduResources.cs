@@ -29,15 +29,13 @@ public sealed class QueryBaiduResourcesValidator : AbstractValidator<QueryBaiduR
     public QueryBaiduResourcesValidator() => RuleFor(x => x.Userid).MaxChars(64);
 }
 
-public sealed class QueryBaiduResourcesHandler(VendorAccounts accounts, BaiduService baidu)
+public sealed class QueryBaiduResourcesHandler(VendorAccounts accounts)
     : IQueryHandler<QueryBaiduResources, Reply<BaiduResources>>
 {
     public async ValueTask<Reply<BaiduResources>> Handle(QueryBaiduResources q, CancellationToken ct)
     {
-        var user = await accounts.UserAsync(q.Userid, ct);
-        var link = await accounts.RequireLinkAsync(VendorCodes.Baidu, user.Id, BaiduService.NotLinkedMessage, ct);
-        var data = await accounts.CallAsync(VendorCodes.Baidu, BaiduService.System, await baidu.KeyAsync(link, ct),
-            BaiduCalls.ListResources(link.VendorAccountId), ct);
+        var (_, data) = await accounts.CallLinkedAsync(VendorCodes.Baidu, BaiduService.System, q.Userid,
+            BaiduService.NotLinkedMessage, l => BaiduCalls.ListResources(l.VendorAccountId), ct);
         var resources = new JsonArray([.. VendorJson.Items(data, "resources").Select(r => r?.DeepClone())]);
         return Reply.Ok(resources.Count == 0 ? "该账号下没有资源" : $"该账号下有{resources.Count}个资源",
             new BaiduResources(resources.Count, resources));
