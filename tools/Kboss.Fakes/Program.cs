@@ -28,7 +28,11 @@ internal static class Program
         var kboss = (Option(args, "--kboss") ?? "http://127.0.0.1:5080").TrimEnd('/');
         var dingTalk = new FakeDingTalk(port);
         var weChat = new FakeWeChat(port);
-        FakeVendorServer[] vendors = [new FakeCds(port), new FakeBaidu(port)];
+        FakeVendorServer[] vendors =
+        [
+            new FakeCds(port), new FakeBaidu(port),
+            new FakeJd(port), new FakeJiajie(port), new FakeCasdao(port), // issue 15
+        ];
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, ..vendors],
