@@ -37,6 +37,8 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
+        // Baidu order sync (issue 15)
+        jobs.AddRecurring<Application.Vendors.Baidu.SyncAllBaiduOrders>("BaiduOrderSync", defaultCron: "0 */10 * * * ?");
     }
 }
 
