@@ -92,6 +92,9 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Capital Online network, vendor charges (issue 14)
+        services.AddScoped<Vendors.Charges.VendorCharges>();
+        AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
         services.AddScoped<Vendors.VendorAccounts>();
         services.AddScoped<Vendors.Baidu.BaiduService>();
@@ -106,6 +109,7 @@ public static class DependencyInjection
         services.AddScoped<TKind>();
         services.AddScoped<Common.OutsideCalls.IOutsideEffectKind<TRow>>(sp => sp.GetRequiredService<TKind>());
         services.AddScoped<Common.OutsideCalls.IOutsideCallSweep, Common.OutsideCalls.OutsideCallSweep<TRow>>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.Charges.OutsideRowProbe<TRow>>(); // ADR 0041
     }
 
     /// <summary>

@@ -140,6 +140,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Lease.LeaseDevice> LeaseDevices => Set<Kboss.Domain.Lease.LeaseDevice>();
     public DbSet<Kboss.Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters => Set<Kboss.Domain.Lease.LeaseDeviceParameter>();
     public DbSet<Kboss.Domain.Lease.LeaseOrder> LeaseOrders => Set<Kboss.Domain.Lease.LeaseOrder>();
+    // Capital Online network, vendor charges (issue 14)
+    public DbSet<Kboss.Domain.Vendors.VendorCharge> VendorCharges => Set<Kboss.Domain.Vendors.VendorCharge>();
     // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
     public DbSet<Kboss.Domain.Vendors.VendorAccount> VendorAccounts => Set<Kboss.Domain.Vendors.VendorAccount>();
     public DbSet<Kboss.Domain.Vendors.BaiduOrder> BaiduOrders => Set<Kboss.Domain.Vendors.BaiduOrder>();
