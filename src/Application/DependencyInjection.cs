@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddScoped<Vendors.VendorAccounts>();
         services.AddScoped<Vendors.Baidu.BaiduService>();
         services.AddScoped<Vendors.Baidu.BaiduOrderClaims>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.Baidu.BaiduOrderPayProbe>();
         return services;
     }
 

@@ -255,6 +255,80 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         (await RefundBillsAsync(bill)).Should().Be(1);
     }
 
+    private async Task RechargeAsync(decimal amount)
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KbossDbContext>();
+        await using var tx = await db.BeginTransactionAsync();
+        await scope.ServiceProvider.GetRequiredService<BillService>().CreateRechargeBillAsync(app.CustomerOrgId,
+            amount, "test", "test-recharge-" + Guid.NewGuid().ToString("N"), default);
+        await tx.CommitAsync();
+    }
+
+    private Task<int> PayBillsAsync(string order) => app.Factory.WithDbAsync(db =>
+        db.VendorCharges.CountAsync(c => c.SubjectId == order && c.BillId != null));
+
+    [Fact]
+    public async Task An_order_is_paid_once_from_the_balance_and_refused_without_funds_or_rights()
+    {
+        var account = await LinkedAsync();
+        var order = app.Baidu.PlaceOrder(account, 25.5m);
+        var poor = app.Baidu.PlaceOrder(account, 1_000_000m);
+        await SyncAsync();
+        await RechargeAsync(30m);
+        var before = await BalanceAsync();
+
+        (await app.OtherOperator().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid)))
+            .Http.Should().Be(403);
+        var paid = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid))));
+        paid.Count(r => r.Status).Should().BeGreaterThanOrEqualTo(1, string.Join("\n", paid.Select(r => r.Raw)));
+        paid.Where(r => !r.Status).Should().OnlyContain(r => r.Code == "conflict");
+        var again = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid),
+            ("userid", app.CustomerUserId));
+        (again.Status, again.Msg, again.Data!["amount"]!.GetValue<decimal>()).Should().Be((true, "订单已支付", 25.5m));
+        (await BalanceAsync()).Should().Be(before - 25.5m);
+        (await PayBillsAsync(order.Uuid)).Should().Be(1);
+        app.Baidu.CallsOf("POST /v1/order/pay").Count(c => c.Body.Contains(order.Uuid)).Should().Be(1);
+        app.Baidu.Orders[order.Uuid].Status.Should().Be("CREATED");
+
+        var noFunds = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", poor.Uuid));
+        (noFunds.Status, noFunds.Code).Should().Be((false, "conflict"));
+        app.Baidu.CallsOf("POST /v1/order/pay").Should().NotContain(c => c.Body.Contains(poor.Uuid));
+        var missing = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy");
+        (missing.Status, missing.Code).Should().Be((false, "invalid_argument"));
+        var unknown = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", "nope"));
+        (unknown.Status, unknown.Code).Should().Be((false, "not_found"));
+    }
+
+    [Fact]
+    public async Task A_payment_whose_answer_was_lost_is_charged_once_by_the_reconciler()
+    {
+        var account = await LinkedAsync();
+        var order = app.Baidu.PlaceOrder(account, 12m);
+        await SyncAsync();
+        await RechargeAsync(12m);
+        var before = await BalanceAsync();
+        app.Baidu.Inject("POST /v1/order/pay", new Fakes.Vendors.Fault.Reset());
+        var lost = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid));
+        (lost.Status, lost.Code).Should().Be((false, "upstream_failed"));
+        app.Baidu.Orders[order.Uuid].Status = "CREATED"; // Baidu did take it
+        for (var i = 0; i < 2; i++)
+        {
+            using var scope = app.Factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new Kboss.Application.Common.OutsideCalls.ReconcileOutsideCalls(TimeSpan.Zero));
+        }
+        (await BalanceAsync()).Should().Be(before - 12m);
+        (await PayBillsAsync(order.Uuid)).Should().Be(1);
+        var refund = app.Baidu.RequestRefund(order.Uuid);
+        await SyncAsync();
+        var confirmed = await app.Operator().GetAsync("/baiduc/baidu_confirm_refund_order.dspy",
+            ("order_id", refund.Uuid), ("baidu_id", account), ("user_id", app.CustomerUserId));
+        confirmed.Status.Should().BeTrue(confirmed.Raw);
+        (await BalanceAsync()).Should().Be(before);
+    }
+
     [Fact]
     public async Task The_order_sync_job_is_registered_and_reads_every_keyed_account()
     {

@@ -37,6 +37,11 @@ public sealed class BaiduCloudController(IMediator mediator) : ControllerBase
     public ValueTask<BaiduOrderPage> LocalOrders([FromLegacyParams] ListLocalBaiduOrders q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
+    /// <summary>订单交互处理 (pays the order from the customer's balance)</summary>
+    [LegacyGet("/baiducloud/get_baidu_orderlist.dspy")]
+    public ValueTask<Reply<BaiduPayment>> Pay([FromLegacyParams] PayBaiduOrder c, CancellationToken ct) =>
+        mediator.Send(c, ct);
+
     /// <summary>百度订单退款</summary>
     [LegacyGet("/baiduc/baidu_confirm_refund_order.dspy")]
     [Authorize(Policy = Policies.Operator)]

@@ -78,12 +78,28 @@ public sealed class BaiduService(IKbossDbContext db, VendorAccounts accounts, Or
         return new BaiduSyncCounts(links.Count, inserted, updated, settled, errors);
     }
 
+    /// <summary>Reads <paramref name="order"/> from Baidu again and saves what changed; false when Baidu did not
+    /// answer with it.</summary>
+    public async Task<bool> RefreshAsync(VendorKey key, BaiduOrder order, CancellationToken ct)
+    {
+        var answer = await accounts.TryAsync(VendorCodes.Baidu, key,
+            BaiduCalls.ListOrders(order.AccountId, 1, order.OrderId), ct);
+        var item = VendorJson.Items(answer.Data, "orders").FirstOrDefault(o => o is not null && OrderIdOf(o) == order.OrderId);
+        if (item is not null) Apply(order, item);
+        await db.SaveChangesAsync(ct);
+        return item is not null;
+    }
+
     /// <summary>Credits the refund of <paramref name="refund"/> once (replays return the first bill).</summary>
     public async Task<BillMovement> CreditRefundAsync(BaiduOrder refund, BaiduOrderAction action, CancellationToken ct)
     {
-        var origin = await db.BaiduOrders.AsNoTracking()
-            .FirstOrDefaultAsync(o => o.OrderId == refund.OriginOrderId && o.PayBillId != null, ct)
-            ?? throw BusinessException.Conflict(NotPaidHereMessage);
+        var origin = await db.BaiduOrders.FirstOrDefaultAsync(o => o.OrderId == refund.OriginOrderId, ct)
+                     ?? throw BusinessException.Conflict(NotPaidHereMessage);
+        if (origin.PayBillId is null
+            && await db.VendorCharges.AsNoTracking().FirstOrDefaultAsync(x => x.Action == PayBaiduOrderHandler.Action
+                && x.SubjectId == origin.OrderId && x.BillId != null, ct) is { } charge)
+            origin.Charged(charge.Amount, charge.BillId!); // paid, its answer settled by the reconciler
+        if (origin.PayBillId is null) throw BusinessException.Conflict(NotPaidHereMessage);
         var amount = RefundAmount(refund.Price, origin);
         await using var tx = await db.BeginTransactionAsync(ct);
         var movement = await bills.CreateRefundBillAsync(origin.PayBillId!, amount, $"baidu.refund:{refund.OrderId}",
