@@ -147,7 +147,7 @@ public sealed class CloudResellerApiTests : IAsyncLifetime
         _baidu.Inject("POST /v1/order/pay", new Fault.Delay(TimeSpan.FromSeconds(3)));
         var slow = await Api(1).SendAsync(VendorCodes.Baidu, Baidu(), BaiduCalls.PayOrder(account, "x"), default);
         (slow.ErrorKind, slow.OutcomeUnknown).Should().Be((VendorErrorKind.Timeout, true));
-        _baidu.CallsOf("POST /v1/order/pay").Should().HaveCount(2, "a paying call is never retried");
+        _baidu.Journal.Count(c => c.Path == "/v1/order/pay").Should().Be(2, "a paying call is never retried");
     }
 
     [Fact]

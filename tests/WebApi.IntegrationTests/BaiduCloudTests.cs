@@ -5,6 +5,7 @@ using Kboss.Infrastructure.Persistence;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -118,11 +119,12 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         var others = await app.OtherOperator().GetAsync("/baiduc/get_local_baidu_orders.dspy", ("pageNo", "1"),
             ("pageSize", "50"));
         others.Body["totalcount"]!.GetValue<int>().Should().Be(0);
-        foreach (var (name, value) in new[] { ("pageSize", "0"), ("status", "PAID"), ("autoreneworder", "yes"),
-                     ("ordertype", "BUY"), ("producttype", "free") })
+        foreach (var (name, value) in new[] { ("pageSize", "0"), ("pageNo", "x"), ("status", "PAID"),
+                     ("autoreneworder", "yes"), ("ordertype", "BUY"), ("producttype", "free") })
         {
-            var bad = await app.Customer().GetAsync("/baiduc/get_local_baidu_orders.dspy", ("pageNo", "1"),
-                ("pageSize", "10"), (name, value));
+            var query = new Dictionary<string, string> { ["pageNo"] = "1", ["pageSize"] = "10", [name] = value };
+            var bad = await app.Customer().GetAsync("/baiduc/get_local_baidu_orders.dspy",
+                [.. query.Select(q => (q.Key, (string?)q.Value))]);
             (bad.Http, bad.Status, bad.Code).Should().Be((200, false, "invalid_argument"), name);
         }
     }
@@ -138,11 +140,11 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
             ("order_id", waiting.Uuid));
         r.Status.Should().BeTrue(r.Raw);
         app.Baidu.Orders[waiting.Uuid].Status.Should().Be("CANCELLED");
-        var calls = app.Baidu.CallsOf("POST /v1/order/cancel").Count;
+        var calls = app.Baidu.Journal.Count(c => c.Path == "/v1/order/cancel");
         var again = await app.Customer().GetAsync("/baiduc/baidu_order_cancel.dspy", ("baidu_id", account),
             ("order_id", waiting.Uuid));
         again.Data!["already"]!.AsArray().Should().ContainSingle();
-        app.Baidu.CallsOf("POST /v1/order/cancel").Should().HaveCount(calls);
+        app.Baidu.Journal.Count(c => c.Path == "/v1/order/cancel").Should().Be(calls);
 
         var notWaiting = await app.Customer().GetAsync("/baiduc/baidu_order_cancel.dspy", ("baidu_id", account),
             ("order_id", created.Uuid));
@@ -180,7 +182,7 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         var db = scope.ServiceProvider.GetRequiredService<KbossDbContext>();
         await using var tx = await db.BeginTransactionAsync();
         await scope.ServiceProvider.GetRequiredService<BillService>().CreateRechargeBillAsync(app.CustomerOrgId,
-            price, "test", "test-recharge-" + order.Uuid, default);
+            price, BusinessOps.Recharge, "test-recharge-" + order.Uuid, default);
         var bill = await scope.ServiceProvider.GetRequiredService<BillService>().CreatePurchaseBillAsync(
             new PurchaseLine(app.CustomerOrgId, price, null, 1, null, null, null, order.Uuid), "test-pay-" + order.Uuid,
             default);
@@ -261,7 +263,7 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         var db = scope.ServiceProvider.GetRequiredService<KbossDbContext>();
         await using var tx = await db.BeginTransactionAsync();
         await scope.ServiceProvider.GetRequiredService<BillService>().CreateRechargeBillAsync(app.CustomerOrgId,
-            amount, "test", "test-recharge-" + Guid.NewGuid().ToString("N"), default);
+            amount, BusinessOps.Recharge, "test-recharge-" + Guid.NewGuid().ToString("N"), default);
         await tx.CommitAsync();
     }
 
@@ -289,12 +291,12 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         (again.Status, again.Msg, again.Data!["amount"]!.GetValue<decimal>()).Should().Be((true, "订单已支付", 25.5m));
         (await BalanceAsync()).Should().Be(before - 25.5m);
         (await PayBillsAsync(order.Uuid)).Should().Be(1);
-        app.Baidu.CallsOf("POST /v1/order/pay").Count(c => c.Body.Contains(order.Uuid)).Should().Be(1);
+        app.Baidu.Journal.Count(c => c.Path == "/v1/order/pay" && c.Body.Contains(order.Uuid)).Should().Be(1);
         app.Baidu.Orders[order.Uuid].Status.Should().Be("CREATED");
 
         var noFunds = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", poor.Uuid));
         (noFunds.Status, noFunds.Code).Should().Be((false, "conflict"));
-        app.Baidu.CallsOf("POST /v1/order/pay").Should().NotContain(c => c.Body.Contains(poor.Uuid));
+        app.Baidu.Journal.Should().NotContain(c => c.Path == "/v1/order/pay" && c.Body.Contains(poor.Uuid));
         var missing = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy");
         (missing.Status, missing.Code).Should().Be((false, "invalid_argument"));
         var unknown = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", "nope"));
@@ -313,6 +315,7 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         var lost = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid));
         (lost.Status, lost.Code).Should().Be((false, "upstream_failed"));
         app.Baidu.Orders[order.Uuid].Status = "CREATED"; // Baidu did take it
+        app.Clock.Advance(TimeSpan.FromSeconds(1)); // past the (zero) grace period
         for (var i = 0; i < 2; i++)
         {
             using var scope = app.Factory.Services.CreateScope();
@@ -349,7 +352,7 @@ public sealed class BaiduOrderSyncScheduleTests
     {
         static List<string> Names(Dictionary<string, string?> settings)
         {
-            var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(settings).Build();
             var names = new List<string>();
             var services = new ServiceCollection();
@@ -366,11 +369,11 @@ public sealed class BaiduOrderSyncScheduleTests
         Names(new() { ["Jobs:BaiduOrderSync:Cron"] = "off" }).Should().NotContain("BaiduOrderSync");
 
         var clock = new ManualClock();
-        var cron = new Quartz.CronExpression("0 */10 * * * ?") { TimeZone = TimeZoneInfo.Utc };
+        var cron = new CronExpression("0 */10 * * * ?"); // whole-hour zones (Asia/Shanghai, UTC): same minutes
         var at = new DateTimeOffset(2026, 12, 7, 8, 3, 0, TimeSpan.Zero);
         clock.Advance(at - clock.GetUtcNow());
-        cron.GetNextValidTimeAfter(clock.GetUtcNow()).Should().Be(new DateTimeOffset(2026, 12, 7, 8, 10, 0, TimeSpan.Zero));
+        cron.GetNextValidTimeAfter(clock.GetUtcNow()).Should().Be(at.AddMinutes(7));
         clock.Advance(TimeSpan.FromMinutes(10));
-        cron.GetNextValidTimeAfter(clock.GetUtcNow()).Should().Be(new DateTimeOffset(2026, 12, 7, 8, 20, 0, TimeSpan.Zero));
+        cron.GetNextValidTimeAfter(clock.GetUtcNow()).Should().Be(at.AddMinutes(17));
     }
 }

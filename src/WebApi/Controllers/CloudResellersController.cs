@@ -120,6 +120,6 @@ public sealed class CasdaoController(IMediator mediator) : ControllerBase
 {
     /// <summary>检测账号是否存在</summary>
     [LegacyPost("/casdao/register_existence.dspy")]
-    public ValueTask<Reply<bool>> Exists([FromLegacyParams] Application.Vendors.Casdao.CheckCasdaoUsername q,
+    public ValueTask<Reply<bool?>> Exists([FromLegacyParams] Application.Vendors.Casdao.CheckCasdaoUsername q,
         CancellationToken ct) => mediator.Send(q, ct);
 }

@@ -123,27 +123,28 @@ public sealed class FakeJiajie(int port) : FakePartner(port, "/jiajie", AccessKe
             if (ctx.Request.Query["InstanceChargeType"] == "PrePaid")
                 return AliError(400, "InvalidPayMethod", "The specified billing method is not valid.");
             var english = ctx.Request.Query["AcceptLanguage"] == "en-US";
-            return Results.Json(new
+            return Results.Json(new JsonObject
             {
-                RequestId = Guid.NewGuid().ToString().ToUpperInvariant(),
-                Regions = new
+                ["RequestId"] = Guid.NewGuid().ToString().ToUpperInvariant(),
+                ["Regions"] = new JsonObject
                 {
-                    Region = new[]
-                    {
-                        new { RegionId = "cn-hangzhou", LocalName = english ? "China (Hangzhou)" : "华东1(杭州)",
-                            RegionEndpoint = "ecs.cn-hangzhou.aliyuncs.com", Status = "available" },
-                        new { RegionId = "cn-beijing", LocalName = english ? "China (Beijing)" : "华北2(北京)",
-                            RegionEndpoint = "ecs.cn-beijing.aliyuncs.com", Status = "available" },
-                    },
+                    ["Region"] = new JsonArray(
+                        Region("cn-hangzhou", english ? "China (Hangzhou)" : "华东1(杭州)"),
+                        Region("cn-beijing", english ? "China (Beijing)" : "华北2(北京)")),
                 },
             });
         });
     }
 
-    private static IResult AliError(int status, string code, string message) => Results.Json(new
+    private static IResult AliError(int status, string code, string message) => Results.Json(new JsonObject
     {
-        RequestId = Guid.NewGuid().ToString().ToUpperInvariant(), Code = code, Message = message,
+        ["RequestId"] = Guid.NewGuid().ToString().ToUpperInvariant(), ["Code"] = code, ["Message"] = message,
     }, statusCode: status);
+
+    private static JsonObject Region(string id, string name, string status = "available") => new()
+    {
+        ["RegionId"] = id, ["LocalName"] = name, ["RegionEndpoint"] = $"ecs.{id}.aliyuncs.com", ["Status"] = status,
+    };
 
     /// <summary>Alibaba's RPC signature v1, written from Alibaba's document.</summary>
     private static bool VerifyRpc(List<KeyValuePair<string, string>> query)

@@ -15,7 +15,7 @@ namespace Kboss.Application.Vendors.Casdao;
 /// name is sent as a name like any other (and simply not found). <c>data</c> = true (账号已存在) / false (账号不存在).
 /// No local state (§2.6). spec: 29-casdao.md; analysis/vendors.md §3.5 CAS-01, §4.8.
 /// </summary>
-public sealed record CheckCasdaoUsername : IQuery<Reply<bool>>
+public sealed record CheckCasdaoUsername : IQuery<Reply<bool?>>
 {
     public string? Username { get; init; }
 }
@@ -26,17 +26,17 @@ public sealed class CheckCasdaoUsernameValidator : AbstractValidator<CheckCasdao
 }
 
 public sealed class CheckCasdaoUsernameHandler(VendorAccounts accounts, ICurrentUser user)
-    : IQueryHandler<CheckCasdaoUsername, Reply<bool>>
+    : IQueryHandler<CheckCasdaoUsername, Reply<bool?>>
 {
     /// <summary>The vendor's name in messages.</summary>
     public const string System = "互联云";
 
-    public async ValueTask<Reply<bool>> Handle(CheckCasdaoUsername q, CancellationToken ct)
+    public async ValueTask<Reply<bool?>> Handle(CheckCasdaoUsername q, CancellationToken ct)
     {
         var key = await accounts.KeyForAsync(VendorCodes.Casdao, System, user.OrgId ?? "", ct);
         var data = await accounts.CallAsync(VendorCodes.Casdao, System, key, VendorRequest.Read("UserExists",
             "/api/v1/user/exists", new JsonObject { ["username"] = q.Username.Trimmed() }), ct);
         var exists = VendorJson.Str(data, "exists") == "true";
-        return Reply.Ok(exists ? "账号已存在" : "账号不存在", exists);
+        return Reply.Ok<bool?>(exists ? "账号已存在" : "账号不存在", exists);
     }
 }
