@@ -111,6 +111,11 @@ public static class DependencyInjection
         services.AddScoped<Vendors.UCloud.UCloudService>();
         services.AddScoped<Vendors.UCloud.UCloudPricing>();
         AddOutsideKind<Domain.Vendors.UCloudResource, Vendors.UCloud.UCloudResourceCalls>(services);
+        // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+        services.AddScoped<Vendors.VendorAccounts>();
+        services.AddScoped<Vendors.Baidu.BaiduService>();
+        services.AddScoped<Vendors.Baidu.BaiduOrderClaims>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.Baidu.BaiduOrderPayProbe>();
         return services;
     }
 

@@ -126,11 +126,6 @@ public static class DependencyInjection
         services.AddSingleton<IExcelHtmlConverter, Excel.EpplusExcelHtmlConverter>();
         services.AddSingleton<IUploadedFiles>(new Files.LocalUploadedFiles(
             configuration["Uploads:Root"] ?? Path.Combine(options.DataFolder, "uploads")));
-        // Baidu Cloud account creation (issue 11)
-        var baidu = Baidu.BaiduSettings.From(configuration);
-        services.AddSingleton(baidu);
-        services.AddHttpClient<IBaiduCloudGateway, Baidu.BaiduCloudGateway>(c =>
-            c.Timeout = baidu.Timeout + TimeSpan.FromSeconds(5));
         services.AddScoped<DatabaseInitializer>();
         // Leases (issue 13)
         services.AddSingleton(new Application.Lease.LeaseSettings(
@@ -158,6 +153,28 @@ public static class DependencyInjection
                 c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
             .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
             .RemoveAllLoggers(); // signatures and passwords in the form
+        // Baidu, JD Cloud, Aliyun through Jiajie, Casdao (issue 15; ADR 0045)
+        services.AddSingleton<Vendors.IVendorProtocol>(sp => new Vendors.Baidu.BaiduProtocol(
+            Vendors.VendorHost.From(configuration, "Baidu", "https://billing.baidubce.com"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Vendors.IVendorProtocol>(sp => new Vendors.JdCloud.JdProtocol(
+            Vendors.VendorHost.From(configuration, "JdCloud", "https://partner.jdcloud-api.com"),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Vendors.INonceGenerator>()));
+        services.AddSingleton<Vendors.IVendorProtocol>(sp => new Vendors.Jiajie.AliyunProtocol(
+            Vendors.VendorHost.From(configuration, "Aliyun", "https://ecs.aliyuncs.com"),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Vendors.INonceGenerator>()));
+        foreach (var (code, name, host) in new[]
+                 {
+                     (Domain.Vendors.VendorCodes.Jiajie, "Jiajie", ""),
+                     (Domain.Vendors.VendorCodes.Casdao, "Casdao", ""),
+                 })
+            services.AddSingleton<Vendors.IVendorProtocol>(sp => new Vendors.PartnerProtocol(code,
+                Vendors.VendorHost.From(configuration, name, host), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Vendors.INonceGenerator>()));
+        services.AddHttpClient<Application.Vendors.IVendorApi, Vendors.VendorApi>(c =>
+                c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
+            .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
+            .RemoveAllLoggers(); // signatures in the query (Aliyun), SSO tokens in answers
         return services;
     }
 

@@ -5,19 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.WebApi.IntegrationTests;
 
-/// <summary>The app configured against a <see cref="FakeBaidu"/> started before it.</summary>
-public sealed class BaiduAppFixture : AppFixture
+/// <summary>The app with a <see cref="FakeBaidu"/> started before it; the demo operator org's Baidu key (ADR 0045:
+/// per operator org, no longer <c>Baidu:*</c>) points at it.</summary>
+public sealed class BaiduAppFixture() : AppFixture(new Dictionary<string, string>
 {
-    public BaiduAppFixture() : this(new FakeBaidu()) { }
-
-    private BaiduAppFixture(FakeBaidu fake) : base(fake.Settings()) => Baidu = fake;
-
-    public FakeBaidu Baidu { get; }
+    ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", ["Vendors:AllowPrivateEndpoints"] = "true",
+})
+{
+    public FakeBaidu Baidu { get; } = new();
 
     public override async Task InitializeAsync()
     {
         await Baidu.InitializeAsync();
         await base.InitializeAsync();
+        var saved = await Operator().PostAsync("/vendor/save_credential.dspy", ("vendor", "baidu"),
+            ("access_key_id", FakeBaidu.AccessKey), ("access_key_secret", FakeBaidu.SecretKey),
+            ("endpoint", Baidu.BaseUrl));
+        saved.Status.Should().BeTrue(saved.Raw);
     }
 
     public override async Task DisposeAsync()
@@ -42,7 +46,7 @@ public sealed class BaiduAccountTests(BaiduAppFixture app) : IClassFixture<Baidu
 
         var again = await app.Operator().PostAsync(Path, ("name", "kboss-http-1"));
         (again.Status, again.Code).Should().Be((false, "upstream_failed"));
-        again.Msg.Should().StartWith("百度云拒绝创建账户");
+        again.Msg.Should().Be("百度云返回错误(AccountAlreadyExists): account name already exists");
         (await app.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action.StartsWith("baidu.account."))))
             .Should().Be(2);
     }
@@ -61,13 +65,13 @@ public sealed class BaiduAccountTests(BaiduAppFixture app) : IClassFixture<Baidu
     }
 }
 
-/// <summary>Without <c>Baidu:*</c> the endpoint says not_configured and invents nothing.</summary>
+/// <summary>Without the operator org's Baidu key the endpoint says not_configured and invents nothing.</summary>
 public sealed class BaiduNotConfiguredTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Without_credentials_the_answer_is_not_configured()
     {
         var r = await app.Operator().PostAsync("/v1/vs/account", ("name", "kboss-none"));
-        (r.Status, r.Msg, r.Code).Should().Be((false, "百度云未配置", "not_configured"));
+        (r.Status, r.Msg, r.Code).Should().Be((false, "百度云接口密钥未配置,请联系运营方配置", "not_configured"));
     }
 }

@@ -28,8 +28,11 @@ internal static class Program
         var kboss = (Option(args, "--kboss") ?? "http://127.0.0.1:5080").TrimEnd('/');
         var dingTalk = new FakeDingTalk(port);
         var weChat = new FakeWeChat(port);
-        FakeVendorServer[] vendors = [new FakeCds(port), new FakeBaidu(port),
+        FakeVendorServer[] vendors =
+        [
+            new FakeCds(port), new FakeBaidu(port),
             new FakeUCloud(port), // UCloud (issue 15)
+            new FakeJd(port), new FakeJiajie(port), new FakeCasdao(port), // issue 15
         ];
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -93,7 +96,6 @@ internal static class Program
             // Cloud vendors: an operator saves a key whose endpoint is this fake (POST /vendor/save_credential.dspy)
             ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", ["Vendors:AllowPrivateEndpoints"] = "true",
         };
-        foreach (var (key, value) in new FakeBaidu(dingTalk.Port).Settings()) settings[key] = value;
         foreach (var (key, value) in weChat.Settings($"{kboss}/customer/weixpay_notify.dspy")) settings[key] = value;
         var sb = new StringBuilder();
         foreach (var (key, value) in settings) sb.Append($"export {key.Replace(":", "__")}='{value}'\n");
@@ -107,6 +109,8 @@ internal static class Program
                      // UCloud (issue 15)
                      ["FAKE_UCLOUD_ENDPOINT"] = dingTalk.BaseUrl + FakeUCloud.Prefix,
                      ["FAKE_UCLOUD_PUBLIC_KEY"] = FakeUCloud.PublicKey, ["FAKE_UCLOUD_PRIVATE_KEY"] = FakeUCloud.PrivateKey,
+                     // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+                     ["FAKE_BAIDU_AK"] = FakeBaidu.AccessKey, ["FAKE_BAIDU_SK"] = FakeBaidu.SecretKey,
                  })
             sb.Append($"export {name}='{value}'\n");
         return sb.ToString();

@@ -7348,6 +7348,1449 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 获取tokenid
+     * @param userid (optional) kboss user.
+     */
+    get_tokenid(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduToken> {
+        let url_ = this.baseUrl + "/baiduc/get_tokenid.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_tokenid(_response));
+        });
+    }
+
+    protected processGet_tokenid(response: Response): Promise<ReplyOfBaiduToken> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduToken;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduToken>(null as any);
+    }
+
+    /**
+     * 获取tokenid
+     */
+    get_tokenid_post(body: GetBaiduToken, signal?: AbortSignal): Promise<ReplyOfBaiduToken> {
+        let url_ = this.baseUrl + "/baiduc/get_tokenid.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_tokenid_post(_response));
+        });
+    }
+
+    protected processGet_tokenid_post(response: Response): Promise<ReplyOfBaiduToken> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduToken;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduToken>(null as any);
+    }
+
+    /**
+     * 同步用户订单
+     * @param orgid (optional) Org whose customers' orders are refreshed.
+     * @param userid (optional) User whose orders are refreshed.
+     */
+    update_baidu_order_list(orgid?: string | undefined, userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduSyncCounts> {
+        let url_ = this.baseUrl + "/baiduc/update_baidu_order_list.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_baidu_order_list(_response));
+        });
+    }
+
+    protected processUpdate_baidu_order_list(response: Response): Promise<ReplyOfBaiduSyncCounts> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduSyncCounts;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduSyncCounts>(null as any);
+    }
+
+    /**
+     * 同步用户订单
+     */
+    update_baidu_order_list_post(body: SyncBaiduOrders, signal?: AbortSignal): Promise<ReplyOfBaiduSyncCounts> {
+        let url_ = this.baseUrl + "/baiduc/update_baidu_order_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_baidu_order_list_post(_response));
+        });
+    }
+
+    protected processUpdate_baidu_order_list_post(response: Response): Promise<ReplyOfBaiduSyncCounts> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduSyncCounts;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduSyncCounts>(null as any);
+    }
+
+    /**
+     * 获取百度用户列表
+     * @param orgid Org (必填).
+     * @param user_id_or_name (optional) User id or part of the name.
+     */
+    get_baidu_users_base_org(orgid: string, user_id_or_name?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfBaiduUser> {
+        let url_ = this.baseUrl + "/baiduc/get_baidu_users_base_org.dspy?";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (user_id_or_name === null)
+            throw new globalThis.Error("The parameter 'user_id_or_name' cannot be null.");
+        else if (user_id_or_name !== undefined)
+            url_ += "user_id_or_name=" + encodeURIComponent("" + user_id_or_name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_baidu_users_base_org(_response));
+        });
+    }
+
+    protected processGet_baidu_users_base_org(response: Response): Promise<ReplyOfIReadOnlyListOfBaiduUser> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfBaiduUser;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfBaiduUser>(null as any);
+    }
+
+    /**
+     * 获取百度用户列表
+     */
+    get_baidu_users_base_org_post(body: ListBaiduUsers, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfBaiduUser> {
+        let url_ = this.baseUrl + "/baiduc/get_baidu_users_base_org.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_baidu_users_base_org_post(_response));
+        });
+    }
+
+    protected processGet_baidu_users_base_org_post(response: Response): Promise<ReplyOfIReadOnlyListOfBaiduUser> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfBaiduUser;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfBaiduUser>(null as any);
+    }
+
+    /**
+     * 查询百度订单
+     * @param user_id_or_name (optional) 
+     * @param ordertype (optional) 
+     * @param servicetype (optional) 
+     * @param producttype (optional) 
+     * @param status (optional) 
+     * @param autoreneworder (optional) 
+     */
+    get_local_baidu_orders(pageNo: string, pageSize: string, user_id_or_name?: string | undefined, ordertype?: string | undefined, servicetype?: string | undefined, producttype?: string | undefined, status?: string | undefined, autoreneworder?: string | undefined, signal?: AbortSignal): Promise<BaiduOrderPage> {
+        let url_ = this.baseUrl + "/baiduc/get_local_baidu_orders.dspy?";
+        if (pageNo === undefined || pageNo === null)
+            throw new globalThis.Error("The parameter 'pageNo' must be defined and cannot be null.");
+        else
+            url_ += "pageNo=" + encodeURIComponent("" + pageNo) + "&";
+        if (pageSize === undefined || pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' must be defined and cannot be null.");
+        else
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (user_id_or_name === null)
+            throw new globalThis.Error("The parameter 'user_id_or_name' cannot be null.");
+        else if (user_id_or_name !== undefined)
+            url_ += "user_id_or_name=" + encodeURIComponent("" + user_id_or_name) + "&";
+        if (ordertype === null)
+            throw new globalThis.Error("The parameter 'ordertype' cannot be null.");
+        else if (ordertype !== undefined)
+            url_ += "ordertype=" + encodeURIComponent("" + ordertype) + "&";
+        if (servicetype === null)
+            throw new globalThis.Error("The parameter 'servicetype' cannot be null.");
+        else if (servicetype !== undefined)
+            url_ += "servicetype=" + encodeURIComponent("" + servicetype) + "&";
+        if (producttype === null)
+            throw new globalThis.Error("The parameter 'producttype' cannot be null.");
+        else if (producttype !== undefined)
+            url_ += "producttype=" + encodeURIComponent("" + producttype) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (autoreneworder === null)
+            throw new globalThis.Error("The parameter 'autoreneworder' cannot be null.");
+        else if (autoreneworder !== undefined)
+            url_ += "autoreneworder=" + encodeURIComponent("" + autoreneworder) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_local_baidu_orders(_response));
+        });
+    }
+
+    protected processGet_local_baidu_orders(response: Response): Promise<BaiduOrderPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaiduOrderPage;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaiduOrderPage>(null as any);
+    }
+
+    /**
+     * 查询百度订单
+     */
+    get_local_baidu_orders_post(body: ListLocalBaiduOrders, signal?: AbortSignal): Promise<BaiduOrderPage> {
+        let url_ = this.baseUrl + "/baiduc/get_local_baidu_orders.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_local_baidu_orders_post(_response));
+        });
+    }
+
+    protected processGet_local_baidu_orders_post(response: Response): Promise<BaiduOrderPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaiduOrderPage;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaiduOrderPage>(null as any);
+    }
+
+    /**
+     * 订单交互处理 (pays the order from the customer's balance)
+     * @param order_id 订单ID.
+     * @param userid (optional) 用户id.
+     */
+    get_baidu_orderlist(order_id: string, userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduPayment> {
+        let url_ = this.baseUrl + "/baiducloud/get_baidu_orderlist.dspy?";
+        if (order_id === undefined || order_id === null)
+            throw new globalThis.Error("The parameter 'order_id' must be defined and cannot be null.");
+        else
+            url_ += "order_id=" + encodeURIComponent("" + order_id) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_baidu_orderlist(_response));
+        });
+    }
+
+    protected processGet_baidu_orderlist(response: Response): Promise<ReplyOfBaiduPayment> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduPayment;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduPayment>(null as any);
+    }
+
+    /**
+     * 订单交互处理 (pays the order from the customer's balance)
+     */
+    get_baidu_orderlist_post(body: PayBaiduOrder, signal?: AbortSignal): Promise<ReplyOfBaiduPayment> {
+        let url_ = this.baseUrl + "/baiducloud/get_baidu_orderlist.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_baidu_orderlist_post(_response));
+        });
+    }
+
+    protected processGet_baidu_orderlist_post(response: Response): Promise<ReplyOfBaiduPayment> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduPayment;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduPayment>(null as any);
+    }
+
+    /**
+     * 百度订单退款
+     * @param order_id The refund order (Baidu id).
+     * @param baidu_id Baidu account id.
+     * @param user_id (optional) kboss user.
+     * @param userid (optional) Alias of UserId.
+     */
+    baidu_confirm_refund_order(order_id: string, baidu_id: string, user_id?: string | undefined, userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduRefund> {
+        let url_ = this.baseUrl + "/baiduc/baidu_confirm_refund_order.dspy?";
+        if (order_id === undefined || order_id === null)
+            throw new globalThis.Error("The parameter 'order_id' must be defined and cannot be null.");
+        else
+            url_ += "order_id=" + encodeURIComponent("" + order_id) + "&";
+        if (baidu_id === undefined || baidu_id === null)
+            throw new globalThis.Error("The parameter 'baidu_id' must be defined and cannot be null.");
+        else
+            url_ += "baidu_id=" + encodeURIComponent("" + baidu_id) + "&";
+        if (user_id === null)
+            throw new globalThis.Error("The parameter 'user_id' cannot be null.");
+        else if (user_id !== undefined)
+            url_ += "user_id=" + encodeURIComponent("" + user_id) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBaidu_confirm_refund_order(_response));
+        });
+    }
+
+    protected processBaidu_confirm_refund_order(response: Response): Promise<ReplyOfBaiduRefund> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduRefund;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduRefund>(null as any);
+    }
+
+    /**
+     * 百度订单退款
+     */
+    baidu_confirm_refund_order_post(body: ConfirmBaiduRefund, signal?: AbortSignal): Promise<ReplyOfBaiduRefund> {
+        let url_ = this.baseUrl + "/baiduc/baidu_confirm_refund_order.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBaidu_confirm_refund_order_post(_response));
+        });
+    }
+
+    protected processBaidu_confirm_refund_order_post(response: Response): Promise<ReplyOfBaiduRefund> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduRefund;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduRefund>(null as any);
+    }
+
+    /**
+     * 资源查询
+     * @param userid (optional) kboss user.
+     */
+    baidu_resource_query(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfBaiduResources> {
+        let url_ = this.baseUrl + "/baiduc/baidu_resource_query.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBaidu_resource_query(_response));
+        });
+    }
+
+    protected processBaidu_resource_query(response: Response): Promise<ReplyOfBaiduResources> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduResources;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduResources>(null as any);
+    }
+
+    /**
+     * 资源查询
+     */
+    baidu_resource_query_post(body: QueryBaiduResources, signal?: AbortSignal): Promise<ReplyOfBaiduResources> {
+        let url_ = this.baseUrl + "/baiduc/baidu_resource_query.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBaidu_resource_query_post(_response));
+        });
+    }
+
+    protected processBaidu_resource_query_post(response: Response): Promise<ReplyOfBaiduResources> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduResources;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduResources>(null as any);
+    }
+
+    /**
+     * 取消退款 (cancelOrders)
+     * @param baidu_id Baidu account id (documented as array[string]).
+     * @param order_id Order id or JSON array of ids.
+     */
+    baidu_order_cancel(baidu_id: string, order_id: string, signal?: AbortSignal): Promise<ReplyOfBaiduCancelResult> {
+        let url_ = this.baseUrl + "/baiduc/baidu_order_cancel.dspy?";
+        if (baidu_id === undefined || baidu_id === null)
+            throw new globalThis.Error("The parameter 'baidu_id' must be defined and cannot be null.");
+        else
+            url_ += "baidu_id=" + encodeURIComponent("" + baidu_id) + "&";
+        if (order_id === undefined || order_id === null)
+            throw new globalThis.Error("The parameter 'order_id' must be defined and cannot be null.");
+        else
+            url_ += "order_id=" + encodeURIComponent("" + order_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBaidu_order_cancel(_response));
+        });
+    }
+
+    protected processBaidu_order_cancel(response: Response): Promise<ReplyOfBaiduCancelResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduCancelResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduCancelResult>(null as any);
+    }
+
+    /**
+     * 取消退款 (cancelOrders)
+     */
+    baidu_order_cancel_post(body: CancelBaiduOrder, signal?: AbortSignal): Promise<ReplyOfBaiduCancelResult> {
+        let url_ = this.baseUrl + "/baiduc/baidu_order_cancel.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBaidu_order_cancel_post(_response));
+        });
+    }
+
+    protected processBaidu_order_cancel_post(response: Response): Promise<ReplyOfBaiduCancelResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfBaiduCancelResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfBaiduCancelResult>(null as any);
+    }
+
+    /**
+     * 检验手机号是否已经同步
+     * @param mobile (optional) Mobile (11 digits).
+     * @param userid (optional) kboss user.
+     */
+    check_user_info(mobile?: string | undefined, userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJdSyncState> {
+        let url_ = this.baseUrl + "/jdcloud/check_user_info.dspy?";
+        if (mobile === null)
+            throw new globalThis.Error("The parameter 'mobile' cannot be null.");
+        else if (mobile !== undefined)
+            url_ += "mobile=" + encodeURIComponent("" + mobile) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCheck_user_info(_response));
+        });
+    }
+
+    protected processCheck_user_info(response: Response): Promise<ReplyOfJdSyncState> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJdSyncState;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJdSyncState>(null as any);
+    }
+
+    /**
+     * 检验手机号是否已经同步
+     */
+    check_user_info_post(body: CheckJdUser, signal?: AbortSignal): Promise<ReplyOfJdSyncState> {
+        let url_ = this.baseUrl + "/jdcloud/check_user_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCheck_user_info_post(_response));
+        });
+    }
+
+    protected processCheck_user_info_post(response: Response): Promise<ReplyOfJdSyncState> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJdSyncState;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJdSyncState>(null as any);
+    }
+
+    /**
+     * 发送短信到指定手机号
+     * @param mobile Mobile.
+     */
+    send_verify_code(mobile: string, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/jdcloud/send_verify_code.dspy?";
+        if (mobile === undefined || mobile === null)
+            throw new globalThis.Error("The parameter 'mobile' must be defined and cannot be null.");
+        else
+            url_ += "mobile=" + encodeURIComponent("" + mobile) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSend_verify_code(_response));
+        });
+    }
+
+    protected processSend_verify_code(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 发送短信到指定手机号
+     */
+    send_verify_code_post(body: SendJdVerifyCode, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/jdcloud/send_verify_code.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSend_verify_code_post(_response));
+        });
+    }
+
+    protected processSend_verify_code_post(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 创建京东用户
+     * @param verificationcode 用户输入的短信验证码.
+     */
+    create_user(userid: string, username: string, mobile: string, verificationcode: string, signal?: AbortSignal): Promise<ReplyOfJdAccountData> {
+        let url_ = this.baseUrl + "/jdcloud/create_user.dspy?";
+        if (userid === undefined || userid === null)
+            throw new globalThis.Error("The parameter 'userid' must be defined and cannot be null.");
+        else
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (username === undefined || username === null)
+            throw new globalThis.Error("The parameter 'username' must be defined and cannot be null.");
+        else
+            url_ += "username=" + encodeURIComponent("" + username) + "&";
+        if (mobile === undefined || mobile === null)
+            throw new globalThis.Error("The parameter 'mobile' must be defined and cannot be null.");
+        else
+            url_ += "mobile=" + encodeURIComponent("" + mobile) + "&";
+        if (verificationcode === undefined || verificationcode === null)
+            throw new globalThis.Error("The parameter 'verificationcode' must be defined and cannot be null.");
+        else
+            url_ += "verificationcode=" + encodeURIComponent("" + verificationcode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_user(_response));
+        });
+    }
+
+    protected processCreate_user(response: Response): Promise<ReplyOfJdAccountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJdAccountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJdAccountData>(null as any);
+    }
+
+    /**
+     * 创建京东用户
+     */
+    create_user_post(body: CreateJdUser, signal?: AbortSignal): Promise<ReplyOfJdAccountData> {
+        let url_ = this.baseUrl + "/jdcloud/create_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_user_post(_response));
+        });
+    }
+
+    protected processCreate_user_post(response: Response): Promise<ReplyOfJdAccountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJdAccountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJdAccountData>(null as any);
+    }
+
+    /**
+     * 用户登录
+     * @param userid (optional) 
+     */
+    jdcloud_auth(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJdLogin> {
+        let url_ = this.baseUrl + "/jdcloud/jdcloud_auth.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJdcloud_auth(_response));
+        });
+    }
+
+    protected processJdcloud_auth(response: Response): Promise<ReplyOfJdLogin> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJdLogin;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJdLogin>(null as any);
+    }
+
+    /**
+     * 用户登录
+     */
+    jdcloud_auth_post(body: GetJdLogin, signal?: AbortSignal): Promise<ReplyOfJdLogin> {
+        let url_ = this.baseUrl + "/jdcloud/jdcloud_auth.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJdcloud_auth_post(_response));
+        });
+    }
+
+    protected processJdcloud_auth_post(response: Response): Promise<ReplyOfJdLogin> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJdLogin;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJdLogin>(null as any);
+    }
+
+    /**
+     * 查询可用地域
+     * @param instance_charge_type (optional) 
+     * @param resource_type (optional) 
+     * @param accept_language (optional) 
+     */
+    describeRegions(instance_charge_type?: string | undefined, resource_type?: string | undefined, accept_language?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonArray> {
+        let url_ = this.baseUrl + "/ali/DescribeRegions.dspy?";
+        if (instance_charge_type === null)
+            throw new globalThis.Error("The parameter 'instance_charge_type' cannot be null.");
+        else if (instance_charge_type !== undefined)
+            url_ += "instance_charge_type=" + encodeURIComponent("" + instance_charge_type) + "&";
+        if (resource_type === null)
+            throw new globalThis.Error("The parameter 'resource_type' cannot be null.");
+        else if (resource_type !== undefined)
+            url_ += "resource_type=" + encodeURIComponent("" + resource_type) + "&";
+        if (accept_language === null)
+            throw new globalThis.Error("The parameter 'accept_language' cannot be null.");
+        else if (accept_language !== undefined)
+            url_ += "accept_language=" + encodeURIComponent("" + accept_language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribeRegions(_response));
+        });
+    }
+
+    protected processDescribeRegions(response: Response): Promise<ReplyOfJsonArray> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonArray;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonArray>(null as any);
+    }
+
+    /**
+     * 查询可用地域
+     */
+    describeRegions_post(body: DescribeAliyunRegions, signal?: AbortSignal): Promise<ReplyOfJsonArray> {
+        let url_ = this.baseUrl + "/ali/DescribeRegions.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribeRegions_post(_response));
+        });
+    }
+
+    protected processDescribeRegions_post(response: Response): Promise<ReplyOfJsonArray> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonArray;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonArray>(null as any);
+    }
+
+    /**
+     * 佳杰用户同步
+     * @param userid (optional) 
+     */
+    jiajie_sync_user(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJiajieAccountData> {
+        let url_ = this.baseUrl + "/ali/jiajie_sync_user.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJiajie_sync_user(_response));
+        });
+    }
+
+    protected processJiajie_sync_user(response: Response): Promise<ReplyOfJiajieAccountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJiajieAccountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJiajieAccountData>(null as any);
+    }
+
+    /**
+     * 佳杰用户同步
+     */
+    jiajie_sync_user_post(body: SyncJiajieUser, signal?: AbortSignal): Promise<ReplyOfJiajieAccountData> {
+        let url_ = this.baseUrl + "/ali/jiajie_sync_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJiajie_sync_user_post(_response));
+        });
+    }
+
+    protected processJiajie_sync_user_post(response: Response): Promise<ReplyOfJiajieAccountData> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJiajieAccountData;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJiajieAccountData>(null as any);
+    }
+
+    /**
+     * 佳杰获取跳转链接
+     * @param userid (optional) 
+     */
+    jiajie_get_token_redirect(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/ali/jiajie_get_token_redirect.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJiajie_get_token_redirect(_response));
+        });
+    }
+
+    protected processJiajie_get_token_redirect(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 佳杰获取跳转链接
+     */
+    jiajie_get_token_redirect_post(body: GetJiajieRedirect, signal?: AbortSignal): Promise<ReplyOfString> {
+        let url_ = this.baseUrl + "/ali/jiajie_get_token_redirect.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJiajie_get_token_redirect_post(_response));
+        });
+    }
+
+    protected processJiajie_get_token_redirect_post(response: Response): Promise<ReplyOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfString>(null as any);
+    }
+
+    /**
+     * 检测账号是否存在
+     */
+    register_existence(body: CheckCasdaoUsername, signal?: AbortSignal): Promise<ReplyOfNullableBoolean> {
+        let url_ = this.baseUrl + "/casdao/register_existence.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRegister_existence(_response));
+        });
+    }
+
+    protected processRegister_existence(response: Response): Promise<ReplyOfNullableBoolean> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfNullableBoolean;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfNullableBoolean>(null as any);
+    }
+
+    /**
      * 算力中心展示
      * @param page (optional) Page, 1-based.
      * @param rows (optional) Rows per page (1–1000).
@@ -24872,6 +26315,480 @@ export interface GlobalSearch {
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduToken {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduToken;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A Baidu console login token (never logged; audited without it). */
+export interface BaiduToken {
+    /** The token. */
+    tokenid?: string;
+    /** Expiry as Baidu sent it, or null. */
+    expires_at?: string | undefined;
+    /** Console login URL, or null. */
+    login_url?: string | undefined;
+}
+
+/** BD-01 GET /baiduc/get_tokenid.dspy 获取tokenid: a console login token of the Baidu sub-account of userid (default the caller; another user only in an org the caller may act on). Not linked → not_found 该用户未开通百度云账号. data = {tokenid, expires_at, login_url}; the token is audited without its value. spec: 18-baidu-cloud.md; analysis/vendors.md §3.3 BD-01, §5.4. */
+export interface GetBaiduToken {
+    /** kboss user. */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduSyncCounts {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduSyncCounts;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What one order sync did (BD-02 data). */
+export interface BaiduSyncCounts {
+    /** Baidu accounts read. */
+    accounts?: number;
+    /** New local orders. */
+    inserted?: number;
+    /** Local orders whose fields changed. */
+    updated?: number;
+    /** Refund confirmations or cancels whose unknown outcome the sync settled. */
+    settled?: number;
+    /** Per account: accountid: message. */
+    errors?: string[];
+}
+
+/** BD-02 GET /baiduc/update_baidu_order_list.dspy 同步用户订单: pulls Baidu's orders (GetOrderList, every page) of either every customer of orgid ("更新本机构的所有客户订单") or the one user userid, and upserts them locally by Baidu's order id (never a duplicate; the same sync twice changes nothing). Exactly one of the two ("参数orgid和userid二选一 不能同时填"): both → 参数orgid和userid二选一,不能同时填写; neither → 参数orgid和userid必须填写其中一个. One account failing does not stop the others: status false, code upstream_failed, with per-account data.errors. spec: 18-baidu-cloud.md; analysis/vendors.md BD-02. */
+export interface SyncBaiduOrders {
+    /** Org whose customers' orders are refreshed. */
+    orgid?: string | undefined;
+    /** User whose orders are refreshed. */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfBaiduUser {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduUser[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A user with a Baidu account. */
+export interface BaiduUser {
+    /** kboss user id. */
+    user_id?: string;
+    /** Name. */
+    username?: string;
+}
+
+/** BD-03 GET /baiduc/get_baidu_users_base_org.dspy 获取百度用户列表: the users with a Baidu account in orgid (required; for an operator org: its customers' users), filtered by user_id_or_name (exact user id or part of the name). Local only. spec: 18-baidu-cloud.md; analysis/vendors.md §3.3 BD-03. */
+export interface ListBaiduUsers {
+    /** Org (必填). */
+    orgid: string;
+    /** User id or part of the name. */
+    user_id_or_name?: string | undefined;
+}
+
+/** BD-04's documented envelope: paging fields next to data (pageno a string). */
+export interface BaiduOrderPage {
+    status?: boolean;
+    msg?: string;
+    pagesize?: number;
+    totalcount?: number;
+    pageno?: string;
+    data?: BaiduOrderRow[];
+}
+
+/** A local Baidu order as BD-04 documents it (16 fields). */
+export interface BaiduOrderRow {
+    username?: string;
+    user_id?: string;
+    id?: string;
+    orderid?: string;
+    ordertype?: string;
+    accountid?: string;
+    servicetype?: string;
+    producttype?: string;
+    /** Baidu's price (元). */
+    price?: number;
+    status?: string;
+    autoreneworder?: string;
+    createtime?: string;
+    updatetime?: string;
+    del_flg?: string;
+    /** Local creation (platform time). */
+    create_at?: string;
+    /** Local update (platform time). */
+    update_time?: string;
+    /** What kboss charged for it (元), null when not paid through kboss (added). */
+    charged_amount?: number | undefined;
+}
+
+/** BD-04 GET /baiduc/get_local_baidu_orders.dspy 查询百度订单: the synced orders the caller may see (its own org's; an operator's customers'), newest first, filtered (AND) by user_id_or_name, ordertype, servicetype, producttype (prepay/postpay), status and autoreneworder (0/1), each enumeration checked against the documented values. pageNo ≥ 1 and pageSize 1–1000 are required. spec: 18-baidu-cloud.md; analysis/vendors.md §3.3 BD-04, §6 #15–16. */
+export interface ListLocalBaiduOrders {
+    pageNo: string;
+    pageSize: string;
+    user_id_or_name?: string | undefined;
+    ordertype?: string | undefined;
+    servicetype?: string | undefined;
+    producttype?: string | undefined;
+    status?: string | undefined;
+    autoreneworder?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduPayment {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduPayment;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paid order. */
+export interface BaiduPayment {
+    /** Baidu's order id. */
+    order_id?: string;
+    /** 元 charged. */
+    amount?: number;
+    /** The BUY bill. */
+    bill_id?: string | undefined;
+    /** The order's status. */
+    status?: string;
+}
+
+/** BD-05 GET /baiducloud/get_baidu_orderlist.dspy 订单交互处理 (analysis/vendors.md BD-05, §5.4, §6 #17: an idempotent pay/confirm of a sub-account order with a balance debit): reads the order order_id of the user userid (default the caller) from Baidu again, prices it on the server (Baidu's price through SalePricing; no catalogue discount applies to Baidu orders yet, ADR 0045) and pays it at Baidu through VendorCharges (ADR 0041): funds held, Baidu called once, the BUY bill on success, the hold released on a refusal, an unknown outcome left to the reconciler (which asks Baidu for the order's status). One payment per order (the idempotency key is the order's): paying again replays the first reply. Only NEW-style orders waiting for the reseller (NEED_PURCHASE/NEED_CONFIRM) are payable, else 当前状态不允许该操作; 余额不足 → conflict; another org's order → 403. */
+export interface PayBaiduOrder {
+    /** 订单ID. */
+    order_id: string;
+    /** 用户id. */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduRefund {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduRefund;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A confirmed refund. */
+export interface BaiduRefund {
+    /** The refund order. */
+    order_id?: string;
+    /** 元 credited to the customer's balance. */
+    refunded_amount?: number;
+    /** The order's status. */
+    status?: string;
+    /** The REFUND bill. */
+    bill_id?: string;
+}
+
+/** BD-06 GET /baiduc/baidu_confirm_refund_order.dspy 百度订单退款 (operators): confirms the refund order order_id of the Baidu account baidu_id of the user user_id (alias userid) at Baidu and credits the customer's balance with a REFUND bill against the bill kboss charged for the refunded order — the amount from kboss's own charge (× refund/origin price for a partial refund), never from the client. Exactly once: the same confirmation again, in parallel, or after an order sync that settled a lost answer, replays the first bill. Messages: 只能确认退款订单 (not a REFUND order), 订单不属于该百度账号 / 该百度账号不属于该用户 (403), 原订单未通过平台支付,无法退款到余额, 当前状态不允许该操作 (conflict), Baidu's refusal (upstream_failed). spec: 18-baidu-cloud.md; analysis/vendors.md §3.3 BD-06, §5.4, §6 #18. */
+export interface ConfirmBaiduRefund {
+    /** The refund order (Baidu id). */
+    order_id: string;
+    /** Baidu account id. */
+    baidu_id: string;
+    /** kboss user. */
+    user_id?: string | undefined;
+    /** Alias of UserId. */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduResources {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduResources;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The resources of a Baidu account. */
+export interface BaiduResources {
+    /** How many. */
+    resource_count?: number;
+    /** As Baidu lists them. */
+    resources?: (JsonNode | undefined)[];
+}
+
+/** BD-07 GET /baiduc/baidu_resource_query.dspy 资源查询: the resources of the Baidu sub-account of userid (default the caller). Documented shape {status, msg}: status true and msg 该账号下有N个资源 / 该账号下没有资源; data (added, backward compatible, §6 #20) = {resource_count, resources}. spec: 18-baidu-cloud.md; analysis/vendors.md §3.3 BD-07. */
+export interface QueryBaiduResources {
+    /** kboss user. */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfBaiduCancelResult {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: BaiduCancelResult;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** What a cancel did. */
+export interface BaiduCancelResult {
+    /** Orders Baidu cancelled now. */
+    cancelled?: string[];
+    /** Orders cancelled before (no second call). */
+    already?: string[];
+}
+
+/** BD-08 GET /baiduc/baidu_order_cancel.dspy 取消退款 (Baidu cancelOrders): cancels the orders order_id (one id, or a JSON array of ≤ 10) of the Baidu account baidu_id (one id; a one-element array is accepted, §6 #19). Each order must be the caller's (403 otherwise), of that account (订单不属于该百度账号, 403) and still waiting (NEED_PURCHASE/NEED_CONFIRM, else 当前状态不允许该操作); an order cancelled before is reported, not sent again. A lost answer stays pending until the order sync sees the status. No money moves (an order kboss charged is CONFIRMED, not cancellable). spec: 18-baidu-cloud.md; analysis/vendors.md BD-08. */
+export interface CancelBaiduOrder {
+    /** Baidu account id (documented as array[string]). */
+    baidu_id: string;
+    /** Order id or JSON array of ids. */
+    order_id: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJdSyncState {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: JdSyncState;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** Whether a mobile/user already has a JD Cloud account. */
+export interface JdSyncState {
+    /** True when it has. */
+    synced?: boolean;
+}
+
+/** JD-01 GET /jdcloud/check_user_info.dspy 检验手机号是否已经同步: "已经同步返回 false 没有同步返回 true" — status true (该手机号未同步) when neither the user userid (default the caller) nor mobile is linked locally and JD does not know the mobile; else status false, code conflict, 该手机号已同步京东云账号. data.synced says it explicitly (§6 #21). spec: 25-jd-cloud.md; analysis/vendors.md §3.4 JD-01. */
+export interface CheckJdUser {
+    /** Mobile (11 digits). */
+    mobile?: string | undefined;
+    /** kboss user. */
+    userid?: string | undefined;
+}
+
+/** JD-02 GET /jdcloud/send_verify_code.dspy 发送短信到指定手机号: asks JD Cloud to send its registration code to mobile (required, 11 digits); JD checks the code in JD-03, kboss never sees it. At most one SMS per mobile per 60 s and 10 per day (counted from the audit), else 验证码发送过于频繁,请稍后再试 (too_many_attempts, §5.2). spec: 25-jd-cloud.md; analysis/vendors.md §3.4 JD-02. */
+export interface SendJdVerifyCode {
+    /** Mobile. */
+    mobile: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJdAccountData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: JdAccountData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The JD account created. */
+export interface JdAccountData {
+    /** kboss user. */
+    userid?: string;
+    /** JD's customer pin. */
+    jd_account_id?: string;
+}
+
+/** JD-03 GET /jdcloud/create_user.dspy 创建京东用户: creates the JD Cloud customer of userid with username, mobile and the SMS verificationcode the user typed (all required; the code is sent to JD, never stored or audited) and links it. A user already linked → 该用户已同步, a mobile linked to another user → 该手机号已同步京东云账号 (conflict, no call); JD's refusal (a wrong or expired code) → upstream_failed with JD's message. spec: 25-jd-cloud.md; analysis/vendors.md §3.4 JD-03. */
+export interface CreateJdUser {
+    userid: string;
+    username: string;
+    mobile: string;
+    /** 用户输入的短信验证码. */
+    verificationcode: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJdLogin {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: JdLogin;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A console login link (never logged; audited without it). */
+export interface JdLogin {
+    /** The link. */
+    url?: string;
+}
+
+/** JD-04 GET /jdcloud/jdcloud_auth.dspy 用户登录: a JD Cloud console login URL for the JD account of userid (default the caller). Not linked → not_found 该用户未开通京东云账号. spec: 25-jd-cloud.md; analysis/vendors.md §3.4 JD-04, §5.4. */
+export interface GetJdLogin {
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJsonArray {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: (JsonNode | undefined)[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** ALI-01 GET /ali/DescribeRegions.dspy 查询可用地域: Alibaba ECS DescribeRegions with the caller's operator's Aliyun key. instance_charge_type PrePaid/PostPaid, resource_type instance/disk/reservedinstance/scu, accept_language zh-CN/en-US/ja (others → invalid_argument); the vendor's errors (e.g. InvalidPayMethod) pass through as upstream_failed with its message. data = the Region array ({RegionId, LocalName, RegionEndpoint, Status}). spec: 14-aliyun.md; analysis/vendors.md §3.2 ALI-01. */
+export interface DescribeAliyunRegions {
+    instance_charge_type?: string | undefined;
+    resource_type?: string | undefined;
+    accept_language?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJiajieAccountData {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: JiajieAccountData;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The user's Jiajie account. */
+export interface JiajieAccountData {
+    /** kboss user. */
+    userid?: string;
+    /** Jiajie's account id. */
+    jiajie_account_id?: string;
+}
+
+/** ALI-02 GET /ali/jiajie_sync_user.dspy 佳杰用户同步: creates (or links) the Jiajie account of userid ("不是必传参数": default the caller) and stores the link; a user already linked answers 该用户已同步 with its account and no call (idempotent). spec: 14-aliyun.md; analysis/vendors.md §3.2 ALI-02, §2.2 E-ALI-1. */
+export interface SyncJiajieUser {
+    userid?: string | undefined;
+}
+
+/** ALI-03 GET /ali/jiajie_get_token_redirect.dspy 佳杰获取跳转链接: a link that logs the user userid (default the caller) into the Jiajie/Aliyun console; data = the link (a string, as documented). Not synced → not_found 请先同步佳杰用户 (§6 #14). The link carries a token: never logged, audited without it. spec: 14-aliyun.md; analysis/vendors.md §3.2 ALI-03. */
+export interface GetJiajieRedirect {
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfNullableBoolean {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: boolean | undefined;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** CAS-01 POST /casdao/register_existence.dspy 检测账号是否存在: asks Casdao whether username (required) is registered there, with the caller's operator's Casdao key. "使用手机号查询没有作用 只能是用户名": a mobile-looking name is sent as a name like any other (and simply not found). data = true (账号已存在) / false (账号不存在). No local state (§2.6). spec: 29-casdao.md; analysis/vendors.md §3.5 CAS-01, §4.8. */
+export interface CheckCasdaoUsername {
+    username: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfPagedOfCenterDto {
     /** True on success. */
     status?: boolean;
@@ -30952,9 +32869,11 @@ issue 11); omitted when null. */
 export interface BaiduAccountData {
     /** Baidu's account id. */
     account_id?: string;
+    /** The kboss user now linked to it, or null. */
+    userid?: string | undefined;
 }
 
-/** PRV-03 POST /v1/vs/account 百度云创建用户 (spec 10-provider.md; finance.md §3.2 PRV-03, §5.3): an operator creates a Baidu Cloud sub-account through the configured Baidu reseller credentials (Baidu:*, ADR 0033). Without them → 百度云未配置 (not_configured); Baidu's refusal or no answer → upstream_failed (never retried: a repeat could create a second account). Parameters keep Baidu's camelCase names. */
+/** PRV-03 POST /v1/vs/account 百度云创建用户 (spec 10-provider.md; finance.md §3.2 PRV-03, §5.3; analysis/vendors.md §6 #45): an operator creates a Baidu Cloud sub-account with its org's Baidu key (/vendor/save_credential.dspy, vendor baidu; ADR 0045 moved it from the global Baidu:*). With userid (kboss addition) the account is created with the key of that user's operator and linked to the user (E-BD-1), which the Baidu endpoints of module 18 need; a user already linked is a conflict before any call. Without a key → not_configured; Baidu's refusal or no answer → upstream_failed (never retried: a repeat could create a second account). Parameters keep Baidu's camelCase names. */
 export interface CreateBaiduAccount {
     /** Account name. */
     name: string;
@@ -30964,6 +32883,8 @@ export interface CreateBaiduAccount {
     mobilePhone?: string | undefined;
     /** Baidu's account type. */
     accountType?: string | undefined;
+    /** kboss user to link the account to (optional). */
+    userid?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

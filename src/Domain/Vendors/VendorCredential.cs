@@ -10,9 +10,25 @@ public static class VendorCodes
     // UCloud (issue 15)
     /// <summary>优刻得 UCloud (key id = PublicKey, secret = private key).</summary>
     public const string UCloud = "ucloud";
+    // Baidu, JD Cloud, Aliyun through Jiajie, Casdao (issue 15)
+    /// <summary>百度智能云 Baidu AI Cloud (虚商 reseller API).</summary>
+    public const string Baidu = "baidu";
+    /// <summary>京东云 JD Cloud (partner API).</summary>
+    public const string JdCloud = "jdcloud";
+    /// <summary>阿里云 Alibaba Cloud OpenAPI (ECS DescribeRegions), key provided through Jiajie.</summary>
+    public const string Aliyun = "aliyun";
+    /// <summary>佳杰 Jiajie, the Alibaba Cloud distributor (user sync, SSO).</summary>
+    public const string Jiajie = "jiajie";
+    /// <summary>互联云 Casdao.</summary>
+    public const string Casdao = "casdao";
 
     /// <summary>Vendors kboss has an adapter for.</summary>
-    public static readonly IReadOnlyList<string> All = [CapitalOnline, UCloud];
+    public static readonly IReadOnlyList<string> All =
+    [
+        CapitalOnline,
+        UCloud, // issue 15
+        Baidu, JdCloud, Aliyun, Jiajie, Casdao, // issue 15
+    ];
 
     /// <summary>True for a code in <see cref="All"/>.</summary>
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);

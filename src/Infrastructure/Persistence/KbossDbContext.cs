@@ -144,6 +144,11 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Vendors.VendorCharge> VendorCharges => Set<Kboss.Domain.Vendors.VendorCharge>();
     // UCloud (issue 15)
     public DbSet<Kboss.Domain.Vendors.UCloudResource> UCloudResources => Set<Kboss.Domain.Vendors.UCloudResource>();
+    // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+    public DbSet<Kboss.Domain.Vendors.VendorAccount> VendorAccounts => Set<Kboss.Domain.Vendors.VendorAccount>();
+    public DbSet<Kboss.Domain.Vendors.BaiduOrder> BaiduOrders => Set<Kboss.Domain.Vendors.BaiduOrder>();
+    public DbSet<Kboss.Domain.Vendors.BaiduOrderAction> BaiduOrderActions =>
+        Set<Kboss.Domain.Vendors.BaiduOrderAction>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -39,6 +39,8 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
         // UCloud (issue 15)
         jobs.AddRecurring<Application.Vendors.UCloud.Hosts.PollUCloudHosts>("UCloudHostPoll", defaultCron: "*/20 * * * * ?");
+        // Baidu order sync (issue 15)
+        jobs.AddRecurring<Application.Vendors.Baidu.SyncAllBaiduOrders>("BaiduOrderSync", defaultCron: "0 */10 * * * ?");
     }
 }
 

@@ -79,8 +79,8 @@ public sealed class ProviderPricingController(IMediator mediator) : ControllerBa
     /// <param name="ct">Cancellation.</param>
     [LegacyPost("/v1/vs/account")]
     [Authorize(Policy = Policies.Operator)]
-    public ValueTask<Reply<Application.Baidu.BaiduAccountData>> CreateBaiduAccount(
-        [FromLegacyParams] Application.Baidu.CreateBaiduAccount c, [FromHeader(Name = "Host")] string? host,
+    public ValueTask<Reply<Application.Vendors.Baidu.BaiduAccountData>> CreateBaiduAccount(
+        [FromLegacyParams] Application.Vendors.Baidu.CreateBaiduAccount c, [FromHeader(Name = "Host")] string? host,
         [FromHeader(Name = "Content-Type")] string? contentType, CancellationToken ct) => mediator.Send(c, ct);
 
     /// <summary>获取折扣</summary>

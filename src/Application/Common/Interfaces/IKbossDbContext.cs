@@ -196,6 +196,13 @@ public interface IKbossDbContext
     // UCloud (issue 15)
     /// <summary>Which customer org owns which UCloud host, firewall, EIP and project.</summary>
     DbSet<Domain.Vendors.UCloudResource> UCloudResources { get; }
+    // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
+    /// <summary>Users' accounts at Baidu, JD Cloud and Jiajie.</summary>
+    DbSet<Domain.Vendors.VendorAccount> VendorAccounts { get; }
+    /// <summary>Baidu orders of customers' sub-accounts (synced).</summary>
+    DbSet<Domain.Vendors.BaiduOrder> BaiduOrders { get; }
+    /// <summary>Refund confirmations and cancels of Baidu orders (one per order and action).</summary>
+    DbSet<Domain.Vendors.BaiduOrderAction> BaiduOrderActions { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

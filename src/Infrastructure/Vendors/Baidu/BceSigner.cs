@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Kboss.Infrastructure.Baidu;
+namespace Kboss.Infrastructure.Vendors.Baidu;
 
 /// <summary>
 /// Baidu Cloud BCE auth v1 (vendors.md §4.4): <c>Authorization: bce-auth-v1/{ak}/{timestamp}/{expiry}/{signedHeaders}/
