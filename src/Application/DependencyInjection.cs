@@ -92,6 +92,10 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Jinan HPC (issue 15)
+        services.AddScoped<Vendors.JinanHpc.JinanHpcService>();
+        services.AddScoped<Vendors.JinanHpc.HpcPurchaseSync>();
+        services.AddSingleton<Vendors.JinanHpc.HpcPurchasePricing>();
         return services;
     }
 

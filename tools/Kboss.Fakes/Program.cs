@@ -28,7 +28,9 @@ internal static class Program
         var kboss = (Option(args, "--kboss") ?? "http://127.0.0.1:5080").TrimEnd('/');
         var dingTalk = new FakeDingTalk(port);
         var weChat = new FakeWeChat(port);
-        FakeVendorServer[] vendors = [new FakeCds(port), new FakeBaidu(port)];
+        FakeVendorServer[] vendors = [new FakeCds(port), new FakeBaidu(port),
+            new FakeJinanHpc(port), // Jinan HPC (issue 15)
+        ];
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, ..vendors],
@@ -102,6 +104,9 @@ internal static class Program
                      ["FAKE_DD_FORM"] = FakeDingTalk.FormCode,
                      ["FAKE_VENDOR_ENDPOINT"] = dingTalk.BaseUrl,
                      ["FAKE_CDS_KEY_ID"] = FakeCds.AccessKeyId, ["FAKE_CDS_SECRET"] = FakeCds.Secret,
+                     // Jinan HPC (issue 15)
+                     ["FAKE_HPC_ENDPOINT"] = dingTalk.BaseUrl + FakeJinanHpc.Prefix,
+                     ["FAKE_HPC_KEY_ID"] = FakeJinanHpc.AppKey, ["FAKE_HPC_SECRET"] = FakeJinanHpc.Secret,
                  })
             sb.Append($"export {name}='{value}'\n");
         return sb.ToString();

@@ -7,9 +7,12 @@ public static class VendorCodes
 {
     /// <summary>首都在线 Capital Online (CDS).</summary>
     public const string CapitalOnline = "cds";
+    // Jinan HPC (issue 15)
+    /// <summary>济南超算 National Supercomputing Center in Jinan.</summary>
+    public const string JinanHpc = "jnhpc";
 
     /// <summary>Vendors kboss has an adapter for.</summary>
-    public static readonly IReadOnlyList<string> All = [CapitalOnline];
+    public static readonly IReadOnlyList<string> All = [CapitalOnline, JinanHpc];
 
     /// <summary>True for a code in <see cref="All"/>.</summary>
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);

@@ -37,6 +37,9 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
+        // Jinan HPC (issue 15)
+        jobs.AddRecurring<Application.Vendors.JinanHpc.RefreshHpcSyncStatus>("HpcUserSyncStatus",
+            defaultCron: "45 */2 * * * ?");
     }
 }
 

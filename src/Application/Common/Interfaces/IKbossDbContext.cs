@@ -190,6 +190,11 @@ public interface IKbossDbContext
     DbSet<Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters { get; }
     /// <summary>Locks and rentals of units (§2.2.5).</summary>
     DbSet<Domain.Lease.LeaseOrder> LeaseOrders { get; }
+    // Jinan HPC (issue 15)
+    /// <summary>Operators' Jinan HPC account pools (E-HPC-1).</summary>
+    DbSet<Domain.Vendors.HpcAccount> HpcAccounts { get; }
+    /// <summary>Jinan HPC purchases and their sync to the centre (E-HPC-2).</summary>
+    DbSet<Domain.Vendors.HpcSyncInfo> HpcSyncInfos { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
