@@ -50,6 +50,8 @@ public sealed class FakeJinanHpc : FakeVendorServer
     public ConcurrentDictionary<string, Purchase> Purchases { get; } = new();
     /// <summary>ldapuids the centre does not know (purchases for them are refused).</summary>
     public ConcurrentDictionary<string, bool> UnknownAccounts { get; } = new();
+    /// <summary>The centre's clock (signature timestamps are checked against it; tests move it with kboss's).</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
     /// <summary>Signs issued: sign → ldapuid.</summary>
     public ConcurrentDictionary<string, string> Signs { get; } = new();
 
@@ -67,13 +69,13 @@ public sealed class FakeJinanHpc : FakeVendorServer
 
     protected override void MapRoutes(WebApplication app)
     {
-        app.MapGet(Prefix + "/api/v1/products", async (HttpContext ctx) => await Checked(ctx, _ =>
+        app.MapGet(Prefix + "/api/v1/products", async (HttpRequest request) => await Checked(request, _ =>
             Ok(new JsonArray(Products.Values.OrderBy(p => p.Id).Select(p => (JsonNode)new JsonObject
             {
                 ["product_id"] = p.Id, ["product_name"] = p.Name, ["spec"] = p.Spec,
                 ["price"] = p.Price.ToString("0.00", CultureInfo.InvariantCulture), ["unit"] = p.Unit,
             }).ToArray()))));
-        app.MapPost(Prefix + "/api/v1/sso/sign", async (HttpContext ctx) => await Checked(ctx, body =>
+        app.MapPost(Prefix + "/api/v1/sso/sign", async (HttpRequest request) => await Checked(request, body =>
         {
             var ldap = body?["ldapuid"]?.GetValue<string>();
             if (string.IsNullOrEmpty(ldap)) return Error(400, 1002, "ldapuid不能为空");
@@ -82,7 +84,7 @@ public sealed class FakeJinanHpc : FakeVendorServer
             Signs[sign] = ldap;
             return Ok(new JsonObject { ["sign"] = sign, ["url"] = $"{Endpoint}/portal/sso?sign={sign}" });
         }));
-        app.MapPost(Prefix + "/api/v1/purchases", async (HttpContext ctx) => await Checked(ctx, body =>
+        app.MapPost(Prefix + "/api/v1/purchases", async (HttpRequest request) => await Checked(request, body =>
         {
             var order = body?["order_no"]?.GetValue<string>();
             var product = body?["product_id"]?.GetValue<string>();
@@ -95,16 +97,16 @@ public sealed class FakeJinanHpc : FakeVendorServer
             var p = Purchases.GetOrAdd(order, o => new Purchase(o, NextId("pur"), product, quantity, ldap));
             return Ok(new JsonObject { ["ref"] = p.Ref, ["order_no"] = p.OrderNo });
         }));
-        app.MapGet(Prefix + "/api/v1/purchases/{order}", async (HttpContext ctx, string order) =>
-            await Checked(ctx, _ => Purchases.TryGetValue(order, out var p)
+        app.MapGet(Prefix + "/api/v1/purchases/{order}", async (HttpRequest request, string order) =>
+            await Checked(request, _ => Purchases.TryGetValue(order, out var p)
                 ? Ok(new JsonObject { ["ref"] = p.Ref, ["order_no"] = p.OrderNo })
                 : Error(404, 1004, "订单不存在")));
     }
 
-    private async Task<IResult> Checked(HttpContext ctx, Func<JsonNode?, IResult> handle)
+    private async Task<IResult> Checked(HttpRequest request, Func<JsonNode?, IResult> handle)
     {
-        var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
-        if (!Verify(ctx.Request, body)) return Error(401, 1001, "签名错误");
+        var body = await new StreamReader(request.Body).ReadToEndAsync();
+        if (!Verify(request, body)) return Error(401, 1001, "签名错误");
         return handle(body.Length == 0 ? null : JsonNode.Parse(body));
     }
 
@@ -120,12 +122,12 @@ public sealed class FakeJinanHpc : FakeVendorServer
 
     /// <summary>The centre's signature: HMAC-SHA256 over method, API path, sorted query, timestamp, nonce and the
     /// body's SHA-256.</summary>
-    private static bool Verify(HttpRequest request, string body)
+    private bool Verify(HttpRequest request, string body)
     {
         var h = request.Headers;
         if (h["X-Hpc-AppKey"].ToString() != AppKey
             || !long.TryParse(h["X-Hpc-Timestamp"].ToString(), out var ts)
-            || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - ts) > 300) return false;
+            || Math.Abs(Now().ToUnixTimeSeconds() - ts) > 300) return false;
         var query = string.Join("&", request.Query.OrderBy(q => q.Key, StringComparer.Ordinal)
             .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.ToString())));
         var text = string.Join("\n", request.Method, request.Path.Value![Prefix.Length..], query, ts.ToString(),

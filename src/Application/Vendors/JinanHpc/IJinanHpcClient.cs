@@ -14,7 +14,7 @@ public sealed record HpcProduct(string ProductId, string ProductName, string? Sp
 public sealed record HpcSign(string Sign, string? Url)
 {
     /// <summary>Never prints the sign.</summary>
-    public override string ToString() => $"HpcSign(******, {Url})";
+    public override string ToString() => "HpcSign(******, ******)"; // the URL may carry the sign
 }
 
 /// <summary>One purchase pushed to the centre (HPC-02, analysis/vendors.md §4.2 SyncPurchaseAsync).</summary>
