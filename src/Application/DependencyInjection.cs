@@ -92,10 +92,14 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        // Capital Online network, vendor charges (issue 14)
+        services.AddScoped<Vendors.Charges.VendorCharges>();
+        AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         // Jinan HPC (issue 15)
         services.AddScoped<Vendors.JinanHpc.JinanHpcService>();
         services.AddScoped<Vendors.JinanHpc.HpcPurchaseSync>();
         services.AddSingleton<Vendors.JinanHpc.HpcPurchasePricing>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.JinanHpc.HpcSyncProbe>();
         return services;
     }
 
@@ -106,6 +110,7 @@ public static class DependencyInjection
         services.AddScoped<TKind>();
         services.AddScoped<Common.OutsideCalls.IOutsideEffectKind<TRow>>(sp => sp.GetRequiredService<TKind>());
         services.AddScoped<Common.OutsideCalls.IOutsideCallSweep, Common.OutsideCalls.OutsideCallSweep<TRow>>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.Charges.OutsideRowProbe<TRow>>(); // ADR 0041
     }
 
     /// <summary>

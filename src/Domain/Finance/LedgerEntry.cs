@@ -13,6 +13,13 @@ public enum LedgerEntryKind
     Refund = 2,
     /// <summary>Manual correction by an admin (credit or debit), audited.</summary>
     Adjustment = 3,
+    /// <summary>Funds reserved for a paid vendor operation in flight (debit; ADR 0041).</summary>
+    Hold = 4,
+    /// <summary>A hold given back: the operation did not happen (credit of the held amount).</summary>
+    Release = 5,
+    /// <summary>A hold taken for the BUY bill written with it (credit of the held amount; the bill's
+    /// <see cref="Purchase"/> debit follows in the same transaction).</summary>
+    Capture = 6,
 }
 
 /// <summary>

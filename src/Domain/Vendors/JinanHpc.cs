@@ -150,12 +150,16 @@ public sealed class HpcSyncInfo : Entity
     public string? LastError { get; private set; }
     /// <summary>When it was synced, UTC.</summary>
     public DateTime? SyncedAt { get; private set; }
+    /// <summary>Sync attempts so far (each one a charge of its own, settled before the next may start).</summary>
+    public int Attempts { get; private set; }
 
-    /// <summary>The account the sync goes to and its price (recorded before the centre is called).</summary>
+    /// <summary>A new attempt: the account the sync goes to and its price (recorded before the centre is called).
+    /// </summary>
     public void Target(HpcAccount account, decimal amount)
     {
         (LdapUid, ClusterCode, QueueCode) = (account.LdapUid, account.ClusterCode, account.QueueCode);
         (SyncStatus, Amount) = (HpcSyncStates.Unknown, amount);
+        Attempts++;
     }
 
     /// <summary>The centre accepted it.</summary>

@@ -140,6 +140,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Lease.LeaseDevice> LeaseDevices => Set<Kboss.Domain.Lease.LeaseDevice>();
     public DbSet<Kboss.Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters => Set<Kboss.Domain.Lease.LeaseDeviceParameter>();
     public DbSet<Kboss.Domain.Lease.LeaseOrder> LeaseOrders => Set<Kboss.Domain.Lease.LeaseOrder>();
+    // Capital Online network, vendor charges (issue 14)
+    public DbSet<Kboss.Domain.Vendors.VendorCharge> VendorCharges => Set<Kboss.Domain.Vendors.VendorCharge>();
     // Jinan HPC (issue 15)
     public DbSet<Kboss.Domain.Vendors.HpcAccount> HpcAccounts => Set<Kboss.Domain.Vendors.HpcAccount>();
     public DbSet<Kboss.Domain.Vendors.HpcSyncInfo> HpcSyncInfos => Set<Kboss.Domain.Vendors.HpcSyncInfo>();

@@ -58,7 +58,7 @@ public sealed class FakeCds : FakeVendorServer
             : new JsonObject(ctx.Request.Query.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString())));
         return ActionOf(ctx.Request) switch
         {
-            "DescribeVPC" => Ok(List("VPCList", Vpcs.Values.Where(v => v.Region == S(body, "RegionCode")).Select(v =>
+            "DescribeVPC" => Ok(List(body, "VPCList", Vpcs.Values.Where(v => v.Region == S(body, "RegionCode")).Select(v =>
                 new JsonObject
                 {
                     ["VPCId"] = v.Id, ["VPCNmae"] = v.Name, ["VPCSegment"] = v.Segment, ["RegionCode"] = v.Region,
@@ -68,7 +68,7 @@ public sealed class FakeCds : FakeVendorServer
             "DeleteVPC" => Delete(Vpcs, S(body, "VPCId"), "您的VPC删除任务已下发成功!",
                 id => Subnets.Values.Any(s => s.VpcId == id) || Gateways.Values.Any(g => g.VpcId == id)
                     ? "VPC下存在子网,无法删除" : null),
-            "DescribeSubnet" => Ok(List("SubnetList", Subnets.Values
+            "DescribeSubnet" => Ok(List(body, "SubnetList", Subnets.Values
                 .Where(s => Vpcs.TryGetValue(s.VpcId, out var v) && v.Region == S(body, "RegionCode"))
                 .Where(s => S(body, "VPCId") is not { Length: > 0 } vpc || s.VpcId == vpc)
                 .Select(s => new JsonObject
@@ -78,7 +78,7 @@ public sealed class FakeCds : FakeVendorServer
                 }))),
             "CreateSubnet" => CreateSubnet(body),
             "DeleteSubnet" => Delete(Subnets, S(body, "SubnetId"), "您的子网删除任务已下发成功!", _ => null),
-            "DescribeVirtualGateWay" => Ok(List("VirtualGateWayList", Gateways.Values
+            "DescribeVirtualGateWay" => Ok(List(body, "VirtualGateWayList", Gateways.Values
                 .Where(g => Vpcs.TryGetValue(g.VpcId, out var v) && v.Region == S(body, "RegionCode"))
                 .Select(g => new JsonObject
                 {
@@ -149,10 +149,15 @@ public sealed class FakeCds : FakeVendorServer
         return Ok(null, message, NextId("task"));
     }
 
-    private static JsonObject List(string field, IEnumerable<JsonObject> items)
+    /// <summary>Items per page of a describe (0: all on one page), paged by the body's <c>PageNumber</c>.</summary>
+    public int PageSize { get; set; }
+
+    private JsonObject List(JsonObject body, string field, IEnumerable<JsonObject> items)
     {
-        var array = new JsonArray(items.Cast<JsonNode>().ToArray());
-        return new JsonObject { ["Total"] = array.Count, [field] = array };
+        var all = items.ToList();
+        var page = int.TryParse(S(body, "PageNumber"), out var p) && p > 1 ? p : 1;
+        var shown = PageSize > 0 ? all.Skip((page - 1) * PageSize).Take(PageSize) : all;
+        return new JsonObject { ["Total"] = all.Count, [field] = new JsonArray(shown.Cast<JsonNode>().ToArray()) };
     }
 
     private IResult Ok(JsonNode? data, string message = "成功", string? taskId = null)

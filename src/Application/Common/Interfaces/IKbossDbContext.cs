@@ -190,6 +190,9 @@ public interface IKbossDbContext
     DbSet<Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters { get; }
     /// <summary>Locks and rentals of units (§2.2.5).</summary>
     DbSet<Domain.Lease.LeaseOrder> LeaseOrders { get; }
+    // Capital Online network, vendor charges (issue 14)
+    /// <summary>Paid vendor operations: idempotency record, hold and bill (ADR 0041).</summary>
+    DbSet<Domain.Vendors.VendorCharge> VendorCharges { get; }
     // Jinan HPC (issue 15)
     /// <summary>Operators' Jinan HPC account pools (E-HPC-1).</summary>
     DbSet<Domain.Vendors.HpcAccount> HpcAccounts { get; }

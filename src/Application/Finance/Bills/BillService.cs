@@ -42,6 +42,20 @@ public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, TimePr
     }
 
     /// <summary>
+    /// The BUY bill of a paid operation whose funds were held (ADR 0041): the hold <paramref name="holdKey"/> is
+    /// captured and <paramref name="line"/> (its amount must be the held amount) debited, in the caller's
+    /// transaction. Idempotent by <paramref name="idempotencyKey"/> like <see cref="CreatePurchaseBillAsync"/>.
+    /// </summary>
+    public async Task<BillMovement> CreatePurchaseBillFromHoldAsync(PurchaseLine line, string holdKey,
+        string idempotencyKey, CancellationToken ct)
+    {
+        var captured = await ledger.CaptureHoldAsync(holdKey, ct);
+        if (captured.Amount != line.Amount || captured.CustomerOrgId != line.CustomerId)
+            throw new InvalidOperationException($"Bill of {line.Amount} for {line.CustomerId} does not match hold {holdKey}");
+        return await CreatePurchaseBillAsync(line, idempotencyKey, ct);
+    }
+
+    /// <summary>
     /// A paid REFUND bill of <paramref name="amount"/> against the purchase <paramref name="originBillId"/> and the
     /// credit of it. The purchase records the refund by a conditional UPDATE, so parallel refunds never exceed it.
     /// </summary>

@@ -41,6 +41,39 @@ public sealed class BalanceLedger(IKbossDbContext db)
     public Task<LedgerEntry> DebitAsync(LedgerMovement movement, CancellationToken ct) =>
         MoveAsync(movement, -1, ct);
 
+    /// <summary>
+    /// Reserves <see cref="LedgerMovement.Amount"/> for a paid operation in flight (ADR 0041): a debit of kind
+    /// <see cref="LedgerEntryKind.Hold"/>, so the balance — what is left to spend — never goes below 0 counting holds,
+    /// and balance = Σ entries still holds. Settled later by exactly one of <see cref="ReleaseHoldAsync"/> or
+    /// <see cref="CaptureHoldAsync"/>. <c>余额不足</c> (conflict) when the balance does not cover it.
+    /// </summary>
+    public Task<LedgerEntry> HoldAsync(LedgerMovement movement, CancellationToken ct) =>
+        MoveAsync(movement with { Kind = LedgerEntryKind.Hold }, -1, ct);
+
+    /// <summary>Gives the hold <paramref name="holdKey"/> back (the operation did not happen): a credit of kind
+    /// <see cref="LedgerEntryKind.Release"/>. Idempotent; conflict when the hold was captured.</summary>
+    public Task<LedgerEntry> ReleaseHoldAsync(string holdKey, CancellationToken ct) =>
+        SettleHoldAsync(holdKey, LedgerEntryKind.Release, ct);
+
+    /// <summary>Takes the hold <paramref name="holdKey"/> for a bill (the operation happened): a credit of kind
+    /// <see cref="LedgerEntryKind.Capture"/> the caller follows with the bill's debit in the same transaction
+    /// (<see cref="Bills.BillService.CreatePurchaseBillFromHoldAsync"/>). Idempotent; conflict when released.</summary>
+    public Task<LedgerEntry> CaptureHoldAsync(string holdKey, CancellationToken ct) =>
+        SettleHoldAsync(holdKey, LedgerEntryKind.Capture, ct);
+
+    /// <summary>The key of the one entry that settles the hold <paramref name="holdKey"/>: a release and a capture
+    /// share it, so the unique key lets only one of them ever happen.</summary>
+    public static string SettleKey(string holdKey) => holdKey + "/settle";
+
+    private async Task<LedgerEntry> SettleHoldAsync(string holdKey, LedgerEntryKind kind, CancellationToken ct)
+    {
+        var hold = await db.LedgerEntries.AsNoTracking()
+                       .FirstOrDefaultAsync(e => e.IdempotencyKey == holdKey && e.Kind == LedgerEntryKind.Hold, ct)
+                   ?? throw new InvalidOperationException($"No hold with key {holdKey}");
+        return await MoveAsync(new LedgerMovement(hold.CustomerOrgId, -hold.Amount, kind, hold.Reference,
+            SettleKey(holdKey)), +1, ct);
+    }
+
     private async Task<LedgerEntry> MoveAsync(LedgerMovement m, int sign, CancellationToken ct)
     {
         Check(m);

@@ -37,6 +37,31 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
     public async Task<CdsAnswer> ReadAsync(VendorKey key, CdsAction action, JsonObject parameters,
         CancellationToken ct) => (await client.SendAsync(key, action, parameters, ct)).OrThrow(System);
 
+    /// <summary>
+    /// Runs <paramref name="query"/> (see <see cref="CdsQuery"/>): ownership of the ids it names, then every vendor
+    /// page (read-only, retried), the org's items only, the client's page. <c>upstream_failed</c> when CDS fails.
+    /// </summary>
+    public async Task<JsonObject> DescribeAsync(CdsQuery query, CancellationToken ct)
+    {
+        foreach (var (type, id) in query.MustOwn) await LoadOwnedAsync(type, id, ct);
+        IEnumerable<string> owned = await OwnedIdsAsync(query.Kind.Type, query.OrgId, ct);
+        if (query.Only is { } only) owned = owned.Where(only.Contains);
+        var keep = owned.ToHashSet();
+        var key = await KeyForAsync(query.OrgId, ct);
+        var items = new List<JsonNode?>();
+        long seen = 0;
+        for (var page = 1; page <= CdsQuery.MaxVendorPages; page++)
+        {
+            var answer = await ReadAsync(key, query.Kind.Describe, query.Body(page), ct);
+            var batch = query.Kind.Items(answer.Data);
+            items.AddRange(batch.Where(i => query.Kind.IdOf(i) is { } id && keep.Contains(id)));
+            seen += batch.Count;
+            if (batch.Count == 0 || VendorJson.Long(answer.Data, "Total", "TotalCount") is not { } total
+                || seen >= total) break;
+        }
+        return query.Reply(items);
+    }
+
     /// <summary>The CDS ids of <paramref name="type"/> that <paramref name="orgId"/> owns (not deleted).</summary>
     public async Task<IReadOnlySet<string>> OwnedIdsAsync(string type, string orgId, CancellationToken ct) =>
         (await db.CdsResources.AsNoTracking()

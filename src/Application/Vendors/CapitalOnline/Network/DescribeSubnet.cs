@@ -37,7 +37,7 @@ public sealed class DescribeSubnetValidator : AbstractValidator<DescribeSubnet>
     {
         RuleFor(x => x.RegionCode).Id();
         RuleFor(x => x.Keyword).MaxChars(CdsRules.NameMax);
-        RuleFor(x => x.PageNumber).OptionalInt(1, 100000);
+        RuleFor(x => x.PageNumber).PageNumber();
         RuleFor(x => x.VpcId).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.AvailableZoneCode).MaxChars(CdsRules.IdMax);
     }
@@ -47,11 +47,9 @@ public sealed class DescribeSubnetHandler(CdsService cds) : IQueryHandler<Descri
 {
     public async ValueTask<Reply<JsonObject>> Handle(DescribeSubnet q, CancellationToken ct)
     {
-        if (q.VpcId.TrimmedOrNull() is { } vpc) await cds.LoadOwnedAsync(CdsResourceTypes.Vpc, vpc, ct);
-        var owned = await cds.OwnedIdsAsync(CdsResourceTypes.Subnet, q.Orgid!, ct);
-        var key = await cds.KeyForAsync(q.Orgid!, ct);
-        var body = CdsReplies.ListBody(q.RegionCode, q.Keyword, q.PageNumber, q.VpcId, q.AvailableZoneCode);
-        var answer = await cds.ReadAsync(key, CdsActions.DescribeSubnet, body, ct);
-        return Reply.Ok("查询成功", CdsKinds.Subnet.Owned(answer.Data, owned));
+        var query = CdsQuery.Of(CdsKinds.Subnet, q.Orgid!, q.RegionCode).Filter("Keyword", q.Keyword)
+            .Owned("VPCId", CdsResourceTypes.Vpc, q.VpcId).Filter("AvailableZoneCode", q.AvailableZoneCode)
+            .Paged(q.PageNumber);
+        return Reply.Ok("查询成功", await cds.DescribeAsync(query, ct));
     }
 }

@@ -42,12 +42,9 @@ public sealed class DescribeVpcHandler(CdsService cds) : IQueryHandler<DescribeV
 {
     public async ValueTask<Reply<JsonObject>> Handle(DescribeVpc q, CancellationToken ct)
     {
-        var owned = await cds.OwnedIdsAsync(CdsResourceTypes.Vpc, q.Orgid!, ct);
+        var query = CdsQuery.Of(CdsKinds.Vpc, q.Orgid!, q.RegionCode);
         if (q.AvailableZoneCode.TrimmedOrNull() is { } zone)
-            owned = (await cds.VpcsWithSubnetInAsync(q.Orgid!, zone, ct)).Where(owned.Contains).ToHashSet();
-        var key = await cds.KeyForAsync(q.Orgid!, ct);
-        var answer = await cds.ReadAsync(key, CdsActions.DescribeVpc,
-            new JsonObject { ["RegionCode"] = q.RegionCode.Trimmed() }, ct);
-        return Reply.Ok("查询成功", CdsKinds.Vpc.Owned(answer.Data, owned));
+            query = query.Within(await cds.VpcsWithSubnetInAsync(q.Orgid!, zone, ct));
+        return Reply.Ok("查询成功", await cds.DescribeAsync(query, ct));
     }
 }

@@ -54,6 +54,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                     amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     last_error = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     synced_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     create_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     update_time = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },

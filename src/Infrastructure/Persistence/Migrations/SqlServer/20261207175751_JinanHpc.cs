@@ -54,6 +54,7 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                     amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
                     last_error = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     synced_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    attempts = table.Column<int>(type: "int", nullable: false),
                     create_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     update_time = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
