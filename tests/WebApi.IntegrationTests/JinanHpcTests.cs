@@ -169,6 +169,7 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
     public async Task A_purchase_waits_for_an_account_then_after_sales_syncs_it_and_charges_it_once()
     {
         var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "1000");
         var bought = await BuyAsync(customer);
         bought.Status.Should().BeTrue(bought.Raw);
         bought.Msg.Should().Contain("绑定超算账号");
@@ -215,9 +216,12 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         synced.Status.Should().BeTrue(synced.Raw);
         (synced.Data!["sync_status"]!.GetValue<string>(), synced.Data["amount"]!.GetValue<decimal>())
             .Should().Be(("1", 160m));
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(840m);
         var again = await app.Operator().GetAsync("/hpc/hpc_sync_user.dspy", echoes);
         (again.Status, again.Msg).Should().Be((true, HpcPurchaseSync.AlreadySyncedMessage));
         PurchasesAtFake(syncId).Should().Be(1);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(840m); // the same sync twice: money changed once
+        (await app.BillsAsync(org)).Should().Equal((160m, Cpu));
         app.Hpc.Purchases[syncId].Should().Be(app.Hpc.Purchases[syncId] with { Quantity = 2, LdapUid = ldap });
 
         var signed = await customer.PostAsync("/hpc/jnan_get_sign.dspy");
@@ -247,12 +251,22 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
     {
         var ldap = HpcFixture.Unique("ldap");
         await BindAsync(await AddAccountAsync(ldap), ldap, app.CustomerOrgId);
+        await app.FundAsync(app.CustomerOrgId, "300");
+        var before = await HpcFixture.BalanceAsync(app.Customer());
         var bought = await BuyAsync(app.Customer(), "1", "jn-gpu-100");
         bought.Status.Should().BeTrue(bought.Raw);
         (bought.Data!["sync_status"]!.GetValue<string>(), bought.Data["amount"]!.GetValue<decimal>())
             .Should().Be(("1", 300m));
         var syncId = bought.Data["syncinfoid"]!.GetValue<string>();
         PurchasesAtFake(syncId).Should().Be(1);
+        (await HpcFixture.BalanceAsync(app.Customer())).Should().Be(before - 300m);
+
+        // too little left: refused before the centre is asked, nothing held, the purchase waits
+        var poor = await BuyAsync(app.Customer(), "1", "jn-gpu-100");
+        (poor.Code, poor.Data!["sync_status"]!.GetValue<string>()).Should().Be(("conflict", "2"));
+        poor.Msg.Should().Contain("余额不足");
+        PurchasesAtFake(poor.Data["syncinfoid"]!.GetValue<string>()).Should().Be(0);
+        (await HpcFixture.BalanceAsync(app.Customer())).Should().Be(before - 300m);
 
         var mine = await app.Sales().GetAsync("/hpc/sync_status_search.dspy");
         mine.Status.Should().BeTrue(mine.Raw);
@@ -275,6 +289,7 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
     public async Task A_refusal_is_not_charged_and_a_lost_answer_is_settled_by_the_job_after_its_grace()
     {
         var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "500");
         var ldap = HpcFixture.Unique("ldap");
         await BindAsync(await AddAccountAsync(ldap), ldap, org);
 
@@ -284,6 +299,7 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         refused.Msg.Should().Contain("账号不存在");
         var refusedId = refused.Data!["syncinfoid"]!.GetValue<string>();
         (await SyncRowAsync(refusedId)).SyncStatus.Should().Be(HpcSyncStates.Failed);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(500m); // released
         app.Hpc.UnknownAccounts.TryRemove(ldap, out _);
 
         // the centre takes the purchase but answers too late: unknown; the job asks after its grace
@@ -292,6 +308,9 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         lost.Code.Should().Be("upstream_failed");
         var lostId = lost.Data!["syncinfoid"]!.GetValue<string>();
         (await SyncRowAsync(lostId)).SyncStatus.Should().Be(HpcSyncStates.Unknown);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(420m); // held while unknown
+        await app.ReconcileAsync();
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(420m); // the purchase is not settled yet: still held
         (await app.Operator().GetAsync("/hpc/hpc_sync_user.dspy", ("syncinfoid", lostId))).Msg
             .Should().Be(HpcPurchaseSync.InFlightMessage);
         await Task.Delay(TimeSpan.FromSeconds(3)); // the fake records it
@@ -308,10 +327,16 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         var settled = await SyncRowAsync(lostId);
         (settled.SyncStatus, settled.VendorRef).Should().Be((HpcSyncStates.Synced, app.Hpc.Purchases[lostId].Ref));
         PurchasesAtFake(lostId).Should().Be(1);
+        await app.ReconcileAsync();
+        await app.ReconcileAsync();
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(420m);
+        (await app.BillsAsync(org)).Should().Equal((80m, Cpu)); // charged once
 
         // the refused one is retried by after-sales and goes through once
         var retried = await app.Operator().GetAsync("/hpc/hpc_sync_user.dspy", ("syncinfoid", refusedId));
         retried.Status.Should().BeTrue(retried.Raw);
         PurchasesAtFake(refusedId).Should().Be(2); // the refused call and the accepted one
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(340m);
+        (await app.BillsAsync(org)).Should().HaveCount(2);
     }
 }

@@ -62,19 +62,34 @@ public sealed class HpcFixture : AppFixture
         assigned.Status.Should().BeTrue(assigned.Raw);
     }
 
-    /// <summary>Gives the customer org <paramref name="amount"/> 元 more.</summary>
-    public async Task FundCustomerAsync(string amount)
+    /// <summary>Gives the customer org <paramref name="org"/> <paramref name="amount"/> 元 more.</summary>
+    public async Task FundAsync(string org, string amount)
     {
-        var r = await Admin().PostAsync("/finance/balance_adjust.dspy", ("customer_orgid", CustomerOrgId),
+        var r = await Admin().PostAsync("/finance/balance_adjust.dspy", ("customer_orgid", org),
             ("amount", amount), ("reason", "测试充值"), ("idempotency_key", Unique("hpc-fund-")));
         r.Status.Should().BeTrue(r.Raw);
     }
 
-    /// <summary>The customer org's balance.</summary>
-    public async Task<decimal> BalanceAsync()
+    /// <summary>The balance of the caller's org.</summary>
+    public static async Task<decimal> BalanceAsync(Api api)
     {
-        var r = await Customer().GetAsync("/finance/balance_get.dspy");
+        var r = await api.GetAsync("/finance/balance_get.dspy");
         return r.Data?["balance"]?.GetValue<decimal>() ?? 0m;
+    }
+
+    /// <summary>The BUY bills of <paramref name="org"/>: (amount, product).</summary>
+    public Task<List<(decimal Amount, string? Product)>> BillsAsync(string org) => Factory.WithDbAsync(async db =>
+        (await db.Bills.AsNoTracking().Where(b => b.CustomerId == org).Select(b => new { b.Amount, b.ProductId })
+            .ToListAsync()).Select(b => (b.Amount, b.ProductId)).ToList());
+
+    /// <summary>One pass of the outside-call reconciler (vendor charges included) with no grace period, a second
+    /// later (the moved clock stands still otherwise).</summary>
+    public async Task ReconcileAsync()
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        using var scope = Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+            new Application.Common.OutsideCalls.ReconcileOutsideCalls(TimeSpan.Zero));
     }
 
     /// <summary>One run of the HPC user sync-status job with <paramref name="grace"/>.</summary>
