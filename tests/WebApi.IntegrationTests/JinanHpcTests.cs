@@ -339,4 +339,21 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         (await HpcFixture.BalanceAsync(customer)).Should().Be(340m);
         (await app.BillsAsync(org)).Should().HaveCount(2);
     }
+
+    [Fact]
+    public async Task Parallel_syncs_of_one_purchase_call_the_centre_and_charge_once()
+    {
+        var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "1000");
+        var syncId = (await BuyAsync(customer, "1")).Data!["syncinfoid"]!.GetValue<string>();
+        var ldap = HpcFixture.Unique("ldap");
+        await BindAsync(await AddAccountAsync(ldap), ldap, org);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            app.Operator().GetAsync("/hpc/hpc_sync_user.dspy", ("syncinfoid", syncId))));
+        replies.Should().OnlyContain(r => r.Http == 200);
+        replies.Count(r => r.Status && r.Msg == "同步成功").Should().Be(1);
+        PurchasesAtFake(syncId).Should().Be(1);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(920m);
+        (await app.BillsAsync(org)).Should().Equal((80m, Cpu));
+    }
 }
