@@ -116,6 +116,11 @@ public static class DependencyInjection
         services.AddScoped<Vendors.Baidu.BaiduService>();
         services.AddScoped<Vendors.Baidu.BaiduOrderClaims>();
         services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.Baidu.BaiduOrderPayProbe>();
+        // Jinan HPC (issue 15)
+        services.AddScoped<Vendors.JinanHpc.JinanHpcService>();
+        services.AddScoped<Vendors.JinanHpc.HpcPurchaseSync>();
+        services.AddSingleton<Vendors.JinanHpc.HpcPurchasePricing>();
+        services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.JinanHpc.HpcSyncProbe>();
         return services;
     }
 

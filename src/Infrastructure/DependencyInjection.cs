@@ -175,6 +175,12 @@ public static class DependencyInjection
                 c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
             .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
             .RemoveAllLoggers(); // signatures in the query (Aliyun), SSO tokens in answers
+        // Jinan HPC (issue 15)
+        services.AddSingleton(Vendors.JinanHpc.JinanHpcSettings.From(configuration));
+        services.AddHttpClient<Application.Vendors.JinanHpc.IJinanHpcClient, Vendors.JinanHpc.JinanHpcClient>(c =>
+                c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
+            .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)
+            .RemoveAllLoggers(); // SSO signs in answers
         return services;
     }
 

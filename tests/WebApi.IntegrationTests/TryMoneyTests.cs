@@ -34,7 +34,7 @@ public sealed partial class TryMoneyTests
     private static string Script => Path.Combine(RepoRoot(), "docs", "try-money.sh");
 
     [GeneratedRegex(@"```bash\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex BashBlock();
+    internal static partial Regex BashBlock();
 
     [Fact]
     public void Readme_shows_the_script_verbatim()

@@ -25,6 +25,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         "28", // Capital Online ECS/GPU hosts (issue 14)
         "30", "31", "32", // UCloud (issue 15)
         "14", "18", "25", "29", // Baidu, JD Cloud, Aliyun through Jiajie, Casdao (issue 15)
+        "09", // Jinan HPC (issue 15)
     ];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
@@ -71,7 +72,8 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             + 13 // 27: Capital Online security groups (issue 14)
             + 21 // 28: Capital Online ECS/GPU hosts (issue 14)
             + 14 + 9 + 5 // 30: UCloud hosts, 31: firewall, 32: EIP (issue 15)
-            + 16); // 14: 3, 18: 8, 25: 4, 29: 1 (issue 15)
+            + 16 // 14: 3, 18: 8, 25: 4, 29: 1 (issue 15)
+            + 11); // 09: Jinan HPC (issue 15)
     }
 
     [Fact]

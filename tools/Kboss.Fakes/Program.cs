@@ -33,6 +33,7 @@ internal static class Program
             new FakeCds(port), new FakeBaidu(port),
             new FakeUCloud(port), // UCloud (issue 15)
             new FakeJd(port), new FakeJiajie(port), new FakeCasdao(port), // issue 15
+            new FakeJinanHpc(port), // Jinan HPC (issue 15)
         ];
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -111,6 +112,9 @@ internal static class Program
                      ["FAKE_UCLOUD_PUBLIC_KEY"] = FakeUCloud.PublicKey, ["FAKE_UCLOUD_PRIVATE_KEY"] = FakeUCloud.PrivateKey,
                      // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
                      ["FAKE_BAIDU_AK"] = FakeBaidu.AccessKey, ["FAKE_BAIDU_SK"] = FakeBaidu.SecretKey,
+                     // Jinan HPC (issue 15)
+                     ["FAKE_HPC_ENDPOINT"] = dingTalk.BaseUrl + FakeJinanHpc.Prefix,
+                     ["FAKE_HPC_KEY_ID"] = FakeJinanHpc.AppKey, ["FAKE_HPC_SECRET"] = FakeJinanHpc.Secret,
                  })
             sb.Append($"export {name}='{value}'\n");
         return sb.ToString();

@@ -13091,6 +13091,1030 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 用户同步状态查询
+     * @param userid (optional) 销售的userid.
+     */
+    sync_status_search(userid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcSyncView> {
+        let url_ = this.baseUrl + "/hpc/sync_status_search.dspy?";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSync_status_search(_response));
+        });
+    }
+
+    protected processSync_status_search(response: Response): Promise<ReplyOfIReadOnlyListOfHpcSyncView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcSyncView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcSyncView>(null as any);
+    }
+
+    /**
+     * 用户同步状态查询
+     */
+    sync_status_search_post(body: SearchSyncStatus, signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcSyncView> {
+        let url_ = this.baseUrl + "/hpc/sync_status_search.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSync_status_search_post(_response));
+        });
+    }
+
+    protected processSync_status_search_post(response: Response): Promise<ReplyOfIReadOnlyListOfHpcSyncView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcSyncView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcSyncView>(null as any);
+    }
+
+    /**
+     * 同步用户购买产品
+     * @param syncinfoid 同步状态查询接口返回的参数: the purchase.
+     * @param customerid (optional) 用户orgid (echo).
+     * @param productid (optional) 产品id (echo).
+     * @param quantity (optional) 购买的产品数量 (echo).
+     * @param ldapuid (optional) ldap账号 (echo).
+     * @param clustercode (optional) 集群账号 (echo).
+     * @param queuecode (optional) 队列账号 (echo).
+     * @param orgid (optional) orgid (echo).
+     * @param orgname (optional) orgname (echo).
+     */
+    hpc_sync_user(syncinfoid: string, customerid?: string | undefined, productid?: string | undefined, quantity?: string | undefined, ldapuid?: string | undefined, clustercode?: string | undefined, queuecode?: string | undefined, orgid?: string | undefined, orgname?: string | undefined, signal?: AbortSignal): Promise<ReplyOfHpcSyncResult> {
+        let url_ = this.baseUrl + "/hpc/hpc_sync_user.dspy?";
+        if (syncinfoid === undefined || syncinfoid === null)
+            throw new globalThis.Error("The parameter 'syncinfoid' must be defined and cannot be null.");
+        else
+            url_ += "syncinfoid=" + encodeURIComponent("" + syncinfoid) + "&";
+        if (customerid === null)
+            throw new globalThis.Error("The parameter 'customerid' cannot be null.");
+        else if (customerid !== undefined)
+            url_ += "customerid=" + encodeURIComponent("" + customerid) + "&";
+        if (productid === null)
+            throw new globalThis.Error("The parameter 'productid' cannot be null.");
+        else if (productid !== undefined)
+            url_ += "productid=" + encodeURIComponent("" + productid) + "&";
+        if (quantity === null)
+            throw new globalThis.Error("The parameter 'quantity' cannot be null.");
+        else if (quantity !== undefined)
+            url_ += "quantity=" + encodeURIComponent("" + quantity) + "&";
+        if (ldapuid === null)
+            throw new globalThis.Error("The parameter 'ldapuid' cannot be null.");
+        else if (ldapuid !== undefined)
+            url_ += "ldapuid=" + encodeURIComponent("" + ldapuid) + "&";
+        if (clustercode === null)
+            throw new globalThis.Error("The parameter 'clustercode' cannot be null.");
+        else if (clustercode !== undefined)
+            url_ += "clustercode=" + encodeURIComponent("" + clustercode) + "&";
+        if (queuecode === null)
+            throw new globalThis.Error("The parameter 'queuecode' cannot be null.");
+        else if (queuecode !== undefined)
+            url_ += "queuecode=" + encodeURIComponent("" + queuecode) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (orgname === null)
+            throw new globalThis.Error("The parameter 'orgname' cannot be null.");
+        else if (orgname !== undefined)
+            url_ += "orgname=" + encodeURIComponent("" + orgname) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpc_sync_user(_response));
+        });
+    }
+
+    protected processHpc_sync_user(response: Response): Promise<ReplyOfHpcSyncResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcSyncResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcSyncResult>(null as any);
+    }
+
+    /**
+     * 同步用户购买产品
+     */
+    hpc_sync_user_post(body: SyncHpcUser, signal?: AbortSignal): Promise<ReplyOfHpcSyncResult> {
+        let url_ = this.baseUrl + "/hpc/hpc_sync_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpc_sync_user_post(_response));
+        });
+    }
+
+    protected processHpc_sync_user_post(response: Response): Promise<ReplyOfHpcSyncResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcSyncResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcSyncResult>(null as any);
+    }
+
+    /**
+     * 账号查询
+     */
+    hpcLdapSearch(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapSearch.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapSearch(_response));
+        });
+    }
+
+    protected processHpcLdapSearch(response: Response): Promise<ReplyOfIReadOnlyListOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 账号查询
+     */
+    hpcLdapSearch_post(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapSearch.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapSearch_post(_response));
+        });
+    }
+
+    protected processHpcLdapSearch_post(response: Response): Promise<ReplyOfIReadOnlyListOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 未绑定用户查询
+     */
+    hpcUserSearch(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcUnboundUser> {
+        let url_ = this.baseUrl + "/hpc/HpcUserSearch.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcUserSearch(_response));
+        });
+    }
+
+    protected processHpcUserSearch(response: Response): Promise<ReplyOfIReadOnlyListOfHpcUnboundUser> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcUnboundUser;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcUnboundUser>(null as any);
+    }
+
+    /**
+     * 未绑定用户查询
+     */
+    hpcUserSearch_post(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcUnboundUser> {
+        let url_ = this.baseUrl + "/hpc/HpcUserSearch.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcUserSearch_post(_response));
+        });
+    }
+
+    protected processHpcUserSearch_post(response: Response): Promise<ReplyOfIReadOnlyListOfHpcUnboundUser> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcUnboundUser;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcUnboundUser>(null as any);
+    }
+
+    /**
+     * 绑定用户
+     * @param id 账号查询接口返回的id.
+     * @param orgid 要绑定的用户orgid.
+     * @param clustercode (optional) 集群账号 (echo).
+     * @param queuecode (optional) 队列账号 (echo).
+     * @param ldapuid (optional) ldap账号 (echo).
+     */
+    bind_ldap(id: string, orgid: string, clustercode?: string | undefined, queuecode?: string | undefined, ldapuid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/bind_ldap.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (clustercode === null)
+            throw new globalThis.Error("The parameter 'clustercode' cannot be null.");
+        else if (clustercode !== undefined)
+            url_ += "clustercode=" + encodeURIComponent("" + clustercode) + "&";
+        if (queuecode === null)
+            throw new globalThis.Error("The parameter 'queuecode' cannot be null.");
+        else if (queuecode !== undefined)
+            url_ += "queuecode=" + encodeURIComponent("" + queuecode) + "&";
+        if (ldapuid === null)
+            throw new globalThis.Error("The parameter 'ldapuid' cannot be null.");
+        else if (ldapuid !== undefined)
+            url_ += "ldapuid=" + encodeURIComponent("" + ldapuid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBind_ldap(_response));
+        });
+    }
+
+    protected processBind_ldap(response: Response): Promise<ReplyOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 绑定用户
+     */
+    bind_ldap_post(body: BindLdap, signal?: AbortSignal): Promise<ReplyOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/bind_ldap.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processBind_ldap_post(_response));
+        });
+    }
+
+    protected processBind_ldap_post(response: Response): Promise<ReplyOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 记录用户登录时间
+     * @param orgid (optional) 用户的orgid.
+     */
+    hpcAccessTime(orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfHpcAccessView> {
+        let url_ = this.baseUrl + "/hpc/HpcAccessTime.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcAccessTime(_response));
+        });
+    }
+
+    protected processHpcAccessTime(response: Response): Promise<ReplyOfHpcAccessView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccessView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccessView>(null as any);
+    }
+
+    /**
+     * 记录用户登录时间
+     */
+    hpcAccessTime_post(body: RecordHpcAccess, signal?: AbortSignal): Promise<ReplyOfHpcAccessView> {
+        let url_ = this.baseUrl + "/hpc/HpcAccessTime.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcAccessTime_post(_response));
+        });
+    }
+
+    protected processHpcAccessTime_post(response: Response): Promise<ReplyOfHpcAccessView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccessView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccessView>(null as any);
+    }
+
+    /**
+     * 新增账号
+     * @param clustercode 集群账号.
+     * @param queuecode 队列账号.
+     * @param ldapuid ldap账号.
+     */
+    hpcLdapAdd(clustercode: string, queuecode: string, ldapuid: string, signal?: AbortSignal): Promise<ReplyOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapAdd.dspy?";
+        if (clustercode === undefined || clustercode === null)
+            throw new globalThis.Error("The parameter 'clustercode' must be defined and cannot be null.");
+        else
+            url_ += "clustercode=" + encodeURIComponent("" + clustercode) + "&";
+        if (queuecode === undefined || queuecode === null)
+            throw new globalThis.Error("The parameter 'queuecode' must be defined and cannot be null.");
+        else
+            url_ += "queuecode=" + encodeURIComponent("" + queuecode) + "&";
+        if (ldapuid === undefined || ldapuid === null)
+            throw new globalThis.Error("The parameter 'ldapuid' must be defined and cannot be null.");
+        else
+            url_ += "ldapuid=" + encodeURIComponent("" + ldapuid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapAdd(_response));
+        });
+    }
+
+    protected processHpcLdapAdd(response: Response): Promise<ReplyOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 新增账号
+     */
+    hpcLdapAdd_post(body: AddHpcAccount, signal?: AbortSignal): Promise<ReplyOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapAdd.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapAdd_post(_response));
+        });
+    }
+
+    protected processHpcLdapAdd_post(response: Response): Promise<ReplyOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 删除账号
+     * @param id 账号查询接口返回的id.
+     * @param orgid (optional) 账号查询接口返回的orgid.
+     */
+    hpcLdapDelete(id: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapDelete.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapDelete(_response));
+        });
+    }
+
+    protected processHpcLdapDelete(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 删除账号
+     */
+    hpcLdapDelete_post(body: DeleteHpcAccount, signal?: AbortSignal): Promise<ReplyOfObject> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapDelete.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapDelete_post(_response));
+        });
+    }
+
+    protected processHpcLdapDelete_post(response: Response): Promise<ReplyOfObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfObject>(null as any);
+    }
+
+    /**
+     * 更新账号
+     * @param id /hpc/HpcLdapSearch.dspy 返回的id.
+     * @param orgid (optional) /hpc/HpcLdapSearch.dspy 返回的orgid (guard).
+     * @param clustercode (optional) 集群账号.
+     * @param queuecode (optional) 队列账号.
+     * @param ldapuid (optional) ldap账号.
+     */
+    hpcLdapUpdate(id: string, orgid?: string | undefined, clustercode?: string | undefined, queuecode?: string | undefined, ldapuid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapUpdate.dspy?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined and cannot be null.");
+        else
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (clustercode === null)
+            throw new globalThis.Error("The parameter 'clustercode' cannot be null.");
+        else if (clustercode !== undefined)
+            url_ += "clustercode=" + encodeURIComponent("" + clustercode) + "&";
+        if (queuecode === null)
+            throw new globalThis.Error("The parameter 'queuecode' cannot be null.");
+        else if (queuecode !== undefined)
+            url_ += "queuecode=" + encodeURIComponent("" + queuecode) + "&";
+        if (ldapuid === null)
+            throw new globalThis.Error("The parameter 'ldapuid' cannot be null.");
+        else if (ldapuid !== undefined)
+            url_ += "ldapuid=" + encodeURIComponent("" + ldapuid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapUpdate(_response));
+        });
+    }
+
+    protected processHpcLdapUpdate(response: Response): Promise<ReplyOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 更新账号
+     */
+    hpcLdapUpdate_post(body: UpdateHpcAccount, signal?: AbortSignal): Promise<ReplyOfHpcAccountView> {
+        let url_ = this.baseUrl + "/hpc/HpcLdapUpdate.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processHpcLdapUpdate_post(_response));
+        });
+    }
+
+    protected processHpcLdapUpdate_post(response: Response): Promise<ReplyOfHpcAccountView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcAccountView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcAccountView>(null as any);
+    }
+
+    /**
+     * 获取sign
+     */
+    jnan_get_sign(body: GetJinanSign, signal?: AbortSignal): Promise<HpcSignReply> {
+        let url_ = this.baseUrl + "/hpc/jnan_get_sign.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJnan_get_sign(_response));
+        });
+    }
+
+    protected processJnan_get_sign(response: Response): Promise<HpcSignReply> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HpcSignReply;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HpcSignReply>(null as any);
+    }
+
+    /**
+     * 获取所有产品
+     */
+    jncs_get_product(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcProductView> {
+        let url_ = this.baseUrl + "/hpc/jncs_get_product.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJncs_get_product(_response));
+        });
+    }
+
+    protected processJncs_get_product(response: Response): Promise<ReplyOfIReadOnlyListOfHpcProductView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcProductView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcProductView>(null as any);
+    }
+
+    /**
+     * 获取所有产品
+     */
+    jncs_get_product_post(signal?: AbortSignal): Promise<ReplyOfIReadOnlyListOfHpcProductView> {
+        let url_ = this.baseUrl + "/hpc/jncs_get_product.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJncs_get_product_post(_response));
+        });
+    }
+
+    protected processJncs_get_product_post(response: Response): Promise<ReplyOfIReadOnlyListOfHpcProductView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyListOfHpcProductView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyListOfHpcProductView>(null as any);
+    }
+
+    /**
+     * 购买济南超算产品 (not in the spec: the purchase the module presupposes)
+     */
+    jncs_buy_product(body: BuyJinanProduct, signal?: AbortSignal): Promise<ReplyOfHpcSyncResult> {
+        let url_ = this.baseUrl + "/hpc/jncs_buy_product.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processJncs_buy_product(_response));
+        });
+    }
+
+    protected processJncs_buy_product(response: Response): Promise<ReplyOfHpcSyncResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfHpcSyncResult;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfHpcSyncResult>(null as any);
+    }
+
+    /**
      * 用户创建实例
      * @param storage 存储 /G (GiB, 1–10240).
      * @param cpu cpu /核 (1–128).
@@ -29590,6 +30614,301 @@ export interface ListInvoiceApprovals {
     user_id?: string | undefined;
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfHpcSyncView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcSyncView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A purchase as HPC-01 shows it: exactly the values HPC-02 takes back, plus state and amount. */
+export interface HpcSyncView {
+    syncinfoid?: string;
+    customerid?: string;
+    productid?: string;
+    productname?: string;
+    quantity?: string;
+    ldapuid?: string;
+    clustercode?: string;
+    queuecode?: string;
+    orgid?: string;
+    orgname?: string;
+    sync_status?: string;
+    amount?: number | undefined;
+    create_at?: string | undefined;
+    synced_at?: string | undefined;
+    last_error?: string | undefined;
+}
+
+/** HPC-01 GET /hpc/sync_status_search.dspy 用户同步状态查询: the Jinan HPC purchases of the customers of the salesperson userid (销售的userid; a salesperson: itself, another's is 403), or for an operator every purchase of its customers (optionally of one salesperson), newest first. data = the values HPC-02 takes back (syncinfoid, customerid, productid, quantity, ldapuid, clustercode, queuecode, orgid, orgname) with sync_status, amount and times. No vendor call. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
+export interface SearchSyncStatus {
+    /** 销售的userid. */
+    userid?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfHpcSyncResult {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcSyncResult;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** HPC-02's and a purchase's answer. */
+export interface HpcSyncResult {
+    /** The purchase. */
+    syncinfoid?: string;
+    /** Its HpcSyncStates. */
+    sync_status?: string;
+    /** The sale amount of its (last) sync, 元; charged once synced. */
+    amount?: number | undefined;
+}
+
+/** HPC-02 GET /hpc/hpc_sync_user.dspy 同步用户购买产品 (after-sales): pushes the purchase syncinfoid of the caller's pool to the centre and charges it once (HpcPurchaseSync). The other parameters are echoes of HPC-01 and must equal it (§6 #6; quantity a positive integer); the customer must have a bound account. A synced purchase answers 该购买信息已同步 without a call or a charge. data = {syncinfoid, sync_status, amount}. spec: 09-jinan-hpc.md; vendors.md §3.1, §5.4. */
+export interface SyncHpcUser {
+    /** 同步状态查询接口返回的参数: the purchase. */
+    syncinfoid: string;
+    /** 用户orgid (echo). */
+    customerid?: string | undefined;
+    /** 产品id (echo). */
+    productid?: string | undefined;
+    /** 购买的产品数量 (echo). */
+    quantity?: string | undefined;
+    /** ldap账号 (echo). */
+    ldapuid?: string | undefined;
+    /** 集群账号 (echo). */
+    clustercode?: string | undefined;
+    /** 队列账号 (echo). */
+    queuecode?: string | undefined;
+    /** orgid (echo). */
+    orgid?: string | undefined;
+    /** orgname (echo). */
+    orgname?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfHpcAccountView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcAccountView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** An HPC account as HPC-03 shows it; orgname is left out when unbound (spec text). */
+export interface HpcAccountView {
+    id?: string;
+    ldapuid?: string;
+    clustercode?: string;
+    queuecode?: string;
+    orgid?: string | undefined;
+    sync_status?: string | undefined;
+    last_access?: string | undefined;
+    del_flg?: string;
+    create_at?: string | undefined;
+    orgname?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfHpcUnboundUser {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcUnboundUser[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** An org that can be bound (HPC-04). */
+export interface HpcUnboundUser {
+    orgid?: string;
+    orgname?: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfHpcAccountView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcAccountView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** HPC-05 GET /hpc/bind_ldap.dspy 绑定用户: binds the unbound account id of the caller's pool to the customer org orgid (one of the caller's customers, else 403). clustercode, queuecode and ldapuid, when sent, must equal the account's. An account already bound, or an org that already has one, is a conflict (§6 #11). data = the account. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
+export interface BindLdap {
+    /** 账号查询接口返回的id. */
+    id: string;
+    /** 集群账号 (echo). */
+    clustercode?: string | undefined;
+    /** 队列账号 (echo). */
+    queuecode?: string | undefined;
+    /** ldap账号 (echo). */
+    ldapuid?: string | undefined;
+    /** 要绑定的用户orgid. */
+    orgid: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfHpcAccessView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcAccessView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** HPC-06's answer. */
+export interface HpcAccessView {
+    orgid?: string;
+    last_access?: string | undefined;
+}
+
+/** HPC-06 GET /hpc/HpcAccessTime.dspy 记录用户登录时间: last_access = now on the account bound to orgid (用户的orgid; default the caller's, another org 403). No bound account → not_found. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
+export interface RecordHpcAccess {
+    /** 用户的orgid. */
+    orgid?: string | undefined;
+}
+
+/** HPC-07 GET /hpc/HpcLdapAdd.dspy 新增账号: adds an unbound account (pre-provisioned by the centre, entered by hand; no vendor call) to the caller's pool. All three required; a live ldapuid already in the pool → conflict 账号已存在. data = the account (its new id). spec: 09-jinan-hpc.md; vendors.md §3.1. */
+export interface AddHpcAccount {
+    /** 集群账号. */
+    clustercode: string;
+    /** 队列账号. */
+    queuecode: string;
+    /** ldap账号. */
+    ldapuid: string;
+}
+
+/** HPC-08 GET /hpc/HpcLdapDelete.dspy 删除账号, with the spec's rules: "1. 账号没有绑定过 参数orgid不填 或者 orgid为空 2. 账号已经绑定过 参数orgid必填 3. 已经同步成功的用户账号无法删除" (a bound account's orgid must be its org). Soft delete; the binding is cleared. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
+export interface DeleteHpcAccount {
+    /** 账号查询接口返回的id. */
+    id: string;
+    /** 账号查询接口返回的orgid. */
+    orgid?: string | undefined;
+}
+
+/** HPC-09 GET /hpc/HpcLdapUpdate.dspy 更新账号: new clustercode, queuecode and ldapuid ("ladp账号" in the spec) for account id; one left out keeps its value. orgid guards the binding (when sent it must be the bound org; rebinding is HPC-05's, §6 #7); a synced account's identifiers are fixed (conflict). data = the account. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
+export interface UpdateHpcAccount {
+    /** /hpc/HpcLdapSearch.dspy 返回的id. */
+    id: string;
+    /** /hpc/HpcLdapSearch.dspy 返回的orgid (guard). */
+    orgid?: string | undefined;
+    /** 集群账号. */
+    clustercode?: string | undefined;
+    /** 队列账号. */
+    queuecode?: string | undefined;
+    /** ldap账号. */
+    ldapuid?: string | undefined;
+}
+
+/** HPC-10's envelope: the usual one plus the documented top-level warn_msg (null or the warning). */
+export interface HpcSignReply {
+    status?: boolean;
+    msg?: string;
+    data?: HpcSignView;
+    warn_msg?: string | undefined;
+}
+
+/** The SSO sign (a secret: only in this reply). */
+export interface HpcSignView {
+    sign?: string;
+    url?: string | undefined;
+}
+
+/** HPC-10 POST /hpc/jnan_get_sign.dspy 获取sign: the centre's portal SSO sign for the caller (userid must be the caller's own; username defaults to its login) on its org's bound account (none → not_found 请联系售后绑定). Top-level warn_msg = null when every purchase of the org is synced, else the spec's "您当前有未同步的购买信息, 请联系售后同步". The sign is never stored or logged; the issue is audited without it. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1, §5.4. */
+export interface GetJinanSign {
+    /** The user (default: the caller). */
+    userid?: string | undefined;
+    /** The user's name shown by the portal (default: the caller's login). */
+    username?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyListOfHpcProductView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: HpcProductView[];
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A product as HPC-11 shows it: price is the caller's sale price per unit (元). */
+export interface HpcProductView {
+    productid?: string;
+    productname?: string;
+    spec?: string | undefined;
+    price?: number;
+    unit?: string | undefined;
+}
+
+/** POST /hpc/jncs_buy_product.dspy (not in the spec; the purchase HPC-01/02/10 presuppose, §6 #44): the org orgid (default the caller's) buys quantity of the centre's product productid. The purchase is recorded and, when the org has a bound account, synced and charged at once (HpcPurchaseSync, "购买后自动同步"); otherwise, or when the centre refuses, it waits for after-sales (HPC-02) and the reply says so. data = {syncinfoid, sync_status, amount}. */
+export interface BuyJinanProduct {
+    /** Buying org (default: the caller's). */
+    orgid?: string | undefined;
+    /** The centre's product id (HPC-11). */
+    productid: string;
+    /** Units, 1–10000. */
+    quantity: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -21,6 +21,9 @@ public static class VendorCodes
     public const string Jiajie = "jiajie";
     /// <summary>互联云 Casdao.</summary>
     public const string Casdao = "casdao";
+    // Jinan HPC (issue 15)
+    /// <summary>济南超算 National Supercomputing Center in Jinan.</summary>
+    public const string JinanHpc = "jnhpc";
 
     /// <summary>Vendors kboss has an adapter for.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -28,6 +31,7 @@ public static class VendorCodes
         CapitalOnline,
         UCloud, // issue 15
         Baidu, JdCloud, Aliyun, Jiajie, Casdao, // issue 15
+        JinanHpc, // issue 15
     ];
 
     /// <summary>True for a code in <see cref="All"/>.</summary>

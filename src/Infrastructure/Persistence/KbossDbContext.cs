@@ -149,6 +149,9 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Vendors.BaiduOrder> BaiduOrders => Set<Kboss.Domain.Vendors.BaiduOrder>();
     public DbSet<Kboss.Domain.Vendors.BaiduOrderAction> BaiduOrderActions =>
         Set<Kboss.Domain.Vendors.BaiduOrderAction>();
+    // Jinan HPC (issue 15)
+    public DbSet<Kboss.Domain.Vendors.HpcAccount> HpcAccounts => Set<Kboss.Domain.Vendors.HpcAccount>();
+    public DbSet<Kboss.Domain.Vendors.HpcSyncInfo> HpcSyncInfos => Set<Kboss.Domain.Vendors.HpcSyncInfo>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

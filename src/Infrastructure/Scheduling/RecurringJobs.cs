@@ -41,6 +41,9 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Vendors.UCloud.Hosts.PollUCloudHosts>("UCloudHostPoll", defaultCron: "*/20 * * * * ?");
         // Baidu order sync (issue 15)
         jobs.AddRecurring<Application.Vendors.Baidu.SyncAllBaiduOrders>("BaiduOrderSync", defaultCron: "0 */10 * * * ?");
+        // Jinan HPC (issue 15)
+        jobs.AddRecurring<Application.Vendors.JinanHpc.RefreshHpcSyncStatus>("HpcUserSyncStatus",
+            defaultCron: "45 */2 * * * ?");
     }
 }
 

@@ -203,6 +203,11 @@ public interface IKbossDbContext
     DbSet<Domain.Vendors.BaiduOrder> BaiduOrders { get; }
     /// <summary>Refund confirmations and cancels of Baidu orders (one per order and action).</summary>
     DbSet<Domain.Vendors.BaiduOrderAction> BaiduOrderActions { get; }
+    // Jinan HPC (issue 15)
+    /// <summary>Operators' Jinan HPC account pools (E-HPC-1).</summary>
+    DbSet<Domain.Vendors.HpcAccount> HpcAccounts { get; }
+    /// <summary>Jinan HPC purchases and their sync to the centre (E-HPC-2).</summary>
+    DbSet<Domain.Vendors.HpcSyncInfo> HpcSyncInfos { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
