@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<Lease.LeaseAccess>();
         services.AddScoped<Lease.LeaseClock>();
         services.AddScoped<LeaseProducts.LeaseUnits>();
+        services.AddScoped<LeaseProducts.LeaseRecords>();
         return services;
     }
 
