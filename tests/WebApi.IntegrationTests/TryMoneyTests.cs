@@ -24,7 +24,7 @@ public sealed partial class TryMoneyTests
     private const string End = "# --- end ---";
     private const string AdminPassword = "Try-money-admin-pass-1";
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kboss.sln"))) dir = dir.Parent;
@@ -34,7 +34,7 @@ public sealed partial class TryMoneyTests
     private static string Script => Path.Combine(RepoRoot(), "docs", "try-money.sh");
 
     [GeneratedRegex(@"```bash\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex BashBlock();
+    internal static partial Regex BashBlock();
 
     [Fact]
     public void Readme_shows_the_script_verbatim()
@@ -135,7 +135,7 @@ public sealed partial class TryMoneyTests
         return (provider.Id, bill.Id);
     }
 
-    private static Process Start(ProcessStartInfo start, System.Collections.Concurrent.ConcurrentQueue<string> log)
+    internal static Process Start(ProcessStartInfo start, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -148,7 +148,7 @@ public sealed partial class TryMoneyTests
         return p;
     }
 
-    private static async Task<T> Retry<T>(Func<Task<T>> call)
+    internal static async Task<T> Retry<T>(Func<Task<T>> call)
     {
         for (var i = 0; ; i++)
         {
@@ -163,7 +163,7 @@ public sealed partial class TryMoneyTests
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

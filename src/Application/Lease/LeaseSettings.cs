@@ -9,7 +9,7 @@ namespace Kboss.Application.Lease;
 /// <param name="OrderPayTimeoutMinutes">A lock bound to an order is released this long after binding (default
 /// 30).</param>
 /// <param name="AllowRunAsOf">
-/// <c>Lease:AllowRunAsOf</c> (default false; refused at start-up outside the Development environment, ADR 0039): the
+/// <c>Lease:AllowRunAsOf</c> (default false; a warning is logged at start-up when on, ADR 0039): the
 /// admin-only job endpoints <c>update_stock</c> and <c>expiration_warning</c> accept <c>as_of</c>, a later platform
 /// date the run treats as today, so a walk-through sees a lease end without waiting for midnight.
 /// </param>

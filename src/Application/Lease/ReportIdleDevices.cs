@@ -70,7 +70,8 @@ public sealed class ReportIdleDevicesHandler(IKbossDbContext db, LeaseAccess acc
             .Select(g => LeaseIdleCounts.Of(g.Key, null, null, g.Sum(x => x.Devices),
                 g.Sum(x => Rented(x.StoreName, x.ProductId)))).ToList();
         var byProduct = all.GroupBy(g => (g.ProductId, g.ProductName))
-            .OrderBy(g => g.Key.ProductName, StringComparer.Ordinal).ThenBy(g => g.Key.ProductId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.ProductName, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.ProductId, StringComparer.Ordinal)
             .Select(g => LeaseIdleCounts.Of(null, g.Key.ProductId, g.Key.ProductName, g.Sum(x => x.Devices),
                 g.Sum(x => Rented(x.StoreName, x.ProductId)))).ToList();
         var sum = LeaseIdleCounts.Of(null, null, null, all.Sum(g => g.Devices), busy.Values.Sum());

@@ -31,7 +31,8 @@ public sealed class LeaseRecordTests(LeaseFixture app) : IClassFixture<LeaseFixt
         var (now, day) = (app.Clock.GetUtcNow().UtcDateTime, app.Today);
         LeaseOrder Order(LeaseDevice d, int count, int status)
         {
-            var o = LeaseOrder.Lock(d, count, day.AddDays(-40), day.AddDays(status == LeaseOrderStatus.Expired ? -1 : 30),
+            var end = day.AddDays(status == LeaseOrderStatus.Expired ? -1 : 30);
+            var o = LeaseOrder.Lock(d, count, day.AddDays(-40), end,
                 "u-rt", app.CustomerOrgId, now, TimeSpan.FromDays(1));
             if (status is LeaseOrderStatus.Rented or LeaseOrderStatus.Expired) o.Buy(now, 0, null);
             if (status == LeaseOrderStatus.Released) o.Release(LeaseReleaseReasons.ById, now);
@@ -42,7 +43,8 @@ public sealed class LeaseRecordTests(LeaseFixture app) : IClassFixture<LeaseFixt
         await app.Factory.WithDbAsync(async db =>
         {
             db.AddRange(provider, a, b, bare, recordA, recordB);
-            db.LeaseOrders.AddRange(Order(recordA, 2, LeaseOrderStatus.Locked), Order(recordA, 1, LeaseOrderStatus.Rented),
+            db.LeaseOrders.AddRange(Order(recordA, 2, LeaseOrderStatus.Locked),
+                Order(recordA, 1, LeaseOrderStatus.Rented),
                 Order(recordA, 2, LeaseOrderStatus.Rented), Order(recordA, 4, LeaseOrderStatus.Released),
                 Order(recordA, 7, LeaseOrderStatus.Expired), Order(recordB, 6, LeaseOrderStatus.Rented));
             await db.SaveChangesAsync();
@@ -158,9 +160,11 @@ public sealed class LeaseRecordTests(LeaseFixture app) : IClassFixture<LeaseFixt
         var one = await app.Operator().PostJsonAsync("/lease_product/get_server.dspy",
             new { providerid = _provider, productid = _productB });
         one.Data!["rows"]!.AsArray().Should().ContainSingle();
-        (await app.Operator().PostJsonAsync("/lease_product/get_server.dspy", new { providerid = _provider, status = 1 }))
+        (await app.Operator().PostJsonAsync("/lease_product/get_server.dspy",
+                new { providerid = _provider, status = 1 }))
             .Data!["total"]!.GetValue<int>().Should().Be(0);
-        (await app.Operator().PostJsonAsync("/lease_product/get_server.dspy", new { providerid = _provider, status = 7 }))
+        (await app.Operator().PostJsonAsync("/lease_product/get_server.dspy",
+                new { providerid = _provider, status = 7 }))
             .Status.Should().BeFalse();
         (await app.OtherOperator().PostJsonAsync("/lease_product/get_server.dspy", new { providerid = _provider }))
             .Msg.Should().Be("供应商不存在");
@@ -171,7 +175,8 @@ public sealed class LeaseRecordTests(LeaseFixture app) : IClassFixture<LeaseFixt
     [Fact]
     public async Task Record_detail_shows_its_configuration_to_whoever_may_buy_from_it()
     {
-        var r = await app.Operator().PostJsonAsync("/lease_product/get_server_detail.dspy", new { server_id = _recordA });
+        var r = await app.Operator().PostJsonAsync("/lease_product/get_server_detail.dspy",
+            new { server_id = _recordA });
         (r.Status, r.Msg).Should().Be((true, "获取设备详情成功"), r.Raw);
         r.Data!["parameter"]!.AsArray().Select(p => (p!["title"]!.GetValue<string>(), p["number"]!.GetValue<int>()))
             .Should().Equal(("cpu", 1), ("memory", 8));

@@ -80,7 +80,8 @@ public sealed class LeaseReportTests(IdleReportFixture app) : IClassFixture<Idle
         Counts((await ReportAsync(null, app.OtherOperator())).Data!).Should().Be((0, 0, 0, 0m));
         (await ReportAsync(null, app.Customer())).Http.Should().Be(403);
         (await ReportAsync(null, app.Anonymous())).Http.Should().Be(401);
-        var bad = await app.Operator().PostJsonAsync("/lease/report_disengaged.dspy", new { select_date = "2023-13-01" });
+        var bad = await app.Operator().PostJsonAsync("/lease/report_disengaged.dspy",
+            new { select_date = "2023-13-01" });
         (bad.Http, bad.Status, bad.Msg).Should().Be((200, false, "日期格式错误: select_date"));
         (await ReportAsync(null, rows: 101)).Status.Should().BeFalse();
     }
@@ -88,7 +89,8 @@ public sealed class LeaseReportTests(IdleReportFixture app) : IClassFixture<Idle
     [Fact]
     public async Task Server_data_groups_idle_and_rented_devices_by_a_whitelisted_field()
     {
-        var r = await app.Operator().PostJsonAsync("/lease/get_server_data.dspy", new { field = "store_name", rows = 100 });
+        var r = await app.Operator().PostJsonAsync("/lease/get_server_data.dspy",
+            new { field = "store_name", rows = 100 });
         (r.Status, r.Msg).Should().Be((true, "获取服务器数据成功"), r.Raw);
         var byValue = r.Data!["rows"]!.AsArray().ToDictionary(x => x!["value"]!.GetValue<string>(), x => (
             x!["total"]!.GetValue<int>(), x["idle"]!.GetValue<int>(), x["rented"]!.GetValue<int>()));
@@ -96,7 +98,8 @@ public sealed class LeaseReportTests(IdleReportFixture app) : IClassFixture<Idle
         var status = await app.Customer().PostJsonAsync("/lease/get_server_data.dspy", new { field = "status" });
         status.Data!["rows"]!.AsArray().Select(x => (x!["value"]!.GetValue<string>(), x["total"]!.GetValue<int>()))
             .Should().Equal(("0", 3), ("1", 3));
-        var other = await app.OtherOperator().PostJsonAsync("/lease/get_server_data.dspy", new { field = "store_name" });
+        var other = await app.OtherOperator().PostJsonAsync("/lease/get_server_data.dspy",
+            new { field = "store_name" });
         other.Data!["total"]!.GetValue<int>().Should().Be(0);
         var bad = await app.Operator().PostJsonAsync("/lease/get_server_data.dspy", new { field = "id; drop table x" });
         (bad.Status, bad.Msg).Should().Be((false, "不支持的字段: id; drop table x"));
@@ -118,7 +121,8 @@ public sealed class LeaseReportTests(IdleReportFixture app) : IClassFixture<Idle
         var other = await app.OtherOperator().PostJsonAsync("/lease/get_distinct.dspy",
             new { distinct = new[] { "store_name" } });
         other.Data!["store_name"]!.AsArray().Should().BeEmpty();
-        var bad = await app.Operator().PostJsonAsync("/lease/get_distinct.dspy", new { distinct = new[] { "cpu", "id" } });
+        var bad = await app.Operator().PostJsonAsync("/lease/get_distinct.dspy",
+            new { distinct = new[] { "cpu", "id" } });
         (bad.Status, bad.Msg).Should().Be((false, "不支持的字段: id"));
         (await app.Operator().PostJsonAsync("/lease/get_distinct.dspy", new { distinct = Array.Empty<string>() })).Msg
             .Should().Be("缺少必要参数: distinct");
