@@ -2,7 +2,8 @@ using Kboss.Domain.Lease;
 
 namespace Kboss.Domain.UnitTests;
 
-/// <summary>The rates of lease.md §4.6 and §4.7: 2 decimals away from zero, weighted by units, 0 without units.</summary>
+/// <summary>The rates of lease.md §4.6 and §4.7: 2 decimals away from zero, weighted by units, 0 without
+/// units.</summary>
 public sealed class LeaseRateTests
 {
     [Theory]
