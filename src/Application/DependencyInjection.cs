@@ -121,6 +121,7 @@ public static class DependencyInjection
         services.AddScoped<Vendors.JinanHpc.HpcPurchaseSync>();
         services.AddSingleton<Vendors.JinanHpc.HpcPurchasePricing>();
         services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.JinanHpc.HpcSyncProbe>();
+        services.AddScoped<LeaseProducts.LeaseRecords>();
         return services;
     }
 

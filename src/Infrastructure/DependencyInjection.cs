@@ -130,7 +130,8 @@ public static class DependencyInjection
         // Leases (issue 13)
         services.AddSingleton(new Application.Lease.LeaseSettings(
             configuration.GetValue("Lease:WarningDays", 7), configuration.GetValue("Lease:LockTtlMinutes", 15),
-            configuration.GetValue("Lease:OrderPayTimeoutMinutes", 30)));
+            configuration.GetValue("Lease:OrderPayTimeoutMinutes", 30), configuration.GetValue("Lease:AllowRunAsOf",
+                false)));
         // Capital Online (issue 14)
         services.AddSingleton(Vendors.CapitalOnline.CdsSettings.From(configuration));
         services.AddSingleton<Vendors.INonceGenerator, Vendors.GuidNonceGenerator>();

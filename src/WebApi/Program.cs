@@ -106,6 +106,9 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 if (app.Services.GetRequiredService<KbossOptions>().AllowAnonymousOrgOverride && !app.Environment.IsDevelopment())
     throw new InvalidOperationException("Auth:AllowAnonymousOrgOverride is allowed only in the Development environment.");
+// Leases (issue 13): running the lease jobs for a later day is a walk-through aid, off by default (ADR 0039)
+if (app.Services.GetRequiredService<Kboss.Application.Lease.LeaseSettings>().AllowRunAsOf)
+    app.Logger.LogWarning("Lease:AllowRunAsOf is on: admins may recycle leases before they end (walk-throughs only)");
 
 app.UseTrustedProxies(app.Configuration);
 app.UseEnvelopeExceptionHandler();

@@ -34,13 +34,6 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         // They need the cluster executor (pcapi / SSH / Kubernetes, Application/Cpcc/Executor/IClusterExecutor.cs),
         // which is the next container-cloud step; their database side is in place.
         "POST /", // N2 is documented without a path: served at POST /dev/cpcc/cpcworker/delete_cpcworker.dspy (analysis/cpcc.md §3.F)
-        // Leases (issue 13): reports, lookups and the device-record edit are the next lease step (ADR 0036)
-        "POST /lease/report_disengaged.dspy", "POST /lease/get_server_data.dspy", "POST /lease/get_distinct.dspy",
-        "POST /lease_product/get_provider.dspy", "POST /lease_product/get_product.dspy",
-        "POST /lease_product/get_server.dspy", "POST /lease_product/get_server_detail.dspy",
-        "POST /lease_product/update_server.dspy", "POST /lease_product/get_order_list.dspy",
-        "POST /lease_product/get_order_detail.dspy", "POST /lease_product/provider_rate.dspy",
-        "POST /lease_product/product_rate.dspy",
     ];
 
     [Fact]
@@ -67,13 +60,13 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             + 9 + 6 // 10: providers, 11: compute-centre localisation (issue 11)
             + 8 + 7 // 16: resellers, 19: invoices (issue 11)
             + 6 // 17: provider settlement (issue 11)
-            + 15 + 8 // 15: 15 of 18, 20: 8 of 17 (issue 13; the rest in Deferred)
             + 27 // 26: Capital Online network (issue 14)
             + 13 // 27: Capital Online security groups (issue 14)
             + 21 // 28: Capital Online ECS/GPU hosts (issue 14)
             + 14 + 9 + 5 // 30: UCloud hosts, 31: firewall, 32: EIP (issue 15)
             + 16 // 14: 3, 18: 8, 25: 4, 29: 1 (issue 15)
-            + 11); // 09: Jinan HPC (issue 15)
+            + 11 // 09: Jinan HPC (issue 15)
+            + 18 + 17); // 15: server leasing, 20: lease-device products (issue 13)
     }
 
     [Fact]

@@ -16239,6 +16239,135 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 统计空闲
+     */
+    report_disengaged(body: ReportIdleDevices, signal?: AbortSignal): Promise<ReplyOfLeaseIdleReport> {
+        let url_ = this.baseUrl + "/lease/report_disengaged.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReport_disengaged(_response));
+        });
+    }
+
+    protected processReport_disengaged(response: Response): Promise<ReplyOfLeaseIdleReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseIdleReport;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseIdleReport>(null as any);
+    }
+
+    /**
+     * 获取服务器数据
+     */
+    get_server_data(body: GetLeaseServerData, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseServerDataRow> {
+        let url_ = this.baseUrl + "/lease/get_server_data.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_server_data(_response));
+        });
+    }
+
+    protected processGet_server_data(response: Response): Promise<ReplyOfPagedOfLeaseServerDataRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseServerDataRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseServerDataRow>(null as any);
+    }
+
+    /**
+     * 获取去重后字段信息
+     */
+    get_distinct(body: GetLeaseDistinct, signal?: AbortSignal): Promise<ReplyOfIReadOnlyDictionaryOfStringAndListOfString> {
+        let url_ = this.baseUrl + "/lease/get_distinct.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_distinct(_response));
+        });
+    }
+
+    protected processGet_distinct(response: Response): Promise<ReplyOfIReadOnlyDictionaryOfStringAndListOfString> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfIReadOnlyDictionaryOfStringAndListOfString;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfIReadOnlyDictionaryOfStringAndListOfString>(null as any);
+    }
+
+    /**
      * 根据产品添加设备
      */
     create_server(body: CreateLeaseServer, signal?: AbortSignal): Promise<ReplyOfLeaseIdData> {
@@ -16580,6 +16709,393 @@ export class KbossClient extends KbossClientBase {
             });
         }
         return Promise.resolve<ReplyOfLeasePrice>(null as any);
+    }
+
+    /**
+     * 获取供应商list
+     */
+    get_provider(body: ListLeaseProviders, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseProviderRow> {
+        let url_ = this.baseUrl + "/lease_product/get_provider.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_provider(_response));
+        });
+    }
+
+    protected processGet_provider(response: Response): Promise<ReplyOfPagedOfLeaseProviderRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseProviderRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseProviderRow>(null as any);
+    }
+
+    /**
+     * 获取产品list
+     */
+    get_product(body: ListLeaseCatalogProducts, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseCatalogProductRow> {
+        let url_ = this.baseUrl + "/lease_product/get_product.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_product(_response));
+        });
+    }
+
+    protected processGet_product(response: Response): Promise<ReplyOfPagedOfLeaseCatalogProductRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseCatalogProductRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseCatalogProductRow>(null as any);
+    }
+
+    /**
+     * 获取设备list
+     */
+    get_server(body: ListLeaseDevices, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseDeviceListRow> {
+        let url_ = this.baseUrl + "/lease_product/get_server.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_server(_response));
+        });
+    }
+
+    protected processGet_server(response: Response): Promise<ReplyOfPagedOfLeaseDeviceListRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseDeviceListRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseDeviceListRow>(null as any);
+    }
+
+    /**
+     * 获取设备详情
+     */
+    get_server_detail(body: GetLeaseDeviceDetail, signal?: AbortSignal): Promise<ReplyOfLeaseDeviceView> {
+        let url_ = this.baseUrl + "/lease_product/get_server_detail.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_server_detail(_response));
+        });
+    }
+
+    protected processGet_server_detail(response: Response): Promise<ReplyOfLeaseDeviceView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseDeviceView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseDeviceView>(null as any);
+    }
+
+    /**
+     * 修改设备配置
+     */
+    update_server(body: UpdateLeaseDevice, signal?: AbortSignal): Promise<ReplyOfLeaseDeviceView> {
+        let url_ = this.baseUrl + "/lease_product/update_server.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_server(_response));
+        });
+    }
+
+    protected processUpdate_server(response: Response): Promise<ReplyOfLeaseDeviceView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseDeviceView;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseDeviceView>(null as any);
+    }
+
+    /**
+     * 获取设备的订单 list
+     */
+    get_order_list(body: ListLeaseOrderProducts, signal?: AbortSignal): Promise<ReplyOfPagedOfLeaseOrderProductRow> {
+        let url_ = this.baseUrl + "/lease_product/get_order_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_order_list(_response));
+        });
+    }
+
+    protected processGet_order_list(response: Response): Promise<ReplyOfPagedOfLeaseOrderProductRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfPagedOfLeaseOrderProductRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfPagedOfLeaseOrderProductRow>(null as any);
+    }
+
+    /**
+     * 获取设备的订单详情
+     */
+    get_order_detail(body: GetLeaseOrderDetail, signal?: AbortSignal): Promise<ReplyOfLeaseOrderDetail> {
+        let url_ = this.baseUrl + "/lease_product/get_order_detail.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_order_detail(_response));
+        });
+    }
+
+    protected processGet_order_detail(response: Response): Promise<ReplyOfLeaseOrderDetail> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseOrderDetail;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseOrderDetail>(null as any);
+    }
+
+    /**
+     * 供应商-空闲率-租售率
+     */
+    provider_rate(body: GetProviderRate, signal?: AbortSignal): Promise<ReplyOfLeaseProviderRate> {
+        let url_ = this.baseUrl + "/lease_product/provider_rate.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProvider_rate(_response));
+        });
+    }
+
+    protected processProvider_rate(response: Response): Promise<ReplyOfLeaseProviderRate> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseProviderRate;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseProviderRate>(null as any);
+    }
+
+    /**
+     * 商品-空闲率-租售率
+     */
+    product_rate(body: GetProductRate, signal?: AbortSignal): Promise<ReplyOfLeaseRateRow> {
+        let url_ = this.baseUrl + "/lease_product/product_rate.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processProduct_rate(_response));
+        });
+    }
+
+    protected processProduct_rate(response: Response): Promise<ReplyOfLeaseRateRow> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfLeaseRateRow;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfLeaseRateRow>(null as any);
     }
 
     /**
@@ -31874,8 +32390,10 @@ export interface LeaseRecycleResult {
     retired_devices?: number;
 }
 
-/** POST /lease/update_stock.dspy 到期自动回收设备, also the daily job LeaseRecycle (lease.md §5 J1): every active bill whose end is before today (platform date) expires, one transaction per bill: its lines are recycled, its devices go back to idle, product stock rises, its contract becomes 到期. Then idle devices of products whose window ended are retired and their stock set to 0. Idempotent: every change is conditional on the current state. Replies {"recycled_bills", "recycled_devices", "retired_devices"}. spec: 15-server-lease.md; lease.md §3A.12. */
+/** POST /lease/update_stock.dspy 到期自动回收设备, also the daily job LeaseRecycle (lease.md §5 J1): every active bill whose end is before today (platform date) expires, one transaction per bill: its lines are recycled, its devices go back to idle, product stock rises, its contract becomes 到期. Then idle devices of products whose window ended are retired and their stock set to 0. Idempotent: every change is conditional on the current state. as_of runs it for a later day (only with Lease:AllowRunAsOf, ADR 0039). Replies {"recycled_bills", "recycled_devices", "retired_devices"}. spec: 15-server-lease.md; lease.md §3A.12. */
 export interface RecycleExpiredLeases {
+    /** The day treated as today (only with Lease:AllowRunAsOf, ADR 0039). */
+    as_of?: string | undefined;
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
 }
@@ -31903,8 +32421,10 @@ export interface LeaseWarningResult {
     messages?: number;
 }
 
-/** POST /lease/expiration_warning.dspy 到期警告, also the daily job LeaseExpiryWarning (lease.md §5 J2): every active bill with 0 ≤ end − today ≤ Lease:WarningDays (platform date, §4.12) warns its customer once (ADR 0036: one warning per bill and recipient, recorded in lease_warning before the in-site message 租赁到期提醒 goes out through SendMessage). Replies {"warned_bills", "messages"}. spec: 15-server-lease.md; lease.md §3A.13. */
+/** POST /lease/expiration_warning.dspy 到期警告, also the daily job LeaseExpiryWarning (lease.md §5 J2): every active bill with 0 ≤ end − today ≤ Lease:WarningDays (platform date, §4.12) warns its customer once (ADR 0036: one warning per bill and recipient, recorded in lease_warning before the in-site message 租赁到期提醒 goes out through SendMessage). as_of runs it for a later day (only with Lease:AllowRunAsOf, ADR 0039). Replies {"warned_bills", "messages"}. spec: 15-server-lease.md; lease.md §3A.13. */
 export interface SendLeaseExpiryWarnings {
+    /** The day treated as today (only with Lease:AllowRunAsOf, ADR 0039). */
+    as_of?: string | undefined;
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
 }
@@ -32234,6 +32754,126 @@ export interface ListLeaseContracts {
     body?: string | undefined;
 }
 
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseIdleReport {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseIdleReport;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** The report of one date. */
+export interface LeaseIdleReport {
+    select_date?: string;
+    total?: number;
+    idle?: number;
+    rented?: number;
+    idle_rate?: number;
+    by_store?: LeaseIdleCounts[];
+    by_product?: LeaseIdleCounts[];
+    idle_devices?: PagedOfLeaseDeviceRow;
+}
+
+/** Counts of one group (all devices, a store or a product). */
+export interface LeaseIdleCounts {
+    store_name?: string | undefined;
+    product_id?: string | undefined;
+    product_name?: string | undefined;
+    total?: number;
+    idle?: number;
+    rented?: number;
+    idle_rate?: number;
+}
+
+/** POST /lease/report_disengaged.dspy 统计空闲: the idle statistics of select_date D (default the platform's today) over the devices of the orgs the caller manages (lease.md §4.6): the universe is the live devices whose live product's window holds D; a device is rented on D when a line of a live bill (active or recycled) holds D, else idle; idle_rate = round(100 × idle / total, 2), 0 without devices. Counted in SQL (GROUP BY store and product, EXISTS on the lines' (device_id, start_date, end_date) index), so past and future dates work; totals, per store, per product, and the idle devices paged. spec: 15-server-lease.md; lease.md §3A.8. */
+export interface ReportIdleDevices {
+    /** Date (yyyy-MM-dd, default today). */
+    select_date?: string | undefined;
+    /** Page of idle devices. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseServerDataRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseServerDataRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseServerDataRow {
+    total?: number;
+    rows?: LeaseServerDataRow[];
+}
+
+/** One value of the field and its devices' counts. */
+export interface LeaseServerDataRow {
+    value?: string | undefined;
+    total?: number;
+    idle?: number;
+    rented?: number;
+}
+
+/** POST /lease/get_server_data.dspy 获取服务器数据: the idle and rented devices the caller may see grouped by field (a text field of LeaseDeviceFields or status) in SQL: each value with its total, idle and rented counts, ordered by value, paged (§6 A-16; the devices of a value come from filter_lease_data). Message: 不支持的字段: <field>. spec: 15-server-lease.md; lease.md §3A.14. */
+export interface GetLeaseServerData {
+    /** Field to group by. */
+    field: string;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfIReadOnlyDictionaryOfStringAndListOfString {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: { [key: string]: string[]; };
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /lease/get_distinct.dspy 获取去重后字段信息: for each field of distinct (whitelist LeaseDeviceFields), the distinct non-empty values in use on the devices the caller may see (§6 A-39), sorted, at most MaxValues each. Replies {"<field>": [values]}. Message: 不支持的字段: <field>. spec: 15-server-lease.md; lease.md §3A.18. */
+export interface GetLeaseDistinct {
+    /** Fields (1–20). */
+    distinct?: (string | undefined)[] | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
 /** POST /lease_product/create_server.dspy 根据产品添加设备: the leasable units of a catalogue product of a provider the caller manages (one live record per product). Replies {"id"}. Messages: 产品不属于该供应商, 该产品已添加设备,请修改库存, 参数错误. spec: 20-lease-productization.md; lease.md §3B.5. */
 export interface CreateLeaseServer {
     /** 供应商id. */
@@ -32262,7 +32902,7 @@ export interface CreateLeaseServer {
     body?: string | undefined;
 }
 
-/** One parameter entry of create_server. */
+/** One parameter entry of create_server and update_server. */
 export interface LeaseParameterInput {
     /** Key (non-empty, unique in the array). */
     title?: string | undefined;
@@ -32499,6 +33139,389 @@ export interface LeasePrice {
 
 /** POST /lease_product/get_price.dspy 根据产品id获取价格: the unit price, sellable stock and last leasable day of the product's record the caller may buy from. Message: 该产品暂无可租设备. spec: 20-lease-productization.md; lease.md §3B.7, §4.8. */
 export interface GetLeasePrice {
+    /** 产品id. */
+    productid: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseProviderRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseProviderRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseProviderRow {
+    total?: number;
+    rows?: LeaseProviderRow[];
+}
+
+/** A provider in get_provider (lease.md §3B.1). */
+export interface LeaseProviderRow {
+    providerid?: string;
+    provider_name?: string;
+    create_at?: string;
+}
+
+/** POST /lease_product/get_provider.dspy 获取供应商list: the providers of orgid (default the caller's org; another org only if the caller manages it, else 403), paged by create_at desc. org_type 4 (provider, §6 A-17) or absent lists them; any other type has no providers here, so the list is empty. spec: 20-lease-productization.md; lease.md §3B.1. */
+export interface ListLeaseProviders {
+    /** 机构id (default the caller's). */
+    orgid?: string | undefined;
+    /** Org type (4 provider). */
+    org_type?: string | undefined;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseCatalogProductRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseCatalogProductRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseCatalogProductRow {
+    total?: number;
+    rows?: LeaseCatalogProductRow[];
+}
+
+/** A catalogue product in get_product (lease.md §3B.2): whether it has a lease record, and its            id. */
+export interface LeaseCatalogProductRow {
+    productid?: string;
+    product_name?: string;
+    has_server?: boolean;
+    server_id?: string | undefined;
+}
+
+/** POST /lease_product/get_product.dspy 获取产品list: the catalogue products of a provider the caller manages (else 供应商不存在), each with has_server and the id of its lease record, paged by name. spec: 20-lease-productization.md; lease.md §3B.2. */
+export interface ListLeaseCatalogProducts {
+    /** 供应商id. */
+    providerid: string;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseDeviceListRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseDeviceListRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseDeviceListRow {
+    total?: number;
+    rows?: LeaseDeviceListRow[];
+}
+
+/** A record in get_server (lease.md §3B.3) with its units (§4.7) and sellable = status 0, stock > 0 and end date not passed. */
+export interface LeaseDeviceListRow {
+    id?: string;
+    providerid?: string;
+    provider_name?: string;
+    productid?: string;
+    product_name?: string;
+    stock?: number;
+    locked?: number;
+    rented?: number;
+    price?: number;
+    end_date?: string;
+    store_name?: string | undefined;
+    other_data?: string | undefined;
+    status?: number;
+    sellable?: boolean;
+    user_id?: string;
+    create_at?: string;
+}
+
+/** POST /lease_product/get_server.dspy 获取设备list: the lease records of a provider the caller manages (else 供应商不存在), optionally of one productid and one status (0 可售, 1 停售), newest first, paged; each with its locked and rented units (one GROUP BY for the page) and sellable. spec: 20-lease-productization.md; lease.md §3B.3. */
+export interface ListLeaseDevices {
+    /** 供应商id. */
+    providerid: string;
+    /** 可选参数 产品id. */
+    productid?: string | undefined;
+    /** 可选 设备状态 0:可售, 1:停售. */
+    status?: string | undefined;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseDeviceView {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseDeviceView;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A lease-device record (lease.md §3B.3, §3B.4). */
+export interface LeaseDeviceView {
+    id?: string;
+    providerid?: string;
+    provider_name?: string;
+    productid?: string;
+    product_name?: string;
+    stock?: number;
+    price?: number;
+    end_date?: string;
+    store_name?: string | undefined;
+    other_data?: string | undefined;
+    status?: number;
+    user_id?: string;
+    create_at?: string;
+    parameter?: LeaseParameterView[];
+}
+
+/** One configuration entry. */
+export interface LeaseParameterView {
+    title?: string;
+    parameter?: string | undefined;
+    number?: number;
+}
+
+/** POST /lease_product/get_server_detail.dspy 获取设备详情: a lease record the caller may see (staff: of orgs they manage; customers: of their operating org) with its parameter list in the saved order. server_id is required in practice (§6 A-18); the commented-out id is accepted as an alias. Messages: 设备不存在, 缺少必要参数: server_id. spec: 20-lease-productization.md; lease.md §3B.4. */
+export interface GetLeaseDeviceDetail {
+    /** 设备id. */
+    server_id?: string | undefined;
+    /** Older name of ServerId. */
+    id?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** POST /lease_product/update_server.dspy 修改设备配置: a record of an org the caller manages. The stock moves by one conditional UPDATE (lease.md §3B.6, §4.3 #5): stock and change_stock together apply the change only if it lands on stock; stock alone sets it if nobody changed it since it was read; change_stock alone applies the change. price (future locks only) and parameter (replaces the configuration) are optional; end_date is sent but never changed (只传值,不能修改). Replies the record. Messages: 设备不存在, 产品id与设备不一致, 库存不能小于0, 库存已变化,请刷新后重试. spec: 20-lease-productization.md; lease.md §3B.6. */
+export interface UpdateLeaseDevice {
+    /** serverid. */
+    id: string;
+    /** productid (must be the record's). */
+    productid: string;
+    /** 单价 per period, 元 ≥ 0. */
+    price?: string | undefined;
+    /** 新库存 (≥ 0). */
+    stock?: string | undefined;
+    /** 库存变化 (may be negative). */
+    change_stock?: string | undefined;
+    /** 只传值,不能修改: ignored. */
+    end_date?: string | undefined;
+    /** New configuration (replaces the old one). */
+    parameter?: (LeaseParameterInput | undefined)[] | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfPagedOfLeaseOrderProductRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: PagedOfLeaseOrderProductRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseOrderProductRow {
+    total?: number;
+    rows?: LeaseOrderProductRow[];
+}
+
+/** A product's orders in one row (lease.md §3B.12). */
+export interface LeaseOrderProductRow {
+    productid?: string;
+    product_name?: string;
+    providerid?: string;
+    provider_name?: string;
+    server_id?: string;
+    stock?: number;
+    locked?: number;
+    rented?: number;
+    order_count?: number;
+}
+
+/** POST /lease_product/get_order_list.dspy 获取设备的订单 list: the lease orders of orgid (default the caller's org; another only if the caller may act on it, else 403) grouped by record in SQL: staff see the orders the org sold or bought, a customer those its org bought (§6 A-31). Each group: the product, its provider, the record's sellable stock, locked and rented units and the number of orders; latest order first, paged. spec: 20-lease-productization.md; lease.md §3B.12. */
+export interface ListLeaseOrderProducts {
+    /** 机构id (default the caller's). */
+    orgid?: string | undefined;
+    /** Page. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseOrderDetail {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseOrderDetail;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A record and a page of its orders. */
+export interface LeaseOrderDetail {
+    product?: LeaseDeviceView;
+    orders?: PagedOfLeaseOrderRow;
+}
+
+/** A paged list {"total": n, "rows": [...]}; each row carries row_num_. */
+export interface PagedOfLeaseOrderRow {
+    total?: number;
+    rows?: LeaseOrderRow[];
+}
+
+/** POST /lease_product/get_order_detail.dspy 获取设备的订单详情: the record of product productid (a product id, §6 A-19) the caller may see, and its orders, latest lock first, paged: staff managing the record see all of them, anyone else only those of its own org. Message: 设备不存在. spec: 20-lease-productization.md; lease.md §3B.13. */
+export interface GetLeaseOrderDetail {
+    /** 产品id. */
+    productid: string;
+    /** Page of orders. */
+    page?: string | undefined;
+    /** Rows (1–100). */
+    rows?: string | undefined;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseProviderRate {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseProviderRate;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** A provider's units and rates, and those of each of its products. */
+export interface LeaseProviderRate {
+    providerid?: string;
+    total?: number;
+    idle?: number;
+    locked?: number;
+    rented?: number;
+    idle_rate?: number;
+    rent_rate?: number;
+    locked_rate?: number;
+    products?: LeaseRateRow[];
+}
+
+/** Idle, locked and rented units with their rates (lease.md §4.7). */
+export interface LeaseRateRow {
+    productid?: string;
+    product_name?: string;
+    total?: number;
+    idle?: number;
+    locked?: number;
+    rented?: number;
+    idle_rate?: number;
+    rent_rate?: number;
+    locked_rate?: number;
+}
+
+/** POST /lease_product/provider_rate.dspy 供应商-空闲率-租售率: idle, locked and rented units of every record of a provider the caller manages (else 供应商不存在) and their rates (lease.md §4.7): per product, and for the provider summed over units (not an average of rates). Locked and rented units come from one GROUP BY over the orders' (server_id, status) index. spec: 20-lease-productization.md; lease.md §3B.16. */
+export interface GetProviderRate {
+    /** 供应商id. */
+    providerid: string;
+    /** The documented body object (its fields are the other parameters). */
+    body?: string | undefined;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfLeaseRateRow {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: LeaseRateRow;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** POST /lease_product/product_rate.dspy 商品-空闲率-租售率: idle, locked and rented units of the record of product productid and their rates (lease.md §4.7). A product without a record the caller manages answers all zeros with status true (§3B.17), so it reveals nothing of other orgs. spec: 20-lease-productization.md; lease.md §3B.17. */
+export interface GetProductRate {
     /** 产品id. */
     productid: string;
     /** The documented body object (its fields are the other parameters). */

@@ -63,9 +63,7 @@ public sealed class FilterLeaseDevicesHandler(IKbossDbContext db, LeaseAccess ac
     public async ValueTask<Reply<Paged<LeaseDeviceRow>>> Handle(FilterLeaseDevices q, CancellationToken ct)
     {
         var orgs = await access.VisibleSellersAsync(ct);
-        var rows = db.LeaseServers.AsNoTracking().Where(s => orgs == null || orgs.Contains(s.OrgId))
-            .Join(db.LeaseProducts.AsNoTracking(), s => s.ProductId, p => p.Id, (s,
-                p) => new DeviceWithProduct { Device = s, Product = p });
+        var rows = LeaseDeviceFields.Join(db, orgs);
         if (RuleExtensions.TryInt(q.Status, out var status)) rows = rows.Where(x => x.Device.Status == status);
         if (q.ProductName.TrimmedOrNull() is { } name) rows = rows.Where(x => x.Product.ProductName.Contains(name));
         if (q.StoreName.TrimmedOrNull() is { } store) rows = rows.Where(x => x.Device.StoreName == store);

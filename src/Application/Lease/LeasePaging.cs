@@ -20,9 +20,16 @@ public static class LeasePaging
     public static void Rules<T>(AbstractValidator<T> v, Expression<Func<T, string?>> page,
         Expression<Func<T, string?>> rows, Expression<Func<T, string?>> sort, IReadOnlyCollection<string> fields)
     {
+        Rules(v, page, rows);
+        v.RuleFor(sort).Must(s => string.IsNullOrWhiteSpace(s) || IsSort(s, fields)).WithMessage(BadSort);
+    }
+
+    /// <summary>The rules on <c>page</c> and <c>rows</c> of a list with a fixed order.</summary>
+    public static void Rules<T>(AbstractValidator<T> v, Expression<Func<T, string?>> page,
+        Expression<Func<T, string?>> rows)
+    {
         v.RuleFor(page).OptionalInt(1, int.MaxValue);
         v.RuleFor(rows).OptionalInt(1, MaxRows);
-        v.RuleFor(sort).Must(s => string.IsNullOrWhiteSpace(s) || IsSort(s, fields)).WithMessage(BadSort);
     }
 
     /// <summary>The parsed page (valid input).</summary>

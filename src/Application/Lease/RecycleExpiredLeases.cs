@@ -1,3 +1,5 @@
+using FluentValidation;
+using Kboss.Application.Common.Validation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Domain.Lease;
@@ -11,20 +13,30 @@ namespace Kboss.Application.Lease;
 /// every active bill whose end is before today (platform date) expires, one transaction per bill: its lines are
 /// recycled, its devices go back to idle, product stock rises, its contract becomes 到期. Then idle devices of products
 /// whose window ended are retired and their stock set to 0. Idempotent: every change is conditional on the current
-/// state. Replies <c>{"recycled_bills", "recycled_devices", "retired_devices"}</c>.
+/// state. <c>as_of</c> runs it for a later day (only with <c>Lease:AllowRunAsOf</c>, ADR 0039). Replies
+/// <c>{"recycled_bills", "recycled_devices", "retired_devices"}</c>.
 /// spec: 15-server-lease.md; lease.md §3A.12.
 /// </summary>
-public sealed record RecycleExpiredLeases : LeaseBodyRequest, ICommand<Reply<LeaseRecycleResult>>;
+public sealed record RecycleExpiredLeases : LeaseBodyRequest, ICommand<Reply<LeaseRecycleResult>>
+{
+    /// <summary>The day treated as today (only with <c>Lease:AllowRunAsOf</c>, ADR 0039).</summary>
+    public string? AsOf { get; init; }
+}
+
+public sealed class RecycleExpiredLeasesValidator : AbstractValidator<RecycleExpiredLeases>
+{
+    public RecycleExpiredLeasesValidator() => RuleFor(x => x.AsOf).OptionalDate();
+}
 
 /// <summary>What a recycle run changed.</summary>
 public sealed record LeaseRecycleResult(int RecycledBills, int RecycledDevices, int RetiredDevices);
 
-public sealed class RecycleExpiredLeasesHandler(IKbossDbContext db, LeaseClock clock)
+public sealed class RecycleExpiredLeasesHandler(IKbossDbContext db, LeaseClock clock, LeaseSettings settings)
     : ICommandHandler<RecycleExpiredLeases, Reply<LeaseRecycleResult>>
 {
     public async ValueTask<Reply<LeaseRecycleResult>> Handle(RecycleExpiredLeases c, CancellationToken ct)
     {
-        var today = clock.Today;
+        var today = clock.RunDate(c.AsOf, settings);
         var due = await db.LeaseBills.AsNoTracking()
             .Where(b => b.Status == LeaseBillStatus.Active && b.EndDate < today).Select(b => b.Id).ToListAsync(ct);
         var (bills, devices) = (0, 0);

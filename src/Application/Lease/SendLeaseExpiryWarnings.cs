@@ -1,3 +1,5 @@
+using FluentValidation;
+using Kboss.Application.Common.Validation;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Messages;
@@ -11,10 +13,20 @@ namespace Kboss.Application.Lease;
 /// <c>POST /lease/expiration_warning.dspy</c> 到期警告, also the daily job <c>LeaseExpiryWarning</c> (lease.md §5 J2):
 /// every active bill with 0 ≤ end − today ≤ <c>Lease:WarningDays</c> (platform date, §4.12) warns its customer once
 /// (ADR 0036: one warning per bill and recipient, recorded in <c>lease_warning</c> before the in-site message
-/// <c>租赁到期提醒</c> goes out through <see cref="SendMessage"/>). Replies <c>{"warned_bills", "messages"}</c>.
+/// <c>租赁到期提醒</c> goes out through <see cref="SendMessage"/>). <c>as_of</c> runs it for a later day (only with
+/// <c>Lease:AllowRunAsOf</c>, ADR 0039). Replies <c>{"warned_bills", "messages"}</c>.
 /// spec: 15-server-lease.md; lease.md §3A.13.
 /// </summary>
-public sealed record SendLeaseExpiryWarnings : LeaseBodyRequest, ICommand<Reply<LeaseWarningResult>>;
+public sealed record SendLeaseExpiryWarnings : LeaseBodyRequest, ICommand<Reply<LeaseWarningResult>>
+{
+    /// <summary>The day treated as today (only with <c>Lease:AllowRunAsOf</c>, ADR 0039).</summary>
+    public string? AsOf { get; init; }
+}
+
+public sealed class SendLeaseExpiryWarningsValidator : AbstractValidator<SendLeaseExpiryWarnings>
+{
+    public SendLeaseExpiryWarningsValidator() => RuleFor(x => x.AsOf).OptionalDate();
+}
 
 /// <summary>What a warning run sent.</summary>
 public sealed record LeaseWarningResult(int WarnedBills, int Messages);
@@ -27,7 +39,7 @@ public sealed class SendLeaseExpiryWarningsHandler(IKbossDbContext db, LeaseCloc
 
     public async ValueTask<Reply<LeaseWarningResult>> Handle(SendLeaseExpiryWarnings c, CancellationToken ct)
     {
-        var today = clock.Today;
+        var today = clock.RunDate(c.AsOf, settings);
         var last = today.AddDays(settings.WarningDays);
         var due = await db.LeaseBills.AsNoTracking()
             .Where(b => b.Status == LeaseBillStatus.Active && b.EndDate >= today && b.EndDate <= last)

@@ -11,9 +11,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.LeaseProducts;
 
-/// <summary>One <c>parameter</c> entry of create_server.</summary>
+/// <summary>One <c>parameter</c> entry of create_server and update_server.</summary>
 public sealed record LeaseParameterInput
 {
+    /// <summary>
+    /// At most 50 entries, each with a non-empty <c>title</c> (≤ 50, unique in the array), <c>parameter</c> ≤ 200 and
+    /// <c>number</c> a positive integer (default 1).
+    /// </summary>
+    public static void Rules<T>(AbstractValidator<T> v,
+        System.Linq.Expressions.Expression<Func<T, IReadOnlyList<LeaseParameterInput?>?>> list)
+    {
+        var get = list.Compile();
+        v.RuleFor(list).Cascade(CascadeMode.Stop).Must(p => p!.Count <= 50 && p.All(i => i is not null
+                && !string.IsNullOrWhiteSpace(i.Title) && i.Title.Length <= 50 && (i.Parameter?.Length ?? 0) <= 200
+                && (string.IsNullOrWhiteSpace(i.Number) || (RuleExtensions.TryInt(i.Number, out var n)
+                    && n is >= 1 and <= 100_000))))
+            .WithMessage("parameter 每项需要 title,number 为正整数")
+            .Must(p => p!.Select(i => i!.Title!.Trim()).Distinct().Count() == p!.Count)
+                .WithMessage("parameter 的 title 不能重复")
+            .When(x => get(x) is not null);
+    }
+
+    /// <summary>The entries as (title, value, number) of valid input.</summary>
+    public static IEnumerable<(string Title, string? Parameter, int Number)> Items(
+        IEnumerable<LeaseParameterInput?> items) =>
+        items.Select(p => (p!.Title!.Trim(), p.Parameter, RuleExtensions.TryInt(p.Number, out var n) ? (int)n : 1));
+
     /// <summary>Key (non-empty, unique in the array).</summary>
     public string? Title { get; init; }
     /// <summary>Value.</summary>
@@ -65,14 +88,7 @@ public sealed class CreateLeaseServerValidator : AbstractValidator<CreateLeaseSe
         RuleFor(x => x.EndDate).Required().OptionalDate();
         RuleFor(x => x.OtherData).MaxChars(200);
         RuleFor(x => x.StoreName).MaxChars(200);
-        RuleFor(x => x.Parameter).Cascade(CascadeMode.Stop).Must(p => p!.Count <= 50 && p.All(i => i is not null
-                && !string.IsNullOrWhiteSpace(i.Title) && i.Title.Length <= 50 && (i.Parameter?.Length ?? 0) <= 200
-                && (string.IsNullOrWhiteSpace(i.Number) || (RuleExtensions.TryInt(i.Number, out var n)
-                    && n is >= 1 and <= 100_000))))
-            .WithMessage("parameter 每项需要 title,number 为正整数")
-            .Must(p => p!.Select(i => i!.Title!.Trim()).Distinct().Count() == p!.Count)
-                .WithMessage("parameter 的 title 不能重复")
-            .When(x => x.Parameter is not null);
+        LeaseParameterInput.Rules(this, x => x.Parameter);
     }
 }
 
@@ -101,8 +117,7 @@ public sealed class CreateLeaseServerHandler(IKbossDbContext db, LeaseAccess acc
                 System.Globalization.CultureInfo.InvariantCulture), EndDate = end,
             OtherData = c.OtherData, StoreName = c.StoreName?.Trim(),
         }, (int)long.Parse(c.Stock!.Trim(), System.Globalization.CultureInfo.InvariantCulture)).OrThrow();
-        device.SetParameters((c.Parameter ?? []).Select(p => (p!.Title!.Trim(), p.Parameter,
-            RuleExtensions.TryInt(p.Number, out var n) ? (int)n : 1)));
+        device.SetParameters(LeaseParameterInput.Items(c.Parameter ?? []));
         db.LeaseDevices.Add(device);
         try
         {

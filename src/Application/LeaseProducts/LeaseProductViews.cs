@@ -36,3 +36,27 @@ public sealed record LeaseDeviceView(string Id, string Providerid, string Provid
 
 /// <summary>One configuration entry.</summary>
 public sealed record LeaseParameterView(string Title, string? Parameter, int Number);
+
+/// <summary>
+/// A record in <c>get_server</c> (lease.md §3B.3) with its units (§4.7) and <c>sellable</c> = status 0, stock &gt; 0
+/// and end date not passed.
+/// </summary>
+public sealed record LeaseDeviceListRow(string Id, string Providerid, string ProviderName, string Productid,
+    string ProductName, int Stock, long Locked, long Rented, decimal Price, DateOnly EndDate, string? StoreName,
+    string? OtherData, int Status, bool Sellable, string UserId, DateTime CreateAt);
+
+/// <summary>A provider in <c>get_provider</c> (lease.md §3B.1).</summary>
+public sealed record LeaseProviderRow(string Providerid, string ProviderName, DateTime CreateAt);
+
+/// <summary>A catalogue product in <c>get_product</c> (lease.md §3B.2): whether it has a lease record, and its
+/// id.</summary>
+public sealed record LeaseCatalogProductRow(string Productid, string ProductName, bool HasServer, string? ServerId);
+
+/// <summary>Idle, locked and rented units with their rates (lease.md §4.7).</summary>
+public sealed record LeaseRateRow(string Productid, string ProductName, long Total, long Idle, long Locked,
+    long Rented, decimal IdleRate, decimal RentRate, decimal LockedRate)
+{
+    /// <summary>The row of <paramref name="c"/>.</summary>
+    public static LeaseRateRow From(string productId, string productName, LeaseUnitCounts c) => new(productId,
+        productName, c.Total, c.Idle, c.Locked, c.Rented, c.IdleRate, c.RentRate, c.LockedRate);
+}

@@ -100,4 +100,20 @@ public sealed class LeaseController(IMediator mediator) : ControllerBase
     [LegacyPost("/lease/get_contract.dspy")]
     public ValueTask<Reply<IReadOnlyList<LeaseContractRow>>> Contracts([FromLegacyParams] ListLeaseContracts q,
         CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>统计空闲</summary>
+    [LegacyPost("/lease/report_disengaged.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<LeaseIdleReport>> Idle([FromLegacyParams] ReportIdleDevices q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
+    /// <summary>获取服务器数据</summary>
+    [LegacyPost("/lease/get_server_data.dspy")]
+    public ValueTask<Reply<Paged<LeaseServerDataRow>>> ServerData([FromLegacyParams] GetLeaseServerData q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>获取去重后字段信息</summary>
+    [LegacyPost("/lease/get_distinct.dspy")]
+    public ValueTask<Reply<IReadOnlyDictionary<string, List<string>>>> Distinct([FromLegacyParams] GetLeaseDistinct q,
+        CancellationToken ct) => mediator.Send(q, ct);
 }

@@ -59,4 +59,55 @@ public sealed class LeaseProductsController(IMediator mediator) : ControllerBase
     [LegacyPost("/lease_product/get_price.dspy")]
     public ValueTask<Reply<LeasePrice>> Price([FromLegacyParams] GetLeasePrice q, CancellationToken ct) =>
         mediator.Send(q, ct);
+
+    /// <summary>获取供应商list</summary>
+    [LegacyPost("/lease_product/get_provider.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<Paged<LeaseProviderRow>>> Providers([FromLegacyParams] ListLeaseProviders q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>获取产品list</summary>
+    [LegacyPost("/lease_product/get_product.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<Paged<LeaseCatalogProductRow>>> Products([FromLegacyParams] ListLeaseCatalogProducts q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>获取设备list</summary>
+    [LegacyPost("/lease_product/get_server.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<Paged<LeaseDeviceListRow>>> Servers([FromLegacyParams] ListLeaseDevices q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>获取设备详情</summary>
+    [LegacyPost("/lease_product/get_server_detail.dspy")]
+    public ValueTask<Reply<LeaseDeviceView>> Server([FromLegacyParams] GetLeaseDeviceDetail q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
+    /// <summary>修改设备配置</summary>
+    [LegacyPost("/lease_product/update_server.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<LeaseDeviceView>> UpdateServer([FromLegacyParams] UpdateLeaseDevice c,
+        CancellationToken ct) => mediator.Send(c, ct);
+
+    /// <summary>获取设备的订单 list</summary>
+    [LegacyPost("/lease_product/get_order_list.dspy")]
+    public ValueTask<Reply<Paged<LeaseOrderProductRow>>> Orders([FromLegacyParams] ListLeaseOrderProducts q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>获取设备的订单详情</summary>
+    [LegacyPost("/lease_product/get_order_detail.dspy")]
+    public ValueTask<Reply<LeaseOrderDetail>> Order([FromLegacyParams] GetLeaseOrderDetail q, CancellationToken ct) =>
+        mediator.Send(q, ct);
+
+    /// <summary>供应商-空闲率-租售率</summary>
+    [LegacyPost("/lease_product/provider_rate.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<LeaseProviderRate>> ProviderRate([FromLegacyParams] GetProviderRate q,
+        CancellationToken ct) => mediator.Send(q, ct);
+
+    /// <summary>商品-空闲率-租售率</summary>
+    [LegacyPost("/lease_product/product_rate.dspy")]
+    [Authorize(Policy = Policies.Sales)]
+    public ValueTask<Reply<LeaseRateRow>> ProductRate([FromLegacyParams] GetProductRate q, CancellationToken ct) =>
+        mediator.Send(q, ct);
 }

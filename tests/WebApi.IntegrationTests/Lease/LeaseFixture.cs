@@ -11,7 +11,7 @@ namespace Kboss.WebApi.IntegrationTests.Lease;
 /// The app with a <see cref="ManualClock"/> as its <see cref="TimeProvider"/> (lease dates and jobs, ADR 0036) and
 /// helpers shared by the lease tests: stores, products, customer balance, catalogue products and job runs.
 /// </summary>
-public sealed class LeaseFixture : AppFixture
+public class LeaseFixture : AppFixture
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static int _next;
