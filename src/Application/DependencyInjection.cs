@@ -55,6 +55,7 @@ public static class DependencyInjection
         // Finance (issue 11)
         services.AddScoped<Finance.Ledger.BalanceLedger>();
         services.AddScoped<Finance.Bills.BillService>();
+        services.AddScoped<Finance.Bills.BillDayTotals>();
         services.AddScoped<Finance.Pricing.PriceResolver>();
         services.AddScoped<Finance.Pricing.PricingCatalog>();
         services.AddScoped<Finance.Pricing.UnifiedConfigWriter>();

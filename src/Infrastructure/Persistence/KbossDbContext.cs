@@ -140,6 +140,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Kboss.Domain.Lease.LeaseDevice> LeaseDevices => Set<Kboss.Domain.Lease.LeaseDevice>();
     public DbSet<Kboss.Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters => Set<Kboss.Domain.Lease.LeaseDeviceParameter>();
     public DbSet<Kboss.Domain.Lease.LeaseOrder> LeaseOrders => Set<Kboss.Domain.Lease.LeaseOrder>();
+    // Money (issue 11)
+    public DbSet<Kboss.Domain.Finance.BillDayTotal> BillDayTotals => Set<Kboss.Domain.Finance.BillDayTotal>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

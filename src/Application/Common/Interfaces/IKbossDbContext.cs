@@ -190,6 +190,9 @@ public interface IKbossDbContext
     DbSet<Domain.Lease.LeaseDeviceParameter> LeaseDeviceParameters { get; }
     /// <summary>Locks and rentals of units (§2.2.5).</summary>
     DbSet<Domain.Lease.LeaseOrder> LeaseOrders { get; }
+    // Money (issue 11)
+    /// <summary>Live bills per owner org, day, operation and state (ADR 0040).</summary>
+    DbSet<Kboss.Domain.Finance.BillDayTotal> BillDayTotals { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

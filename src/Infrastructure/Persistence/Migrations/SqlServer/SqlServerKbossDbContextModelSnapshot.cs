@@ -2646,16 +2646,56 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProviderId", "SettleState", "BillDate");
 
-                    b.HasIndex("BillTimestamp", "Id", "CustomerId", "BillDate", "DelFlg")
+                    b.HasIndex("BillDate", "BillTimestamp", "Id", "CustomerId", "DelFlg")
                         .HasDatabaseName("ix_bill_kpi_newest");
 
-                    b.HasIndex("CustomerId", "BillTimestamp", "Id", "BillDate", "DelFlg", "Amount")
+                    b.HasIndex("CustomerId", "BillDate", "BillTimestamp", "Id", "DelFlg", "Amount")
                         .HasDatabaseName("ix_bill_kpi_customer_newest");
 
                     b.HasIndex("BusinessOp", "BillState", "BillDate", "CustomerId", "DelFlg", "Amount", "CostAmt", "ProviderAmt")
                         .HasDatabaseName("ix_bill_kpi_money");
 
                     b.ToTable("bill", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.BillDayTotal", b =>
+                {
+                    b.Property<string>("OwnerOrgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("owner_org_id");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("date")
+                        .HasColumnName("bill_date");
+
+                    b.Property<string>("BusinessOp")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("business_op");
+
+                    b.Property<string>("BillState")
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)")
+                        .HasColumnName("bill_state");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<int>("Bills")
+                        .HasColumnType("int")
+                        .HasColumnName("bills");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_fen");
+
+                    b.HasKey("OwnerOrgId", "BillDate", "BusinessOp", "BillState");
+
+                    b.ToTable("bill_day_total", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.CpccProviderLink", b =>

@@ -2641,16 +2641,56 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProviderId", "SettleState", "BillDate");
 
-                    b.HasIndex("BillTimestamp", "Id", "CustomerId", "BillDate", "DelFlg")
+                    b.HasIndex("BillDate", "BillTimestamp", "Id", "CustomerId", "DelFlg")
                         .HasDatabaseName("ix_bill_kpi_newest");
 
-                    b.HasIndex("CustomerId", "BillTimestamp", "Id", "BillDate", "DelFlg", "Amount")
+                    b.HasIndex("CustomerId", "BillDate", "BillTimestamp", "Id", "DelFlg", "Amount")
                         .HasDatabaseName("ix_bill_kpi_customer_newest");
 
                     b.HasIndex("BusinessOp", "BillState", "BillDate", "CustomerId", "DelFlg", "Amount", "CostAmt", "ProviderAmt")
                         .HasDatabaseName("ix_bill_kpi_money");
 
                     b.ToTable("bill", (string)null);
+                });
+
+            modelBuilder.Entity("Kboss.Domain.Finance.BillDayTotal", b =>
+                {
+                    b.Property<string>("OwnerOrgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_org_id");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_date");
+
+                    b.Property<string>("BusinessOp")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_op");
+
+                    b.Property<string>("BillState")
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_state");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<int>("Bills")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bills");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_fen");
+
+                    b.HasKey("OwnerOrgId", "BillDate", "BusinessOp", "BillState");
+
+                    b.ToTable("bill_day_total", (string)null);
                 });
 
             modelBuilder.Entity("Kboss.Domain.Finance.CpccProviderLink", b =>
