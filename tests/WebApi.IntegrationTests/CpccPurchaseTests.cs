@@ -368,4 +368,31 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
             ("clusterid", shop.Center.Chaoyang))).Code.Should().Be("invalid_argument");
         (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m, "nothing was bought");
     }
+
+    [Fact]
+    public async Task A_customer_sees_and_buys_only_its_own_operators_products_whatever_the_domain_url()
+    {
+        var shop = await ShopAsync(app.Factory, app.Operator(), kube);
+        var buyer = await BuyerAsync(app, 10m);
+        var (mine, theirs) = ("https://mine-" + Guid.NewGuid().ToString("N")[..6],
+            "https://theirs-" + Guid.NewGuid().ToString("N")[..6]);
+        await app.Factory.WithDbAsync(async db =>
+        {
+            db.Sites.AddRange(new Kboss.Domain.Marketplace.Site { UrlLink = mine, OrgId = DemoData.OrgId },
+                new Kboss.Domain.Marketplace.Site { UrlLink = theirs, OrgId = app.OtherOrgId });
+            await db.SaveChangesAsync();
+        });
+        (string, string?)[] view = [("duration", "1"), ("duration_unit", "小时"), ("clusterid", shop.Center.Chaoyang)];
+
+        var own = await buyer.Api.GetAsync(View, [.. view, ("domain_url", mine)]);
+        own.Status.Should().BeTrue(own.Raw);
+        own.Data!.AsArray().Should().Contain(p => p!["productid"]!.GetValue<string>() == shop.ProductId);
+        var other = await buyer.Api.GetAsync(View, [.. view, ("domain_url", theirs)]);
+        (other.Http, other.Msg).Should().Be((403, "只能查看和购买所属运营机构的产品"));
+        var buyThere = await buyer.Api.GetAsync(Buy, [.. Order(shop, "31409"), ("domain_url", theirs)]);
+        (buyThere.Http, buyThere.Msg).Should().Be((403, "只能查看和购买所属运营机构的产品"));
+        (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m, "nothing was bought");
+        // Anonymous visitors still browse any registered storefront.
+        (await app.Anonymous().GetAsync(View, [.. view, ("domain_url", theirs)])).Status.Should().BeTrue();
+    }
 }
