@@ -124,7 +124,7 @@ static async Task<int> Plans(string path, string org)
         ("revenue/profit analysis and big screens: money per op and day from the day totals (KPI-02/03/08/10)",
             KpiQueries.DailyMoneyOfOwner(db, org, from, to, false)),
         ("... less the bills of owned orgs outside the scope (deleted, not customers)",
-            KpiQueries.DailyMoney(db, KpiQueries.OutsideScope(db, org), from, to, false)),
+            KpiQueries.OutsideDays(db, org, from, to)),
         ("salesperson scope: money per op and day from the bills (KPI-03 userid)",
             KpiQueries.DailyMoney(db, customers.Select(o => o.Id), from, to, false)),
         ("operate KPI: new customers per day (KPI-01/07)",

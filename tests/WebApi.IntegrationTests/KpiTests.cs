@@ -444,6 +444,12 @@ public sealed class KpiTests(KpiFixture app) : IClassFixture<KpiFixture>
                 await SqlitePlans.ExplainAsync(db, KpiQueries.PageIds(inOrder, 199_980, 20)),
                 await SqlitePlans.ExplainAsync(db, KpiQueries.SumFen(bills)),
                 await SqlitePlans.ExplainAsync(db, KpiQueries.NewCustomersPerDay(customers, DateTime.UtcNow, 480)),
+                await SqlitePlans.ExplainAsync(db, KpiQueries.DailyMoneyOfOwner(db, DemoData.OrgId,
+                    today.AddYears(-2), today, false)),
+                await SqlitePlans.ExplainAsync(db, KpiQueries.OutsideDays(db, DemoData.OrgId, today.AddYears(-2),
+                    today)),
+                await SqlitePlans.ExplainAsync(db, KpiQueries.PageIds(inOrder.Where(b => b.BillDate <= today), 700,
+                    20)),
             };
         });
         string.Join('\n', plans[0]).Should().Contain($"USING COVERING INDEX {KpiIndexes.Money}")
@@ -452,6 +458,13 @@ public sealed class KpiTests(KpiFixture app) : IClassFixture<KpiFixture>
             .And.NotContain("TEMP B-TREE");
         string.Join('\n', plans[2]).Should().Contain("COVERING INDEX").And.NotContain("SCAN bill\n");
         string.Join('\n', plans[3]).Should().Contain(KpiIndexes.OrgCustomers);
+        // ADR 0040: the day totals by their key, the outside orgs' bills by the customer, the page from its day.
+        string.Join('\n', plans[4]).Should().Contain("SEARCH b USING INDEX sqlite_autoindex_bill_day_total_1")
+            .And.NotContain("SCAN");
+        string.Join('\n', plans[5]).Should().MatchRegex(@"SEARCH b USING (COVERING )?INDEX \w+ \(customer_id=\?")
+            .And.NotContain(KpiIndexes.Money);
+        string.Join('\n', plans[6]).Should().Contain($"USING COVERING INDEX {KpiIndexes.Newest} (bill_date<?)")
+            .And.NotContain("TEMP B-TREE");
     }
 
     [Fact]

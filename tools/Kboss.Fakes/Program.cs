@@ -15,7 +15,9 @@ namespace Kboss.Fakes;
 /// <c>refuse</c>): the approver decides and the signed event goes to kboss's <c>/apv/dd_callback.dspy</c>;</item>
 /// <item><c>GET /_fake/wechat/orders</c>; <c>POST /_fake/wechat/orders/{out_trade_no}/pay</c>: the payer pays and the
 /// signed notification goes to the order's <c>notify_url</c>;</item>
-/// <item><c>POST /_fake/receiver/{path}</c> records a business callback, <c>GET /_fake/receiver</c> lists them.</item>
+/// <item><c>POST /_fake/receiver/{path}</c> records a business callback, <c>GET /_fake/receiver</c> lists them;</item>
+/// <item>a Kubernetes API (<see cref="FakeKubernetes"/>): <c>GET /_fake/kubernetes/kubeconfig</c> is a kubeconfig for
+/// <c>import_cluster.dspy</c>, <c>GET /_fake/kubernetes/objects</c> lists what kboss created.</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -26,9 +28,11 @@ internal static class Program
         var kboss = (Option(args, "--kboss") ?? "http://127.0.0.1:5080").TrimEnd('/');
         var dingTalk = new FakeDingTalk(port);
         var weChat = new FakeWeChat(port);
+        // Money (issue 11): a Kubernetes API for compute-centre purchases (its kubeconfig: /_fake/kubernetes/kubeconfig)
+        var kubernetes = new FakeKubernetes(port);
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat], a => Controls(a, dingTalk, weChat,
+        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, kubernetes], a => Controls(a, dingTalk, weChat,
             hits, http, kboss));
         Console.WriteLine($"Kboss.Fakes: fake DingTalk and WeChat Pay on http://127.0.0.1:{port} (kboss: {kboss}); " +
                           $"eval \"$(curl -s http://127.0.0.1:{port}/_fake/env)\" configures a shell. Ctrl+C stops.");
@@ -80,6 +84,8 @@ internal static class Program
         {
             ["Approval:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl, ["Approval:DingTalk:OapiBaseUrl"] = dingTalk.BaseUrl,
             ["Approval:CallbackAllowedHosts"] = "127.0.0.1", ["Approval:AllowPrivateCallbackAddresses"] = "true",
+            // Money (issue 11): import_cluster for the fake Kubernetes API
+            ["Cpcc:Features:ImportCluster"] = "true",
         };
         foreach (var (key, value) in weChat.Settings($"{kboss}/customer/weixpay_notify.dspy")) settings[key] = value;
         var sb = new StringBuilder();

@@ -106,12 +106,8 @@ public sealed class BillPages(IKbossDbContext db, KpiClock clock)
             .Where(t => t.OwnerOrgId == org && t.BillDate >= from && t.BillDate <= to)
             .GroupBy(t => t.BillDate)
             .Select(g => new DayCount(g.Key, g.Sum(t => t.Bills), g.Sum(t => t.AmountFen))).ToListAsync(ct);
-        var outside = KpiQueries.OutsideScope(db, org);
-        var less = await db.Bills.AsNoTracking()
-            .Where(b => outside.Contains(b.CustomerId) && b.BillDate >= from && b.BillDate <= to)
-            .GroupBy(b => b.BillDate)
-            .Select(g => new DayCount(g.Key, -g.Count(), -g.Sum(b => (long)Math.Round((double)b.Amount * 100))))
-            .ToListAsync(ct);
+        var less = (await KpiQueries.OutsideDays(db, org, from, to).ToListAsync(ct))
+            .Select(d => new DayCount(d.Day, -d.Count, -d.AmountFen));
         var days = owned.Concat(less).GroupBy(d => d.Day)
             .Select(g => new DayCount(g.Key, g.Sum(d => d.Bills), g.Sum(d => d.Fen)))
             .Where(d => d.Bills > 0).OrderByDescending(d => d.Day).ToList();

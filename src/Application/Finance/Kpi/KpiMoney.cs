@@ -49,13 +49,11 @@ public sealed class MoneyDays
         bool withRecharges, CancellationToken ct)
     {
         var rows = await KpiQueries.DailyMoneyOfOwner(db, org, from, to, withRecharges).ToListAsync(ct);
-        var outside = await KpiQueries.DailyMoney(db, KpiQueries.OutsideScope(db, org), from, to, withRecharges)
-            .ToListAsync(ct);
+        var ops = KpiQueries.Ops(withRecharges);
+        var outside = (await KpiQueries.OutsideDays(db, org, from, to.AddDays(-1)).ToListAsync(ct))
+            .Where(d => d.State == BillStates.Paid && ops.Contains(d.Op)).ToList();
         if (outside.Count == 0) return new(rows);
-        return new(rows.Concat(outside.Select(r => r with
-            {
-                Count = -r.Count, AmountFen = -r.AmountFen, CostFen = -r.CostFen,
-            }))
+        return new(rows.Concat(outside.Select(r => new DailyMoney(r.Op, r.Day, -r.Count, -r.AmountFen, -r.CostFen)))
             .GroupBy(r => (r.Op, r.Day))
             .Select(g => new DailyMoney(g.Key.Op, g.Key.Day, g.Sum(r => r.Count), g.Sum(r => r.AmountFen),
                 g.Sum(r => r.CostFen)))

@@ -14,6 +14,15 @@ namespace Kboss.Application.Finance.Kpi;
 /// <param name="CostFen">Σ cost × 100 (cost snapshot, else list price, else 0; finance.md §4.3).</param>
 public sealed record DailyMoney(string Op, DateOnly Day, int Count, long AmountFen, long CostFen);
 
+/// <summary>Bills of one operation and state on one day, money in 分 (<see cref="KpiQueries.OutsideDays"/>).</summary>
+/// <param name="Op"><see cref="BusinessOps"/>.</param>
+/// <param name="State"><see cref="BillStates"/>.</param>
+/// <param name="Day">Bill date.</param>
+/// <param name="Count">Bills.</param>
+/// <param name="AmountFen">Σ amount × 100.</param>
+/// <param name="CostFen">Σ cost × 100.</param>
+public sealed record StateDay(string Op, string State, DateOnly Day, int Count, long AmountFen, long CostFen);
+
 /// <summary>New customers created on one platform day.</summary>
 /// <param name="Day">Creation day (platform time).</param>
 /// <param name="Count">Customers.</param>
@@ -79,6 +88,26 @@ public static class KpiQueries
         db.Organizations.IgnoreQueryFilters().AsNoTracking()
             .Where(o => o.OwnerOrgId == org && (o.Kind != OrgKind.Customer || o.DelFlg != Domain.Common.DelFlag.Alive))
             .Select(o => o.Id);
+
+    /// <summary>
+    /// The bills of <see cref="OutsideScope"/> dated in [<paramref name="from"/>, <paramref name="to"/>] per operation,
+    /// state and day: filtered on the customer and the date only, so that the plan can only seek the customer index
+    /// (these orgs are few; the caller picks operations and states from the small result).
+    /// </summary>
+    public static IQueryable<StateDay> OutsideDays(IKbossDbContext db, string org, DateOnly from, DateOnly to)
+    {
+        var outside = OutsideScope(db, org);
+        return db.Bills.AsNoTracking()
+            .Where(b => outside.Contains(b.CustomerId) && b.BillDate >= from && b.BillDate <= to)
+            .GroupBy(b => new { b.BusinessOp, b.BillState, b.BillDate })
+            .Select(g => new StateDay(g.Key.BusinessOp, g.Key.BillState, g.Key.BillDate, g.Count(),
+                g.Sum(b => (long)Math.Round((double)b.Amount * 100)),
+                g.Sum(b => (long)Math.Round((double)(b.CostAmt ?? b.ProviderAmt ?? 0m) * 100))));
+    }
+
+    /// <summary>The operations of <see cref="DailyMoney(IKbossDbContext, IQueryable{string}, DateOnly, DateOnly, bool)"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Ops(bool withRecharges) => withRecharges ? AnyOps : RevenueOps;
 
     /// <summary>
     /// Net revenue (BUY − REFUND) of effective bills of <paramref name="customers"/> in [<paramref name="from"/>,
