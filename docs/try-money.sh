@@ -96,11 +96,11 @@ BOUGHT=$(curl -s -G $KBOSS/provider/create_cpcc_instance.dspy -H "Authorization:
   -d source_portmode=NodePort -d source_restartpolicy=Always -d source_apiport=22 -d source_insideport=22 \
   -d source_outsideport=30022 \
   -d source_mountpath=/mnt/data -d source_storagelimits=10Gi -d source_nodeselector=kubernetes.io/hostname=fake-node \
-  -d cpu_model=STANDARD -d disk_sys_limit=20Gi -d idempotency_key=buy$RUN | val .data)
+  -d cpu_model=STANDARD -d disk_sys_limit=20Gi -d idempotency_key=buy$RUN | val .data | jq -c .)
 echo "bought: $BOUGHT"
 curl -s $FAKE/_fake/kubernetes/objects | jq -c '[.[] | select(contains("/deployments/"))] | length'  # at the cluster
 curl -s -G $KBOSS/kpi/user_get_bill.dspy -H "Authorization: Bearer $CT" -d user_orgid=$CUSTOMER_ORG \
-  -d current_page=1 | val '.data.bill_list[] | {id, business_op, amount, productname}' | jq -c .
+  -d page_size=20 -d current_page=1 | val '.data.bill_list[] | {id, business_op, amount, productname}' | jq -c .
 curl -s $KBOSS/finance/balance_get.dspy -H "Authorization: Bearer $CT" | val '"balance: \(.data.balance)"'
 curl -s -G $KBOSS/kpi/revenue_analysis.dspy -H "Authorization: Bearer $OT" -d time=day | val '"revenue: \(.data.total)"'
 

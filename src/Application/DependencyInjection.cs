@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<Finance.Ledger.BalanceLedger>();
         services.AddScoped<Finance.Bills.BillService>();
         services.AddScoped<Finance.Bills.BillDayTotals>();
+        services.AddScoped<Cpcc.InstanceConfigs.InstanceRemoval>();
         services.AddScoped<Finance.Pricing.PriceResolver>();
         services.AddScoped<Finance.Pricing.PricingCatalog>();
         services.AddScoped<Finance.Pricing.UnifiedConfigWriter>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kboss.Application.Common.OutsideCalls;
+using Kboss.Application.Finance.CpccLocalisation;
 using Kboss.Domain.Finance;
 using Kboss.Domain.Identity;
 using Kboss.Infrastructure.IntegrationTests;
@@ -394,5 +395,37 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
         (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m, "nothing was bought");
         // Anonymous visitors still browse any registered storefront.
         (await app.Anonymous().GetAsync(View, [.. view, ("domain_url", theirs)])).Status.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_purchase_ends_with_its_term_the_instance_leaves_the_cluster_and_the_stock_comes_back()
+    {
+        var shop = await ShopAsync(app.Factory, app.Operator(), kube);
+        var buyer = await BuyerAsync(app, 10m);
+        var consumedBefore = await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang);
+        var bought = await buyer.Api.GetAsync(Buy, Order(shop, "31421"));
+        bought.Status.Should().BeTrue(bought.Raw);
+        var instance = bought.Data!["instanceid"]!.GetValue<string>();
+        var controller = await app.Factory.WithDbAsync(db =>
+            db.InstanceConfigs.AsNoTracking().Where(i => i.Id == instance).Select(i => i.PodcdName).SingleAsync());
+        kube.ObjectPaths().Should().Contain(p => p.EndsWith("/" + controller));
+        (await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang) - consumedBefore).Should().Be(2);
+
+        async Task<CpccExpiryReport> ExpireAt(DateTime now)
+        {
+            using var scope = app.Factory.Services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new ExpireCpccPurchases { Now = now })).Data!;
+        }
+        (await ExpireAt(DateTime.UtcNow.AddMinutes(50))).Removed.Should().Be(0, "one hour bought");
+        kube.ObjectPaths().Should().Contain(p => p.EndsWith("/" + controller));
+        (await ExpireAt(DateTime.UtcNow.AddMinutes(61))).Removed.Should().BeGreaterThanOrEqualTo(1);
+        var row = await app.Factory.WithDbAsync(db =>
+            db.InstanceConfigs.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Id == instance));
+        row.State.Should().Be(Kboss.Domain.Common.OutsideStates.Deleted);
+        kube.ObjectPaths().Should().NotContain(p => p.EndsWith("/" + controller));
+        (await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang)).Should().Be(consumedBefore);
+        (await ExpireAt(DateTime.UtcNow.AddMinutes(61))).Removed.Should().Be(0, "nothing left");
+        (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m - HourPrice, "the hour was used, no refund");
     }
 }

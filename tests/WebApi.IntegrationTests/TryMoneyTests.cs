@@ -144,7 +144,7 @@ public sealed partial class TryMoneyTests
             {
                 return await call();
             }
-            catch (HttpRequestException) when (i < 60)
+            catch (HttpRequestException) when (i < 180) // 90 s: a loaded CI machine starts slowly
             {
                 await Task.Delay(500);
             }

@@ -111,7 +111,8 @@ public sealed class FakeKubernetes(int port = 0) : FakeServer(port)
             default:
                 if (!Objects.TryRemove(path, out var removed)) return Answer(ctx, Status(404, "NotFound"), 404);
                 if (path.Split('/').Length == 5) // a namespace: what it holds goes with it
-                    foreach (var inside in Objects.Keys.Where(k => k.Contains(path[7..] + "/", StringComparison.Ordinal)))
+                    foreach (var inside in Objects.Keys.Where(k =>
+                                 k.Contains(path[7..] + "/", StringComparison.Ordinal)))
                         Objects.TryRemove(inside, out _);
                 // Like the real API: the core group answers a delete with the object, apps and batch with a Status.
                 return path.StartsWith("/api/", StringComparison.Ordinal)

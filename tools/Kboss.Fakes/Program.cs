@@ -28,11 +28,12 @@ internal static class Program
         var kboss = (Option(args, "--kboss") ?? "http://127.0.0.1:5080").TrimEnd('/');
         var dingTalk = new FakeDingTalk(port);
         var weChat = new FakeWeChat(port);
-        // Money (issue 11): a Kubernetes API for compute-centre purchases (its kubeconfig: /_fake/kubernetes/kubeconfig)
+        // Money (issue 11): a Kubernetes API for compute-centre purchases (kubeconfig: /_fake/kubernetes/kubeconfig)
         var kubernetes = new FakeKubernetes(port);
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, kubernetes], a => Controls(a, dingTalk, weChat,
+        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, kubernetes],
+            a => Controls(a, dingTalk, weChat,
             hits, http, kboss));
         Console.WriteLine($"Kboss.Fakes: fake DingTalk and WeChat Pay on http://127.0.0.1:{port} (kboss: {kboss}); " +
                           $"eval \"$(curl -s http://127.0.0.1:{port}/_fake/env)\" configures a shell. Ctrl+C stops.");

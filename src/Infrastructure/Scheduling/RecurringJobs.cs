@@ -37,6 +37,11 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
+        // Money (issue 11): settlements and invoice applications that lost their approval id (ADR 0040)
+        jobs.AddRecurring<Application.Finance.Settlement.SweepUnsentApprovals>("ApprovalIdSweep",
+            defaultCron: "0 */5 * * * ?");
+        jobs.AddRecurring<Application.Finance.CpccLocalisation.ExpireCpccPurchases>("CpccPurchaseExpiry",
+            defaultCron: "0 * * * * ?");
     }
 }
 

@@ -61,7 +61,8 @@ public sealed class ImportClusterHandler(IKbossDbContext db, CenterGuard guard, 
             kubeconfigs.EnsureUsable(kubeconfig);
             nodes = (await kubernetes.ListNodesAsync(kubeconfig, ct)).Count;
         }
-        catch (KubeGatewayException e) when (e.Failure is KubeFailure.RefusedKubeconfig or KubeFailure.InvalidKubeconfig)
+        catch (KubeGatewayException e)
+            when (e.Failure is KubeFailure.RefusedKubeconfig or KubeFailure.InvalidKubeconfig)
         {
             throw RequestValidationException.For("kubeconfig", e.Message);
         }

@@ -105,7 +105,8 @@ public static class KpiQueries
                 g.Sum(b => (long)Math.Round((double)(b.CostAmt ?? b.ProviderAmt ?? 0m) * 100))));
     }
 
-    /// <summary>The operations of <see cref="DailyMoney(IKbossDbContext, IQueryable{string}, DateOnly, DateOnly, bool)"/>.
+    /// <summary>
+    /// The operations of <see cref="DailyMoney(IKbossDbContext, IQueryable{string}, DateOnly, DateOnly, bool)"/>.
     /// </summary>
     public static IReadOnlyList<string> Ops(bool withRecharges) => withRecharges ? AnyOps : RevenueOps;
 

@@ -10,8 +10,8 @@ namespace Kboss.Application.Finance.Kpi;
 /// <summary>
 /// KPI-06 <c>GET /kpi/operator_get_all_bill.dspy</c> 运营获取所有账单 (spec 08-kpi.md; finance.md §3.1, §4.2, §6 #9):
 /// every live bill (any op, any state) of the customers owned by <c>orgid</c>, optionally of one salesperson
-/// (<c>salemanid</c>), one customer (<c>user_orgid</c>) and a bill-date range; newest first, paged (ADR 0032, ADR 0040: a
-/// whole org's list seeks by per-day counts). <c>orgid</c> and <c>current_page</c> are required (「必填」). Rights: an
+/// (<c>salemanid</c>), one customer (<c>user_orgid</c>) and a bill-date range; newest first, paged (ADR 0032; ADR 0040:
+/// a whole org's list seeks by per-day counts). <c>orgid</c> and <c>current_page</c> are required (「必填」). Rights: an
 /// operator or reseller of <c>orgid</c> (or of an org owning it), admin.
 /// </summary>
 public sealed record ListOperatorBills : IQuery<Reply<BillPageView>>, IBillPageRequest
