@@ -90,6 +90,8 @@ static int Fill(string path, string org, int count)
         insert.ExecuteNonQuery();
     }
     foreach (var ddl in indexes) Execute(connection, tx, ddl);
+    Execute(connection, tx, "DELETE FROM bill_day_total"); // the backfill then counts every bill (ADR 0040)
+    Execute(connection, tx, Kboss.Infrastructure.Persistence.Migrations.BillDayTotalBackfill.Sql);
     tx.Commit();
     Console.WriteLine(
         $"inserted {count:N0} bills for {customers.Count} customers in {watch.Elapsed.TotalSeconds:F1} s");
@@ -115,16 +117,24 @@ static async Task<int> Plans(string path, string org)
     var window = KpiSeries.Window(KpiGranularity.Month, today);
     var customers = KpiQueries.CustomersOfOrg(db, org);
     var bills = KpiQueries.OrgBills(db, customers);
+    var (from, to) = (KpiSeries.DataStart(window), window[^1].End);
+    var lastDay = await db.Bills.MaxAsync(b => b.BillDate);
     var queries = new (string Name, IQueryable<object> Query)[]
     {
-        ("revenue/profit analysis and big screens: money per op and day (KPI-02/03/08/10)",
-            KpiQueries.DailyMoney(db, customers.Select(o => o.Id), KpiSeries.DataStart(window), window[^1].End, false)),
+        ("revenue/profit analysis and big screens: money per op and day from the day totals (KPI-02/03/08/10)",
+            KpiQueries.DailyMoneyOfOwner(db, org, from, to, false)),
+        ("... less the bills of owned orgs outside the scope (deleted, not customers)",
+            KpiQueries.OutsideDays(db, org, from, to)),
+        ("salesperson scope: money per op and day from the bills (KPI-03 userid)",
+            KpiQueries.DailyMoney(db, customers.Select(o => o.Id), from, to, false)),
         ("operate KPI: new customers per day (KPI-01/07)",
             KpiQueries.NewCustomersPerDay(customers, DateTime.UtcNow.AddYears(-2), 480)),
-        ("operator bill list: count (KPI-06)", bills.Select(b => (object)b.Id)),
-        ("operator bill list: bill_sum (KPI-06)", KpiQueries.SumFen(bills).Select(v => (object)v)),
-        ("operator bill list: page 10,000 ids (KPI-06)",
-            KpiQueries.PageIds(KpiQueries.OrgBillsInOrder(db, customers), 199_980, 20)),
+        ("operator bill list: bills and Σ per day from the day totals (KPI-06)",
+            db.BillDayTotals.Where(t => t.OwnerOrgId == org).GroupBy(t => t.BillDate)
+                .Select(g => (object)new { g.Key, Bills = g.Sum(t => t.Bills), Fen = g.Sum(t => t.AmountFen) })),
+        ("operator bill list: a page's ids after the seek to its day (KPI-06)",
+            KpiQueries.PageIds(KpiQueries.OrgBillsInOrder(db, customers).Where(b => b.BillDate <= lastDay), 700, 20)),
+        ("one customer's or a salesperson's list: count (KPI-04/06)", bills.Select(b => (object)b.Id)),
     };
     foreach (var (name, query) in queries)
     {

@@ -56,6 +56,8 @@ public static class DependencyInjection
         // Finance (issue 11)
         services.AddScoped<Finance.Ledger.BalanceLedger>();
         services.AddScoped<Finance.Bills.BillService>();
+        services.AddScoped<Finance.Bills.BillDayTotals>();
+        services.AddScoped<Cpcc.InstanceConfigs.InstanceRemoval>();
         services.AddScoped<Finance.Pricing.PriceResolver>();
         services.AddScoped<Finance.Pricing.PricingCatalog>();
         services.AddScoped<Finance.Pricing.UnifiedConfigWriter>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kboss.Application.Common.OutsideCalls;
+using Kboss.Application.Finance.CpccLocalisation;
 using Kboss.Domain.Finance;
 using Kboss.Domain.Identity;
 using Kboss.Infrastructure.IntegrationTests;
@@ -367,5 +368,64 @@ public sealed class CpccPurchaseTests(AppFixture app, FakeKubeApi kube) : IClass
         (await buyer.Api.GetAsync(View, ("duration", "0"), ("duration_unit", "小时"),
             ("clusterid", shop.Center.Chaoyang))).Code.Should().Be("invalid_argument");
         (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m, "nothing was bought");
+    }
+
+    [Fact]
+    public async Task A_customer_sees_and_buys_only_its_own_operators_products_whatever_the_domain_url()
+    {
+        var shop = await ShopAsync(app.Factory, app.Operator(), kube);
+        var buyer = await BuyerAsync(app, 10m);
+        var (mine, theirs) = ("https://mine-" + Guid.NewGuid().ToString("N")[..6],
+            "https://theirs-" + Guid.NewGuid().ToString("N")[..6]);
+        await app.Factory.WithDbAsync(async db =>
+        {
+            db.Sites.AddRange(new Kboss.Domain.Marketplace.Site { UrlLink = mine, OrgId = DemoData.OrgId },
+                new Kboss.Domain.Marketplace.Site { UrlLink = theirs, OrgId = app.OtherOrgId });
+            await db.SaveChangesAsync();
+        });
+        (string, string?)[] view = [("duration", "1"), ("duration_unit", "小时"), ("clusterid", shop.Center.Chaoyang)];
+
+        var own = await buyer.Api.GetAsync(View, [.. view, ("domain_url", mine)]);
+        own.Status.Should().BeTrue(own.Raw);
+        own.Data!.AsArray().Should().Contain(p => p!["productid"]!.GetValue<string>() == shop.ProductId);
+        var other = await buyer.Api.GetAsync(View, [.. view, ("domain_url", theirs)]);
+        (other.Http, other.Msg).Should().Be((403, "只能查看和购买所属运营机构的产品"));
+        var buyThere = await buyer.Api.GetAsync(Buy, [.. Order(shop, "31409"), ("domain_url", theirs)]);
+        (buyThere.Http, buyThere.Msg).Should().Be((403, "只能查看和购买所属运营机构的产品"));
+        (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m, "nothing was bought");
+        // Anonymous visitors still browse any registered storefront.
+        (await app.Anonymous().GetAsync(View, [.. view, ("domain_url", theirs)])).Status.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_purchase_ends_with_its_term_the_instance_leaves_the_cluster_and_the_stock_comes_back()
+    {
+        var shop = await ShopAsync(app.Factory, app.Operator(), kube);
+        var buyer = await BuyerAsync(app, 10m);
+        var consumedBefore = await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang);
+        var bought = await buyer.Api.GetAsync(Buy, Order(shop, "31421"));
+        bought.Status.Should().BeTrue(bought.Raw);
+        var instance = bought.Data!["instanceid"]!.GetValue<string>();
+        var controller = await app.Factory.WithDbAsync(db =>
+            db.InstanceConfigs.AsNoTracking().Where(i => i.Id == instance).Select(i => i.PodcdName).SingleAsync());
+        kube.ObjectPaths().Should().Contain(p => p.EndsWith("/" + controller));
+        (await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang) - consumedBefore).Should().Be(2);
+
+        async Task<CpccExpiryReport> ExpireAt(DateTime now)
+        {
+            using var scope = app.Factory.Services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new ExpireCpccPurchases { Now = now })).Data!;
+        }
+        (await ExpireAt(DateTime.UtcNow.AddMinutes(50))).Removed.Should().Be(0, "one hour bought");
+        kube.ObjectPaths().Should().Contain(p => p.EndsWith("/" + controller));
+        (await ExpireAt(DateTime.UtcNow.AddMinutes(61))).Removed.Should().BeGreaterThanOrEqualTo(1);
+        var row = await app.Factory.WithDbAsync(db =>
+            db.InstanceConfigs.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Id == instance));
+        row.State.Should().Be(Kboss.Domain.Common.OutsideStates.Deleted);
+        kube.ObjectPaths().Should().NotContain(p => p.EndsWith("/" + controller));
+        (await CpuConsumedAsync(app.Factory, shop.Center.Chaoyang)).Should().Be(consumedBefore);
+        (await ExpireAt(DateTime.UtcNow.AddMinutes(61))).Removed.Should().Be(0, "nothing left");
+        (await BalanceAsync(app.Factory, buyer.OrgId)).Should().Be(10m - HourPrice, "the hour was used, no refund");
     }
 }

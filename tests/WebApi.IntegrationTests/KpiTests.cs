@@ -2,9 +2,13 @@ using Kboss.Application.Finance.Kpi;
 using Kboss.Domain.Finance;
 using Kboss.Domain.Identity;
 using Kboss.Infrastructure.Persistence;
+using Kboss.Infrastructure.Persistence.Migrations;
 using Kboss.Infrastructure.Seeding;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
+using Kboss.Application.Common.Interfaces;
+using Kboss.Application.Finance.Bills;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kboss.WebApi.IntegrationTests;
 
@@ -16,7 +20,8 @@ namespace Kboss.WebApi.IntegrationTests;
 ///   RECHARGE_ALIPAY 300 on m1.</item>
 /// <item>A (created m1, salesperson S): BUY 1000 on m0 (cost 700); BUY 1000 on m1 (cost 650) refunded 100 on m1
 ///   (cost back 65); unpaid BUY 999 and cancelled BUY 555 on m0; RECHARGE 5000 on m0.</item>
-/// <item>C and E created 12 months before m0 (no bills); D created now and deleted.</item>
+/// <item>C and E created 12 months before m0 (no bills); D created now and deleted, with a BUY 4321 on m0 (out of
+///   every figure).</item>
 /// </list>
 /// Revenue m0 = 1000 + 1780 = 2780, m1 = 1000 − 100 = 900 (the KPI-02 example of §3.1: total 3680, 环比 208.89);
 /// cost m0 = 2700, m1 = 585; profit m0 = 80, m1 = 315. Other operator org: X with BUY 7777 on m0 and 500 twelve months
@@ -62,9 +67,12 @@ public sealed class KpiFixture : AppFixture
                 Bill.NewRecharge(CustomerOrgId, 300, BusinessOps.RechargeAlipay, M1, At(M1, 3)).OrThrowValue(),
                 Bill.NewRecharge(A, 5000, BusinessOps.Recharge, M0, At(M0, 4)).OrThrowValue(),
                 Unpaid(A, 999, M0, 5), Unpaid(A, 555, M0, 6, cancel: true),
-                Paid(X, 7777, 8000, 5000, "p-9", M0, 1), Paid(X, 500, 600, 300, "p-9", M12, 1));
+                Paid(X, 7777, 8000, 5000, "p-9", M0, 1), Paid(X, 500, 600, 300, "p-9", M12, 1),
+                Paid(d, 4321, 5000, 3000, "p-1", M0, 7));
             refunded.RecordRefund(100).Ok.Should().BeTrue();
             await db.SaveChangesAsync();
+            // The bills were written without BillService: their day totals as the migration fills them (ADR 0040).
+            await db.Database.ExecuteSqlRawAsync(BillDayTotalBackfill.Sql);
         });
     }
 
@@ -436,6 +444,12 @@ public sealed class KpiTests(KpiFixture app) : IClassFixture<KpiFixture>
                 await SqlitePlans.ExplainAsync(db, KpiQueries.PageIds(inOrder, 199_980, 20)),
                 await SqlitePlans.ExplainAsync(db, KpiQueries.SumFen(bills)),
                 await SqlitePlans.ExplainAsync(db, KpiQueries.NewCustomersPerDay(customers, DateTime.UtcNow, 480)),
+                await SqlitePlans.ExplainAsync(db, KpiQueries.DailyMoneyOfOwner(db, DemoData.OrgId,
+                    today.AddYears(-2), today, false)),
+                await SqlitePlans.ExplainAsync(db, KpiQueries.OutsideDays(db, DemoData.OrgId, today.AddYears(-2),
+                    today)),
+                await SqlitePlans.ExplainAsync(db, KpiQueries.PageIds(inOrder.Where(b => b.BillDate <= today), 700,
+                    20)),
             };
         });
         string.Join('\n', plans[0]).Should().Contain($"USING COVERING INDEX {KpiIndexes.Money}")
@@ -444,5 +458,99 @@ public sealed class KpiTests(KpiFixture app) : IClassFixture<KpiFixture>
             .And.NotContain("TEMP B-TREE");
         string.Join('\n', plans[2]).Should().Contain("COVERING INDEX").And.NotContain("SCAN bill\n");
         string.Join('\n', plans[3]).Should().Contain(KpiIndexes.OrgCustomers);
+        // ADR 0040: the day totals by their key, the outside orgs' bills by the customer, the page from its day.
+        string.Join('\n', plans[4]).Should().Contain("SEARCH b USING INDEX sqlite_autoindex_bill_day_total_1")
+            .And.NotContain("SCAN");
+        string.Join('\n', plans[5]).Should().MatchRegex(@"SEARCH b USING (COVERING )?INDEX \w+ \(customer_id=\?")
+            .And.NotContain(KpiIndexes.Money);
+        string.Join('\n', plans[6]).Should().Contain($"USING COVERING INDEX {KpiIndexes.Newest} (bill_date<?)")
+            .And.NotContain("TEMP B-TREE");
+    }
+
+    [Fact]
+    public async Task Day_totals_give_the_money_and_the_pages_the_bills_give()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IKbossDbContext>();
+        var pages = scope.ServiceProvider.GetRequiredService<BillPages>();
+        var (from, to) = (app.M12.AddYears(-1), app.M0.AddMonths(2));
+        var otherOrg = await db.Organizations.Where(o => o.Id == app.X).Select(o => o.OwnerOrgId!).SingleAsync();
+        foreach (var org in new[] { DemoData.OrgId, otherOrg })
+        {
+            foreach (var recharges in new[] { false, true })
+            {
+                var days = await MoneyDays.ReadOrgAsync(db, org, from, to, recharges, default);
+                var bills = await MoneyDays.ReadAsync(db, KpiQueries.CustomersOfOrg(db, org).Select(o => o.Id), from,
+                    to, recharges, default);
+                (days.Revenue, days.Cost, days.Profit, days.Recharge, days.Refund, days.Orders(from, to))
+                    .Should().BeEquivalentTo((bills.Revenue, bills.Cost, bills.Profit, bills.Recharge, bills.Refund,
+                        bills.Orders(from, to)));
+            }
+            var customers = KpiQueries.CustomersOfOrg(db, org);
+            string?[] starts = [null, app.M0.ToString("yyyy-MM-dd")];
+            foreach (var start in starts)
+            foreach (var size in new[] { 1, 2, 3, 5 })
+            for (var page = 1; page <= 12 / size + 2; page++)
+            {
+                var q = new ListOperatorBills
+                {
+                    Orgid = org, CurrentPage = page.ToString(), PageSize = size.ToString(), StartTime = start,
+                };
+                var seek = await pages.ReadOrgAsync(org, KpiQueries.OrgBillsInOrder(db, customers), q, default);
+                var offset = await pages.ReadAsync(KpiQueries.OrgBills(db, customers),
+                    KpiQueries.OrgBillsInOrder(db, customers), q, default);
+                seek.Should().BeEquivalentTo(offset, o => o.WithStrictOrdering(), $"page {page} of {size}, {start}");
+            }
+        }
+        var total = await pages.ReadOrgAsync(DemoData.OrgId, KpiQueries.OrgBillsInOrder(db,
+            KpiQueries.CustomersOfOrg(db, DemoData.OrgId)), new ListOperatorBills { CurrentPage = "1" }, default);
+        (total.TotalNum, total.BillSum).Should().Be((8, 1780 + 1000 + 1000 + 100 + 300 + 5000 + 999 + 555m),
+            "the deleted customer's 4321 is out");
+    }
+
+    [Fact]
+    public async Task Bill_service_keeps_the_day_totals_in_step_with_the_bills()
+    {
+        // A customer of the platform org (admin's), so that the demo orgs' hand-checked figures stay as they are.
+        var customer = (await app.Admin().PostAsync("/user/add_org.dspy", ("name", "客户T"), ("kind", "customer")))
+            .Data!["id"]!.GetValue<string>();
+        var owner = await app.Factory.WithDbAsync(db =>
+            db.Organizations.Where(o => o.Id == customer).Select(o => o.OwnerOrgId ?? "").SingleAsync());
+        async Task<Bill> InUnit(Func<BillService, Task<BillMovement>> write)
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IKbossDbContext>();
+            await using var tx = await db.BeginTransactionAsync();
+            var moved = await write(scope.ServiceProvider.GetRequiredService<BillService>());
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return moved.Bill;
+        }
+        string Key() => Guid.NewGuid().ToString("N");
+        await InUnit(s => s.CreateRechargeBillAsync(customer, 500m, BusinessOps.Recharge, Key(), default));
+        var buy = await InUnit(s => s.CreatePurchaseBillAsync(
+            new PurchaseLine(customer, 120.5m, 150m, 1, 80.25m, "p-1", "prov-1"), Key(), default));
+        await InUnit(s => s.CreatePurchaseBillAsync(
+            new PurchaseLine(customer, 99.99m, null, 1, null, "p-1", "prov-1"), Key(), default));
+        await InUnit(s => s.CreateRefundBillAsync(buy.Id, 20.5m, Key(), default));
+        var refused = async () => await InUnit(s => s.CreatePurchaseBillAsync(
+            new PurchaseLine(customer, 10_000m, null, 1, null, "p-1", "prov-1"), Key(), default));
+        await refused.Should().ThrowAsync<Exception>("余额不足: the unit rolls back, totals too");
+
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var owned = db.Organizations.IgnoreQueryFilters().Where(o => (o.OwnerOrgId ?? "") == owner)
+                .Select(o => o.Id);
+            var expected = (await db.Bills.Where(b => owned.Contains(b.CustomerId)).ToListAsync())
+                .GroupBy(b => (b.BillDate, b.BusinessOp, b.BillState))
+                .Select(g => (g.Key.BillDate, g.Key.BusinessOp, g.Key.BillState, g.Count(),
+                    g.Sum(b => BillDayTotal.Fen(b.Amount)),
+                    g.Sum(b => BillDayTotal.Fen(b.CostAmt ?? b.ProviderAmt ?? 0))))
+                .OrderBy(x => x).ToList();
+            var rows = (await db.BillDayTotals.Where(t => t.OwnerOrgId == owner).ToListAsync())
+                .Select(t => (t.BillDate, t.BusinessOp, t.BillState, t.Bills, t.AmountFen, t.CostFen))
+                .OrderBy(x => x).ToList();
+            rows.Should().Equal(expected).And.HaveCount(3, "RECHARGE, BUY ×2 and REFUND of one day");
+        });
     }
 }

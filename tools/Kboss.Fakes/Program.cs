@@ -17,7 +17,9 @@ namespace Kboss.Fakes;
 /// <c>refuse</c>): the approver decides and the signed event goes to kboss's <c>/apv/dd_callback.dspy</c>;</item>
 /// <item><c>GET /_fake/wechat/orders</c>; <c>POST /_fake/wechat/orders/{out_trade_no}/pay</c>: the payer pays and the
 /// signed notification goes to the order's <c>notify_url</c>;</item>
-/// <item><c>POST /_fake/receiver/{path}</c> records a business callback, <c>GET /_fake/receiver</c> lists them.</item>
+/// <item><c>POST /_fake/receiver/{path}</c> records a business callback, <c>GET /_fake/receiver</c> lists them;</item>
+/// <item>a Kubernetes API (<see cref="FakeKubernetes"/>): <c>GET /_fake/kubernetes/kubeconfig</c> is a kubeconfig for
+/// <c>import_cluster.dspy</c>, <c>GET /_fake/kubernetes/objects</c> lists what kboss created.</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -35,11 +37,14 @@ internal static class Program
             new FakeJd(port), new FakeJiajie(port), new FakeCasdao(port), // issue 15
             new FakeJinanHpc(port), // Jinan HPC (issue 15)
         ];
+        // Money (issue 11): a Kubernetes API for compute-centre purchases (kubeconfig: /_fake/kubernetes/kubeconfig)
+        var kubernetes = new FakeKubernetes(port);
         var hits = new ConcurrentQueue<object>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, ..vendors],
+        await using var app = await FakeHost.StartAsync(port, [dingTalk, weChat, kubernetes, ..vendors],
             a => Controls(a, dingTalk, weChat, vendors, hits, http, kboss));
-        Console.WriteLine($"Kboss.Fakes: fake DingTalk, WeChat Pay and cloud vendors on http://127.0.0.1:{port} (kboss: {kboss}); " +
+        Console.WriteLine($"Kboss.Fakes: fake DingTalk, WeChat Pay, Kubernetes and cloud vendors on " +
+                          $"http://127.0.0.1:{port} (kboss: {kboss}); " +
                           $"eval \"$(curl -s http://127.0.0.1:{port}/_fake/env)\" configures a shell. Ctrl+C stops.");
         await app.WaitForShutdownAsync();
         return 0;
@@ -96,6 +101,8 @@ internal static class Program
             ["Approval:CallbackAllowedHosts"] = "127.0.0.1", ["Approval:AllowPrivateCallbackAddresses"] = "true",
             // Cloud vendors: an operator saves a key whose endpoint is this fake (POST /vendor/save_credential.dspy)
             ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", ["Vendors:AllowPrivateEndpoints"] = "true",
+            // Money (issue 11): import_cluster for the fake Kubernetes API
+            ["Cpcc:Features:ImportCluster"] = "true",
         };
         foreach (var (key, value) in weChat.Settings($"{kboss}/customer/weixpay_notify.dspy")) settings[key] = value;
         var sb = new StringBuilder();

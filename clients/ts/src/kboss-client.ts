@@ -9152,6 +9152,49 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 导入已有集群 (kboss addition, ADR 0040; behind Cpcc:Features:ImportCluster)
+     */
+    import_cluster(body: ImportCluster, signal?: AbortSignal): Promise<ReplyOfImportedCluster> {
+        let url_ = this.baseUrl + "/dev/cpcc/cpccluster/import_cluster.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processImport_cluster(_response));
+        });
+    }
+
+    protected processImport_cluster(response: Response): Promise<ReplyOfImportedCluster> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfImportedCluster;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfImportedCluster>(null as any);
+    }
+
+    /**
      * 实时集群资源实例看板
      * @param cpcid 算力中心ID.
      * @param clusterid 算力集群ID.
@@ -28596,6 +28639,47 @@ export interface UpdateCluster {
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfImportedCluster {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: ImportedCluster;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** Reply data of ImportCluster. */
+export interface ImportedCluster {
+    /** Cluster id. */
+    id?: string;
+    /** Centre id. */
+    cpcid?: string;
+    /** 集群名称. */
+    name?: string;
+    /** 1 (installed). */
+    ready?: number;
+    /** Nodes the cluster's API listed. */
+    nodes?: number;
+}
+
+/** kboss addition POST /dev/cpcc/cpccluster/import_cluster.dspy 导入已有集群 (ADR 0040): registers a running Kubernetes cluster of centre cpcid by its admin kubeconfig, ready at once (no controller device, no join command). Behind Cpcc:Features:ImportCluster (default off: 功能开发中). The kubeconfig is data (ADR 0014: inline credentials only, refused → invalid_argument naming the field); the cluster's API must answer a node list (outside any transaction; no answer → upstream_failed, nothing stored); stored encrypted. Rights: who may manage the centre (its org's operators, admin). */
+export interface ImportCluster {
+    /** 所属算力中心ID. */
+    cpcid: string;
+    /** 集群名称 (≤ 100 chars). */
+    cluster_name: string;
+    /** Admin kubeconfig (YAML, inline credentials; ≤ 64 KiB). */
+    kubeconfig: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
 export interface ReplyOfPagedOfPodBoardRow {
     /** True on success. */
     status?: boolean;
@@ -31837,7 +31921,7 @@ export interface GetSalesman {
     userid?: string | undefined;
 }
 
-/** KPI-06 GET /kpi/operator_get_all_bill.dspy 运营获取所有账单 (spec 08-kpi.md; finance.md §3.1, §4.2, §6 #9): every live bill (any op, any state) of the customers owned by orgid, optionally of one salesperson (salemanid), one customer (user_orgid) and a bill-date range; newest first, paged (ADR 0032: the offset walks a covering index only). orgid and current_page are required (「必填」). Rights: an operator or reseller of orgid (or of an org owning it), admin. */
+/** KPI-06 GET /kpi/operator_get_all_bill.dspy 运营获取所有账单 (spec 08-kpi.md; finance.md §3.1, §4.2, §6 #9): every live bill (any op, any state) of the customers owned by orgid, optionally of one salesperson (salemanid), one customer (user_orgid) and a bill-date range; newest first, paged (ADR 0032; ADR 0040: a whole org's list seeks by per-day counts). orgid and current_page are required (「必填」). Rights: an operator or reseller of orgid (or of an org owning it), admin. */
 export interface ListOperatorBills {
     /** 业主机构orgid. */
     orgid: string;

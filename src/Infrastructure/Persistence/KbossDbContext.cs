@@ -152,6 +152,8 @@ public abstract class KbossDbContext(DbContextOptions options) : DbContext(optio
     // Jinan HPC (issue 15)
     public DbSet<Kboss.Domain.Vendors.HpcAccount> HpcAccounts => Set<Kboss.Domain.Vendors.HpcAccount>();
     public DbSet<Kboss.Domain.Vendors.HpcSyncInfo> HpcSyncInfos => Set<Kboss.Domain.Vendors.HpcSyncInfo>();
+    // Money (issue 11)
+    public DbSet<Kboss.Domain.Finance.BillDayTotal> BillDayTotals => Set<Kboss.Domain.Finance.BillDayTotal>();
 
     /// <summary>The writer gate this context holds (SQLite, ADR 0016), or null.</summary>
     internal SqliteWriteGate.Lease? WriteLease { get; set; }

@@ -55,6 +55,7 @@ public sealed class ProvisioningOptions
             {
                 DeleteCluster = bool.TryParse(c["Cpcc:Features:DeleteCluster"], out var dc) && dc,
                 DeleteWorker = !bool.TryParse(c["Cpcc:Features:DeleteWorker"], out var dw) || dw, // on unless switched off
+                ImportCluster = bool.TryParse(c["Cpcc:Features:ImportCluster"], out var ic) && ic, // Money (issue 11)
             },
         };
     }

@@ -44,6 +44,11 @@ public static class RecurringJobs
         // Jinan HPC (issue 15)
         jobs.AddRecurring<Application.Vendors.JinanHpc.RefreshHpcSyncStatus>("HpcUserSyncStatus",
             defaultCron: "45 */2 * * * ?");
+        // Money (issue 11): settlements and invoice applications that lost their approval id (ADR 0040)
+        jobs.AddRecurring<Application.Finance.Settlement.SweepUnsentApprovals>("ApprovalIdSweep",
+            defaultCron: "0 */5 * * * ?");
+        jobs.AddRecurring<Application.Finance.CpccLocalisation.ExpireCpccPurchases>("CpccPurchaseExpiry",
+            defaultCron: "0 * * * * ?");
     }
 }
 

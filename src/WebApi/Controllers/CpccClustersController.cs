@@ -31,6 +31,12 @@ public sealed class CpccClustersController(IMediator mediator) : ControllerBase
     [Authorize(Policy = Policies.Operator)]
     public ValueTask<Reply<UpdatedCluster>> Update([FromLegacyParams] UpdateCluster c, CancellationToken ct) => mediator.Send(c, ct);
 
+    /// <summary>导入已有集群 (kboss addition, ADR 0040; behind Cpcc:Features:ImportCluster)</summary>
+    [LegacyPost("/dev/cpcc/cpccluster/import_cluster.dspy")]
+    [Authorize(Policy = Policies.Operator)]
+    public ValueTask<Reply<ImportedCluster>> Import([FromLegacyParams] ImportCluster c, CancellationToken ct) =>
+        mediator.Send(c, ct);
+
     /// <summary>实时集群资源实例看板</summary>
     [LegacyGet("/dev/cpcc/cpcpod/get_cpcpod.dspy")]
     public ValueTask<Reply<Paged<PodBoardRow>>> PodBoard([FromLegacyParams] GetPodBoard q, CancellationToken ct) => mediator.Send(q, ct);

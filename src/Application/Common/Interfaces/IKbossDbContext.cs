@@ -208,6 +208,9 @@ public interface IKbossDbContext
     DbSet<Domain.Vendors.HpcAccount> HpcAccounts { get; }
     /// <summary>Jinan HPC purchases and their sync to the centre (E-HPC-2).</summary>
     DbSet<Domain.Vendors.HpcSyncInfo> HpcSyncInfos { get; }
+    // Money (issue 11)
+    /// <summary>Live bills per owner org, day, operation and state (ADR 0040).</summary>
+    DbSet<Kboss.Domain.Finance.BillDayTotal> BillDayTotals { get; }
 
     /// <summary>Saves tracked changes in one transaction.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

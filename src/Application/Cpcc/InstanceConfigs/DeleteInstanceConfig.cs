@@ -35,29 +35,15 @@ public sealed class DeleteInstanceConfigValidator : AbstractValidator<DeleteInst
     public DeleteInstanceConfigValidator() => RuleFor(x => x.Id).Required();
 }
 
-public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs, ICurrentUser user,
-    InstanceDeployer deployer, InstanceConfigCalls kind, OutsideCallRunner outside)
-    : ICommandHandler<DeleteInstanceConfig, Reply<DeletedInstanceConfig>>
+public sealed class DeleteInstanceConfigHandler(IKbossDbContext db, InstanceConfigAccess configs,
+    InstanceRemoval removal) : ICommandHandler<DeleteInstanceConfig, Reply<DeletedInstanceConfig>>
 {
     public async ValueTask<Reply<DeletedInstanceConfig>> Handle(DeleteInstanceConfig c, CancellationToken ct)
     {
         var config = await db.InstanceConfigs.FirstOrDefaultAsync(i => i.Id == c.Id.Trimmed(), ct)
                      ?? throw BusinessException.NotFound(InstanceConfigAccess.NotFound);
         await configs.EnsureCanManageAsync(config, ct);
-        if (config.IsOpen) throw BusinessException.Conflict($"资源实例当前状态为 {config.State},暂不能删除");
-        var kubeconfig = await deployer.KubeconfigAsync(config.ClusterId, ct);
-        await outside.RunAsync(kind, config, new OutsideCallSteps(
-            Reserve: async (now, t) =>
-            {
-                config.StartDelete(now);
-                db.AuditEntries.Add(Audit.Entry(user, "cpcc.instance_config.deleted", "instance_config", config.Id, new
-                {
-                    config.Cpcid, clusterid = config.ClusterId, orgid = config.OrgId, config.SourceName,
-                    config.PodcdName,
-                }));
-                await db.SaveChangesAsync(t);
-            },
-            Call: t => deployer.DeleteAsync(kubeconfig, config, t)), ct);
+        await removal.RunAsync(config, "cpcc.instance_config.deleted", ct);
         return Reply.Ok("级联删除集群资源成功,请10秒后查看实时资源实例面板", new DeletedInstanceConfig(config.Id));
     }
 }

@@ -12,6 +12,9 @@ public sealed class CpccFeatures
     public bool DeleteCluster { get; init; }
     /// <summary><c>Cpcc:Features:DeleteWorker</c>: N2 <c>delete_cpcworker</c> (default on: drain, delete the node, device back to idle).</summary>
     public bool DeleteWorker { get; init; }
+    /// <summary><c>Cpcc:Features:ImportCluster</c>: <c>import_cluster</c> by kubeconfig (default off; ADR 0040).
+    /// </summary>
+    public bool ImportCluster { get; init; }
 
     /// <summary>Answer of a flagged-off endpoint.</summary>
     public const string InDevelopment = "功能开发中";

@@ -18,7 +18,7 @@ public sealed record BillMovement(Bill Bill, LedgerEntry Entry);
 /// access, calls one method and commits). Idempotent by the caller's key: the same key again returns the bill and
 /// entry written the first time. No authorisation here: callers decide who may buy, refund or recharge.
 /// </summary>
-public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, TimeProvider clock,
+public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, BillDayTotals totals, TimeProvider clock,
     IPlatformSettings platform)
 {
     /// <summary>
@@ -36,6 +36,7 @@ public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, TimePr
         var bill = Bill.NewPurchase(line, today, now).OrThrow();
         bill.MarkPaid().OrThrow();
         db.Bills.Add(bill);
+        await totals.AddAsync(bill, ct);
         var entry = await ledger.DebitAsync(new LedgerMovement(bill.CustomerId, bill.Amount, LedgerEntryKind.Purchase,
             bill.Id, idempotencyKey), ct);
         return new BillMovement(bill, entry);
@@ -71,6 +72,7 @@ public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, TimePr
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.RefundedAmt, b => b.RefundedAmt + amount), ct);
         if (recorded == 0) throw new Failure(FailureKind.Conflict, Bill.RefundTooLargeMessage).ToException();
         db.Bills.Add(refund);
+        await totals.AddAsync(refund, ct);
         var entry = await ledger.CreditAsync(new LedgerMovement(refund.CustomerId, amount, LedgerEntryKind.Refund,
             refund.Id, idempotencyKey), ct);
         return new BillMovement(refund, entry);
@@ -88,6 +90,7 @@ public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, TimePr
         var (now, today) = Now();
         var bill = Bill.NewRecharge(customerOrgId.Trim(), amount, op, today, now).OrThrow();
         db.Bills.Add(bill);
+        await totals.AddAsync(bill, ct);
         var entry = await ledger.CreditAsync(new LedgerMovement(bill.CustomerId, amount, LedgerEntryKind.Recharge,
             bill.Id, idempotencyKey, note), ct);
         return new BillMovement(bill, entry);

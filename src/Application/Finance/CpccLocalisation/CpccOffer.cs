@@ -137,24 +137,30 @@ public sealed class CpccOffer(IKbossDbContext db, WidgetCatalog widgets, PriceRe
         return PricingRules.DurationUnitHours.ContainsKey(u) ? u : null;
     }
 
+    /// <summary>A customer asked for another org's storefront (ADR 0040).</summary>
+    public const string OtherSellerMessage = "只能查看和购买所属运营机构的产品";
+
     /// <summary>
-    /// The org selling on <paramref name="domainUrl"/>: the registered site's org; else the signed-in caller's owner
-    /// org (a customer) or own org (an operator). not_found when neither.
+    /// The org selling on <paramref name="domainUrl"/> to <paramref name="customerOrgId"/>. A customer buys only from
+    /// the org that owns it (its operator, or its reseller): that org, and a <paramref name="domainUrl"/> of another
+    /// org is refused (forbidden, ADR 0040). Without a customer (anonymous or staff browsing): the registered site's
+    /// org; else the signed-in caller's owner org (a customer) or own org. not_found when neither.
     /// </summary>
-    public async Task<string> StorefrontAsync(string? domainUrl, CancellationToken ct)
+    public async Task<string> StorefrontAsync(string? domainUrl, string? customerOrgId, CancellationToken ct)
     {
         var url = domainUrl.TrimmedOrNull();
-        if (url is not null)
-        {
-            var site = await db.Sites.AsNoTracking().Where(s => s.UrlLink == url).Select(s => s.OrgId)
-                .FirstOrDefaultAsync(ct);
-            if (site is not null) return site;
-        }
+        var site = url is null ? null : await db.Sites.AsNoTracking().Where(s => s.UrlLink == url)
+            .Select(s => s.OrgId).FirstOrDefaultAsync(ct);
+        if (customerOrgId is not null && await OwnerOfCustomerAsync(customerOrgId, ct) is { } owner)
+            return site is null || site == owner ? owner : throw new ForbiddenException(OtherSellerMessage);
+        if (site is not null) return site;
         if (user.OrgId is null) throw BusinessException.NotFound(SiteNotFoundMessage);
-        var owner = await db.Organizations.AsNoTracking().Where(o => o.Id == user.OrgId)
-            .Select(o => new { o.Kind, o.OwnerOrgId }).FirstOrDefaultAsync(ct);
-        return owner is { Kind: Domain.Identity.OrgKind.Customer, OwnerOrgId: { } o } ? o : user.OrgId;
+        return await OwnerOfCustomerAsync(user.OrgId, ct) ?? user.OrgId;
     }
+
+    private Task<string?> OwnerOfCustomerAsync(string orgId, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == orgId && o.Kind == Domain.Identity.OrgKind.Customer)
+            .Select(o => o.OwnerOrgId).FirstOrDefaultAsync(ct);
 
     /// <summary>The cpcc products of the centres' providers sold by <paramref name="sellerOrgId"/>.</summary>
     public IQueryable<Product> Products(string sellerOrgId) =>

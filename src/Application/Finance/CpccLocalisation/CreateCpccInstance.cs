@@ -125,7 +125,7 @@ public sealed class CreateCpccInstanceHandler(IKbossDbContext db, ICurrentUser u
         var fingerprint = c.Fingerprint();
         if (key is not null && await ReplayAsync(customer, key, fingerprint, ct) is { } replay) return replay;
 
-        var seller = await offer.StorefrontAsync(c.DomainUrl, ct);
+        var seller = await offer.StorefrontAsync(c.DomainUrl, customer, ct);
         var productId = c.Productid.Trimmed();
         var product = await offer.Products(seller).FirstOrDefaultAsync(p => p.Id == productId, ct)
                       ?? throw BusinessException.NotFound(CpccOffer.ProductNotFoundMessage);

@@ -84,8 +84,8 @@ public sealed class ViewCpccProductsHandler(IKbossDbContext db, CpccOffer offer,
 {
     public async ValueTask<Reply<IReadOnlyList<CpccProductView>>> Handle(ViewCpccProducts q, CancellationToken ct)
     {
-        var seller = await offer.StorefrontAsync(q.DomainUrl, ct);
         var customer = await CustomerOrgAsync(q.Userid, ct);
+        var seller = await offer.StorefrontAsync(q.DomainUrl, customer, ct);
         var clusterId = q.Clusterid.Trimmed();
         var cpcid = await db.Clusters.AsNoTracking().Where(k => k.Id == clusterId).Select(k => k.Cpcid)
                         .FirstOrDefaultAsync(ct) ?? throw BusinessException.NotFound("算力集群不存在");

@@ -15,6 +15,12 @@ namespace Kboss.Application.Finance.Kpi;
 public sealed record BillPageView(int TotalPage, int TotalNum, decimal BillSum, int PageSize, string CurrentPage,
     IReadOnlyList<BillRowView> BillList);
 
+/// <summary>Bills and Σ amount (分) of one bill date.</summary>
+/// <param name="Day">Bill date.</param>
+/// <param name="Bills">Bills.</param>
+/// <param name="Fen">Σ amount × 100.</param>
+public sealed record DayCount(DateOnly Day, int Bills, long Fen);
+
 /// <summary>A bill row with the joined names of KPI-06 (money in 元; times platform-local).</summary>
 public sealed record BillRowView(string Id, string Customerid, string? Orderid, string? Ordergoodsid,
     string BusinessOp, decimal? ProviderAmt, int? Quantity, decimal Amount, string BillDate, string BillTimestamp,
@@ -63,7 +69,11 @@ public static class BillPageRules
     private static bool DateOk(string? value) => string.IsNullOrWhiteSpace(value) || Date(value) is not null;
 }
 
-/// <summary>Reads one page of a bill list: totals, then the page's ids by an index-only walk, then its rows.</summary>
+/// <summary>
+/// Reads one page of a bill list: totals, then the page's ids by an index-only walk, then its rows. A whole org's list
+/// (ADR 0040) counts from the per-day totals and seeks: the day holding the page's first row is found by summing the
+/// days' counts newest first, and the walk starts at that day (at most one day's bills are skipped).
+/// </summary>
 public sealed class BillPages(IKbossDbContext db, KpiClock clock)
 {
     /// <summary>Default page size.</summary>
@@ -76,13 +86,60 @@ public sealed class BillPages(IKbossDbContext db, KpiClock clock)
     public async Task<BillPageView> ReadAsync(IQueryable<Bill> bills, IQueryable<Bill> inOrder, IBillPageRequest r,
         CancellationToken ct)
     {
-        (bills, inOrder) = (Dated(bills, r), Dated(inOrder, r));
-        var page = RuleExtensions.TryInt(r.CurrentPage, out var p) ? (int)p : 1;
-        var size = RuleExtensions.TryInt(r.PageSize, out var s) ? (int)s : DefaultPageSize;
+        bills = Dated(bills, r);
         var total = await bills.CountAsync(ct);
         var sum = total == 0 ? 0 : await KpiQueries.SumFen(bills).SumAsync(ct);
+        return await PageAsync(Dated(inOrder, r), r, total, sum, skip => (skip, null), ct);
+    }
+
+    /// <summary>
+    /// The page of every bill of the customers of <paramref name="org"/> (<see cref="KpiQueries.CustomersOfOrg"/>;
+    /// <paramref name="inOrder"/> is that set): counts and Σ from <see cref="BillDayTotal"/> less the orgs outside the
+    /// scope, the page by a seek to its day.
+    /// </summary>
+    public async Task<BillPageView> ReadOrgAsync(string org, IQueryable<Bill> inOrder, IBillPageRequest r,
+        CancellationToken ct)
+    {
+        var (from, to) = (BillPageRules.Date(r.StartTime) ?? DateOnly.MinValue,
+            BillPageRules.Date(r.EndTime) ?? DateOnly.MaxValue);
+        var owned = await db.BillDayTotals.AsNoTracking()
+            .Where(t => t.OwnerOrgId == org && t.BillDate >= from && t.BillDate <= to)
+            .GroupBy(t => t.BillDate)
+            .Select(g => new DayCount(g.Key, g.Sum(t => t.Bills), g.Sum(t => t.AmountFen))).ToListAsync(ct);
+        var less = (await KpiQueries.OutsideDays(db, org, from, to).ToListAsync(ct))
+            .Select(d => new DayCount(d.Day, -d.Count, -d.AmountFen));
+        var days = owned.Concat(less).GroupBy(d => d.Day)
+            .Select(g => new DayCount(g.Key, g.Sum(d => d.Bills), g.Sum(d => d.Fen)))
+            .Where(d => d.Bills > 0).OrderByDescending(d => d.Day).ToList();
+        return await PageAsync(Dated(inOrder, r), r, days.Sum(d => d.Bills), days.Sum(d => d.Fen),
+            skip => Seek(days, skip), ct);
+    }
+
+    /// <summary>The day holding row <paramref name="skip"/> (0-based, newest first) and the rows of that day before it.
+    /// </summary>
+    public static (long Within, DateOnly? Day) Seek(IReadOnlyList<DayCount> newestFirst, long skip)
+    {
+        foreach (var d in newestFirst)
+        {
+            if (skip < d.Bills) return (skip, d.Day);
+            skip -= d.Bills;
+        }
+        return (skip, null);
+    }
+
+    private async Task<BillPageView> PageAsync(IQueryable<Bill> inOrder, IBillPageRequest r, int total, long sum,
+        Func<long, (long Within, DateOnly? Day)> seek, CancellationToken ct)
+    {
+        var page = RuleExtensions.TryInt(r.CurrentPage, out var p) ? (int)p : 1;
+        var size = RuleExtensions.TryInt(r.PageSize, out var s) ? (int)s : DefaultPageSize;
         var skip = (long)(page - 1) * size;
-        var ids = skip >= total ? [] : await KpiQueries.PageIds(inOrder, (int)skip, size).ToListAsync(ct);
+        List<string> ids = [];
+        if (skip < total)
+        {
+            var (within, day) = seek(skip);
+            if (day is { } d) inOrder = inOrder.Where(b => b.BillDate <= d);
+            ids = await KpiQueries.PageIds(inOrder, (int)within, size).ToListAsync(ct);
+        }
         return new BillPageView((total + size - 1) / size, total, KpiQueries.Yuan(sum), size,
             page.ToString(CultureInfo.InvariantCulture), await RowsAsync(ids, ct));
     }

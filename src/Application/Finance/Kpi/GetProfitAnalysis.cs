@@ -44,15 +44,15 @@ public sealed class GetProfitAnalysisHandler(IKbossDbContext db, KpiAccess acces
     public async ValueTask<Reply<ProfitAnalysisView>> Handle(GetProfitAnalysis q, CancellationToken ct)
     {
         var g = KpiSeries.ParseGranularity(q.Time);
-        var customers = !string.IsNullOrWhiteSpace(q.Userid) || !access.IsManager
-            ? KpiQueries.CustomersOfSales(db, await access.SalesAsync(q.Userid, ct))
-            : KpiQueries.CustomersOfOrg(db, await access.OwnerOrgAsync(null, ct));
         var window = KpiSeries.Window(g, clock.Today);
-        var money = await MoneyDays.ReadAsync(db, customers.Select(o => o.Id), KpiSeries.DataStart(window),
-            window[^1].End, false, ct);
-        var (from, to) = (window[0].Start, window[^1].End);
-        var revenue = MoneyDays.Total(money.Revenue, from, to);
-        var cost = MoneyDays.Total(money.Cost, from, to);
+        var (from, to) = (KpiSeries.DataStart(window), window[^1].End);
+        var money = !string.IsNullOrWhiteSpace(q.Userid) || !access.IsManager
+            ? await MoneyDays.ReadAsync(db,
+                KpiQueries.CustomersOfSales(db, await access.SalesAsync(q.Userid, ct)).Select(o => o.Id), from, to,
+                false, ct)
+            : await MoneyDays.ReadOrgAsync(db, await access.OwnerOrgAsync(null, ct), from, to, false, ct);
+        var revenue = MoneyDays.Total(money.Revenue, window[0].Start, to);
+        var cost = MoneyDays.Total(money.Cost, window[0].Start, to);
         return Reply.Ok("查询成功",
             new ProfitAnalysisView(revenue, cost, revenue - cost, KpiSeries.Build(g, window, money.Profit)));
     }

@@ -42,9 +42,9 @@ public sealed class GetRevenueAnalysisHandler(IKbossDbContext db, KpiAccess acce
     public async ValueTask<Reply<RevenueAnalysisView>> Handle(GetRevenueAnalysis q, CancellationToken ct)
     {
         var g = KpiSeries.ParseGranularity(q.Time);
-        var customers = KpiQueries.CustomersOfOrg(db, await access.OwnerOrgAsync(null, ct)).Select(o => o.Id);
+        var org = await access.OwnerOrgAsync(null, ct);
         var window = KpiSeries.Window(g, clock.Today);
-        var money = await MoneyDays.ReadAsync(db, customers, KpiSeries.DataStart(window), window[^1].End, false, ct);
+        var money = await MoneyDays.ReadOrgAsync(db, org, KpiSeries.DataStart(window), window[^1].End, false, ct);
         var series = KpiSeries.Build(g, window, money.Revenue);
         return Reply.Ok("查询成功", new RevenueAnalysisView(series.Number.Sum(), series));
     }

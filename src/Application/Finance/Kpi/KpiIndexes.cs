@@ -6,10 +6,10 @@ public static class KpiIndexes
     /// <summary>bill (business_op, bill_state, bill_date, customer_id, del_flg, amount, cost_amt, provider_amt).
     /// </summary>
     public const string Money = "ix_bill_kpi_money";
-    /// <summary>bill (bill_timestamp, id, customer_id, bill_date, del_flg): an operator's newest-first pages.
+    /// <summary>bill (bill_date, bill_timestamp, id, customer_id, del_flg): an operator's newest-first pages.
     /// </summary>
     public const string Newest = "ix_bill_kpi_newest";
-    /// <summary>bill (customer_id, bill_timestamp, id, bill_date, del_flg, amount): one customer's list, Σ.
+    /// <summary>bill (customer_id, bill_date, bill_timestamp, id, del_flg, amount): one customer's list, Σ.
     /// </summary>
     public const string CustomerNewest = "ix_bill_kpi_customer_newest";
     /// <summary>organization (owner_org_id, kind, create_at, del_flg, saleman_id).</summary>

@@ -40,6 +40,26 @@ public sealed class MoneyDays
         DateOnly to, bool withRecharges, CancellationToken ct) =>
         new(await KpiQueries.DailyMoney(db, customers, from, to, withRecharges).ToListAsync(ct));
 
+    /// <summary>
+    /// Reads [<paramref name="from"/>, <paramref name="to"/>) for the customers of <paramref name="org"/>
+    /// (<see cref="KpiQueries.CustomersOfOrg"/>) from the per-day totals, less the bills of owned orgs outside that
+    /// scope (ADR 0040): the same rows as <see cref="ReadAsync"/> over those customers.
+    /// </summary>
+    public static async Task<MoneyDays> ReadOrgAsync(IKbossDbContext db, string org, DateOnly from, DateOnly to,
+        bool withRecharges, CancellationToken ct)
+    {
+        var rows = await KpiQueries.DailyMoneyOfOwner(db, org, from, to, withRecharges).ToListAsync(ct);
+        var ops = KpiQueries.Ops(withRecharges);
+        var outside = (await KpiQueries.OutsideDays(db, org, from, to.AddDays(-1)).ToListAsync(ct))
+            .Where(d => d.State == BillStates.Paid && ops.Contains(d.Op)).ToList();
+        if (outside.Count == 0) return new(rows);
+        return new(rows.Concat(outside.Select(r => new DailyMoney(r.Op, r.Day, -r.Count, -r.AmountFen, -r.CostFen)))
+            .GroupBy(r => (r.Op, r.Day))
+            .Select(g => new DailyMoney(g.Key.Op, g.Key.Day, g.Sum(r => r.Count), g.Sum(r => r.AmountFen),
+                g.Sum(r => r.CostFen)))
+            .Where(r => r.Count != 0).ToList());
+    }
+
     /// <summary>Net revenue per day (元).</summary>
     public IReadOnlyDictionary<DateOnly, decimal> Revenue => PerDay(r => Signed(r, r.AmountFen));
 

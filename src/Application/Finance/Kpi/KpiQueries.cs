@@ -14,6 +14,15 @@ namespace Kboss.Application.Finance.Kpi;
 /// <param name="CostFen">Σ cost × 100 (cost snapshot, else list price, else 0; finance.md §4.3).</param>
 public sealed record DailyMoney(string Op, DateOnly Day, int Count, long AmountFen, long CostFen);
 
+/// <summary>Bills of one operation and state on one day, money in 分 (<see cref="KpiQueries.OutsideDays"/>).</summary>
+/// <param name="Op"><see cref="BusinessOps"/>.</param>
+/// <param name="State"><see cref="BillStates"/>.</param>
+/// <param name="Day">Bill date.</param>
+/// <param name="Count">Bills.</param>
+/// <param name="AmountFen">Σ amount × 100.</param>
+/// <param name="CostFen">Σ cost × 100.</param>
+public sealed record StateDay(string Op, string State, DateOnly Day, int Count, long AmountFen, long CostFen);
+
 /// <summary>New customers created on one platform day.</summary>
 /// <param name="Day">Creation day (platform time).</param>
 /// <param name="Count">Customers.</param>
@@ -56,6 +65,52 @@ public static class KpiQueries
                 g.Sum(b => (long)Math.Round((double)(b.CostAmt ?? b.ProviderAmt ?? 0m) * 100))));
 
     /// <summary>
+    /// <see cref="DailyMoney(IKbossDbContext, IQueryable{string}, DateOnly, DateOnly, bool)"/> of every bill whose
+    /// customer <paramref name="org"/> owns, read from <see cref="BillDayTotal"/> (ADR 0040): one row per operation
+    /// and day, whatever the number of bills. Includes the bills of owned orgs outside the KPI scope
+    /// (<see cref="OutsideScope"/>), which the caller subtracts.
+    /// </summary>
+    public static IQueryable<DailyMoney> DailyMoneyOfOwner(IKbossDbContext db, string org, DateOnly from, DateOnly to,
+        bool withRecharges)
+    {
+        var ops = withRecharges ? AnyOps : RevenueOps;
+        return db.BillDayTotals.AsNoTracking()
+            .Where(t => t.OwnerOrgId == org && t.BillState == BillStates.Paid && ops.Contains(t.BusinessOp)
+                        && t.BillDate >= from && t.BillDate < to)
+            .Select(t => new DailyMoney(t.BusinessOp, t.BillDate, t.Bills, t.AmountFen, t.CostFen));
+    }
+
+    /// <summary>
+    /// Orgs owned by <paramref name="org"/> that are not live customers (deleted, or of another kind): their bills
+    /// are in the owner's <see cref="BillDayTotal"/> rows but not in the KPI scope (<see cref="CustomersOfOrg"/>).
+    /// </summary>
+    public static IQueryable<string> OutsideScope(IKbossDbContext db, string org) =>
+        db.Organizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.OwnerOrgId == org && (o.Kind != OrgKind.Customer || o.DelFlg != Domain.Common.DelFlag.Alive))
+            .Select(o => o.Id);
+
+    /// <summary>
+    /// The bills of <see cref="OutsideScope"/> dated in [<paramref name="from"/>, <paramref name="to"/>] per operation,
+    /// state and day: filtered on the customer and the date only, so that the plan can only seek the customer index
+    /// (these orgs are few; the caller picks operations and states from the small result).
+    /// </summary>
+    public static IQueryable<StateDay> OutsideDays(IKbossDbContext db, string org, DateOnly from, DateOnly to)
+    {
+        var outside = OutsideScope(db, org);
+        return db.Bills.AsNoTracking()
+            .Where(b => outside.Contains(b.CustomerId) && b.BillDate >= from && b.BillDate <= to)
+            .GroupBy(b => new { b.BusinessOp, b.BillState, b.BillDate })
+            .Select(g => new StateDay(g.Key.BusinessOp, g.Key.BillState, g.Key.BillDate, g.Count(),
+                g.Sum(b => (long)Math.Round((double)b.Amount * 100)),
+                g.Sum(b => (long)Math.Round((double)(b.CostAmt ?? b.ProviderAmt ?? 0m) * 100))));
+    }
+
+    /// <summary>
+    /// The operations of <see cref="DailyMoney(IKbossDbContext, IQueryable{string}, DateOnly, DateOnly, bool)"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Ops(bool withRecharges) => withRecharges ? AnyOps : RevenueOps;
+
+    /// <summary>
     /// Net revenue (BUY − REFUND) of effective bills of <paramref name="customers"/> in [<paramref name="from"/>,
     /// <paramref name="to"/>) per <paramref name="key"/>, largest first, at most <paramref name="top"/> keys.
     /// </summary>
@@ -94,14 +149,22 @@ public static class KpiQueries
     public static IQueryable<Bill> OrgBillsInOrder(IKbossDbContext db, IQueryable<Organization> customers) =>
         db.Bills.AsNoTracking().Where(b => customers.Any(o => o.Id == b.CustomerId));
 
-    /// <summary>Bills of a list, newest first, only ids: an index-only walk of the list's covering index.</summary>
+    /// <summary>
+    /// Bills of a list, newest first (bill date, then time, then id), only ids: an index-only walk of the list's
+    /// covering index.
+    /// </summary>
     public static IQueryable<string> PageIds(IQueryable<Bill> bills, int skip, int take) =>
-        bills.OrderByDescending(b => b.BillTimestamp).ThenByDescending(b => b.Id).Select(b => b.Id)
-            .Skip(skip).Take(take);
+        bills.OrderByDescending(b => b.BillDate).ThenByDescending(b => b.BillTimestamp).ThenByDescending(b => b.Id)
+            .Select(b => b.Id).Skip(skip).Take(take);
 
     /// <summary>Σ amount of a list in 分 (any op, any state: the literal <c>bill_sum</c> of KPI-06).</summary>
     public static IQueryable<long> SumFen(IQueryable<Bill> bills) =>
         bills.Select(b => (long)Math.Round((double)b.Amount * 100));
+
+    private static readonly string[] RevenueOps = [BusinessOps.Buy, BusinessOps.Refund];
+
+    private static readonly string[] AnyOps =
+        [BusinessOps.Buy, BusinessOps.Refund, BusinessOps.Recharge, BusinessOps.RechargeAlipay];
 
     private static readonly Expression<Func<Bill, bool>> RevenueOp =
         b => b.BusinessOp == BusinessOps.Buy || b.BusinessOp == BusinessOps.Refund;

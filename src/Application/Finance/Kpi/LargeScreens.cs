@@ -75,8 +75,7 @@ public sealed class LargeScreenData(IKbossDbContext db, KpiAccess access, KpiClo
     {
         var window = KpiSeries.Window(KpiGranularity.Month, clock.Today);
         var from = KpiSeries.DataStart(window) < Year.From ? KpiSeries.DataStart(window) : Year.From;
-        var customers = KpiQueries.CustomersOfOrg(db, org).Select(o => o.Id);
-        return (window, await MoneyDays.ReadAsync(db, customers, from, Year.To, true, ct));
+        return (window, await MoneyDays.ReadOrgAsync(db, org, from, Year.To, true, ct));
     }
 
     /// <summary>This year's net revenue of <paramref name="org"/>'s customers by <paramref name="key"/>.</summary>

@@ -10,8 +10,8 @@ namespace Kboss.Application.Finance.Kpi;
 /// <summary>
 /// KPI-06 <c>GET /kpi/operator_get_all_bill.dspy</c> 运营获取所有账单 (spec 08-kpi.md; finance.md §3.1, §4.2, §6 #9):
 /// every live bill (any op, any state) of the customers owned by <c>orgid</c>, optionally of one salesperson
-/// (<c>salemanid</c>), one customer (<c>user_orgid</c>) and a bill-date range; newest first, paged (ADR 0032: the
-/// offset walks a covering index only). <c>orgid</c> and <c>current_page</c> are required (「必填」). Rights: an
+/// (<c>salemanid</c>), one customer (<c>user_orgid</c>) and a bill-date range; newest first, paged (ADR 0032; ADR 0040:
+/// a whole org's list seeks by per-day counts). <c>orgid</c> and <c>current_page</c> are required (「必填」). Rights: an
 /// operator or reseller of <c>orgid</c> (or of an org owning it), admin.
 /// </summary>
 public sealed record ListOperatorBills : IQuery<Reply<BillPageView>>, IBillPageRequest
@@ -49,7 +49,10 @@ public sealed class ListOperatorBillsHandler(IKbossDbContext db, KpiAccess acces
 {
     public async ValueTask<Reply<BillPageView>> Handle(ListOperatorBills q, CancellationToken ct)
     {
-        var customers = KpiQueries.CustomersOfOrg(db, await access.OwnerOrgAsync(q.Orgid, ct));
+        var org = await access.OwnerOrgAsync(q.Orgid, ct);
+        var customers = KpiQueries.CustomersOfOrg(db, org);
+        if (string.IsNullOrWhiteSpace(q.Salemanid) && string.IsNullOrWhiteSpace(q.UserOrgid))
+            return Reply.Ok("查询成功", await pages.ReadOrgAsync(org, KpiQueries.OrgBillsInOrder(db, customers), q, ct));
         if (!string.IsNullOrWhiteSpace(q.Salemanid))
         {
             var sales = q.Salemanid.Trim();

@@ -103,6 +103,21 @@ public sealed class SettlementSubmitter(IKbossDbContext db, SettlementBills bill
         }
     }
 
+    /// <summary>
+    /// Finishes a send whose confirm step was lost (ADR 0040, <see cref="SweepUnsentApprovals"/>): stores
+    /// <paramref name="apvId"/> when the hub recorded one, else releases the bills like a refused send. False when the
+    /// settlement is no longer in approval without an instance id.
+    /// </summary>
+    public async Task<bool> RecoverAsync(string settlementId, string? apvId)
+    {
+        db.ClearChanges();
+        var settlement = await db.ProviderSettlements.SingleAsync(s => s.Id == settlementId);
+        if (settlement.State != SettlementStates.InApproval || settlement.ApvId is not null) return false;
+        if (apvId is not null) await ConfirmAsync(settlement, apvId);
+        else await CompensateAsync(settlementId);
+        return true;
+    }
+
     private async Task CompensateAsync(string settlementId)
     {
         await using var tx = await db.BeginTransactionAsync(CancellationToken.None);

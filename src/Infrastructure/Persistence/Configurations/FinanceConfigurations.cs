@@ -46,10 +46,23 @@ internal sealed class BillConfiguration : IEntityTypeConfiguration<Bill>
         {
             x.BusinessOp, x.BillState, x.BillDate, x.CustomerId, x.DelFlg, x.Amount, x.CostAmt, x.ProviderAmt,
         }).HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.Money);
-        b.HasIndex(x => new { x.BillTimestamp, x.Id, x.CustomerId, x.BillDate, x.DelFlg })
+        b.HasIndex(x => new { x.BillDate, x.BillTimestamp, x.Id, x.CustomerId, x.DelFlg })
             .HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.Newest);
-        b.HasIndex(x => new { x.CustomerId, x.BillTimestamp, x.Id, x.BillDate, x.DelFlg, x.Amount })
+        b.HasIndex(x => new { x.CustomerId, x.BillDate, x.BillTimestamp, x.Id, x.DelFlg, x.Amount })
             .HasDatabaseName(Kboss.Application.Finance.Kpi.KpiIndexes.CustomerNewest);
+    }
+}
+
+/// <summary>Per-day bill totals (ADR 0040): one row per owner org, day, operation and state.</summary>
+internal sealed class BillDayTotalConfiguration : IEntityTypeConfiguration<BillDayTotal>
+{
+    public void Configure(EntityTypeBuilder<BillDayTotal> b)
+    {
+        b.ToTable("bill_day_total");
+        b.HasKey(x => new { x.OwnerOrgId, x.BillDate, x.BusinessOp, x.BillState });
+        b.Property(x => x.OwnerOrgId).HasMaxLength(Keys.Id);
+        b.Property(x => x.BusinessOp).HasMaxLength(20).IsUnicode(false);
+        b.Property(x => x.BillState).HasMaxLength(1).IsUnicode(false);
     }
 }
 
