@@ -31,7 +31,7 @@ public sealed class GetLeaseServerDataValidator : AbstractValidator<GetLeaseServ
 {
     public GetLeaseServerDataValidator()
     {
-        RuleFor(x => x.Field).Required().Must(f => f!.Trim() == "status"
+        RuleFor(x => x.Field).Cascade(CascadeMode.Stop).Required().Must(f => f!.Trim() == "status"
                 || LeaseDeviceFields.Text.ContainsKey(f.Trim()))
             .WithMessage(x => LeaseDeviceFields.Unsupported(x.Field!.Trim()));
         LeasePaging.Rules(this, x => x.Page, x => x.Rows);

@@ -204,6 +204,18 @@ public sealed class Realm
         await IdAsync(OperatorA, "/message/add_msg.dspy", ("receiverid", customerA), ("msgtitle", $"{Marker}标题"),
             ("msgtype", $"{Marker}类型"), ("msgtext", $"{Marker}正文"));
         await IdAsync(OperatorA, "/doc/upload_doc.dspy", ("title", $"{Marker}文档"), ("content", $"{Marker}内容"));
+        // Leases (issue 13): a store, a product with a device in it, a lease record of A's provider
+        var store = $"{Marker}仓库";
+        await IdAsync(OperatorA, "/lease/create_store.dspy", ("name", store), ("bandwidth_price", "1"));
+        var lease = await As(OperatorA).PostJsonAsync("/lease/create_lease_data.dspy", new
+        {
+            products = new { product_name = $"{Marker}租赁产品", stock = "1", price = "1",
+                lease_start_time = "2026-01-01", lease_end_time = "2027-12-31" },
+            servers = new { store_name = store, cpu = $"{Marker}cpu" },
+        });
+        if (!lease.Status) SetupProblems.Add($"/lease/create_lease_data.dspy: {HarnessClient.Short(lease.Raw)}");
+        await IdAsync(OperatorA, "/lease_product/create_server.dspy", ("providerid", provider), ("productid", product),
+            ("stock", "5"), ("price", "1"), ("end_date", "2099-12-31"), ("store_name", $"{Marker}机房"));
     }
 
     /// <summary>A provider and one product of A (written directly: providers have no endpoint yet).</summary>

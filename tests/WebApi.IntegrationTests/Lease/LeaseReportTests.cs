@@ -103,7 +103,8 @@ public sealed class LeaseReportTests(IdleReportFixture app) : IClassFixture<Idle
         other.Data!["total"]!.GetValue<int>().Should().Be(0);
         var bad = await app.Operator().PostJsonAsync("/lease/get_server_data.dspy", new { field = "id; drop table x" });
         (bad.Status, bad.Msg).Should().Be((false, "不支持的字段: id; drop table x"));
-        (await app.Operator().PostJsonAsync("/lease/get_server_data.dspy", new { })).Status.Should().BeFalse();
+        var missing = await app.Operator().PostJsonAsync("/lease/get_server_data.dspy", new { });
+        (missing.Http, missing.Msg).Should().Be((200, "缺少必要参数: field"));
         (await app.Anonymous().PostJsonAsync("/lease/get_server_data.dspy", new { field = "cpu" })).Http
             .Should().Be(401);
     }
