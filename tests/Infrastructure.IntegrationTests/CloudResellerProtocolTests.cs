@@ -55,7 +55,8 @@ public sealed class CloudResellerSignatureTests
                          + "Signature=ef728cfd898b6b3d5431579861b616df728874dca5df1fc2e773c63c7b983dda");
     }
 
-    /// <summary>The partner HMAC of Jiajie and Casdao (secret <c>partner-test-secret</c>, timestamp 1796630400).</summary>
+    /// <summary>The partner HMAC of Jiajie and Casdao (secret <c>partner-test-secret</c>, timestamp
+    /// 1796630400).</summary>
     [Fact]
     public void Partner_signature_matches_the_golden_value()
     {

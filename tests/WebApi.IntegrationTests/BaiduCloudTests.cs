@@ -74,7 +74,8 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         var first = await app.Operator().GetAsync("/baiduc/update_baidu_order_list.dspy", ("orgid", app.CustomerOrgId));
         first.Status.Should().BeTrue(first.Raw);
         first.Data!["inserted"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(2);
-        var second = await app.Operator().GetAsync("/baiduc/update_baidu_order_list.dspy", ("orgid", app.CustomerOrgId));
+        var second = await app.Operator().GetAsync("/baiduc/update_baidu_order_list.dspy",
+            ("orgid", app.CustomerOrgId));
         (second.Data!["inserted"]!.GetValue<int>(), second.Data!["updated"]!.GetValue<int>()).Should().Be((0, 0));
         var count = await app.Factory.WithDbAsync(db => db.BaiduOrders.CountAsync(o => o.AccountId == account));
         count.Should().Be(app.Baidu.Orders.Values.Count(o => o.AccountId == account));
@@ -89,7 +90,8 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
 
         app.Baidu.Inject("POST /v1/order/list", new Fakes.Vendors.Fault.VendorError(403,
             new System.Text.Json.Nodes.JsonObject { ["code"] = "AccessDenied", ["message"] = "denied" }));
-        var failed = await app.Customer().GetAsync("/baiduc/update_baidu_order_list.dspy", ("userid", app.CustomerUserId));
+        var failed = await app.Customer().GetAsync("/baiduc/update_baidu_order_list.dspy",
+            ("userid", app.CustomerUserId));
         (failed.Status, failed.Code).Should().Be((false, "upstream_failed"));
         failed.Data!["errors"]!.AsArray().Should().ContainSingle();
     }
@@ -114,7 +116,8 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         page.Body["pageno"]!.GetValue<string>().Should().Be("1");
         page.Body["totalcount"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(1);
         var row = page.Data!.AsArray()[0]!;
-        (row["servicetype"]!.GetValue<string>(), row["username"]!.GetValue<string>(), row["accountid"]!.GetValue<string>())
+        (row["servicetype"]!.GetValue<string>(), row["username"]!.GetValue<string>(),
+            row["accountid"]!.GetValue<string>())
             .Should().Be(("CDN", "cust1", account));
         var others = await app.OtherOperator().GetAsync("/baiduc/get_local_baidu_orders.dspy", ("pageNo", "1"),
             ("pageSize", "50"));
@@ -226,7 +229,8 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         var notRefund = await app.Operator().GetAsync("/baiduc/baidu_confirm_refund_order.dspy",
             ("order_id", origin), ("baidu_id", account), ("user_id", app.CustomerUserId));
         (notRefund.Status, notRefund.Msg).Should().Be((false, "只能确认退款订单"));
-        var missing = await app.Operator().GetAsync("/baiduc/baidu_confirm_refund_order.dspy", ("order_id", refund.Uuid));
+        var missing = await app.Operator().GetAsync("/baiduc/baidu_confirm_refund_order.dspy",
+            ("order_id", refund.Uuid));
         (missing.Status, missing.Code).Should().Be((false, "invalid_argument"));
     }
 

@@ -37,7 +37,8 @@ public sealed class TryBaiduTests
         var fakeDll = Path.Combine(root, "tools", "Kboss.Fakes", "bin", configuration, "net10.0", "Kboss.Fakes.dll");
         var work = Path.Combine(Path.GetTempPath(), "kboss-try-baidu-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
-        var (kboss, fake) = ($"http://127.0.0.1:{TryMoneyTests.FreePort()}", $"http://127.0.0.1:{TryMoneyTests.FreePort()}");
+        var (kboss, fake) = ($"http://127.0.0.1:{TryMoneyTests.FreePort()}",
+            $"http://127.0.0.1:{TryMoneyTests.FreePort()}");
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         Process? app = null;
         using var fakes = TryMoneyTests.Start(new ProcessStartInfo("dotnet",

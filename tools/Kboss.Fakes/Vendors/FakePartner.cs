@@ -116,7 +116,8 @@ public sealed class FakeJiajie(int port) : FakePartner(port, "/jiajie", AccessKe
             : Error(404, "AccountNotFound", "佳杰账号不存在"));
         app.MapGet("/aliyun/", (HttpContext ctx) =>
         {
-            var query = ctx.Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
+            var query = ctx.Request.Query
+                .Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
             if (!VerifyRpc(query)) return AliError(400, "SignatureDoesNotMatch", "Specified signature is not matched.");
             if (ctx.Request.Query["Action"] != "DescribeRegions")
                 return AliError(400, "InvalidAction.NotFound", "Specified api is not found.");

@@ -15,7 +15,8 @@ namespace Kboss.Application.Vendors.Baidu;
 /// <param name="Updated">Local orders whose fields changed.</param>
 /// <param name="Settled">Refund confirmations or cancels whose unknown outcome the sync settled.</param>
 /// <param name="Errors">Per account: <c>accountid: message</c>.</param>
-public sealed record BaiduSyncCounts(int Accounts, int Inserted, int Updated, int Settled, IReadOnlyList<string> Errors);
+public sealed record BaiduSyncCounts(int Accounts, int Inserted, int Updated, int Settled,
+    IReadOnlyList<string> Errors);
 
 /// <summary>
 /// What the Baidu use cases share (analysis/vendors.md §3.3; ADR 0045): the operator's key, orders with their
@@ -84,7 +85,8 @@ public sealed class BaiduService(IKbossDbContext db, VendorAccounts accounts, Or
     {
         var answer = await accounts.TryAsync(VendorCodes.Baidu, key,
             BaiduCalls.ListOrders(order.AccountId, 1, order.OrderId), ct);
-        var item = VendorJson.Items(answer.Data, "orders").FirstOrDefault(o => o is not null && OrderIdOf(o) == order.OrderId);
+        var item = VendorJson.Items(answer.Data, "orders")
+            .FirstOrDefault(o => o is not null && OrderIdOf(o) == order.OrderId);
         if (item is not null) Apply(order, item);
         await db.SaveChangesAsync(ct);
         return item is not null;
@@ -152,10 +154,12 @@ public sealed class BaiduService(IKbossDbContext db, VendorAccounts accounts, Or
         for (var attempt = 1; ; attempt++)
         {
             int inserted = 0, updated = 0;
-            var existing = await db.BaiduOrders.Where(o => ids.Contains(o.OrderId)).ToDictionaryAsync(o => o.OrderId, ct);
+            var existing = await db.BaiduOrders.Where(o => ids.Contains(o.OrderId))
+                .ToDictionaryAsync(o => o.OrderId, ct);
             foreach (var item in items)
             {
-                if (OrderIdOf(item) is not { } id || (existing.TryGetValue(id, out var row) && row.AccountId != link.VendorAccountId))
+                if (OrderIdOf(item) is not { } id
+                    || (existing.TryGetValue(id, out var row) && row.AccountId != link.VendorAccountId))
                     continue;
                 if (row is null)
                 {
