@@ -104,6 +104,8 @@ public static class DependencyInjection
         // Capital Online ECS/GPU hosts (issue 14, module 28)
         services.AddScoped<Vendors.CapitalOnline.Ecs.CdsEcs>();
         services.AddScoped<Vendors.CapitalOnline.Ecs.EcsPricing>();
+        // Capital Online security groups (issue 14, module 27)
+        services.AddScoped<Vendors.CapitalOnline.SecurityGroups.CdsSecurityGroups>();
         return services;
     }
 

@@ -21,6 +21,7 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         "17", // Provider settlement (issue 11)
         "15", "20", // Leases (issue 13)
         "28", // Capital Online ECS/GPU hosts (issue 14)
+        "27", // Capital Online security groups (issue 14)
     ];
 
     /// <summary>Documented endpoints of finished modules that belong to a later issue.</summary>
@@ -63,7 +64,8 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             + 8 + 7 // 16: resellers, 19: invoices (issue 11)
             + 6 // 17: provider settlement (issue 11)
             + 15 + 8 // 15: 15 of 18, 20: 8 of 17 (issue 13; the rest in Deferred)
-            + 21); // 28: Capital Online ECS/GPU hosts (issue 14)
+            + 21 // 28: Capital Online ECS/GPU hosts (issue 14)
+            + 13); // 27: Capital Online security groups (issue 14)
     }
 
     [Fact]

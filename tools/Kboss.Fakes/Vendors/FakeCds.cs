@@ -89,6 +89,8 @@ public sealed partial class FakeCds : FakeVendorServer
             "CreateVirtualGateWay" => CreateGateway(body),
             "DeleteVirtualGateWay" => Delete(Gateways, S(body, "VirtualGateWayId"), "您的虚拟出网网关删除任务已下发成功!",
                 _ => null),
+            // security groups (issue 14, module 27): FakeCds.SecurityGroups.cs
+            var sg when SecurityGroupActions.Contains(sg) => SecurityGroup(ctx.Request, sg, body),
             var other => Network(other, body)
                           ?? HandleEcs(other, body) // ECS/GPU hosts: FakeCds.Ecs.cs (issue 14)
                           ?? Error(400, "InvalidAction", $"未知的Action: {other}"),

@@ -40,6 +40,9 @@ public static class CdsKinds
         ["Description"]);
     public static readonly CdsKind Bandwidth = new(CdsResourceTypes.Bandwidth, CdsActions.DescribeBandwidth,
         "BandwidthList", ["Id", "BandwidthId"], ["Name"]);
+    // Security groups (issue 14, module 27)
+    public static readonly CdsKind SecurityGroup = new(CdsResourceTypes.SecurityGroup,
+        CdsActions.DescribeSecurityGroups, "SecurityGroupSet", ["SecurityGroupId"], ["SecurityGroupName"]);
     // ECS/GPU hosts (issue 14, module 28)
     public static readonly CdsKind Ecs = new(CdsResourceTypes.Ecs, CdsActions.DescribeInstanceList, "EcsList",
         ["EcsId"], ["EcsName"], ByZone: true);
@@ -54,6 +57,7 @@ public static class CdsKinds
         CdsResourceTypes.VirtualGateway => VirtualGateway,
         CdsResourceTypes.Eip => Eip,
         CdsResourceTypes.Bandwidth => Bandwidth,
+        CdsResourceTypes.SecurityGroup => SecurityGroup, // issue 14, module 27
         CdsResourceTypes.Ecs => Ecs, // ECS/GPU hosts (issue 14)
         CdsResourceTypes.Image => Image, // ECS/GPU hosts (issue 14)
         _ => null,

@@ -84,6 +84,22 @@ public static class CdsActions
         new(CdsFamily.Ecs, "DescribeInstanceVncUrl", true, Get: true);
     public static readonly CdsAction DescribeZoneInstanceType =
         new(CdsFamily.Ecs, "DescribeZoneInstanceType", true, Get: true);
+    // Security groups (issue 14, module 27): /sg/v1/, GET for Describe*, POST JSON otherwise
+    private static CdsAction SgRead(string name) => new(CdsFamily.SecurityGroup, name, ReadOnly: true, Get: true);
+    private static CdsAction SgChange(string name) => new(CdsFamily.SecurityGroup, name, ReadOnly: false);
+    public static readonly CdsAction DescribeSecurityGroups = SgRead("DescribeSecurityGroups");
+    public static readonly CdsAction CreateSecurityGroup = SgChange("CreateSecurityGroup");
+    public static readonly CdsAction ModifySecurityGroupAttribute = SgChange("ModifySecurityGroupAttribute");
+    public static readonly CdsAction DeleteSecurityGroup = SgChange("DeleteSecurityGroup");
+    public static readonly CdsAction CreateSecurityGroupPolicies = SgChange("CreateSecurityGroupPolicies");
+    public static readonly CdsAction DescribeSecurityGroupPolicies = SgRead("DescribeSecurityGroupPolicies");
+    public static readonly CdsAction DeleteSecurityGroupPolicies = SgChange("DeleteSecurityGroupPolicies");
+    public static readonly CdsAction ModifySecurityGroupPolicies = SgChange("ModifySecurityGroupPolicies");
+    public static readonly CdsAction AssociateSecurityGroups = SgChange("AssociateSecurityGroups");
+    public static readonly CdsAction DisassociateSecurityGroups = SgChange("DisassociateSecurityGroups");
+    public static readonly CdsAction ModifySecurityGroupsPriority = SgChange("ModifySecurityGroupsPriority");
+    public static readonly CdsAction DescribeSecurityGroupAssociationStatistics =
+        SgRead("DescribeSecurityGroupAssociationStatistics");
 }
 
 /// <summary>What CDS answered to a successful call.</summary>

@@ -97,6 +97,7 @@ public sealed class CdsClient(HttpClient http, CdsSettings settings, TimeProvide
         var c = code ?? "";
         bool Has(string part) => c.Contains(part, StringComparison.OrdinalIgnoreCase);
         if (status >= 500) return VendorErrorKind.Unavailable;
+        if (Has("InvalidOperation")) return VendorErrorKind.Conflict; // HTTP 403 for a state refusal (§3.8), not a key
         if (status is 401 or 403 || Has("Signature") || Has("AccessKey") || Has("Forbidden"))
             return VendorErrorKind.Auth;
         if (status == 429 || Has("Throttl") || Has("Frequen")) return VendorErrorKind.RateLimited;
