@@ -53,8 +53,8 @@ EIP_PRICE=$(val .data.amount <<<"$EIP_REPLY")
 # 6. a security group with one rule (SSH in)
 SG=$(get $CT /capital/ecs_create_security_group.dspy -d "SecurityGroupName=sg$RUN" -d RegionCode=CN_Beijing \
   | val .data.SecurityGroupId)
-get $CT /capital/ecs_create_security_group_policies.dspy -d "SecurityGroupId=$SG" \
-  --data-urlencode 'Ingress=[{"Protocol":"TCP","Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}]' | ok
+RULE='[{"Protocol":"TCP","Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}]'
+get $CT /capital/ecs_create_security_group_policies.dspy -d "SecurityGroupId=$SG" --data-urlencode "Ingress=$RULE" | ok
 
 # 7. a GPU host with the EIP and the group: the price first, then the order (charged once per idempotency_key, at the server's price)
 get $CT /capital/ecs_family_info.dspy -d AvailableZoneCode=CN_Beijing_A | val '[.data.EcsFamilyInfo[].EcsFamilyName]'
