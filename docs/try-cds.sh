@@ -56,7 +56,7 @@ SG=$(get $CT /capital/ecs_create_security_group.dspy -d "SecurityGroupName=sg$RU
 RULE='[{"Protocol":"TCP","Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}]'
 get $CT /capital/ecs_create_security_group_policies.dspy -d "SecurityGroupId=$SG" --data-urlencode "Ingress=$RULE" | ok
 
-# 7. a GPU host with the EIP and the group: the price first, then the order (charged once per idempotency_key, at the server's price)
+# 7. a GPU host with the EIP and the group: the price, then the order (charged once per idempotency_key)
 get $CT /capital/ecs_family_info.dspy -d AvailableZoneCode=CN_Beijing_A | val '[.data.EcsFamilyInfo[].EcsFamilyName]'
 HOST_SPEC=(-d AvailableZoneCode=CN_Beijing_A --data-urlencode EcsFamilyName=GPU计算型G7 -d Cpu=8 -d Ram=32 -d Gpu=1
   -d Number=1 -d BillingMethod=0)
