@@ -40,7 +40,11 @@ public sealed record GetEcsPrice : IQuery<Reply<JsonNode>>, IOrgScoped, IEcsShap
 
 public sealed class GetEcsPriceValidator : AbstractValidator<GetEcsPrice>
 {
-    public GetEcsPriceValidator() => EcsShape.Rules(this, "SystemDiskInfo", "DataDiskInfo");
+    public GetEcsPriceValidator()
+    {
+        EcsShape.Rules(this, "SystemDiskInfo", "DataDiskInfo");
+        RuleFor(x => x.SystemDiskInfo).Required();
+    }
 }
 
 public sealed class GetEcsPriceHandler(CdsService cds, EcsPricing pricing) : IQueryHandler<GetEcsPrice, Reply<JsonNode>>
