@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
+using Kboss.Application.Common.Validation;
 using Mediator;
 
 namespace Kboss.Application.Vendors.CapitalOnline.Ecs;
