@@ -50,7 +50,13 @@ EIP_REPLY=$(get $CT /capital/create_eip.dspy -d RegionCode=CN_Beijing -d Availab
 EIP=$(val '.data.Data[0].EIPId' <<<"$EIP_REPLY")
 EIP_PRICE=$(val .data.amount <<<"$EIP_REPLY")
 
-# 6. a GPU host with the EIP: the price first, then the order (charged once per idempotency_key, at the server's price)
+# 6. a security group with one rule (SSH in)
+SG=$(get $CT /capital/ecs_create_security_group.dspy -d "SecurityGroupName=sg$RUN" -d RegionCode=CN_Beijing \
+  | val .data.SecurityGroupId)
+RULE='[{"Protocol":"TCP","Port":"22/22","Priority":1,"CidrBlock":"0.0.0.0/0","Status":true}]'
+get $CT /capital/ecs_create_security_group_policies.dspy -d "SecurityGroupId=$SG" --data-urlencode "Ingress=$RULE" | ok
+
+# 7. a GPU host with the EIP and the group: the price, then the order (charged once per idempotency_key)
 get $CT /capital/ecs_family_info.dspy -d AvailableZoneCode=CN_Beijing_A | val '[.data.EcsFamilyInfo[].EcsFamilyName]'
 HOST_SPEC=(-d AvailableZoneCode=CN_Beijing_A --data-urlencode EcsFamilyName=GPU计算型G7 -d Cpu=8 -d Ram=32 -d Gpu=1
   -d Number=1 -d BillingMethod=0)
@@ -60,6 +66,7 @@ HOST=$(get $CT /capital/create_ecs.dspy "${HOST_SPEC[@]}" --data-urlencode "Syst
   --data-urlencode 'DataDisk=[]' --data-urlencode "VpcInfo={\"VpcId\":\"$VPC\"}" \
   --data-urlencode "SubnetInfo={\"SubnetId\":\"$SUBNET\"}" -d ImageId=img-ubuntu2204 -d "Name=gpu$RUN" \
   --data-urlencode "PubnetInfo=[{\"SubnetId\":\"$SUBNET\",\"EipIds\":[\"$EIP\"]}]" \
+  --data-urlencode "SecurityGroups=[{\"SecurityGroupId\":\"$SG\"}]" \
   --data-urlencode 'Password=Try-cds-2026' -d "amount=$PRICE" -d "idempotency_key=gpu$RUN" | val '.data.EcsIdSet[0]')
 for _ in $(seq 1 10); do   # CDS builds the host asynchronously: building → running
   STATUS=$(get $CT /capital/get_ecs_status.dspy --data-urlencode "EcsIds=[\"$HOST\"]" \
@@ -68,7 +75,7 @@ for _ in $(seq 1 10); do   # CDS builds the host asynchronously: building → ru
 [ "$STATUS" = running ]
 get $CT /capital/ecs_list.dspy | val '.data.EcsList[] | {EcsId, EcsName, Status, Gpu: .GpuSize}'
 
-# 7. the bills (the recharge, one BUY bill each for the EIP and the host) and the balance: 100 − both
+# 8. the bills (the recharge, one BUY bill each for the EIP and the host) and the balance: 100 − both
 get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=10 -d current_page=1 \
   | val '[.data.bill_list[] | {business_op, amount, bill_date}]'
 get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=10 -d current_page=1 \
@@ -77,7 +84,7 @@ get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=10 -d
 get $CT /finance/balance_get.dspy \
   | val "(.data.balance * 100 | round) == ((100 - $EIP_PRICE - $PRICE) * 100 | round)" | grep -qx true
 
-# 8. the host is deleted
+# 9. the host is deleted
 get $CT /capital/delete_ecs.dspy --data-urlencode "EcsIds=[\"$HOST\"]" | ok
 get $CT /capital/ecs_list.dspy | val '.data.TotalCount == 0' | grep -qx true
 echo "try cds done"

@@ -78,6 +78,7 @@ public sealed class CreateEcsValidator : AbstractValidator<CreateEcs>
     public CreateEcsValidator()
     {
         EcsShape.Rules(this, "SystemDisk", "DataDisk");
+        RuleFor(x => x.SystemDisk).Required();
         RuleFor(x => x.Userid).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.ImageId).Id();
         RuleFor(x => x.VpcInfo).Must(v => CreateEcsRequest.Member(v, "VpcId") is { Length: > 0 and <= 64 })

@@ -30,7 +30,8 @@ public interface IEcsShape
 /// <summary>Rules and CDS bodies of <see cref="IEcsShape"/>.</summary>
 public static class EcsShape
 {
-    /// <summary>The common rules; <paramref name="system"/>, <paramref name="data"/>: wire names of the disks.</summary>
+    /// <summary>The common rules; <paramref name="system"/>, <paramref name="data"/>: wire names of the disks (each
+    /// validator requires its own system-disk property, so the document shows it required).</summary>
     public static void Rules<T>(AbstractValidator<T> v, string system, string data) where T : IEcsShape
     {
         v.RuleFor(x => x.AvailableZoneCode).Id().OverridePropertyName("AvailableZoneCode");
@@ -42,7 +43,8 @@ public static class EcsShape
         v.RuleFor(x => x.BillingMethod).Required().OneOf(EcsSpec.BillingMethods).OverridePropertyName("BillingMethod");
         v.RuleFor(x => x.Duration).OptionalInt(1, EcsSpec.MaxDuration).OverridePropertyName("Duration");
         v.RuleFor(x => x.IsToMonth).OneOf(["0", "1"]).OverridePropertyName("IsToMonth");
-        v.RuleFor(x => x.SystemDiskJson).Required().Must(IsDisk).OverridePropertyName(system)
+        v.RuleFor(x => x.SystemDiskJson).Must(d => string.IsNullOrWhiteSpace(d) || IsDisk(d))
+            .OverridePropertyName(system)
             .WithMessage(system + "必须是JSON对象 {\"DiskFeature\":\"ssd\",\"Size\":40}");
         v.RuleFor(x => x.DataDiskJson)
             .Must(d => string.IsNullOrWhiteSpace(d)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Kboss.Application.Common.Models;
 using Kboss.Application.Common.Security;
+using Kboss.Application.Common.Validation;
 using Mediator;
 
 namespace Kboss.Application.Vendors.CapitalOnline.Ecs;
@@ -40,7 +41,11 @@ public sealed record GetEcsPrice : IQuery<Reply<JsonNode>>, IOrgScoped, IEcsShap
 
 public sealed class GetEcsPriceValidator : AbstractValidator<GetEcsPrice>
 {
-    public GetEcsPriceValidator() => EcsShape.Rules(this, "SystemDiskInfo", "DataDiskInfo");
+    public GetEcsPriceValidator()
+    {
+        EcsShape.Rules(this, "SystemDiskInfo", "DataDiskInfo");
+        RuleFor(x => x.SystemDiskInfo).Required();
+    }
 }
 
 public sealed class GetEcsPriceHandler(CdsService cds, EcsPricing pricing) : IQueryHandler<GetEcsPrice, Reply<JsonNode>>
