@@ -62,7 +62,7 @@ public sealed class CreateUHostInstanceValidator : AbstractValidator<CreateUHost
         RuleFor(x => x.ImageId).Required();
         RuleFor(x => x.Amount).OptionalDecimal(0, 2);
         RuleFor(x => x.LoginMode).OneOf(["Password"]);
-        RuleFor(x => x.Password).Required().Must(p => p!.Length is >= 8 and <= 30)
+        RuleFor(x => x.Password).Required().Must(p => p is null || p.Length is >= 8 and <= 30)
             .WithMessage("Password长度必须为8到30个字符");
         RuleFor(x => x.Name).Required().MaxChars(UCloudRules.TextMax);
         RuleFor(x => x.Tag).MaxChars(UCloudRules.TextMax);

@@ -24,7 +24,7 @@ public sealed record ResetUHostInstancePassword : HostRequest, ICommand<Reply<Js
 public sealed class ResetUHostInstancePasswordValidator : HostRequestValidator<ResetUHostInstancePassword>
 {
     public ResetUHostInstancePasswordValidator() =>
-        RuleFor(x => x.Password).Required().Must(p => p!.Length is >= 8 and <= 30)
+        RuleFor(x => x.Password).Required().Must(p => p is null || p.Length is >= 8 and <= 30)
             .WithMessage("Password长度必须为8到30个字符");
 }
 
