@@ -13,7 +13,8 @@ namespace Kboss.Application.Vendors.JinanHpc;
 /// <summary>The SSO sign (a secret: only in this reply).</summary>
 public sealed record HpcSignView(string Sign, string? Url);
 
-/// <summary>HPC-10's envelope: the usual one plus the documented top-level <c>warn_msg</c> (null or the warning).</summary>
+/// <summary>HPC-10's envelope: the usual one plus the documented top-level <c>warn_msg</c> (null or the text).
+/// </summary>
 public sealed record HpcSignReply(
     [property: JsonPropertyOrder(0)] bool Status,
     [property: JsonPropertyOrder(1)] string Msg,

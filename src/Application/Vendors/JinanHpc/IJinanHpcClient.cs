@@ -39,7 +39,7 @@ public interface IJinanHpcClient
     /// <summary>The centre's products.</summary>
     Task<VendorResult<IReadOnlyList<HpcProduct>>> ListProductsAsync(VendorKey key, CancellationToken ct);
 
-    /// <summary>Pushes one purchase; the centre treats <see cref="HpcPurchase.SyncInfoId"/> as its order number.</summary>
+    /// <summary>Pushes one purchase; <see cref="HpcPurchase.SyncInfoId"/> is the centre's order number.</summary>
     Task<VendorResult<HpcPurchaseAck>> SyncPurchaseAsync(VendorKey key, HpcPurchase purchase, CancellationToken ct);
 
     /// <summary>The centre's record of the purchase <paramref name="syncInfoId"/>; a

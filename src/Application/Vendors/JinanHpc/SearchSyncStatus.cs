@@ -51,6 +51,7 @@ public sealed class SearchSyncStatusHandler(IKbossDbContext db, ICurrentUser use
             .ToDictionaryAsync(a => a.OrgId!, ct);
         var names = await hpc.OrgNamesAsync(orgs, ct);
         return Reply.Ok("查询成功",
-            (IReadOnlyList<HpcSyncView>)list.Select(s => hpc.View(s, bound.GetValueOrDefault(s.OrgId), names)).ToList());
+            (IReadOnlyList<HpcSyncView>)list.Select(s => hpc.View(s, bound.GetValueOrDefault(s.OrgId), names))
+                .ToList());
     }
 }

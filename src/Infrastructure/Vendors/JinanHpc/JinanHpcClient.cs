@@ -22,7 +22,8 @@ public sealed class JinanHpcClient(HttpClient http, JinanHpcSettings settings, T
     {
         var body = new JsonObject { ["userid"] = userId, ["username"] = userName, ["ldapuid"] = ldapUid };
         return Map(await SendAsync(key, HttpMethod.Post, "/api/v1/sso/sign", body, readOnly: false, ct),
-            d => VendorJson.Str(d, "sign") is { Length: > 0 } sign ? new HpcSign(sign, VendorJson.Str(d, "url")) : null);
+            d => VendorJson.Str(d, "sign") is { Length: > 0 } sign
+                ? new HpcSign(sign, VendorJson.Str(d, "url")) : null);
     }
 
     public async Task<VendorResult<IReadOnlyList<HpcProduct>>> ListProductsAsync(VendorKey key, CancellationToken ct) =>
