@@ -37,6 +37,9 @@ public static class RecurringJobs
         jobs.AddRecurring<Application.Lease.SendLeaseExpiryWarnings>("LeaseExpiryWarning", defaultCron: "0 0 9 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ExpireLeaseOrders>("LeaseOrderExpiry", defaultCron: "0 10 0 * * ?");
         jobs.AddRecurring<Application.LeaseProducts.ReleaseTimedOutLocks>("LeaseLockTimeout", defaultCron: "0 * * * * ?");
+        // Capital Online network, task poller (issue 14)
+        jobs.AddRecurring<Application.Vendors.CapitalOnline.Tasks.PollCdsTasks>("CdsTaskPoller",
+            defaultCron: "15/30 * * * * ?");
     }
 }
 

@@ -20,6 +20,10 @@ public sealed partial class FakeCds
 
     public ConcurrentDictionary<string, Eip> Eips { get; } = new();
     public ConcurrentDictionary<string, Bandwidth> Bandwidths { get; } = new();
+    /// <summary>EIPs and bandwidths whose asynchronous create fails: their status turns <c>error</c>.</summary>
+    public ConcurrentDictionary<string, bool> FailingTasks { get; } = new();
+
+    private string Status(string id) => FailingTasks.ContainsKey(id) ? "error" : Poll(id, "building", "ok");
     /// <summary>Per-cycle prices: <c>EIP</c> (per address) and <c>Bandwidth</c> (per Mbps).</summary>
     public ConcurrentDictionary<string, UnitPrice> Prices { get; } = new()
     {
@@ -51,7 +55,7 @@ public sealed partial class FakeCds
             {
                 ["Id"] = b.Id, ["Name"] = b.Name, ["RegionCode"] = b.Region, ["AvailableZoneCode"] = b.Zone,
                 ["BandwidthType"] = b.BandwidthType, ["BillScheme"] = b.BillScheme, ["Qos"] = b.Qos,
-                ["Status"] = Poll(b.Id, "building", "ok"), ["CreateTime"] = "2026-12-07 12:00:00",
+                ["Status"] = Status(b.Id), ["CreateTime"] = "2026-12-07 12:00:00",
             }))),
         "CreateBandwidth" => CreateBandwidth(body),
         "UpdateBandwidth" => Change(Bandwidths, S(body, "BandwidthId"),
@@ -108,7 +112,7 @@ public sealed partial class FakeCds
     private JsonObject EipJson(Eip e) => new()
     {
         ["Id"] = e.Id, ["IP"] = e.Ip, ["RegionCode"] = e.Region, ["AvailableZoneCode"] = e.Zone,
-        ["Status"] = Poll(e.Id, "building", "ok"), ["Description"] = e.Description, ["IsBind"] = e.NetId is not null,
+        ["Status"] = Status(e.Id), ["Description"] = e.Description, ["IsBind"] = e.NetId is not null,
         ["CreateTime"] = "2026-12-07 12:00:00", ["Qos"] = e.Qos,
         ["BandwidthInfo"] = new JsonObject
         {

@@ -6570,6 +6570,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("task_id");
 
+                    b.Property<string>("TaskState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasDefaultValue("")
+                        .HasColumnName("task_state");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
                         .HasColumnName("update_time");
@@ -6592,6 +6601,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("zone_code");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskState");
 
                     b.HasIndex("OrgId", "ResourceType");
 

@@ -6565,6 +6565,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("task_id");
 
+                    b.Property<string>("TaskState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("task_state");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("update_time");
@@ -6587,6 +6596,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("zone_code");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskState");
 
                     b.HasIndex("OrgId", "ResourceType");
 

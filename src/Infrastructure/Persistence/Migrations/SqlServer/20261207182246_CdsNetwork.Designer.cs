@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerKbossDbContext))]
-    [Migration("20261207172612_CdsNetwork")]
+    [Migration("20261207182246_CdsNetwork")]
     partial class CdsNetwork
     {
         /// <inheritdoc />
@@ -6573,6 +6573,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("task_id");
 
+                    b.Property<string>("TaskState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)")
+                        .HasDefaultValue("")
+                        .HasColumnName("task_state");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("datetime2")
                         .HasColumnName("update_time");
@@ -6595,6 +6604,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("zone_code");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskState");
 
                     b.HasIndex("OrgId", "ResourceType");
 

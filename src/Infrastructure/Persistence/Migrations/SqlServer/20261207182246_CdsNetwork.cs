@@ -11,6 +11,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "task_state",
+                table: "cds_resource",
+                type: "varchar(10)",
+                unicode: false,
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "vendor_charge",
                 columns: table => new
@@ -50,6 +59,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cds_resource_task_state",
+                table: "cds_resource",
+                column: "task_state");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_vendor_charge_org_id_idempotency_key",
                 table: "vendor_charge",
                 columns: new[] { "org_id", "idempotency_key" },
@@ -71,6 +85,14 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "vendor_charge");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cds_resource_task_state",
+                table: "cds_resource");
+
+            migrationBuilder.DropColumn(
+                name: "task_state",
+                table: "cds_resource");
         }
     }
 }

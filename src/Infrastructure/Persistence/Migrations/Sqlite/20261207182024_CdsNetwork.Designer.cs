@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKbossDbContext))]
-    [Migration("20261207172411_CdsNetwork")]
+    [Migration("20261207182024_CdsNetwork")]
     partial class CdsNetwork
     {
         /// <inheritdoc />
@@ -6568,6 +6568,15 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("task_id");
 
+                    b.Property<string>("TaskState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("task_state");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("update_time");
@@ -6590,6 +6599,8 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("zone_code");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskState");
 
                     b.HasIndex("OrgId", "ResourceType");
 
