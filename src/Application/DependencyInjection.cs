@@ -100,7 +100,8 @@ public static class DependencyInjection
         services.AddScoped<Vendors.CapitalOnline.Network.CdsNetworkPricing>();
         services.AddScoped<Vendors.CapitalOnline.Network.CdsQosChange>();
         services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.CapitalOnline.Network.CdsChangeProbe>();
-        services.AddScoped<Vendors.CapitalOnline.Tasks.ICdsTaskProbe, Vendors.CapitalOnline.Tasks.CdsDescribeTaskProbe>();
+        services.AddScoped<Vendors.CapitalOnline.Tasks.ICdsTaskProbe,
+            Vendors.CapitalOnline.Tasks.CdsDescribeTaskProbe>();
         AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         return services;
     }

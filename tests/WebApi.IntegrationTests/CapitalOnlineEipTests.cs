@@ -18,7 +18,8 @@ public sealed class CapitalOnlineEipTests(CdsFixture app) : IClassFixture<CdsFix
     private const string Region = "CN_Beijing_A";
     private int _n;
 
-    /// <summary>List 10 per EIP + 20 per Mbps per cycle (FakeCds.Prices); no product configured: the list price.</summary>
+    /// <summary>List 10 per EIP + 20 per Mbps per cycle (FakeCds.Prices); no product configured: the list
+    /// price.</summary>
     private static decimal EipPrice(int qos, int size, int cycles = 1) => (10m + 20m * qos) * size * cycles;
 
     private async Task TopUpAsync(decimal amount)

@@ -36,7 +36,8 @@ internal sealed class VendorChargeConfiguration : IEntityTypeConfiguration<Vendo
     }
 }
 
-/// <summary>The task-poller columns of <c>cds_resource</c> (issue 14 §5.5; the rest is in VendorsConfigurations).</summary>
+/// <summary>The task-poller columns of <c>cds_resource</c> (issue 14 §5.5; the rest is in
+/// VendorsConfigurations).</summary>
 internal static class CdsTaskColumns
 {
     /// <summary>Maps <see cref="CdsResource.TaskState"/> and the poller's index.</summary>

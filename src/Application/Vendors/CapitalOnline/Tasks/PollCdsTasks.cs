@@ -49,7 +49,8 @@ public sealed class PollCdsTasksHandler(IKbossDbContext db, IEnumerable<ICdsTask
                     running++;
                     continue;
                 }
-                var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, CdsService.System, row.OperatorOrgId, ct);
+                var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, CdsService.System,
+                    row.OperatorOrgId, ct);
                 ended = await probe.EndedAsync(row, key, ct);
             }
             catch (BusinessException e)
@@ -82,7 +83,8 @@ public sealed class PollCdsTasksHandler(IKbossDbContext db, IEnumerable<ICdsTask
             var charge = await db.VendorCharges.FirstOrDefaultAsync(v => v.Probe == "cds_resource"
                 && v.SubjectId == row.Id && v.State == OutsideStates.Live && v.BillId != null, ct);
             if (charge is { Amount: > 0 })
-                await bills.CreateRefundBillAsync(charge.BillId!, charge.Amount, $"vendor_charge:{charge.Id}:refund", ct);
+                await bills.CreateRefundBillAsync(charge.BillId!, charge.Amount, $"vendor_charge:{charge.Id}:refund",
+                    ct);
             db.AuditEntries.Add(Audit.Entry(user, "cds.task.failed", "cds_resource", row.Id,
                 new { task = row.TaskId, vendor_id = row.VendorId, refunded = charge?.BillId }));
         }
