@@ -1,5 +1,6 @@
 using Kboss.Domain.Common;
 using Kboss.Domain.Finance;
+using Kboss.Domain.Vendors;
 using Kboss.Fakes.Vendors;
 using Kboss.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public sealed class CapitalOnlineEipTests(CdsFixture app) : IClassFixture<CdsFix
     private const string Region = "CN_Beijing_A";
     private int _n;
 
-    /// <summary>List 10 per EIP + 20 per Mbps per cycle (FakeCds.Prices); no product configured: the list price.</summary>
+    /// <summary>List 10 per EIP + 20 per Mbps per cycle (FakeCds.Prices); no product configured: the list
+    /// price.</summary>
     private static decimal EipPrice(int qos, int size, int cycles = 1) => (10m + 20m * qos) * size * cycles;
 
     private async Task TopUpAsync(decimal amount)
@@ -297,6 +299,32 @@ public sealed class CapitalOnlineEipTests(CdsFixture app) : IClassFixture<CdsFix
         (await app.Customer().GetAsync("/capital/eip_batch_bind_and_reserve_ip.dspy", ("AvailableZoneCode", Region),
             ("NetId", gwId), ("AddressList", "[\"a\",\"b\"]"), ("EIPList", $"[\"{address}\"]"), ("Description", "d")))
             .Code.Should().Be("invalid_argument");
+    }
+
+    [Fact]
+    public async Task The_task_poller_finishes_accepted_tasks_and_refunds_a_create_that_failed_on_cds()
+    {
+        await TopUpAsync(300m);
+        var ok = await EipAsync("eip-task-ok");
+        var row = () => app.Factory.WithDbAsync(db => db.CdsResources.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(r => r.VendorId == ok));
+        (await row()).TaskState.Should().Be(CdsTaskStates.Running);
+        for (var i = 0; i <= app.Cds.PollsToFinish; i++) await app.PollTasksAsync();
+        (await row()).TaskState.Should().Be(CdsTaskStates.Done);
+
+        var balance = await BalanceAsync();
+        var bad = await EipAsync("eip-task-bad");
+        app.Cds.FailingTasks[bad] = true;
+        (await BalanceAsync()).Should().Be(balance - EipPrice(5, 1));
+        await app.PollTasksAsync();
+        await app.PollTasksAsync();
+        var failed = await app.Factory.WithDbAsync(db => db.CdsResources.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(r => r.VendorId == bad));
+        failed.TaskState.Should().Be(CdsTaskStates.Failed);
+        failed.State.Should().Be(OutsideStates.Deleted);
+        (await BalanceAsync()).Should().Be(balance, "the failed create was refunded once");
+        (await app.Factory.WithDbAsync(db => db.Bills.CountAsync(b => b.CustomerId == app.CustomerOrgId
+            && b.OriginBillId != null))).Should().BeGreaterThan(0);
     }
 
     [Theory]

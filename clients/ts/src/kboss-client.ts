@@ -26781,7 +26781,7 @@ export interface UpdateEip {
     amount?: string | undefined;
 }
 
-/** CDS-VPC-13 GET /capital/delete_eip.dspy 删除一个EIP: CDS DeleteEip of a EIP the caller may act on (another org's → 403, unknown → 资源不存在); already being deleted → success without a second call; stops the vendor's billing (no refund of the paid cycle). data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
+/** CDS-VPC-13 GET /capital/delete_eip.dspy 删除一个EIP: CDS DeleteEIP of an EIP the caller may act on (another org's → 403, unknown → 资源不存在); already being deleted → success without a second call; stops the vendor's billing (no refund of the paid cycle). data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6, §5.4. */
 export interface DeleteEip {
     /** EIP id. */
     EIPId: string;

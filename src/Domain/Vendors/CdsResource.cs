@@ -15,6 +15,19 @@ public static class CdsResourceTypes
     public const string Image = "image";
 }
 
+/// <summary>Values of <see cref="CdsResource.TaskState"/>.</summary>
+public static class CdsTaskStates
+{
+    /// <summary>No task followed.</summary>
+    public const string None = "";
+    /// <summary>CDS accepted the task; the poller follows it.</summary>
+    public const string Running = "running";
+    /// <summary>The task finished.</summary>
+    public const string Done = "done";
+    /// <summary>The task failed on CDS after it was accepted.</summary>
+    public const string Failed = "failed";
+}
+
 /// <summary>
 /// Which customer org owns one Capital Online resource (analysis/vendors.md §2.5 E-CDS-1): CDS is called with the
 /// operator's master key, so ownership lives here. The state machine is the outside-call pattern's (ADR 0015):
@@ -28,13 +41,25 @@ public sealed class CdsResource : VendorResource
     /// <summary>CDS TaskId / EventId of the last asynchronous operation.</summary>
     public string? TaskId { get; private set; }
 
+    /// <summary>The asynchronous task of <see cref="TaskId"/>: <see cref="CdsTaskStates"/> (issue 14 §5.5).</summary>
+    public string TaskState { get; private set; } = CdsTaskStates.None;
+
     /// <summary>Records what CDS answered to the create (its id and task).</summary>
     public void Created(string vendorId, string? taskId)
     {
         SetVendorId(vendorId);
         TaskId = taskId;
+        TaskState = taskId is null ? CdsTaskStates.None : CdsTaskStates.Running;
     }
 
-    /// <summary>Records the task of a later operation (a delete).</summary>
-    public void Tasked(string? taskId) => TaskId = taskId ?? TaskId;
+    /// <summary>Records the task of a later operation (a delete, a change).</summary>
+    public void Tasked(string? taskId)
+    {
+        if (taskId is null) return;
+        TaskId = taskId;
+        TaskState = CdsTaskStates.Running;
+    }
+
+    /// <summary>The task poller saw the task end (<paramref name="ok"/>: done, else failed).</summary>
+    public void TaskEnded(bool ok) => TaskState = ok ? CdsTaskStates.Done : CdsTaskStates.Failed;
 }

@@ -49,6 +49,9 @@ public static class RecurringJobs
             defaultCron: "0 */5 * * * ?");
         jobs.AddRecurring<Application.Finance.CpccLocalisation.ExpireCpccPurchases>("CpccPurchaseExpiry",
             defaultCron: "0 * * * * ?");
+        // Capital Online network, task poller (issue 14)
+        jobs.AddRecurring<Application.Vendors.CapitalOnline.Tasks.PollCdsTasks>("CdsTaskPoller",
+            defaultCron: "15/30 * * * * ?");
     }
 }
 

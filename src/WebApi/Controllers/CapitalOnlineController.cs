@@ -96,8 +96,8 @@ public sealed class CapitalOnlineController(IMediator mediator) : ControllerBase
 
     /// <summary>查询共享带宽</summary>
     [LegacyGet("/capital/describe_bandwidth.dspy")]
-    public ValueTask<Reply<JsonObject>> DescribeBandwidth([FromLegacyParams] DescribeBandwidth q, CancellationToken ct) =>
-        mediator.Send(q, ct);
+    public ValueTask<Reply<JsonObject>> DescribeBandwidth([FromLegacyParams] DescribeBandwidth q,
+        CancellationToken ct) => mediator.Send(q, ct);
 
     /// <summary>创建一个共享带宽</summary>
     [LegacyGet("/capital/create_bandwidth.dspy")]
@@ -121,8 +121,8 @@ public sealed class CapitalOnlineController(IMediator mediator) : ControllerBase
 
     /// <summary>共享带宽移除EIP</summary>
     [LegacyGet("/capital/bandwidth_remove_eip.dspy")]
-    public ValueTask<Reply<JsonObject>> BandwidthRemoveEip([FromLegacyParams] BandwidthRemoveEip c, CancellationToken ct) =>
-        mediator.Send(c, ct);
+    public ValueTask<Reply<JsonObject>> BandwidthRemoveEip([FromLegacyParams] BandwidthRemoveEip c,
+        CancellationToken ct) => mediator.Send(c, ct);
 
     /// <summary>查询子网/虚拟出网网关/公网 IP 信息</summary>
     [LegacyGet("/capital/ip_list.dspy")]
@@ -136,8 +136,8 @@ public sealed class CapitalOnlineController(IMediator mediator) : ControllerBase
 
     /// <summary>保留IP并绑定EIP</summary>
     [LegacyGet("/capital/eip_batch_bind_and_reserve_ip.dspy")]
-    public ValueTask<Reply<JsonObject>> EipBatchBindAndReserveIp([FromLegacyParams] EipBatchBindAndReserveIp c, CancellationToken ct) =>
-        mediator.Send(c, ct);
+    public ValueTask<Reply<JsonObject>> EipBatchBindAndReserveIp([FromLegacyParams] EipBatchBindAndReserveIp c,
+        CancellationToken ct) => mediator.Send(c, ct);
 
     /// <summary>查询子网IP使用信息</summary>
     [LegacyGet("/capital/ip_usage.dspy")]

@@ -15,6 +15,7 @@ public sealed class CdsFixture() : AppFixture(new Dictionary<string, string>
     ["Vendors:CapitalOnline:MaxRetries"] = "1",
     ["Vendors:EndpointAllowedHosts"] = "127.0.0.1", // the fake; loopback allowed only because of the next line
     ["Vendors:AllowPrivateEndpoints"] = "true",
+    ["Jobs:CdsTaskPoller:Cron"] = "off", // tests send PollCdsTasks themselves (issue 14)
 })
 {
     public FakeCds Cds { get; } = new();
@@ -33,6 +34,14 @@ public sealed class CdsFixture() : AppFixture(new Dictionary<string, string>
     {
         using var scope = Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReconcileOutsideCalls(TimeSpan.Zero));
+    }
+
+    /// <summary>One CDS task poller pass (issue 14).</summary>
+    public async Task<Kboss.Application.Vendors.CapitalOnline.Tasks.CdsTaskCounts> PollTasksAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new Kboss.Application.Vendors.CapitalOnline.Tasks.PollCdsTasks());
     }
 
     public override async Task DisposeAsync()

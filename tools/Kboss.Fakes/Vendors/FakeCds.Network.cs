@@ -20,6 +20,10 @@ public sealed partial class FakeCds
 
     public ConcurrentDictionary<string, Eip> Eips { get; } = new();
     public ConcurrentDictionary<string, Bandwidth> Bandwidths { get; } = new();
+    /// <summary>EIPs and bandwidths whose asynchronous create fails: their status turns <c>error</c>.</summary>
+    public ConcurrentDictionary<string, bool> FailingTasks { get; } = new();
+
+    private string Status(string id) => FailingTasks.ContainsKey(id) ? "error" : Poll(id, "building", "ok");
     /// <summary>Per-cycle prices: <c>EIP</c> (per address) and <c>Bandwidth</c> (per Mbps).</summary>
     public ConcurrentDictionary<string, UnitPrice> Prices { get; } = new()
     {
@@ -51,7 +55,7 @@ public sealed partial class FakeCds
             {
                 ["Id"] = b.Id, ["Name"] = b.Name, ["RegionCode"] = b.Region, ["AvailableZoneCode"] = b.Zone,
                 ["BandwidthType"] = b.BandwidthType, ["BillScheme"] = b.BillScheme, ["Qos"] = b.Qos,
-                ["Status"] = Poll(b.Id, "building", "ok"), ["CreateTime"] = "2026-12-07 12:00:00",
+                ["Status"] = Status(b.Id), ["CreateTime"] = "2026-12-07 12:00:00",
             }))),
         "CreateBandwidth" => CreateBandwidth(body),
         "UpdateBandwidth" => Change(Bandwidths, S(body, "BandwidthId"),
@@ -68,7 +72,8 @@ public sealed partial class FakeCds
                 ["NetId"] = n, ["NetName"] = Subnets.TryGetValue(n, out var s) ? s.Name : Gateways[n].Name,
                 ["NetType"] = Subnets.ContainsKey(n) ? "subnet" : "virtual_gateway", ["IPNum"] = 256,
                 ["IPMask"] = "255.255.255.0",
-                ["EIP_INFO_LIST"] = new JsonArray(Eips.Values.Where(e => e.NetId == n).Select(e => (JsonNode)new JsonObject
+                ["EIP_INFO_LIST"] = new JsonArray(Eips.Values.Where(e => e.NetId == n).Select(e =>
+                    (JsonNode)new JsonObject
                 {
                     ["EIP"] = e.Ip, ["EIPId"] = e.Id, ["Qos"] = e.Qos, ["Status"] = "ok",
                     ["BandwidthType"] = e.BandwidthType, ["BillScheme"] = e.BillScheme, ["ReginCode"] = e.Region,
@@ -89,13 +94,17 @@ public sealed partial class FakeCds
             {
                 ["BandwidthType"] = t.Item1, ["BandwidthTypeName"] = t.Item2,
                 ["BillingSchemeList"] = new JsonArray(
-                    new JsonObject { ["BillingScheme"] = "BandwIdth", ["BillingSchemeName"] = "固定带宽", ["ResourceType"] = "EIP", ["ResourceTypeName"] = "EIP" },
-                    new JsonObject { ["BillingScheme"] = "BandwIdthMonth", ["BillingSchemeName"] = "固定带宽包月", ["ResourceType"] = "EIP", ["ResourceTypeName"] = "EIP" }),
+                    Scheme("BandwIdth", "固定带宽"), Scheme("BandwIdthMonth", "固定带宽包月")),
             }).ToArray())),
         "VPCBandWidthUnitPrice" => S(body, "AvailableZoneCode").Length == 0
             ? Error(400, "InvalidParameter", "AvailableZoneCode不能为空")
             : Ok(new JsonObject { ["EIPPrice"] = PriceJson("EIP"), ["BandwidthPrice"] = PriceJson("Bandwidth") }),
         _ => null,
+    };
+
+    private static JsonObject Scheme(string code, string name) => new()
+    {
+        ["BillingScheme"] = code, ["BillingSchemeName"] = name, ["ResourceType"] = "EIP", ["ResourceTypeName"] = "EIP",
     };
 
     private JsonObject PriceJson(string item) => new()
@@ -108,14 +117,16 @@ public sealed partial class FakeCds
     private JsonObject EipJson(Eip e) => new()
     {
         ["Id"] = e.Id, ["IP"] = e.Ip, ["RegionCode"] = e.Region, ["AvailableZoneCode"] = e.Zone,
-        ["Status"] = Poll(e.Id, "building", "ok"), ["Description"] = e.Description, ["IsBind"] = e.NetId is not null,
+        ["Status"] = Status(e.Id), ["Description"] = e.Description, ["IsBind"] = e.NetId is not null,
         ["CreateTime"] = "2026-12-07 12:00:00", ["Qos"] = e.Qos,
         ["BandwidthInfo"] = new JsonObject
         {
             ["Id"] = e.BandwidthId ?? e.Id, ["Qos"] = e.Qos, ["BandwidthType"] = e.BandwidthType,
             ["BillScheme"] = e.BandwidthId is null ? e.BillScheme : "BandwIdth_Shared",
         },
-        ["BindResourceInfo"] = e.NetId is null ? null : new JsonObject { ["SubnetId"] = e.NetId, ["SubnetIP"] = e.BoundIp },
+        ["BindResourceInfo"] = e.NetId is null
+            ? null
+            : new JsonObject { ["SubnetId"] = e.NetId, ["SubnetIP"] = e.BoundIp },
     };
 
     private IResult CreateEip(JsonObject body)
@@ -185,7 +196,8 @@ public sealed partial class FakeCds
         return Ok(new JsonObject
         {
             ["SegmentNum"] = 1,
-            ["SegmentList"] = new JsonArray(new JsonObject { ["NetSignal"] = segment, ["IPList"] = new JsonArray(ips) }),
+            ["SegmentList"] = new JsonArray(
+                new JsonObject { ["NetSignal"] = segment, ["IPList"] = new JsonArray(ips) }),
         });
     }
 

@@ -58,7 +58,8 @@ public sealed partial class FakeCds : FakeVendorServer
             : new JsonObject(ctx.Request.Query.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString())));
         return ActionOf(ctx.Request) switch
         {
-            "DescribeVPC" => Ok(List(body, "VPCList", Vpcs.Values.Where(v => v.Region == S(body, "RegionCode")).Select(v =>
+            "DescribeVPC" => Ok(List(body, "VPCList", Vpcs.Values.Where(v => v.Region == S(body, "RegionCode"))
+                .Select(v =>
                 new JsonObject
                 {
                     ["VPCId"] = v.Id, ["VPCNmae"] = v.Name, ["VPCSegment"] = v.Segment, ["RegionCode"] = v.Region,

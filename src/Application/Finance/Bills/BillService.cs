@@ -52,7 +52,8 @@ public sealed class BillService(IKbossDbContext db, BalanceLedger ledger, BillDa
     {
         var captured = await ledger.CaptureHoldAsync(holdKey, ct);
         if (captured.Amount != line.Amount || captured.CustomerOrgId != line.CustomerId)
-            throw new InvalidOperationException($"Bill of {line.Amount} for {line.CustomerId} does not match hold {holdKey}");
+            throw new InvalidOperationException(
+                $"Bill of {line.Amount} for {line.CustomerId} does not match hold {holdKey}");
         return await CreatePurchaseBillAsync(line, idempotencyKey, ct);
     }
 

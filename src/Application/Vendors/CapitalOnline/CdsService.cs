@@ -184,7 +184,8 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
         return Common.Models.Reply.Ok("查询成功", CdsReplies.WithTask(await ReadAsync(key, action, parameters, ct)));
     }
 
-    /// <summary>The caller's rows of <paramref name="type"/> for each id (tracked); see <see cref="LoadOwnedAsync"/>.</summary>
+    /// <summary>The caller's rows of <paramref name="type"/> for each id (tracked); see <see
+    /// cref="LoadOwnedAsync"/>.</summary>
     public async Task<IReadOnlyList<CdsResource>> LoadAllOwnedAsync(string type, IEnumerable<string> vendorIds,
         CancellationToken ct)
     {

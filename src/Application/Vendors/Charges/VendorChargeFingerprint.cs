@@ -37,7 +37,8 @@ public static class VendorChargeFingerprint
             case JsonObject o:
                 text.Append('{');
                 var first = true;
-                foreach (var (name, value) in o.Where(p => !IsEmpty(p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal))
+                var members = o.Where(p => !IsEmpty(p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal);
+                foreach (var (name, value) in members)
                 {
                     if (!first) text.Append(',');
                     first = false;

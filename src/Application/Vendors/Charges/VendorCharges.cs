@@ -34,11 +34,13 @@ public sealed record VendorChargeLine(string? ProductId = null, string? Provider
     decimal? CostAmount = null, int? Quantity = null);
 
 /// <summary>What tells the reconciler whether the operation happened.</summary>
-/// <param name="Probe">An <see cref="IVendorChargeProbe.Name"/> (an outside-call kind's name, or a vendor probe).</param>
+/// <param name="Probe">An <see cref="IVendorChargeProbe.Name"/> (an outside-call kind's name, or a vendor
+/// probe).</param>
 /// <param name="SubjectId">The id the probe looks at.</param>
 /// <param name="Operation">The subject's operation paid for (<see cref="OutsideOperations"/>).</param>
 /// <param name="Row">The subject row when the call runs it through <see cref="OutsideCallRunner"/>: a failure that
-/// left it <c>pending_reconcile</c> is an unknown outcome, any other <see cref="BusinessException"/> a known one.</param>
+/// left it <c>pending_reconcile</c> is an unknown outcome, any other <see cref="BusinessException"/> a known
+/// one.</param>
 public sealed record VendorChargeSubject(string Probe, string SubjectId, string Operation = OutsideOperations.Create,
     OutsideEffectEntity? Row = null)
 {

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kboss.Application.Vendors.Charges;
 
 /// <summary>Catalog products that carry the customer discounts of vendor resources (<c>Vendors:Products:&lt;key&gt;</c>
-/// = product id, e.g. <c>Vendors:Products:cds_eip</c>); a resource without one sells at the vendor's list price.</summary>
+/// = product id, e.g. <c>Vendors:Products:cds_eip</c>); a resource without one sells at the vendor's list
+/// price.</summary>
 /// <param name="Products">Product key (<c>cds_eip</c>, <c>cds_bandwidth</c>, …) → catalog product id.</param>
 public sealed record VendorProductOptions(IReadOnlyDictionary<string, string> Products)
 {
@@ -39,7 +40,8 @@ public sealed record VendorQuote(decimal Amount, decimal ListAmount, decimal Cos
 public sealed class VendorPricing(IKbossDbContext db, PriceResolver prices, VendorProductOptions options)
 {
     /// <summary>The price for <paramref name="customerOrgId"/> of list <paramref name="listAmount"/> (cost
-    /// <paramref name="costAmount"/>) for <paramref name="quantity"/> units of resource <paramref name="productKey"/>.</summary>
+    /// <paramref name="costAmount"/>) for <paramref name="quantity"/> units of resource <paramref
+    /// name="productKey"/>.</summary>
     public async Task<VendorQuote> QuoteAsync(string customerOrgId, string productKey, decimal listAmount,
         decimal costAmount, int quantity, CancellationToken ct)
     {

@@ -35,3 +35,15 @@ internal sealed class VendorChargeConfiguration : IEntityTypeConfiguration<Vendo
         b.MapOutsideEffect();
     }
 }
+
+/// <summary>The task-poller columns of <c>cds_resource</c> (issue 14 §5.5; the rest is in
+/// VendorsConfigurations).</summary>
+internal static class CdsTaskColumns
+{
+    /// <summary>Maps <see cref="CdsResource.TaskState"/> and the poller's index.</summary>
+    public static void MapTaskState(this EntityTypeBuilder<CdsResource> b)
+    {
+        b.Property(x => x.TaskState).HasMaxLength(10).IsUnicode(false).HasDefaultValue(CdsTaskStates.None);
+        b.HasIndex(x => x.TaskState);
+    }
+}

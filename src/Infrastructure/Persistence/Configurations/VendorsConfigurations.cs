@@ -41,5 +41,6 @@ internal sealed class CdsResourceConfiguration : IEntityTypeConfiguration<CdsRes
         b.HasIndex(x => new { x.ResourceType, x.VendorId }).IsUnique().HasFilter("vendor_id IS NOT NULL AND del_flg = '0'");
         b.HasIndex(x => new { x.OrgId, x.ResourceType });
         b.MapOutsideEffect();
+        b.MapTaskState(); // Capital Online network, task poller (issue 14)
     }
 }

@@ -25,7 +25,8 @@ public sealed class CdsChangeProbe(IKbossDbContext db, ICdsClient client, Vendor
     public async Task<bool> HappenedAsync(VendorCharge charge, CancellationToken ct)
     {
         var parts = charge.SubjectId.Split('|', 3);
-        var row = await db.CdsResources.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == parts[0], ct);
+        var row = await db.CdsResources.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == parts[0], ct);
         if (row is null || parts.Length < 3 || CdsKinds.Of(row.ResourceType) is not { } kind) return false;
         var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, CdsService.System, row.OperatorOrgId, ct);
         var answer = await client.SendAsync(key, kind.Describe, new JsonObject { ["RegionCode"] = row.RegionCode }, ct);

@@ -11,8 +11,9 @@ public static class CdsListParam
 
     /// <summary>A required list of ids.</summary>
     public static IRuleBuilderOptions<T, string?> IdList<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Required().Must(v => string.IsNullOrWhiteSpace(v) || VendorJson.ParseList(v) is { Count: > 0 and <= MaxItems } l
-                && l.All(i => i.Length <= CdsRules.IdMax))
+        rule.Required().Must(v => string.IsNullOrWhiteSpace(v)
+                || (VendorJson.ParseList(v) is { Count: > 0 and <= MaxItems } l
+                    && l.All(i => i.Length <= CdsRules.IdMax)))
             .WithMessage($"{{PropertyName}}必须是JSON数组或逗号分隔的列表(1…{MaxItems} 项)");
 
     /// <summary>The items of a validated list.</summary>

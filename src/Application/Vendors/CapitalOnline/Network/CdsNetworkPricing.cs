@@ -24,7 +24,8 @@ public sealed class CdsNetworkPricing(CdsService cds, VendorPricing pricing)
     /// <summary>Product key of shared bandwidth.</summary>
     public const string BandwidthProduct = "cds_bandwidth";
 
-    /// <summary>The customer's price of <paramref name="spec"/> (<c>upstream_failed</c> when CDS can't price it).</summary>
+    /// <summary>The customer's price of <paramref name="spec"/> (<c>upstream_failed</c> when CDS can't price
+    /// it).</summary>
     public async Task<VendorQuote> QuoteAsync(string customerOrgId, VendorKey key, CdsBandwidthSpec spec,
         CancellationToken ct)
     {

@@ -26,7 +26,8 @@ public sealed class CdsQosChange(CdsService cds, CdsNetworkPricing pricing, Vend
             new JsonObject { ["RegionCode"] = row.RegionCode }, ct)).Data);
         var item = items.FirstOrDefault(i => kind.IdOf(i) == row.VendorId)
                    ?? throw Common.BusinessException.NotFound(CdsService.NotFoundMessage);
-        var current = (int)(VendorJson.Long(item, "Qos") ?? VendorJson.Long(VendorJson.Get(item, "BandwidthInfo"), "Qos") ?? 0);
+        var current = (int)(VendorJson.Long(item, "Qos")
+                            ?? VendorJson.Long(VendorJson.Get(item, "BandwidthInfo"), "Qos") ?? 0);
         if (qos is not { } raised || raised <= current) return await cds.ChangeAsync(row, action, body, ct);
 
         var billing = VendorJson.Get(item, "BandwidthInfo") ?? item;

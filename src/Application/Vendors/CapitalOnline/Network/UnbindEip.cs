@@ -10,7 +10,8 @@ using Mediator;
 namespace Kboss.Application.Vendors.CapitalOnline.Network;
 
 /// <summary>
-/// CDS-VPC-15 <c>GET /capital/unbind_eip.dspy</c> EIP从子网IP解绑: CDS UnbindEIP of an EIP and a subnet (edge nodes: a virtual
+/// CDS-VPC-15 <c>GET /capital/unbind_eip.dspy</c> EIP从子网IP解绑: CDS UnbindEIP of an EIP and a subnet (edge nodes: a
+/// virtual
 /// gateway) the caller may both act on (403 / 资源不存在 otherwise); <c>IP</c> is an IPv4 address of that net.
 /// <c>data</c> = <c>{TaskId}</c>. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6.
 /// </summary>

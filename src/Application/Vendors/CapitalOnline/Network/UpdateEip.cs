@@ -42,7 +42,8 @@ public sealed class UpdateEipValidator : AbstractValidator<UpdateEip>
     }
 }
 
-public sealed class UpdateEipHandler(CdsService cds, CdsQosChange change) : ICommandHandler<UpdateEip, Reply<JsonObject>>
+public sealed class UpdateEipHandler(CdsService cds, CdsQosChange change)
+    : ICommandHandler<UpdateEip, Reply<JsonObject>>
 {
     public async ValueTask<Reply<JsonObject>> Handle(UpdateEip c, CancellationToken ct)
     {
