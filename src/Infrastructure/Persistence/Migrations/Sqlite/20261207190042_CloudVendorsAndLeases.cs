@@ -11,6 +11,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_bill_kpi_customer_newest",
+                table: "bill");
+
+            migrationBuilder.DropIndex(
+                name: "ix_bill_kpi_newest",
+                table: "bill");
+
+            migrationBuilder.AddColumn<string>(
+                name: "task_state",
+                table: "cds_resource",
+                type: "TEXT",
+                unicode: false,
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "baidu_order",
                 columns: table => new
@@ -59,6 +76,23 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_baidu_order_action", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bill_day_total",
+                columns: table => new
+                {
+                    owner_org_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    bill_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    business_op = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    bill_state = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1, nullable: false),
+                    bills = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    cost_fen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bill_day_total", x => new { x.owner_org_id, x.bill_date, x.business_op, x.bill_state });
                 });
 
             migrationBuilder.CreateTable(
@@ -202,6 +236,21 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cds_resource_task_state",
+                table: "cds_resource",
+                column: "task_state");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bill_kpi_customer_newest",
+                table: "bill",
+                columns: new[] { "customer_id", "bill_date", "bill_timestamp", "id", "del_flg", "amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bill_kpi_newest",
+                table: "bill",
+                columns: new[] { "bill_date", "bill_timestamp", "id", "customer_id", "del_flg" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_baidu_order_account_id",
                 table: "baidu_order",
                 column: "account_id");
@@ -301,6 +350,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_vendor_charge_state_state_changed_at",
                 table: "vendor_charge",
                 columns: new[] { "state", "state_changed_at" });
+
+            // Per-day totals of the bills already there (ADR 0040); hand-written SQL kept apart.
+            migrationBuilder.Sql(BillDayTotalBackfill.Sql);
         }
 
         /// <inheritdoc />
@@ -311,6 +363,9 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "baidu_order_action");
+
+            migrationBuilder.DropTable(
+                name: "bill_day_total");
 
             migrationBuilder.DropTable(
                 name: "hpc_ldap_account");
@@ -326,6 +381,32 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "vendor_charge");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cds_resource_task_state",
+                table: "cds_resource");
+
+            migrationBuilder.DropIndex(
+                name: "ix_bill_kpi_customer_newest",
+                table: "bill");
+
+            migrationBuilder.DropIndex(
+                name: "ix_bill_kpi_newest",
+                table: "bill");
+
+            migrationBuilder.DropColumn(
+                name: "task_state",
+                table: "cds_resource");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bill_kpi_customer_newest",
+                table: "bill",
+                columns: new[] { "customer_id", "bill_timestamp", "id", "bill_date", "del_flg", "amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bill_kpi_newest",
+                table: "bill",
+                columns: new[] { "bill_timestamp", "id", "customer_id", "bill_date", "del_flg" });
         }
     }
 }
