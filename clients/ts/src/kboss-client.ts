@@ -1698,7 +1698,7 @@ export class KbossClient extends KbossClientBase {
      * @param regionCode Region.
      * @param orgid (optional) Owner org.
      */
-    describe_eip(regionCode: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    capital_describe_eip(regionCode: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/describe_eip.dspy?";
         if (regionCode === undefined || regionCode === null)
             throw new globalThis.Error("The parameter 'regionCode' must be defined and cannot be null.");
@@ -1721,11 +1721,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_eip(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processCapital_describe_eip(_response));
         });
     }
 
-    protected processDescribe_eip(response: Response): Promise<ReplyOfJsonObject> {
+    protected processCapital_describe_eip(response: Response): Promise<ReplyOfJsonObject> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1745,7 +1745,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 查询EIP
      */
-    describe_eip_post(body: DescribeEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    capital_describe_eip_post(body: DescribeEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/describe_eip.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1764,11 +1764,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_eip_post(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processCapital_describe_eip_post(_response));
         });
     }
 
-    protected processDescribe_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+    protected processCapital_describe_eip_post(response: Response): Promise<ReplyOfJsonObject> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2127,7 +2127,7 @@ export class KbossClient extends KbossClientBase {
      * @param netId Subnet id (edge nodes: virtual gateway id).
      * @param iP The net's IP address.
      */
-    bind_eip(eIPId: string, netId: string, iP: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    capital_bind_eip(eIPId: string, netId: string, iP: string, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/bind_eip.dspy?";
         if (eIPId === undefined || eIPId === null)
             throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
@@ -2154,11 +2154,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processBind_eip(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processCapital_bind_eip(_response));
         });
     }
 
-    protected processBind_eip(response: Response): Promise<ReplyOfJsonObject> {
+    protected processCapital_bind_eip(response: Response): Promise<ReplyOfJsonObject> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2178,7 +2178,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 绑定EIP到子网IP
      */
-    bind_eip_post(body: BindEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    capital_bind_eip_post(body: BindEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/bind_eip.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2197,11 +2197,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processBind_eip_post(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processCapital_bind_eip_post(_response));
         });
     }
 
-    protected processBind_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+    protected processCapital_bind_eip_post(response: Response): Promise<ReplyOfJsonObject> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3428,7 +3428,7 @@ export class KbossClient extends KbossClientBase {
      * @param isMounth (optional) 是否包月 0/1.
      * @param isToMonth (optional) 包月是否到月底 0/1.
      */
-    get_eip_price(user_orgid: string, size: string, siteId: string, bandwidthConfIdStr: string, qos: string, duration?: string | undefined, isMounth?: string | undefined, isToMonth?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    capital_get_eip_price(user_orgid: string, size: string, siteId: string, bandwidthConfIdStr: string, qos: string, duration?: string | undefined, isMounth?: string | undefined, isToMonth?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/get_eip_price.dspy?";
         if (user_orgid === undefined || user_orgid === null)
             throw new globalThis.Error("The parameter 'user_orgid' must be defined and cannot be null.");
@@ -3475,11 +3475,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processGet_eip_price(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processCapital_get_eip_price(_response));
         });
     }
 
-    protected processGet_eip_price(response: Response): Promise<ReplyOfJsonObject> {
+    protected processCapital_get_eip_price(response: Response): Promise<ReplyOfJsonObject> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3499,7 +3499,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 获取EIP价格
      */
-    get_eip_price_post(body: GetEipPrice, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    capital_get_eip_price_post(body: GetEipPrice, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/get_eip_price.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3518,11 +3518,11 @@ export class KbossClient extends KbossClientBase {
         return this.transformOptions(options_).then(transformedOptions_ => {
             return this.http.fetch(url_, transformedOptions_);
         }).then((_response: Response) => {
-            return this.transformResult(url_, _response, (_response: Response) => this.processGet_eip_price_post(_response));
+            return this.transformResult(url_, _response, (_response: Response) => this.processCapital_get_eip_price_post(_response));
         });
     }
 
-    protected processGet_eip_price_post(response: Response): Promise<ReplyOfJsonObject> {
+    protected processCapital_get_eip_price_post(response: Response): Promise<ReplyOfJsonObject> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3672,6 +3672,2085 @@ export class KbossClient extends KbossClientBase {
             });
         }
         return Promise.resolve<ReplyOfVendorCredentialView>(null as any);
+    }
+
+    /**
+     * 获取地区可用区信息
+     */
+    region_az_info(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/region_az_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRegion_az_info(_response));
+        });
+    }
+
+    protected processRegion_az_info(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取地区可用区信息
+     */
+    region_az_info_post(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/region_az_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRegion_az_info_post(_response));
+        });
+    }
+
+    protected processRegion_az_info_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取计算类型族
+     * @param availableZoneCode 可用区 (from region_az_info).
+     * @param billingMethod (optional) kboss addition: 0 按需, 1 包月, 3 竞价 (default 0).
+     */
+    ecs_family_info(availableZoneCode: string, billingMethod?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_family_info.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (billingMethod === null)
+            throw new globalThis.Error("The parameter 'billingMethod' cannot be null.");
+        else if (billingMethod !== undefined)
+            url_ += "BillingMethod=" + encodeURIComponent("" + billingMethod) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_family_info(_response));
+        });
+    }
+
+    protected processEcs_family_info(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取计算类型族
+     */
+    ecs_family_info_post(body: DescribeEcsFamilies, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_family_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_family_info_post(_response));
+        });
+    }
+
+    protected processEcs_family_info_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取镜像信息
+     * @param availableZoneCode 可用区 (required).
+     */
+    image_info(availableZoneCode: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/image_info.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processImage_info(_response));
+        });
+    }
+
+    protected processImage_info(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取镜像信息
+     */
+    image_info_post(body: DescribeImages, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/image_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processImage_info_post(_response));
+        });
+    }
+
+    protected processImage_info_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云盘配额
+     * @param availableZoneCode 有效的地域 (a zone; required).
+     */
+    describe_disk_quota(availableZoneCode: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_disk_quota.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_disk_quota(_response));
+        });
+    }
+
+    protected processDescribe_disk_quota(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云盘配额
+     */
+    describe_disk_quota_post(body: DescribeDiskQuota, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_disk_quota.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_disk_quota_post(_response));
+        });
+    }
+
+    protected processDescribe_disk_quota_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器列表
+     * @param orgid (optional) 用户的orgid (必传; default the caller's org).
+     * @param availableZoneCode (optional) Zone filter.
+     * @param vpcId (optional) VPC filter (must be the org's).
+     * @param searchInfo (optional) Host id, name or private IP.
+     * @param pageNumber (optional) Page from 1 (default 1).
+     * @param pageSize (optional) Page size 1…100 (default 20).
+     */
+    ecs_list(orgid?: string | undefined, availableZoneCode?: string | undefined, vpcId?: string | undefined, searchInfo?: string | undefined, pageNumber?: string | undefined, pageSize?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_list.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' cannot be null.");
+        else if (availableZoneCode !== undefined)
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (vpcId === null)
+            throw new globalThis.Error("The parameter 'vpcId' cannot be null.");
+        else if (vpcId !== undefined)
+            url_ += "VpcId=" + encodeURIComponent("" + vpcId) + "&";
+        if (searchInfo === null)
+            throw new globalThis.Error("The parameter 'searchInfo' cannot be null.");
+        else if (searchInfo !== undefined)
+            url_ += "SearchInfo=" + encodeURIComponent("" + searchInfo) + "&";
+        if (pageNumber === null)
+            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
+        else if (pageNumber !== undefined)
+            url_ += "PageNumber=" + encodeURIComponent("" + pageNumber) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_list(_response));
+        });
+    }
+
+    protected processEcs_list(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器列表
+     */
+    ecs_list_post(body: ListEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_list.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_list_post(_response));
+        });
+    }
+
+    protected processEcs_list_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器价格 (DescribePrice and the customer's sale price)
+     * @param billingMethod 0 按需 (per hour), 1 包月, 3 竞价.
+     * @param systemDiskInfo JSON {"DiskFeature":"ssd","Size":40}.
+     * @param user_orgid (optional) Customer org priced.
+     * @param gpu (optional) 
+     * @param duration (optional) Months (monthly).
+     * @param isToMonth (optional) 
+     * @param number (optional) 
+     * @param dataDiskInfo (optional) JSON array of {DiskFeature, Size}.
+     */
+    get_ecs_price(availableZoneCode: string, ecsFamilyName: string, cpu: string, ram: string, billingMethod: string, systemDiskInfo: string, user_orgid?: string | undefined, gpu?: string | undefined, duration?: string | undefined, isToMonth?: string | undefined, number?: string | undefined, dataDiskInfo?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_price.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ecsFamilyName === undefined || ecsFamilyName === null)
+            throw new globalThis.Error("The parameter 'ecsFamilyName' must be defined and cannot be null.");
+        else
+            url_ += "EcsFamilyName=" + encodeURIComponent("" + ecsFamilyName) + "&";
+        if (cpu === undefined || cpu === null)
+            throw new globalThis.Error("The parameter 'cpu' must be defined and cannot be null.");
+        else
+            url_ += "Cpu=" + encodeURIComponent("" + cpu) + "&";
+        if (ram === undefined || ram === null)
+            throw new globalThis.Error("The parameter 'ram' must be defined and cannot be null.");
+        else
+            url_ += "Ram=" + encodeURIComponent("" + ram) + "&";
+        if (billingMethod === undefined || billingMethod === null)
+            throw new globalThis.Error("The parameter 'billingMethod' must be defined and cannot be null.");
+        else
+            url_ += "BillingMethod=" + encodeURIComponent("" + billingMethod) + "&";
+        if (systemDiskInfo === undefined || systemDiskInfo === null)
+            throw new globalThis.Error("The parameter 'systemDiskInfo' must be defined and cannot be null.");
+        else
+            url_ += "SystemDiskInfo=" + encodeURIComponent("" + systemDiskInfo) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (gpu === null)
+            throw new globalThis.Error("The parameter 'gpu' cannot be null.");
+        else if (gpu !== undefined)
+            url_ += "Gpu=" + encodeURIComponent("" + gpu) + "&";
+        if (duration === null)
+            throw new globalThis.Error("The parameter 'duration' cannot be null.");
+        else if (duration !== undefined)
+            url_ += "Duration=" + encodeURIComponent("" + duration) + "&";
+        if (isToMonth === null)
+            throw new globalThis.Error("The parameter 'isToMonth' cannot be null.");
+        else if (isToMonth !== undefined)
+            url_ += "IsToMonth=" + encodeURIComponent("" + isToMonth) + "&";
+        if (number === null)
+            throw new globalThis.Error("The parameter 'number' cannot be null.");
+        else if (number !== undefined)
+            url_ += "Number=" + encodeURIComponent("" + number) + "&";
+        if (dataDiskInfo === null)
+            throw new globalThis.Error("The parameter 'dataDiskInfo' cannot be null.");
+        else if (dataDiskInfo !== undefined)
+            url_ += "DataDiskInfo=" + encodeURIComponent("" + dataDiskInfo) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_price(_response));
+        });
+    }
+
+    protected processGet_ecs_price(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器价格 (DescribePrice and the customer's sale price)
+     */
+    get_ecs_price_post(body: GetEcsPrice, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_price.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_price_post(_response));
+        });
+    }
+
+    protected processGet_ecs_price_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器配置详情
+     * @param ecsId 云服务器id.
+     */
+    get_ecs_detail(ecsId: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_detail.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_detail(_response));
+        });
+    }
+
+    protected processGet_ecs_detail(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器配置详情
+     */
+    get_ecs_detail_post(body: GetEcsDetail, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_detail.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_detail_post(_response));
+        });
+    }
+
+    protected processGet_ecs_detail_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量获取云服务器状态
+     * @param ecsIds (optional) Host ids (required).
+     */
+    get_ecs_status(ecsIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_status.dspy?";
+        if (ecsIds === null)
+            throw new globalThis.Error("The parameter 'ecsIds' cannot be null.");
+        else if (ecsIds !== undefined)
+            url_ += "EcsIds=" + encodeURIComponent("" + ecsIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_status(_response));
+        });
+    }
+
+    protected processGet_ecs_status(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量获取云服务器状态
+     */
+    get_ecs_status_post(body: GetEcsStatus, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/get_ecs_status.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_ecs_status_post(_response));
+        });
+    }
+
+    protected processGet_ecs_status_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取事件信息
+     * @param eventId CDS EventId (from create_ecs, operate_ecs, …).
+     */
+    describe_event(eventId: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_event.dspy?";
+        if (eventId === undefined || eventId === null)
+            throw new globalThis.Error("The parameter 'eventId' must be defined and cannot be null.");
+        else
+            url_ += "EventId=" + encodeURIComponent("" + eventId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_event(_response));
+        });
+    }
+
+    protected processDescribe_event(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取事件信息
+     */
+    describe_event_post(body: DescribeEcsEvent, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_event.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_event_post(_response));
+        });
+    }
+
+    protected processDescribe_event_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 云服务器监控信息
+     * @param ecsId Host id (required by CDS).
+     * @param startTime (optional) From.
+     * @param endTime (optional) To.
+     * @param indicators (optional) Indicators (JSON array or comma-separated).
+     */
+    instance_monitor(ecsId: string, startTime?: string | undefined, endTime?: string | undefined, indicators?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/instance_monitor.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        if (startTime === null)
+            throw new globalThis.Error("The parameter 'startTime' cannot be null.");
+        else if (startTime !== undefined)
+            url_ += "StartTime=" + encodeURIComponent("" + startTime) + "&";
+        if (endTime === null)
+            throw new globalThis.Error("The parameter 'endTime' cannot be null.");
+        else if (endTime !== undefined)
+            url_ += "EndTime=" + encodeURIComponent("" + endTime) + "&";
+        if (indicators === null)
+            throw new globalThis.Error("The parameter 'indicators' cannot be null.");
+        else if (indicators !== undefined)
+            url_ += "Indicators=" + encodeURIComponent("" + indicators) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processInstance_monitor(_response));
+        });
+    }
+
+    protected processInstance_monitor(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 云服务器监控信息
+     */
+    instance_monitor_post(body: GetInstanceMonitor, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/instance_monitor.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processInstance_monitor_post(_response));
+        });
+    }
+
+    protected processInstance_monitor_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取客户测试账户 (operators)
+     */
+    describe_account_subject(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_account_subject.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_account_subject(_response));
+        });
+    }
+
+    protected processDescribe_account_subject(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取客户测试账户 (operators)
+     */
+    describe_account_subject_post(signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_account_subject.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_account_subject_post(_response));
+        });
+    }
+
+    protected processDescribe_account_subject_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建云服务器
+     * @param systemDisk JSON {"DiskFeature":"ssd","Size":40}.
+     * @param password 密码 (CDS's rule, EcsPassword).
+     * @param userid (optional) Ordering user (accepted; the caller is recorded).
+     * @param user_orgid (optional) Customer org that owns and pays.
+     * @param amount (optional) The client's total (元); only checked against the server's price.
+     * @param gpu (optional) 
+     * @param number (optional) 
+     * @param dataDisk (optional) JSON array; 没有数据盘时 传递空数组.
+     * @param vpcInfo (optional) JSON {"VpcId":"…"}.
+     * @param subnetInfo (optional) JSON {"SubnetId":"…"}.
+     * @param securityGroups (optional) JSON [{"SecurityGroupId":"…"}], in priority order.
+     * @param name (optional) 
+     * @param startNumber (optional) 
+     * @param pubnetInfo (optional) 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned EIPs only.
+     * @param duration (optional) 
+     * @param isToMonth (optional) 
+     * @param isAutoRenewal (optional) 
+     * @param testAccount (optional) Trial-fund subject (operators only).
+     * @param idempotency_key (optional) kboss: one key per intended purchase; a repeat answers the first outcome.
+     */
+    create_ecs(availableZoneCode: string, ecsFamilyName: string, cpu: string, ram: string, billingMethod: string, imageId: string, systemDisk: string, password: string, userid?: string | undefined, user_orgid?: string | undefined, amount?: string | undefined, gpu?: string | undefined, number?: string | undefined, dataDisk?: string | undefined, vpcInfo?: string | undefined, subnetInfo?: string | undefined, securityGroups?: string | undefined, name?: string | undefined, startNumber?: string | undefined, pubnetInfo?: string | undefined, duration?: string | undefined, isToMonth?: string | undefined, isAutoRenewal?: string | undefined, testAccount?: string | undefined, idempotency_key?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_ecs.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ecsFamilyName === undefined || ecsFamilyName === null)
+            throw new globalThis.Error("The parameter 'ecsFamilyName' must be defined and cannot be null.");
+        else
+            url_ += "EcsFamilyName=" + encodeURIComponent("" + ecsFamilyName) + "&";
+        if (cpu === undefined || cpu === null)
+            throw new globalThis.Error("The parameter 'cpu' must be defined and cannot be null.");
+        else
+            url_ += "Cpu=" + encodeURIComponent("" + cpu) + "&";
+        if (ram === undefined || ram === null)
+            throw new globalThis.Error("The parameter 'ram' must be defined and cannot be null.");
+        else
+            url_ += "Ram=" + encodeURIComponent("" + ram) + "&";
+        if (billingMethod === undefined || billingMethod === null)
+            throw new globalThis.Error("The parameter 'billingMethod' must be defined and cannot be null.");
+        else
+            url_ += "BillingMethod=" + encodeURIComponent("" + billingMethod) + "&";
+        if (imageId === undefined || imageId === null)
+            throw new globalThis.Error("The parameter 'imageId' must be defined and cannot be null.");
+        else
+            url_ += "ImageId=" + encodeURIComponent("" + imageId) + "&";
+        if (systemDisk === undefined || systemDisk === null)
+            throw new globalThis.Error("The parameter 'systemDisk' must be defined and cannot be null.");
+        else
+            url_ += "SystemDisk=" + encodeURIComponent("" + systemDisk) + "&";
+        if (password === undefined || password === null)
+            throw new globalThis.Error("The parameter 'password' must be defined and cannot be null.");
+        else
+            url_ += "Password=" + encodeURIComponent("" + password) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        if (gpu === null)
+            throw new globalThis.Error("The parameter 'gpu' cannot be null.");
+        else if (gpu !== undefined)
+            url_ += "Gpu=" + encodeURIComponent("" + gpu) + "&";
+        if (number === null)
+            throw new globalThis.Error("The parameter 'number' cannot be null.");
+        else if (number !== undefined)
+            url_ += "Number=" + encodeURIComponent("" + number) + "&";
+        if (dataDisk === null)
+            throw new globalThis.Error("The parameter 'dataDisk' cannot be null.");
+        else if (dataDisk !== undefined)
+            url_ += "DataDisk=" + encodeURIComponent("" + dataDisk) + "&";
+        if (vpcInfo === null)
+            throw new globalThis.Error("The parameter 'vpcInfo' cannot be null.");
+        else if (vpcInfo !== undefined)
+            url_ += "VpcInfo=" + encodeURIComponent("" + vpcInfo) + "&";
+        if (subnetInfo === null)
+            throw new globalThis.Error("The parameter 'subnetInfo' cannot be null.");
+        else if (subnetInfo !== undefined)
+            url_ += "SubnetInfo=" + encodeURIComponent("" + subnetInfo) + "&";
+        if (securityGroups === null)
+            throw new globalThis.Error("The parameter 'securityGroups' cannot be null.");
+        else if (securityGroups !== undefined)
+            url_ += "SecurityGroups=" + encodeURIComponent("" + securityGroups) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        if (startNumber === null)
+            throw new globalThis.Error("The parameter 'startNumber' cannot be null.");
+        else if (startNumber !== undefined)
+            url_ += "StartNumber=" + encodeURIComponent("" + startNumber) + "&";
+        if (pubnetInfo === null)
+            throw new globalThis.Error("The parameter 'pubnetInfo' cannot be null.");
+        else if (pubnetInfo !== undefined)
+            url_ += "PubnetInfo=" + encodeURIComponent("" + pubnetInfo) + "&";
+        if (duration === null)
+            throw new globalThis.Error("The parameter 'duration' cannot be null.");
+        else if (duration !== undefined)
+            url_ += "Duration=" + encodeURIComponent("" + duration) + "&";
+        if (isToMonth === null)
+            throw new globalThis.Error("The parameter 'isToMonth' cannot be null.");
+        else if (isToMonth !== undefined)
+            url_ += "IsToMonth=" + encodeURIComponent("" + isToMonth) + "&";
+        if (isAutoRenewal === null)
+            throw new globalThis.Error("The parameter 'isAutoRenewal' cannot be null.");
+        else if (isAutoRenewal !== undefined)
+            url_ += "IsAutoRenewal=" + encodeURIComponent("" + isAutoRenewal) + "&";
+        if (testAccount === null)
+            throw new globalThis.Error("The parameter 'testAccount' cannot be null.");
+        else if (testAccount !== undefined)
+            url_ += "TestAccount=" + encodeURIComponent("" + testAccount) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_ecs(_response));
+        });
+    }
+
+    protected processCreate_ecs(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建云服务器
+     */
+    create_ecs_post(body: CreateEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_ecs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_ecs_post(_response));
+        });
+    }
+
+    protected processCreate_ecs_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量操作云服务器开、关机、重启
+     * @param opType Operation.
+     * @param ecsId (optional) 云服务器id列表 (JSON array, "注意使用双引号"; comma-separated also accepted).
+     */
+    operate_ecs(opType: string, ecsId?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/operate_ecs.dspy?";
+        if (opType === undefined || opType === null)
+            throw new globalThis.Error("The parameter 'opType' must be defined and cannot be null.");
+        else
+            url_ += "OpType=" + encodeURIComponent("" + opType) + "&";
+        if (ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' cannot be null.");
+        else if (ecsId !== undefined)
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperate_ecs(_response));
+        });
+    }
+
+    protected processOperate_ecs(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 批量操作云服务器开、关机、重启
+     */
+    operate_ecs_post(body: OperateEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/operate_ecs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processOperate_ecs_post(_response));
+        });
+    }
+
+    protected processOperate_ecs_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除云服务器
+     * @param ecsIds (optional) Host ids (JSON array or comma-separated).
+     * @param deleteEip (optional) 可选: 0 only unbinds the host's EIPs (default).
+     */
+    delete_ecs(ecsIds?: string | undefined, deleteEip?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_ecs.dspy?";
+        if (ecsIds === null)
+            throw new globalThis.Error("The parameter 'ecsIds' cannot be null.");
+        else if (ecsIds !== undefined)
+            url_ += "EcsIds=" + encodeURIComponent("" + ecsIds) + "&";
+        if (deleteEip === null)
+            throw new globalThis.Error("The parameter 'deleteEip' cannot be null.");
+        else if (deleteEip !== undefined)
+            url_ += "DeleteEip=" + encodeURIComponent("" + deleteEip) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_ecs(_response));
+        });
+    }
+
+    protected processDelete_ecs(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除云服务器
+     */
+    delete_ecs_post(body: DeleteEcs, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_ecs.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_ecs_post(_response));
+        });
+    }
+
+    protected processDelete_ecs_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改实例管理员用户密码 (Password also in a POST form body)
+     * @param password New password.
+     * @param ecsIds (optional) Host ids (JSON array or comma-separated).
+     */
+    ecs_reset_password(password: string, ecsIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_reset_password.dspy?";
+        if (password === undefined || password === null)
+            throw new globalThis.Error("The parameter 'password' must be defined and cannot be null.");
+        else
+            url_ += "Password=" + encodeURIComponent("" + password) + "&";
+        if (ecsIds === null)
+            throw new globalThis.Error("The parameter 'ecsIds' cannot be null.");
+        else if (ecsIds !== undefined)
+            url_ += "EcsIds=" + encodeURIComponent("" + ecsIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_reset_password(_response));
+        });
+    }
+
+    protected processEcs_reset_password(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改实例管理员用户密码 (Password also in a POST form body)
+     */
+    ecs_reset_password_post(body: ResetEcsPassword, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/ecs_reset_password.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processEcs_reset_password_post(_response));
+        });
+    }
+
+    protected processEcs_reset_password_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改云服务器名称
+     * @param ecsId Host id.
+     * @param name New name.
+     */
+    change_ecs_name(ecsId: string, name: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/change_ecs_name.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined and cannot be null.");
+        else
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processChange_ecs_name(_response));
+        });
+    }
+
+    protected processChange_ecs_name(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 修改云服务器名称
+     */
+    change_ecs_name_post(body: ChangeEcsName, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/change_ecs_name.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processChange_ecs_name_post(_response));
+        });
+    }
+
+    protected processChange_ecs_name_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建私有镜像
+     * @param ecsId Source host.
+     * @param name Image name.
+     */
+    create_image(ecsId: string, name: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_image.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined and cannot be null.");
+        else
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_image(_response));
+        });
+    }
+
+    protected processCreate_image(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 创建私有镜像
+     */
+    create_image_post(body: CreateImage, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/create_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_image_post(_response));
+        });
+    }
+
+    protected processCreate_image_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除节点镜像 (AvailableZoneCode required)
+     * @param availableZoneCode The zone whose copies are deleted (required by kboss).
+     * @param imageIds (optional) Image ids (JSON array or comma-separated).
+     */
+    delete_image(availableZoneCode: string, imageIds?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_image.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (imageIds === null)
+            throw new globalThis.Error("The parameter 'imageIds' cannot be null.");
+        else if (imageIds !== undefined)
+            url_ += "ImageIds=" + encodeURIComponent("" + imageIds) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_image(_response));
+        });
+    }
+
+    protected processDelete_image(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 删除节点镜像 (AvailableZoneCode required)
+     */
+    delete_image_post(body: DeleteImage, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/delete_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_image_post(_response));
+        });
+    }
+
+    protected processDelete_image_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 同步镜像到目标节点
+     * @param imageId Private image id.
+     * @param availableZoneCodes (optional) Target zones.
+     * @param testAccount (optional) Trial-fund subject name (operators).
+     */
+    sync_image(imageId: string, availableZoneCodes?: string | undefined, testAccount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/sync_image.dspy?";
+        if (imageId === undefined || imageId === null)
+            throw new globalThis.Error("The parameter 'imageId' must be defined and cannot be null.");
+        else
+            url_ += "ImageId=" + encodeURIComponent("" + imageId) + "&";
+        if (availableZoneCodes === null)
+            throw new globalThis.Error("The parameter 'availableZoneCodes' cannot be null.");
+        else if (availableZoneCodes !== undefined)
+            url_ += "AvailableZoneCodes=" + encodeURIComponent("" + availableZoneCodes) + "&";
+        if (testAccount === null)
+            throw new globalThis.Error("The parameter 'testAccount' cannot be null.");
+        else if (testAccount !== undefined)
+            url_ += "TestAccount=" + encodeURIComponent("" + testAccount) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSync_image(_response));
+        });
+    }
+
+    protected processSync_image(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 同步镜像到目标节点
+     */
+    sync_image_post(body: SyncImage, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/sync_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processSync_image_post(_response));
+        });
+    }
+
+    protected processSync_image_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器远程连接地址
+     * @param ecsId 云服务器id.
+     */
+    describe_instance_vnc_url(ecsId: string, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_instance_vnc_url.dspy?";
+        if (ecsId === undefined || ecsId === null)
+            throw new globalThis.Error("The parameter 'ecsId' must be defined and cannot be null.");
+        else
+            url_ += "EcsId=" + encodeURIComponent("" + ecsId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_instance_vnc_url(_response));
+        });
+    }
+
+    protected processDescribe_instance_vnc_url(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取云服务器远程连接地址
+     */
+    describe_instance_vnc_url_post(body: GetVncUrl, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_instance_vnc_url.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_instance_vnc_url_post(_response));
+        });
+    }
+
+    protected processDescribe_instance_vnc_url_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取弹性云服务器ECS计算类型规格及其销售状况
+     * @param availableZoneCode Zone (required).
+     * @param ecsFamilyName (optional) Family filter.
+     * @param cpu (optional) Cores (可选).
+     * @param ram (optional) Memory GB (可选).
+     * @param gpu (optional) GPU cards (可选).
+     */
+    describe_zone_instance_type(availableZoneCode: string, ecsFamilyName?: string | undefined, cpu?: string | undefined, ram?: string | undefined, gpu?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_zone_instance_type.dspy?";
+        if (availableZoneCode === undefined || availableZoneCode === null)
+            throw new globalThis.Error("The parameter 'availableZoneCode' must be defined and cannot be null.");
+        else
+            url_ += "AvailableZoneCode=" + encodeURIComponent("" + availableZoneCode) + "&";
+        if (ecsFamilyName === null)
+            throw new globalThis.Error("The parameter 'ecsFamilyName' cannot be null.");
+        else if (ecsFamilyName !== undefined)
+            url_ += "EcsFamilyName=" + encodeURIComponent("" + ecsFamilyName) + "&";
+        if (cpu === null)
+            throw new globalThis.Error("The parameter 'cpu' cannot be null.");
+        else if (cpu !== undefined)
+            url_ += "Cpu=" + encodeURIComponent("" + cpu) + "&";
+        if (ram === null)
+            throw new globalThis.Error("The parameter 'ram' cannot be null.");
+        else if (ram !== undefined)
+            url_ += "Ram=" + encodeURIComponent("" + ram) + "&";
+        if (gpu === null)
+            throw new globalThis.Error("The parameter 'gpu' cannot be null.");
+        else if (gpu !== undefined)
+            url_ += "Gpu=" + encodeURIComponent("" + gpu) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_zone_instance_type(_response));
+        });
+    }
+
+    protected processDescribe_zone_instance_type(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
+    }
+
+    /**
+     * 获取弹性云服务器ECS计算类型规格及其销售状况
+     */
+    describe_zone_instance_type_post(body: DescribeZoneInstanceType, signal?: AbortSignal): Promise<ReplyOfJsonNode> {
+        let url_ = this.baseUrl + "/capital/describe_zone_instance_type.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_zone_instance_type_post(_response));
+        });
+    }
+
+    protected processDescribe_zone_instance_type_post(response: Response): Promise<ReplyOfJsonNode> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonNode;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonNode>(null as any);
     }
 
     /**
@@ -24255,6 +26334,2812 @@ export class KbossClient extends KbossClientBase {
     }
 
     /**
+     * 获取主机列表
+     * @param region Region (required by UCloud).
+     * @param user_orgid (optional) Customer org (default: the caller's).
+     * @param zone (optional) Zone filter.
+     */
+    describe_uhost_instance(region: string, user_orgid?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_uhost_instance.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_uhost_instance(_response));
+        });
+    }
+
+    protected processDescribe_uhost_instance(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取主机列表
+     */
+    describe_uhost_instance_post(body: DescribeUHostInstance, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_uhost_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_uhost_instance_post(_response));
+        });
+    }
+
+    protected processDescribe_uhost_instance_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 同步用户
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     */
+    ucloud_create_user(orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/ucloud_create_user.dspy?";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_create_user(_response));
+        });
+    }
+
+    protected processUcloud_create_user(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 同步用户
+     */
+    ucloud_create_user_post(body: UCloudCreateUser, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/ucloud_create_user.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_create_user_post(_response));
+        });
+    }
+
+    protected processUcloud_create_user_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取某个地域下可售/售罄机型
+     */
+    describe_available_instance_types(body: DescribeAvailableInstanceTypes, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_available_instance_types.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_available_instance_types(_response));
+        });
+    }
+
+    protected processDescribe_available_instance_types(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取镜像
+     * @param region 地域 (required by UCloud).
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param imageType (optional) Base / Business / Custom.
+     * @param funcType (optional) UCloud FuncType.
+     * @param osType (optional) Linux / Windows.
+     * @param offset (optional) Offset (from 0).
+     * @param limit (optional) Page size.
+     * @param zone (optional) Zone.
+     */
+    describe_image(region: string, orgid?: string | undefined, imageType?: string | undefined, funcType?: string | undefined, osType?: string | undefined, offset?: string | undefined, limit?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_image.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (imageType === null)
+            throw new globalThis.Error("The parameter 'imageType' cannot be null.");
+        else if (imageType !== undefined)
+            url_ += "ImageType=" + encodeURIComponent("" + imageType) + "&";
+        if (funcType === null)
+            throw new globalThis.Error("The parameter 'funcType' cannot be null.");
+        else if (funcType !== undefined)
+            url_ += "FuncType=" + encodeURIComponent("" + funcType) + "&";
+        if (osType === null)
+            throw new globalThis.Error("The parameter 'osType' cannot be null.");
+        else if (osType !== undefined)
+            url_ += "OsType=" + encodeURIComponent("" + osType) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "Offset=" + encodeURIComponent("" + offset) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "Limit=" + encodeURIComponent("" + limit) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_image(_response));
+        });
+    }
+
+    protected processDescribe_image(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取镜像
+     */
+    describe_image_post(body: DescribeImage, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_image.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_image_post(_response));
+        });
+    }
+
+    protected processDescribe_image_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取地域可用区
+     */
+    get_local_regions(signal?: AbortSignal): Promise<ReplyOfJsonArray> {
+        let url_ = this.baseUrl + "/ucloud/get_local_regions.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_local_regions(_response));
+        });
+    }
+
+    protected processGet_local_regions(response: Response): Promise<ReplyOfJsonArray> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonArray;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonArray>(null as any);
+    }
+
+    /**
+     * 获取地域可用区
+     */
+    get_local_regions_post(signal?: AbortSignal): Promise<ReplyOfJsonArray> {
+        let url_ = this.baseUrl + "/ucloud/get_local_regions.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_local_regions_post(_response));
+        });
+    }
+
+    protected processGet_local_regions_post(response: Response): Promise<ReplyOfJsonArray> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonArray;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonArray>(null as any);
+    }
+
+    /**
+     * 获取eip价格
+     * @param region Region (required by UCloud).
+     * @param operatorName Bgp / International / BGPPro.
+     * @param bandwidth Mbps.
+     * @param user_orgid (optional) Customer whose price applies (default: the caller's org).
+     * @param chargeType (optional) Year / Month / Dynamic.
+     * @param quantity (optional) Duration (default 1).
+     * @param payMode (optional) Bandwidth / Traffic / ShareBandwidth.
+     */
+    ucloud_get_eip_price(region: string, operatorName: string, bandwidth: string, user_orgid?: string | undefined, chargeType?: string | undefined, quantity?: string | undefined, payMode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_eip_price.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        if (operatorName === undefined || operatorName === null)
+            throw new globalThis.Error("The parameter 'operatorName' must be defined and cannot be null.");
+        else
+            url_ += "OperatorName=" + encodeURIComponent("" + operatorName) + "&";
+        if (bandwidth === undefined || bandwidth === null)
+            throw new globalThis.Error("The parameter 'bandwidth' must be defined and cannot be null.");
+        else
+            url_ += "Bandwidth=" + encodeURIComponent("" + bandwidth) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (chargeType === null)
+            throw new globalThis.Error("The parameter 'chargeType' cannot be null.");
+        else if (chargeType !== undefined)
+            url_ += "ChargeType=" + encodeURIComponent("" + chargeType) + "&";
+        if (quantity === null)
+            throw new globalThis.Error("The parameter 'quantity' cannot be null.");
+        else if (quantity !== undefined)
+            url_ += "Quantity=" + encodeURIComponent("" + quantity) + "&";
+        if (payMode === null)
+            throw new globalThis.Error("The parameter 'payMode' cannot be null.");
+        else if (payMode !== undefined)
+            url_ += "PayMode=" + encodeURIComponent("" + payMode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_get_eip_price(_response));
+        });
+    }
+
+    protected processUcloud_get_eip_price(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取eip价格
+     */
+    ucloud_get_eip_price_post(body: GetEipPrice2, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_eip_price.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_get_eip_price_post(_response));
+        });
+    }
+
+    protected processUcloud_get_eip_price_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取主机和硬盘价格
+     * @param region Region.
+     * @param zone Zone.
+     * @param cPU vCPUs.
+     * @param memory 内存大小。单位:MB。范围 :[1024, 262144],取值为1024的倍数.
+     * @param disks JSON array [{"IsBoot":"True","Type":"CLOUD_SSD","Size":40}].
+     * @param user_orgid (optional) Customer whose price applies (default: the caller's org).
+     * @param count (optional) 购买台数,范围[1,5].
+     * @param uDSetUHostInstance (optional) Dedicated-set host flag.
+     * @param showPriceDetails (optional) Show UCloud's price details.
+     * @param imageId (optional) Image.
+     * @param gPU (optional) GPUs.
+     * @param gpuType (optional) GPU type.
+     * @param chargeType (optional) Year / Month / Dynamic (/ Postpay).
+     * @param netCapability (optional) Normal / Super.
+     * @param machineType (optional) N, C, G, O, OS….
+     * @param quantity (optional) 购买时长 (default 1; 0 for Month = until month end).
+     */
+    get_uhost_instance_price(region: string, zone: string, cPU: string, memory: string, disks: string, user_orgid?: string | undefined, count?: string | undefined, uDSetUHostInstance?: string | undefined, showPriceDetails?: string | undefined, imageId?: string | undefined, gPU?: string | undefined, gpuType?: string | undefined, chargeType?: string | undefined, netCapability?: string | undefined, machineType?: string | undefined, quantity?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_uhost_instance_price.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        if (zone === undefined || zone === null)
+            throw new globalThis.Error("The parameter 'zone' must be defined and cannot be null.");
+        else
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        if (cPU === undefined || cPU === null)
+            throw new globalThis.Error("The parameter 'cPU' must be defined and cannot be null.");
+        else
+            url_ += "CPU=" + encodeURIComponent("" + cPU) + "&";
+        if (memory === undefined || memory === null)
+            throw new globalThis.Error("The parameter 'memory' must be defined and cannot be null.");
+        else
+            url_ += "Memory=" + encodeURIComponent("" + memory) + "&";
+        if (disks === undefined || disks === null)
+            throw new globalThis.Error("The parameter 'disks' must be defined and cannot be null.");
+        else
+            url_ += "Disks=" + encodeURIComponent("" + disks) + "&";
+        if (user_orgid === null)
+            throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
+        else if (user_orgid !== undefined)
+            url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (count === null)
+            throw new globalThis.Error("The parameter 'count' cannot be null.");
+        else if (count !== undefined)
+            url_ += "Count=" + encodeURIComponent("" + count) + "&";
+        if (uDSetUHostInstance === null)
+            throw new globalThis.Error("The parameter 'uDSetUHostInstance' cannot be null.");
+        else if (uDSetUHostInstance !== undefined)
+            url_ += "UDSetUHostInstance=" + encodeURIComponent("" + uDSetUHostInstance) + "&";
+        if (showPriceDetails === null)
+            throw new globalThis.Error("The parameter 'showPriceDetails' cannot be null.");
+        else if (showPriceDetails !== undefined)
+            url_ += "ShowPriceDetails=" + encodeURIComponent("" + showPriceDetails) + "&";
+        if (imageId === null)
+            throw new globalThis.Error("The parameter 'imageId' cannot be null.");
+        else if (imageId !== undefined)
+            url_ += "ImageId=" + encodeURIComponent("" + imageId) + "&";
+        if (gPU === null)
+            throw new globalThis.Error("The parameter 'gPU' cannot be null.");
+        else if (gPU !== undefined)
+            url_ += "GPU=" + encodeURIComponent("" + gPU) + "&";
+        if (gpuType === null)
+            throw new globalThis.Error("The parameter 'gpuType' cannot be null.");
+        else if (gpuType !== undefined)
+            url_ += "GpuType=" + encodeURIComponent("" + gpuType) + "&";
+        if (chargeType === null)
+            throw new globalThis.Error("The parameter 'chargeType' cannot be null.");
+        else if (chargeType !== undefined)
+            url_ += "ChargeType=" + encodeURIComponent("" + chargeType) + "&";
+        if (netCapability === null)
+            throw new globalThis.Error("The parameter 'netCapability' cannot be null.");
+        else if (netCapability !== undefined)
+            url_ += "NetCapability=" + encodeURIComponent("" + netCapability) + "&";
+        if (machineType === null)
+            throw new globalThis.Error("The parameter 'machineType' cannot be null.");
+        else if (machineType !== undefined)
+            url_ += "MachineType=" + encodeURIComponent("" + machineType) + "&";
+        if (quantity === null)
+            throw new globalThis.Error("The parameter 'quantity' cannot be null.");
+        else if (quantity !== undefined)
+            url_ += "Quantity=" + encodeURIComponent("" + quantity) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_uhost_instance_price(_response));
+        });
+    }
+
+    protected processGet_uhost_instance_price(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取主机和硬盘价格
+     */
+    get_uhost_instance_price_post(body: GetUHostInstancePrice, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_uhost_instance_price.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_uhost_instance_price_post(_response));
+        });
+    }
+
+    protected processGet_uhost_instance_price_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建云主机
+     */
+    create_uhost_instance(body: CreateUHostInstance, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/create_uhost_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_uhost_instance(_response));
+        });
+    }
+
+    protected processCreate_uhost_instance(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 关闭主机
+     * @param orgid 用户orgid (default: the caller's).
+     * @param region 地域 (the host's own region is used).
+     * @param uHostId UHost实例ID.
+     * @param zone (optional) Zone.
+     */
+    stop_uhost_instance(orgid: string, region: string, uHostId: string, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/stop_uhost_instance.dspy?";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (uHostId === undefined || uHostId === null)
+            throw new globalThis.Error("The parameter 'uHostId' must be defined and cannot be null.");
+        else
+            url_ += "UHostId=" + encodeURIComponent("" + uHostId) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processStop_uhost_instance(_response));
+        });
+    }
+
+    protected processStop_uhost_instance(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 关闭主机
+     */
+    stop_uhost_instance_post(body: StopUHostInstance, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/stop_uhost_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processStop_uhost_instance_post(_response));
+        });
+    }
+
+    protected processStop_uhost_instance_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 启动主机
+     * @param orgid 用户orgid (default: the caller's).
+     * @param region 地域 (the host's own region is used).
+     * @param uHostId UHost实例ID.
+     * @param diskPassword (optional) Password of encrypted disks (never logged).
+     * @param zone (optional) Zone.
+     */
+    start_uhost_instance(orgid: string, region: string, uHostId: string, diskPassword?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/start_uhost_instance.dspy?";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (uHostId === undefined || uHostId === null)
+            throw new globalThis.Error("The parameter 'uHostId' must be defined and cannot be null.");
+        else
+            url_ += "UHostId=" + encodeURIComponent("" + uHostId) + "&";
+        if (diskPassword === null)
+            throw new globalThis.Error("The parameter 'diskPassword' cannot be null.");
+        else if (diskPassword !== undefined)
+            url_ += "DiskPassword=" + encodeURIComponent("" + diskPassword) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processStart_uhost_instance(_response));
+        });
+    }
+
+    protected processStart_uhost_instance(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 启动主机
+     */
+    start_uhost_instance_post(body: StartUHostInstance, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/start_uhost_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processStart_uhost_instance_post(_response));
+        });
+    }
+
+    protected processStart_uhost_instance_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 重启主机
+     * @param orgid 用户orgid (default: the caller's).
+     * @param region 地域 (the host's own region is used).
+     * @param uHostId UHost实例ID.
+     * @param diskPassword (optional) Password of encrypted disks (never logged).
+     * @param zone (optional) Zone.
+     */
+    reboot_uhost_instance(orgid: string, region: string, uHostId: string, diskPassword?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/reboot_uhost_instance.dspy?";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (uHostId === undefined || uHostId === null)
+            throw new globalThis.Error("The parameter 'uHostId' must be defined and cannot be null.");
+        else
+            url_ += "UHostId=" + encodeURIComponent("" + uHostId) + "&";
+        if (diskPassword === null)
+            throw new globalThis.Error("The parameter 'diskPassword' cannot be null.");
+        else if (diskPassword !== undefined)
+            url_ += "DiskPassword=" + encodeURIComponent("" + diskPassword) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReboot_uhost_instance(_response));
+        });
+    }
+
+    protected processReboot_uhost_instance(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 重启主机
+     */
+    reboot_uhost_instance_post(body: RebootUHostInstance, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/reboot_uhost_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReboot_uhost_instance_post(_response));
+        });
+    }
+
+    protected processReboot_uhost_instance_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取登录VNC信息
+     * @param uHostId UHost实例ID.
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the host's own region is used).
+     * @param zone (optional) Zone.
+     */
+    get_uhost_instance_vnc_info(uHostId: string, orgid?: string | undefined, region?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_uhost_instance_vnc_info.dspy?";
+        if (uHostId === undefined || uHostId === null)
+            throw new globalThis.Error("The parameter 'uHostId' must be defined and cannot be null.");
+        else
+            url_ += "UHostId=" + encodeURIComponent("" + uHostId) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_uhost_instance_vnc_info(_response));
+        });
+    }
+
+    protected processGet_uhost_instance_vnc_info(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取登录VNC信息
+     */
+    get_uhost_instance_vnc_info_post(body: GetUHostInstanceVncInfo, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_uhost_instance_vnc_info.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_uhost_instance_vnc_info_post(_response));
+        });
+    }
+
+    protected processGet_uhost_instance_vnc_info_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除主机
+     * @param uHostId UHost实例ID.
+     * @param releaseEIP (optional) 删除主机时是否释放绑定的EIP。默认为false。
+     * @param releaseUDisk (optional) 删除主机时是否同时删除挂载的数据盘。默认为false。
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the host's own region is used).
+     * @param zone (optional) Zone.
+     */
+    terminate_uhost_instance(uHostId: string, releaseEIP?: string | undefined, releaseUDisk?: string | undefined, orgid?: string | undefined, region?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/terminate_uhost_instance.dspy?";
+        if (uHostId === undefined || uHostId === null)
+            throw new globalThis.Error("The parameter 'uHostId' must be defined and cannot be null.");
+        else
+            url_ += "UHostId=" + encodeURIComponent("" + uHostId) + "&";
+        if (releaseEIP === null)
+            throw new globalThis.Error("The parameter 'releaseEIP' cannot be null.");
+        else if (releaseEIP !== undefined)
+            url_ += "ReleaseEIP=" + encodeURIComponent("" + releaseEIP) + "&";
+        if (releaseUDisk === null)
+            throw new globalThis.Error("The parameter 'releaseUDisk' cannot be null.");
+        else if (releaseUDisk !== undefined)
+            url_ += "ReleaseUDisk=" + encodeURIComponent("" + releaseUDisk) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processTerminate_uhost_instance(_response));
+        });
+    }
+
+    protected processTerminate_uhost_instance(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除主机
+     */
+    terminate_uhost_instance_post(body: TerminateUHostInstance, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/terminate_uhost_instance.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processTerminate_uhost_instance_post(_response));
+        });
+    }
+
+    protected processTerminate_uhost_instance_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 重置密码
+     * @param password New password, plain (8–30 characters).
+     * @param uHostId UHost实例ID.
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the host's own region is used).
+     * @param zone (optional) Zone.
+     */
+    reset_uhost_instance_password(password: string, uHostId: string, orgid?: string | undefined, region?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/reset_uhost_instance_password.dspy?";
+        if (password === undefined || password === null)
+            throw new globalThis.Error("The parameter 'password' must be defined and cannot be null.");
+        else
+            url_ += "Password=" + encodeURIComponent("" + password) + "&";
+        if (uHostId === undefined || uHostId === null)
+            throw new globalThis.Error("The parameter 'uHostId' must be defined and cannot be null.");
+        else
+            url_ += "UHostId=" + encodeURIComponent("" + uHostId) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (zone === null)
+            throw new globalThis.Error("The parameter 'zone' cannot be null.");
+        else if (zone !== undefined)
+            url_ += "Zone=" + encodeURIComponent("" + zone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReset_uhost_instance_password(_response));
+        });
+    }
+
+    protected processReset_uhost_instance_password(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 重置密码
+     */
+    reset_uhost_instance_password_post(body: ResetUHostInstancePassword, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/reset_uhost_instance_password.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processReset_uhost_instance_password_post(_response));
+        });
+    }
+
+    protected processReset_uhost_instance_password_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取防火墙基本协议
+     */
+    get_firewall_protocol(signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_firewall_protocol.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_firewall_protocol(_response));
+        });
+    }
+
+    protected processGet_firewall_protocol(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取防火墙基本协议
+     */
+    get_firewall_protocol_post(signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/get_firewall_protocol.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGet_firewall_protocol_post(_response));
+        });
+    }
+
+    protected processGet_firewall_protocol_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建防火墙
+     */
+    create_firewall(body: CreateFirewall, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/create_firewall.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processCreate_firewall(_response));
+        });
+    }
+
+    protected processCreate_firewall(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取防火墙信息
+     * @param region 地域 (required).
+     * @param orgid (optional) 用户orgid (required).
+     * @param resourceId (optional) 不是必填,绑定防火墙组的资源ID.
+     * @param limit (optional) 返回数据长度,默认为50,最大10000000.
+     * @param offset (optional) 列表起始位置偏移量,默认为0.
+     * @param resourceType (optional) Resource type of ResourceId (uhost).
+     */
+    describe_firewall(region: string, orgid?: string | undefined, resourceId?: string | undefined, limit?: string | undefined, offset?: string | undefined, resourceType?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_firewall.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (resourceId === null)
+            throw new globalThis.Error("The parameter 'resourceId' cannot be null.");
+        else if (resourceId !== undefined)
+            url_ += "ResourceId=" + encodeURIComponent("" + resourceId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        if (resourceType === null)
+            throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
+        else if (resourceType !== undefined)
+            url_ += "ResourceType=" + encodeURIComponent("" + resourceType) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_firewall(_response));
+        });
+    }
+
+    protected processDescribe_firewall(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取防火墙信息
+     */
+    describe_firewall_post(body: DescribeFirewall, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_firewall.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_firewall_post(_response));
+        });
+    }
+
+    protected processDescribe_firewall_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除防火墙
+     * @param fWId 防火墙资源ID.
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the firewall's own region is used).
+     */
+    delete_firewall(fWId: string, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/delete_firewall.dspy?";
+        if (fWId === undefined || fWId === null)
+            throw new globalThis.Error("The parameter 'fWId' must be defined and cannot be null.");
+        else
+            url_ += "FWId=" + encodeURIComponent("" + fWId) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_firewall(_response));
+        });
+    }
+
+    protected processDelete_firewall(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除防火墙
+     */
+    delete_firewall_post(body: DeleteFirewall, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/delete_firewall.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDelete_firewall_post(_response));
+        });
+    }
+
+    protected processDelete_firewall_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 更新防火墙规则
+     * @param rule 数组,防火墙规则 (the new full set).
+     * @param fWId 防火墙资源ID.
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the firewall's own region is used).
+     */
+    update_firewall(rule: string, fWId: string, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/update_firewall.dspy?";
+        if (rule === undefined || rule === null)
+            throw new globalThis.Error("The parameter 'rule' must be defined and cannot be null.");
+        else
+            url_ += "rule=" + encodeURIComponent("" + rule) + "&";
+        if (fWId === undefined || fWId === null)
+            throw new globalThis.Error("The parameter 'fWId' must be defined and cannot be null.");
+        else
+            url_ += "FWId=" + encodeURIComponent("" + fWId) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_firewall(_response));
+        });
+    }
+
+    protected processUpdate_firewall(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 更新防火墙规则
+     */
+    update_firewall_post(body: UpdateFirewall, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/update_firewall.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_firewall_post(_response));
+        });
+    }
+
+    protected processUpdate_firewall_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 更新防火墙属性
+     * @param fWId 防火墙资源ID.
+     * @param name (optional) 更新得安全组名称.
+     * @param tag (optional) 更新的安全组标签.
+     * @param remark (optional) 更新的安全组备注.
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the firewall's own region is used).
+     */
+    update_firewall_attribute(fWId: string, name?: string | undefined, tag?: string | undefined, remark?: string | undefined, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/update_firewall_attribute.dspy?";
+        if (fWId === undefined || fWId === null)
+            throw new globalThis.Error("The parameter 'fWId' must be defined and cannot be null.");
+        else
+            url_ += "FWId=" + encodeURIComponent("" + fWId) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "name=" + encodeURIComponent("" + name) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            url_ += "tag=" + encodeURIComponent("" + tag) + "&";
+        if (remark === null)
+            throw new globalThis.Error("The parameter 'remark' cannot be null.");
+        else if (remark !== undefined)
+            url_ += "remark=" + encodeURIComponent("" + remark) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_firewall_attribute(_response));
+        });
+    }
+
+    protected processUpdate_firewall_attribute(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 更新防火墙属性
+     */
+    update_firewall_attribute_post(body: UpdateFirewallAttribute, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/update_firewall_attribute.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUpdate_firewall_attribute_post(_response));
+        });
+    }
+
+    protected processUpdate_firewall_attribute_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取防火墙绑定资源
+     * @param fWId 防火墙资源ID.
+     * @param limit (optional) Page size (default 50).
+     * @param offset (optional) Offset (default 0).
+     * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (the firewall's own region is used).
+     */
+    describe_firewall_resource(fWId: string, limit?: string | undefined, offset?: string | undefined, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_firewall_resource.dspy?";
+        if (fWId === undefined || fWId === null)
+            throw new globalThis.Error("The parameter 'fWId' must be defined and cannot be null.");
+        else
+            url_ += "FWId=" + encodeURIComponent("" + fWId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_firewall_resource(_response));
+        });
+    }
+
+    protected processDescribe_firewall_resource(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取防火墙绑定资源
+     */
+    describe_firewall_resource_post(body: DescribeFirewallResource, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_firewall_resource.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDescribe_firewall_resource_post(_response));
+        });
+    }
+
+    protected processDescribe_firewall_resource_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 绑定到资源上
+     * @param resourceId 所应用资源ID.
+     * @param orgid 用户orgid (default: the caller's).
+     * @param region 地域 (the firewall's own region is used).
+     * @param fWId 防火墙资源ID.
+     * @param resourceType (optional) 默认uhost, 绑定防火墙的资源类型.
+     */
+    grant_firewall(resourceId: string, orgid: string, region: string, fWId: string, resourceType?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/grant_firewall.dspy?";
+        if (resourceId === undefined || resourceId === null)
+            throw new globalThis.Error("The parameter 'resourceId' must be defined and cannot be null.");
+        else
+            url_ += "ResourceId=" + encodeURIComponent("" + resourceId) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (fWId === undefined || fWId === null)
+            throw new globalThis.Error("The parameter 'fWId' must be defined and cannot be null.");
+        else
+            url_ += "FWId=" + encodeURIComponent("" + fWId) + "&";
+        if (resourceType === null)
+            throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
+        else if (resourceType !== undefined)
+            url_ += "ResourceType=" + encodeURIComponent("" + resourceType) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGrant_firewall(_response));
+        });
+    }
+
+    protected processGrant_firewall(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 绑定到资源上
+     */
+    grant_firewall_post(body: GrantFirewall, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/grant_firewall.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processGrant_firewall_post(_response));
+        });
+    }
+
+    protected processGrant_firewall_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 解绑资源
+     * @param resourceId 所应用资源ID.
+     * @param orgid 用户orgid (default: the caller's).
+     * @param region 地域 (the firewall's own region is used).
+     * @param fWId 防火墙资源ID.
+     * @param resourceType (optional) 默认uhost, 绑定防火墙的资源类型.
+     */
+    disassociate_firewall(resourceId: string, orgid: string, region: string, fWId: string, resourceType?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/disassociate_firewall.dspy?";
+        if (resourceId === undefined || resourceId === null)
+            throw new globalThis.Error("The parameter 'resourceId' must be defined and cannot be null.");
+        else
+            url_ += "ResourceId=" + encodeURIComponent("" + resourceId) + "&";
+        if (orgid === undefined || orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' must be defined and cannot be null.");
+        else
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (fWId === undefined || fWId === null)
+            throw new globalThis.Error("The parameter 'fWId' must be defined and cannot be null.");
+        else
+            url_ += "FWId=" + encodeURIComponent("" + fWId) + "&";
+        if (resourceType === null)
+            throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
+        else if (resourceType !== undefined)
+            url_ += "ResourceType=" + encodeURIComponent("" + resourceType) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDisassociate_firewall(_response));
+        });
+    }
+
+    protected processDisassociate_firewall(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 解绑资源
+     */
+    disassociate_firewall_post(body: DisassociateFirewall, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/disassociate_firewall.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processDisassociate_firewall_post(_response));
+        });
+    }
+
+    protected processDisassociate_firewall_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建弹性IP
+     * @param region Region (required by UCloud).
+     * @param operatorName Bgp / International / BGPPro.
+     * @param bandwidth Mbps.
+     * @param orgid (optional) Customer org (default: the caller's).
+     * @param userid (optional) User (informational; the caller is recorded).
+     * @param amount (optional) The total the client showed (元); a consistency check only.
+     * @param tag (optional) Business group.
+     * @param name (optional) Name (default EIP).
+     * @param count (optional) 固定值 购买EIP数量,默认值为1.
+     * @param remark (optional) Remark.
+     * @param idempotency_key (optional) Idempotency key (not in the spec; ≤ 64).
+     * @param chargeType (optional) Year / Month / Dynamic.
+     * @param quantity (optional) Duration (default 1).
+     * @param payMode (optional) Bandwidth / Traffic / ShareBandwidth.
+     */
+    allocate_eip(region: string, operatorName: string, bandwidth: string, orgid?: string | undefined, userid?: string | undefined, amount?: string | undefined, tag?: string | undefined, name?: string | undefined, count?: string | undefined, remark?: string | undefined, idempotency_key?: string | undefined, chargeType?: string | undefined, quantity?: string | undefined, payMode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/allocate_eip.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        if (operatorName === undefined || operatorName === null)
+            throw new globalThis.Error("The parameter 'operatorName' must be defined and cannot be null.");
+        else
+            url_ += "OperatorName=" + encodeURIComponent("" + operatorName) + "&";
+        if (bandwidth === undefined || bandwidth === null)
+            throw new globalThis.Error("The parameter 'bandwidth' must be defined and cannot be null.");
+        else
+            url_ += "Bandwidth=" + encodeURIComponent("" + bandwidth) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (userid === null)
+            throw new globalThis.Error("The parameter 'userid' cannot be null.");
+        else if (userid !== undefined)
+            url_ += "userid=" + encodeURIComponent("" + userid) + "&";
+        if (amount === null)
+            throw new globalThis.Error("The parameter 'amount' cannot be null.");
+        else if (amount !== undefined)
+            url_ += "amount=" + encodeURIComponent("" + amount) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            url_ += "Tag=" + encodeURIComponent("" + tag) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        if (count === null)
+            throw new globalThis.Error("The parameter 'count' cannot be null.");
+        else if (count !== undefined)
+            url_ += "Count=" + encodeURIComponent("" + count) + "&";
+        if (remark === null)
+            throw new globalThis.Error("The parameter 'remark' cannot be null.");
+        else if (remark !== undefined)
+            url_ += "Remark=" + encodeURIComponent("" + remark) + "&";
+        if (idempotency_key === null)
+            throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
+        else if (idempotency_key !== undefined)
+            url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (chargeType === null)
+            throw new globalThis.Error("The parameter 'chargeType' cannot be null.");
+        else if (chargeType !== undefined)
+            url_ += "ChargeType=" + encodeURIComponent("" + chargeType) + "&";
+        if (quantity === null)
+            throw new globalThis.Error("The parameter 'quantity' cannot be null.");
+        else if (quantity !== undefined)
+            url_ += "Quantity=" + encodeURIComponent("" + quantity) + "&";
+        if (payMode === null)
+            throw new globalThis.Error("The parameter 'payMode' cannot be null.");
+        else if (payMode !== undefined)
+            url_ += "PayMode=" + encodeURIComponent("" + payMode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAllocate_eip(_response));
+        });
+    }
+
+    protected processAllocate_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 创建弹性IP
+     */
+    allocate_eip_post(body: AllocateEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/allocate_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processAllocate_eip_post(_response));
+        });
+    }
+
+    protected processAllocate_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 绑定EIP
+     * @param resourceId Host id.
+     * @param eIPId EIP id.
+     * @param resourceType (optional) uhost.
+     * @param orgid (optional) Customer org (default: the caller's).
+     * @param region (optional) Region (the EIP's own region is used).
+     */
+    ucloud_bind_eip(resourceId: string, eIPId: string, resourceType?: string | undefined, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/bind_eip.dspy?";
+        if (resourceId === undefined || resourceId === null)
+            throw new globalThis.Error("The parameter 'resourceId' must be defined and cannot be null.");
+        else
+            url_ += "ResourceId=" + encodeURIComponent("" + resourceId) + "&";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        if (resourceType === null)
+            throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
+        else if (resourceType !== undefined)
+            url_ += "ResourceType=" + encodeURIComponent("" + resourceType) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_bind_eip(_response));
+        });
+    }
+
+    protected processUcloud_bind_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 绑定EIP
+     */
+    ucloud_bind_eip_post(body: BindEip2, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/bind_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_bind_eip_post(_response));
+        });
+    }
+
+    protected processUcloud_bind_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取EIP信息
+     * @param region Region (required by UCloud).
+     * @param orgid (optional) Customer org (default: the caller's).
+     */
+    ucloud_describe_eip(region: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_eip.dspy?";
+        if (region === undefined || region === null)
+            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
+        else
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_describe_eip(_response));
+        });
+    }
+
+    protected processUcloud_describe_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 获取EIP信息
+     */
+    ucloud_describe_eip_post(body: DescribeEip2, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/describe_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUcloud_describe_eip_post(_response));
+        });
+    }
+
+    protected processUcloud_describe_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 解绑EIP
+     * @param resourceId Host id.
+     * @param eIPId EIP id.
+     * @param resourceType (optional) uhost.
+     * @param orgid (optional) Customer org (default: the caller's).
+     * @param region (optional) Region (the EIP's own region is used).
+     */
+    un_bind_eip(resourceId: string, eIPId: string, resourceType?: string | undefined, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/un_bind_eip.dspy?";
+        if (resourceId === undefined || resourceId === null)
+            throw new globalThis.Error("The parameter 'resourceId' must be defined and cannot be null.");
+        else
+            url_ += "ResourceId=" + encodeURIComponent("" + resourceId) + "&";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        if (resourceType === null)
+            throw new globalThis.Error("The parameter 'resourceType' cannot be null.");
+        else if (resourceType !== undefined)
+            url_ += "ResourceType=" + encodeURIComponent("" + resourceType) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUn_bind_eip(_response));
+        });
+    }
+
+    protected processUn_bind_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 解绑EIP
+     */
+    un_bind_eip_post(body: UnBindEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/un_bind_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processUn_bind_eip_post(_response));
+        });
+    }
+
+    protected processUn_bind_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除释放EIP
+     * @param eIPId EIP id.
+     * @param orgid (optional) Customer org (default: the caller's).
+     * @param region (optional) Region (the EIP's own region is used).
+     */
+    release_eip(eIPId: string, orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/release_eip.dspy?";
+        if (eIPId === undefined || eIPId === null)
+            throw new globalThis.Error("The parameter 'eIPId' must be defined and cannot be null.");
+        else
+            url_ += "EIPId=" + encodeURIComponent("" + eIPId) + "&";
+        if (orgid === null)
+            throw new globalThis.Error("The parameter 'orgid' cannot be null.");
+        else if (orgid !== undefined)
+            url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRelease_eip(_response));
+        });
+    }
+
+    protected processRelease_eip(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
+     * 删除释放EIP
+     */
+    release_eip_post(body: ReleaseEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+        let url_ = this.baseUrl + "/ucloud/release_eip.dspy";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.transformResult(url_, _response, (_response: Response) => this.processRelease_eip_post(_response));
+        });
+    }
+
+    protected processRelease_eip_post(response: Response): Promise<ReplyOfJsonObject> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplyOfJsonObject;
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReplyOfJsonObject>(null as any);
+    }
+
+    /**
      * 浏览记录查找
      * @param userid (optional) 用户id (不是必填).
      * @param current_page (optional) 当前页.
@@ -26998,6 +31883,229 @@ export interface GetVendorCredential {
     orgid?: string | undefined;
     /** cds. */
     vendor: string;
+}
+
+/** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
+export interface ReplyOfJsonNode {
+    /** True on success. */
+    status?: boolean;
+    /** Human-readable Chinese message. */
+    msg?: string;
+    /** Payload; omitted when null. */
+    data?: JsonNode;
+    /** Machine-readable failure code; omitted on success. */
+    code?: string | undefined;
+    /** Per-parameter validation messages; omitted unless validation failed. */
+    errors?: { [key: string]: string[]; } | undefined;
+    /** Top-level classify_list next to data, only where the spec shows it (finance.md §3.2 PRV-04,
+issue 11); omitted when null. */
+    classify_list?: string[] | undefined;
+}
+
+/** CDS-ECS-02 GET /capital/ecs_family_info.dspy 获取计算类型族: CDS DescribeEcsFamilyInfo in AvailableZoneCode; CDS requires BillingMethod, which the spec lacks: kboss adds it, optional, default 0 (analysis/vendors.md §6 #28). data = {EcsFamilyInfo:[{EcsFamilyName, SpecList}]}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeEcsFamilies {
+    /** 可用区 (from region_az_info). */
+    AvailableZoneCode: string;
+    /** kboss addition: 0 按需, 1 包月, 3 竞价 (default 0). */
+    BillingMethod?: string | undefined;
+}
+
+/** CDS-ECS-03 GET /capital/image_info.dspy 获取镜像信息: CDS DescribeImages (/ecs/v1.1) in AvailableZoneCode; public images and the caller's own private images only (another org's private images on the same CDS account are hidden, analysis/vendors.md §3.8 [REC]). data = CDS's Data with ImageList filtered and TotalCount recounted. spec: 28-capital-online-ecs.md. */
+export interface DescribeImages {
+    /** 可用区 (required). */
+    AvailableZoneCode: string;
+}
+
+/** CDS-ECS-04 GET /capital/describe_disk_quota.dspy 获取云盘配额: CDS DescribeDiskQuota (/ebs/v1) in AvailableZoneCode, which CDS requires (the spec's 否 overruled, analysis/vendors.md §6 #28). data = {QuotaList:[{TotalQuota, UsedQuota, FreeQuota, DiskFeature}]} (GB). spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeDiskQuota {
+    /** 有效的地域 (a zone; required). */
+    AvailableZoneCode: string;
+}
+
+/** CDS-ECS-05 GET /capital/ecs_list.dspy 获取云服务器列表: CDS DescribeInstanceList with the filters (zone, VPC, SearchInfo = id, name or private IP) and without CDS paging, kept to the hosts orgid owns (default: the caller's org; another org's: 403) and paged here (analysis/vendors.md §3.8: filtering after the vendor's paging would break the counts). data = {EcsList, PageNumber, PageSize, TotalCount}. spec: 28-capital-online-ecs.md. */
+export interface ListEcs {
+    /** 用户的orgid (必传; default the caller's org). */
+    orgid?: string | undefined;
+    /** Zone filter. */
+    AvailableZoneCode?: string | undefined;
+    /** VPC filter (must be the org's). */
+    VpcId?: string | undefined;
+    /** Host id, name or private IP. */
+    SearchInfo?: string | undefined;
+    /** Page from 1 (default 1). */
+    PageNumber?: string | undefined;
+    /** Page size 1…100 (default 20). */
+    PageSize?: string | undefined;
+}
+
+/** CDS-ECS-06 GET /capital/get_ecs_price.dspy 获取云服务器价格: the price of a host order for the customer org user_orgid (default the caller's; another org's: 403) — CDS DescribePrice and EcsPricing, the same computation create_ecs charges. data = CDS's Data ({PriceUnit, PriceSymbol, TotalPrice}) plus original_price, price (the customer's, 元) and discount. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §6 #36. */
+export interface GetEcsPrice {
+    /** Customer org priced. */
+    user_orgid?: string | undefined;
+    AvailableZoneCode: string;
+    EcsFamilyName: string;
+    Cpu: string;
+    Ram: string;
+    Gpu?: string | undefined;
+    /** 0 按需 (per hour), 1 包月, 3 竞价. */
+    BillingMethod: string;
+    /** Months (monthly). */
+    Duration?: string | undefined;
+    IsToMonth?: string | undefined;
+    /** JSON {"DiskFeature":"ssd","Size":40}. */
+    SystemDiskInfo: string;
+    Number?: string | undefined;
+    /** JSON array of {DiskFeature, Size}. */
+    DataDiskInfo?: string | undefined;
+}
+
+/** CDS-ECS-07 GET /capital/get_ecs_detail.dspy 获取云服务器配置详情: CDS DescribeInstance of a host the caller owns (another org's: 403). data = CDS's Data ({EcsId, EcsName, Status, Disk, Pipe, …}). spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface GetEcsDetail {
+    /** 云服务器id. */
+    EcsId: string;
+}
+
+/** CDS-ECS-08 GET /capital/get_ecs_status.dspy 批量获取云服务器状态: CDS DescribeInstanceStatus of hosts the caller owns — every id checked first (one of another org: 403, an unknown one: 资源不存在). EcsIds: a JSON array (["ins-1","ins-2"]) or comma-separated. data = {EcsStatus:{"<id>":{Status, StatusDisplay}}}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.3. */
+export interface GetEcsStatus {
+    /** Host ids (required). */
+    EcsIds?: string | undefined;
+}
+
+/** CDS-ECS-09 GET /capital/describe_event.dspy 获取事件信息: CDS DescribeEvent of an event kboss recorded as the last one of a host or image the caller owns (another org's: 403; an event kboss did not start: 资源不存在). data = {EventId, EventStatus, EventType, TaskList}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeEcsEvent {
+    /** CDS EventId (from create_ecs, operate_ecs, …). */
+    EventId: string;
+}
+
+/** CDS-ECS-10 GET /capital/instance_monitor.dspy 云服务器监控信息: CDS DescribeInstanceMonitor of a host the caller owns, between StartTime and EndTime (yyyy-MM-dd HH:mm:ss), for Indicators (a list of CpuUsage, MemoryUsage, Load, NetworkRate, DiskUsage, DiskThroughput, DiskIops, GpuUsage, GpuMemoryUsage, GpuTemperature, GpuClocksGraphics, GpuClocksMemory; empty = all). data = {"<Indicator>":{Unit, Device, Time[], Value[]}}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface GetInstanceMonitor {
+    /** Host id (required by CDS). */
+    EcsId: string;
+    /** From. */
+    StartTime?: string | undefined;
+    /** To. */
+    EndTime?: string | undefined;
+    /** Indicators (JSON array or comma-separated). */
+    Indicators?: string | undefined;
+}
+
+/** CDS-ECS-12 GET /capital/create_ecs.dspy 创建云服务器: CDS CreateInstance for the customer org user_orgid (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups and, in PubnetInfo, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and charged by create_eip). Paid through VendorCharges (ADR 0041): the server's price (EcsPricing: DescribePrice of the order → SalePricing; amount only a check, more than 0.01 off → 价格已变化,请刷新) held on the balance, CDS called once per idempotency_key (a repeat answers the stored reply, a twin in flight 该请求正在处理中), the BUY bill on success, the hold released on a refusal, kept on a lost answer until the reconciler finds the host (DescribeInstanceList by name) — then charged once — or not. One ownership row per host (ecs). The password is sent to CDS only (never stored, audited as ******, not in the fingerprint). data = {EventId, EcsIdSet, order_id, billid, amount}. userid is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface CreateEcs {
+    /** Ordering user (accepted; the caller is recorded). */
+    userid?: string | undefined;
+    /** Customer org that owns and pays. */
+    user_orgid?: string | undefined;
+    /** The client's total (元); only checked against the server's price. */
+    amount?: string | undefined;
+    AvailableZoneCode: string;
+    EcsFamilyName: string;
+    Cpu: string;
+    Ram: string;
+    Gpu?: string | undefined;
+    Number?: string | undefined;
+    BillingMethod: string;
+    ImageId: string;
+    /** JSON {"DiskFeature":"ssd","Size":40}. */
+    SystemDisk: string;
+    /** JSON array; 没有数据盘时 传递空数组. */
+    DataDisk?: string | undefined;
+    /** JSON {"VpcId":"…"}. */
+    VpcInfo?: string | undefined;
+    /** JSON {"SubnetId":"…"}. */
+    SubnetInfo?: string | undefined;
+    /** JSON [{"SecurityGroupId":"…"}], in priority order. */
+    SecurityGroups?: string | undefined;
+    Name?: string | undefined;
+    StartNumber?: string | undefined;
+    /** 密码 (CDS's rule, EcsPassword). */
+    Password: string;
+    /** 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned EIPs only. */
+    PubnetInfo?: string | undefined;
+    Duration?: string | undefined;
+    IsToMonth?: string | undefined;
+    IsAutoRenewal?: string | undefined;
+    /** Trial-fund subject (operators only). */
+    TestAccount?: string | undefined;
+    /** kboss: one key per intended purchase; a repeat answers the first outcome. */
+    idempotency_key?: string | undefined;
+}
+
+/** CDS-ECS-13 GET /capital/operate_ecs.dspy 批量操作云服务器开、关机、重启: CDS OperateInstance (kboss EcsId → CDS EcsIds) of live hosts the caller owns, OpType ∈ start_up_ecs, shutdown_ecs, restart_ecs, hard_shutdown_ecs, free_shutdown_ecs; sent once, audited. data = {EventId}; a host in the wrong state is CDS's InvalidOperation.InstanceStatusUnsupported (upstream_failed with its message). spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface OperateEcs {
+    /** 云服务器id列表 (JSON array, "注意使用双引号"; comma-separated also accepted). */
+    EcsId?: string | undefined;
+    /** Operation. */
+    OpType: string;
+}
+
+/** CDS-ECS-14 GET /capital/delete_ecs.dspy 删除云服务器: CDS DeleteInstance of hosts the caller owns, one call per host through the outside-call pattern (row deleting → deleted; a host already being deleted answers without a second call; a lost answer is settled by the reconciler). DeleteEip (CDS: 1 deletes the bound EIPs) is refused unless 0: EIPs are bought and deleted through their own endpoints (analysis/vendors.md §6 #30). data = {EventIds}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface DeleteEcs {
+    /** Host ids (JSON array or comma-separated). */
+    EcsIds?: string | undefined;
+    /** 可选: 0 only unbinds the host's EIPs (default). */
+    DeleteEip?: string | undefined;
+}
+
+/** CDS-ECS-15 GET /capital/ecs_reset_password.dspy 修改实例管理员用户密码: CDS ModifyInstancePassword of live hosts the caller owns; the password must satisfy EcsPassword, is never stored and is audited as ****** (analysis/vendors.md §6 #32: also accepted in a POST form body). data = {EventId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface ResetEcsPassword {
+    /** Host ids (JSON array or comma-separated). */
+    EcsIds?: string | undefined;
+    /** New password. */
+    Password: string;
+}
+
+/** CDS-ECS-16 GET /capital/change_ecs_name.dspy 修改云服务器名称: CDS ModifyInstanceName of a live host the caller owns. data = {EcsId, Name}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface ChangeEcsName {
+    /** Host id. */
+    EcsId: string;
+    /** New name. */
+    Name: string;
+}
+
+/** CDS-ECS-17 GET /capital/create_image.dspy 创建私有镜像: CDS CreateImage of a live host the caller owns; the image belongs to the host's org (an ownership row image in the host's zone, through the outside-call pattern: a lost answer is settled by the reconciler from DescribeImages). data = {EventId, ImageId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface CreateImage {
+    /** Source host. */
+    EcsId: string;
+    /** Image name. */
+    Name: string;
+}
+
+/** CDS-ECS-18 GET /capital/delete_image.dspy 删除节点镜像: CDS DeleteImage of private images the caller owns in ONE zone. CDS deletes the image on every node when AvailableZoneCode is absent ("不填时默认删除所有节点镜像"); kboss refuses that default (analysis/vendors.md §6 #30): the zone is required. The image rows stay (other zones may still hold copies; image_info shows what CDS has). data = {EventId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DeleteImage {
+    /** Image ids (JSON array or comma-separated). */
+    ImageIds?: string | undefined;
+    /** The zone whose copies are deleted (required by kboss). */
+    AvailableZoneCode: string;
+}
+
+/** CDS-ECS-19 GET /capital/sync_image.dspy 同步镜像到目标节点: CDS SyncImage of a private image the caller owns to AvailableZoneCodes (a JSON array or comma-separated; required). TestAccount (a trial-fund subject) is for operators only. data = {EventId}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface SyncImage {
+    /** Private image id. */
+    ImageId: string;
+    /** Target zones. */
+    AvailableZoneCodes?: string | undefined;
+    /** Trial-fund subject name (operators). */
+    TestAccount?: string | undefined;
+}
+
+/** CDS-ECS-20 GET /capital/describe_instance_vnc_url.dspy 获取云服务器远程连接地址: CDS DescribeInstanceVncUrl of a host the caller owns; console access, so audited (without the URL). data = {InstanceVncUrl}. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+export interface GetVncUrl {
+    /** 云服务器id. */
+    EcsId: string;
+}
+
+/** CDS-ECS-21 GET /capital/describe_zone_instance_type.dspy 获取弹性云服务器ECS计算类型规格及其销售状况: CDS DescribeZoneInstanceType in AvailableZoneCode (required by CDS), optionally one family and spec; data = [{EcsFamilyName, SpecList:[{Cpu, Ram, Gpu, Status (SELL / SELLOUT)}]}]. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8. */
+export interface DescribeZoneInstanceType {
+    /** Zone (required). */
+    AvailableZoneCode: string;
+    /** Family filter. */
+    EcsFamilyName?: string | undefined;
+    /** Cores (可选). */
+    Cpu?: string | undefined;
+    /** Memory GB (可选). */
+    Ram?: string | undefined;
+    /** GPU cards (可选). */
+    Gpu?: string | undefined;
 }
 
 /** CDS-SG-01 GET /capital/ecs_describe_security_groups.dspy 查看安全组: CDS DescribeSecurityGroups (unpaged, with the region/id/name filters), kept to the groups orgid owns (default the caller's; "必传", §6 #2) and paged here (PageNumber 0 or absent: all, as CDS). A SecurityGroupId must be the caller's. data = {TotalCount, PageNumber, PageSize, SecurityGroupSet}. spec: 27-capital-online-security-groups.md; analysis/vendors.md §3.7. */
@@ -31453,7 +36561,7 @@ export interface UpdateHpcAccount {
     ldapuid?: string | undefined;
 }
 
-/** HPC-10's envelope: the usual one plus the documented top-level warn_msg (null or the warning). */
+/** HPC-10's envelope: the usual one plus the documented top-level warn_msg (null or the text). */
 export interface HpcSignReply {
     status?: boolean;
     msg?: string;
@@ -36406,6 +41514,392 @@ export interface BatchAddResult {
 export interface BatchAddSmartProducts {
     /** JSON array of product objects (required). */
     data: string;
+}
+
+/** UC-H-01 GET /ucloud/describe_uhost_instance.dspy 获取主机列表: UCloud DescribeUHostInstance in the org's project, kept to the hosts user_orgid owns. data = {TotalCount, UHostSet}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface DescribeUHostInstance {
+    /** Customer org (default: the caller's). */
+    user_orgid?: string | undefined;
+    /** Region (required by UCloud). */
+    region: string;
+    /** Zone filter. */
+    Zone?: string | undefined;
+}
+
+/** UC-H-02 GET /ucloud/ucloud_create_user.dspy 同步用户: creates the org's UCloud project (UAccount CreateProject, named after the org) that its later objects are created in (analysis/vendors.md §2.7 E-UC-1, §6 #43). "已经创建过的会返回false": an org already synced (or being synced) → status:false, code conflict, no vendor call. data = {orgid, project_id}. spec: 30-ucloud-hosts.md. */
+export interface UCloudCreateUser {
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+}
+
+/** UC-H-03 POST /ucloud/describe_available_instance_types.dspy 获取某个地域下可售/售罄机型: UCloud DescribeAvailableInstanceTypes (read-only) with the caller's operator key. data = {AvailableInstanceTypes, …}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface DescribeAvailableInstanceTypes {
+    /** Region (required by UCloud). */
+    Region: string;
+    /** Machine type (N, C, G, O, OS…; sent as MachineTypes.0). */
+    MachineType?: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+}
+
+/** UC-H-04 GET /ucloud/describe_image.dspy 获取镜像: UCloud DescribeImage with the filters passed on. data = {TotalCount, ImageSet}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface DescribeImage {
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (required by UCloud). */
+    region: string;
+    /** Base / Business / Custom. */
+    ImageType?: string | undefined;
+    /** UCloud FuncType. */
+    FuncType?: string | undefined;
+    /** Linux / Windows. */
+    OsType?: string | undefined;
+    /** Offset (from 0). */
+    Offset?: string | undefined;
+    /** Page size. */
+    Limit?: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+}
+
+/** UC-H-06 GET /ucloud/get_eip_price.dspy 获取eip价格: UCloud GetEIPPrice, every price as the customer's (UCloudPricing). data = {PriceSet:[{ChargeType, OriginalPrice, Price, PurchaseValue}]}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface GetEipPrice2 {
+    /** Customer whose price applies (default: the caller's org). */
+    user_orgid?: string | undefined;
+    /** Region (required by UCloud). */
+    Region: string | undefined;
+    /** Bgp / International / BGPPro. */
+    OperatorName: string | undefined;
+    /** Mbps. */
+    Bandwidth: string | undefined;
+    /** Year / Month / Dynamic. */
+    ChargeType?: string | undefined;
+    /** Duration (default 1). */
+    Quantity?: string | undefined;
+    /** Bandwidth / Traffic / ShareBandwidth. */
+    PayMode?: string | undefined;
+}
+
+/** UC-H-07 GET /ucloud/get_uhost_instance_price.dspy 获取主机和硬盘价格: UCloud GetUHostInstancePrice, every price as the customer's (UCloudPricing). data = {PriceSet:[…]}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface GetUHostInstancePrice {
+    /** Customer whose price applies (default: the caller's org). */
+    user_orgid?: string | undefined;
+    /** 购买台数,范围[1,5]. */
+    Count?: string | undefined;
+    /** Dedicated-set host flag. */
+    UDSetUHostInstance?: string | undefined;
+    /** Show UCloud's price details. */
+    ShowPriceDetails?: string | undefined;
+    /** Region. */
+    Region: string | undefined;
+    /** Zone. */
+    Zone: string | undefined;
+    /** Image. */
+    ImageId?: string | undefined;
+    /** vCPUs. */
+    CPU: string | undefined;
+    /** 内存大小。单位:MB。范围 :[1024, 262144],取值为1024的倍数. */
+    Memory: string | undefined;
+    /** GPUs. */
+    GPU?: string | undefined;
+    /** GPU type. */
+    GpuType?: string | undefined;
+    /** Year / Month / Dynamic (/ Postpay). */
+    ChargeType?: string | undefined;
+    /** Normal / Super. */
+    NetCapability?: string | undefined;
+    /** N, C, G, O, OS…. */
+    MachineType?: string | undefined;
+    /** 购买时长 (default 1; 0 for Month = until month end). */
+    Quantity?: string | undefined;
+    /** JSON array [{"IsBoot":"True","Type":"CLOUD_SSD","Size":40}]. */
+    Disks: string | undefined;
+}
+
+/** UC-H-08 POST /ucloud/create_uhost_instance.dspy 创建云主机, paid (analysis/vendors.md §5.4; ADR 0041, 0044): the price is UCloud's GetUHostInstancePrice for this configuration made the customer's by UCloudPricing (amount is only checked against it, ±0.01 → 价格已变化,请刷新), then VendorCharges holds it, sends CreateUHostInstance once (password base64, never logged) and bills it once; a repeated idempotency_key replays the first answer. One host per call (MaxCount 1); the firewall SecurityGroupId must be the org's; EIPs are bought with allocate_eip, not here. The host is then Initializing until the polling job sees it running. data = {UHostIds, IPs, order_id, bill_id, amount}. spec: 30-ucloud-hosts.md; §3.9. */
+export interface CreateUHostInstance {
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** User (informational; the caller is recorded). */
+    userid?: string | undefined;
+    /** The total the client showed (元); a consistency check only. */
+    amount?: string | undefined;
+    /** Password (default). */
+    LoginMode?: string | undefined;
+    /** Login password, plain (sent base64). */
+    Password: string;
+    /** Host name. */
+    Name: string;
+    /** Business group (default Default). */
+    Tag?: string | undefined;
+    /** Hot-plug (true/false). */
+    HotplugFeature?: string | undefined;
+    /** Hosts to create: 1. */
+    MaxCount?: string | undefined;
+    /** Not supported (buy EIPs with allocate_eip, then bind_eip). */
+    NetworkInterface?: string | undefined;
+    /** 安全组 (an own firewall's FWId). */
+    SecurityGroupId?: string | undefined;
+    /** 最低cpu平台. */
+    MinimalCpuPlatform?: string | undefined;
+    /** Idempotency key (not in the spec; ≤ 64): the same key and request replay the first answer. */
+    idempotency_key?: string | undefined;
+    /** Region. */
+    Region: string | undefined;
+    /** Zone. */
+    Zone: string | undefined;
+    /** Image. */
+    ImageId: string | undefined;
+    /** vCPUs. */
+    CPU: string | undefined;
+    /** 内存大小。单位:MB。范围 :[1024, 262144],取值为1024的倍数. */
+    Memory: string | undefined;
+    /** GPUs. */
+    GPU?: string | undefined;
+    /** GPU type. */
+    GpuType?: string | undefined;
+    /** Year / Month / Dynamic (/ Postpay). */
+    ChargeType?: string | undefined;
+    /** Normal / Super. */
+    NetCapability?: string | undefined;
+    /** N, C, G, O, OS…. */
+    MachineType?: string | undefined;
+    /** 购买时长 (default 1; 0 for Month = until month end). */
+    Quantity?: string | undefined;
+    /** JSON array [{"IsBoot":"True","Type":"CLOUD_SSD","Size":40}]. */
+    Disks: string | undefined;
+}
+
+/** UC-H-09 GET /ucloud/stop_uhost_instance.dspy 关闭主机: UCloud StopUHostInstance of a live host the caller owns (403 / 资源不存在 otherwise); the host is then Stopping until the polling job reads its next state. data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface StopUHostInstance {
+    /** 用户orgid (default: the caller's). */
+    orgid: string | undefined;
+    /** 地域 (the host's own region is used). */
+    region: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+    /** UHost实例ID. */
+    UHostId: string | undefined;
+}
+
+/** UC-H-10 GET /ucloud/start_uhost_instance.dspy 启动主机: UCloud StartUHostInstance of a live host the caller owns (403 / 资源不存在 otherwise); the host is then Starting until the polling job reads its next state. data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface StartUHostInstance {
+    /** Password of encrypted disks (never logged). */
+    DiskPassword?: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid: string | undefined;
+    /** 地域 (the host's own region is used). */
+    region: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+    /** UHost实例ID. */
+    UHostId: string | undefined;
+}
+
+/** UC-H-11 GET /ucloud/reboot_uhost_instance.dspy 重启主机: UCloud RebootUHostInstance of a live host the caller owns (403 / 资源不存在 otherwise); the host is then Rebooting until the polling job reads its next state. data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
+export interface RebootUHostInstance {
+    /** Password of encrypted disks (never logged). */
+    DiskPassword?: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid: string | undefined;
+    /** 地域 (the host's own region is used). */
+    region: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+    /** UHost实例ID. */
+    UHostId: string | undefined;
+}
+
+/** UC-H-12 GET /ucloud/get_uhost_instance_vnc_info.dspy 获取登录VNC信息: UCloud GetUHostInstanceVncInfo of a host the caller owns; audited without the password, never cached. data = {UHostId, UhostId, VncIP, VncPassword, VncPort} (both id spellings, as UCloud sends them). spec: 30-ucloud-hosts.md; §3.9. */
+export interface GetUHostInstanceVncInfo {
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the host's own region is used). */
+    region?: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+    /** UHost实例ID. */
+    UHostId: string | undefined;
+}
+
+/** UC-H-13 GET /ucloud/terminate_uhost_instance.dspy 删除主机: UCloud TerminateUHostInstance of a host the caller owns (403 / 资源不存在 otherwise); already being deleted → success without a second call. With ReleaseEIP=true the caller's EIPs UCloud released with it stop being listed once the reconciler finds them gone. Stops billing; nothing is refunded (analysis/vendors.md §5.4: refund policy undefined). data = {UHostId, InRecycle}. spec: 30-ucloud-hosts.md; §3.9. */
+export interface TerminateUHostInstance {
+    /** 删除主机时是否释放绑定的EIP。默认为false。 */
+    ReleaseEIP?: string | undefined;
+    /** 删除主机时是否同时删除挂载的数据盘。默认为false。 */
+    ReleaseUDisk?: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the host's own region is used). */
+    region?: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+    /** UHost实例ID. */
+    UHostId: string | undefined;
+}
+
+/** UC-H-14 GET /ucloud/reset_uhost_instance_password.dspy 重置密码: UCloud ResetUHostInstancePassword of a live host the caller owns, the password sent base64-encoded as UCloud requires, never logged or stored (audited without it). UCloud refuses a running host (its message passed through). data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9, §6 #32. */
+export interface ResetUHostInstancePassword {
+    /** New password, plain (8–30 characters). */
+    Password: string;
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the host's own region is used). */
+    region?: string | undefined;
+    /** Zone. */
+    Zone?: string | undefined;
+    /** UHost实例ID. */
+    UHostId: string | undefined;
+}
+
+/** UC-FW-02 POST /ucloud/create_firewall.dspy 创建防火墙: UCloud CreateFirewall (sent once, never retried: not idempotent) for orgid; the firewall belongs to that org. data = {FWId}. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
+export interface CreateFirewall {
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域. */
+    region: string;
+    /** 安全组名称. */
+    name: string;
+    /** 防火墙描述. */
+    remark?: string | undefined;
+    /** 数组,防火墙规则 (JSON array or comma-separated). */
+    rule: string;
+    /** 业务组 默认Default. */
+    tag?: string | undefined;
+}
+
+/** UC-FW-03 GET /ucloud/describe_firewall.dspy 获取防火墙信息: UCloud DescribeFirewall, kept to the firewalls orgid owns; ResourceId, when given, must be the org's host. data = {TotalCount, DataSet}. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
+export interface DescribeFirewall {
+    /** 用户orgid (required). */
+    orgid?: string | undefined;
+    /** 地域 (required). */
+    region: string;
+    /** 不是必填,绑定防火墙组的资源ID. */
+    ResourceId?: string | undefined;
+    /** 返回数据长度,默认为50,最大10000000. */
+    limit?: string | undefined;
+    /** 列表起始位置偏移量,默认为0. */
+    offset?: string | undefined;
+    /** Resource type of ResourceId (uhost). */
+    ResourceType?: string | undefined;
+}
+
+/** UC-FW-04 GET /ucloud/delete_firewall.dspy 删除防火墙: UCloud DeleteFirewall of a firewall the caller owns (403 / 资源不存在 otherwise); already being deleted → success without a second call; UCloud's refusal (still bound) passed through. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
+export interface DeleteFirewall {
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the firewall's own region is used). */
+    region?: string | undefined;
+    /** 防火墙资源ID. */
+    FWId: string | undefined;
+}
+
+/** UC-FW-05 GET /ucloud/update_firewall.dspy 更新防火墙规则: UCloud UpdateFirewall, which replaces the whole rule set of a firewall the caller owns; an empty or malformed rule is refused (§6 #30). data = {FWId}. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
+export interface UpdateFirewall {
+    /** 数组,防火墙规则 (the new full set). */
+    rule: string;
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the firewall's own region is used). */
+    region?: string | undefined;
+    /** 防火墙资源ID. */
+    FWId: string | undefined;
+}
+
+/** UC-FW-06 GET /ucloud/update_firewall_attribute.dspy 更新防火墙属性: UCloud UpdateFirewallAttribute (name, tag, remark; at least one) of a firewall the caller owns. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
+export interface UpdateFirewallAttribute {
+    /** 更新得安全组名称. */
+    name?: string | undefined;
+    /** 更新的安全组标签. */
+    tag?: string | undefined;
+    /** 更新的安全组备注. */
+    remark?: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the firewall's own region is used). */
+    region?: string | undefined;
+    /** 防火墙资源ID. */
+    FWId: string | undefined;
+}
+
+/** UC-FW-07 GET /ucloud/describe_firewall_resource.dspy 获取防火墙绑定资源: UCloud DescribeFirewallResource of a firewall the caller owns. data = {ResourceSet, TotalCount}. spec: 31-ucloud-firewall.md; §3.10. */
+export interface DescribeFirewallResource {
+    /** Page size (default 50). */
+    limit?: string | undefined;
+    /** Offset (default 0). */
+    offset?: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid?: string | undefined;
+    /** 地域 (the firewall's own region is used). */
+    region?: string | undefined;
+    /** 防火墙资源ID. */
+    FWId: string | undefined;
+}
+
+/** UC-FW-08 GET /ucloud/grant_firewall.dspy 绑定到资源上: UCloud GrantFirewall of a firewall to a host, both the caller's (403 / 资源不存在 otherwise). data = UCloud's answer. spec: 31-ucloud-firewall.md; §3.10. */
+export interface GrantFirewall {
+}
+
+/** UC-FW-09 GET /ucloud/disassociate_firewall.dspy 解绑资源: UCloud DisassociateFirewall of a firewall from a host, both the caller's (403 / 资源不存在 otherwise). data = UCloud's answer. spec: 31-ucloud-firewall.md. */
+export interface DisassociateFirewall {
+}
+
+/** UC-EIP-01 GET /ucloud/allocate_eip.dspy 创建弹性IP, paid (analysis/vendors.md §5.4; ADR 0041, 0044): priced from UCloud's GetEIPPrice made the customer's by UCloudPricing (amount only checked), held, AllocateEIP sent once and billed once through VendorCharges; a repeated idempotency_key replays the first answer. Count is fixed at 1 ("固定值", §6 #38). data = {EIPSet, order_id, bill_id, amount}. spec: 32-ucloud-eip.md; §3.11. */
+export interface AllocateEip {
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** User (informational; the caller is recorded). */
+    userid?: string | undefined;
+    /** The total the client showed (元); a consistency check only. */
+    amount?: string | undefined;
+    /** Business group. */
+    Tag?: string | undefined;
+    /** Name (default EIP). */
+    Name?: string | undefined;
+    /** 固定值 购买EIP数量,默认值为1. */
+    Count?: string | undefined;
+    /** Remark. */
+    Remark?: string | undefined;
+    /** Idempotency key (not in the spec; ≤ 64). */
+    idempotency_key?: string | undefined;
+    /** Region (required by UCloud). */
+    Region: string | undefined;
+    /** Bgp / International / BGPPro. */
+    OperatorName: string | undefined;
+    /** Mbps. */
+    Bandwidth: string | undefined;
+    /** Year / Month / Dynamic. */
+    ChargeType?: string | undefined;
+    /** Duration (default 1). */
+    Quantity?: string | undefined;
+    /** Bandwidth / Traffic / ShareBandwidth. */
+    PayMode?: string | undefined;
+}
+
+/** UC-EIP-02 GET /ucloud/bind_eip.dspy 绑定EIP: UCloud BindEIP of an EIP to a host, both the caller's (403 / 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
+export interface BindEip2 {
+}
+
+/** UC-EIP-03 GET /ucloud/describe_eip.dspy 获取EIP信息: UCloud DescribeEIP, kept to the EIPs orgid owns. data = {TotalCount, EIPSet}. spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
+export interface DescribeEip2 {
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Region (required by UCloud). */
+    Region: string;
+}
+
+/** UC-EIP-04 GET /ucloud/un_bind_eip.dspy 解绑EIP: UCloud UnBindEIP of an EIP from a host, both the caller's (403 / 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
+export interface UnBindEip {
+}
+
+/** UC-EIP-05 GET /ucloud/release_eip.dspy 删除释放EIP: UCloud ReleaseEIP of an EIP the caller owns (403 / 资源不存在 otherwise); already being released → success without a second call. Stops billing; nothing is refunded (analysis/vendors.md §5.4). spec: 32-ucloud-eip.md; §3.11. */
+export interface ReleaseEip {
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Region (the EIP's own region is used). */
+    Region?: string | undefined;
+    /** EIP id. */
+    EIPId: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -22,9 +22,13 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
     public void Process(DocumentProcessorContext context)
     {
         var schemas = context.Document.Components.Schemas;
+        var resolver = context.SchemaResolver;
         foreach (var type in Requests)
         {
-            if (!schemas.TryGetValue(type.Name, out var schema) || schema.AllOf.Count == 0) continue;
+            // by type, not by name: two requests of one name in different areas get different schema names
+            if (!resolver.HasSchema(type, false)) continue;
+            var schema = resolver.GetSchema(type, false);
+            if (schema.AllOf.Count == 0) continue;
             var parts = schema.AllOf.Select(s => s.ActualSchema).ToList();
             var own = parts.Last();
             var found = new Dictionary<string, JsonSchemaProperty>();
@@ -40,6 +44,11 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
             }
             foreach (var (name, value) in found) schema.Properties[name] = value;
         }
-        foreach (var b in Bases) schemas.Remove(b.Name);
+        foreach (var b in Bases.Where(b => resolver.HasSchema(b, false)))
+        {
+            var merged = resolver.GetSchema(b, false);
+            foreach (var name in schemas.Where(s => ReferenceEquals(s.Value, merged)).Select(s => s.Key).ToList())
+                schemas.Remove(name);
+        }
     }
 }
