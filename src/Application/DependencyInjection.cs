@@ -21,7 +21,12 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : WireName(member);
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : WireName(member);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Validators of shared field sets take flags (new DeviceFieldsValidator(forUpdate)) and are included by the
+        // request validators, not resolved: registering them broke the Development start-up check (ValidateOnBuild).
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton,
+            filter: r => r.ValidatorType.GetConstructors()
+                .Any(c => c.GetParameters().All(p => !p.ParameterType.IsValueType)),
+            includeInternalTypes: true);
         services.AddScoped<OrgAccess>();
         services.AddScoped<SiteAccess>();
         services.AddScoped<SignInThrottleStore>();

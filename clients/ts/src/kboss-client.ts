@@ -41838,10 +41838,30 @@ export interface DescribeFirewallResource {
 
 /** UC-FW-08 GET /ucloud/grant_firewall.dspy 绑定到资源上: UCloud GrantFirewall of a firewall to a host, both the caller's (403 / 资源不存在 otherwise). data = UCloud's answer. spec: 31-ucloud-firewall.md; §3.10. */
 export interface GrantFirewall {
+    /** 默认uhost, 绑定防火墙的资源类型. */
+    ResourceType?: string | undefined;
+    /** 所应用资源ID. */
+    ResourceId: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid: string | undefined;
+    /** 地域 (the firewall's own region is used). */
+    region: string | undefined;
+    /** 防火墙资源ID. */
+    FWId: string | undefined;
 }
 
 /** UC-FW-09 GET /ucloud/disassociate_firewall.dspy 解绑资源: UCloud DisassociateFirewall of a firewall from a host, both the caller's (403 / 资源不存在 otherwise). data = UCloud's answer. spec: 31-ucloud-firewall.md. */
 export interface DisassociateFirewall {
+    /** 默认uhost, 绑定防火墙的资源类型. */
+    ResourceType?: string | undefined;
+    /** 所应用资源ID. */
+    ResourceId: string | undefined;
+    /** 用户orgid (default: the caller's). */
+    orgid: string | undefined;
+    /** 地域 (the firewall's own region is used). */
+    region: string | undefined;
+    /** 防火墙资源ID. */
+    FWId: string | undefined;
 }
 
 /** UC-EIP-01 GET /ucloud/allocate_eip.dspy 创建弹性IP, paid (analysis/vendors.md §5.4; ADR 0041, 0044): priced from UCloud's GetEIPPrice made the customer's by UCloudPricing (amount only checked), held, AllocateEIP sent once and billed once through VendorCharges; a repeated idempotency_key replays the first answer. Count is fixed at 1 ("固定值", §6 #38). data = {EIPSet, order_id, bill_id, amount}. spec: 32-ucloud-eip.md; §3.11. */
@@ -41878,6 +41898,16 @@ export interface AllocateEip {
 
 /** UC-EIP-02 GET /ucloud/bind_eip.dspy 绑定EIP: UCloud BindEIP of an EIP to a host, both the caller's (403 / 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
 export interface BindEip2 {
+    /** uhost. */
+    ResourceType?: string | undefined;
+    /** Host id. */
+    ResourceId: string | undefined;
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Region (the EIP's own region is used). */
+    Region?: string | undefined;
+    /** EIP id. */
+    EIPId: string | undefined;
 }
 
 /** UC-EIP-03 GET /ucloud/describe_eip.dspy 获取EIP信息: UCloud DescribeEIP, kept to the EIPs orgid owns. data = {TotalCount, EIPSet}. spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
@@ -41890,6 +41920,16 @@ export interface DescribeEip2 {
 
 /** UC-EIP-04 GET /ucloud/un_bind_eip.dspy 解绑EIP: UCloud UnBindEIP of an EIP from a host, both the caller's (403 / 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
 export interface UnBindEip {
+    /** uhost. */
+    ResourceType?: string | undefined;
+    /** Host id. */
+    ResourceId: string | undefined;
+    /** Customer org (default: the caller's). */
+    orgid?: string | undefined;
+    /** Region (the EIP's own region is used). */
+    Region?: string | undefined;
+    /** EIP id. */
+    EIPId: string | undefined;
 }
 
 /** UC-EIP-05 GET /ucloud/release_eip.dspy 删除释放EIP: UCloud ReleaseEIP of an EIP the caller owns (403 / 资源不存在 otherwise); already being released → success without a second call. Stops billing; nothing is refunded (analysis/vendors.md §5.4). spec: 32-ucloud-eip.md; §3.11. */

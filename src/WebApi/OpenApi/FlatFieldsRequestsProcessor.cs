@@ -32,7 +32,7 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
             var parts = schema.AllOf.Select(s => s.ActualSchema).ToList();
             var own = parts.Last();
             var found = new Dictionary<string, JsonSchemaProperty>();
-            foreach (var (name, value) in parts.SelectMany(s => s.Properties)) found[name] = value; // own ones last
+            foreach (var (name, value) in parts.SelectMany(Properties)) found[name] = value; // own ones last
             schema.AllOf.Clear();
             schema.Type = JsonObjectType.Object;
             schema.Description = own.Description;
@@ -51,4 +51,8 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
                 schemas.Remove(name);
         }
     }
+
+    /// <summary>The properties of <paramref name="schema"/> and of the bases it is built on (a base of a base too).</summary>
+    private static IEnumerable<KeyValuePair<string, JsonSchemaProperty>> Properties(JsonSchema schema) =>
+        schema.AllOf.SelectMany(s => Properties(s.ActualSchema)).Concat(schema.Properties);
 }
