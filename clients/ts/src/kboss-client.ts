@@ -2828,7 +2828,6 @@ export class KbossClient extends KbossClientBase {
     /**
      * 共享带宽移除EIP
      * @param eIPIdList EIP ids.
-     * @param delete true: delete the EIPs; false: buy them a dedicated bandwidth.
      * @param regionCode (optional) Region (Delete=false).
      * @param bandwidthType (optional) Carrier type (Delete=false).
      * @param billScheme (optional) EIP bill scheme (Delete=false).
@@ -2837,16 +2836,12 @@ export class KbossClient extends KbossClientBase {
      * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
      * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
      */
-    bandwidth_remove_eip(eIPIdList: string, delete: string, regionCode?: string | undefined, bandwidthType?: string | undefined, billScheme?: string | undefined, qos?: string | undefined, confirm?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    bandwidth_remove_eip(eIPIdList: string, regionCode?: string | undefined, bandwidthType?: string | undefined, billScheme?: string | undefined, qos?: string | undefined, confirm?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/bandwidth_remove_eip.dspy?";
         if (eIPIdList === undefined || eIPIdList === null)
             throw new globalThis.Error("The parameter 'eIPIdList' must be defined and cannot be null.");
         else
             url_ += "EIPIdList=" + encodeURIComponent("" + eIPIdList) + "&";
-        if (delete === undefined || delete === null)
-            throw new globalThis.Error("The parameter 'delete' must be defined and cannot be null.");
-        else
-            url_ += "Delete=" + encodeURIComponent("" + delete) + "&";
         if (regionCode === null)
             throw new globalThis.Error("The parameter 'regionCode' cannot be null.");
         else if (regionCode !== undefined)
