@@ -69,6 +69,12 @@ public sealed class CapitalOnlineVpcTests(CdsFixture app) : IClassFixture<CdsFix
             r.Code.Should().Be("invalid_argument", url);
             r.Body["errors"]!["endpoint"]![0]!.GetValue<string>().Should().Contain("白名单", url);
         }
+        var crlf = await app.OtherOperator().PostAsync("/vendor/save_credential.dspy", ("vendor", "cds"),
+            ("access_key_id", "k\r\nX-Injected: 1"), ("access_key_secret", "y"));
+        crlf.Body["errors"]!["access_key_id"]![0]!.GetValue<string>().Should().Contain("控制字符");
+        var query = await app.OtherOperator().PostAsync("/vendor/save_credential.dspy", ("vendor", "cds"),
+            ("access_key_id", "x"), ("access_key_secret", "y"), ("endpoint", "http://127.0.0.1:1/../x?y=1#z"));
+        query.Code.Should().Be("invalid_argument");
         (await app.Factory.WithDbAsync(db => db.VendorCredentials.AsNoTracking()
             .CountAsync(c => c.OrgId == app.OtherOrgId))).Should().Be(0);
     }

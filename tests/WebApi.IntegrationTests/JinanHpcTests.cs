@@ -87,6 +87,9 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         var dup = await app.Operator().GetAsync("/hpc/HpcLdapAdd.dspy", ("clustercode", "c"), ("queuecode", "q"),
             ("ldapuid", ldap));
         (dup.Code, dup.Msg).Should().Be(("conflict", "账号已存在"));
+        var otherPool = await app.OtherOperator().GetAsync("/hpc/HpcLdapAdd.dspy", ("clustercode", "c-" + ldap),
+            ("queuecode", "q"), ("ldapuid", ldap)); // one centre: another operator must not hand the same user out
+        (otherPool.Code, otherPool.Msg).Should().Be(("conflict", "账号已存在"));
         var missing = await app.Operator().GetAsync("/hpc/HpcLdapAdd.dspy", ("ldapuid", "x"));
         missing.Code.Should().Be("invalid_argument");
         missing.Body["errors"]!.AsObject().Select(e => e.Key).Should().Contain(["clustercode", "queuecode"]);

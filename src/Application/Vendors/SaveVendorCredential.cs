@@ -45,9 +45,13 @@ public sealed class SaveVendorCredentialValidator : AbstractValidator<SaveVendor
     {
         RuleFor(x => x.Vendor).Required().Must(v => VendorCodes.IsKnown(v.Trimmed()))
             .WithMessage("vendor只支持: " + string.Join(",", VendorCodes.All));
-        RuleFor(x => x.AccessKeyId).Required().MaxChars(VendorCredential.KeyIdLength);
-        RuleFor(x => x.AccessKeySecret).MaxChars(256);
-        RuleFor(x => x.Endpoint).MaxChars(VendorCredential.EndpointLength).HttpUrl();
+        RuleFor(x => x.AccessKeyId).Required().MaxChars(VendorCredential.KeyIdLength).NoControlChars();
+        RuleFor(x => x.AccessKeySecret).MaxChars(256).NoControlChars();
+        RuleFor(x => x.Endpoint).MaxChars(VendorCredential.EndpointLength).HttpUrl().NoControlChars()
+            .Must(e => string.IsNullOrWhiteSpace(e) || (Uri.TryCreate(e.Trim(), UriKind.Absolute, out var u)
+                && u.Query.Length == 0 && u.Fragment.Length == 0 && u.UserInfo.Length == 0
+                && !e.Contains("..", StringComparison.Ordinal)))
+            .WithMessage("endpoint 只能是 scheme://host[:port][/path],不能带用户信息、查询串或片段");
     }
 }
 

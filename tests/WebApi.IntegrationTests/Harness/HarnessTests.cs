@@ -16,7 +16,7 @@ public sealed class HarnessTests(ITestOutputHelper output)
         int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
 
     private static readonly int SeedValue = Setting("KBOSS_HARNESS_SEED", 20_200);
-    private static readonly int MaxCalls = Setting("KBOSS_HARNESS_MAX_CALLS", 60_000);
+    private static readonly int MaxCalls = Setting("KBOSS_HARNESS_MAX_CALLS", 100_000);
     private static readonly int MaxSeconds = Setting("KBOSS_HARNESS_MAX_SECONDS", 150);
     private const int Parallelism = 16;
     /// <summary>Parts to run (comma-separated: cross-org, fuzz, concurrency); all by default.</summary>

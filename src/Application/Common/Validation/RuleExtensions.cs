@@ -52,6 +52,10 @@ public static class RuleExtensions
             .WithMessage($"{{PropertyName}} 取值无效,可选: {string.Join("/", set)}");
     }
 
+    /// <summary>No control characters (CR/LF, NUL, …): for values sent on in headers or signatures.</summary>
+    public static IRuleBuilderOptions<T, string?> NoControlChars<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || !v.Any(char.IsControl)).WithMessage("{PropertyName} 包含非法控制字符");
+
     /// <summary>Empty or an absolute http(s) URL.</summary>
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => string.IsNullOrWhiteSpace(v) || (Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))

@@ -45,7 +45,8 @@ public sealed class AddHpcAccountHandler(IKbossDbContext db, ICurrentUser user, 
     {
         var pool = hpc.PoolOrgId;
         var ldap = c.Ldapuid.Trimmed();
-        if (await db.HpcAccounts.AnyAsync(a => a.OperatorOrgId == pool && a.LdapUid == ldap, ct))
+        // one centre: an LDAP user lives in one pool only (another operator's pool must not hand it out again)
+        if (await db.HpcAccounts.AnyAsync(a => a.LdapUid == ldap, ct))
             throw BusinessException.Conflict(ExistsMessage);
         var account = HpcAccount.New(pool, ldap, c.Clustercode.Trimmed(), c.Queuecode.Trimmed()).OrThrow();
         db.HpcAccounts.Add(account);

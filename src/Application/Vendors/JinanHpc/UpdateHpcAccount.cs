@@ -51,7 +51,7 @@ public sealed class UpdateHpcAccountHandler(IKbossDbContext db, ICurrentUser use
         JinanHpcService.CheckEchoes(("orgid", c.Orgid, account.OrgId));
         var ldap = c.Ldapuid.TrimmedOrNull() ?? account.LdapUid;
         if (ldap != account.LdapUid && await db.HpcAccounts.AnyAsync(a =>
-                a.OperatorOrgId == account.OperatorOrgId && a.LdapUid == ldap && a.Id != account.Id, ct))
+                a.LdapUid == ldap && a.Id != account.Id, ct))
             throw BusinessException.Conflict(AddHpcAccountHandler.ExistsMessage);
         account.Update(ldap, c.Clustercode.TrimmedOrNull() ?? account.ClusterCode,
             c.Queuecode.TrimmedOrNull() ?? account.QueueCode).OrThrow();
