@@ -109,6 +109,7 @@ public static class DependencyInjection
         services.AddScoped<Vendors.Charges.IVendorChargeProbe, Vendors.CapitalOnline.Network.CdsChangeProbe>();
         services.AddScoped<Vendors.CapitalOnline.Tasks.ICdsTaskProbe,
             Vendors.CapitalOnline.Tasks.CdsDescribeTaskProbe>();
+        services.AddScoped<Vendors.CapitalOnline.Tasks.ICdsTaskProbe, Vendors.CapitalOnline.Tasks.CdsEventTaskProbe>();
         AddOutsideKind<Domain.Vendors.VendorCharge, Vendors.Charges.VendorChargeCalls>(services);
         // Capital Online security groups (issue 14, module 27)
         services.AddScoped<Vendors.CapitalOnline.SecurityGroups.CdsSecurityGroups>();

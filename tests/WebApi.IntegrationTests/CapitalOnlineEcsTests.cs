@@ -356,6 +356,8 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
     /// <summary>The on-demand hourly list price of <see cref="HostParams"/>: 8 × 0.05 + 32 × 0.02 + 3.5 + 50 × 0.0005.
     /// </summary>
     private const decimal HourPrice = 4.57m;
+    /// <summary>The sale price of two such hosts in one order (priced as one order, so not 2 × 4.57).</summary>
+    private const decimal TwoHostPrice = 9.13m;
 
     [Fact]
     public async Task A_host_is_charged_once_at_the_server_price_and_sixteen_parallel_creates_with_one_key_buy_one()
@@ -437,6 +439,96 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         app.Cds.CallsOf("CreateInstance").Count(c => c.Json!["Name"]!.ToString() == "late").Should().Be(1);
         var replay = await app.Customer().GetAsync("/capital/create_ecs.dspy", order);
         replay.Status.Should().BeTrue(replay.Raw);
+    }
+
+    [Fact]
+    public async Task A_two_host_create_whose_answer_was_lost_ends_with_both_hosts_owned_and_charged_once()
+    {
+        await FundAsync();
+        var (vpc, subnet) = await NetworkAsync("late2-vpc");
+        var (balance, bills) = (await BalanceAsync(), await BillsAsync());
+        (string, string?)[] order =
+            [.. HostParams("late2", vpc, subnet, "2"), ("idempotency_key", "ecs-l2-" + Guid.NewGuid())];
+        app.Cds.Inject("CreateInstance", new Fault.Delay(TimeSpan.FromSeconds(4)));
+        (await app.Customer().GetAsync("/capital/create_ecs.dspy", order)).Code.Should().Be("upstream_failed");
+        (await RowAsync("late2-1")).State.Should().Be(OutsideStates.PendingReconcile);
+        await WaitUntilAsync(() => app.Cds.Hosts.Values.Count(h => h.Name.StartsWith("late2-")) == 2);
+        // a host of the same account named like a third host of the order is not the customer's
+        app.Cds.Hosts["ins-late2-3"] = new FakeCds.Host
+        {
+            Id = "ins-late2-3", Name = "late2-3", Zone = Zone, Family = "标准型S6", Status = "running",
+        };
+
+        await app.ReconcileAsync();
+        await app.ReconcileAsync();
+        var rows = await app.Factory.WithDbAsync(db => db.CdsResources.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.ResourceType == CdsResourceTypes.Ecs && r.Name.StartsWith("late2-")).OrderBy(r => r.Name)
+            .ToListAsync());
+        rows.Select(r => (r.Name, r.State, r.OrgId)).Should().Equal(
+            ("late2-1", OutsideStates.Live, app.CustomerOrgId), ("late2-2", OutsideStates.Live, app.CustomerOrgId));
+        rows.Select(r => r.VendorId).Should().BeEquivalentTo(
+            app.Cds.Hosts.Values.Where(h => h.Name is "late2-1" or "late2-2").Select(h => h.Id));
+        (await BillsAsync()).Should().Be(bills + 1);
+        (await BalanceAsync()).Should().Be(balance - TwoHostPrice);
+        var list = await app.Customer().GetAsync("/capital/ecs_list.dspy", ("AvailableZoneCode", Zone),
+            ("SearchInfo", "late2-"));
+        list.Data!["EcsList"]!.AsArray().Select(h => h!["EcsName"]!.GetValue<string>())
+            .Should().BeEquivalentTo("late2-1", "late2-2");
+        app.Cds.Hosts.TryRemove("ins-late2-3", out _);
+    }
+
+    [Fact]
+    public async Task The_task_poller_follows_host_events_refunds_a_failed_host_of_an_order_and_keeps_a_failed_stop()
+    {
+        await FundAsync();
+        var (vpc, subnet) = await NetworkAsync("evt-vpc");
+        var (balance, bills) = (await BalanceAsync(), await BillsAsync());
+        var created = await app.Customer().GetAsync("/capital/create_ecs.dspy", HostParams("evt", vpc, subnet, "2"));
+        created.Status.Should().BeTrue(created.Raw);
+        created.Data!["amount"]!.GetValue<decimal>().Should().Be(TwoHostPrice);
+        var hosts = created.Data!["EcsIdSet"]!.AsArray().Select(h => h!.GetValue<string>()).ToList();
+        (await RowAsync("evt-1")).TaskState.Should().Be(CdsTaskStates.Creating);
+        (await RowAsync("evt-2")).TaskState.Should().Be(CdsTaskStates.Creating);
+        app.Cds.FailingTasks[hosts[1]] = true;
+        var events = app.Cds.CallsOf("DescribeEvent").Count;
+        await app.PollTasksAsync();
+        (await RowAsync("evt-1")).TaskState.Should().Be(CdsTaskStates.Creating, "the event is still doing");
+        app.Cds.CallsOf("DescribeEvent").Count.Should().Be(events + 1, "the hosts of one order share one event");
+        for (var i = 0; i < app.Cds.PollsToFinish; i++) await app.PollTasksAsync();
+
+        var ok = await RowAsync("evt-1");
+        (ok.TaskState, ok.State).Should().Be((CdsTaskStates.Done, OutsideStates.Live));
+        var failed = await RowAsync("evt-2");
+        (failed.TaskState, failed.State).Should().Be((CdsTaskStates.Failed, OutsideStates.Deleted));
+        // the share of one of two hosts, rounded up to the fen: 9.13 / 2 → 4.57
+        (await BalanceAsync()).Should().Be(balance - TwoHostPrice + 4.57m, "the failed host's share was refunded");
+        (await BillsAsync()).Should().Be(bills + 2, "the purchase and one refund");
+        await app.PollTasksAsync();
+        (await BalanceAsync()).Should().Be(balance - TwoHostPrice + 4.57m, "refunded once");
+
+        // an image's create event ends done and the image stays the customer's
+        var image = await app.Customer().GetAsync("/capital/create_image.dspy", ("EcsId", hosts[0]),
+            ("Name", "evt-img"));
+        image.Status.Should().BeTrue(image.Raw);
+        (await RowAsync("evt-img")).TaskState.Should().Be(CdsTaskStates.Creating);
+        for (var i = 0; i <= app.Cds.PollsToFinish; i++) await app.PollTasksAsync();
+        var img = await RowAsync("evt-img");
+        (img.TaskState, img.State).Should().Be((CdsTaskStates.Done, OutsideStates.Live));
+
+        // a power operation that fails on CDS is marked failed; the host stays, nothing is refunded
+        app.Cds.Hosts[hosts[0]].Status = "running"; // built (the fake counts the host's own describes)
+        var stop = await app.Customer().GetAsync("/capital/operate_ecs.dspy", ("EcsId", hosts[0]),
+            ("OpType", "shutdown_ecs"));
+        stop.Status.Should().BeTrue(stop.Raw);
+        app.Cds.FailingTasks[hosts[0]] = true;
+        (await RowAsync("evt-1")).TaskState.Should().Be(CdsTaskStates.Running);
+        for (var i = 0; i <= app.Cds.PollsToFinish; i++) await app.PollTasksAsync();
+        var stopped = await RowAsync("evt-1");
+        (stopped.TaskState, stopped.State).Should().Be((CdsTaskStates.Failed, OutsideStates.Live));
+        (await BalanceAsync()).Should().Be(balance - TwoHostPrice + 4.57m);
+        (await app.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .CountAsync(a => a.Action == "cds.task.failed" && (a.EntityId == ok.Id || a.EntityId == failed.Id))))
+            .Should().Be(2);
     }
 
     private static async Task WaitUntilAsync(Func<bool> done)

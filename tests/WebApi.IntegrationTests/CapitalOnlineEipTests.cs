@@ -308,7 +308,7 @@ public sealed class CapitalOnlineEipTests(CdsFixture app) : IClassFixture<CdsFix
         var ok = await EipAsync("eip-task-ok");
         var row = () => app.Factory.WithDbAsync(db => db.CdsResources.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(r => r.VendorId == ok));
-        (await row()).TaskState.Should().Be(CdsTaskStates.Running);
+        (await row()).TaskState.Should().Be(CdsTaskStates.Creating);
         for (var i = 0; i <= app.Cds.PollsToFinish; i++) await app.PollTasksAsync();
         (await row()).TaskState.Should().Be(CdsTaskStates.Done);
 

@@ -22,6 +22,9 @@ public static class CdsTaskStates
     public const string None = "";
     /// <summary>CDS accepted the task; the poller follows it.</summary>
     public const string Running = "running";
+    /// <summary>CDS accepted the task that creates the resource; the poller follows it (a failure deletes the row and
+    /// refunds its share of the create's charge).</summary>
+    public const string Creating = "creating";
     /// <summary>The task finished.</summary>
     public const string Done = "done";
     /// <summary>The task failed on CDS after it was accepted.</summary>
@@ -44,13 +47,41 @@ public sealed class CdsResource : VendorResource
     /// <summary>The asynchronous task of <see cref="TaskId"/>: <see cref="CdsTaskStates"/> (issue 14 §5.5).</summary>
     public string TaskState { get; private set; } = CdsTaskStates.None;
 
+    /// <summary>A live row for an object CDS created along with <paramref name="like"/>'s (a VPC's first subnet, the
+    /// other hosts or EIPs of one order): same owner and operator, <paramref name="like"/>'s id as its parent.</summary>
+    public static CdsResource AlongWith(CdsResource like, string type, string vendorId, string zone, string name,
+        DateTime now)
+    {
+        var row = new CdsResource
+        {
+            OrgId = like.OrgId, UserId = like.UserId, OperatorOrgId = like.OperatorOrgId, ResourceType = type,
+            RegionCode = like.RegionCode, ZoneCode = zone, Name = name, ParentVendorId = like.VendorId,
+        };
+        row.StartCreate(now);
+        row.Created(vendorId, null);
+        row.Confirm(now);
+        return row;
+    }
+
     /// <summary>Records what CDS answered to the create (its id and task).</summary>
     public void Created(string vendorId, string? taskId)
     {
         SetVendorId(vendorId);
         TaskId = taskId;
-        TaskState = taskId is null ? CdsTaskStates.None : CdsTaskStates.Running;
+        TaskState = taskId is null ? CdsTaskStates.None : CdsTaskStates.Creating;
     }
+
+    /// <summary>Records the task of the create when CDS names it apart from the id (an ECS <c>EventId</c>).</summary>
+    public void CreateTasked(string? taskId)
+    {
+        if (taskId is null) return;
+        TaskId = taskId;
+        TaskState = CdsTaskStates.Creating;
+    }
+
+    /// <summary>True while the poller follows a task (<see cref="CdsTaskStates.Running"/> or
+    /// <see cref="CdsTaskStates.Creating"/>).</summary>
+    public bool TaskOpen => TaskState is CdsTaskStates.Running or CdsTaskStates.Creating;
 
     /// <summary>Records the task of a later operation (a delete, a change).</summary>
     public void Tasked(string? taskId)

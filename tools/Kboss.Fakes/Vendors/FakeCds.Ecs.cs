@@ -253,13 +253,16 @@ public sealed partial class FakeCds
     private IResult DescribeEvent(string id)
     {
         if (!Events.TryGetValue(id, out var e)) return Error(404, "InvalidEvent.NotFound", "事件不存在");
-        var status = Poll(id, "doing", "success");
+        var ended = Poll(id, "doing", "ended") == "ended";
+        var tasks = e.ResourceIds.Select(r => (Resource: r,
+            Status: !ended ? "doing" : FailingTasks.ContainsKey(r) ? "failed" : "success")).ToList();
+        var status = !ended ? "doing" : tasks.Any(t => t.Status == "failed") ? "failed" : "success";
         return Ok(new JsonObject
         {
             ["EventId"] = e.Id, ["EventStatus"] = status, ["EventType"] = e.Type,
-            ["TaskList"] = new JsonArray(e.ResourceIds.Select(r => (JsonNode)new JsonObject
+            ["TaskList"] = new JsonArray(tasks.Select(t => (JsonNode)new JsonObject
             {
-                ["TaskId"] = e.Id + "-" + r, ["Status"] = status, ["ResourceId"] = r,
+                ["TaskId"] = e.Id + "-" + t.Resource, ["Status"] = t.Status, ["ResourceId"] = t.Resource,
             }).ToArray()),
         }, "获取事件信息成功！");
     }

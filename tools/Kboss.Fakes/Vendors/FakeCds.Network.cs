@@ -20,7 +20,8 @@ public sealed partial class FakeCds
 
     public ConcurrentDictionary<string, Eip> Eips { get; } = new();
     public ConcurrentDictionary<string, Bandwidth> Bandwidths { get; } = new();
-    /// <summary>EIPs and bandwidths whose asynchronous create fails: their status turns <c>error</c>.</summary>
+    /// <summary>Resources whose asynchronous task fails: an EIP's or bandwidth's status turns <c>error</c>; a host's or
+    /// image's task in <c>DescribeEvent</c> ends <c>failed</c> (and so does its event).</summary>
     public ConcurrentDictionary<string, bool> FailingTasks { get; } = new();
 
     private string Status(string id) => FailingTasks.ContainsKey(id) ? "error" : Poll(id, "building", "ok");

@@ -5,10 +5,22 @@ namespace Kboss.Application.Vendors.CapitalOnline;
 
 /// <summary>How one kind of CDS resource is listed: the describe action, its list member and the id and name
 /// members of an item (aliases first-found; analysis/vendors.md §3.6–§3.8). <paramref name="ByZone"/>: the describe
-/// is per availability zone (ECS hosts, images), so the reconciler sends the row's <c>AvailableZoneCode</c>.</summary>
+/// is per availability zone (ECS hosts, images), so the reconciler sends the row's <c>AvailableZoneCode</c>.
+/// <paramref name="Numbered"/>: the objects of one order are named <c>name-N</c>, <c>name-(N+1)</c>, … (ECS hosts);
+/// else they share the order's name (EIPs).</summary>
 public sealed record CdsKind(string Type, CdsAction Describe, string ListField, string[] IdFields, string[] NameFields,
-    bool ByZone = false)
+    bool ByZone = false, bool Numbered = false)
 {
+    /// <summary>The names of the other <paramref name="count"/> − 1 objects of an order whose first is named
+    /// <paramref name="first"/> (empty when a numbered name has no number).</summary>
+    public IReadOnlyList<string> SiblingNames(string first, int count)
+    {
+        if (!Numbered) return Enumerable.Repeat(first, Math.Max(0, count - 1)).ToList();
+        var dash = first.LastIndexOf('-');
+        if (dash < 0 || !int.TryParse(first[(dash + 1)..], out var start)) return [];
+        return Enumerable.Range(1, Math.Max(0, count - 1)).Select(i => $"{first[..dash]}-{start + i}").ToList();
+    }
+
     /// <summary>The items of a describe answer's <c>Data</c>.</summary>
     public IReadOnlyList<JsonNode?> Items(JsonNode? data) =>
         data is JsonArray a ? [.. a] : VendorJson.Items(data, ListField);
@@ -45,7 +57,7 @@ public static class CdsKinds
         CdsActions.DescribeSecurityGroups, "SecurityGroupSet", ["SecurityGroupId"], ["SecurityGroupName"]);
     // ECS/GPU hosts (issue 14, module 28)
     public static readonly CdsKind Ecs = new(CdsResourceTypes.Ecs, CdsActions.DescribeInstanceList, "EcsList",
-        ["EcsId"], ["EcsName"], ByZone: true);
+        ["EcsId"], ["EcsName"], ByZone: true, Numbered: true);
     public static readonly CdsKind Image = new(CdsResourceTypes.Image, CdsActions.DescribeImages, "ImageList",
         ["ImageId"], ["ImageName"], ByZone: true);
 

@@ -217,14 +217,7 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
     /// <summary>A row for an object CDS created along with another (a VPC's first subnet): live at once.</summary>
     public CdsResource AddLive(CdsResource like, string type, string vendorId, string zone, string name, DateTime now)
     {
-        var row = new CdsResource
-        {
-            OrgId = like.OrgId, UserId = like.UserId, OperatorOrgId = like.OperatorOrgId, ResourceType = type,
-            RegionCode = like.RegionCode, ZoneCode = zone, Name = name, ParentVendorId = like.VendorId,
-        };
-        row.StartCreate(now);
-        row.Created(vendorId, null);
-        row.Confirm(now);
+        var row = CdsResource.AlongWith(like, type, vendorId, zone, name, now);
         db.CdsResources.Add(row);
         return row;
     }

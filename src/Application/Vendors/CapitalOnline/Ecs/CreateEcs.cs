@@ -171,10 +171,11 @@ public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs, EcsPricing pric
     private void Confirmed(CdsResource row, CdsAnswer answer, string name, int start, DateTime now)
     {
         var eventId = CdsEcs.EventOf(answer);
-        row.Tasked(eventId);
+        row.CreateTasked(eventId);
         var ids = VendorJson.Strings(VendorJson.Get(answer.Data, "EcsIdSet"));
         for (var i = 1; i < ids.Count; i++)
-            cds.AddLive(row, CdsResourceTypes.Ecs, ids[i], row.ZoneCode, $"{name}-{start + i}", now).Tasked(eventId);
+            cds.AddLive(row, CdsResourceTypes.Ecs, ids[i], row.ZoneCode, $"{name}-{start + i}", now)
+                .CreateTasked(eventId);
     }
 
     /// <summary>What decides the order, for the idempotency fingerprint: the CDS body without the password.</summary>

@@ -44,7 +44,7 @@ public sealed class CreateImageHandler(CdsService cds, CdsEcs ecs) : ICommandHan
             c.Name.Trimmed(), host.VendorId);
         var answer = await cds.CreateAsync(row, key, CdsActions.CreateImage,
             new JsonObject { ["EcsId"] = host.VendorId, ["Name"] = c.Name.Trimmed() },
-            a => VendorJson.Str(a.Data, "ImageId"), ct, (a, _) => row.Tasked(CdsEcs.EventOf(a)));
+            a => VendorJson.Str(a.Data, "ImageId"), ct, (a, _) => row.CreateTasked(CdsEcs.EventOf(a)));
         return Reply.Ok(answer.Message ?? "创建成功", (JsonNode)CdsReplies.WithTask(answer.Data!));
     }
 }

@@ -6,8 +6,8 @@ namespace Kboss.Application.Vendors.CapitalOnline.Tasks;
 
 /// <summary>
 /// How the task poller (<see cref="PollCdsTasks"/>) learns whether a CDS task of one resource type ended
-/// (analysis/vendors.md §5.5): network kinds by their Describe* status (<see cref="CdsDescribeTaskProbe"/>), ECS by
-/// DescribeEvent. A family adds its kinds with one registration line
+/// (analysis/vendors.md §5.5): network kinds by their Describe* status (<see cref="CdsDescribeTaskProbe"/>), ECS hosts
+/// and images by DescribeEvent (<see cref="CdsEventTaskProbe"/>). Probes handle disjoint kinds. A family adds its kinds with one registration line
 /// (<c>services.AddScoped&lt;ICdsTaskProbe, MyProbe&gt;()</c>) or, for a Describe*-polled kind, one
 /// <see cref="CdsKinds"/> line.
 /// </summary>
@@ -22,26 +22,39 @@ public interface ICdsTaskProbe
 }
 
 /// <summary>
-/// The task probe of every kind in <see cref="CdsKinds"/>: the describe in the row's region; the item's
-/// <c>Status</c> decides (<c>building</c>/<c>creating</c>/… running, <c>error</c>/<c>failed</c> failed, anything else
-/// finished); an item that is gone finished a delete and failed a create.
+/// The task probe of the network and security-group kinds in <see cref="CdsKinds"/> (ECS hosts and images follow
+/// their events: <see cref="CdsEventTaskProbe"/>): the describe in the row's region; the item's <c>Status</c> decides
+/// (<c>building</c>/<c>creating</c>/… running, <c>error</c>/<c>failed</c> failed, anything else finished); an item that
+/// is gone finished a delete and failed a create.
 /// </summary>
 public sealed class CdsDescribeTaskProbe(CdsService cds) : ICdsTaskProbe
 {
     private static readonly string[] Running = ["building", "creating", "pending", "doing", "updating", "deleting"];
     private static readonly string[] Failed = ["error", "failed", "fail", "create_failed"];
 
-    public bool Handles(string resourceType) => CdsKinds.Of(resourceType) is not null;
+    public bool Handles(string resourceType) => CdsKinds.Of(resourceType) is { ByZone: false };
 
-    public async Task<bool?> EndedAsync(CdsResource row, VendorKey key, CancellationToken ct)
+    public Task<bool?> EndedAsync(CdsResource row, VendorKey key, CancellationToken ct) =>
+        DescribedAsync(cds, row, key, ct);
+
+    /// <summary>The outcome of <paramref name="row"/>'s task as its kind's describe shows it (a per-zone kind is
+    /// asked in the row's zone).</summary>
+    public static async Task<bool?> DescribedAsync(CdsService cds, CdsResource row, VendorKey key, CancellationToken ct)
     {
         var kind = CdsKinds.Of(row.ResourceType)!;
         var body = new JsonObject { ["RegionCode"] = row.RegionCode };
         if (row.ResourceType == CdsResourceTypes.Subnet && row.ParentVendorId is { } vpc) body["VPCId"] = vpc;
+        if (kind.ByZone) body["AvailableZoneCode"] = row.ZoneCode;
         var answer = await cds.ReadAsync(key, kind.Describe, body, ct);
         var item = kind.Items(answer.Data).FirstOrDefault(i => kind.IdOf(i) == row.VendorId);
         if (item is null) return row.State == OutsideStates.Deleted;
-        var status = VendorJson.Str(item, "Status")?.Trim().ToLowerInvariant() ?? "";
-        return Running.Contains(status) ? null : !Failed.Contains(status);
+        return Outcome(VendorJson.Str(item, "Status"));
+    }
+
+    /// <summary>A CDS status word as a task outcome: null running, false failed, true anything else.</summary>
+    public static bool? Outcome(string? status)
+    {
+        var word = status?.Trim().ToLowerInvariant() ?? "";
+        return Running.Contains(word) ? null : !Failed.Contains(word);
     }
 }

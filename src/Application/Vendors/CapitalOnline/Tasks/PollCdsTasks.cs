@@ -20,8 +20,9 @@ public sealed record CdsTaskCounts(int Done, int Failed, int Running);
 /// every 30 s): CDS accepts creates, deletes and changes as tasks (<c>TaskId</c>/<c>EventId</c>); each row with a
 /// running task is asked about through its family's <see cref="ICdsTaskProbe"/>. Finished → <c>task_state</c> done. A
 /// create that failed on CDS after it was accepted (and charged) → the row is deleted with the reason kept, and its
-/// <see cref="VendorCharge"/>'s BUY bill refunded in full through <see cref="BillService"/> (once: the refund key is
-/// the charge's). One short transaction per row, no transaction across a CDS call; safe to run again.
+/// share of the <see cref="VendorCharge"/>'s BUY bill refunded through <see cref="BillService"/> (once: the refund key
+/// names the row); a later operation that failed (a power operation, a change) only marks the task failed. One short
+/// transaction per row, no transaction across a CDS call; safe to run again.
 /// </summary>
 public sealed record PollCdsTasks : ICommand<CdsTaskCounts>
 {
@@ -35,7 +36,8 @@ public sealed class PollCdsTasksHandler(IKbossDbContext db, IEnumerable<ICdsTask
 {
     public async ValueTask<CdsTaskCounts> Handle(PollCdsTasks c, CancellationToken ct)
     {
-        var rows = await db.CdsResources.IgnoreQueryFilters().Where(r => r.TaskState == CdsTaskStates.Running)
+        var rows = await db.CdsResources.IgnoreQueryFilters()
+            .Where(r => r.TaskState == CdsTaskStates.Running || r.TaskState == CdsTaskStates.Creating)
             .OrderBy(r => r.UpdateTime).Take(PollCdsTasks.BatchSize).ToListAsync(ct);
         int done = 0, failed = 0, running = 0;
         foreach (var row in rows)
@@ -74,21 +76,47 @@ public sealed class PollCdsTasksHandler(IKbossDbContext db, IEnumerable<ICdsTask
     private async Task FinishAsync(CdsResource row, bool ok, CancellationToken ct)
     {
         await using var tx = await db.BeginTransactionAsync(ct);
+        var creating = row.TaskState == CdsTaskStates.Creating;
         row.TaskEnded(ok);
-        if (!ok && row.State == OutsideStates.Live)
+        if (!ok)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            row.StartDelete(now);
-            row.Confirm(now);
-            var charge = await db.VendorCharges.FirstOrDefaultAsync(v => v.Probe == "cds_resource"
-                && v.SubjectId == row.Id && v.State == OutsideStates.Live && v.BillId != null, ct);
-            if (charge is { Amount: > 0 })
-                await bills.CreateRefundBillAsync(charge.BillId!, charge.Amount, $"vendor_charge:{charge.Id}:refund",
-                    ct);
+            string? refunded = null;
+            if (creating && row.State == OutsideStates.Live)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                row.StartDelete(now);
+                row.Confirm(now);
+                refunded = await RefundShareAsync(row, ct);
+            }
             db.AuditEntries.Add(Audit.Entry(user, "cds.task.failed", "cds_resource", row.Id,
-                new { task = row.TaskId, vendor_id = row.VendorId, refunded = charge?.BillId }));
+                new { task = row.TaskId, vendor_id = row.VendorId, create = creating, refunded }));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Refunds <paramref name="row"/>'s share of the charge of the create it came from (the charge's subject is the
+    /// order's first row; the other rows of the order name its id as their parent): the charge's amount divided by
+    /// its quantity, rounded up to the fen and at most what is left to refund, so that the shares of an order whose
+    /// every resource failed add up to its amount. Once per row (the refund's key names it). Null: nothing to refund.
+    /// </summary>
+    private async Task<string?> RefundShareAsync(CdsResource row, CancellationToken ct)
+    {
+        var head = row.ParentVendorId is { } parent
+            ? await db.CdsResources.IgnoreQueryFilters().AsNoTracking()
+                .Where(r => r.ResourceType == row.ResourceType && r.OperatorOrgId == row.OperatorOrgId
+                            && r.OrgId == row.OrgId && r.VendorId == parent)
+                .Select(r => r.Id).FirstOrDefaultAsync(ct) ?? row.Id
+            : row.Id;
+        var charge = await db.VendorCharges.AsNoTracking().FirstOrDefaultAsync(v => v.Probe == "cds_resource"
+            && v.SubjectId == head && v.State == OutsideStates.Live && v.BillId != null, ct);
+        if (charge is not { Amount: > 0 }) return null;
+        var left = await db.Bills.AsNoTracking().Where(b => b.Id == charge.BillId)
+            .Select(b => b.Amount - b.RefundedAmt).FirstOrDefaultAsync(ct);
+        var share = Math.Min(Math.Ceiling(charge.Amount * 100m / Math.Max(1, charge.Quantity ?? 1)) / 100m, left);
+        if (share <= 0) return null;
+        await bills.CreateRefundBillAsync(charge.BillId!, share, $"vendor_charge:{charge.Id}:refund:{row.Id}", ct);
+        return charge.BillId;
     }
 }
