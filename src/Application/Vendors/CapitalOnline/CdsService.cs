@@ -17,15 +17,15 @@ namespace Kboss.Application.Vendors.CapitalOnline;
 /// <c>pending</c>/<c>deleting</c>, CDS is called outside any transaction and never retried, a lost answer leaves
 /// the row <c>pending_reconcile</c> for the reconciler).
 /// </summary>
-public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys keys, OrgAccess orgs,
+public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys keys, VendorOwnership ownership,
     OutsideCallRunner runner, CdsResourceCalls kind, ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The vendor's name in messages.</summary>
     public const string System = "首都云";
     /// <summary>An id no row of the caller's kind has.</summary>
-    public const string NotFoundMessage = "资源不存在";
+    public const string NotFoundMessage = VendorOwnership.NotFoundMessage;
     /// <summary>A resource of another org.</summary>
-    public const string ForbiddenMessage = "无权操作该资源";
+    public const string ForbiddenMessage = VendorOwnership.ForbiddenMessage;
     /// <summary>A resource with a call in flight.</summary>
     public const string BusyMessage = "资源正在处理中,请稍后再试";
 
@@ -63,10 +63,8 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
     }
 
     /// <summary>The CDS ids of <paramref name="type"/> that <paramref name="orgId"/> owns (not deleted).</summary>
-    public async Task<IReadOnlySet<string>> OwnedIdsAsync(string type, string orgId, CancellationToken ct) =>
-        (await db.CdsResources.AsNoTracking()
-            .Where(r => r.OrgId == orgId && r.ResourceType == type && r.VendorId != null)
-            .Select(r => r.VendorId!).ToListAsync(ct)).ToHashSet();
+    public Task<IReadOnlySet<string>> OwnedIdsAsync(string type, string orgId, CancellationToken ct) =>
+        VendorOwnership.OwnedIdsAsync(db.CdsResources, type, orgId, ct);
 
     /// <summary>The VPCs in which <paramref name="orgId"/> owns a subnet in <paramref name="zone"/>.</summary>
     public async Task<IReadOnlyList<string>> VpcsWithSubnetInAsync(string orgId, string zone, CancellationToken ct) =>
@@ -78,14 +76,8 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
     /// <summary>The caller's row of <paramref name="type"/> with CDS id <paramref name="vendorId"/> (tracked).</summary>
     /// <exception cref="BusinessException">not_found.</exception>
     /// <exception cref="ForbiddenException">Another org's resource.</exception>
-    public async Task<CdsResource> LoadOwnedAsync(string type, string? vendorId, CancellationToken ct)
-    {
-        var id = vendorId.Trimmed();
-        var row = await db.CdsResources.FirstOrDefaultAsync(r => r.ResourceType == type && r.VendorId == id, ct)
-                  ?? throw BusinessException.NotFound(NotFoundMessage);
-        await orgs.EnsureCanActOnAsync(row.OrgId, ForbiddenMessage, ct);
-        return row;
-    }
+    public Task<CdsResource> LoadOwnedAsync(string type, string? vendorId, CancellationToken ct) =>
+        ownership.LoadOwnedAsync(db.CdsResources, type, vendorId, ct);
 
     /// <summary>
     /// Creates <paramref name="row"/> on CDS: reserves it as <c>pending</c>, sends <paramref name="action"/> and
