@@ -66,6 +66,22 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
         checkedParameters.Should().BeGreaterThan(500);
     }
 
+    /// <summary>A required field is never nullable in a request schema — also a field of a fields base that other
+    /// requests have as optional (FlatFieldsRequestsProcessor), so generated clients type it as required.</summary>
+    [Fact]
+    public async Task A_required_field_of_a_request_schema_is_never_nullable()
+    {
+        var doc = await DocumentAsync();
+        var nullable = doc["components"]!["schemas"]!.AsObject()
+            .SelectMany(s => (s.Value!["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>())
+                .Where(r => s.Value!["properties"]?[r]?["nullable"]?.GetValue<bool>() == true)
+                .Select(r => $"{s.Key}.{r}"))
+            .ToList();
+        nullable.Should().BeEmpty();
+        doc["components"]!["schemas"]!["BindEip"]!["properties"]!["EIPId"]!["nullable"]!.GetValue<bool>()
+            .Should().BeFalse("a field of the EipNetBinding base");
+    }
+
     private async Task<bool> ValidatorsDemandAsync(Type request, PropertyInfo missing)
     {
         var instance = Activator.CreateInstance(request)!;

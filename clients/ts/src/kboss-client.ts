@@ -31667,7 +31667,7 @@ export interface DeleteEip {
     EIPId: string;
 }
 
-/** CDS-VPC-14 GET /capital/bind_eip.dspy 绑定EIP到子网IP: CDS BindEIP of an EIP and a subnet (edge nodes: a virtual gateway) the caller may both act on (403 / 资源不存在 otherwise); IP is an IPv4 address of that net. data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+/** CDS-VPC-14 GET /capital/bind_eip.dspy 绑定EIP到子网IP: CDS BindEIP of an EIP and a net (EipNetBinding). data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
 export interface BindEip {
     /** EIP id. */
     EIPId: string;
@@ -31677,7 +31677,7 @@ export interface BindEip {
     IP: string;
 }
 
-/** CDS-VPC-15 GET /capital/unbind_eip.dspy EIP从子网IP解绑: CDS UnbindEIP of an EIP and a subnet (edge nodes: a virtual gateway) the caller may both act on (403 / 资源不存在 otherwise); IP is an IPv4 address of that net. data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
+/** CDS-VPC-15 GET /capital/unbind_eip.dspy EIP从子网IP解绑: CDS UnbindEIP of an EIP and a net (EipNetBinding). data = {TaskId}. spec: 26-capital-online-vpc.md; analysis/vendors.md §3.6. */
 export interface UnbindEip {
     /** EIP id. */
     EIPId: string;
@@ -34000,43 +34000,43 @@ export interface NewInstanceConfig {
     /** 集群唯一标识ID. */
     clusterid: string;
     /** 资源实例的名称 (≤ 100 chars). */
-    source_name: string | undefined;
+    source_name: string;
     /** 初始认证账号. */
-    source_authuser: string | undefined;
+    source_authuser: string;
     /** 初始认证密码 (encrypted at rest; on update the mask keeps the stored one). */
-    source_authpasswd: string | undefined;
+    source_authpasswd: string;
     /** StatefulSet, Deployment, DaemonSet, CronJob, Job or Standalone. */
-    source_podengine: string | undefined;
+    source_podengine: string;
     /** Replicas, integer ≥ 1. */
-    source_replicasetnum: string | undefined;
+    source_replicasetnum: string;
     /** LinuxOS or RelationalDB. */
-    instance_type: string | undefined;
+    instance_type: string;
     /** One of the allowed images. */
-    pod_imagepath: string | undefined;
+    pod_imagepath: string;
     /** Memory limit, a Kubernetes quantity (512Mi). */
-    source_memrate: string | undefined;
+    source_memrate: string;
     /** CPU limit, a Kubernetes quantity (1000m). */
-    source_cpurate: string | undefined;
+    source_cpurate: string;
     /** Instance label key:value. */
-    source_selflabel: string | undefined;
+    source_selflabel: string;
     /** 分配GPU个数 (integer ≥ 0). */
     source_gpu: string;
     /** NodePort, Ingress or LoadBalancer. */
-    source_portmode: string | undefined;
+    source_portmode: string;
     /** Always, OnFailure or Never (consistent with the controller kind). */
-    source_restartpolicy: string | undefined;
+    source_restartpolicy: string;
     /** Service port 1–65535. */
-    source_apiport: string | undefined;
+    source_apiport: string;
     /** Container port 1–65535. */
-    source_insideport: string | undefined;
+    source_insideport: string;
     /** Node port: 30000–32767 and unique in the cluster with NodePort, else 1–65535. */
-    source_outsideport: string | undefined;
+    source_outsideport: string;
     /** Absolute mount path. */
-    source_mountpath: string | undefined;
+    source_mountpath: string;
     /** Data volume size, a Kubernetes quantity (49Gi). */
-    source_storagelimits: string | undefined;
+    source_storagelimits: string;
     /** Node selector key=value. */
-    source_nodeselector: string | undefined;
+    source_nodeselector: string;
     /** The org acted for; after the pipeline ran, the effective, authorised org id. */
     orgid?: string | undefined;
     /** CPU型号 (a cpu widget model). */
@@ -34171,39 +34171,39 @@ export interface UpdateInstanceConfig {
     /** 资源实例配置ID. */
     id: string;
     /** 资源实例的名称 (≤ 100 chars). */
-    source_name: string | undefined;
+    source_name: string;
     /** 初始认证账号. */
-    source_authuser: string | undefined;
+    source_authuser: string;
     /** 初始认证密码 (encrypted at rest; on update the mask keeps the stored one). */
-    source_authpasswd: string | undefined;
+    source_authpasswd: string;
     /** StatefulSet, Deployment, DaemonSet, CronJob, Job or Standalone. */
-    source_podengine: string | undefined;
+    source_podengine: string;
     /** Replicas, integer ≥ 1. */
-    source_replicasetnum: string | undefined;
+    source_replicasetnum: string;
     /** LinuxOS or RelationalDB. */
-    instance_type: string | undefined;
+    instance_type: string;
     /** One of the allowed images. */
-    pod_imagepath: string | undefined;
+    pod_imagepath: string;
     /** Memory limit, a Kubernetes quantity (512Mi). */
-    source_memrate: string | undefined;
+    source_memrate: string;
     /** CPU limit, a Kubernetes quantity (1000m). */
-    source_cpurate: string | undefined;
+    source_cpurate: string;
     /** Instance label key:value. */
-    source_selflabel: string | undefined;
+    source_selflabel: string;
     /** NodePort, Ingress or LoadBalancer. */
-    source_portmode: string | undefined;
+    source_portmode: string;
     /** Always, OnFailure or Never (consistent with the controller kind). */
-    source_restartpolicy: string | undefined;
+    source_restartpolicy: string;
     /** Service port 1–65535. */
-    source_apiport: string | undefined;
+    source_apiport: string;
     /** Container port 1–65535. */
-    source_insideport: string | undefined;
+    source_insideport: string;
     /** Node port: 30000–32767 and unique in the cluster with NodePort, else 1–65535. */
-    source_outsideport: string | undefined;
+    source_outsideport: string;
     /** Absolute mount path. */
-    source_mountpath: string | undefined;
+    source_mountpath: string;
     /** Data volume size, a Kubernetes quantity (49Gi). */
-    source_storagelimits: string | undefined;
+    source_storagelimits: string;
     /** Node selector key=value. */
     source_nodeselector?: string | undefined;
     /** The org acted for; after the pipeline ran, the effective, authorised org id. */
@@ -34527,19 +34527,19 @@ export interface DeviceEcho {
 /** D2 POST /dev/cpcc/cpcnode/add_cpcnode.dspy: registers a machine of a centre (database only). A new device is idle (§4.6): node_status must be absent or 0 and role absent or empty, because only the cluster flows occupy a device. The IP is unique within the centre. adminpwd is encrypted and echoed masked. spec: 38-cpcc-devices.md; analysis/cpcc.md §3.B D2. */
 export interface AddDevice {
     /** 算力中心ID (required). */
-    cpcid: string | undefined;
+    cpcid: string;
     /** IP地址: IPv4/IPv6 literal or host name (required, unique within the centre). */
-    ip: string | undefined;
+    ip: string;
     /** 设备简称 (required, ≤ 100 chars). */
-    name: string | undefined;
+    name: string;
     /** 设备类型: 0 虚拟机, 1 物理机 (required). */
-    devicetype: string | undefined;
+    devicetype: string;
     /** SSH端口 1–65535 (required). */
-    sshport: string | undefined;
+    sshport: string;
     /** 管理账号 (required). */
-    adminuser: string | undefined;
+    adminuser: string;
     /** 管理密码 (required on add; on update the mask or empty keeps the stored one). */
-    adminpwd: string | undefined;
+    adminpwd: string;
     /** 算力设备状态 0/1: owned by the cluster flows (a new device is 0; an update may not change it). */
     node_status?: string | undefined;
     /** 公网IP (may be empty: shown as 未设置). */
@@ -34573,17 +34573,17 @@ export interface UpdateDevice {
     /** 算力设备ID. */
     id: string;
     /** 算力中心ID (required). */
-    cpcid: string | undefined;
+    cpcid: string;
     /** IP地址: IPv4/IPv6 literal or host name (required, unique within the centre). */
-    ip: string | undefined;
+    ip: string;
     /** 设备简称 (required, ≤ 100 chars). */
-    name: string | undefined;
+    name: string;
     /** 设备类型: 0 虚拟机, 1 物理机 (required). */
-    devicetype: string | undefined;
+    devicetype: string;
     /** SSH端口 1–65535 (required). */
-    sshport: string | undefined;
+    sshport: string;
     /** 管理账号 (required). */
-    adminuser: string | undefined;
+    adminuser: string;
     /** 管理密码 (required on add; on update the mask or empty keeps the stored one). */
     adminpwd?: string | undefined;
     /** 算力设备状态 0/1: owned by the cluster flows (a new device is 0; an update may not change it). */
@@ -35159,43 +35159,43 @@ export interface CreateCpccInstance {
     /** 集群唯一标识ID. */
     clusterid: string;
     /** 资源实例的名称 (≤ 100 chars). */
-    source_name: string | undefined;
+    source_name: string;
     /** 初始认证账号. */
-    source_authuser: string | undefined;
+    source_authuser: string;
     /** 初始认证密码 (encrypted at rest; on update the mask keeps the stored one). */
-    source_authpasswd: string | undefined;
+    source_authpasswd: string;
     /** StatefulSet, Deployment, DaemonSet, CronJob, Job or Standalone. */
-    source_podengine: string | undefined;
+    source_podengine: string;
     /** Replicas, integer ≥ 1. */
-    source_replicasetnum: string | undefined;
+    source_replicasetnum: string;
     /** LinuxOS or RelationalDB. */
-    instance_type: string | undefined;
+    instance_type: string;
     /** One of the allowed images. */
-    pod_imagepath: string | undefined;
+    pod_imagepath: string;
     /** Memory limit, a Kubernetes quantity (512Mi). */
-    source_memrate: string | undefined;
+    source_memrate: string;
     /** CPU limit, a Kubernetes quantity (1000m). */
-    source_cpurate: string | undefined;
+    source_cpurate: string;
     /** Instance label key:value. */
-    source_selflabel: string | undefined;
+    source_selflabel: string;
     /** GPU cards. */
     source_gpu: string;
     /** NodePort, Ingress or LoadBalancer. */
-    source_portmode: string | undefined;
+    source_portmode: string;
     /** Always, OnFailure or Never (consistent with the controller kind). */
-    source_restartpolicy: string | undefined;
+    source_restartpolicy: string;
     /** Service port 1–65535. */
-    source_apiport: string | undefined;
+    source_apiport: string;
     /** Container port 1–65535. */
-    source_insideport: string | undefined;
+    source_insideport: string;
     /** Node port: 30000–32767 and unique in the cluster with NodePort, else 1–65535. */
-    source_outsideport: string | undefined;
+    source_outsideport: string;
     /** Absolute mount path. */
-    source_mountpath: string | undefined;
+    source_mountpath: string;
     /** Data volume size, a Kubernetes quantity (49Gi). */
-    source_storagelimits: string | undefined;
+    source_storagelimits: string;
     /** Node selector key=value. */
-    source_nodeselector: string | undefined;
+    source_nodeselector: string;
     /** System disk size (Kubernetes quantity). */
     disk_sys_limit: string;
     /** GPU model. */
@@ -35554,7 +35554,7 @@ export interface UploadDocument {
     /** 文件类型 (optional label). */
     file_type?: string | undefined;
     /** 标题. */
-    title: string | undefined;
+    title: string;
     /** 文件路径 (optional; kept as data, never opened). */
     file_path?: string | undefined;
     /** 文件所属分类 (optional integer). */
@@ -36057,7 +36057,7 @@ export interface SaveInvoiceInfo {
     /** Sales user id (informational: the caller is recorded). */
     user_id?: string | undefined;
     /** 客户的机构id. */
-    client_id: string | undefined;
+    client_id: string;
     /** 合同号. */
     contract_number?: string | undefined;
     /** 1 增值税普通发票 (default), 2 增值税专用发票. */
@@ -37105,9 +37105,9 @@ export interface HomeScreenView {
 /** KPI-08 GET /kpi/large_screen_first_page.dspy 大屏展示首页 (finance.md §3.1 page 1): counts of customers, providers and resellers; this year's paid orders, net revenue and recharges; this month's net revenue; the monthly revenue series (as KPI-02). */
 export interface GetLargeScreenFirstPage {
     /** 0 virtual, 1 real. */
-    flag: string | undefined;
+    flag: string;
     /** 业主机构/分销商. */
-    orgid: string | undefined;
+    orgid: string;
     /** True for virtual data. */
     virtual?: boolean;
 }
@@ -37150,9 +37150,9 @@ export interface RankedView {
 /** KPI-09 GET /kpi/large_screen_second_page.dspy 大屏展示用户二 (finance.md §3.1 page 2): customer count, cumulative customers per month (as KPI-07), new customers per month (as KPI-01), the top customers by this year's net spend. Customers by province: no province is stored (ADR 0032). */
 export interface GetLargeScreenSecondPage {
     /** 0 virtual, 1 real. */
-    flag: string | undefined;
+    flag: string;
     /** 业主机构/分销商. */
-    orgid: string | undefined;
+    orgid: string;
     /** True for virtual data. */
     virtual?: boolean;
 }
@@ -37189,9 +37189,9 @@ export interface BusinessScreenView {
 /** KPI-10 GET /kpi/large_screen_third_page.dspy 大屏展示经营三 (finance.md §3.1 page 3, §4.2–§4.3): this year's net revenue, cost, profit and refunds; monthly revenue, cost and profit series; the top products by this year's net revenue. */
 export interface GetLargeScreenThirdPage {
     /** 0 virtual, 1 real. */
-    flag: string | undefined;
+    flag: string;
     /** 业主机构/分销商. */
-    orgid: string | undefined;
+    orgid: string;
     /** True for virtual data. */
     virtual?: boolean;
 }
@@ -37225,9 +37225,9 @@ export interface MerchantsScreenView {
 /** KPI-11 GET /kpi/large_screen_fourth_page.dspy 大屏展示商户四 (finance.md §3.1 page 4): provider and reseller counts; this year's net sales by provider; this year's net revenue by settle state (未结算 / 审批中 / 已结算); the top resellers by this year's net revenue of their own customers. */
 export interface GetLargeScreenFourthPage {
     /** 0 virtual, 1 real. */
-    flag: string | undefined;
+    flag: string;
     /** 业主机构/分销商. */
-    orgid: string | undefined;
+    orgid: string;
     /** True for virtual data. */
     virtual?: boolean;
 }
@@ -37644,7 +37644,7 @@ export interface CreateStore {
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
     /** 仓库名称 (≤ 50, unique among the org's live stores). */
-    name: string | undefined;
+    name: string;
     /** 位置. */
     location?: string | undefined;
     /** 地址. */
@@ -37858,7 +37858,7 @@ export interface SaveLeaseContract {
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
     /** 合同标题. */
-    title: string | undefined;
+    title: string;
     /** Customer user (defaults to the bill's customer). */
     user_id?: string | undefined;
     /** Start (defaults to the bill's start). */
@@ -38941,7 +38941,7 @@ export interface AddPublishProduct {
     /** Publisher (the session user is used). */
     userid?: string | undefined;
     /** 1:商品 2:需求. */
-    publish_type: string | undefined;
+    publish_type: string;
     /** 是否支持GPU ("1" or anything else = null). */
     cart_flag?: string | undefined;
     /** Site. */
@@ -38949,9 +38949,9 @@ export interface AddPublishProduct {
     /** 图片. */
     img?: string | undefined;
     /** Name. */
-    product_name: string | undefined;
+    product_name: string;
     /** Category path, a JSON array of category ids ("注意是双引号"). */
-    product_category: string | undefined;
+    product_category: string;
     /** Company name. */
     company_name?: string | undefined;
     /** Company category. */
@@ -40089,11 +40089,11 @@ export interface SetUnifiedDiscount {
     /** Product name to store (default: the product's). */
     productname?: string | undefined;
     /** 运营所属机构id (an org the caller may act on). */
-    bid_orgid: string | undefined;
+    bid_orgid: string;
     /** 供应商id. */
-    providerid: string | undefined;
+    providerid: string;
     /** 产品id: comma-separated (or a JSON array). */
-    productid: string | undefined;
+    productid: string;
 }
 
 /** GET /product/shoujia_guanli_jia.dspy 运营配置统一售价 (kboss addition, finance.md §6 #20: the spec has the query PRV-08 but no setter): the unified unit price (元, 2 decimals) of floor-price products for the org's customers. Below the org's floor price → 售价不能低于底价. */
@@ -40101,11 +40101,11 @@ export interface SetUnifiedPrice {
     /** 统一售价 per unit, 元. */
     price: string;
     /** 运营所属机构id (an org the caller may act on). */
-    bid_orgid: string | undefined;
+    bid_orgid: string;
     /** 供应商id. */
-    providerid: string | undefined;
+    providerid: string;
     /** 产品id: comma-separated (or a JSON array). */
-    productid: string | undefined;
+    productid: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */
@@ -40577,9 +40577,9 @@ export interface ListSettlementBills {
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
     /** 开始日期 (inclusive). */
-    start_date: string | undefined;
+    start_date: string;
     /** 结束日期 (inclusive). */
-    end_date: string | undefined;
+    end_date: string;
     /** 供应商id. */
     provider_id?: string | undefined;
     /** 机构id. */
@@ -40702,9 +40702,9 @@ export interface ExportSettlementBills {
     /** The documented body object (its fields are the other parameters). */
     body?: string | undefined;
     /** 开始日期 (inclusive). */
-    start_date: string | undefined;
+    start_date: string;
     /** 结束日期 (inclusive). */
-    end_date: string | undefined;
+    end_date: string;
     /** 供应商id. */
     provider_id?: string | undefined;
     /** 机构id. */
@@ -41562,11 +41562,11 @@ export interface GetEipPrice2 {
     /** Customer whose price applies (default: the caller's org). */
     user_orgid?: string | undefined;
     /** Region (required by UCloud). */
-    Region: string | undefined;
+    Region: string;
     /** Bgp / International / BGPPro. */
-    OperatorName: string | undefined;
+    OperatorName: string;
     /** Mbps. */
-    Bandwidth: string | undefined;
+    Bandwidth: string;
     /** Year / Month / Dynamic. */
     ChargeType?: string | undefined;
     /** Duration (default 1). */
@@ -41586,15 +41586,15 @@ export interface GetUHostInstancePrice {
     /** Show UCloud's price details. */
     ShowPriceDetails?: string | undefined;
     /** Region. */
-    Region: string | undefined;
+    Region: string;
     /** Zone. */
-    Zone: string | undefined;
+    Zone: string;
     /** Image. */
     ImageId?: string | undefined;
     /** vCPUs. */
-    CPU: string | undefined;
+    CPU: string;
     /** 内存大小。单位:MB。范围 :[1024, 262144],取值为1024的倍数. */
-    Memory: string | undefined;
+    Memory: string;
     /** GPUs. */
     GPU?: string | undefined;
     /** GPU type. */
@@ -41608,7 +41608,7 @@ export interface GetUHostInstancePrice {
     /** 购买时长 (default 1; 0 for Month = until month end). */
     Quantity?: string | undefined;
     /** JSON array [{"IsBoot":"True","Type":"CLOUD_SSD","Size":40}]. */
-    Disks: string | undefined;
+    Disks: string;
 }
 
 /** UC-H-08 POST /ucloud/create_uhost_instance.dspy 创建云主机, paid (analysis/vendors.md §5.4; ADR 0041, 0044): the price is UCloud's GetUHostInstancePrice for this configuration made the customer's by UCloudPricing (amount is only checked against it, ±0.01 → 价格已变化,请刷新), then VendorCharges holds it, sends CreateUHostInstance once (password base64, never logged) and bills it once; a repeated idempotency_key replays the first answer. One host per call (MaxCount 1); the firewall SecurityGroupId must be the org's; EIPs are bought with allocate_eip, not here. The host is then Initializing until the polling job sees it running. data = {UHostIds, IPs, order_id, bill_id, amount}. spec: 30-ucloud-hosts.md; §3.9. */
@@ -41640,15 +41640,15 @@ export interface CreateUHostInstance {
     /** Idempotency key (not in the spec; ≤ 64): the same key and request replay the first answer. */
     idempotency_key?: string | undefined;
     /** Region. */
-    Region: string | undefined;
+    Region: string;
     /** Zone. */
-    Zone: string | undefined;
+    Zone: string;
     /** Image. */
-    ImageId: string | undefined;
+    ImageId: string;
     /** vCPUs. */
-    CPU: string | undefined;
+    CPU: string;
     /** 内存大小。单位:MB。范围 :[1024, 262144],取值为1024的倍数. */
-    Memory: string | undefined;
+    Memory: string;
     /** GPUs. */
     GPU?: string | undefined;
     /** GPU type. */
@@ -41662,19 +41662,19 @@ export interface CreateUHostInstance {
     /** 购买时长 (default 1; 0 for Month = until month end). */
     Quantity?: string | undefined;
     /** JSON array [{"IsBoot":"True","Type":"CLOUD_SSD","Size":40}]. */
-    Disks: string | undefined;
+    Disks: string;
 }
 
 /** UC-H-09 GET /ucloud/stop_uhost_instance.dspy 关闭主机: UCloud StopUHostInstance of a live host the caller owns (403 / 资源不存在 otherwise); the host is then Stopping until the polling job reads its next state. data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
 export interface StopUHostInstance {
     /** 用户orgid (default: the caller's). */
-    orgid: string | undefined;
+    orgid: string;
     /** 地域 (the host's own region is used). */
-    region: string | undefined;
+    region: string;
     /** Zone. */
     Zone?: string | undefined;
     /** UHost实例ID. */
-    UHostId: string | undefined;
+    UHostId: string;
 }
 
 /** UC-H-10 GET /ucloud/start_uhost_instance.dspy 启动主机: UCloud StartUHostInstance of a live host the caller owns (403 / 资源不存在 otherwise); the host is then Starting until the polling job reads its next state. data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
@@ -41682,13 +41682,13 @@ export interface StartUHostInstance {
     /** Password of encrypted disks (never logged). */
     DiskPassword?: string | undefined;
     /** 用户orgid (default: the caller's). */
-    orgid: string | undefined;
+    orgid: string;
     /** 地域 (the host's own region is used). */
-    region: string | undefined;
+    region: string;
     /** Zone. */
     Zone?: string | undefined;
     /** UHost实例ID. */
-    UHostId: string | undefined;
+    UHostId: string;
 }
 
 /** UC-H-11 GET /ucloud/reboot_uhost_instance.dspy 重启主机: UCloud RebootUHostInstance of a live host the caller owns (403 / 资源不存在 otherwise); the host is then Rebooting until the polling job reads its next state. data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
@@ -41696,13 +41696,13 @@ export interface RebootUHostInstance {
     /** Password of encrypted disks (never logged). */
     DiskPassword?: string | undefined;
     /** 用户orgid (default: the caller's). */
-    orgid: string | undefined;
+    orgid: string;
     /** 地域 (the host's own region is used). */
-    region: string | undefined;
+    region: string;
     /** Zone. */
     Zone?: string | undefined;
     /** UHost实例ID. */
-    UHostId: string | undefined;
+    UHostId: string;
 }
 
 /** UC-H-12 GET /ucloud/get_uhost_instance_vnc_info.dspy 获取登录VNC信息: UCloud GetUHostInstanceVncInfo of a host the caller owns; audited without the password, never cached. data = {UHostId, UhostId, VncIP, VncPassword, VncPort} (both id spellings, as UCloud sends them). spec: 30-ucloud-hosts.md; §3.9. */
@@ -41714,7 +41714,7 @@ export interface GetUHostInstanceVncInfo {
     /** Zone. */
     Zone?: string | undefined;
     /** UHost实例ID. */
-    UHostId: string | undefined;
+    UHostId: string;
 }
 
 /** UC-H-13 GET /ucloud/terminate_uhost_instance.dspy 删除主机: UCloud TerminateUHostInstance of a host the caller owns (403 / 资源不存在 otherwise); already being deleted → success without a second call. With ReleaseEIP=true the caller's EIPs UCloud released with it stop being listed once the reconciler finds them gone. Stops billing; nothing is refunded (analysis/vendors.md §5.4: refund policy undefined). data = {UHostId, InRecycle}. spec: 30-ucloud-hosts.md; §3.9. */
@@ -41730,7 +41730,7 @@ export interface TerminateUHostInstance {
     /** Zone. */
     Zone?: string | undefined;
     /** UHost实例ID. */
-    UHostId: string | undefined;
+    UHostId: string;
 }
 
 /** UC-H-14 GET /ucloud/reset_uhost_instance_password.dspy 重置密码: UCloud ResetUHostInstancePassword of a live host the caller owns, the password sent base64-encoded as UCloud requires, never logged or stored (audited without it). UCloud refuses a running host (its message passed through). data = {UHostId}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9, §6 #32. */
@@ -41744,7 +41744,7 @@ export interface ResetUHostInstancePassword {
     /** Zone. */
     Zone?: string | undefined;
     /** UHost实例ID. */
-    UHostId: string | undefined;
+    UHostId: string;
 }
 
 /** UC-FW-02 POST /ucloud/create_firewall.dspy 创建防火墙: UCloud CreateFirewall (sent once, never retried: not idempotent) for orgid; the firewall belongs to that org. data = {FWId}. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
@@ -41786,7 +41786,7 @@ export interface DeleteFirewall {
     /** 地域 (the firewall's own region is used). */
     region?: string | undefined;
     /** 防火墙资源ID. */
-    FWId: string | undefined;
+    FWId: string;
 }
 
 /** UC-FW-05 GET /ucloud/update_firewall.dspy 更新防火墙规则: UCloud UpdateFirewall, which replaces the whole rule set of a firewall the caller owns; an empty or malformed rule is refused (§6 #30). data = {FWId}. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
@@ -41798,7 +41798,7 @@ export interface UpdateFirewall {
     /** 地域 (the firewall's own region is used). */
     region?: string | undefined;
     /** 防火墙资源ID. */
-    FWId: string | undefined;
+    FWId: string;
 }
 
 /** UC-FW-06 GET /ucloud/update_firewall_attribute.dspy 更新防火墙属性: UCloud UpdateFirewallAttribute (name, tag, remark; at least one) of a firewall the caller owns. spec: 31-ucloud-firewall.md; analysis/vendors.md §3.10. */
@@ -41814,7 +41814,7 @@ export interface UpdateFirewallAttribute {
     /** 地域 (the firewall's own region is used). */
     region?: string | undefined;
     /** 防火墙资源ID. */
-    FWId: string | undefined;
+    FWId: string;
 }
 
 /** UC-FW-07 GET /ucloud/describe_firewall_resource.dspy 获取防火墙绑定资源: UCloud DescribeFirewallResource of a firewall the caller owns. data = {ResourceSet, TotalCount}. spec: 31-ucloud-firewall.md; §3.10. */
@@ -41828,7 +41828,7 @@ export interface DescribeFirewallResource {
     /** 地域 (the firewall's own region is used). */
     region?: string | undefined;
     /** 防火墙资源ID. */
-    FWId: string | undefined;
+    FWId: string;
 }
 
 /** UC-FW-08 GET /ucloud/grant_firewall.dspy 绑定到资源上: UCloud GrantFirewall of a firewall to a host, both the caller's (403 / 资源不存在 otherwise). data = UCloud's answer. spec: 31-ucloud-firewall.md; §3.10. */
@@ -41836,13 +41836,13 @@ export interface GrantFirewall {
     /** 默认uhost, 绑定防火墙的资源类型. */
     ResourceType?: string | undefined;
     /** 所应用资源ID. */
-    ResourceId: string | undefined;
+    ResourceId: string;
     /** 用户orgid (default: the caller's). */
-    orgid: string | undefined;
+    orgid: string;
     /** 地域 (the firewall's own region is used). */
-    region: string | undefined;
+    region: string;
     /** 防火墙资源ID. */
-    FWId: string | undefined;
+    FWId: string;
 }
 
 /** UC-FW-09 GET /ucloud/disassociate_firewall.dspy 解绑资源: UCloud DisassociateFirewall of a firewall from a host, both the caller's (403 / 资源不存在 otherwise). data = UCloud's answer. spec: 31-ucloud-firewall.md. */
@@ -41850,13 +41850,13 @@ export interface DisassociateFirewall {
     /** 默认uhost, 绑定防火墙的资源类型. */
     ResourceType?: string | undefined;
     /** 所应用资源ID. */
-    ResourceId: string | undefined;
+    ResourceId: string;
     /** 用户orgid (default: the caller's). */
-    orgid: string | undefined;
+    orgid: string;
     /** 地域 (the firewall's own region is used). */
-    region: string | undefined;
+    region: string;
     /** 防火墙资源ID. */
-    FWId: string | undefined;
+    FWId: string;
 }
 
 /** UC-EIP-01 GET /ucloud/allocate_eip.dspy 创建弹性IP, paid (analysis/vendors.md §5.4; ADR 0041, 0044): priced from UCloud's GetEIPPrice made the customer's by UCloudPricing (amount only checked), held, AllocateEIP sent once and billed once through VendorCharges; a repeated idempotency_key replays the first answer. Count is fixed at 1 ("固定值", §6 #38). data = {EIPSet, order_id, bill_id, amount}. spec: 32-ucloud-eip.md; §3.11. */
@@ -41878,11 +41878,11 @@ export interface AllocateEip {
     /** Idempotency key (not in the spec; ≤ 64). */
     idempotency_key?: string | undefined;
     /** Region (required by UCloud). */
-    Region: string | undefined;
+    Region: string;
     /** Bgp / International / BGPPro. */
-    OperatorName: string | undefined;
+    OperatorName: string;
     /** Mbps. */
-    Bandwidth: string | undefined;
+    Bandwidth: string;
     /** Year / Month / Dynamic. */
     ChargeType?: string | undefined;
     /** Duration (default 1). */
@@ -41896,13 +41896,13 @@ export interface BindEip2 {
     /** uhost. */
     ResourceType?: string | undefined;
     /** Host id. */
-    ResourceId: string | undefined;
+    ResourceId: string;
     /** Customer org (default: the caller's). */
     orgid?: string | undefined;
     /** Region (the EIP's own region is used). */
     Region?: string | undefined;
     /** EIP id. */
-    EIPId: string | undefined;
+    EIPId: string;
 }
 
 /** UC-EIP-03 GET /ucloud/describe_eip.dspy 获取EIP信息: UCloud DescribeEIP, kept to the EIPs orgid owns. data = {TotalCount, EIPSet}. spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
@@ -41918,13 +41918,13 @@ export interface UnBindEip {
     /** uhost. */
     ResourceType?: string | undefined;
     /** Host id. */
-    ResourceId: string | undefined;
+    ResourceId: string;
     /** Customer org (default: the caller's). */
     orgid?: string | undefined;
     /** Region (the EIP's own region is used). */
     Region?: string | undefined;
     /** EIP id. */
-    EIPId: string | undefined;
+    EIPId: string;
 }
 
 /** UC-EIP-05 GET /ucloud/release_eip.dspy 删除释放EIP: UCloud ReleaseEIP of an EIP the caller owns (403 / 资源不存在 otherwise); already being released → success without a second call. Stops billing; nothing is refunded (analysis/vendors.md §5.4). spec: 32-ucloud-eip.md; §3.11. */
@@ -41934,7 +41934,7 @@ export interface ReleaseEip {
     /** Region (the EIP's own region is used). */
     Region?: string | undefined;
     /** EIP id. */
-    EIPId: string | undefined;
+    EIPId: string;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

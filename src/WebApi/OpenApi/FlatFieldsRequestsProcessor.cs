@@ -23,6 +23,8 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
     {
         var schemas = context.Document.Components.Schemas;
         var resolver = context.SchemaResolver;
+        var optional = new HashSet<JsonSchemaProperty>(ReferenceEqualityComparer.Instance);
+        var flattened = new List<JsonSchema>();
         foreach (var type in Requests)
         {
             // by type, not by name: two requests of one name in different areas get different schema names
@@ -43,7 +45,19 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
                 if (found.Remove(name, out var value)) schema.Properties[name] = value;
             }
             foreach (var (name, value) in found) schema.Properties[name] = value;
+            optional.UnionWith(schema.Properties.Where(p => !schema.RequiredProperties.Contains(p.Key))
+                .Select(p => p.Value));
+            flattened.Add(schema);
         }
+        // a required field is not nullable (as LegacyParamsOperationProcessor marks own fields); a base's field object
+        // is shared by the requests built on it, so one that another request has as optional is copied first
+        foreach (var schema in flattened)
+            foreach (var name in schema.RequiredProperties.Where(schema.Properties.ContainsKey).ToList())
+            {
+                var value = schema.Properties[name];
+                if (optional.Contains(value)) schema.Properties[name] = value = Copy(value);
+                value.IsNullableRaw = false;
+            }
         foreach (var b in Bases.Where(b => resolver.HasSchema(b, false)))
         {
             var merged = resolver.GetSchema(b, false);
@@ -51,6 +65,13 @@ public sealed class FlatFieldsRequestsProcessor : IDocumentProcessor
                 schemas.Remove(name);
         }
     }
+
+    /// <summary>A copy of a request field's schema (a string, or an array of them, with its description).</summary>
+    private static JsonSchemaProperty Copy(JsonSchemaProperty p) => new()
+    {
+        Type = p.Type, Format = p.Format, Description = p.Description, Item = p.Item, MaxLength = p.MaxLength,
+        MinLength = p.MinLength, Pattern = p.Pattern, Default = p.Default, Example = p.Example,
+    };
 
     /// <summary>The properties of <paramref name="schema"/> and of the bases it is built on (a base of a base too).</summary>
     private static IEnumerable<KeyValuePair<string, JsonSchemaProperty>> Properties(JsonSchema schema) =>
