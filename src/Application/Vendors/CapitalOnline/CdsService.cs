@@ -111,6 +111,18 @@ public sealed class CdsService(IKbossDbContext db, ICdsClient client, VendorKeys
     }
 
     /// <summary>
+    /// Deletes the caller's object of <paramref name="type"/> with CDS id <paramref name="vendorId"/> (see
+    /// <see cref="LoadOwnedAsync"/>, <see cref="DeleteAsync"/>), CDS's id parameter named <paramref name="idField"/>:
+    /// the reply of <see cref="CdsReplies.Deleted"/>.
+    /// </summary>
+    public async Task<Common.Models.Reply<JsonObject>> DeleteOwnedAsync(string type, string? vendorId,
+        CdsAction action, string idField, CancellationToken ct)
+    {
+        var row = await LoadOwnedAsync(type, vendorId, ct);
+        return CdsReplies.Deleted(await DeleteAsync(row, action, new JsonObject { [idField] = row.VendorId }, ct));
+    }
+
+    /// <summary>
     /// Deletes <paramref name="row"/> on CDS: a row already <c>deleting</c> answers without a second call (null); a
     /// row with another call in flight is a conflict; else reserve <c>deleting</c>, send, confirm (row deleted).
     /// </summary>

@@ -26,10 +26,6 @@ public sealed class DeleteBandwidthValidator : AbstractValidator<DeleteBandwidth
 
 public sealed class DeleteBandwidthHandler(CdsService cds) : ICommandHandler<DeleteBandwidth, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(DeleteBandwidth c, CancellationToken ct)
-    {
-        var row = await cds.LoadOwnedAsync(CdsResourceTypes.Bandwidth, c.BandwidthId, ct);
-        return CdsReplies.Deleted(await cds.DeleteAsync(row, CdsActions.DeleteBandwidth,
-            new JsonObject { ["BandwidthId"] = row.VendorId }, ct));
-    }
+    public async ValueTask<Reply<JsonObject>> Handle(DeleteBandwidth c, CancellationToken ct) =>
+        await cds.DeleteOwnedAsync(CdsResourceTypes.Bandwidth, c.BandwidthId, CdsActions.DeleteBandwidth, "BandwidthId", ct);
 }

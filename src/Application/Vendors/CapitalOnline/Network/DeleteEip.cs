@@ -26,10 +26,6 @@ public sealed class DeleteEipValidator : AbstractValidator<DeleteEip>
 
 public sealed class DeleteEipHandler(CdsService cds) : ICommandHandler<DeleteEip, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(DeleteEip c, CancellationToken ct)
-    {
-        var row = await cds.LoadOwnedAsync(CdsResourceTypes.Eip, c.EipId, ct);
-        return CdsReplies.Deleted(await cds.DeleteAsync(row, CdsActions.DeleteEip,
-            new JsonObject { ["EIPId"] = row.VendorId }, ct));
-    }
+    public async ValueTask<Reply<JsonObject>> Handle(DeleteEip c, CancellationToken ct) =>
+        await cds.DeleteOwnedAsync(CdsResourceTypes.Eip, c.EipId, CdsActions.DeleteEip, "EIPId", ct);
 }

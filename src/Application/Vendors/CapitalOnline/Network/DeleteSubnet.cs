@@ -25,10 +25,6 @@ public sealed class DeleteSubnetValidator : AbstractValidator<DeleteSubnet>
 
 public sealed class DeleteSubnetHandler(CdsService cds) : ICommandHandler<DeleteSubnet, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(DeleteSubnet c, CancellationToken ct)
-    {
-        var row = await cds.LoadOwnedAsync(CdsResourceTypes.Subnet, c.SubnetId, ct);
-        return CdsReplies.Deleted(await cds.DeleteAsync(row, CdsActions.DeleteSubnet,
-            new JsonObject { ["SubnetId"] = row.VendorId }, ct));
-    }
+    public async ValueTask<Reply<JsonObject>> Handle(DeleteSubnet c, CancellationToken ct) =>
+        await cds.DeleteOwnedAsync(CdsResourceTypes.Subnet, c.SubnetId, CdsActions.DeleteSubnet, "SubnetId", ct);
 }

@@ -30,10 +30,6 @@ public sealed class DeleteVirtualGatewayValidator : AbstractValidator<DeleteVirt
 public sealed class DeleteVirtualGatewayHandler(CdsService cds)
     : ICommandHandler<DeleteVirtualGateway, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(DeleteVirtualGateway c, CancellationToken ct)
-    {
-        var row = await cds.LoadOwnedAsync(CdsResourceTypes.VirtualGateway, c.VirtualGateWayId, ct);
-        return CdsReplies.Deleted(await cds.DeleteAsync(row, CdsActions.DeleteVirtualGateway,
-            new JsonObject { ["VirtualGateWayId"] = row.VendorId }, ct));
-    }
+    public async ValueTask<Reply<JsonObject>> Handle(DeleteVirtualGateway c, CancellationToken ct) =>
+        await cds.DeleteOwnedAsync(CdsResourceTypes.VirtualGateway, c.VirtualGateWayId, CdsActions.DeleteVirtualGateway, "VirtualGateWayId", ct);
 }

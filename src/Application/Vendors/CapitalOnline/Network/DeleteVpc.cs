@@ -25,10 +25,6 @@ public sealed class DeleteVpcValidator : AbstractValidator<DeleteVpc>
 
 public sealed class DeleteVpcHandler(CdsService cds) : ICommandHandler<DeleteVpc, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(DeleteVpc c, CancellationToken ct)
-    {
-        var row = await cds.LoadOwnedAsync(CdsResourceTypes.Vpc, c.VpcId, ct);
-        return CdsReplies.Deleted(await cds.DeleteAsync(row, CdsActions.DeleteVpc,
-            new JsonObject { ["VPCId"] = row.VendorId }, ct));
-    }
+    public async ValueTask<Reply<JsonObject>> Handle(DeleteVpc c, CancellationToken ct) =>
+        await cds.DeleteOwnedAsync(CdsResourceTypes.Vpc, c.VpcId, CdsActions.DeleteVpc, "VPCId", ct);
 }
