@@ -120,6 +120,7 @@ public static class DependencyInjection
         services.AddScoped<Vendors.VendorOwnership>();
         services.AddScoped<Vendors.UCloud.UCloudService>();
         services.AddScoped<Vendors.UCloud.UCloudPricing>();
+        services.AddScoped<Vendors.UCloud.UCloudPaidCreate>();
         AddOutsideKind<Domain.Vendors.UCloudResource, Vendors.UCloud.UCloudResourceCalls>(services);
         // Baidu, JD Cloud, Jiajie, Casdao (issue 15)
         services.AddScoped<Vendors.VendorAccounts>();

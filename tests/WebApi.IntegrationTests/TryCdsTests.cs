@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Kboss.WebApi.IntegrationTests.Infrastructure;
 
 namespace Kboss.WebApi.IntegrationTests;
 
@@ -7,83 +7,22 @@ namespace Kboss.WebApi.IntegrationTests;
 /// README "Trying Capital Online offline" can't drift: README shows <c>docs/try-cds.sh</c> verbatim, and the script
 /// runs green against a started app pointed at a started <c>tools/Kboss.Fakes</c> (both real processes): an operator's
 /// CDS key at the fake, a WeChat Pay recharge, a VPC, a GPU host bought at the server's price (building → running),
-/// the bill and the balance, the host deleted. Helpers: <see cref="TryMoneyTests"/>.
+/// the bill and the balance, the host deleted.
 /// </summary>
 public sealed class TryCdsTests
 {
-    private const string Begin = "# --- try cds ---";
-    private const string End = "# --- end ---";
-    private const string AdminPassword = "Try-cds-admin-pass-1";
-
-    private static string Script => Path.Combine(TryMoneyTests.RepoRoot(), "docs", "try-cds.sh");
+    private static string Script => WalkThrough.Script("try-cds");
 
     [Fact]
-    public void Readme_shows_the_script_verbatim()
-    {
-        var text = File.ReadAllText(Script).ReplaceLineEndings("\n");
-        var from = text.IndexOf(Begin + "\n", StringComparison.Ordinal);
-        var to = text.IndexOf(End, StringComparison.Ordinal);
-        var body = text[(from + Begin.Length + 1)..to];
-        var readme = File.ReadAllText(Path.Combine(TryMoneyTests.RepoRoot(), "README.md")).ReplaceLineEndings("\n");
-        Regex.Matches(readme, @"```bash\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value)
-            .Should().Contain(body);
-    }
+    public void Readme_shows_the_script_verbatim() => WalkThrough.ReadmeShowsVerbatim(Script, "# --- try cds ---");
 
     [Fact]
-    public async Task The_script_runs_against_a_started_app_and_a_started_fake()
-    {
-        var root = TryMoneyTests.RepoRoot();
-        var sep = Path.DirectorySeparatorChar;
-        var configuration = AppContext.BaseDirectory.Contains($"{sep}Release{sep}") ? "Release" : "Debug";
-        var appDll = Path.Combine(root, "src", "WebApi", "bin", configuration, "net10.0", "Kboss.WebApi.dll");
-        var fakeDll = Path.Combine(root, "tools", "Kboss.Fakes", "bin", configuration, "net10.0", "Kboss.Fakes.dll");
-        var work = Path.Combine(Path.GetTempPath(), "kboss-try-cds-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
-        var (kbossPort, fakePort) = (TryMoneyTests.FreePort(), TryMoneyTests.FreePort());
-        var (kboss, fake) = ($"http://127.0.0.1:{kbossPort}", $"http://127.0.0.1:{fakePort}");
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        Process? app = null;
-        using var fakes = TryMoneyTests.Start(
-            new ProcessStartInfo("dotnet", [fakeDll, "--port", $"{fakePort}", "--kboss", kboss]), log);
-        try
+    public Task The_script_runs_against_a_started_app_and_a_started_fake() =>
+        WalkThrough.RunAndCheckAsync(Script, async run =>
         {
-            using var http = new HttpClient();
-            var env = await TryMoneyTests.Retry(() => http.GetStringAsync($"{fake}/_fake/env"));
-            var start = new ProcessStartInfo("dotnet", [appDll])
-            {
-                WorkingDirectory = Path.Combine(root, "src", "WebApi"),
-                Environment =
-                {
-                    ["Kboss__DataFolder"] = Path.Combine(work, "data"), ["Urls"] = kboss,
-                    ["Bootstrap__AdminPassword"] = AdminPassword, ["Logging__LogLevel__Default"] = "Warning",
-                },
-            };
-            foreach (Match m in Regex.Matches(env, @"^export (\w+)='([^']*)'$", RegexOptions.Multiline))
-                start.Environment[m.Groups[1].Value] = m.Groups[2].Value;
-            app = TryMoneyTests.Start(start, log);
-            await TryMoneyTests.Retry(() => http.GetStringAsync($"{kboss}/health"));
-
-            var script = new ProcessStartInfo("bash", [Script])
-            {
-                WorkingDirectory = work,
-                Environment = { ["KBOSS"] = kboss, ["FAKE"] = fake, ["ADMIN_PASSWORD"] = AdminPassword },
-            };
-            using var run = TryMoneyTests.Start(script, log);
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await run.WaitForExitAsync(limit.Token);
-            var output = string.Join("\n", log);
-            run.ExitCode.Should().Be(0, output);
-            output.Should().Contain("try cds done");
-            var journal = await http.GetStringAsync($"{fake}/_fake/vendors/journal");
+            run.Output.Should().Contain("try cds done");
+            var journal = await run.VendorJournalAsync();
             Regex.Matches(journal, "\"action\":\"CreateInstance\"").Count.Should().Be(1, journal);
             Regex.Matches(journal, "\"action\":\"DeleteInstance\"").Count.Should().Be(1, journal);
-        }
-        finally
-        {
-            if (app is { HasExited: false }) app.Kill(entireProcessTree: true);
-            if (!fakes.HasExited) fakes.Kill(entireProcessTree: true);
-            app?.Dispose();
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { } // best effort
-        }
-    }
+        });
 }

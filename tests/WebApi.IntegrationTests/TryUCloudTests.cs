@@ -10,20 +10,13 @@ namespace Kboss.WebApi.IntegrationTests;
 /// </summary>
 public sealed class TryUCloudTests
 {
-    private static string Script => Path.Combine(WalkThrough.RepoRoot(), "docs", "try-ucloud.sh");
+    private static string Script => WalkThrough.Script("try-ucloud");
 
     [Fact]
-    public void Readme_shows_the_script_verbatim()
-    {
-        var (body, blocks) = WalkThrough.ReadmeBlocks(Script, "# --- try ucloud ---");
-        blocks.Should().Contain(body);
-    }
+    public void Readme_shows_the_script_verbatim() => WalkThrough.ReadmeShowsVerbatim(Script, "# --- try ucloud ---");
 
     [Fact]
-    public async Task The_script_runs_against_a_started_app_and_a_started_fake()
-    {
-        var (exit, output) = await WalkThrough.RunAsync(Script, TimeSpan.FromSeconds(120));
-        exit.Should().Be(0, output);
-        output.Should().Contain("host price: 200").And.Contain("balance: 254").And.Contain("try ucloud done");
-    }
+    public Task The_script_runs_against_a_started_app_and_a_started_fake() =>
+        WalkThrough.RunAndCheckAsync(Script, run => run.Output.Should().Contain("host price: 200")
+            .And.Contain("balance: 254").And.Contain("try ucloud done"));
 }

@@ -153,6 +153,23 @@ public sealed class UCloudService(IKbossDbContext db, IUCloudClient client, Vend
         return answer;
     }
 
+    /// <summary>
+    /// Binds a live row of <paramref name="type"/> (UCloud id <paramref name="vendorId"/>, sent as
+    /// <paramref name="idParameter"/>) to a live host (<c>ResourceType</c> <c>uhost</c>) or unbinds it with
+    /// <paramref name="action"/>: both the caller's, and one org's (else 403). EIPs (UC-EIP-02/04) and firewalls
+    /// (UC-FW-08/09). <c>data</c> = UCloud's answer.
+    /// </summary>
+    public async Task<Reply<JsonObject>> BindToHostAsync(string type, string? vendorId, string idParameter,
+        string? hostId, UCloudAction action, CancellationToken ct)
+    {
+        var row = await LoadLiveAsync(type, vendorId, ct);
+        var host = await LoadLiveAsync(UCloudResourceTypes.Host, hostId, ct);
+        if (host.OrgId != row.OrgId) throw new ForbiddenException(VendorOwnership.ForbiddenMessage);
+        var p = new UCloudParams().With("Region", row.RegionCode).With("ProjectId", row.ProjectId)
+            .With(idParameter, row.VendorId).With("ResourceType", "uhost").With("ResourceId", host.VendorId);
+        return Reply.Ok("操作成功", await ChangeAsync(row, action, p, new { resource = host.VendorId }, ct));
+    }
+
     /// <summary>The parameters as audited: passwords replaced by <c>******</c>.</summary>
     public static Dictionary<string, string> Loggable(UCloudParams parameters) => parameters.ToDictionary(p => p.Key,
         p => p.Key.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "******" : p.Value);

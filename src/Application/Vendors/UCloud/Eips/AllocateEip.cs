@@ -55,37 +55,21 @@ public sealed class AllocateEipValidator : AbstractValidator<AllocateEip>
     }
 }
 
-public sealed class AllocateEipHandler(UCloudService ucloud, UCloudPricing pricing, VendorCharges charges,
-    UCloudResourceCalls kind) : ICommandHandler<AllocateEip, Reply<JsonObject>>
+public sealed class AllocateEipHandler(UCloudService ucloud, UCloudPaidCreate paid)
+    : ICommandHandler<AllocateEip, Reply<JsonObject>>
 {
     public async ValueTask<Reply<JsonObject>> Handle(AllocateEip c, CancellationToken ct)
     {
         var scope = await ucloud.ScopeAsync(c.Orgid!, ct);
         var order = c.PriceParams(scope).With("ChargeType", c.ChargeType ?? "Month");
         var priced = await ucloud.CallAsync(scope, UCloudActions.GetEipPrice, order, ct);
-        var item = VendorJson.Items(priced, "PriceSet").FirstOrDefault()
-                   ?? throw new BusinessException(CreateUHostInstanceHandler.NoPriceMessage, ErrorCodes.UpstreamFailed);
-        var list = UCloudPricing.ListPrice(item);
-        var sale = await pricing.SaleAsync(scope.OrgId, list, ct);
-
         var name = c.Name.TrimmedOrNull() ?? "EIP";
         var create = new UCloudParams().Merge(order).With("Tag", c.Tag).With("Name", name).With("Remark", c.Remark)
             .With("Count", "1");
         var fingerprint = new JsonObject(create.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
         var row = ucloud.NewRow(UCloudResourceTypes.Eip, scope, c.Region!, null, name);
-        var charged = await charges.RunAsync(new VendorChargeRequest(scope.OrgId, c.IdempotencyKey,
-                "ucloud.allocate_eip", fingerprint, sale.Amount, new VendorChargeLine(ListAmount: list, Quantity: 1),
-                VendorChargeSubject.Creating(kind, row), CreateUHostInstanceHandler.ClientAmount(c.Amount)),
-            async t =>
-            {
-                var answer = await ucloud.CreateAsync(row, scope, UCloudActions.AllocateEip, create,
-                    a => VendorJson.Str(VendorJson.Items(a, "EIPSet").FirstOrDefault(), "EIPId"), t);
-                return new VendorChargeDone(answer.Data, "创建成功", row.VendorId);
-            }, ct);
-        var data = charged.Data as JsonObject is { } d ? (JsonObject)d.DeepClone() : new JsonObject();
-        data["order_id"] = charged.ChargeId;
-        data["bill_id"] = charged.BillId;
-        data["amount"] = charged.Amount;
-        return Reply.Ok(charged.Message, data);
+        return await paid.RunAsync(scope, VendorJson.Items(priced, "PriceSet").FirstOrDefault(),
+            new UCloudPaidOrder("ucloud.allocate_eip", c.IdempotencyKey, c.Amount, row, UCloudActions.AllocateEip,
+                create, fingerprint, a => VendorJson.Str(VendorJson.Items(a, "EIPSet").FirstOrDefault(), "EIPId")), ct);
     }
 }

@@ -40,15 +40,8 @@ public abstract record EipBinding : EipRequest
     [JsonPropertyName("ResourceId")] public string? ResourceId { get; init; }
 
     /// <summary>Sends <paramref name="action"/> for the owned EIP and host.</summary>
-    public async Task<Reply<JsonObject>> RunAsync(UCloudService ucloud, UCloudAction action, CancellationToken ct)
-    {
-        var eip = await ucloud.LoadLiveAsync(UCloudResourceTypes.Eip, EipId, ct);
-        var host = await ucloud.LoadLiveAsync(UCloudResourceTypes.Host, ResourceId, ct);
-        if (host.OrgId != eip.OrgId) throw new ForbiddenException(VendorOwnership.ForbiddenMessage);
-        var p = new UCloudParams().With("Region", eip.RegionCode).With("ProjectId", eip.ProjectId)
-            .With("EIPId", eip.VendorId).With("ResourceType", "uhost").With("ResourceId", host.VendorId);
-        return Reply.Ok("操作成功", await ucloud.ChangeAsync(eip, action, p, new { resource = host.VendorId }, ct));
-    }
+    public Task<Reply<JsonObject>> RunAsync(UCloudService ucloud, UCloudAction action, CancellationToken ct) =>
+        ucloud.BindToHostAsync(UCloudResourceTypes.Eip, EipId, "EIPId", ResourceId, action, ct);
 }
 
 /// <summary>Rules of <see cref="EipBinding"/>.</summary>

@@ -40,15 +40,8 @@ public abstract record FirewallBinding : FirewallRequest
     [JsonPropertyName("ResourceId")] public string? ResourceId { get; init; }
 
     /// <summary>Sends <paramref name="action"/> for the owned firewall and host.</summary>
-    public async Task<Reply<JsonObject>> RunAsync(UCloudService ucloud, UCloudAction action, CancellationToken ct)
-    {
-        var fw = await ucloud.LoadLiveAsync(UCloudResourceTypes.Firewall, FwId, ct);
-        var host = await ucloud.LoadLiveAsync(UCloudResourceTypes.Host, ResourceId, ct);
-        if (host.OrgId != fw.OrgId) throw new ForbiddenException(VendorOwnership.ForbiddenMessage);
-        var p = new UCloudParams().With("Region", fw.RegionCode).With("ProjectId", fw.ProjectId)
-            .With("FWId", fw.VendorId).With("ResourceType", "uhost").With("ResourceId", host.VendorId);
-        return Reply.Ok("操作成功", await ucloud.ChangeAsync(fw, action, p, new { resource = host.VendorId }, ct));
-    }
+    public Task<Reply<JsonObject>> RunAsync(UCloudService ucloud, UCloudAction action, CancellationToken ct) =>
+        ucloud.BindToHostAsync(UCloudResourceTypes.Firewall, FwId, "FWId", ResourceId, action, ct);
 }
 
 /// <summary>Rules of <see cref="FirewallBinding"/> (all four documented as required).</summary>

@@ -76,12 +76,9 @@ public sealed class CreateUHostInstanceValidator : AbstractValidator<CreateUHost
     }
 }
 
-public sealed class CreateUHostInstanceHandler(UCloudService ucloud, UCloudPricing pricing, VendorCharges charges,
-    UCloudResourceCalls kind) : ICommandHandler<CreateUHostInstance, Reply<JsonObject>>
+public sealed class CreateUHostInstanceHandler(UCloudService ucloud, UCloudPaidCreate paid)
+    : ICommandHandler<CreateUHostInstance, Reply<JsonObject>>
 {
-    /// <summary>UCloud gave no price for the configuration.</summary>
-    public const string NoPriceMessage = "优刻得未返回该配置的价格";
-
     public async ValueTask<Reply<JsonObject>> Handle(CreateUHostInstance c, CancellationToken ct)
     {
         var scope = await ucloud.ScopeAsync(c.Orgid!, ct);
@@ -93,10 +90,7 @@ public sealed class CreateUHostInstanceHandler(UCloudService ucloud, UCloudPrici
         var priced = await ucloud.CallAsync(scope, UCloudActions.GetUHostInstancePrice,
             new UCloudParams().Merge(order).With("Count", "1").With("ChargeType", chargeType), ct);
         var item = VendorJson.Items(priced, "PriceSet")
-                       .FirstOrDefault(i => VendorJson.Str(i, "ChargeType") == chargeType)
-                   ?? throw new BusinessException(NoPriceMessage, ErrorCodes.UpstreamFailed);
-        var list = UCloudPricing.ListPrice(item);
-        var sale = await pricing.SaleAsync(scope.OrgId, list, ct);
+            .FirstOrDefault(i => VendorJson.Str(i, "ChargeType") == chargeType);
 
         var name = c.Name.Trimmed();
         var create = new UCloudParams().Merge(order).With("ChargeType", chargeType).With("LoginMode", "Password")
@@ -107,24 +101,9 @@ public sealed class CreateUHostInstanceHandler(UCloudService ucloud, UCloudPrici
         var fingerprint = new JsonObject(UCloudService.Loggable(create)
             .Where(p => p.Key != "Password").Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
         var row = ucloud.NewRow(UCloudResourceTypes.Host, scope, c.Region!, c.Zone, name);
-        var charged = await charges.RunAsync(new VendorChargeRequest(scope.OrgId, c.IdempotencyKey,
-                "ucloud.create_uhost_instance", fingerprint, sale.Amount, new VendorChargeLine(ListAmount: list,
-                    Quantity: 1), VendorChargeSubject.Creating(kind, row), ClientAmount(c.Amount)),
-            async t =>
-            {
-                var answer = await ucloud.CreateAsync(row, scope, UCloudActions.CreateUHostInstance, create,
-                    a => VendorJson.Strings(VendorJson.Get(a, "UHostIds")).FirstOrDefault(), t,
-                    _ => row.Observed("Initializing", DateTime.UtcNow));
-                return new VendorChargeDone(answer.Data, "创建成功", row.VendorId);
-            }, ct);
-        var data = charged.Data as JsonObject is { } d ? (JsonObject)d.DeepClone() : new JsonObject();
-        data["order_id"] = charged.ChargeId;
-        data["bill_id"] = charged.BillId;
-        data["amount"] = charged.Amount;
-        return Reply.Ok(charged.Message, data);
+        return await paid.RunAsync(scope, item, new UCloudPaidOrder("ucloud.create_uhost_instance", c.IdempotencyKey,
+            c.Amount, row, UCloudActions.CreateUHostInstance, create, fingerprint,
+            a => VendorJson.Strings(VendorJson.Get(a, "UHostIds")).FirstOrDefault(),
+            _ => row.Observed("Initializing", DateTime.UtcNow)), ct);
     }
-
-    /// <summary>The client's amount, or null when not sent.</summary>
-    public static decimal? ClientAmount(string? amount) =>
-        decimal.TryParse(amount?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : null;
 }

@@ -31,6 +31,17 @@ public class HostRequestValidator<T> : AbstractValidator<T> where T : HostReques
     }
 }
 
+/// <summary>Rules of start, stop and reboot (UC-H-09…11): <c>orgid</c> and <c>region</c> documented as required.
+/// </summary>
+public class HostPowerValidator<T> : HostRequestValidator<T> where T : HostRequest
+{
+    public HostPowerValidator()
+    {
+        RuleFor(x => x.Orgid).NotEmpty().WithMessage("缺少必要参数: orgid");
+        RuleFor(x => x.Region).NotEmpty().WithMessage("缺少必要参数: region");
+    }
+}
+
 /// <summary>Start, stop and reboot (UC-H-09…11): one call on a live host, its transitional state recorded for the
 /// polling job.</summary>
 public static class HostPower

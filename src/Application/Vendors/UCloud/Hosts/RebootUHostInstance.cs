@@ -18,14 +18,9 @@ public sealed record RebootUHostInstance : HostRequest, ICommand<Reply<JsonObjec
     [JsonPropertyName("DiskPassword")] public string? DiskPassword { get; init; }
 }
 
-public sealed class RebootUHostInstanceValidator : HostRequestValidator<RebootUHostInstance>
+public sealed class RebootUHostInstanceValidator : HostPowerValidator<RebootUHostInstance>
 {
-    public RebootUHostInstanceValidator()
-    {
-        RuleFor(x => x.Orgid).NotEmpty().WithMessage("缺少必要参数: orgid");
-        RuleFor(x => x.Region).NotEmpty().WithMessage("缺少必要参数: region");
-        RuleFor(x => x.DiskPassword).MaxChars(64);
-    }
+    public RebootUHostInstanceValidator() => RuleFor(x => x.DiskPassword).MaxChars(64);
 }
 
 public sealed class RebootUHostInstanceHandler(UCloudService ucloud) : ICommandHandler<RebootUHostInstance, Reply<JsonObject>>

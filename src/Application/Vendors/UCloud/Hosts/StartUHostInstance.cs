@@ -18,14 +18,9 @@ public sealed record StartUHostInstance : HostRequest, ICommand<Reply<JsonObject
     [JsonPropertyName("DiskPassword")] public string? DiskPassword { get; init; }
 }
 
-public sealed class StartUHostInstanceValidator : HostRequestValidator<StartUHostInstance>
+public sealed class StartUHostInstanceValidator : HostPowerValidator<StartUHostInstance>
 {
-    public StartUHostInstanceValidator()
-    {
-        RuleFor(x => x.Orgid).NotEmpty().WithMessage("缺少必要参数: orgid");
-        RuleFor(x => x.Region).NotEmpty().WithMessage("缺少必要参数: region");
-        RuleFor(x => x.DiskPassword).MaxChars(64);
-    }
+    public StartUHostInstanceValidator() => RuleFor(x => x.DiskPassword).MaxChars(64);
 }
 
 public sealed class StartUHostInstanceHandler(UCloudService ucloud) : ICommandHandler<StartUHostInstance, Reply<JsonObject>>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FluentValidation;
 using Kboss.Application.Common.Models;
 using Mediator;
 
@@ -14,14 +13,7 @@ public sealed record StopUHostInstance : HostRequest, ICommand<Reply<JsonObject>
 {
 }
 
-public sealed class StopUHostInstanceValidator : HostRequestValidator<StopUHostInstance>
-{
-    public StopUHostInstanceValidator()
-    {
-        RuleFor(x => x.Orgid).NotEmpty().WithMessage("缺少必要参数: orgid");
-        RuleFor(x => x.Region).NotEmpty().WithMessage("缺少必要参数: region");
-    }
-}
+public sealed class StopUHostInstanceValidator() : HostPowerValidator<StopUHostInstance>();
 
 public sealed class StopUHostInstanceHandler(UCloudService ucloud) : ICommandHandler<StopUHostInstance, Reply<JsonObject>>
 {
