@@ -72,7 +72,7 @@ public sealed class AllocateEipHandler(UCloudService ucloud, UCloudPricing prici
         var create = new UCloudParams().Merge(order).With("Tag", c.Tag).With("Name", name).With("Remark", c.Remark)
             .With("Count", "1");
         var fingerprint = new JsonObject(create.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
-        var row = ucloud.NewRow(UCloudResourceTypes.Eip, scope, c.Region!, null, name);
+        var row = ucloud.NewRow(UCloudResourceTypes.Eip, scope, scope.Region(c.Region), null, name);
         var charged = await charges.RunAsync(new VendorChargeRequest(scope.OrgId, c.IdempotencyKey,
                 "ucloud.allocate_eip", fingerprint, sale.Amount, new VendorChargeLine(ListAmount: list, Quantity: 1),
                 VendorChargeSubject.Creating(kind, row), CreateUHostInstanceHandler.ClientAmount(c.Amount)),

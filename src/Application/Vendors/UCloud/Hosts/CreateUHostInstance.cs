@@ -106,7 +106,7 @@ public sealed class CreateUHostInstanceHandler(UCloudService ucloud, UCloudPrici
             .With("MaxCount", "1");
         var fingerprint = new JsonObject(UCloudService.Loggable(create)
             .Where(p => p.Key != "Password").Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
-        var row = ucloud.NewRow(UCloudResourceTypes.Host, scope, c.Region!, c.Zone, name);
+        var row = ucloud.NewRow(UCloudResourceTypes.Host, scope, scope.Region(c.Region), c.Zone, name);
         var charged = await charges.RunAsync(new VendorChargeRequest(scope.OrgId, c.IdempotencyKey,
                 "ucloud.create_uhost_instance", fingerprint, sale.Amount, new VendorChargeLine(ListAmount: list,
                     Quantity: 1), VendorChargeSubject.Creating(kind, row), ClientAmount(c.Amount)),
