@@ -3,7 +3,7 @@ using NJsonSchema;
 namespace Kboss.WebApi.OpenApi;
 
 /// <summary>
-/// Schema names without NJsonSchema's de-duplication suffix (ADR 0024 addendum): two C# types whose schema names
+/// Schema names without NJsonSchema's de-duplication suffix (ADR 0048): two C# types whose schema names
 /// clash (e.g. UCloud's and Capital Online's <c>BindEip</c>) would otherwise become <c>BindEip</c> and
 /// <c>BindEip2</c>, a name that says nothing and changes with registration order. A clash is a defect of the
 /// request types (give one a distinct name); it fails the document's generation with both names in the message.
