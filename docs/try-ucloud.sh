@@ -60,8 +60,9 @@ EIPID=$(get $CT /ucloud/allocate_eip.dspy "${EIP[@]}" -d "amount=$EIP_PRICE" -d 
 get $CT /ucloud/bind_eip.dspy -d Region=cn-bj2 -d "EIPId=$EIPID" -d ResourceType=uhost -d "ResourceId=$UHOST" | ok
 get $CT /ucloud/describe_uhost_instance.dspy -d region=cn-bj2 | jq -c '.data.UHostSet[] | {UHostId, State, IPSet}'
 
-# 6. two bills, the balance down by their sum, exactly once each
-get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=20 -d current_page=1 | ok
+# 6. three bills: the recharge and one BUY each for the host and the EIP; the balance down by the two BUYs, once each
+get $CT /kpi/user_get_bill.dspy -d "user_orgid=$CUSTOMER_ORG" -d page_size=20 -d current_page=1 \
+  | val '"bills: \([.data.bill_list[].business_op] | sort | join(","))"'
 BALANCE=$(get $CT /finance/balance_get.dspy | val .data.balance)
 echo "balance: $BALANCE"
 jq -en --argjson b "$BALANCE" --argjson p "$PRICE" --argjson e "$EIP_PRICE" '$b == 500 - $p - $e' >/dev/null

@@ -17,9 +17,9 @@ public static class DependencyInjection
     /// <summary>Adds validators and application services.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        // Validation messages and error keys use the documented (snake_case) parameter names.
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : WireName(member);
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : WireName(member);
+        // Validation messages and error keys use the documented parameter names (WireName; ADR 0048).
+        ValidatorOptions.Global.DisplayNameResolver = (t, m, _) => m is null ? null : WireName(t, m);
+        ValidatorOptions.Global.PropertyNameResolver = ValidatorOptions.Global.DisplayNameResolver;
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         // Validators of shared field sets take flags (new DeviceFieldsValidator(forUpdate)) and are included by the
         // request validators, not resolved: registering them broke the Development start-up check (ValidateOnBuild).
@@ -154,4 +154,19 @@ public static class DependencyInjection
         m.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Name));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<MemberInfo, string> WireNames = new();
+
+    /// <summary>
+    /// The wire name of <paramref name="member"/> as a property of <paramref name="type"/>: a member of an interface
+    /// (a rule written once for every request implementing it, e.g. CDS's <c>IEcsShape.AvailableZoneCode</c>) is named
+    /// after the request's own property, whose <c>[JsonPropertyName]</c> carries the documented name.
+    /// </summary>
+    public static string WireName(Type type, MemberInfo member) =>
+        member.DeclaringType is { IsInterface: true } && type != member.DeclaringType
+            && InterfaceWireNames.GetOrAdd((type, member), static k =>
+                k.Type.GetProperty(k.Member.Name, BindingFlags.Public | BindingFlags.Instance)) is { } own
+            ? WireName(own)
+            : WireName(member);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Type, MemberInfo Member),
+        PropertyInfo?> InterfaceWireNames = new();
 }

@@ -150,6 +150,9 @@ public static class DependencyInjection
         services.AddSingleton(ucloud);
         services.AddSingleton(new Application.Vendors.UCloud.UCloudPricingSettings(
             configuration["Vendors:UCloud:ProductId"]));
+        services.AddSingleton(new Application.Vendors.UCloud.UCloudDefaults( // ADR 0044 addendum
+            configuration["Vendors:UCloud:DefaultRegion"]?.Trim() is { Length: > 0 } region ? region
+                : Application.Vendors.UCloud.UCloudDefaults.DocumentedRegion));
         services.AddHttpClient<Application.Vendors.UCloud.IUCloudClient, Vendors.UCloud.UCloudClient>(c =>
                 c.Timeout = Timeout.InfiniteTimeSpan) // per-attempt limits
             .ConfigurePrimaryHttpMessageHandler(vendorEndpoints.Handler)

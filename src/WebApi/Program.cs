@@ -91,6 +91,7 @@ builder.Services.AddOpenApiDocument((s, services) =>
     s.Title = "kboss";
     s.Version = "v1";
     s.Description = "kboss 算力市场后端: 文档化接口 (legacy .dspy contract) 与登录。Envelope: {status, msg, data, code?, errors?}.";
+    s.SchemaSettings.TypeNameGenerator = new UniqueSchemaNames(); // no BindEip2 (ADR 0048)
     // OpenAPI bodies, security and operation names (issue 10, ADR 0024)
     s.OperationProcessors.Add(new LegacyParamsOperationProcessor(new RequiredParameters(services)));
     var security = new SecurityRequirementsProcessor();

@@ -179,6 +179,88 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IClassFixture
         page.Should().MatchRegex(@"persistAuthorization:\s*true");
     }
 
+    /// <summary>
+    /// No schema name carries NJsonSchema's de-duplication suffix (UCloud's <c>BindEip</c> next to Capital Online's
+    /// was <c>BindEip2</c>): a name ending in digits whose stem is another schema's name, and the guard that makes
+    /// such a clash fail the generation instead.
+    /// </summary>
+    [Fact]
+    public async Task Schema_names_are_unique_without_a_numeric_suffix()
+    {
+        var names = (await DocumentAsync())["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToHashSet();
+        names.Where(n => Suffixed().Match(n) is { Success: true } m && names.Contains(m.Groups[1].Value))
+            .Should().BeEmpty();
+        names.Should().Contain(["BindEip", "UCloudBindEip", "GetEipPrice", "UCloudGetEipPrice", "DescribeEip",
+            "UCloudDescribeEip"]);
+
+        var guard = new OpenApi.UniqueSchemaNames();
+        guard.Generate(new NJsonSchema.JsonSchema(), "Kboss.X.BindEip", ["GetEipPrice"]).Should().Be("BindEip");
+        FluentActions.Invoking(() => guard.Generate(new NJsonSchema.JsonSchema(), "Kboss.X.BindEip", ["BindEip"]))
+            .Should().Throw<InvalidOperationException>().WithMessage("*'BindEip'*'BindEip2'*");
+    }
+
+    /// <summary>
+    /// A query parameter named after a JavaScript reserved word (CDS <c>Delete</c>) keeps its wire name and carries
+    /// <c>x-originalName</c> <c>delete_</c>, the argument name of generated clients (scripts/test-ts-client.sh sends
+    /// it); no other query parameter has one.
+    /// </summary>
+    [Fact]
+    public async Task A_reserved_word_parameter_gets_a_client_variable_name_and_keeps_its_wire_name()
+    {
+        var doc = await DocumentAsync();
+        var named = doc["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().SelectMany(m => (m.Value!["parameters"]?.AsArray() ?? [])
+                .Where(x => x!["in"]!.GetValue<string>() == "query" && x["x-originalName"] is not null)
+                .Select(x => $"{m.Key} {p.Key} {x!["name"]} {x["x-originalName"]}")))
+            .ToList();
+        named.Should().Equal("get /capital/bandwidth_remove_eip.dspy Delete delete_");
+    }
+
+    /// <summary>
+    /// <c>缺少必要参数: X</c> names a parameter the request documents, under its wire name (its
+    /// <c>[JsonPropertyName]</c>, e.g. CDS's <c>AvailableZoneCode</c>, or snake_case), also for rules written against
+    /// an interface the request implements: for each request, each parameter is left out in turn.
+    /// </summary>
+    [Fact]
+    public async Task Missing_parameter_messages_name_documented_wire_names()
+    {
+        var wrong = new List<string>();
+        var messages = 0;
+        foreach (var request in LegacyOperations().Select(o => o.Request).Distinct())
+        {
+            var documented = request.GetProperties().Where(p => p.CanWrite)
+                .Select(p => Application.DependencyInjection.WireName(p)).ToHashSet();
+            foreach (var missing in request.GetProperties().Where(p => p.CanWrite))
+                foreach (var message in await MissingMessagesAsync(request, missing))
+                {
+                    messages++;
+                    var name = message["缺少必要参数: ".Length..].Split(' ', ',', '，', '或', '/')[0];
+                    if (!documented.Contains(name)) wrong.Add($"{request.Name} without {missing.Name}: {message}");
+                }
+        }
+        wrong.Distinct().Should().BeEmpty();
+        messages.Should().BeGreaterThan(300);
+    }
+
+    private async Task<IEnumerable<string>> MissingMessagesAsync(Type request, PropertyInfo missing)
+    {
+        var instance = Activator.CreateInstance(request)!;
+        foreach (var p in request.GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(string)))
+            p.SetValue(instance, p == missing ? null : "x");
+        var found = new List<string>();
+        foreach (var validator in Validators(request))
+        {
+            var context = (IValidationContext)Activator.CreateInstance(
+                typeof(ValidationContext<>).MakeGenericType(request), instance)!;
+            found.AddRange((await validator.ValidateAsync(context)).Errors.Select(e => e.ErrorMessage)
+                .Where(m => m.StartsWith("缺少必要参数: ", StringComparison.Ordinal)));
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"^(.*\D)(\d+)$")]
+    private static partial Regex Suffixed();
+
     [GeneratedRegex("pass|pwd|secret|token", RegexOptions.IgnoreCase)]
     private static partial Regex Secret();
 }

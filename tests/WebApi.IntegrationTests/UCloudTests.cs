@@ -107,7 +107,7 @@ public sealed class UCloudTests(UCloudFixture app) : IClassFixture<UCloudFixture
         var before = app.UCloud.Journal.Count;
         (string Path, (string, string?)[] Params)[] cases =
         [
-            ("describe_uhost_instance", []),
+            ("describe_uhost_instance", [("region", new string('r', 65))]),
             ("describe_image", [("region", Region), ("Limit", "abc")]),
             ("get_uhost_instance_price", [("Region", Region), ("Zone", "z"), ("CPU", "2"), ("Memory", "1000"),
                 ("Disks", "[]")]),
@@ -136,6 +136,36 @@ public sealed class UCloudTests(UCloudFixture app) : IClassFixture<UCloudFixture
             r.Code.Should().Be("invalid_argument", $"{path}: {r.Raw}");
         }
         app.UCloud.Journal.Count.Should().Be(before);
+    }
+
+    /// <summary>
+    /// Where modules 30–32 mark the region optional (lists, images, instance types, prices, creates) it defaults to
+    /// <c>Vendors:UCloud:DefaultRegion</c> (cn-bj2; ADR 0044 addendum); where they mark it 是 it stays required.
+    /// </summary>
+    [Fact]
+    public async Task An_optional_region_defaults_to_the_configured_region_and_a_required_one_stays_required()
+    {
+        var c = app.Customer();
+        (await c.GetAsync("/ucloud/describe_uhost_instance.dspy")).Status.Should().BeTrue();
+        app.UCloud.CallsOf("DescribeUHostInstance").Last().Form["Region"].Should().Be(Region);
+        (await c.GetAsync("/ucloud/describe_image.dspy")).Status.Should().BeTrue();
+        app.UCloud.CallsOf("DescribeImage").Last().Form["Region"].Should().Be(Region);
+        (await c.GetAsync("/ucloud/describe_eip.dspy")).Status.Should().BeTrue();
+        app.UCloud.CallsOf("DescribeEIP").Last().Form["Region"].Should().Be(Region);
+        var price = await c.GetAsync("/ucloud/get_eip_price.dspy", ("OperatorName", "Bgp"), ("Bandwidth", "2"));
+        price.Status.Should().BeTrue(price.Raw);
+        app.UCloud.CallsOf("GetEIPPrice").Last().Form["Region"].Should().Be(Region);
+
+        var fw = await c.PostAsync("/ucloud/create_firewall.dspy", ("name", "fw-default-region"), ("rule", Ssh));
+        fw.Status.Should().BeTrue(fw.Raw);
+        app.UCloud.CallsOf("CreateFirewall").Last().Form["Region"].Should().Be(Region);
+        (await RowAsync(fw.Data!["FWId"]!.GetValue<string>())).RegionCode.Should().Be(Region);
+
+        var stop = await c.GetAsync("/ucloud/stop_uhost_instance.dspy", ("orgid", app.CustomerOrgId),
+            ("UHostId", "uhost-x"));
+        stop.Msg.Should().Be("缺少必要参数: region");
+        var describe = await c.GetAsync("/ucloud/describe_firewall.dspy", ("orgid", app.CustomerOrgId));
+        describe.Msg.Should().Be("缺少必要参数: region");
     }
 
     [Fact]

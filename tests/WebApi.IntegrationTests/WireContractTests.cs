@@ -69,6 +69,25 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
             + 18 + 17); // 15: server leasing, 20: lease-device products (issue 13)
     }
 
+    /// <summary>
+    /// <c>缺少必要参数</c> names the documented parameter also when the rule is written once against an interface the
+    /// request implements: CDS's PascalCase <c>AvailableZoneCode</c> (<c>IEcsShape</c>; it read
+    /// <c>available_zone_code</c>), snake_case <c>userid</c> (<c>IUserIdRequest</c>) stays snake_case.
+    /// </summary>
+    [Fact]
+    public async Task A_missing_parameter_is_named_by_its_documented_wire_name()
+    {
+        var price = await app.Customer().GetAsync("/capital/get_ecs_price.dspy", ("EcsFamilyName", "GPU计算型G7"),
+            ("Cpu", "8"), ("Ram", "32"), ("BillingMethod", "0"),
+            ("SystemDiskInfo", """{"DiskFeature":"ssd","Size":50}"""));
+        price.Msg.Should().Be("缺少必要参数: AvailableZoneCode", price.Raw);
+        price.Body["errors"]!.AsObject().Select(e => e.Key).Should().Equal("AvailableZoneCode");
+
+        var disable = await app.Admin().PostAsync("/user/disable_user.dspy");
+        disable.Msg.Should().Be("缺少必要参数: userid", disable.Raw);
+        disable.Body["errors"]!.AsObject().Select(e => e.Key).Should().Equal("userid");
+    }
+
     [Fact]
     public async Task Committed_openapi_document_matches_what_the_app_serves()
     {

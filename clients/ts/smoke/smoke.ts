@@ -1,8 +1,9 @@
 // Smoke test of the typed client against a started app (ADR 0024): starts src/WebApi (already built) on a free
 // loopback port with a throwaway data folder, then, through KbossClient only: logs in as the bootstrap admin,
 // creates a compute centre, a widget with stock in the demo centre's cluster, prices the spec's quote (64.08,
-// 41-cpcc-widgets-pricing.md) and one of the new widget, and reads the centre and the widget back. Exits non-zero
-// on any failure and always stops the app.
+// 41-cpcc-widgets-pricing.md) and one of the new widget, and reads the centre and the widget back; sends CDS's
+// Delete=true (a reserved word in TypeScript: the argument is delete_). Exits non-zero on any failure and always stops
+// the app.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -55,6 +56,9 @@ async function stop(app: ChildProcess): Promise<void> {
     await exited;
 }
 
+/** Every URL the client fetched. */
+const sent: string[] = [];
+
 async function run(client: KbossClient, password: string): Promise<void> {
     const login = await client.login({ username: "admin", password });
     check(!!login.data?.token, "login returns a token");
@@ -91,6 +95,17 @@ async function run(client: KbossClient, password: string): Promise<void> {
     } catch (e) {
         check(e instanceof KbossError && e.code === "conflict", `a duplicate is a KbossError conflict (got ${e})`);
     }
+
+    // CDS bandwidth_remove_eip: the documented Delete reaches the app (refused there for the missing confirm=true)
+    try {
+        await client.bandwidth_remove_eip("eip-smoke", "true");
+        check(false, "Delete=true without confirm=true is refused");
+    } catch (e) {
+        check(e instanceof KbossError && e.msg === "删除EIP需要确认(confirm=true)",
+            `Delete=true reaches the app and asks for confirm=true (got ${e})`);
+    }
+    check(sent.some(u => u.includes("/capital/bandwidth_remove_eip.dspy?") && /[?&]Delete=true(&|$)/.test(u)),
+        "the client sends Delete=true");
 }
 
 const dataFolder = mkdtempSync(join(tmpdir(), "kboss-smoke-"));
@@ -117,7 +132,7 @@ let failed = false;
 try {
     await waitForHealth(base, app, () => output);
     const ready = Date.now();
-    await run(new KbossClient(base, { fetch: (url, init) => fetch(url, init) }), password);
+    await run(new KbossClient(base, { fetch: (url, init) => (sent.push(String(url)), fetch(url, init)) }), password);
     console.log(`smoke: passed (app start ${ready - started} ms, calls ${Date.now() - ready} ms)`);
 } catch (e) {
     failed = true;

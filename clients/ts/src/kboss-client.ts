@@ -2828,6 +2828,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 共享带宽移除EIP
      * @param eIPIdList EIP ids.
+     * @param delete_ true: delete the EIPs; false: buy them a dedicated bandwidth.
      * @param regionCode (optional) Region (Delete=false).
      * @param bandwidthType (optional) Carrier type (Delete=false).
      * @param billScheme (optional) EIP bill scheme (Delete=false).
@@ -2836,12 +2837,16 @@ export class KbossClient extends KbossClientBase {
      * @param idempotency_key (optional) Client's key of this purchase (≤ 64; same key + same request → the stored reply).
      * @param amount (optional) The price the client showed, 元 (a consistency check: off by more than 0.01 → 价格已变化,请刷新).
      */
-    bandwidth_remove_eip(eIPIdList: string, regionCode?: string | undefined, bandwidthType?: string | undefined, billScheme?: string | undefined, qos?: string | undefined, confirm?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    bandwidth_remove_eip(eIPIdList: string, delete_: string, regionCode?: string | undefined, bandwidthType?: string | undefined, billScheme?: string | undefined, qos?: string | undefined, confirm?: string | undefined, idempotency_key?: string | undefined, amount?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/capital/bandwidth_remove_eip.dspy?";
         if (eIPIdList === undefined || eIPIdList === null)
             throw new globalThis.Error("The parameter 'eIPIdList' must be defined and cannot be null.");
         else
             url_ += "EIPIdList=" + encodeURIComponent("" + eIPIdList) + "&";
+        if (delete_ === undefined || delete_ === null)
+            throw new globalThis.Error("The parameter 'delete_' must be defined and cannot be null.");
+        else
+            url_ += "Delete=" + encodeURIComponent("" + delete_) + "&";
         if (regionCode === null)
             throw new globalThis.Error("The parameter 'regionCode' cannot be null.");
         else if (regionCode !== undefined)
@@ -26330,20 +26335,20 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 获取主机列表
-     * @param region Region (required by UCloud).
      * @param user_orgid (optional) Customer org (default: the caller's).
+     * @param region (optional) Region (default: Vendors:UCloud:DefaultRegion, cn-bj2).
      * @param zone (optional) Zone filter.
      */
-    describe_uhost_instance(region: string, user_orgid?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    describe_uhost_instance(user_orgid?: string | undefined, region?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/describe_uhost_instance.dspy?";
-        if (region === undefined || region === null)
-            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
-        else
-            url_ += "region=" + encodeURIComponent("" + region) + "&";
         if (user_orgid === null)
             throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
         else if (user_orgid !== undefined)
             url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
         if (zone === null)
             throw new globalThis.Error("The parameter 'zone' cannot be null.");
         else if (zone !== undefined)
@@ -26557,8 +26562,8 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 获取镜像
-     * @param region 地域 (required by UCloud).
      * @param orgid (optional) 用户orgid (default: the caller's).
+     * @param region (optional) 地域 (default: Vendors:UCloud:DefaultRegion, cn-bj2).
      * @param imageType (optional) Base / Business / Custom.
      * @param funcType (optional) UCloud FuncType.
      * @param osType (optional) Linux / Windows.
@@ -26566,16 +26571,16 @@ export class KbossClient extends KbossClientBase {
      * @param limit (optional) Page size.
      * @param zone (optional) Zone.
      */
-    describe_image(region: string, orgid?: string | undefined, imageType?: string | undefined, funcType?: string | undefined, osType?: string | undefined, offset?: string | undefined, limit?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    describe_image(orgid?: string | undefined, region?: string | undefined, imageType?: string | undefined, funcType?: string | undefined, osType?: string | undefined, offset?: string | undefined, limit?: string | undefined, zone?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/describe_image.dspy?";
-        if (region === undefined || region === null)
-            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
-        else
-            url_ += "region=" + encodeURIComponent("" + region) + "&";
         if (orgid === null)
             throw new globalThis.Error("The parameter 'orgid' cannot be null.");
         else if (orgid !== undefined)
             url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
         if (imageType === null)
             throw new globalThis.Error("The parameter 'imageType' cannot be null.");
         else if (imageType !== undefined)
@@ -26757,20 +26762,16 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 获取eip价格
-     * @param region Region (required by UCloud).
      * @param operatorName Bgp / International / BGPPro.
      * @param bandwidth Mbps.
      * @param user_orgid (optional) Customer whose price applies (default: the caller's org).
+     * @param region (optional) Region (default: Vendors:UCloud:DefaultRegion, cn-bj2).
      * @param chargeType (optional) Year / Month / Dynamic.
      * @param quantity (optional) Duration (default 1).
      * @param payMode (optional) Bandwidth / Traffic / ShareBandwidth.
      */
-    ucloud_get_eip_price(region: string, operatorName: string, bandwidth: string, user_orgid?: string | undefined, chargeType?: string | undefined, quantity?: string | undefined, payMode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    ucloud_get_eip_price(operatorName: string, bandwidth: string, user_orgid?: string | undefined, region?: string | undefined, chargeType?: string | undefined, quantity?: string | undefined, payMode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/get_eip_price.dspy?";
-        if (region === undefined || region === null)
-            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
-        else
-            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (operatorName === undefined || operatorName === null)
             throw new globalThis.Error("The parameter 'operatorName' must be defined and cannot be null.");
         else
@@ -26783,6 +26784,10 @@ export class KbossClient extends KbossClientBase {
             throw new globalThis.Error("The parameter 'user_orgid' cannot be null.");
         else if (user_orgid !== undefined)
             url_ += "user_orgid=" + encodeURIComponent("" + user_orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (chargeType === null)
             throw new globalThis.Error("The parameter 'chargeType' cannot be null.");
         else if (chargeType !== undefined)
@@ -26832,7 +26837,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 获取eip价格
      */
-    ucloud_get_eip_price_post(body: GetEipPrice2, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    ucloud_get_eip_price_post(body: UCloudGetEipPrice, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/get_eip_price.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -26874,7 +26879,6 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 获取主机和硬盘价格
-     * @param region Region.
      * @param zone Zone.
      * @param cPU vCPUs.
      * @param memory 内存大小。单位:MB。范围 :[1024, 262144],取值为1024的倍数.
@@ -26883,6 +26887,7 @@ export class KbossClient extends KbossClientBase {
      * @param count (optional) 购买台数,范围[1,5].
      * @param uDSetUHostInstance (optional) Dedicated-set host flag.
      * @param showPriceDetails (optional) Show UCloud's price details.
+     * @param region (optional) Region (default: Vendors:UCloud:DefaultRegion, cn-bj2).
      * @param imageId (optional) Image.
      * @param gPU (optional) GPUs.
      * @param gpuType (optional) GPU type.
@@ -26891,12 +26896,8 @@ export class KbossClient extends KbossClientBase {
      * @param machineType (optional) N, C, G, O, OS….
      * @param quantity (optional) 购买时长 (default 1; 0 for Month = until month end).
      */
-    get_uhost_instance_price(region: string, zone: string, cPU: string, memory: string, disks: string, user_orgid?: string | undefined, count?: string | undefined, uDSetUHostInstance?: string | undefined, showPriceDetails?: string | undefined, imageId?: string | undefined, gPU?: string | undefined, gpuType?: string | undefined, chargeType?: string | undefined, netCapability?: string | undefined, machineType?: string | undefined, quantity?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    get_uhost_instance_price(zone: string, cPU: string, memory: string, disks: string, user_orgid?: string | undefined, count?: string | undefined, uDSetUHostInstance?: string | undefined, showPriceDetails?: string | undefined, region?: string | undefined, imageId?: string | undefined, gPU?: string | undefined, gpuType?: string | undefined, chargeType?: string | undefined, netCapability?: string | undefined, machineType?: string | undefined, quantity?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/get_uhost_instance_price.dspy?";
-        if (region === undefined || region === null)
-            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
-        else
-            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (zone === undefined || zone === null)
             throw new globalThis.Error("The parameter 'zone' must be defined and cannot be null.");
         else
@@ -26929,6 +26930,10 @@ export class KbossClient extends KbossClientBase {
             throw new globalThis.Error("The parameter 'showPriceDetails' cannot be null.");
         else if (showPriceDetails !== undefined)
             url_ += "ShowPriceDetails=" + encodeURIComponent("" + showPriceDetails) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (imageId === null)
             throw new globalThis.Error("The parameter 'imageId' cannot be null.");
         else if (imageId !== undefined)
@@ -28581,7 +28586,6 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 创建弹性IP
-     * @param region Region (required by UCloud).
      * @param operatorName Bgp / International / BGPPro.
      * @param bandwidth Mbps.
      * @param orgid (optional) Customer org (default: the caller's).
@@ -28592,16 +28596,13 @@ export class KbossClient extends KbossClientBase {
      * @param count (optional) 固定值 购买EIP数量,默认值为1.
      * @param remark (optional) Remark.
      * @param idempotency_key (optional) Idempotency key (not in the spec; ≤ 64).
+     * @param region (optional) Region (default: Vendors:UCloud:DefaultRegion, cn-bj2).
      * @param chargeType (optional) Year / Month / Dynamic.
      * @param quantity (optional) Duration (default 1).
      * @param payMode (optional) Bandwidth / Traffic / ShareBandwidth.
      */
-    allocate_eip(region: string, operatorName: string, bandwidth: string, orgid?: string | undefined, userid?: string | undefined, amount?: string | undefined, tag?: string | undefined, name?: string | undefined, count?: string | undefined, remark?: string | undefined, idempotency_key?: string | undefined, chargeType?: string | undefined, quantity?: string | undefined, payMode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    allocate_eip(operatorName: string, bandwidth: string, orgid?: string | undefined, userid?: string | undefined, amount?: string | undefined, tag?: string | undefined, name?: string | undefined, count?: string | undefined, remark?: string | undefined, idempotency_key?: string | undefined, region?: string | undefined, chargeType?: string | undefined, quantity?: string | undefined, payMode?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/allocate_eip.dspy?";
-        if (region === undefined || region === null)
-            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
-        else
-            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (operatorName === undefined || operatorName === null)
             throw new globalThis.Error("The parameter 'operatorName' must be defined and cannot be null.");
         else
@@ -28642,6 +28643,10 @@ export class KbossClient extends KbossClientBase {
             throw new globalThis.Error("The parameter 'idempotency_key' cannot be null.");
         else if (idempotency_key !== undefined)
             url_ += "idempotency_key=" + encodeURIComponent("" + idempotency_key) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (chargeType === null)
             throw new globalThis.Error("The parameter 'chargeType' cannot be null.");
         else if (chargeType !== undefined)
@@ -28798,7 +28803,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 绑定EIP
      */
-    ucloud_bind_eip_post(body: BindEip2, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    ucloud_bind_eip_post(body: UCloudBindEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/bind_eip.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -28840,19 +28845,19 @@ export class KbossClient extends KbossClientBase {
 
     /**
      * 获取EIP信息
-     * @param region Region (required by UCloud).
      * @param orgid (optional) Customer org (default: the caller's).
+     * @param region (optional) Region (default: Vendors:UCloud:DefaultRegion, cn-bj2).
      */
-    ucloud_describe_eip(region: string, orgid?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    ucloud_describe_eip(orgid?: string | undefined, region?: string | undefined, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/describe_eip.dspy?";
-        if (region === undefined || region === null)
-            throw new globalThis.Error("The parameter 'region' must be defined and cannot be null.");
-        else
-            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         if (orgid === null)
             throw new globalThis.Error("The parameter 'orgid' cannot be null.");
         else if (orgid !== undefined)
             url_ += "orgid=" + encodeURIComponent("" + orgid) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "Region=" + encodeURIComponent("" + region) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -28890,7 +28895,7 @@ export class KbossClient extends KbossClientBase {
     /**
      * 获取EIP信息
      */
-    ucloud_describe_eip_post(body: DescribeEip2, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
+    ucloud_describe_eip_post(body: UCloudDescribeEip, signal?: AbortSignal): Promise<ReplyOfJsonObject> {
         let url_ = this.baseUrl + "/ucloud/describe_eip.dspy";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -41515,8 +41520,8 @@ export interface BatchAddSmartProducts {
 export interface DescribeUHostInstance {
     /** Customer org (default: the caller's). */
     user_orgid?: string | undefined;
-    /** Region (required by UCloud). */
-    region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    region?: string | undefined;
     /** Zone filter. */
     Zone?: string | undefined;
 }
@@ -41529,8 +41534,8 @@ export interface UCloudCreateUser {
 
 /** UC-H-03 POST /ucloud/describe_available_instance_types.dspy 获取某个地域下可售/售罄机型: UCloud DescribeAvailableInstanceTypes (read-only) with the caller's operator key. data = {AvailableInstanceTypes, …}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
 export interface DescribeAvailableInstanceTypes {
-    /** Region (required by UCloud). */
-    Region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    Region?: string | undefined;
     /** Machine type (N, C, G, O, OS…; sent as MachineTypes.0). */
     MachineType?: string | undefined;
     /** Zone. */
@@ -41541,8 +41546,8 @@ export interface DescribeAvailableInstanceTypes {
 export interface DescribeImage {
     /** 用户orgid (default: the caller's). */
     orgid?: string | undefined;
-    /** 地域 (required by UCloud). */
-    region: string;
+    /** 地域 (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    region?: string | undefined;
     /** Base / Business / Custom. */
     ImageType?: string | undefined;
     /** UCloud FuncType. */
@@ -41558,11 +41563,11 @@ export interface DescribeImage {
 }
 
 /** UC-H-06 GET /ucloud/get_eip_price.dspy 获取eip价格: UCloud GetEIPPrice, every price as the customer's (UCloudPricing). data = {PriceSet:[{ChargeType, OriginalPrice, Price, PurchaseValue}]}. spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9. */
-export interface GetEipPrice2 {
+export interface UCloudGetEipPrice {
     /** Customer whose price applies (default: the caller's org). */
     user_orgid?: string | undefined;
-    /** Region (required by UCloud). */
-    Region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    Region?: string | undefined;
     /** Bgp / International / BGPPro. */
     OperatorName: string;
     /** Mbps. */
@@ -41585,8 +41590,8 @@ export interface GetUHostInstancePrice {
     UDSetUHostInstance?: string | undefined;
     /** Show UCloud's price details. */
     ShowPriceDetails?: string | undefined;
-    /** Region. */
-    Region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    Region?: string | undefined;
     /** Zone. */
     Zone: string;
     /** Image. */
@@ -41639,8 +41644,8 @@ export interface CreateUHostInstance {
     MinimalCpuPlatform?: string | undefined;
     /** Idempotency key (not in the spec; ≤ 64): the same key and request replay the first answer. */
     idempotency_key?: string | undefined;
-    /** Region. */
-    Region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    Region?: string | undefined;
     /** Zone. */
     Zone: string;
     /** Image. */
@@ -41751,8 +41756,8 @@ export interface ResetUHostInstancePassword {
 export interface CreateFirewall {
     /** 用户orgid (default: the caller's). */
     orgid?: string | undefined;
-    /** 地域. */
-    region: string;
+    /** 地域 (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    region?: string | undefined;
     /** 安全组名称. */
     name: string;
     /** 防火墙描述. */
@@ -41877,8 +41882,8 @@ export interface AllocateEip {
     Remark?: string | undefined;
     /** Idempotency key (not in the spec; ≤ 64). */
     idempotency_key?: string | undefined;
-    /** Region (required by UCloud). */
-    Region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    Region?: string | undefined;
     /** Bgp / International / BGPPro. */
     OperatorName: string;
     /** Mbps. */
@@ -41892,7 +41897,7 @@ export interface AllocateEip {
 }
 
 /** UC-EIP-02 GET /ucloud/bind_eip.dspy 绑定EIP: UCloud BindEIP of an EIP to a host, both the caller's (403 / 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
-export interface BindEip2 {
+export interface UCloudBindEip {
     /** uhost. */
     ResourceType?: string | undefined;
     /** Host id. */
@@ -41906,11 +41911,11 @@ export interface BindEip2 {
 }
 
 /** UC-EIP-03 GET /ucloud/describe_eip.dspy 获取EIP信息: UCloud DescribeEIP, kept to the EIPs orgid owns. data = {TotalCount, EIPSet}. spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */
-export interface DescribeEip2 {
+export interface UCloudDescribeEip {
     /** Customer org (default: the caller's). */
     orgid?: string | undefined;
-    /** Region (required by UCloud). */
-    Region: string;
+    /** Region (default: Vendors:UCloud:DefaultRegion, cn-bj2). */
+    Region?: string | undefined;
 }
 
 /** UC-EIP-04 GET /ucloud/un_bind_eip.dspy 解绑EIP: UCloud UnBindEIP of an EIP from a host, both the caller's (403 / 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11. */

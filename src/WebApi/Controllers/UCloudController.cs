@@ -48,7 +48,7 @@ public sealed class UCloudController(IMediator mediator) : ControllerBase
 
     /// <summary>获取eip价格</summary>
     [LegacyGet("/ucloud/get_eip_price.dspy")]
-    public ValueTask<Reply<JsonObject>> GetEipPrice([FromLegacyParams] GetEipPrice q, CancellationToken ct) =>
+    public ValueTask<Reply<JsonObject>> GetEipPrice([FromLegacyParams] UCloudGetEipPrice q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
     /// <summary>获取主机和硬盘价格</summary>
@@ -154,12 +154,12 @@ public sealed class UCloudController(IMediator mediator) : ControllerBase
 
     /// <summary>绑定EIP</summary>
     [LegacyGet("/ucloud/bind_eip.dspy")]
-    public ValueTask<Reply<JsonObject>> BindEip([FromLegacyParams] BindEip c, CancellationToken ct) =>
+    public ValueTask<Reply<JsonObject>> BindEip([FromLegacyParams] UCloudBindEip c, CancellationToken ct) =>
         mediator.Send(c, ct);
 
     /// <summary>获取EIP信息</summary>
     [LegacyGet("/ucloud/describe_eip.dspy")]
-    public ValueTask<Reply<JsonObject>> DescribeEip([FromLegacyParams] DescribeEip q, CancellationToken ct) =>
+    public ValueTask<Reply<JsonObject>> DescribeEip([FromLegacyParams] UCloudDescribeEip q, CancellationToken ct) =>
         mediator.Send(q, ct);
 
     /// <summary>解绑EIP</summary>

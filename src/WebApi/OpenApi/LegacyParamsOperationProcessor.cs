@@ -52,6 +52,7 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = name,
+                OriginalName = ClientVariableName(name),
                 Kind = OpenApiParameterKind.Query,
                 IsRequired = required.Contains(property.Name),
                 Description = property.GetXmlDocsSummary(),
@@ -81,6 +82,28 @@ public sealed class LegacyParamsOperationProcessor(RequiredParameters requiredPa
         operation.Description = string.IsNullOrEmpty(operation.Description) ? LegacyQueryNote
             : operation.Description + "\n\n" + LegacyQueryNote;
     }
+
+    /// <summary>
+    /// <c>x-originalName</c> of a query parameter whose name is a reserved word of JavaScript/TypeScript
+    /// (<c>Delete</c>, CDS bandwidth_remove_eip): generated clients name their argument after it (NSwag takes the
+    /// variable name from <c>x-originalName</c> and does not escape reserved words), so the TypeScript client has
+    /// <c>delete_</c> and still sends <c>Delete=</c>. Null for every other name (the variable is the name).
+    /// </summary>
+    internal static string? ClientVariableName(string name)
+    {
+        var variable = char.ToLowerInvariant(name[0]) + name[1..];
+        return ReservedWords.Contains(variable) ? variable + "_" : null;
+    }
+
+    /// <summary>ECMAScript reserved words (strict mode included) that cannot name a parameter.</summary>
+    private static readonly HashSet<string> ReservedWords =
+    [
+        "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
+        "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements",
+        "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
+        "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+        "yield",
+    ];
 
     /// <summary>
     /// The writable properties of a request in documented order: declaration order (a request's own properties before

@@ -9,12 +9,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kboss.Application.Vendors.UCloud;
 
-/// <summary>The operator's key for a customer org and the org's UCloud project ("" = the account's default).</summary>
-public sealed record UCloudScope(string OrgId, VendorKey Key, string ProjectId)
+/// <summary>
+/// The operator's key for a customer org, the org's UCloud project ("" = the account's default) and the region used
+/// where the spec leaves it optional (<see cref="UCloudDefaults"/>; an owned object's own region).
+/// </summary>
+public sealed record UCloudScope(string OrgId, VendorKey Key, string ProjectId, string DefaultRegion)
 {
-    /// <summary><c>Region</c>, <c>Zone</c> (when given) and <c>ProjectId</c> (when the org has one).</summary>
+    /// <summary><paramref name="region"/> trimmed, or <see cref="DefaultRegion"/> when it is not given.</summary>
+    public string Region(string? region) => string.IsNullOrWhiteSpace(region) ? DefaultRegion : region.Trim();
+
+    /// <summary><c>Region</c> (<see cref="Region"/>), <c>Zone</c> (when given) and <c>ProjectId</c> (when the org
+    /// has one).</summary>
     public UCloudParams Params(string? region, string? zone = null) =>
-        new UCloudParams().With("Region", region).With("Zone", zone).With("ProjectId", ProjectId);
+        new UCloudParams().With("Region", Region(region)).With("Zone", zone).With("ProjectId", ProjectId);
+}
+
+/// <summary>
+/// The region of a call whose region the spec marks optional (modules 30–32: lists, images, instance types, prices,
+/// creates; ADR 0044 addendum): <c>Vendors:UCloud:DefaultRegion</c>, else <see cref="DocumentedRegion"/>.
+/// </summary>
+public sealed record UCloudDefaults(string Region)
+{
+    /// <summary>华北一, the first region of <c>get_local_regions</c>.</summary>
+    public const string DocumentedRegion = "cn-bj2";
 }
 
 /// <summary>
@@ -25,7 +42,7 @@ public sealed record UCloudScope(string OrgId, VendorKey Key, string ProjectId)
 /// retried, a lost answer leaves the row <c>pending_reconcile</c> for the reconciler).
 /// </summary>
 public sealed class UCloudService(IKbossDbContext db, IUCloudClient client, VendorKeys keys, VendorOwnership owners,
-    OutsideCallRunner runner, UCloudResourceCalls kind, ICurrentUser user, TimeProvider clock)
+    OutsideCallRunner runner, UCloudResourceCalls kind, ICurrentUser user, TimeProvider clock, UCloudDefaults defaults)
 {
     /// <summary>The vendor's name in messages.</summary>
     public const string System = "优刻得";
@@ -42,12 +59,13 @@ public sealed class UCloudService(IKbossDbContext db, IUCloudClient client, Vend
             .Where(r => r.OrgId == orgId && r.ResourceType == UCloudResourceTypes.Project && r.VendorId != null
                         && r.State == OutsideStates.Live)
             .Select(r => r.VendorId!).FirstOrDefaultAsync(ct);
-        return new UCloudScope(orgId, key, project ?? "");
+        return new UCloudScope(orgId, key, project ?? "", defaults.Region);
     }
 
     /// <summary>The key and project of an owned row (the key that created it).</summary>
     public async Task<UCloudScope> ScopeOfAsync(UCloudResource row, CancellationToken ct) =>
-        new(row.OrgId, await keys.ForOperatorAsync(VendorCodes.UCloud, System, row.OperatorOrgId, ct), row.ProjectId);
+        new(row.OrgId, await keys.ForOperatorAsync(VendorCodes.UCloud, System, row.OperatorOrgId, ct), row.ProjectId,
+            row.RegionCode);
 
     /// <summary>A call whose failure is <c>upstream_failed</c> with UCloud's message.</summary>
     public async Task<JsonObject> CallAsync(UCloudScope scope, UCloudAction action, UCloudParams parameters,

@@ -67,7 +67,7 @@ public sealed class AllocateEipHandler(UCloudService ucloud, UCloudPaidCreate pa
         var create = new UCloudParams().Merge(order).With("Tag", c.Tag).With("Name", name).With("Remark", c.Remark)
             .With("Count", "1");
         var fingerprint = new JsonObject(create.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
-        var row = ucloud.NewRow(UCloudResourceTypes.Eip, scope, c.Region!, null, name);
+        var row = ucloud.NewRow(UCloudResourceTypes.Eip, scope, scope.Region(c.Region), null, name);
         return await paid.RunAsync(scope, VendorJson.Items(priced, "PriceSet").FirstOrDefault(),
             new UCloudPaidOrder("ucloud.allocate_eip", c.IdempotencyKey, c.Amount, row, UCloudActions.AllocateEip,
                 create, fingerprint, a => VendorJson.Str(VendorJson.Items(a, "EIPSet").FirstOrDefault(), "EIPId")), ct);

@@ -18,7 +18,7 @@ public sealed record CreateFirewall : ICommand<Reply<JsonObject>>, IOrgScoped
 {
     /// <summary>用户orgid (default: the caller's).</summary>
     public string? Orgid { get; set; }
-    /// <summary>地域.</summary>
+    /// <summary>地域 (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     public string? Region { get; init; }
     /// <summary>安全组名称.</summary>
     public string? Name { get; init; }
@@ -34,7 +34,7 @@ public sealed class CreateFirewallValidator : AbstractValidator<CreateFirewall>
 {
     public CreateFirewallValidator()
     {
-        RuleFor(x => x.Region).Id();
+        RuleFor(x => x.Region).OptionalId();
         RuleFor(x => x.Name).Required().MaxChars(UCloudRules.TextMax);
         RuleFor(x => x.Remark).MaxChars(UCloudRules.TextMax);
         RuleFor(x => x.Tag).MaxChars(UCloudRules.TextMax);
@@ -51,7 +51,7 @@ public sealed class CreateFirewallHandler(UCloudService ucloud) : ICommandHandle
         var name = c.Name.Trimmed();
         var p = scope.Params(c.Region).With("Name", name).With("Remark", c.Remark).With("Tag", c.Tag ?? "Default")
             .WithList("Rule", FirewallRules.Parse(c.Rule)!);
-        var row = ucloud.NewRow(UCloudResourceTypes.Firewall, scope, c.Region!, null, name);
+        var row = ucloud.NewRow(UCloudResourceTypes.Firewall, scope, scope.Region(c.Region), null, name);
         var answer = await ucloud.CreateAsync(row, scope, UCloudActions.CreateFirewall, p,
             a => VendorJson.Str(a, "FWId"), ct);
         return Reply.Ok("创建成功", answer.Data!);

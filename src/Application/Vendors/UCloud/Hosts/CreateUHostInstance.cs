@@ -100,7 +100,7 @@ public sealed class CreateUHostInstanceHandler(UCloudService ucloud, UCloudPaidC
             .With("MaxCount", "1");
         var fingerprint = new JsonObject(UCloudService.Loggable(create)
             .Where(p => p.Key != "Password").Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
-        var row = ucloud.NewRow(UCloudResourceTypes.Host, scope, c.Region!, c.Zone, name);
+        var row = ucloud.NewRow(UCloudResourceTypes.Host, scope, scope.Region(c.Region), c.Zone, name);
         return await paid.RunAsync(scope, item, new UCloudPaidOrder("ucloud.create_uhost_instance", c.IdempotencyKey,
             c.Amount, row, UCloudActions.CreateUHostInstance, create, fingerprint,
             a => VendorJson.Strings(VendorJson.Get(a, "UHostIds")).FirstOrDefault(),

@@ -16,7 +16,7 @@ namespace Kboss.Application.Vendors.UCloud.Hosts;
 /// </summary>
 public sealed record DescribeAvailableInstanceTypes : IQuery<Reply<JsonObject>>
 {
-    /// <summary>Region (required by UCloud).</summary>
+    /// <summary>Region (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     [JsonPropertyName("Region")] public string? Region { get; init; }
     /// <summary>Machine type (N, C, G, O, OS…; sent as <c>MachineTypes.0</c>).</summary>
     [JsonPropertyName("MachineType")] public string? MachineType { get; init; }
@@ -28,7 +28,7 @@ public sealed class DescribeAvailableInstanceTypesValidator : AbstractValidator<
 {
     public DescribeAvailableInstanceTypesValidator()
     {
-        RuleFor(x => x.Region).Id();
+        RuleFor(x => x.Region).OptionalId();
         RuleFor(x => x.MachineType).OptionalId();
         RuleFor(x => x.Zone).OptionalId();
     }

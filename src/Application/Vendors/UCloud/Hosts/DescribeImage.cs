@@ -16,7 +16,7 @@ public sealed record DescribeImage : IQuery<Reply<JsonObject>>, IOrgScoped
 {
     /// <summary>用户orgid (default: the caller's).</summary>
     public string? Orgid { get; set; }
-    /// <summary>地域 (required by UCloud).</summary>
+    /// <summary>地域 (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     [JsonPropertyName("region")] public string? Region { get; init; }
     /// <summary><c>Base</c> / <c>Business</c> / <c>Custom</c>.</summary>
     [JsonPropertyName("ImageType")] public string? ImageType { get; init; }
@@ -36,7 +36,7 @@ public sealed class DescribeImageValidator : AbstractValidator<DescribeImage>
 {
     public DescribeImageValidator()
     {
-        RuleFor(x => x.Region).Id();
+        RuleFor(x => x.Region).OptionalId();
         RuleFor(x => x.ImageType).OneOf(["Base", "Business", "Custom"]);
         RuleFor(x => x.FuncType).OptionalId();
         RuleFor(x => x.OsType).OneOf(["Linux", "Windows"]);

@@ -17,7 +17,7 @@ public sealed record DescribeUHostInstance : IQuery<Reply<JsonObject>>, IOrgScop
 {
     /// <summary>Customer org (default: the caller's).</summary>
     [JsonPropertyName("user_orgid")] public string? Orgid { get; set; }
-    /// <summary>Region (required by UCloud).</summary>
+    /// <summary>Region (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     [JsonPropertyName("region")] public string? Region { get; init; }
     /// <summary>Zone filter.</summary>
     [JsonPropertyName("Zone")] public string? Zone { get; init; }
@@ -27,7 +27,7 @@ public sealed class DescribeUHostInstanceValidator : AbstractValidator<DescribeU
 {
     public DescribeUHostInstanceValidator()
     {
-        RuleFor(x => x.Region).Id();
+        RuleFor(x => x.Region).OptionalId();
         RuleFor(x => x.Zone).OptionalId();
     }
 }

@@ -10,7 +10,7 @@ namespace Kboss.Application.Vendors.UCloud.Hosts;
 /// </summary>
 public abstract record HostOrder
 {
-    /// <summary>Region.</summary>
+    /// <summary>Region (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     [JsonPropertyName("Region")] public string? Region { get; init; }
     /// <summary>Zone.</summary>
     [JsonPropertyName("Zone")] public string? Zone { get; init; }
@@ -64,7 +64,7 @@ public static class HostOrderRules
 {
     public static void Apply<T>(AbstractValidator<T> v) where T : HostOrder
     {
-        v.RuleFor(x => x.Region).Id();
+        v.RuleFor(x => x.Region).OptionalId();
         v.RuleFor(x => x.Zone).Id();
         v.RuleFor(x => x.ImageId).UCloudOptional();
         v.RuleFor(x => x.Cpu).Required().OptionalInt(1, 240);

@@ -12,7 +12,7 @@ namespace Kboss.Application.Vendors.UCloud.Eips;
 /// §3.11 UC-EIP-01).</summary>
 public abstract record EipOrder
 {
-    /// <summary>Region (required by UCloud).</summary>
+    /// <summary>Region (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     [JsonPropertyName("Region")] public string? Region { get; init; }
     /// <summary><c>Bgp</c> / <c>International</c> / <c>BGPPro</c>.</summary>
     [JsonPropertyName("OperatorName")] public string? OperatorName { get; init; }
@@ -36,7 +36,7 @@ public static class EipOrderRules
 {
     public static void Apply<T>(AbstractValidator<T> v) where T : EipOrder
     {
-        v.RuleFor(x => x.Region).Id();
+        v.RuleFor(x => x.Region).OptionalId();
         v.RuleFor(x => x.OperatorName).Required().OneOf(["Bgp", "International", "BGPPro"]);
         v.RuleFor(x => x.Bandwidth).Required().OptionalInt(1, 800);
         v.RuleFor(x => x.ChargeType).OneOf(["Year", "Month", "Dynamic"]);
@@ -50,21 +50,21 @@ public static class EipOrderRules
 /// (<see cref="UCloudPricing"/>). <c>data</c> = <c>{PriceSet:[{ChargeType, OriginalPrice, Price, PurchaseValue}]}</c>.
 /// spec: 30-ucloud-hosts.md; analysis/vendors.md §3.9.
 /// </summary>
-public sealed record GetEipPrice : EipOrder, IQuery<Reply<JsonObject>>, IOrgScoped
+public sealed record UCloudGetEipPrice : EipOrder, IQuery<Reply<JsonObject>>, IOrgScoped
 {
     /// <summary>Customer whose price applies (default: the caller's org).</summary>
     [JsonPropertyName("user_orgid")] public string? Orgid { get; set; }
 }
 
-public sealed class GetEipPriceValidator : AbstractValidator<GetEipPrice>
+public sealed class UCloudGetEipPriceValidator : AbstractValidator<UCloudGetEipPrice>
 {
-    public GetEipPriceValidator() => EipOrderRules.Apply(this);
+    public UCloudGetEipPriceValidator() => EipOrderRules.Apply(this);
 }
 
-public sealed class GetEipPriceHandler(UCloudService ucloud, UCloudPricing pricing)
-    : IQueryHandler<GetEipPrice, Reply<JsonObject>>
+public sealed class UCloudGetEipPriceHandler(UCloudService ucloud, UCloudPricing pricing)
+    : IQueryHandler<UCloudGetEipPrice, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(GetEipPrice q, CancellationToken ct)
+    public async ValueTask<Reply<JsonObject>> Handle(UCloudGetEipPrice q, CancellationToken ct)
     {
         var scope = await ucloud.ScopeAsync(q.Orgid!, ct);
         var data = await ucloud.CallAsync(scope, UCloudActions.GetEipPrice, q.PriceParams(scope), ct);

@@ -8,12 +8,12 @@ namespace Kboss.Application.Vendors.UCloud.Eips;
 /// UC-EIP-02 <c>GET /ucloud/bind_eip.dspy</c> 绑定EIP: UCloud BindEIP of an EIP to a host, both the caller's (403 /
 /// 资源不存在 otherwise). spec: 32-ucloud-eip.md; analysis/vendors.md §3.11.
 /// </summary>
-public sealed record BindEip : EipBinding, ICommand<Reply<JsonObject>>;
+public sealed record UCloudBindEip : EipBinding, ICommand<Reply<JsonObject>>;
 
-public sealed class BindEipValidator : EipBindingValidator<BindEip>;
+public sealed class UCloudBindEipValidator : EipBindingValidator<UCloudBindEip>;
 
-public sealed class BindEipHandler(UCloudService ucloud) : ICommandHandler<BindEip, Reply<JsonObject>>
+public sealed class UCloudBindEipHandler(UCloudService ucloud) : ICommandHandler<UCloudBindEip, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(BindEip c, CancellationToken ct) =>
+    public async ValueTask<Reply<JsonObject>> Handle(UCloudBindEip c, CancellationToken ct) =>
         await c.RunAsync(ucloud, UCloudActions.BindEip, ct);
 }

@@ -12,22 +12,22 @@ namespace Kboss.Application.Vendors.UCloud.Eips;
 /// UC-EIP-03 <c>GET /ucloud/describe_eip.dspy</c> 获取EIP信息: UCloud DescribeEIP, kept to the EIPs <c>orgid</c> owns.
 /// <c>data</c> = <c>{TotalCount, EIPSet}</c>. spec: 32-ucloud-eip.md; analysis/vendors.md §3.11.
 /// </summary>
-public sealed record DescribeEip : IQuery<Reply<JsonObject>>, IOrgScoped
+public sealed record UCloudDescribeEip : IQuery<Reply<JsonObject>>, IOrgScoped
 {
     /// <summary>Customer org (default: the caller's).</summary>
     public string? Orgid { get; set; }
-    /// <summary>Region (required by UCloud).</summary>
+    /// <summary>Region (default: <c>Vendors:UCloud:DefaultRegion</c>, <c>cn-bj2</c>).</summary>
     [JsonPropertyName("Region")] public string? Region { get; init; }
 }
 
-public sealed class DescribeEipValidator : AbstractValidator<DescribeEip>
+public sealed class UCloudDescribeEipValidator : AbstractValidator<UCloudDescribeEip>
 {
-    public DescribeEipValidator() => RuleFor(x => x.Region).Id();
+    public UCloudDescribeEipValidator() => RuleFor(x => x.Region).OptionalId();
 }
 
-public sealed class DescribeEipHandler(UCloudService ucloud) : IQueryHandler<DescribeEip, Reply<JsonObject>>
+public sealed class UCloudDescribeEipHandler(UCloudService ucloud) : IQueryHandler<UCloudDescribeEip, Reply<JsonObject>>
 {
-    public async ValueTask<Reply<JsonObject>> Handle(DescribeEip q, CancellationToken ct)
+    public async ValueTask<Reply<JsonObject>> Handle(UCloudDescribeEip q, CancellationToken ct)
     {
         var scope = await ucloud.ScopeAsync(q.Orgid!, ct);
         var owned = await ucloud.OwnedIdsAsync(UCloudResourceTypes.Eip, q.Orgid!, ct);
