@@ -15,9 +15,9 @@ namespace Kboss.Application.Vendors.JinanHpc;
 /// salesperson <c>userid</c> (销售的userid; a salesperson: itself, another's is 403), or for an operator every
 /// purchase of its customers (optionally of one salesperson), and for anyone else (a customer) its own org's
 /// purchases only (ADR 0046 addendum: the customer sees what it bought and whether it is synced), newest first.
-/// <c>data</c> = the values HPC-02 takes
-/// back (<c>syncinfoid, customerid, productid, quantity, ldapuid, clustercode, queuecode, orgid, orgname</c>) with
-/// <c>sync_status</c>, <c>amount</c> and times. No vendor call. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1.
+/// <c>data</c> = the values HPC-02 takes back (<c>syncinfoid, customerid, productid, quantity, ldapuid,
+/// clustercode, queuecode, orgid, orgname</c>) with <c>sync_status</c>, <c>amount</c> and times. No vendor call.
+/// spec: 09-jinan-hpc.md; analysis/vendors.md §3.1.
 /// </summary>
 public sealed record SearchSyncStatus : IQuery<Reply<IReadOnlyList<HpcSyncView>>>
 {
