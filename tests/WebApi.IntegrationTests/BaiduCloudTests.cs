@@ -316,7 +316,8 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         string price)
     {
         var account = await LinkedAsync();
-        var order = app.Baidu.PlaceOrder(account, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture));
+        var order = app.Baidu.PlaceOrder(account,
+            decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture));
         await SyncAsync();
         await RechargeAsync(10m);
         var before = await BalanceAsync();

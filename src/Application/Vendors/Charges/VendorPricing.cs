@@ -46,6 +46,8 @@ public sealed class VendorPricing(IKbossDbContext db, PriceResolver prices, Vend
     /// <summary>A vendor price above 0 that rounds to 0 元 (nothing could be billed for what the vendor charges).
     /// </summary>
     public const string BelowFenMessage = "{0}价格 {1} 元不足 0.01 元,无法计费,请联系运营人员";
+    /// <summary>A list price above 0 whose sale price rounded to 0 元.</summary>
+    public const string FreeOfPaidMessage = "{0}价格 {1} 元折后为 0 元,无法计费,请联系运营人员";
 
     /// <summary>
     /// The vendor's price <paramref name="vendorPrice"/> (元) as a list price, rounded to the 分 (ADR 0041 addendum):
@@ -57,25 +59,20 @@ public sealed class VendorPricing(IKbossDbContext db, PriceResolver prices, Vend
     /// <param name="system">The vendor's name in the message (百度云, 优刻得, …).</param>
     public static decimal ListPrice(decimal vendorPrice, string system)
     {
-        var shown = Money.Normalize(vendorPrice).ToString(CultureInfo.InvariantCulture);
-        if (vendorPrice < 0 || vendorPrice > Money.Max)
-            throw new BusinessException(string.Format(CultureInfo.InvariantCulture, BadPriceMessage, system, shown),
-                ErrorCodes.UpstreamFailed);
+        if (vendorPrice < 0 || vendorPrice > Money.Max) throw Refused(BadPriceMessage, system, vendorPrice);
         var list = Money.Round2(vendorPrice);
-        if (vendorPrice > 0 && list == 0)
-            throw new BusinessException(string.Format(CultureInfo.InvariantCulture, BelowFenMessage, system, shown),
-                ErrorCodes.UpstreamFailed);
+        if (vendorPrice > 0 && list == 0) throw Refused(BelowFenMessage, system, vendorPrice);
         return list;
     }
 
     /// <summary><see cref="ListPrice(decimal, string)"/> of a price the vendor sent as text or a JSON number;
-    /// missing, unreadable or not finite (<c>NaN</c>, <c>Infinity</c>, <c>1e400</c>) → <c>upstream_failed</c>.</summary>
+    /// missing, unreadable or not finite (<c>NaN</c>, <c>Infinity</c>, <c>1e400</c>) → <c>upstream_failed</c>.
+    /// </summary>
     public static decimal ListPrice(string? vendorPrice, string system) =>
         decimal.TryParse(vendorPrice?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var price)
             ? ListPrice(price, system)
-            : throw new BusinessException(string.Format(CultureInfo.InvariantCulture, BadPriceMessage, system,
-                vendorPrice is null ? "无" : vendorPrice.Length > 20 ? vendorPrice[..20] : vendorPrice),
-                ErrorCodes.UpstreamFailed);
+            : throw Refused(BadPriceMessage, system,
+                vendorPrice is null ? "无" : vendorPrice.Length > 20 ? vendorPrice[..20] : vendorPrice);
 
     /// <summary>
     /// Why <paramref name="amount"/> (the sale price of list <paramref name="listAmount"/>) may not be charged, or
@@ -83,17 +80,16 @@ public sealed class VendorPricing(IKbossDbContext db, PriceResolver prices, Vend
     /// discount rounded it away: the vendor would be paid and nothing billed). Checked by
     /// <see cref="VendorCharges"/> on every charge.
     /// </summary>
-    public static BusinessException? Refusal(decimal amount, decimal? listAmount, string system)
-    {
-        var shown = Money.Normalize(amount).ToString(CultureInfo.InvariantCulture);
-        if (amount < 0 || (amount > 0 && !Money.IsValidAmount(amount)))
-            return new BusinessException(string.Format(CultureInfo.InvariantCulture, BadPriceMessage, system, shown),
-                ErrorCodes.UpstreamFailed);
-        if (amount == 0 && listAmount > 0)
-            return new BusinessException(string.Format(CultureInfo.InvariantCulture, BelowFenMessage, system, shown),
-                ErrorCodes.UpstreamFailed);
-        return null;
-    }
+    public static BusinessException? Refusal(decimal amount, decimal? listAmount, string system) =>
+        amount < 0 || (amount > 0 && !Money.IsValidAmount(amount)) ? Refused(BadPriceMessage, system, amount)
+        : amount == 0 && listAmount is > 0 and var list ? Refused(FreeOfPaidMessage, system, list)
+        : null;
+
+    private static BusinessException Refused(string message, string system, decimal price) =>
+        Refused(message, system, Money.Normalize(price).ToString(CultureInfo.InvariantCulture));
+
+    private static BusinessException Refused(string message, string system, string price) =>
+        new(string.Format(CultureInfo.InvariantCulture, message, system, price), ErrorCodes.UpstreamFailed);
 
     /// <summary>The price for <paramref name="customerOrgId"/> of list <paramref name="listAmount"/> (cost
     /// <paramref name="costAmount"/>) for <paramref name="quantity"/> units of resource <paramref
