@@ -478,4 +478,24 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
             .Select(s => s!["syncinfoid"]!.GetValue<string>()).Should().NotContain([mine, theirs]);
         (await app.Anonymous().GetAsync("/hpc/sync_status_search.dspy")).Http.Should().Be(401);
     }
+
+    [Fact]
+    public async Task A_centre_price_that_can_not_be_charged_is_upstream_failed_and_records_nothing()
+    {
+        var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "100");
+        app.Hpc.Products["jn-negative"] = new FakeJinanHpc.Product("jn-negative", "负价", "x", -5m, "核时");
+        try
+        {
+            var r = await BuyAsync(customer, "1", "jn-negative");
+            (r.Http, r.Status, r.Code).Should().Be((200, false, "upstream_failed"), r.Raw);
+            r.Msg.Should().StartWith(JinanHpcService.System);
+            (await PurchaseCountAsync(org)).Should().Be(0);
+            (await HpcFixture.BalanceAsync(customer)).Should().Be(100m);
+        }
+        finally
+        {
+            app.Hpc.Products.TryRemove("jn-negative", out _);
+        }
+    }
 }
