@@ -308,6 +308,51 @@ public sealed class BaiduCloudTests(CloudResellersFixture app) : IClassFixture<C
         (unknown.Status, unknown.Code).Should().Be((false, "not_found"));
     }
 
+    [Theory]
+    [InlineData("0.001")]
+    [InlineData("0.0049")]
+    [InlineData("-5")]
+    public async Task A_baidu_price_that_can_not_be_charged_is_upstream_failed_and_the_order_stays_unpaid(
+        string price)
+    {
+        var account = await LinkedAsync();
+        var order = app.Baidu.PlaceOrder(account,
+            decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture));
+        await SyncAsync();
+        await RechargeAsync(10m);
+        var before = await BalanceAsync();
+
+        var r = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid));
+        (r.Http, r.Status, r.Code).Should().Be((200, false, "upstream_failed"), r.Raw);
+        r.Msg.Should().StartWith(BaiduService.System).And.Contain(price);
+        app.Baidu.Journal.Should().NotContain(c => c.Path == "/v1/order/pay" && c.Body.Contains(order.Uuid));
+        app.Baidu.Orders[order.Uuid].Status.Should().Be("NEED_PURCHASE");
+        (await BalanceAsync()).Should().Be(before);
+        (await app.Factory.WithDbAsync(db => db.VendorCharges.CountAsync(c => c.SubjectId == order.Uuid)))
+            .Should().Be(0);
+        var local = await app.Factory.WithDbAsync(db => db.BaiduOrders.AsNoTracking()
+            .SingleAsync(o => o.OrderId == order.Uuid));
+        (local.Status, local.PayBillId).Should().Be(("NEED_PURCHASE", (string?)null));
+    }
+
+    [Fact]
+    public async Task A_free_order_is_paid_without_a_bill_and_answers_the_status_baidu_reports_after_paying()
+    {
+        var account = await LinkedAsync();
+        var order = app.Baidu.PlaceOrder(account, 0m);
+        await SyncAsync();
+        var before = await BalanceAsync();
+
+        var r = await app.Customer().GetAsync("/baiducloud/get_baidu_orderlist.dspy", ("order_id", order.Uuid));
+        r.Status.Should().BeTrue(r.Raw);
+        (r.Data!["status"]!.GetValue<string>(), r.Data["amount"]!.ToJsonString()).Should().Be(("CREATED", "0"));
+        app.Baidu.Orders[order.Uuid].Status.Should().Be("CREATED");
+        (await app.Factory.WithDbAsync(db => db.BaiduOrders.AsNoTracking().SingleAsync(o => o.OrderId == order.Uuid)))
+            .Status.Should().Be("CREATED");
+        (await BalanceAsync()).Should().Be(before);
+        (await PayBillsAsync(order.Uuid)).Should().Be(0);
+    }
+
     [Fact]
     public async Task A_payment_whose_answer_was_lost_is_charged_once_by_the_reconciler()
     {

@@ -51,6 +51,13 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         app.Hpc.Journal.Count(c => c.Method == "POST" && c.Path.EndsWith("/api/v1/purchases")
                                    && c.Body.Contains(syncInfoId));
 
+    private Task<int> PurchaseCountAsync(string org) => app.Factory.WithDbAsync(db =>
+        db.HpcSyncInfos.CountAsync(s => s.OrgId == org));
+
+    private static Task<Response> BuyWithKeyAsync(Api api, string key, string quantity = "1") =>
+        api.PostAsync("/hpc/jncs_buy_product.dspy", ("productid", Cpu), ("quantity", quantity),
+            ("idempotency_key", key));
+
     private Task<HpcSyncInfo> SyncRowAsync(string id) => app.Factory.WithDbAsync(db =>
         db.HpcSyncInfos.AsNoTracking().SingleAsync(s => s.Id == id));
 
@@ -151,7 +158,6 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
             (await app.Sales().GetAsync(path, query)).Http.Should().Be(403, path);
             (await app.Anonymous().GetAsync(path, query)).Http.Should().Be(401, path);
         }
-        (await app.Customer().GetAsync("/hpc/sync_status_search.dspy")).Http.Should().Be(403);
         (await app.Anonymous().PostAsync("/hpc/jnan_get_sign.dspy")).Http.Should().Be(401);
         (await app.Anonymous().GetAsync("/hpc/jncs_get_product.dspy")).Http.Should().Be(401);
         (await app.Anonymous().GetAsync("/hpc/HpcAccessTime.dspy")).Http.Should().Be(401);
@@ -264,11 +270,12 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         PurchasesAtFake(syncId).Should().Be(1);
         (await HpcFixture.BalanceAsync(app.Customer())).Should().Be(before - 300m);
 
-        // too little left: refused before the centre is asked, nothing held, the purchase waits
+        // too little left: refused before anything is recorded or asked, nothing held
+        var rows = await PurchaseCountAsync(app.CustomerOrgId);
         var poor = await BuyAsync(app.Customer(), "1", "jn-gpu-100");
-        (poor.Code, poor.Data!["sync_status"]!.GetValue<string>()).Should().Be(("conflict", "2"));
-        poor.Msg.Should().Contain("余额不足");
-        PurchasesAtFake(poor.Data["syncinfoid"]!.GetValue<string>()).Should().Be(0);
+        (poor.Status, poor.Code, poor.Msg).Should().Be((false, "conflict", "余额不足"));
+        poor.Data.Should().BeNull();
+        (await PurchaseCountAsync(app.CustomerOrgId)).Should().Be(rows);
         (await HpcFixture.BalanceAsync(app.Customer())).Should().Be(before - 300m);
 
         var mine = await app.Sales().GetAsync("/hpc/sync_status_search.dspy");
@@ -358,5 +365,137 @@ public sealed class JinanHpcTests(HpcFixture app) : IClassFixture<HpcFixture>
         PurchasesAtFake(syncId).Should().Be(1);
         (await HpcFixture.BalanceAsync(customer)).Should().Be(920m);
         (await app.BillsAsync(org)).Should().Equal((80m, Cpu));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Parallel_purchases_with_one_key_make_one_purchase_and_the_key_answers_it_again(bool bound)
+    {
+        var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "1000");
+        if (bound)
+        {
+            var ldap = HpcFixture.Unique("ldap");
+            await BindAsync(await AddAccountAsync(ldap), ldap, org);
+        }
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => BuyWithKeyAsync(customer, "k-buy")));
+        replies.Should().OnlyContain(r => r.Http == 200);
+        replies.Should().Contain(r => r.Status, string.Join("\n", replies.Select(r => r.Raw)));
+        // a twin either answers the purchase or says it is still being processed: never a second purchase
+        replies.Where(r => !r.Status).Select(r => r.Code).Should().BeSubsetOf(["conflict"]);
+        var ids = await app.Factory.WithDbAsync(db => db.HpcSyncInfos.Where(s => s.OrgId == org).Select(s => s.Id)
+            .ToListAsync());
+        ids.Should().ContainSingle();
+        replies.Where(r => r.Status).Should().OnlyContain(r => r.Data!["syncinfoid"]!.GetValue<string>() == ids[0]);
+        PurchasesAtFake(ids[0]).Should().Be(bound ? 1 : 0);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(bound ? 920m : 1000m);
+
+        var again = await BuyWithKeyAsync(customer, "k-buy");
+        (again.Status, again.Data!["syncinfoid"]!.GetValue<string>(), again.Data["sync_status"]!.GetValue<string>())
+            .Should().Be((true, ids[0], bound ? "1" : "0"));
+        var other = await BuyWithKeyAsync(customer, "k-buy", quantity: "2");
+        (other.Status, other.Code, other.Msg).Should().Be((false, "conflict", "幂等键已用于其他请求"));
+        // the same key of another org is another purchase
+        var (_, stranger) = await NewCustomerAsync();
+        (await BuyWithKeyAsync(stranger, "k-buy")).Msg.Should().Be("余额不足");
+        (await PurchaseCountAsync(org)).Should().Be(1);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(bound ? 920m : 1000m);
+        (await app.BillsAsync(org)).Should().HaveCount(bound ? 1 : 0);
+        (await customer.PostAsync("/hpc/jncs_buy_product.dspy", ("productid", Cpu), ("quantity", "1"),
+            ("idempotency_key", new string('k', 65)))).Code.Should().Be("invalid_argument");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_unaffordable_purchase_answers_balance_short_and_records_nothing(bool bound)
+    {
+        var (org, customer) = await NewCustomerAsync();
+        if (bound)
+        {
+            var ldap = HpcFixture.Unique("ldap");
+            await BindAsync(await AddAccountAsync(ldap), ldap, org);
+        }
+        var none = await BuyAsync(customer, "1");
+        (none.Http, none.Status, none.Code, none.Msg).Should().Be((200, false, "conflict", "余额不足"));
+        await app.FundAsync(org, "100");
+        var short1 = await BuyAsync(customer, "2"); // 160 元
+        (short1.Status, short1.Code, short1.Msg).Should().Be((false, "conflict", "余额不足"));
+        (await PurchaseCountAsync(org)).Should().Be(0);
+        app.Hpc.Journal.Should().NotContain(c => c.Method == "POST" && c.Path.EndsWith("/api/v1/purchases")
+                                                  && c.Body.Contains(org));
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(100m);
+
+        var ok = await BuyAsync(customer, "1"); // 80 元
+        ok.Status.Should().BeTrue(ok.Raw);
+        (await PurchaseCountAsync(org)).Should().Be(1);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(bound ? 20m : 100m);
+    }
+
+    [Fact]
+    public async Task Parallel_bound_purchases_beyond_the_balance_leave_no_purchase_behind()
+    {
+        var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "100");
+        var ldap = HpcFixture.Unique("ldap");
+        await BindAsync(await AddAccountAsync(ldap), ldap, org);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => BuyAsync(customer, "1")));
+        replies.Count(r => r.Status).Should().Be(1, string.Join("\n", replies.Select(r => r.Raw)));
+        replies.Where(r => !r.Status).Should().OnlyContain(r => r.Code == "conflict" && r.Msg == "余额不足");
+        (await PurchaseCountAsync(org)).Should().Be(1);
+        (await HpcFixture.BalanceAsync(customer)).Should().Be(20m);
+        (await app.BillsAsync(org)).Should().Equal((80m, Cpu));
+    }
+
+    [Fact]
+    public async Task A_customer_lists_only_its_own_orgs_purchases()
+    {
+        var (orgA, a) = await NewCustomerAsync();
+        var (orgB, b) = await NewCustomerAsync();
+        await app.FundAsync(orgA, "1000");
+        await app.FundAsync(orgB, "1000");
+        var mine = (await BuyAsync(a, "1")).Data!["syncinfoid"]!.GetValue<string>();
+        var theirs = (await BuyAsync(b, "2")).Data!["syncinfoid"]!.GetValue<string>();
+
+        foreach (var (api, org, own, foreign) in new[] { (a, orgA, mine, theirs), (b, orgB, theirs, mine) })
+        {
+            foreach (var query in new (string, string?)[][] { [], [("userid", app.SalesUserId)] })
+            {
+                var list = await api.GetAsync("/hpc/sync_status_search.dspy", query);
+                list.Status.Should().BeTrue(list.Raw);
+                var rows = list.Data!.AsArray();
+                rows.Count(s => s!["customerid"]!.GetValue<string>() != org).Should().Be(0);
+                rows.Select(s => s!["syncinfoid"]!.GetValue<string>()).Should().NotContain(foreign);
+                if (query.Length == 0)
+                    rows.Select(s => s!["syncinfoid"]!.GetValue<string>()).Should().Contain(own);
+            }
+        }
+        var all = (await app.Operator().GetAsync("/hpc/sync_status_search.dspy")).Data!.AsArray()
+            .Select(s => s!["syncinfoid"]!.GetValue<string>()).ToList();
+        all.Should().Contain([mine, theirs]);
+        (await app.OtherOperator().GetAsync("/hpc/sync_status_search.dspy")).Data!.AsArray()
+            .Select(s => s!["syncinfoid"]!.GetValue<string>()).Should().NotContain([mine, theirs]);
+        (await app.Anonymous().GetAsync("/hpc/sync_status_search.dspy")).Http.Should().Be(401);
+    }
+
+    [Fact]
+    public async Task A_centre_price_that_can_not_be_charged_is_upstream_failed_and_records_nothing()
+    {
+        var (org, customer) = await NewCustomerAsync();
+        await app.FundAsync(org, "100");
+        app.Hpc.Products["jn-negative"] = new FakeJinanHpc.Product("jn-negative", "负价", "x", -5m, "核时");
+        try
+        {
+            var r = await BuyAsync(customer, "1", "jn-negative");
+            (r.Http, r.Status, r.Code).Should().Be((200, false, "upstream_failed"), r.Raw);
+            r.Msg.Should().StartWith(JinanHpcService.System);
+            (await PurchaseCountAsync(org)).Should().Be(0);
+            (await HpcFixture.BalanceAsync(customer)).Should().Be(100m);
+        }
+        finally
+        {
+            app.Hpc.Products.TryRemove("jn-negative", out _);
+        }
     }
 }

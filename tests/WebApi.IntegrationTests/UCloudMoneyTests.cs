@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kboss.Application.Vendors.Charges;
+using Kboss.Application.Vendors.UCloud;
 using Kboss.Application.Vendors.UCloud.Hosts;
 using Kboss.Domain.Common;
 using Kboss.Domain.Identity;
@@ -162,5 +163,50 @@ public sealed class UCloudMoneyTests(UCloudFixture app) : IClassFixture<UCloudFi
         (row.State, row.VendorId).Should().Be((OutsideStates.Live, app.UCloud.Eips.Values.Single(e => e.Name == "e-lost").Id));
         var list = await buyer.Api.GetAsync("/ucloud/describe_eip.dspy", ("Region", Region));
         list.Data!["EIPSet"]!.AsArray().Should().HaveCount(2);
+    }
+
+    private static (string, string?)[] Eip(string name, string? key = null, string? amount = "46") =>
+    [
+        ("Region", Region), ("OperatorName", "Bgp"), ("Bandwidth", "2"), ("ChargeType", "Month"), ("Quantity", "1"),
+        ("PayMode", "Bandwidth"), ("Name", name), ("amount", amount), ("idempotency_key", key),
+    ];
+
+    [Fact]
+    public async Task A_replay_answers_the_amount_exactly_as_the_first_answer()
+    {
+        var buyer = await BuyerAsync(200m);
+        var first = await buyer.Api.GetAsync("/ucloud/allocate_eip.dspy", Eip("e-replay", "k-replay"));
+        first.Status.Should().BeTrue(first.Raw);
+        var again = await buyer.Api.GetAsync("/ucloud/allocate_eip.dspy", Eip("e-replay", "k-replay"));
+        again.Status.Should().BeTrue(again.Raw);
+        // the stored amount comes back from the database with a scale (46.0): the wire shows 46 both times
+        first.Data!["amount"]!.ToJsonString().Should().Be("46");
+        again.Data!["amount"]!.ToJsonString().Should().Be("46");
+        again.Data.ToJsonString().Should().Be(first.Data.ToJsonString());
+        (await BalanceAsync(buyer.OrgId)).Should().Be(154m);
+    }
+
+    [Theory]
+    [InlineData("0.001")]
+    [InlineData("0.004")]
+    [InlineData("-5")]
+    [InlineData("\"NaN\"")]
+    public async Task A_vendor_price_that_is_not_a_chargeable_price_is_upstream_failed_and_nothing_is_bought(
+        string price)
+    {
+        var buyer = await BuyerAsync(100m);
+        var calls = app.UCloud.CallsOf("AllocateEIP").Count;
+        app.UCloud.Inject("GetEIPPrice", new Fault.VendorError(200, System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {"RetCode":0,"Action":"GetEIPPriceResponse","PriceSet":[{"ChargeType":"Month","OriginalPrice":{{price}},
+            "Price":{{price}}}]}
+            """)!.AsObject()));
+        var r = await buyer.Api.GetAsync("/ucloud/allocate_eip.dspy", Eip("e-odd", amount: null));
+        (r.Http, r.Status, r.Code).Should().Be((200, false, "upstream_failed"), r.Raw);
+        r.Msg.Should().StartWith(UCloudService.System);
+        app.UCloud.CallsOf("AllocateEIP").Count.Should().Be(calls, "a price that can't be charged buys nothing");
+        (await BalanceAsync(buyer.OrgId)).Should().Be(100m);
+        (await BillsAsync(buyer.OrgId)).Should().BeEmpty();
+        (await app.Factory.WithDbAsync(db => db.VendorCharges.CountAsync(c => c.OrgId == buyer.OrgId)))
+            .Should().Be(0);
     }
 }

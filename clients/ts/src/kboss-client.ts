@@ -33186,7 +33186,7 @@ export interface BaiduPayment {
     status?: string;
 }
 
-/** BD-05 GET /baiducloud/get_baidu_orderlist.dspy 订单交互处理 (analysis/vendors.md BD-05, §5.4, §6 #17: an idempotent pay/confirm of a sub-account order with a balance debit): reads the order order_id of the user userid (default the caller) from Baidu again, prices it on the server (Baidu's price through SalePricing; no catalogue discount applies to Baidu orders yet, ADR 0045) and pays it at Baidu through VendorCharges (ADR 0041): funds held, Baidu called once, the BUY bill on success, the hold released on a refusal, an unknown outcome left to the reconciler (which asks Baidu for the order's status). One payment per order (the idempotency key is the order's): paying again replays the first reply. Only NEW-style orders waiting for the reseller (NEED_PURCHASE/NEED_CONFIRM) are payable, else 当前状态不允许该操作; 余额不足 → conflict; another org's order → 403. */
+/** BD-05 GET /baiducloud/get_baidu_orderlist.dspy 订单交互处理 (analysis/vendors.md BD-05, §5.4, §6 #17: an idempotent pay/confirm of a sub-account order with a balance debit): reads the order order_id of the user userid (default the caller) from Baidu again, prices it on the server (Baidu's price through SalePricing; no catalogue discount applies to Baidu orders yet, ADR 0045) and pays it at Baidu through VendorCharges (ADR 0041): funds held, Baidu called once, the BUY bill on success, the hold released on a refusal, an unknown outcome left to the reconciler (which asks Baidu for the order's status). One payment per order (the idempotency key is the order's): paying again replays the first reply. Only NEW-style orders waiting for the reseller (NEED_PURCHASE/NEED_CONFIRM) are payable, else 当前状态不允许该操作; 余额不足 → conflict; another org's order → 403. Baidu's price as sent passes ListPrice: negative, unreadable or above 0 but below 0.01 元 → upstream_failed, nothing paid (ADR 0041 addendum). After a payment the reply carries the status Baidu reports then. */
 export interface PayBaiduOrder {
     /** 订单ID. */
     order_id: string;
@@ -36360,7 +36360,7 @@ export interface HpcSyncView {
     last_error?: string | undefined;
 }
 
-/** HPC-01 GET /hpc/sync_status_search.dspy 用户同步状态查询: the Jinan HPC purchases of the customers of the salesperson userid (销售的userid; a salesperson: itself, another's is 403), or for an operator every purchase of its customers (optionally of one salesperson), newest first. data = the values HPC-02 takes back (syncinfoid, customerid, productid, quantity, ldapuid, clustercode, queuecode, orgid, orgname) with sync_status, amount and times. No vendor call. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
+/** HPC-01 GET /hpc/sync_status_search.dspy 用户同步状态查询: the Jinan HPC purchases of the customers of the salesperson userid (销售的userid; a salesperson: itself, another's is 403), or for an operator every purchase of its customers (optionally of one salesperson), and for anyone else (a customer) its own org's purchases only (ADR 0046 addendum: the customer sees what it bought and whether it is synced), newest first. data = the values HPC-02 takes back (syncinfoid, customerid, productid, quantity, ldapuid, clustercode, queuecode, orgid, orgname) with sync_status, amount and times. No vendor call. spec: 09-jinan-hpc.md; analysis/vendors.md §3.1. */
 export interface SearchSyncStatus {
     /** 销售的userid. */
     userid?: string | undefined;
@@ -36609,7 +36609,7 @@ export interface HpcProductView {
     unit?: string | undefined;
 }
 
-/** POST /hpc/jncs_buy_product.dspy (not in the spec; the purchase HPC-01/02/10 presuppose, §6 #44): the org orgid (default the caller's) buys quantity of the centre's product productid. The purchase is recorded and, when the org has a bound account, synced and charged at once (HpcPurchaseSync, "购买后自动同步"); otherwise, or when the centre refuses, it waits for after-sales (HPC-02) and the reply says so. data = {syncinfoid, sync_status, amount}. */
+/** POST /hpc/jncs_buy_product.dspy (not in the spec; the purchase HPC-01/02/10 presuppose, §6 #44): the org orgid (default the caller's) buys quantity of the centre's product productid. A balance that does not cover the price → 余额不足 (conflict), nothing recorded. When the org has a bound account the purchase is recorded and synced and charged at once (BuyAsync, "购买后自动同步"; the price held with the record, so a balance spent meanwhile also leaves nothing); otherwise it is recorded and waits for after-sales (HPC-02), and the reply says so; a centre refusal leaves it recorded for after-sales. idempotency_key (ADR 0046 addendum): same key + same product and quantity → the purchase's current answer, no second purchase; another product or quantity → conflict 幂等键已用于其他请求; none → every call is a purchase. data = {syncinfoid, sync_status, amount}. */
 export interface BuyJinanProduct {
     /** Buying org (default: the caller's). */
     orgid?: string | undefined;
@@ -36617,6 +36617,8 @@ export interface BuyJinanProduct {
     productid: string;
     /** Units, 1–10000. */
     quantity: string;
+    /** Client's key of this purchase (≤ 64; same key + same request → the same purchase). */
+    idempotency_key?: string | undefined;
 }
 
 /** The kboss envelope {"status", "msg", "data", "code"?, "errors"?} (ARCHITECTURE.md §2). A failed business outcome is HTTP 200 with status:false, a Chinese Msg and a machine-readable Code from ErrorCodes. */

@@ -14,4 +14,8 @@ public static class Money
 
     /// <summary>True when <paramref name="value"/> is a valid positive movement amount: &gt; 0, whole 分, ≤ <see cref="Max"/>.</summary>
     public static bool IsValidAmount(decimal value) => value > 0 && value <= Max && IsWholeFen(value);
+
+    /// <summary><paramref name="value"/> without trailing zeros (<c>46.00</c> → <c>46</c>, <c>40.960</c> →
+    /// <c>40.96</c>): the scale a decimal read back from the database carries must not show on the wire.</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 }

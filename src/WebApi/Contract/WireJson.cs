@@ -65,7 +65,7 @@ public static class WireJson
                 : reader.GetDecimal();
 
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteNumberValue(value / 1.000000000000000000000000000000000m);
+            writer.WriteNumberValue(Kboss.Domain.Finance.Money.Normalize(value));
     }
 
     /// <summary>Reads any JSON value into a string property: strings as is, numbers and booleans as their text, arrays and objects as raw JSON.</summary>

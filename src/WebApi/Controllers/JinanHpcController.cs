@@ -10,8 +10,8 @@ namespace Kboss.WebApi.Controllers;
 
 /// <summary>
 /// 济南超算 Jinan HPC (spec: 09-jinan-hpc.md; analysis/vendors.md §3.1; ADR 0046): customers get their portal sign,
-/// record access, see products and buy; operators (after-sales) keep their account pool, bind accounts and sync
-/// purchases; salespeople see their customers' sync status.
+/// record access, see products, buy and see their own purchases' sync status; operators (after-sales) keep their
+/// account pool, bind accounts and sync purchases; salespeople see their customers' sync status.
 /// </summary>
 [Tags("济南超算")]
 [Authorize]
@@ -19,7 +19,6 @@ public sealed class JinanHpcController(IMediator mediator) : ControllerBase
 {
     /// <summary>用户同步状态查询</summary>
     [LegacyGet("/hpc/sync_status_search.dspy")]
-    [Authorize(Policy = Policies.Sales)]
     public ValueTask<Reply<IReadOnlyList<HpcSyncView>>> SyncStatusSearch([FromLegacyParams] SearchSyncStatus q,
         CancellationToken ct) => mediator.Send(q, ct);
 

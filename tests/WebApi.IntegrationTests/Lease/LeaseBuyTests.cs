@@ -189,6 +189,38 @@ public sealed class LeaseBuyTests(LeaseFixture app) : IClassFixture<LeaseFixture
         }
     }
 
+    [Fact]
+    public async Task Buy_and_lock_judge_dates_by_the_platform_date_while_utc_is_still_on_the_day_before()
+    {
+        var now = app.Clock.GetUtcNow();
+        var shift = new DateTimeOffset(now.UtcDateTime.Date.AddHours(16).AddMinutes(30), TimeSpan.Zero) - now;
+        app.Clock.Advance(shift); // 16:30 UTC = 00:30 of the next day in Asia/Shanghai
+        try
+        {
+            var utcDay = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+            app.Today.Should().Be(utcDay.AddDays(1));
+            var store = LeaseFixture.Unique("仓库");
+            await app.StoreAsync(store);
+            var (product, devices) = await app.ProductAsync(store, 2, price: "0");
+
+            var ended = await BuyAsync(app.Customer(), product, devices[..1], utcDay.AddDays(-2), utcDay);
+            (ended.Status, ended.Msg).Should().Be((false, "租期已结束: 结束日期不能早于今天"), ended.Raw);
+            (await BuyAsync(app.Customer(), product, devices[..1], app.Today, app.Today)).Status.Should().BeTrue();
+
+            var unit = await app.LeaseDeviceAsync(2, price: "0");
+            Task<Response> Lock(DateOnly start) => app.Customer().PostJsonAsync("/lease_product/lock_server.dspy",
+                new { lease_start_time = start.ToString("yyyy-MM-dd"),
+                    lease_end_time = start.AddDays(3).ToString("yyyy-MM-dd"), productid = unit, count = 1 });
+            var early = await Lock(utcDay);
+            (early.Status, early.Msg).Should().Be((false, "租赁开始时间不能早于今天"), early.Raw);
+            (await Lock(app.Today)).Status.Should().BeTrue();
+        }
+        finally
+        {
+            app.Clock.Advance(-shift);
+        }
+    }
+
     private Task<int> WarningsAsync(string billId) => app.Factory.WithDbAsync(db => db.Messages
         .CountAsync(m => m.MsgType == SendLeaseExpiryWarningsHandler.MsgType && m.MsgText.Contains(billId)));
 

@@ -33,6 +33,13 @@ public sealed class BalanceLedger(IKbossDbContext db)
     /// <summary>Unknown customer org on a first credit.</summary>
     public const string CustomerNotFoundMessage = "客户机构不存在";
 
+    /// <summary>True when <paramref name="customerOrgId"/>'s balance covers <paramref name="amount"/> now (a read
+    /// for an early, clear <c>余额不足</c>; only a debit or hold takes the money, and may still be refused).</summary>
+    public Task<bool> CoversAsync(string customerOrgId, decimal amount, CancellationToken ct) => amount <= 0
+        ? Task.FromResult(true)
+        : db.CustomerBalances.AsNoTracking().Where(b => b.CustomerOrgId == customerOrgId)
+            .Where(CustomerBalance.CanDebit(amount)).AnyAsync(ct);
+
     /// <summary>Adds <see cref="LedgerMovement.Amount"/> to the balance (opening it on the first credit).</summary>
     public Task<LedgerEntry> CreditAsync(LedgerMovement movement, CancellationToken ct) =>
         MoveAsync(movement, +1, ct);

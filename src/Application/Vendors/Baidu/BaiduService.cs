@@ -79,9 +79,9 @@ public sealed class BaiduService(IKbossDbContext db, VendorAccounts accounts, Or
         return new BaiduSyncCounts(links.Count, inserted, updated, settled, errors);
     }
 
-    /// <summary>Reads <paramref name="order"/> from Baidu again and saves what changed; false when Baidu did not
-    /// answer with it.</summary>
-    public async Task<bool> RefreshAsync(VendorKey key, BaiduOrder order, CancellationToken ct)
+    /// <summary>Reads <paramref name="order"/> from Baidu again and saves what changed; returns Baidu's item (its
+    /// <c>price</c> as sent), null when Baidu did not answer with it.</summary>
+    public async Task<JsonNode?> RefreshAsync(VendorKey key, BaiduOrder order, CancellationToken ct)
     {
         var answer = await accounts.TryAsync(VendorCodes.Baidu, key,
             BaiduCalls.ListOrders(order.AccountId, 1, order.OrderId), ct);
@@ -89,7 +89,7 @@ public sealed class BaiduService(IKbossDbContext db, VendorAccounts accounts, Or
             .FirstOrDefault(o => o is not null && OrderIdOf(o) == order.OrderId);
         if (item is not null) Apply(order, item);
         await db.SaveChangesAsync(ct);
-        return item is not null;
+        return item;
     }
 
     /// <summary>Credits the refund of <paramref name="refund"/> once (replays return the first bill).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Kboss.Application.Common;
@@ -31,7 +32,9 @@ public sealed record BaiduPayment(string OrderId, decimal Amount, string? BillId
 /// on a refusal, an unknown outcome left to the reconciler (which asks Baidu for the order's status). One payment per
 /// order (the idempotency key is the order's): paying again replays the first reply. Only NEW-style orders waiting
 /// for the reseller (<c>NEED_PURCHASE</c>/<c>NEED_CONFIRM</c>) are payable, else 当前状态不允许该操作; 余额不足 →
-/// conflict; another org's order → 403.
+/// conflict; another org's order → 403. Baidu's price as sent passes <see cref="VendorPricing.ListPrice(string,
+/// string)"/>: negative, unreadable or above 0 but below 0.01 元 → <c>upstream_failed</c>, nothing paid (ADR 0041
+/// addendum). After a payment the reply carries the status Baidu reports then.
 /// </summary>
 public sealed record PayBaiduOrder : ICommand<Reply<BaiduPayment>>
 {
@@ -63,18 +66,21 @@ public sealed class PayBaiduOrderHandler(IKbossDbContext db, BaiduService baidu,
         if (order.UserId != user.Id) throw new ForbiddenException(BaiduService.ForbiddenMessage);
         var link = await accounts.RequireLinkAsync(VendorCodes.Baidu, user.Id, BaiduService.NotLinkedMessage, ct);
         var key = await baidu.KeyAsync(link, ct);
-        if (order.PayBillId is null)
+        var unpaid = order.PayBillId is null;
+        var vendorPrice = order.Price.ToString(CultureInfo.InvariantCulture);
+        if (unpaid)
         {
-            await baidu.RefreshAsync(key, order, ct);
+            if (await baidu.RefreshAsync(key, order, ct) is { } fresh) vendorPrice = VendorJson.Str(fresh, "price");
             if (order.OrderType == "REFUND") throw BusinessException.Conflict("退款订单无需支付");
             if (!BaiduOrderStatuses.Waiting(order.Status)
                 && !await db.VendorCharges.AnyAsync(x => x.Action == Action && x.SubjectId == order.OrderId, ct))
                 throw BusinessException.Conflict("当前状态不允许该操作");
         }
-        var price = SalePricing.Price(new PriceLayers(SaleModes.Discount, null, []), order.Price, 1).OrThrow();
+        var list = VendorPricing.ListPrice(vendorPrice, BaiduService.System); // Baidu's price as sent, not rounded
+        var price = SalePricing.Price(new PriceLayers(SaleModes.Discount, null, []), list, 1).OrThrow();
         var charged = await charges.RunAsync(new VendorChargeRequest(order.OrgId, $"baidu.pay:{order.OrderId}",
             Action, new JsonObject { ["order_id"] = order.OrderId, ["account"] = order.AccountId }, price.Amount,
-            new VendorChargeLine(ListAmount: order.Price, Quantity: 1), new VendorChargeSubject(Action, order.OrderId)),
+            new VendorChargeLine(ListAmount: list, Quantity: 1), new VendorChargeSubject(Action, order.OrderId)),
             async t =>
             {
                 var answer = await accounts.TryAsync(VendorCodes.Baidu, key,
@@ -82,9 +88,10 @@ public sealed class PayBaiduOrderHandler(IKbossDbContext db, BaiduService baidu,
                 if (!answer.Success) throw answer.ToOutsideCall(BaiduService.System);
                 return new VendorChargeDone(null, "支付成功", order.OrderId);
             }, ct);
-        if (order.PayBillId is null && charged.BillId is not null)
+        if (unpaid)
         {
-            order.Charged(charged.Amount, charged.BillId);
+            // paid at Baidu (a free order too): the status Baidu reports now, never the one read before paying
+            if (charged.BillId is not null) order.Charged(charged.Amount, charged.BillId);
             await baidu.RefreshAsync(key, order, CancellationToken.None);
         }
         return Reply.Ok(charged.Replayed ? "订单已支付" : charged.Message,
@@ -108,7 +115,7 @@ public sealed class BaiduOrderPayProbe(IKbossDbContext db, BaiduService baidu) :
         var link = await db.VendorAccounts.AsNoTracking()
             .FirstAsync(a => a.Vendor == VendorCodes.Baidu && a.VendorAccountId == order.AccountId, ct);
         var key = await baidu.KeyAsync(link, ct);
-        if (!await baidu.RefreshAsync(key, order, ct))
+        if (await baidu.RefreshAsync(key, order, ct) is null)
             throw new OutsideCallException($"{BaiduService.System}订单状态暂时无法查询", ErrorCodes.UpstreamFailed,
                 outcomeUnknown: true);
         return !BaiduOrderStatuses.Waiting(order.Status)

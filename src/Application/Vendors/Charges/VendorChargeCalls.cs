@@ -17,8 +17,11 @@ namespace Kboss.Application.Vendors.Charges;
 public sealed class VendorChargeCalls(IKbossDbContext db, BalanceLedger ledger, BillService bills,
     IServiceProvider services) : IOutsideEffectKind<VendorCharge>
 {
+    /// <summary>Vendors in general, in messages that can't name one.</summary>
+    public const string VendorName = "云厂商";
+
     public string Name => "vendor_charge";
-    public string System => "云厂商";
+    public string System => VendorName;
     public IQueryable<VendorCharge> Rows => db.VendorCharges;
 
     public async Task ReleaseAsync(VendorCharge row, CancellationToken ct)

@@ -64,7 +64,8 @@ public sealed record VendorChargeDone(JsonNode? Data, string Message, string? Re
 /// <param name="Message">Reply message.</param>
 /// <param name="ChargeId">The charge (order) id.</param>
 /// <param name="BillId">The BUY bill (null when free).</param>
-/// <param name="Amount">Charged, 元.</param>
+/// <param name="Amount">Charged, 元, without trailing zeros (the first answer and every replay show the same
+/// number).</param>
 /// <param name="Replayed">True when this is the stored reply of an earlier request with the same key.</param>
 public sealed record VendorCharged(JsonNode? Data, string Message, string ChargeId, string? BillId, decimal Amount,
     bool Replayed);
@@ -97,17 +98,25 @@ public sealed class VendorCharges(IKbossDbContext db, BalanceLedger ledger, Outs
     public const string PriceChangedMessage = "价格已变化,请刷新";
 
     /// <summary>Runs <paramref name="call"/> as the paid operation <paramref name="request"/>.</summary>
+    /// <param name="request">What is charged.</param>
+    /// <param name="call">The vendor call, once, outside any transaction.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="reserve">Optional: more rows to write in the charge's reserve transaction (tracked, saved with
+    /// the charge), e.g. the purchase the charge pays for; refused hold (余额不足) or a twin → none of it is kept.
+    /// </param>
     /// <exception cref="BusinessException">conflict (key, price, balance), or the call's failure (funds released),
-    /// or an unknown outcome (<c>upstream_failed</c>, funds held until reconciled).</exception>
+    /// or an unknown outcome (<c>upstream_failed</c>, funds held until reconciled); <c>upstream_failed</c> for a
+    /// price that can't be charged (<see cref="VendorPricing.Refusal"/>).</exception>
     public async Task<VendorCharged> RunAsync(VendorChargeRequest request,
-        Func<CancellationToken, Task<VendorChargeDone>> call, CancellationToken ct)
+        Func<CancellationToken, Task<VendorChargeDone>> call, CancellationToken ct,
+        Func<CancellationToken, Task>? reserve = null)
     {
-        if (request.Amount < 0 || (request.Amount > 0 && !Money.IsValidAmount(request.Amount)))
-            throw new InvalidOperationException($"Bad price {request.Amount} for {request.Action}");
         var org = request.CustomerOrgId;
         var key = request.IdempotencyKey.TrimmedOrNull();
         var fingerprint = VendorChargeFingerprint.Of(request.Action, request.Parameters);
         if (key is not null && await ReplayAsync(org, key, fingerprint, ct) is { } replay) return replay;
+        if (VendorPricing.Refusal(request.Amount, request.Line.ListAmount, kind.System) is { } refused)
+            throw refused;
         if (request.ClientAmount is { } shown && Math.Abs(shown - request.Amount) > 0.01m)
             throw BusinessException.Conflict(PriceChangedMessage);
 
@@ -131,6 +140,7 @@ public sealed class VendorCharges(IKbossDbContext db, BalanceLedger ledger, Outs
                     orgid = org, action = request.Action, amount = request.Amount, key = charge.IdempotencyKey,
                     subject = request.Subject.SubjectId,
                 }));
+                if (reserve is not null) await reserve(t);
                 await SaveNewAsync(t);
                 if (charge.Amount > 0)
                     await ledger.HoldAsync(new LedgerMovement(org, charge.Amount, LedgerEntryKind.Hold, charge.Id,
@@ -156,7 +166,8 @@ public sealed class VendorCharges(IKbossDbContext db, BalanceLedger ledger, Outs
                 }
                 charge.Answered(done.Data?.ToJsonString(), done.Message, done.ResourceId);
             }), ct);
-        return new VendorCharged(done!.Data, done.Message, charge.Id, charge.BillId, charge.Amount, false);
+        return new VendorCharged(done!.Data, done.Message, charge.Id, charge.BillId, Money.Normalize(charge.Amount),
+            false);
     }
 
     private async Task SaveNewAsync(CancellationToken ct)
@@ -182,7 +193,7 @@ public sealed class VendorCharges(IKbossDbContext db, BalanceLedger ledger, Outs
         return c.State switch
         {
             OutsideStates.Live => new VendorCharged(c.ReplyData is null ? null : JsonNode.Parse(c.ReplyData),
-                c.ReplyMessage ?? "操作成功", c.Id, c.BillId, c.Amount, true),
+                c.ReplyMessage ?? "操作成功", c.Id, c.BillId, Money.Normalize(c.Amount), true),
             OutsideStates.Failed => throw new BusinessException(c.ReplyMessage ?? c.FailureReason,
                 c.ReplyCode ?? ErrorCodes.UpstreamFailed),
             _ => throw BusinessException.Conflict(InFlightMessage),

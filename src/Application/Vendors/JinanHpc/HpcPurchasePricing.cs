@@ -1,3 +1,4 @@
+using Kboss.Application.Vendors.Charges;
 using Kboss.Domain.Catalog;
 using Kboss.Domain.Common;
 using Kboss.Domain.Finance;
@@ -14,6 +15,9 @@ public sealed class HpcPurchasePricing
     private static readonly PriceLayers ListPrice = new(SaleModes.Discount, null, []);
 
     /// <summary>The amount of <paramref name="quantity"/> units of <paramref name="product"/>.</summary>
+    /// <exception cref="Common.BusinessException"><c>upstream_failed</c>: the centre's price can't be charged
+    /// (<see cref="VendorPricing.ListPrice(decimal, string)"/>: negative, too large, rounding to 0).</exception>
     public Result<SalePrice> Price(HpcProduct product, int quantity) =>
-        SalePricing.Price(ListPrice, product.Price * quantity, quantity);
+        SalePricing.Price(ListPrice, VendorPricing.ListPrice(product.Price * quantity, JinanHpcService.System),
+            quantity);
 }

@@ -61,6 +61,46 @@ public sealed class HpcPurchaseSync(IKbossDbContext db, IJinanHpcClient client, 
         row.Target(account, price.Amount);
         await db.SaveChangesAsync(ct);
 
+        var (outcome, called) = await ChargeAsync(row, account, key, product, null, ct);
+        if (!outcome.Done && !called) // refused before the centre was asked (balance, a twin): the attempt is over
+        {
+            row.Failed(outcome.Message); // the reply's view; the tracker may have been cleared, so write directly
+            await db.HpcSyncInfos.Where(s => s.Id == row.Id && s.SyncStatus == HpcSyncStates.Unknown)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.SyncStatus, HpcSyncStates.Failed)
+                    .SetProperty(s => s.LastError, row.LastError), CancellationToken.None);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Records the new purchase <paramref name="row"/> (not saved yet) and syncs it to <paramref name="account"/> at
+    /// once ("购买后自动同步"): the row is written already claimed (attempt 1) in the charge's reserve transaction, so
+    /// a short balance (余额不足) or a twin with the same id leaves no purchase behind — the reply says so and
+    /// nothing is recorded.
+    /// </summary>
+    /// <param name="row">The purchase, unsaved.</param>
+    /// <param name="account">The org's bound account.</param>
+    /// <param name="key">The operator's key.</param>
+    /// <param name="product">The centre's product as just read.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<HpcSyncOutcome> BuyAsync(HpcSyncInfo row, HpcAccount account, VendorKey key, HpcProduct product,
+        CancellationToken ct)
+    {
+        row.Target(account, pricing.Price(product, row.Quantity).OrThrow().Amount);
+        return (await ChargeAsync(row, account, key, product, _ =>
+        {
+            db.HpcSyncInfos.Add(row);
+            db.AuditEntries.Add(Audit.Entry(user, "hpc.purchase.created", "hpc_sync_info", row.Id,
+                new { orgid = row.OrgId, productid = row.ProductId, quantity = row.Quantity }));
+            return Task.CompletedTask;
+        }, ct)).Outcome;
+    }
+
+    /// <summary>The charge of the claimed attempt <see cref="HpcSyncInfo.Attempts"/> of <paramref name="row"/>;
+    /// <c>Called</c> says whether the centre was asked.</summary>
+    private async Task<(HpcSyncOutcome Outcome, bool Called)> ChargeAsync(HpcSyncInfo row, HpcAccount account,
+        VendorKey key, HpcProduct product, Func<CancellationToken, Task>? reserve, CancellationToken ct)
+    {
         var purchase = new HpcPurchase(row.Id, row.OrgId, row.ProductId, row.Quantity, account.LdapUid,
             account.ClusterCode, account.QueueCode);
         var parameters = new JsonObject
@@ -72,26 +112,19 @@ public sealed class HpcPurchaseSync(IKbossDbContext db, IJinanHpcClient client, 
         try
         {
             await charges.RunAsync(new VendorChargeRequest(row.OrgId, KeyOf(row.Id, row.Attempts), Action,
-                    parameters, price.Amount, new VendorChargeLine(ProductId: row.ProductId,
+                    parameters, row.Amount ?? 0m, new VendorChargeLine(ProductId: row.ProductId,
                         ListAmount: product.Price * row.Quantity, Quantity: row.Quantity),
                     new VendorChargeSubject(HpcSyncProbe.ProbeName, row.Id)),
                 async _ =>
                 {
                     called = true;
                     return await CallAsync(row, account, key, purchase);
-                }, ct);
-            return new(true, "同步成功", null);
+                }, ct, reserve);
+            return (new(true, "同步成功", null), called);
         }
         catch (Exception e) when (e is BusinessException or OutsideCallException)
         {
-            if (!called) // refused before the centre was asked (balance, a twin): the attempt is over
-            {
-                row.Failed(e.Message); // the reply's view; the tracker may have been cleared, so write directly
-                await db.HpcSyncInfos.Where(s => s.Id == row.Id && s.SyncStatus == HpcSyncStates.Unknown)
-                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.SyncStatus, HpcSyncStates.Failed)
-                        .SetProperty(s => s.LastError, row.LastError), CancellationToken.None);
-            }
-            return new(false, e.Message, (e as BusinessException)?.Code ?? ErrorCodes.UpstreamFailed);
+            return (new(false, e.Message, (e as BusinessException)?.Code ?? ErrorCodes.UpstreamFailed), called);
         }
     }
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Kboss.Application.Common;
 using Kboss.Application.Common.Interfaces;
 using Kboss.Application.Finance.Pricing;
+using Kboss.Application.Vendors.Charges;
 using Kboss.Domain.Catalog;
 using Kboss.Domain.Finance;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +46,9 @@ public sealed class UCloudPricing(IKbossDbContext db, PriceResolver prices, UClo
         return data;
     }
 
-    /// <summary>The list price of a price item (元, 2 decimals).</summary>
+    /// <summary>The list price of a price item (元, 2 decimals) through <see cref="VendorPricing.ListPrice(string,
+    /// string)"/>: missing, unreadable, negative or below 0.01 元 → <c>upstream_failed</c> (never a free host).
+    /// </summary>
     public static decimal ListPrice(JsonNode? item) =>
-        Money.Round2(decimal.TryParse(VendorJson.Str(item, "OriginalPrice", "Price"), NumberStyles.Float,
-            CultureInfo.InvariantCulture, out var d) && d > 0 ? d : 0m);
+        VendorPricing.ListPrice(VendorJson.Str(item, "OriginalPrice", "Price"), UCloudService.System);
 }
