@@ -46,7 +46,8 @@ public sealed class EcsPricing(CdsService cds, VendorPricing pricing)
                 CultureInfo.InvariantCulture, out var list) || list < 0
             || (list > 0 && !Money.IsValidAmount(Money.Round2(list))))
             throw new BusinessException(NoPriceMessage, ErrorCodes.UpstreamFailed);
-        var quote = await pricing.QuoteAsync(customerOrgId, Product, list, list, EcsShape.Count(shape), ct);
+        var quote = await pricing.QuoteAsync(customerOrgId, Product, list, list, EcsShape.Count(shape), ct,
+            CdsService.System);
         return new EcsPrice(quote, answer.Data as JsonObject ?? []);
     }
 }

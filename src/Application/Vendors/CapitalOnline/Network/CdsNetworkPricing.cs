@@ -40,7 +40,7 @@ public sealed class CdsNetworkPricing(CdsService cds, VendorPricing pricing)
             (spec.WithAddress ? Dec(address, field) : 0m) + Dec(bandwidth, field) * spec.Qos;
         var units = spec.Count * spec.Cycles;
         return await pricing.QuoteAsync(customerOrgId, spec.WithAddress ? EipProduct : BandwidthProduct,
-            Unit("StdPrice") * units, Unit("Price") * units, spec.Count, ct);
+            Unit("StdPrice") * units, Unit("Price") * units, spec.Count, ct, CdsService.System);
     }
 
     private static decimal Dec(JsonNode? price, string field) =>
