@@ -278,6 +278,49 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
     }
 
     [Fact]
+    public async Task A_host_boots_from_a_public_image_or_its_own_and_attaches_only_its_own_subnets()
+    {
+        var (host, _) = await HostAsync("img-src");
+        var image = await app.Customer().GetAsync("/capital/create_image.dspy", ("EcsId", host), ("Name", "img-mine"));
+        var imageId = image.Data!["ImageId"]!.GetValue<string>();
+        var (vpc, subnet) = await NetworkAsync("img-vpc");
+        var own = await app.Customer().GetAsync("/capital/create_ecs.dspy",
+            HostParams("img-boot", vpc, subnet).Select(p => p.Item1 == "ImageId" ? (p.Item1, imageId) : p).ToArray());
+        own.Status.Should().BeTrue(own.Raw);
+
+        // another customer of the same operator (the same CDS account) names that private image
+        var other = await Market.NewCustomerAsync(app);
+        var net = await other.GetAsync("/capital/create_vpc.dspy", ("RegionCode", Region), ("VPCName", "img-o"),
+            ("VPCSegment", "10.41.0.0/16"), ("AvailableZoneCode", Zone), ("SubnetName", "img-o-s"),
+            ("SubnetSegment", "10.41.1.0/24"));
+        net.Status.Should().BeTrue(net.Raw);
+        var (vpc2, subnet2) = (net.Data!["VPCId"]!.GetValue<string>(),
+            net.Data["SubnetIdList"]![0]!.GetValue<string>());
+        var calls = app.Cds.CallsOf("CreateInstance").Count;
+        var stolen = await other.GetAsync("/capital/create_ecs.dspy",
+            HostParams("img-stolen", vpc2, subnet2).Select(p => p.Item1 == "ImageId" ? (p.Item1, imageId) : p)
+                .ToArray());
+        (stolen.Http, stolen.Msg).Should().Be((403, "无权操作该资源"));
+
+        // the first customer names the other one's subnet in PubnetInfo
+        var pubnet = await app.Customer().GetAsync("/capital/create_ecs.dspy",
+            [.. HostParams("pub-x", vpc, subnet), ("PubnetInfo", $$"""[{"SubnetId":"{{subnet2}}","EipIds":["eip-x"]}]""")]);
+        pubnet.Http.Should().Be(403);
+        app.Cds.CallsOf("CreateInstance").Count.Should().Be(calls, "refused before any CDS call");
+
+        // only SubnetId and EipIds of PubnetInfo are sent on
+        var order = new Kboss.Application.Vendors.CapitalOnline.Ecs.CreateEcs
+        {
+            AvailableZoneCode = Zone, EcsFamilyName = "标准型S6", Cpu = "2", Ram = "4", ImageId = "img-ubuntu2204",
+            SystemDisk = """{"DiskFeature":"ssd","Size":40}""", VpcInfo = """{"VpcId":"v"}""",
+            SubnetInfo = """{"SubnetId":"s"}""", Password = Password,
+            PubnetInfo = """[{"SubnetId":"s","EipIds":["e1"],"AddressNum":5,"Qos":1000,"IpType":"PublicIp"}]""",
+        };
+        Kboss.Application.Vendors.CapitalOnline.Ecs.CreateEcsHandler.Body(order, null)["PubnetInfo"]!.ToJsonString()
+            .Should().Be("""[{"SubnetId":"s","EipIds":["e1"]}]""");
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_any_vendor_call_and_never_500()
     {
         var (vpc, subnet) = await NetworkAsync("bad-vpc");
@@ -302,6 +345,18 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         r.Body["errors"]!["PubnetInfo"]![0]!.GetValue<string>().Should().Contain("create_eip");
         (await c.GetAsync("/capital/get_ecs_status.dspy", ("EcsIds", "[{\"a\":1}]"))).Code
             .Should().Be("invalid_argument");
+        // a member named twice in a JSON parameter (it used to throw while read: a 500)
+        foreach (var (name, value) in new[]
+                 {
+                     ("SystemDisk", """{"DiskFeature":"ssd","Size":50,"Size":99999999}"""),
+                     ("VpcInfo", $$"""{"VpcId":"{{vpc}}","VpcId":"x"}"""),
+                     ("DataDisk", """[{"DiskFeature":"ssd","Size":50,"Size":60}]"""),
+                 })
+        {
+            var dup = await c.GetAsync("/capital/create_ecs.dspy",
+                HostParams("dup", vpc, subnet).Select(p => p.Item1 == name ? (p.Item1, value) : p).ToArray());
+            (dup.Http, dup.Code).Should().Be((200, "invalid_argument"), name);
+        }
         (await c.GetAsync("/capital/get_ecs_status.dspy")).Code.Should().Be("invalid_argument");
         (await c.GetAsync("/capital/operate_ecs.dspy", ("EcsId", "ins-1"), ("OpType", "explode"))).Code
             .Should().Be("invalid_argument");
@@ -489,11 +544,20 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         var hosts = created.Data!["EcsIdSet"]!.AsArray().Select(h => h!.GetValue<string>()).ToList();
         (await RowAsync("evt-1")).TaskState.Should().Be(CdsTaskStates.Creating);
         (await RowAsync("evt-2")).TaskState.Should().Be(CdsTaskStates.Creating);
+        // the customer changes the second host while its create still runs: the create stays followed
+        var reset = await app.Customer().PostAsync("/capital/ecs_reset_password.dspy", ("EcsIds", hosts[1]),
+            ("Password", "New#Pass2026"));
+        reset.Status.Should().BeTrue(reset.Raw);
+        var resetEvent = reset.Data!["EventId"]!.GetValue<string>();
+        var second = await RowAsync("evt-2");
+        (second.TaskState, second.TaskId, second.CreateTaskId).Should()
+            .Be((CdsTaskStates.Creating, resetEvent, created.Data!["EventId"]!.GetValue<string>()));
         app.Cds.FailingTasks[hosts[1]] = true;
         var events = app.Cds.CallsOf("DescribeEvent").Count;
         await app.PollTasksAsync();
         (await RowAsync("evt-1")).TaskState.Should().Be(CdsTaskStates.Creating, "the event is still doing");
-        app.Cds.CallsOf("DescribeEvent").Count.Should().Be(events + 1, "the hosts of one order share one event");
+        app.Cds.CallsOf("DescribeEvent").Count.Should().Be(events + 1,
+            "the hosts of one order share one event, and it (not the later reset) is followed");
         for (var i = 0; i < app.Cds.PollsToFinish; i++) await app.PollTasksAsync();
 
         var ok = await RowAsync("evt-1");
@@ -505,6 +569,8 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         (await BillsAsync()).Should().Be(bills + 2, "the purchase and one refund");
         await app.PollTasksAsync();
         (await BalanceAsync()).Should().Be(balance - TwoHostPrice + 4.57m, "refunded once");
+        (await app.Customer().GetAsync("/capital/describe_event.dspy", ("EventId", resetEvent))).Status
+            .Should().BeTrue("the reset is the host's last event");
 
         // an image's create event ends done and the image stays the customer's
         var image = await app.Customer().GetAsync("/capital/create_image.dspy", ("EcsId", hosts[0]),

@@ -18,13 +18,40 @@ public static class VendorJson
     public static JsonNode? Get(JsonNode? node, params string[] names)
     {
         if (node is not JsonObject o) return null;
-        foreach (var name in names)
+        try
         {
-            if (o.TryGetPropertyValue(name, out var exact) && exact is not null) return exact;
-            foreach (var (key, value) in o)
-                if (value is not null && string.Equals(key, name, StringComparison.OrdinalIgnoreCase)) return value;
+            foreach (var name in names)
+            {
+                if (o.TryGetPropertyValue(name, out var exact) && exact is not null) return exact;
+                foreach (var (key, value) in o)
+                    if (value is not null && string.Equals(key, name, StringComparison.OrdinalIgnoreCase)) return value;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // an object with a member twice (JsonObject builds its dictionary on first access): unreadable, not a 500
         }
         return null;
+    }
+
+    /// <summary>
+    /// A JSON-valued request parameter (<c>SystemDisk</c>, <c>Disks</c>, <c>Ips</c>, …) as a node; null when blank, not
+    /// JSON, nested deeper than <paramref name="maxDepth"/> or naming a member twice in one object.
+    /// </summary>
+    public static JsonNode? ParseInput(string? raw, int maxDepth = 16)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        try
+        {
+            return JsonNode.Parse(raw, documentOptions: new JsonDocumentOptions
+            {
+                MaxDepth = maxDepth, AllowDuplicateProperties = false,
+            });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A member as text: a string as is, a number or boolean in invariant form; null otherwise.</summary>
@@ -69,7 +96,7 @@ public static class VendorJson
         }
         try
         {
-            if (JsonNode.Parse(raw) is not JsonArray a) return null;
+            if (ParseInput(raw) is not JsonArray a) return null;
             var items = a.Select(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 ? v.GetValue<string>().Trim() : null).ToList();
             return items.Any(string.IsNullOrEmpty) ? null : items.OfType<string>().ToList();

@@ -68,6 +68,7 @@ public sealed class CdsResource : VendorResource
     {
         SetVendorId(vendorId);
         TaskId = taskId;
+        CreateTaskId = taskId;
         TaskState = taskId is null ? CdsTaskStates.None : CdsTaskStates.Creating;
     }
 
@@ -76,21 +77,34 @@ public sealed class CdsResource : VendorResource
     {
         if (taskId is null) return;
         TaskId = taskId;
+        CreateTaskId = taskId;
         TaskState = CdsTaskStates.Creating;
     }
+
+    /// <summary>The create's task while <see cref="TaskState"/> is <see cref="CdsTaskStates.Creating"/> (kept when a
+    /// later operation records its own <see cref="TaskId"/> before the create ended).</summary>
+    public string? CreateTaskId { get; private set; }
+
+    /// <summary>The task the poller follows: the create's while it runs, else the last one.</summary>
+    public string? FollowedTaskId => TaskState == CdsTaskStates.Creating ? CreateTaskId ?? TaskId : TaskId;
 
     /// <summary>True while the poller follows a task (<see cref="CdsTaskStates.Running"/> or
     /// <see cref="CdsTaskStates.Creating"/>).</summary>
     public bool TaskOpen => TaskState is CdsTaskStates.Running or CdsTaskStates.Creating;
 
-    /// <summary>Records the task of a later operation (a delete, a change).</summary>
+    /// <summary>Records the task of a later operation (a delete, a change) as the last one. While the create's task
+    /// still runs, that one stays followed (its failure must still delete and refund).</summary>
     public void Tasked(string? taskId)
     {
         if (taskId is null) return;
         TaskId = taskId;
-        TaskState = CdsTaskStates.Running;
+        if (TaskState != CdsTaskStates.Creating) TaskState = CdsTaskStates.Running;
     }
 
-    /// <summary>The task poller saw the task end (<paramref name="ok"/>: done, else failed).</summary>
-    public void TaskEnded(bool ok) => TaskState = ok ? CdsTaskStates.Done : CdsTaskStates.Failed;
+    /// <summary>The task poller saw the followed task end (<paramref name="ok"/>: done, else failed).
+    /// A create that succeeded while a later task was recorded goes on with that one.</summary>
+    public void TaskEnded(bool ok) =>
+        TaskState = !ok ? CdsTaskStates.Failed
+            : TaskState == CdsTaskStates.Creating && TaskId != CreateTaskId ? CdsTaskStates.Running
+            : CdsTaskStates.Done;
 }

@@ -36,6 +36,7 @@ internal sealed class CdsResourceConfiguration : IEntityTypeConfiguration<CdsRes
         b.Property(x => x.ZoneCode).HasMaxLength(64);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.TaskId).HasMaxLength(64);
+        b.Property(x => x.CreateTaskId).HasMaxLength(64); // ECS task probe (issue 14)
         b.Property(x => x.DelFlg).HasMaxLength(1).IsUnicode(false);
         // one owner per CDS object
         b.HasIndex(x => new { x.ResourceType, x.VendorId }).IsUnique().HasFilter("vendor_id IS NOT NULL AND del_flg = '0'");

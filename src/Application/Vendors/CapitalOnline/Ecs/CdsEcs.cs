@@ -110,6 +110,21 @@ public sealed class CdsEcs(IKbossDbContext db, ICdsClient client, CdsService cds
         return Reply.Ok(answer.Message ?? "操作成功", data.Data?.DeepClone() ?? new JsonObject());
     }
 
+    /// <summary>
+    /// A host of <paramref name="orgId"/> may boot from <paramref name="imageId"/>: a private image kboss made is its
+    /// owner's only (another org's: 403, one not live: conflict); an id kboss has no row of is a public image or one
+    /// the operator keeps on its account (CDS refuses an unknown id).
+    /// </summary>
+    public async Task EnsureImageUsableAsync(string imageId, string orgId, CancellationToken ct)
+    {
+        var image = await db.CdsResources.AsNoTracking().IgnoreQueryFilters()
+            .Where(r => r.ResourceType == CdsResourceTypes.Image && r.VendorId == imageId)
+            .Select(r => new { r.OrgId, r.State }).FirstOrDefaultAsync(ct);
+        if (image is null) return;
+        if (image.OrgId != orgId) throw new ForbiddenException(CdsService.ForbiddenMessage);
+        if (image.State != OutsideStates.Live) throw BusinessException.Conflict(NotLiveMessage);
+    }
+
     /// <summary>A trial-fund subject name (<c>TestAccount</c>): operators and admins only (analysis/vendors.md §2.5
     /// E-CDS-4: it spends the operator's trial funds).</summary>
     /// <exception cref="ForbiddenException">A customer named one.</exception>
@@ -162,17 +177,7 @@ public static class CdsEcsRules
         rule.Must(v => string.IsNullOrWhiteSpace(v) || ParseJson(v) is TNode)
             .WithMessage(typeof(TNode) == typeof(JsonArray) ? "{PropertyName}必须是JSON数组" : "{PropertyName}必须是JSON对象");
 
-    /// <summary>The JSON in <paramref name="raw"/>, or null when it is not JSON.</summary>
-    public static JsonNode? ParseJson(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw)) return null;
-        try
-        {
-            return JsonNode.Parse(raw);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The JSON in <paramref name="raw"/>, or null when it is not JSON (<see cref="VendorJson.ParseInput"/>).
+    /// </summary>
+    public static JsonNode? ParseJson(string? raw) => VendorJson.ParseInput(raw);
 }

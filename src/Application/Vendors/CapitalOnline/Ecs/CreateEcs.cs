@@ -16,8 +16,9 @@ namespace Kboss.Application.Vendors.CapitalOnline.Ecs;
 /// <summary>
 /// CDS-ECS-12 <c>GET /capital/create_ecs.dspy</c> 创建云服务器: CDS CreateInstance for the customer org
 /// <c>user_orgid</c> (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups
-/// and, in <c>PubnetInfo</c>, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and
-/// charged by create_eip). Paid through <see cref="VendorCharges"/> (ADR 0041): the server's price
+/// and, in <c>PubnetInfo</c>, only subnets and EIPs it already owns (buying new EIPs with a host is refused: they are
+/// priced and charged by create_eip; only <c>SubnetId</c> and <c>EipIds</c> are sent on), from a public image or a
+/// private image of its own (another org's: 403). Paid through <see cref="VendorCharges"/> (ADR 0041): the server's price
 /// (<see cref="EcsPricing"/>: DescribePrice of the order → <c>SalePricing</c>; <c>amount</c> only a check, more than
 /// 0.01 off → 价格已变化,请刷新) held on the balance, CDS called once per <c>idempotency_key</c> (a repeat answers the
 /// stored reply, a twin in flight 该请求正在处理中), the BUY bill on success, the hold released on a refusal, kept on a
@@ -56,7 +57,7 @@ public sealed record CreateEcs : ICommand<Reply<JsonNode>>, IOrgScoped, IEcsShap
     [JsonPropertyName("StartNumber")] public string? StartNumber { get; init; }
     /// <summary>密码 (CDS's rule, <see cref="EcsPassword"/>).</summary>
     [JsonPropertyName("Password")] public string? Password { get; init; }
-    /// <summary>购买EIP: JSON <c>[{"SubnetId":"…","EipIds":["…"]}]</c> with owned EIPs only.</summary>
+    /// <summary>购买EIP: JSON <c>[{"SubnetId":"…","EipIds":["…"]}]</c> with owned subnets and EIPs only.</summary>
     [JsonPropertyName("PubnetInfo")] public string? PubnetInfo { get; init; }
     [JsonPropertyName("Duration")] public string? Duration { get; init; }
     [JsonPropertyName("IsToMonth")] public string? IsToMonth { get; init; }
@@ -115,18 +116,25 @@ public static class CreateEcsRequest
 
     /// <summary>The EIP ids of <c>PubnetInfo</c> (empty when absent); null when malformed or an item buys a new
     /// EIP (no <c>EipIds</c>).</summary>
-    public static IReadOnlyList<string>? Eips(string? raw)
+    public static IReadOnlyList<string>? Eips(string? raw) => Pubnets(raw)?.SelectMany(p => p.EipIds).ToList();
+
+    /// <summary>The items of <c>PubnetInfo</c> as (subnet, EIP ids) — the only members kboss sends on (empty when
+    /// absent); null when malformed, an item has no <c>SubnetId</c> or buys a new EIP (no <c>EipIds</c>).</summary>
+    public static IReadOnlyList<(string SubnetId, IReadOnlyList<string> EipIds)>? Pubnets(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return [];
         if (CdsEcsRules.ParseJson(raw) is not JsonArray { Count: <= 10 } a) return null;
-        var ids = new List<string>();
+        var items = new List<(string, IReadOnlyList<string>)>();
         foreach (var item in a)
         {
+            var subnet = VendorJson.Str(item, "SubnetId")?.Trim();
             var eips = VendorJson.Strings(VendorJson.Get(item, "EipIds"));
-            if (item is not JsonObject || eips.Count == 0 || eips.Any(e => e.Length > 64)) return null;
-            ids.AddRange(eips);
+            if (item is not JsonObject || subnet is not { Length: > 0 and <= 64 } || eips.Count == 0
+                || eips.Any(e => e.Length is 0 or > 64))
+                return null;
+            items.Add((subnet, eips));
         }
-        return ids;
+        return items;
     }
 }
 
@@ -143,8 +151,12 @@ public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs, EcsPricing pric
         await OwnedLiveAsync(CdsResourceTypes.Subnet, CreateEcsRequest.Member(c.SubnetInfo, "SubnetId"), owner, ct);
         foreach (var sg in CreateEcsRequest.SecurityGroups(c.SecurityGroups)!)
             await OwnedLiveAsync(CdsResourceTypes.SecurityGroup, sg, owner, ct);
-        foreach (var eip in CreateEcsRequest.Eips(c.PubnetInfo)!)
-            await OwnedLiveAsync(CdsResourceTypes.Eip, eip, owner, ct);
+        foreach (var (subnet, eips) in CreateEcsRequest.Pubnets(c.PubnetInfo)!)
+        {
+            await OwnedLiveAsync(CdsResourceTypes.Subnet, subnet, owner, ct);
+            foreach (var eip in eips) await OwnedLiveAsync(CdsResourceTypes.Eip, eip, owner, ct);
+        }
+        await ecs.EnsureImageUsableAsync(c.ImageId.Trimmed(), owner, ct);
         var testAccount = ecs.TestAccountOrNull(c.TestAccount);
         var key = await cds.KeyForAsync(owner, ct);
         var name = c.Name.TrimmedOrNull() ?? "ecs";
@@ -207,8 +219,11 @@ public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs, EcsPricing pric
         body["SubnetInfo"] = new JsonObject { ["SubnetId"] = CreateEcsRequest.Member(c.SubnetInfo, "SubnetId") };
         body["SecurityGroups"] = new JsonArray(CreateEcsRequest.SecurityGroups(c.SecurityGroups)!
             .Select(id => (JsonNode)new JsonObject { ["SecurityGroupId"] = id }).ToArray());
-        if (CreateEcsRequest.Eips(c.PubnetInfo) is { Count: > 0 })
-            body["PubnetInfo"] = CdsEcsRules.ParseJson(c.PubnetInfo);
+        if (CreateEcsRequest.Pubnets(c.PubnetInfo) is { Count: > 0 } pubnets)
+            body["PubnetInfo"] = new JsonArray(pubnets.Select(p => (JsonNode)new JsonObject
+            {
+                ["SubnetId"] = p.SubnetId, ["EipIds"] = new JsonArray(p.EipIds.Select(e => (JsonNode)e).ToArray()),
+            }).ToArray());
         body["StartNumber"] = Start(c);
         body["Password"] = c.Password;
         if (c.IsAutoRenewal.TrimmedOrNull() is { } renew) body["IsAutoRenewal"] = int.Parse(renew);

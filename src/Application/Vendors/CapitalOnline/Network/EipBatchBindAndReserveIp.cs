@@ -42,7 +42,7 @@ public sealed record EipBatchBindAndReserveIp : ICommand<Reply<JsonObject>>
                 ? [(NetId.Trimmed(), a, e, Description.Trimmed())] : null;
         try
         {
-            if (JsonNode.Parse(raw) is not JsonArray array) return null;
+            if (VendorJson.ParseInput(raw) is not JsonArray array) return null;
             var items = array.Select(i => (NetId: VendorJson.Str(i, "NetId") ?? "",
                 Addresses: VendorJson.Strings(VendorJson.Get(i, "AddressList")),
                 Eips: VendorJson.Strings(VendorJson.Get(i, "EIPList")), Text: VendorJson.Str(i, "Description") ?? ""))

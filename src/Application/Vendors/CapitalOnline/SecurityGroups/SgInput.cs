@@ -42,17 +42,7 @@ public static class SgInput
     }
 
     /// <summary>JSON text as a node; null when it is not JSON.</summary>
-    public static JsonNode? Parse(string raw)
-    {
-        try
-        {
-            return JsonNode.Parse(raw, documentOptions: new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static JsonNode? Parse(string raw) => VendorJson.ParseInput(raw, 8);
 
     /// <summary>A boolean: JSON true/false, or text <c>true</c>/<c>false</c>/<c>1</c>/<c>0</c>; else null.
     /// </summary>

@@ -19,7 +19,7 @@ public sealed class CdsEventTaskProbe(CdsService cds, ICdsClient client) : ICdsT
 
     public async Task<bool?> EndedAsync(CdsResource row, VendorKey key, CancellationToken ct)
     {
-        if (row.TaskId is not { } eventId) return true;
+        if (row.FollowedTaskId is not { } eventId) return true;
         if (!_events.TryGetValue((row.OperatorOrgId, eventId), out var data))
         {
             data = await EventAsync(key, eventId, ct);

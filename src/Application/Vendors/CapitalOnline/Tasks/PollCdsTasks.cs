@@ -77,6 +77,7 @@ public sealed class PollCdsTasksHandler(IKbossDbContext db, IEnumerable<ICdsTask
     {
         await using var tx = await db.BeginTransactionAsync(ct);
         var creating = row.TaskState == CdsTaskStates.Creating;
+        var task = row.FollowedTaskId;
         row.TaskEnded(ok);
         if (!ok)
         {
@@ -89,7 +90,7 @@ public sealed class PollCdsTasksHandler(IKbossDbContext db, IEnumerable<ICdsTask
                 refunded = await RefundShareAsync(row, ct);
             }
             db.AuditEntries.Add(Audit.Entry(user, "cds.task.failed", "cds_resource", row.Id,
-                new { task = row.TaskId, vendor_id = row.VendorId, create = creating, refunded }));
+                new { task, vendor_id = row.VendorId, create = creating, refunded }));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -41,7 +41,7 @@ public abstract record HostOrder
     {
         try
         {
-            return JsonNode.Parse(Disks ?? "") is JsonArray { Count: > 0 and <= 8 } a
+            return VendorJson.ParseInput(Disks) is JsonArray { Count: > 0 and <= 8 } a
                    && a.All(d => d is JsonObject o && VendorJson.Str(o, "Type") is { Length: > 0 and <= 32 }
                                  && VendorJson.Long(o, "Size") is >= 1 and <= 32000 && o.Count <= 6)
                 ? a : null;

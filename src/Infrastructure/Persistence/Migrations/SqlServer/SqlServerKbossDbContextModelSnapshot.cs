@@ -6716,6 +6716,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("create_at");
 
+                    b.Property<string>("CreateTaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("create_task_id");
+
                     b.Property<string>("DelFlg")
                         .IsRequired()
                         .HasMaxLength(1)

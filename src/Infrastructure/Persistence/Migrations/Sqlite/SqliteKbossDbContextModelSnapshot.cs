@@ -6711,6 +6711,11 @@ namespace Kboss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("create_at");
 
+                    b.Property<string>("CreateTaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("create_task_id");
+
                     b.Property<string>("DelFlg")
                         .IsRequired()
                         .HasMaxLength(1)
