@@ -345,6 +345,9 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
         r.Body["errors"]!["PubnetInfo"]![0]!.GetValue<string>().Should().Contain("create_eip");
         (await c.GetAsync("/capital/get_ecs_status.dspy", ("EcsIds", "[{\"a\":1}]"))).Code
             .Should().Be("invalid_argument");
+        (await c.GetAsync("/capital/create_ecs.dspy",
+                HostParams("x", vpc, subnet).Select(p => p.Item1 == "Name" ? (p.Item1, (string?)"a\nb") : p).ToArray()))
+            .Body["errors"]!.AsObject().Select(e => e.Key).Should().Equal("Name");
         // a member named twice in a JSON parameter (it used to throw while read: a 500)
         foreach (var (name, value) in new[]
                  {

@@ -4724,7 +4724,7 @@ export class KbossClient extends KbossClientBase {
      * @param securityGroups (optional) JSON [{"SecurityGroupId":"…"}], in priority order.
      * @param name (optional) 
      * @param startNumber (optional) 
-     * @param pubnetInfo (optional) 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned EIPs only.
+     * @param pubnetInfo (optional) 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned subnets and EIPs only.
      * @param duration (optional) 
      * @param isToMonth (optional) 
      * @param isAutoRenewal (optional) 
@@ -31989,7 +31989,7 @@ export interface GetInstanceMonitor {
     Indicators?: string | undefined;
 }
 
-/** CDS-ECS-12 GET /capital/create_ecs.dspy 创建云服务器: CDS CreateInstance for the customer org user_orgid (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups and, in PubnetInfo, only EIPs it already owns (buying new EIPs with a host is refused: they are priced and charged by create_eip). Paid through VendorCharges (ADR 0041): the server's price (EcsPricing: DescribePrice of the order → SalePricing; amount only a check, more than 0.01 off → 价格已变化,请刷新) held on the balance, CDS called once per idempotency_key (a repeat answers the stored reply, a twin in flight 该请求正在处理中), the BUY bill on success, the hold released on a refusal, kept on a lost answer until the reconciler finds the host (DescribeInstanceList by name) — then charged once — or not. One ownership row per host (ecs). The password is sent to CDS only (never stored, audited as ******, not in the fingerprint). data = {EventId, EcsIdSet, order_id, billid, amount}. userid is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
+/** CDS-ECS-12 GET /capital/create_ecs.dspy 创建云服务器: CDS CreateInstance for the customer org user_orgid (default the caller's; another org's: 403) in a VPC and subnet it owns, with its security groups and, in PubnetInfo, only subnets and EIPs it already owns (buying new EIPs with a host is refused: they are priced and charged by create_eip; only SubnetId and EipIds are sent on), from a public image or a private image of its own (another org's: 403). Paid through VendorCharges (ADR 0041): the server's price (EcsPricing: DescribePrice of the order → SalePricing; amount only a check, more than 0.01 off → 价格已变化,请刷新) held on the balance, CDS called once per idempotency_key (a repeat answers the stored reply, a twin in flight 该请求正在处理中), the BUY bill on success, the hold released on a refusal, kept on a lost answer until the reconciler finds the host (DescribeInstanceList by name) — then charged once — or not. One ownership row per host (ecs). The password is sent to CDS only (never stored, audited as ******, not in the fingerprint). data = {EventId, EcsIdSet, order_id, billid, amount}. userid is accepted; the caller is recorded. spec: 28-capital-online-ecs.md; analysis/vendors.md §3.8, §5.4. */
 export interface CreateEcs {
     /** Ordering user (accepted; the caller is recorded). */
     userid?: string | undefined;
@@ -32019,7 +32019,7 @@ export interface CreateEcs {
     StartNumber?: string | undefined;
     /** 密码 (CDS's rule, EcsPassword). */
     Password: string;
-    /** 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned EIPs only. */
+    /** 购买EIP: JSON [{"SubnetId":"…","EipIds":["…"]}] with owned subnets and EIPs only. */
     PubnetInfo?: string | undefined;
     Duration?: string | undefined;
     IsToMonth?: string | undefined;

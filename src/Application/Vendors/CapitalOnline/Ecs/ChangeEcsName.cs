@@ -26,7 +26,7 @@ public sealed class ChangeEcsNameValidator : AbstractValidator<ChangeEcsName>
     public ChangeEcsNameValidator()
     {
         RuleFor(x => x.EcsId).Id();
-        RuleFor(x => x.Name).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Name).Required().MaxChars(CdsRules.NameMax).NoControlChars();
     }
 }
 

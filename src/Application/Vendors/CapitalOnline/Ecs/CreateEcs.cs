@@ -89,11 +89,11 @@ public sealed class CreateEcsValidator : AbstractValidator<CreateEcs>
         RuleFor(x => x.SecurityGroups).Must(v => CreateEcsRequest.SecurityGroups(v) is not null)
             .WithMessage("SecurityGroups必须是JSON数组 [{\"SecurityGroupId\":\"…\"}]");
         RuleFor(x => x.PubnetInfo).Must(v => CreateEcsRequest.Eips(v) is not null).WithMessage(NewEipMessage);
-        RuleFor(x => x.Name).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Name).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.StartNumber).OptionalInt(1, 100000);
         RuleFor(x => x.Password).Required().Must(EcsPassword.IsStrong).WithMessage(EcsPassword.Message);
         RuleFor(x => x.IsAutoRenewal).OneOf(["0", "1"]).When(x => x.IsAutoRenewal is { Length: > 0 });
-        RuleFor(x => x.TestAccount).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.TestAccount).MaxChars(CdsRules.NameMax).NoControlChars();
         CdsPaid.Rules(this);
     }
 }

@@ -29,7 +29,7 @@ public sealed class CreateImageValidator : AbstractValidator<CreateImage>
     public CreateImageValidator()
     {
         RuleFor(x => x.EcsId).Id();
-        RuleFor(x => x.Name).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Name).Required().MaxChars(CdsRules.NameMax).NoControlChars();
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class DescribeZoneInstanceTypeValidator : AbstractValidator<Descri
     public DescribeZoneInstanceTypeValidator()
     {
         RuleFor(x => x.AvailableZoneCode).Id();
-        RuleFor(x => x.EcsFamilyName).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.EcsFamilyName).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.Cpu).OptionalInt(1, EcsSpec.MaxCpu);
         RuleFor(x => x.Ram).OptionalInt(1, EcsSpec.MaxRam);
         RuleFor(x => x.Gpu).OptionalInt(0, EcsSpec.MaxGpu);

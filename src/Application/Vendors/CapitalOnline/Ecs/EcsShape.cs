@@ -35,7 +35,8 @@ public static class EcsShape
     public static void Rules<T>(AbstractValidator<T> v, string system, string data) where T : IEcsShape
     {
         v.RuleFor(x => x.AvailableZoneCode).Id().OverridePropertyName("AvailableZoneCode");
-        v.RuleFor(x => x.EcsFamilyName).Required().MaxChars(CdsRules.NameMax).OverridePropertyName("EcsFamilyName");
+        v.RuleFor(x => x.EcsFamilyName).Required().MaxChars(CdsRules.NameMax).NoControlChars()
+            .OverridePropertyName("EcsFamilyName");
         v.RuleFor(x => x.Cpu).Required().OptionalInt(1, EcsSpec.MaxCpu).OverridePropertyName("Cpu");
         v.RuleFor(x => x.Ram).Required().OptionalInt(1, EcsSpec.MaxRam).OverridePropertyName("Ram");
         v.RuleFor(x => x.Gpu).OptionalInt(0, EcsSpec.MaxGpu).OverridePropertyName("Gpu");

@@ -39,7 +39,7 @@ public sealed class ListEcsValidator : AbstractValidator<ListEcs>
     {
         RuleFor(x => x.AvailableZoneCode).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.VpcId).MaxChars(CdsRules.IdMax);
-        RuleFor(x => x.SearchInfo).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.SearchInfo).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.PageNumber).OptionalInt(1, 100000);
         RuleFor(x => x.PageSize).OptionalInt(1, 100);
     }

@@ -31,7 +31,7 @@ public sealed class SyncImageValidator : AbstractValidator<SyncImage>
     {
         RuleFor(x => x.ImageId).Id();
         RuleFor(x => x.AvailableZoneCodes).IdList();
-        RuleFor(x => x.TestAccount).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.TestAccount).MaxChars(CdsRules.NameMax).NoControlChars();
     }
 }
 

@@ -47,7 +47,7 @@ public sealed class CreateBandwidthValidator : AbstractValidator<CreateBandwidth
     public CreateBandwidthValidator()
     {
         RuleFor(x => x.RegionCode).Id();
-        RuleFor(x => x.Name).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Name).Required().MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.AvailableZoneCode).Id();
         RuleFor(x => x.BandwidthType).Id();
         RuleFor(x => x.BillScheme).Required().OneOf(["BandwIdth_Shared", "Traffic_Shared"]);

@@ -62,7 +62,7 @@ public sealed class CreateEipValidator : AbstractValidator<CreateEip>
         RuleFor(x => x.BillScheme).Required().OneOf(BillSchemes);
         RuleFor(x => x.Qos).Required().OptionalInt(1, 10_000);
         RuleFor(x => x.Size).Required().OptionalInt(1, 100);
-        RuleFor(x => x.Description).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Description).Required().MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.SubjectId).OptionalInt(1);
         RuleFor(x => x.Duration).OptionalInt(1, 36);
         CdsPaid.Rules(this);

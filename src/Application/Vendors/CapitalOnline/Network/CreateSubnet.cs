@@ -32,7 +32,7 @@ public sealed class CreateSubnetValidator : AbstractValidator<CreateSubnet>
     public CreateSubnetValidator()
     {
         RuleFor(x => x.VpcId).Id();
-        RuleFor(x => x.SubnetName).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.SubnetName).Required().MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.SubnetSegment).Cidr();
         RuleFor(x => x.AvailableZoneCode).Id();
     }

@@ -36,7 +36,7 @@ public sealed class CreateVirtualGatewayValidator : AbstractValidator<CreateVirt
     {
         RuleFor(x => x.VpcId).Id();
         RuleFor(x => x.AvailableZoneCode).Id();
-        RuleFor(x => x.VirtualGateWayName).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.VirtualGateWayName).Required().MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.VirtualGateWaySegment).Cidr();
         RuleFor(x => x.Type).Id();
     }

@@ -45,12 +45,12 @@ public sealed class CreateVpcValidator : AbstractValidator<CreateVpc>
     public CreateVpcValidator()
     {
         RuleFor(x => x.RegionCode).Id();
-        RuleFor(x => x.VpcName).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.VpcName).Required().MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.VpcSegment).Cidr();
         RuleFor(x => x.VpcSegmentType).OneOf(["auto", "manual"]);
         RuleFor(x => x.BandwidthType).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.AvailableZoneCode).Id();
-        RuleFor(x => x.SubnetName).Required().MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.SubnetName).Required().MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.SubnetSegment).Cidr();
         RuleFor(x => x.SubnetSegment).Must((x, s) => CdsRules.Within(s, x.VpcSegment))
             .When(x => CdsRules.IsCidr(x.VpcSegment) && CdsRules.IsCidr(x.SubnetSegment))

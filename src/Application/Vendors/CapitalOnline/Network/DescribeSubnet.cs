@@ -36,7 +36,7 @@ public sealed class DescribeSubnetValidator : AbstractValidator<DescribeSubnet>
     public DescribeSubnetValidator()
     {
         RuleFor(x => x.RegionCode).Id();
-        RuleFor(x => x.Keyword).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Keyword).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.PageNumber).PageNumber();
         RuleFor(x => x.VpcId).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.AvailableZoneCode).MaxChars(CdsRules.IdMax);

@@ -37,7 +37,7 @@ public sealed class DescribeVirtualGatewayValidator : AbstractValidator<Describe
     public DescribeVirtualGatewayValidator()
     {
         RuleFor(x => x.RegionCode).Id();
-        RuleFor(x => x.Keyword).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Keyword).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.PageNumber).PageNumber();
         RuleFor(x => x.VpcId).MaxChars(CdsRules.IdMax);
         RuleFor(x => x.AvailableZoneCode).MaxChars(CdsRules.IdMax);

@@ -64,7 +64,7 @@ public sealed class EipBatchBindAndReserveIpValidator : AbstractValidator<EipBat
         RuleFor(x => x.AvailableZoneCode).Id();
         RuleFor(x => x.Ips).MaxChars(20_000);
         RuleFor(x => x.NetId).MaxChars(CdsRules.IdMax);
-        RuleFor(x => x.Description).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Description).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.Ips).Must((x, _) => x.Items() is { } items && items.All(i => i.NetId.Length is > 0 and <= 64
                 && i.Addresses.Count is > 0 and <= CdsListParam.MaxItems && i.Addresses.Count == i.Eips.Count
                 && i.Text.Length is > 0 and <= CdsRules.NameMax))

@@ -34,7 +34,7 @@ public sealed class UpdateEipValidator : AbstractValidator<UpdateEip>
     public UpdateEipValidator()
     {
         RuleFor(x => x.EipId).Id();
-        RuleFor(x => x.Description).MaxChars(CdsRules.NameMax);
+        RuleFor(x => x.Description).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.Qos).OptionalInt(1, 10_000);
         RuleFor(x => x).Must(x => x.Description.TrimmedOrNull() is not null || x.Qos.TrimmedOrNull() is not null)
             .WithName("Qos").WithMessage("Description和Qos至少填写一个");
