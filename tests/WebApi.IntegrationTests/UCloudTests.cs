@@ -92,6 +92,8 @@ public sealed class UCloudTests(UCloudFixture app) : IClassFixture<UCloudFixture
         item["OriginalPrice"]!.GetValue<decimal>().Should().Be(2 * 50 + 4 * 20 + 20); // the fake's list price
         item["Price"]!.GetValue<decimal>().Should().Be(200m, "no discount configured: the list price, never UCloud's");
         item["ListPrice"].Should().BeNull();
+        host.Raw.Should().Contain("\"OriginalPrice\":200,\"Price\":200,", "money without trailing zeros")
+            .And.NotContain("200.0");
         app.UCloud.CallsOf("GetUHostInstancePrice").Last().Form["Disks.0.Size"].Should().Be("40");
 
         var eip = await app.Customer().GetAsync("/ucloud/get_eip_price.dspy", ("Region", Region),
@@ -136,6 +138,84 @@ public sealed class UCloudTests(UCloudFixture app) : IClassFixture<UCloudFixture
             r.Code.Should().Be("invalid_argument", $"{path}: {r.Raw}");
         }
         app.UCloud.Journal.Count.Should().Be(before);
+    }
+
+    /// <summary>
+    /// A parameter spelled with the other letter case than documented (<c>region</c> for an EIP's <c>Region</c>,
+    /// <c>Region</c> for a firewall's <c>region</c>) is refused, never ignored for the default region (ADR 0048).
+    /// </summary>
+    [Fact]
+    public async Task A_region_spelled_with_the_wrong_case_is_refused_not_bought_in_the_default_region()
+    {
+        var before = app.UCloud.Journal.Count;
+        var rows = await app.Factory.WithDbAsync(db => db.UCloudResources.IgnoreQueryFilters().CountAsync());
+        var eip = await app.Customer().PostAsync("/ucloud/allocate_eip.dspy", ("region", "cn-sh2"),
+            ("OperatorName", "Bgp"), ("Bandwidth", "2"), ("ChargeType", "Month"), ("Name", "eip-case"));
+        eip.Code.Should().Be("invalid_argument", eip.Raw);
+        eip.Msg.Should().Be("参数名区分大小写: 请使用 Region 而不是 region");
+        var fw = await app.Customer().PostAsync("/ucloud/create_firewall.dspy", ("Region", "cn-sh2"),
+            ("name", "fw-case"), ("rule", Ssh));
+        fw.Code.Should().Be("invalid_argument", fw.Raw);
+        fw.Msg.Should().Be("参数名区分大小写: 请使用 region 而不是 Region");
+        app.UCloud.Journal.Count.Should().Be(before);
+        (await app.Factory.WithDbAsync(db => db.UCloudResources.IgnoreQueryFilters().CountAsync())).Should().Be(rows);
+    }
+
+    [Fact]
+    public async Task Region_and_zone_codes_are_lower_case_letters_digits_and_dashes_only()
+    {
+        var before = app.UCloud.Journal.Count;
+        var rows = await app.Factory.WithDbAsync(db => db.UCloudResources.IgnoreQueryFilters().CountAsync());
+        (string Path, (string, string?)[] Params)[] cases =
+        [
+            ("create_firewall", [("region", "../../x"), ("name", "fw-path"), ("rule", Ssh)]),
+            ("create_firewall", [("region", "cn-bj2\r\nX: y"), ("name", "fw-crlf"), ("rule", Ssh)]),
+            ("create_firewall", [("region", "CN-BJ2"), ("name", "fw-upper"), ("rule", Ssh)]),
+            ("get_eip_price", [("Region", "{}"), ("OperatorName", "Bgp"), ("Bandwidth", "2")]),
+            ("get_eip_price", [("Region", new string('a', 3000)), ("OperatorName", "Bgp"), ("Bandwidth", "2")]),
+            ("describe_uhost_instance", [("region", Region), ("Zone", "cn-bj2 02")]),
+            ("describe_available_instance_types", [("Region", Region), ("Zone", "cn-bj2-02;x")]),
+            ("get_uhost_instance_price", [("Region", Region), ("Zone", new string('z', 33)), ("CPU", "2"),
+                ("Memory", "4096"), ("Disks", """[{"Type":"CLOUD_SSD","Size":40}]""")]),
+        ];
+        foreach (var (path, ps) in cases)
+        {
+            var r = await app.Customer().PostAsync($"/ucloud/{path}.dspy", ps);
+            r.Code.Should().Be("invalid_argument", $"{path}: {r.Raw}");
+            r.Msg.Should().Contain("格式错误", path);
+        }
+        app.UCloud.Journal.Count.Should().Be(before);
+        (await app.Factory.WithDbAsync(db => db.UCloudResources.IgnoreQueryFilters().CountAsync())).Should().Be(rows);
+    }
+
+    [Fact]
+    public async Task Only_the_documented_disk_fields_are_forwarded_and_any_other_key_is_refused()
+    {
+        (string, string?)[] Order(string disks) =>
+        [
+            ("Region", Region), ("Zone", UCloudFixture.Zone), ("CPU", "2"), ("Memory", "4096"), ("Disks", disks),
+        ];
+        var before = app.UCloud.Journal.Count;
+        foreach (var disks in new[]
+                 {
+                     """[{"Type":"CLOUD_SSD","Size":40,"size":4000}]""",
+                     """[{"Type":"CLOUD_SSD","Size":40,"Size":50}]""",
+                     """[{"Type":"CLOUD_SSD","Size":40,"Extra":"x"}]""",
+                     """[{"Type":"CLOUD_SSD","Size":40,"BackupType":{"a":1}}]""",
+                 })
+        {
+            var r = await app.Customer().GetAsync("/ucloud/get_uhost_instance_price.dspy", Order(disks));
+            r.Code.Should().Be("invalid_argument", $"{disks}: {r.Raw}");
+            r.Msg.Should().Contain("IsBoot、Type、Size、BackupType、Encrypted、KmsKeyId、CouponId");
+        }
+        app.UCloud.Journal.Count.Should().Be(before);
+
+        var ok = await app.Customer().GetAsync("/ucloud/get_uhost_instance_price.dspy", Order(
+            """[{"IsBoot":"True","Type":"CLOUD_SSD","Size":40,"BackupType":"NONE","Encrypted":"false"}]"""));
+        ok.Status.Should().BeTrue(ok.Raw);
+        app.UCloud.CallsOf("GetUHostInstancePrice").Last().Form.Keys.Where(k => k.StartsWith("Disks."))
+            .Should().BeEquivalentTo("Disks.0.IsBoot", "Disks.0.Type", "Disks.0.Size", "Disks.0.BackupType",
+                "Disks.0.Encrypted");
     }
 
     /// <summary>

@@ -149,6 +149,24 @@ public sealed class WireContractTests(AppFixture app) : IClassFixture<AppFixture
         r.Data!["total_price"]!.GetValue<decimal>().Should().Be(0.2m);
         r.Data["duration"]!.GetValue<string>().Should().Be("2");
     }
+
+    [Fact]
+    public async Task A_parameter_name_differing_from_a_documented_one_only_by_case_is_refused_not_ignored()
+    {
+        const string path = "/dev/cpcc/cpcwidget/accrual_price.dspy";
+        var resources = JsonNode.Parse("""[{"type":"disk","model":"DATA","amount":10}]""");
+        var json = new JsonObject { ["cpcid"] = "AROU9udKtPNyh0AZtO_WY", ["Resources"] = resources, ["duration"] = 2 };
+        var inBody = await Response.ReadAsync(await app.Anonymous().Http.PostAsync(path,
+            new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
+        inBody.Code.Should().Be("invalid_argument", inBody.Raw);
+        inBody.Msg.Should().Be("参数名区分大小写: 请使用 resources 而不是 Resources");
+
+        var inQuery = await Response.ReadAsync(await app.Anonymous().Http.PostAsync(path + "?DURATION=2",
+            new FormUrlEncodedContent([new("cpcid", "AROU9udKtPNyh0AZtO_WY"),
+                new("resources", resources!.ToJsonString())])));
+        inQuery.Code.Should().Be("invalid_argument", inQuery.Raw);
+        inQuery.Msg.Should().Contain("请使用 duration");
+    }
 }
 
 /// <summary>A controller that fails on purpose, added only in tests, to check the 500 envelope.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kboss.Application.Common;
@@ -46,6 +48,7 @@ public sealed class LegacyParamsModelBinder : IModelBinder
             throw RequestValidationException.For("body", "请求体格式错误或过大");
         }
 
+        RefuseCaseVariants(values, bindingContext.ModelType);
         object? model;
         try
         {
@@ -64,6 +67,31 @@ public sealed class LegacyParamsModelBinder : IModelBinder
         if (model is IUploadRequest upload) AttachFile(bindingContext.HttpContext.Request, upload);
         bindingContext.Result = ModelBindingResult.Success(model);
     }
+
+    /// <summary>
+    /// Refuses a parameter whose name differs from a documented name of the request only by letter case and is not
+    /// itself documented (ADR 0048 addendum): binding is case-sensitive, so <c>region</c> for UCloud's documented
+    /// <c>Region</c> was silently ignored and the order went to the default region.
+    /// </summary>
+    private static void RefuseCaseVariants(JsonObject values, Type requestType)
+    {
+        var documented = DocumentedNames.GetOrAdd(requestType, Documented);
+        foreach (var (name, _) in values)
+        {
+            if (documented.Contains(name)) continue;
+            if (documented.FirstOrDefault(d => string.Equals(d, name, StringComparison.OrdinalIgnoreCase)) is { } d)
+                throw RequestValidationException.For(name, $"参数名区分大小写: 请使用 {d} 而不是 {name}");
+        }
+    }
+
+    /// <summary>The names binding sets on <paramref name="requestType"/> (its settable or constructor properties).
+    /// </summary>
+    private static FrozenSet<string> Documented(Type requestType) =>
+        WireJson.Binding.GetTypeInfo(requestType).Properties
+            .Where(p => p.Set is not null || p.AssociatedParameter is not null)
+            .Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<Type, FrozenSet<string>> DocumentedNames = new();
 
     /// <summary>Hands the multipart part <c>file</c> to an upload request (ADR 0027); other file parts are refused.
     /// </summary>

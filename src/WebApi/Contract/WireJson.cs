@@ -28,6 +28,8 @@ public static class WireJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         Converters = { new LenientStringConverter() },
+        // explicit so that the binder can read a request's names (GetTypeInfo) before its first deserialization
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>Writes UTC <see cref="DateTime"/> as platform-local <c>yyyy-MM-dd HH:mm:ss</c>; reads that form back to UTC.</summary>

@@ -17,7 +17,8 @@ public sealed record UCloudPricingSettings(string? ProductId);
 /// UCloud sale prices (analysis/vendors.md §6 #36): the list price is UCloud's <c>OriginalPrice</c> (else
 /// <c>Price</c>; 元) — never the platform's own vendor price — and the customer's price is <see cref="SalePricing"/>
 /// of it with the layers of the configured catalogue product (none configured: the list price). Replies show
-/// <c>OriginalPrice</c> = list and <c>Price</c> = sale; the same price is charged.
+/// <c>OriginalPrice</c> = list and <c>Price</c> = sale (元, no trailing zeros: a JSON node keeps a decimal's scale);
+/// the same price is charged.
 /// </summary>
 public sealed class UCloudPricing(IKbossDbContext db, PriceResolver prices, UCloudPricingSettings settings)
 {
@@ -38,8 +39,8 @@ public sealed class UCloudPricing(IKbossDbContext db, PriceResolver prices, UClo
         foreach (var item in VendorJson.Items(data, "PriceSet").OfType<JsonObject>())
         {
             var list = ListPrice(item);
-            item["OriginalPrice"] = list;
-            item["Price"] = (await SaleAsync(orgId, list, ct)).Amount;
+            item["OriginalPrice"] = Money.Normalize(list);
+            item["Price"] = Money.Normalize((await SaleAsync(orgId, list, ct)).Amount);
             foreach (var hidden in new[] { "ListPrice", "PriceDetail", "OriginalPriceDetail", "ListPriceDetail" })
                 item.Remove(hidden);
         }

@@ -25,7 +25,7 @@ public class EipRequestValidator<T> : AbstractValidator<T> where T : EipRequest
 {
     public EipRequestValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
         RuleFor(x => x.EipId).Id();
     }
 }

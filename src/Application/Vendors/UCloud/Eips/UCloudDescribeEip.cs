@@ -22,7 +22,7 @@ public sealed record UCloudDescribeEip : IQuery<Reply<JsonObject>>, IOrgScoped
 
 public sealed class UCloudDescribeEipValidator : AbstractValidator<UCloudDescribeEip>
 {
-    public UCloudDescribeEipValidator() => RuleFor(x => x.Region).OptionalId();
+    public UCloudDescribeEipValidator() => RuleFor(x => x.Region).OptionalRegionCode();
 }
 
 public sealed class UCloudDescribeEipHandler(UCloudService ucloud) : IQueryHandler<UCloudDescribeEip, Reply<JsonObject>>

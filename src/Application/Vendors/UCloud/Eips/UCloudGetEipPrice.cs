@@ -36,7 +36,7 @@ public static class EipOrderRules
 {
     public static void Apply<T>(AbstractValidator<T> v) where T : EipOrder
     {
-        v.RuleFor(x => x.Region).OptionalId();
+        v.RuleFor(x => x.Region).OptionalRegionCode();
         v.RuleFor(x => x.OperatorName).Required().OneOf(["Bgp", "International", "BGPPro"]);
         v.RuleFor(x => x.Bandwidth).Required().OptionalInt(1, 800);
         v.RuleFor(x => x.ChargeType).OneOf(["Year", "Month", "Dynamic"]);

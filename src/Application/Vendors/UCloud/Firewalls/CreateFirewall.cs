@@ -34,7 +34,7 @@ public sealed class CreateFirewallValidator : AbstractValidator<CreateFirewall>
 {
     public CreateFirewallValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
         RuleFor(x => x.Name).Required().MaxChars(UCloudRules.TextMax);
         RuleFor(x => x.Remark).MaxChars(UCloudRules.TextMax);
         RuleFor(x => x.Tag).MaxChars(UCloudRules.TextMax);

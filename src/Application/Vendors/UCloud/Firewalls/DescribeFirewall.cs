@@ -36,7 +36,7 @@ public sealed class DescribeFirewallValidator : AbstractValidator<DescribeFirewa
 {
     public DescribeFirewallValidator()
     {
-        RuleFor(x => x.Region).Id();
+        RuleFor(x => x.Region).RegionCode();
         RuleFor(x => x.ResourceId).OptionalId();
         RuleFor(x => x.Limit).OptionalInt(1, 10_000_000);
         RuleFor(x => x.Offset).OptionalInt(0, 10_000_000);

@@ -25,7 +25,7 @@ public class FirewallRequestValidator<T> : AbstractValidator<T> where T : Firewa
 {
     public FirewallRequestValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
         RuleFor(x => x.FwId).Id();
     }
 }

@@ -28,9 +28,9 @@ public sealed class DescribeAvailableInstanceTypesValidator : AbstractValidator<
 {
     public DescribeAvailableInstanceTypesValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
         RuleFor(x => x.MachineType).OptionalId();
-        RuleFor(x => x.Zone).OptionalId();
+        RuleFor(x => x.Zone).OptionalRegionCode();
     }
 }
 

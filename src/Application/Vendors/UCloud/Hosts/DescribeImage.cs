@@ -36,13 +36,13 @@ public sealed class DescribeImageValidator : AbstractValidator<DescribeImage>
 {
     public DescribeImageValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
         RuleFor(x => x.ImageType).OneOf(["Base", "Business", "Custom"]);
         RuleFor(x => x.FuncType).OptionalId();
         RuleFor(x => x.OsType).OneOf(["Linux", "Windows"]);
         RuleFor(x => x.Offset).OptionalInt(0, 1_000_000);
         RuleFor(x => x.Limit).OptionalInt(1, 1000);
-        RuleFor(x => x.Zone).OptionalId();
+        RuleFor(x => x.Zone).OptionalRegionCode();
     }
 }
 

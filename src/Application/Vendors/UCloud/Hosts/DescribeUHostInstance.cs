@@ -27,8 +27,8 @@ public sealed class DescribeUHostInstanceValidator : AbstractValidator<DescribeU
 {
     public DescribeUHostInstanceValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
-        RuleFor(x => x.Zone).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
+        RuleFor(x => x.Zone).OptionalRegionCode();
     }
 }
 

@@ -35,22 +35,46 @@ public abstract record HostOrder
     /// <summary>JSON array <c>[{"IsBoot":"True","Type":"CLOUD_SSD","Size":40}]</c>.</summary>
     [JsonPropertyName("Disks")] public string? Disks { get; init; }
 
-    /// <summary>The disks, or null when <see cref="Disks"/> is not a non-empty array of objects with Type and Size.
-    /// </summary>
+    /// <summary>UCloud's documented <c>Disks.N.*</c> fields (CreateUHostInstance), the only keys forwarded.</summary>
+    public static readonly string[] DiskFields =
+        ["IsBoot", "Type", "Size", "BackupType", "Encrypted", "KmsKeyId", "CouponId"];
+
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
+    /// <summary>The disks rebuilt from their documented fields, or null when <see cref="Disks"/> is not an array of
+    /// 1–8 objects with Type and Size whose keys are all documented (each once, <see cref="DiskFields"/>, exact case)
+    /// and whose values are short scalars: a stray key (<c>"size":4000</c> beside <c>"Size":40</c>) is refused
+    /// rather than sent, where it broke UCloud's signature check.</summary>
     public JsonArray? DiskList()
     {
+        JsonNode? parsed;
         try
         {
-            return VendorJson.ParseInput(Disks) is JsonArray { Count: > 0 and <= 8 } a
-                   && a.All(d => d is JsonObject o && VendorJson.Str(o, "Type") is { Length: > 0 and <= 32 }
-                                 && VendorJson.Long(o, "Size") is >= 1 and <= 32000 && o.Count <= 6)
-                ? a : null;
+            parsed = JsonNode.Parse(Disks ?? "", documentOptions: StrictJson);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return null;
         }
+        if (parsed is not JsonArray { Count: > 0 and <= 8 } array) return null;
+        var disks = new JsonArray();
+        foreach (var item in array)
+        {
+            if (item is not JsonObject disk || !disk.All(IsDiskField)
+                || VendorJson.Str(disk, "Type") is not { Length: > 0 and <= 32 }
+                || VendorJson.Long(disk, "Size") is not (>= 1 and <= 32000)) return null;
+            disks.Add(new JsonObject(DiskFields.Where(disk.ContainsKey)
+                .Select(k => KeyValuePair.Create(k, disk[k]!.DeepClone()))!));
+        }
+        return disks;
     }
+
+    private static bool IsDiskField(KeyValuePair<string, JsonNode?> field) =>
+        DiskFields.Contains(field.Key, StringComparer.Ordinal)
+        && field.Value is JsonValue value
+        && value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True
+            or JsonValueKind.False
+        && value.ToString().Length <= 64;
 
     /// <summary>The configuration's UCloud parameters (<c>Disks.N.*</c>).</summary>
     public UCloudParams OrderParams(UCloudScope scope) => scope.Params(Region, Zone).With("ImageId", ImageId)
@@ -64,8 +88,8 @@ public static class HostOrderRules
 {
     public static void Apply<T>(AbstractValidator<T> v) where T : HostOrder
     {
-        v.RuleFor(x => x.Region).OptionalId();
-        v.RuleFor(x => x.Zone).Id();
+        v.RuleFor(x => x.Region).OptionalRegionCode();
+        v.RuleFor(x => x.Zone).RegionCode();
         v.RuleFor(x => x.ImageId).UCloudOptional();
         v.RuleFor(x => x.Cpu).Required().OptionalInt(1, 240);
         v.RuleFor(x => x.Memory).Required().OptionalInt(1024, 262144)
@@ -77,7 +101,8 @@ public static class HostOrderRules
         v.RuleFor(x => x.MachineType).UCloudOptional();
         v.RuleFor(x => x.Quantity).OptionalInt(0, 60);
         v.RuleFor(x => x.Disks).Required().Must((o, _) => o.DiskList() is not null)
-            .WithMessage("Disks必须是JSON数组,如 [{\"IsBoot\":\"True\",\"Type\":\"CLOUD_SSD\",\"Size\":40}]");
+            .WithMessage("Disks必须是JSON数组,如 [{\"IsBoot\":\"True\",\"Type\":\"CLOUD_SSD\",\"Size\":40}],"
+                         + "每块盘只能包含字段 " + string.Join("、", HostOrder.DiskFields) + "(区分大小写)");
     }
 
     private static IRuleBuilderOptions<T, string?> UCloudOptional<T>(this IRuleBuilder<T, string?> rule) =>

@@ -25,8 +25,8 @@ public class HostRequestValidator<T> : AbstractValidator<T> where T : HostReques
 {
     public HostRequestValidator()
     {
-        RuleFor(x => x.Region).OptionalId();
-        RuleFor(x => x.Zone).OptionalId();
+        RuleFor(x => x.Region).OptionalRegionCode();
+        RuleFor(x => x.Zone).OptionalRegionCode();
         RuleFor(x => x.UHostId).Id();
     }
 }
