@@ -299,6 +299,9 @@ public sealed class CapitalOnlineEipTests(CdsFixture app) : IClassFixture<CdsFix
         (await app.Customer().GetAsync("/capital/eip_batch_bind_and_reserve_ip.dspy", ("AvailableZoneCode", Region),
             ("NetId", gwId), ("AddressList", "[\"a\",\"b\"]"), ("EIPList", $"[\"{address}\"]"), ("Description", "d")))
             .Code.Should().Be("invalid_argument");
+        (await app.Customer().GetAsync("/capital/eip_batch_bind_and_reserve_ip.dspy", ("AvailableZoneCode", Region),
+            ("Ips", $"[{{\"NetId\":\"{gwId}\",\"AddressList\":[\"10.1.9.4\"],\"EIPList\":[\"{address}\"],"
+                + "\"Description\":\"d\\r\\nX: y\"}]"))).Code.Should().Be("invalid_argument");
     }
 
     [Fact]

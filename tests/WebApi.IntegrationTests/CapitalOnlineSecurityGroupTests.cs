@@ -364,6 +364,13 @@ public sealed class CapitalOnlineSecurityGroupTests(CdsFixture app) : IClassFixt
         bad["CidrBlock"] = "10.0.0.1/8";
         (await RuleError(("Ingress", Json(bad)))).Should().StartWith("Ingress第1条: CidrBlock必须是IPv4网段或IP");
         (await RuleError(("Ingress", Json(SshRule, SshRule)))).Should().Be("Ingress中有重复的规则");
+        bad["CidrBlock"] = "10.0.0.0/8";
+        bad["PolicyDescription"] = "a\r\nX: y";
+        (await RuleError(("Ingress", Json(bad)))).Should().Be("Ingress第1条: PolicyDescription包含非法控制字符");
+        (await c.GetAsync("/capital/ecs_create_security_group.dspy", ("SecurityGroupName", "sg\r\nX: y"),
+            ("RegionCode", Region))).Code.Should().Be("invalid_argument");
+        (await c.GetAsync("/capital/ecs_modify_security_group_attribute.dspy", ("SecurityGroupId", sg),
+            ("SecurityGroupDescription", "d\r\nX: y"))).Code.Should().Be("invalid_argument");
         (await c.GetAsync("/capital/ecs_modify_security_group_policies.dspy", ("SecurityGroupId", sg),
             ("Reset", "false"), ("SecurityGroupPolicySet", "[{\"PolicyId\":\"sp-1\"}]")))
             .Msg.Should().StartWith("SecurityGroupPolicySet必须是JSON对象");

@@ -67,7 +67,7 @@ public sealed class EipBatchBindAndReserveIpValidator : AbstractValidator<EipBat
         RuleFor(x => x.Description).MaxChars(CdsRules.NameMax).NoControlChars();
         RuleFor(x => x.Ips).Must((x, _) => x.Items() is { } items && items.All(i => i.NetId.Length is > 0 and <= 64
                 && i.Addresses.Count is > 0 and <= CdsListParam.MaxItems && i.Addresses.Count == i.Eips.Count
-                && i.Text.Length is > 0 and <= CdsRules.NameMax))
+                && i.Text.Length is > 0 and <= CdsRules.NameMax && !i.Text.Any(char.IsControl)))
             .WithMessage("Ips(或NetId、AddressList、EIPList、Description)不完整,AddressList与EIPList数量须一致");
     }
 }

@@ -40,8 +40,8 @@ public sealed class CreateSecurityGroupValidator : AbstractValidator<CreateSecur
 
     public CreateSecurityGroupValidator()
     {
-        RuleFor(x => x.SecurityGroupName).Required().MaxChars(NameMax);
-        RuleFor(x => x.SecurityGroupDescription).MaxChars(DescriptionMax);
+        RuleFor(x => x.SecurityGroupName).Required().MaxChars(NameMax).NoControlChars();
+        RuleFor(x => x.SecurityGroupDescription).MaxChars(DescriptionMax).NoControlChars();
         RuleFor(x => x.GroupInterconnected).Must(SgInput.IsBoolOrEmpty).WithMessage("{PropertyName} 必须是 true 或 false");
         RuleFor(x => x.RegionCode).Id();
     }

@@ -34,8 +34,9 @@ public sealed class ModifySecurityGroupAttributeValidator : AbstractValidator<Mo
     public ModifySecurityGroupAttributeValidator()
     {
         RuleFor(x => x.SecurityGroupId).Id();
-        RuleFor(x => x.SecurityGroupName).MaxChars(CreateSecurityGroupValidator.NameMax);
-        RuleFor(x => x.SecurityGroupDescription).MaxChars(CreateSecurityGroupValidator.DescriptionMax);
+        RuleFor(x => x.SecurityGroupName).MaxChars(CreateSecurityGroupValidator.NameMax).NoControlChars();
+        RuleFor(x => x.SecurityGroupDescription).MaxChars(CreateSecurityGroupValidator.DescriptionMax)
+            .NoControlChars();
         RuleFor(x => x.GroupInterconnected).Must(SgInput.IsBoolOrEmpty).WithMessage("{PropertyName} 必须是 true 或 false");
         RuleFor(x => x.SecurityGroupName)
             .Must((x, _) => x.SecurityGroupName.TrimmedOrNull() is not null

@@ -104,6 +104,7 @@ public sealed record SgPolicy(string? PolicyId, string? Protocol, string? Port, 
         if (cidr is not null && !IsCidrOrAddress(cidr)) return (null, "CidrBlock必须是IPv4网段或IP,如 0.0.0.0/0");
         if (statusNode is not null && status is null) return (null, "Status必须是 true(允许) 或 false(拒绝)");
         if (description is { Length: > DescriptionMax }) return (null, $"PolicyDescription长度不能超过{DescriptionMax}个字符");
+        if (description is not null && description.Any(char.IsControl)) return (null, "PolicyDescription包含非法控制字符");
         return (new SgPolicy(id, protocol, port, priority, cidr, status, description), null);
     }
 
