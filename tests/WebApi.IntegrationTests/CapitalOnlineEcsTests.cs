@@ -354,6 +354,8 @@ public sealed class CapitalOnlineEcsTests(CdsFixture app) : IClassFixture<CdsFix
                      ("SystemDisk", """{"DiskFeature":"ssd","Size":50,"Size":99999999}"""),
                      ("VpcInfo", $$"""{"VpcId":"{{vpc}}","VpcId":"x"}"""),
                      ("DataDisk", """[{"DiskFeature":"ssd","Size":50,"Size":60}]"""),
+                     ("SystemDisk", """{"DiskFeature":"ssd","Size":50,"size":500}"""), // only the documented two
+                     ("DataDisk", """[{"DiskFeature":"ssd","Size":50,"Release":true}]"""),
                  })
         {
             var dup = await c.GetAsync("/capital/create_ecs.dspy",

@@ -213,8 +213,8 @@ public sealed class CreateEcsHandler(CdsService cds, CdsEcs ecs, EcsPricing pric
     {
         var body = EcsShape.Spec(c);
         body["ImageId"] = c.ImageId.Trimmed();
-        body["SystemDisk"] = CdsEcsRules.ParseJson(c.SystemDisk);
-        body["DataDisk"] = CdsEcsRules.ParseJson(c.DataDisk) ?? new JsonArray();
+        body["SystemDisk"] = EcsShape.SystemDisk(c.SystemDisk);
+        body["DataDisk"] = EcsShape.DataDisks(c.DataDisk);
         body["VpcInfo"] = new JsonObject { ["VpcId"] = CreateEcsRequest.Member(c.VpcInfo, "VpcId") };
         body["SubnetInfo"] = new JsonObject { ["SubnetId"] = CreateEcsRequest.Member(c.SubnetInfo, "SubnetId") };
         body["SecurityGroups"] = new JsonArray(CreateEcsRequest.SecurityGroups(c.SecurityGroups)!

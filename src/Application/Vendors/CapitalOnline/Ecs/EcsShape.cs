@@ -57,10 +57,25 @@ public static class EcsShape
     public static JsonObject PriceBody(IEcsShape s)
     {
         var body = Spec(s);
-        body["SystemDiskInfo"] = CdsEcsRules.ParseJson(s.SystemDiskJson);
-        body["DataDiskInfo"] = CdsEcsRules.ParseJson(s.DataDiskJson) ?? new JsonArray();
+        body["SystemDiskInfo"] = SystemDisk(s.SystemDiskJson);
+        body["DataDiskInfo"] = DataDisks(s.DataDiskJson);
         return body;
     }
+
+    /// <summary>The system disk as kboss sends it: <c>{DiskFeature, Size}</c> only (null when absent), so what is
+    /// priced is what is ordered and no stray member (<c>"size":500</c> beside <c>"Size":50</c>) reaches CDS.</summary>
+    public static JsonObject? SystemDisk(string? raw) => Disk(CdsEcsRules.ParseJson(raw));
+
+    /// <summary>The data disks as kboss sends them (see <see cref="SystemDisk"/>); <c>[]</c> when absent.</summary>
+    public static JsonArray DataDisks(string? raw) =>
+        new((CdsEcsRules.ParseJson(raw) as JsonArray ?? []).Select(d => (JsonNode?)Disk(d)).ToArray());
+
+    private static JsonObject? Disk(JsonNode? node) => node is JsonObject
+        ? new JsonObject
+        {
+            ["DiskFeature"] = VendorJson.Str(node, "DiskFeature")?.Trim(), ["Size"] = VendorJson.Long(node, "Size"),
+        }
+        : null;
 
     /// <summary>Zone, family, spec, billing and count as CDS takes them (numbers as numbers).</summary>
     public static JsonObject Spec(IEcsShape s)
@@ -85,7 +100,8 @@ public static class EcsShape
     private static bool IsDisk(string? raw) => IsDisk(CdsEcsRules.ParseJson(raw));
 
     private static bool IsDisk(JsonNode? node) =>
-        node is JsonObject o && VendorJson.Str(o, "DiskFeature") is { Length: > 0 and <= 32 }
+        node is JsonObject o && o.Count == 2 && o.ContainsKey("DiskFeature") && o.ContainsKey("Size")
+        && VendorJson.Str(o, "DiskFeature") is { Length: > 0 and <= 32 } feature && !feature.Any(char.IsControl)
         && VendorJson.Long(o, "Size") is >= 1 and <= 65536;
 
     private static int Int(string? s, int fallback) => int.TryParse(s.TrimmedOrNull(), out var n) ? n : fallback;
