@@ -25,6 +25,16 @@ public sealed record CdsKind(string Type, CdsAction Describe, string ListField, 
     public IReadOnlyList<JsonNode?> Items(JsonNode? data) =>
         data is JsonArray a ? [.. a] : VendorJson.Items(data, ListField);
 
+    /// <summary>The describe that lists <paramref name="row"/>: its region, a subnet's VPC, a per-zone kind's zone.
+    /// </summary>
+    public JsonObject DescribeBody(CdsResource row)
+    {
+        var body = new JsonObject { ["RegionCode"] = row.RegionCode };
+        if (row.ResourceType == CdsResourceTypes.Subnet && row.ParentVendorId is { } vpc) body["VPCId"] = vpc;
+        if (ByZone) body["AvailableZoneCode"] = row.ZoneCode;
+        return body;
+    }
+
     /// <summary>An item's CDS id.</summary>
     public string? IdOf(JsonNode? item) => VendorJson.Str(item, IdFields);
 

@@ -33,10 +33,7 @@ public sealed class CdsResourceCalls(IKbossDbContext db, ICdsClient client, Vend
                    ?? throw new OutsideCallException($"{System}: {row.ResourceType} 无法核对", ErrorCodes.UpstreamFailed,
                        outcomeUnknown: true);
         var key = await keys.ForOperatorAsync(VendorCodes.CapitalOnline, System, row.OperatorOrgId, ct);
-        var body = new JsonObject { ["RegionCode"] = row.RegionCode };
-        if (row.ResourceType == CdsResourceTypes.Subnet && row.ParentVendorId is { } vpc) body["VPCId"] = vpc;
-        if (kind.ByZone) body["AvailableZoneCode"] = row.ZoneCode; // ECS/GPU hosts (issue 14)
-        var answer = await client.SendAsync(key, kind.Describe, body, ct);
+        var answer = await client.SendAsync(key, kind.Describe, kind.DescribeBody(row), ct);
         if (!answer.Success) throw answer.ToOutsideCall(System);
         var items = kind.Items(answer.Data!.Data);
         if (row.VendorId is { } id) return items.Any(i => kind.IdOf(i) == id);

@@ -42,10 +42,7 @@ public sealed class CdsDescribeTaskProbe(CdsService cds) : ICdsTaskProbe
     public static async Task<bool?> DescribedAsync(CdsService cds, CdsResource row, VendorKey key, CancellationToken ct)
     {
         var kind = CdsKinds.Of(row.ResourceType)!;
-        var body = new JsonObject { ["RegionCode"] = row.RegionCode };
-        if (row.ResourceType == CdsResourceTypes.Subnet && row.ParentVendorId is { } vpc) body["VPCId"] = vpc;
-        if (kind.ByZone) body["AvailableZoneCode"] = row.ZoneCode;
-        var answer = await cds.ReadAsync(key, kind.Describe, body, ct);
+        var answer = await cds.ReadAsync(key, kind.Describe, kind.DescribeBody(row), ct);
         var item = kind.Items(answer.Data).FirstOrDefault(i => kind.IdOf(i) == row.VendorId);
         if (item is null) return row.State == OutsideStates.Deleted;
         return Outcome(VendorJson.Str(item, "Status"));
